@@ -1,0 +1,3 @@
+from claimweave.cli import app
+
+app()

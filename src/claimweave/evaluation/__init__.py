@@ -1,0 +1,1 @@
+"""Scoring claimweave against gold annotations, one module per extraction family."""

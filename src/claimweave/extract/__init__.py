@@ -1,0 +1,1 @@
+"""claimweave's spaCy components, one module per extraction family."""
