@@ -1,0 +1,354 @@
+"""Reading an agreement's terms from the clause around it: renewal, signing dates, expiry,
+duration, status, asset and parties, each a Term with its character span and rule id.
+
+Time values are taken from the time component's Timex objects; this module parses no dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from claimweave.extract.agreement_rules import KindRule, Vocabulary
+from claimweave.extract.agreement_terms import is_date, is_duration
+from claimweave.models import DocEntity, Timex
+
+_POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
+_WITH = re.compile(r"\b(?:with|between|and|to)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
+
+
+@dataclass
+class Mention:
+    """A phrase naming an agreement: tokens [start, end); ``kind_start``..``end`` is the kind name."""
+
+    start: int
+    end: int
+    head: int
+    kind_start: int
+    rule: KindRule
+    plural: bool
+    definite: bool
+
+
+@dataclass
+class Term:
+    """One value read from the text, with the characters it came from and the rule that read it."""
+
+    value: object
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass
+class Terms:
+    parties: list[Term] = field(default_factory=list)
+    asset: Term | None = None
+    signed: list[Term] = field(default_factory=list)
+    duration: Term | None = None
+    expires: Term | None = None
+    renewal: Term | None = None
+    status: Term | None = None
+    signed_in_phrase: bool = False
+    collective: bool = False
+
+    def has_substance(self) -> bool:
+        """True when the clause says something that identifies one agreement (not only a status)."""
+        named_asset = self.asset is not None and self.asset.rule in ("asset.kind_prep", "asset.kind_compound")
+        return bool(self.signed or self.duration or self.expires or self.renewal or named_asset)
+
+    def has_terms(self) -> bool:
+        return bool(self.signed or self.duration or self.expires or self.renewal or self.status)
+
+    def absorb(self, other: Terms) -> None:
+        """Add what a later reference says: missing fields are filled, a later status wins."""
+        for name in ("asset", "duration", "expires", "renewal"):
+            if getattr(self, name) is None:
+                setattr(self, name, getattr(other, name))
+        if other.status is not None:
+            self.status = other.status
+        known = {s.value for s in self.signed}
+        self.signed.extend(s for s in other.signed if s.value not in known)
+        keys = {p.value for p in self.parties}
+        self.parties.extend(p for p in other.parties if p.value not in keys)
+
+
+class ClauseReader:
+    """Reads Terms from token ranges of one Doc."""
+
+    def __init__(self, doc: Doc, vocab: Vocabulary, timexes: list[Timex], entities: list[DocEntity]) -> None:
+        self.doc, self.vocab, self.text = doc, vocab, doc.text
+        self.timexes = sorted(timexes, key=lambda t: (t.start, t.end))
+        labels = set(vocab.cues.party_labels)
+        self.entities = sorted(
+            (m.start, m.end, m.text, e.id) for e in entities if e.label in labels for m in e.mentions
+        )
+
+    def _chars(self, start: int, end: int) -> tuple[int, int]:
+        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+
+    def read(self, a: int, b: int, mentions: list[Mention]) -> Terms:
+        """The terms in tokens [a, b) for the agreement named by ``mentions`` (may be empty)."""
+        ca, cb = self._chars(a, b)
+        phrases = [self._chars(m.start, m.end) for m in mentions]
+        tx = [t for t in self.timexes if t.start >= ca and t.end <= cb]
+        used: set[str] = set()
+        terms = Terms()
+        terms.renewal = self._renewal(ca, cb, tx, used)
+        self._dates(a, b, ca, cb, tx, used, phrases, terms)
+        terms.duration = self._duration(ca, tx, used, phrases)
+        terms.status = self._status(ca, cb, tx, phrases)
+        terms.asset = self._asset(a, b, mentions, tx)
+        terms.parties = self._parties(ca, cb, tx, terms.asset)
+        return terms
+
+    # ------------------------------------------------------------------ time terms
+
+    def _hypothetical(self, ca: int, start: int) -> bool:
+        left = self.text[max(ca, start - 40) : start]
+        return bool(self.vocab.hypothetical.search(left))
+
+    def _renewal(self, ca: int, cb: int, tx: list[Timex], used: set[str]) -> Term | None:
+        for rule in self.vocab.renewal:
+            for m in rule.regex.finditer(self.text, ca, cb):
+                s, e = m.start(), m.end()
+                if self._hypothetical(ca, s):
+                    continue
+                near = [
+                    t for t in tx
+                    if t.type == "DURATION" and is_duration(t.value) and s - 30 <= t.start <= e + 45 and t.id not in used
+                ]
+                if not near and rule.value is None:
+                    continue
+                period = min(near, key=lambda t: abs(t.start - s)) if near else None
+                if period is not None:
+                    used.add(period.id)
+                    s, e = min(s, period.start), max(e, period.end)
+                return Term((rule.value, period.value if period else None), s, e, rule.id)
+        return None
+
+    def _dates(self, a, b, ca, cb, tx, used, phrases, terms: Terms) -> None:
+        has_verb = any(t.lemma_ in self.vocab.cues.signed_verbs for t in self.doc[a:b])
+        prev: Timex | None = None
+        for t in tx:
+            if t.type != "DATE" or t.id in used or not is_date(t.value):
+                continue
+            left = self.text[max(ca, t.start - 60) : t.start]
+            in_phrase = any(ps <= t.start and t.end <= pe for ps, pe in phrases)
+            rule = None
+            if in_phrase:
+                rule, terms.signed_in_phrase = "signed.modifier", True
+            elif expires := next((r for r in self.vocab.expires_left if r.regex.search(left)), None):
+                if terms.expires is None:
+                    terms.expires = Term(t.value, t.start, t.end, expires.id)
+                    used.add(t.id)
+                continue
+            elif prev is not None and self.vocab.signed_left[1].regex.match(self.text[prev.end : t.start]):
+                rule = self.vocab.signed_left[1].id
+            elif self.vocab.signed_block.search(left):
+                continue
+            elif self.vocab.signed_left[0].regex.search(left):
+                rule = self.vocab.signed_left[0].id
+            elif has_verb and self.vocab.signed_left[2].regex.search(left):
+                rule = self.vocab.signed_left[2].id
+            if rule is not None:
+                terms.signed.append(Term(t.value, t.start, t.end, rule))
+                used.add(t.id)
+                prev = t
+
+    def _duration(self, ca: int, tx: list[Timex], used: set[str], phrases) -> Term | None:
+        block = self.vocab.cues.duration_block_left
+        for t in tx:
+            if t.type != "DURATION" or t.id in used or not is_duration(t.value):
+                continue
+            left = self.text[max(ca, t.start - 40) : t.start]
+            words = left.lower().split()
+            if words and (words[-1] in block or " ".join(words[-2:]) in block):
+                continue
+            if any(ps <= t.start and t.end <= pe for ps, pe in phrases):
+                return Term(t.value, t.start, t.end, "duration.modifier")
+            rule = next((r for r in self.vocab.duration_left if r.regex.search(left)), None)
+            if rule is not None:
+                return Term(t.value, t.start, t.end, rule.id)
+        return None
+
+    def _status(self, ca: int, cb: int, tx: list[Timex], phrases) -> Term | None:
+        found = []
+        for rule in self.vocab.status:
+            for m in rule.regex.finditer(self.text, ca, cb):
+                s, e = m.start(), m.end()
+                inside = any(ps <= s and e <= pe for ps, pe in phrases)
+                if rule.scope == "phrase" and not inside:
+                    continue
+                if any(t.start <= s < t.end for t in tx):
+                    continue
+                if not inside and self._hypothetical(ca, s):
+                    continue
+                found.append(Term(rule.value, s, e, rule.id))
+        return max(found, key=lambda term: (term.start, -term.end)) if found else None
+
+    # ------------------------------------------------------------------ asset and parties
+
+    def _np(self, i: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
+        """The noun phrase starting at token i (stopping at times, clause words, verbs), as tokens."""
+        doc, stop = self.doc, set(self.vocab.cues.np_stop_words)
+        j, last = i, i
+        while j < b and j - i < 16:
+            t = doc[j]
+            if any(x.start <= t.idx < x.end for x in tx):
+                break
+            if (t.is_punct and t.text not in ("-", "'", "\u2019", "&")) or t.lower_ in stop:
+                break
+            if t.pos_ in ("VERB", "AUX") and not (t.tag_ in ("VBN", "VBG") and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN")):
+                break
+            if t.lower_ in ("and", "or") and not (j + 1 < b and doc[j + 1].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP")):
+                break
+            j += 1
+            if t.pos_ not in ("ADP", "CCONJ", "DET", "PART"):
+                last = j
+        return (i, last) if last > i else None
+
+    def _asset(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> Term | None:
+        doc = self.doc
+        in_phrase = {i for m in mentions for i in range(m.start, m.end)}
+        ordered = sorted(mentions, key=lambda m: m.rule.generic)
+        for rule in self.vocab.assets:
+            words = set(rule.words)
+            if rule.type == "after_kind":
+                for m in ordered:
+                    got = self._after_kind(m, b, words, tx)
+                    if got is not None:
+                        return Term(got[0], got[1], got[2], rule.id)
+            elif rule.type == "left_compound":
+                for m in ordered:
+                    if m.rule.generic:
+                        continue
+                    s = self._compound_start(m, tx)
+                    if s is not None:
+                        s_c, e_c = self._chars(s, m.kind_start)
+                        return Term(self.text[s_c:e_c], s_c, e_c, rule.id)
+            elif rule.type in ("verb_object", "noun_of"):
+                for i in range(a, b):
+                    if i in in_phrase:
+                        continue
+                    t, nxt = doc[i], doc[i + 1] if i + 1 < b else None
+                    two = f"{t.lemma_} {nxt.lower_}" if nxt is not None else ""
+                    start = None
+                    if rule.type == "verb_object":
+                        if two in words or (nxt is not None and f"{t.lower_} {nxt.lower_}" in words):
+                            start = i + 2
+                        elif t.pos_ == "VERB" and (t.lemma_ in words or t.lower_ in words):
+                            start = i + 1
+                    elif t.pos_ == "NOUN" and t.lemma_ in words and nxt is not None and nxt.lower_ in ("of", "to", "over"):
+                        start = i + 2
+                    if start is None or start >= b or start in in_phrase:
+                        continue
+                    np = self._np(start, b, tx)
+                    if np is not None and not (set(range(*np)) & in_phrase):
+                        s_c, e_c = self._chars(*np)
+                        return Term(self.text[s_c:e_c], s_c, e_c, rule.id)
+            elif rule.type == "passive_subject":
+                for t in doc[a:b]:
+                    if t.lower_ in words and t.i > a and doc[t.i - 1].lower_ in ("was", "were", "been", "is", "are", "be"):
+                        subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+                        if subj is not None and subj.left_edge.i >= a and not (set(range(subj.left_edge.i, subj.i + 1)) & in_phrase):
+                            s_c, e_c = self._chars(subj.left_edge.i, subj.i + 1)
+                            return Term(self.text[s_c:e_c], s_c, e_c, rule.id)
+        return None
+
+    def _compound_start(self, m: Mention, tx: list[Timex]) -> int | None:
+        """First token of the nouns before the kind name that say what it covers ("Tartus port lease")."""
+        doc = self.doc
+        for i in range(m.start, m.kind_start):
+            t = doc[i]
+            if any(x.start <= t.idx < x.end for x in tx) or t.lower_ in ("year", "years") or t.ent_type_ in ("DATE", "NORP"):
+                continue
+            if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and i + 1 < len(doc) and doc[i + 1].dep_ == "compound"):
+                if all(doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") for j in range(i, m.kind_start)):
+                    return i
+        return None
+
+    def _after_kind(self, m: Mention, b: int, words: set[str], tx: list[Timex]):
+        """Asset after the agreement's name ("a lease on X", "rights to extract X", "mining rights in X")."""
+        doc, e = self.doc, m.end
+        if e >= b:
+            return None
+        compound = None
+        if not m.rule.generic:
+            s = self._compound_start(m, tx)
+            if s is not None:
+                # "phosphate mining rights in Homs" covers "phosphate mining"; a "port lease" covers the port.
+                compound = (s, m.head if doc[m.head].lower_ in ("rights", "right") and m.head > s else m.kind_start)
+            elif doc[m.kind_start : m.end][-1].pos_ == "VERB":
+                np = self._np(e, b, tx)
+                return (self.text[slice(*self._chars(*np))], *self._chars(*np)) if np else None
+            elif m.end - m.kind_start > 1 and doc[m.kind_start].pos_ == "NOUN" and doc[m.kind_start].lower_ != m.rule.kind and doc[m.head].lower_ in ("rights", "right"):
+                compound = (m.kind_start, m.head)
+        prep = doc[e]
+        if prep.lower_ not in words or e + 1 >= b:
+            return None
+        nxt = doc[e + 1]
+        if nxt.pos_ in ("VERB", "AUX") or any(x.start <= nxt.idx < x.end for x in tx):
+            return None
+        np = self._np(e + 1, b, tx)
+        if np is None:
+            return None
+        np_s, np_e = self._chars(*np)
+        if compound is not None and prep.lower_ in _LOCATIVE:
+            c_s, c_e = self._chars(*compound)
+            value = f"{self.text[c_s:c_e]} {prep.text} {self.text[np_s:np_e]}"
+            return value, c_s, np_e
+        if prep.lower_ in _LOCATIVE and m.rule.generic:
+            return None
+        return self.text[np_s:np_e], np_s, np_e
+
+    def _names(self, ca: int, cb: int) -> list[tuple[int, int, str, str | None]]:
+        """Entity mentions in [ca, cb), plus capitalised names the NER missed in argument positions."""
+        spans = [e for e in self.entities if e[0] >= ca and e[1] <= cb]
+        covered = {i for s, e, _, _ in spans for i in range(s, e)}
+        doc = self.doc
+        for t in doc.char_span(ca, cb, alignment_mode="expand"):
+            if t.idx in covered or t.is_sent_start or not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN"):
+                continue
+            if t.dep_ not in ("dobj", "dative", "nsubj", "nsubjpass", "pobj", "appos", "conj") or t.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+                continue
+            if t.i > 0 and (doc[t.i - 1].pos_ == "PROPN" or doc[t.i - 1].ent_type_):
+                continue
+            if any(t.lower_ in k.terms for k in self.vocab.kinds):
+                continue
+            spans.append((t.idx, t.idx + len(t), t.text, None))
+        return sorted(spans, key=lambda e: (e[0], e[1]))
+
+    def _parties(self, ca: int, cb: int, tx: list[Timex], asset: Term | None) -> list[Term]:
+        out: list[Term] = []
+        seen: set[str] = set()
+        spans = self._names(ca, cb)
+        for k, (s, e, text, eid) in enumerate(spans):
+            if any(t.start < e and s < t.end for t in tx):
+                continue
+            if asset is not None and asset.start <= s and e <= asset.end:
+                continue
+            left = self.text[max(ca, s - 40) : s]
+            if self.vocab.party_block.search(left) or left.rstrip().endswith("("):
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.pos_ not in ("PROPN", "NOUN"):
+                continue
+            if root.dep_.startswith("nsubj") and root.head.lemma_ in self.vocab.cues.party_speech_verbs:
+                continue
+            after = self.text[e : e + 3]
+            if _POSSESSIVE_THEN.match(after) and k + 1 < len(spans) and spans[k + 1][0] - e < 40:
+                continue
+            key = eid or text
+            if key in seen:
+                continue
+            seen.add(key)
+            rule = "party.with" if _WITH.search(left) else ("party.clause" if eid else "party.name")
+            out.append(Term((text, eid), s, e, rule))
+        return out
