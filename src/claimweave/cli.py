@@ -181,5 +181,35 @@ def eval_timex(
         raise typer.Exit(1)
 
 
+@eval_app.command("agreements")
+def eval_agreements(
+    gold_dir: Path = typer.Argument(..., help="A folder with gold.jsonl (and the documents, unless --corpus is given)."),
+    corpus: Optional[list[str]] = typer.Option(None, "--corpus", help="Files or folders holding the gold documents."),
+    timexes: str = typer.Option("pipeline", "--timexes", help="Time expressions from the 'pipeline' or the folder's 'gold' timexes.jsonl."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every wrong, missed and spurious item."),
+    floor: Optional[float] = typer.Option(None, "--min-accuracy", help="Exit 1 when field accuracy is below this (0-1)."),
+) -> None:
+    """Score agreement terms (parties, asset, signed, duration, expires, renewal, status) against gold.
+
+    Example: claimweave eval agreements tests/data/corpus_agreements --corpus corpus --min-accuracy 0.85
+    """
+    from claimweave.evaluation.agreements import evaluate
+
+    if timexes not in ("pipeline", "gold"):
+        fail("--timexes must be 'pipeline' or 'gold'")
+    try:
+        scores = evaluate(gold_dir, corpus=corpus, timexes=timexes)
+    except ClaimweaveError as err:
+        fail(err)
+    for line in scores.report_lines():
+        typer.echo(line)
+    if errors:
+        for line in scores.errors:
+            typer.echo(f"  - {line}")
+    if floor is not None and scores.accuracy < floor:
+        typer.echo(f"Error: field accuracy {scores.accuracy:.3f} is below the floor {floor:.3f}", err=True)
+        raise typer.Exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
