@@ -77,6 +77,11 @@ class Cues(_Rule):
     accession_orgs: str
     signed_block_left: str
     np_stop_words: list[str]
+    link_before_generic: str
+    lease_verbs: list[str]
+    anaphor_nouns: list[str]
+    status_anaphors: list[str]
+    party_block_right: str
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,8 @@ class Vocabulary:
     not_agreement: re.Pattern
     accession_orgs: re.Pattern
     signed_block: re.Pattern
+    link_before_generic: re.Pattern
+    party_block_right: re.Pattern
 
     def kind_rule(self, rule_id: str) -> KindRule:
         return next(k for k in self.kinds if k.id == rule_id)
@@ -138,4 +145,6 @@ def vocabulary() -> Vocabulary:
         not_agreement=_rx(cues.not_agreement_left),
         accession_orgs=_rx(cues.accession_orgs),
         signed_block=_rx(cues.signed_block_left),
+        link_before_generic=_rx(cues.link_before_generic),
+        party_block_right=_rx(cues.party_block_right),
     )

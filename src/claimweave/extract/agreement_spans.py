@@ -6,18 +6,20 @@ Time values are taken from the time component's Timex objects; this module parse
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from claimweave.extract.agreement_rules import KindRule, Vocabulary
-from claimweave.extract.agreement_terms import is_date, is_duration
+from claimweave.extract.agreement_terms import is_date, is_duration, same_name
 from claimweave.models import DocEntity, Timex
 
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _WITH = re.compile(r"\b(?:with|between|and|to)\s+(?:the\s+)?$", re.I)
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
+ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
 
 
 @dataclass
@@ -52,8 +54,8 @@ class Terms:
     expires: Term | None = None
     renewal: Term | None = None
     status: Term | None = None
+    anaphoric_status: Term | None = None
     signed_in_phrase: bool = False
-    collective: bool = False
 
     def has_substance(self) -> bool:
         """True when the clause says something that identifies one agreement (not only a status)."""
@@ -62,6 +64,9 @@ class Terms:
 
     def has_terms(self) -> bool:
         return bool(self.signed or self.duration or self.expires or self.renewal or self.status)
+
+    def has_time_terms(self) -> bool:
+        return bool(self.signed or self.duration or self.expires or self.renewal)
 
     def absorb(self, other: Terms) -> None:
         """Add what a later reference says: missing fields are filled, a later status wins."""
@@ -72,8 +77,9 @@ class Terms:
             self.status = other.status
         known = {s.value for s in self.signed}
         self.signed.extend(s for s in other.signed if s.value not in known)
-        keys = {p.value for p in self.parties}
-        self.parties.extend(p for p in other.parties if p.value not in keys)
+        for party in other.parties:
+            if not any(same_name(party.value[0], p.value[0]) for p in self.parties):
+                self.parties.append(party)
 
 
 class ClauseReader:
@@ -81,6 +87,7 @@ class ClauseReader:
 
     def __init__(self, doc: Doc, vocab: Vocabulary, timexes: list[Timex], entities: list[DocEntity]) -> None:
         self.doc, self.vocab, self.text = doc, vocab, doc.text
+        self.starts = [t.idx for t in doc]
         self.timexes = sorted(timexes, key=lambda t: (t.start, t.end))
         labels = set(vocab.cues.party_labels)
         self.entities = sorted(
@@ -100,7 +107,7 @@ class ClauseReader:
         terms.renewal = self._renewal(ca, cb, tx, used)
         self._dates(a, b, ca, cb, tx, used, phrases, terms)
         terms.duration = self._duration(ca, tx, used, phrases)
-        terms.status = self._status(ca, cb, tx, phrases)
+        terms.status, terms.anaphoric_status = self._status(ca, cb, tx, phrases, mentions)
         terms.asset = self._asset(a, b, mentions, tx)
         terms.parties = self._parties(ca, cb, tx, terms.asset)
         return terms
@@ -138,6 +145,7 @@ class ClauseReader:
                 continue
             left = self.text[max(ca, t.start - 60) : t.start]
             in_phrase = any(ps <= t.start and t.end <= pe for ps, pe in phrases)
+            in_phrase = in_phrase or any(0 <= ps - t.end <= 2 and self.text[t.end : ps].strip() in ("", ",") and ps > t.start for ps, _ in phrases)
             rule = None
             if in_phrase:
                 rule, terms.signed_in_phrase = "signed.modifier", True
@@ -168,15 +176,30 @@ class ClauseReader:
             words = left.lower().split()
             if words and (words[-1] in block or " ".join(words[-2:]) in block):
                 continue
-            if any(ps <= t.start and t.end <= pe for ps, pe in phrases):
+            right = self.text[t.end : t.end + 12]
+            if t.text.lower().endswith("old") or re.match(r"^-?old\b", right):
+                continue  # "an 8-month-old truce" is an age, not a term
+            in_phrase = any(ps <= t.start and t.end <= pe for ps, pe in phrases)
+            if in_phrase:
                 return Term(t.value, t.start, t.end, "duration.modifier")
+            i = self._token_at(t.end)
+            nxt = self.doc[i] if i < len(self.doc) else None
+            if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and "-" in t.text and not in_phrase:
+                continue  # "the eight-year war": a duration of something else
             rule = next((r for r in self.vocab.duration_left if r.regex.search(left)), None)
             if rule is not None:
                 return Term(t.value, t.start, t.end, rule.id)
         return None
 
-    def _status(self, ca: int, cb: int, tx: list[Timex], phrases) -> Term | None:
-        found = []
+    def _token_at(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect.bisect_left(self.starts, char)
+
+    def _status(self, ca: int, cb: int, tx: list[Timex], phrases, mentions: list[Mention]) -> tuple[Term | None, Term | None]:
+        """The last status cue about the agreement, and the last one about "it"/"ratification" (an anaphor)."""
+        direct, anaphoric = [], []
+        heads = [self.doc[m.head] for m in mentions]
+        anaphors = set(self.vocab.cues.status_anaphors)
         for rule in self.vocab.status:
             for m in rule.regex.finditer(self.text, ca, cb):
                 s, e = m.start(), m.end()
@@ -187,8 +210,23 @@ class ClauseReader:
                     continue
                 if not inside and self._hypothetical(ca, s):
                     continue
-                found.append(Term(rule.value, s, e, rule.id))
-        return max(found, key=lambda term: (term.start, -term.end)) if found else None
+                term = Term(rule.value, s, e, rule.id)
+                span = self.doc.char_span(s, e, alignment_mode="expand")
+                verb = next((t for t in span if t.pos_ == "VERB"), None) if span is not None else None
+                if inside or verb is None:
+                    direct.append(term)
+                    continue
+                # A status verb counts when the agreement (or "it", "which") is its subject or object.
+                args = [c for c in verb.children if c.dep_ in ARG_DEPS]
+                args += [g for c in verb.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+                if verb.dep_ in ("relcl", "acl") and verb.head in heads and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                    args.append(verb.head)
+                if any(h in args for h in heads) or any(a.lower_ in ("which", "that") for a in args):
+                    direct.append(term)
+                elif any(a.lower_ in anaphors for a in args):
+                    anaphoric.append(term)
+        last = lambda found: max(found, key=lambda t: (t.start, -t.end)) if found else None  # noqa: E731
+        return last(direct), last(anaphoric)
 
     # ------------------------------------------------------------------ asset and parties
 
@@ -209,7 +247,9 @@ class ClauseReader:
             j += 1
             if t.pos_ not in ("ADP", "CCONJ", "DET", "PART"):
                 last = j
-        return (i, last) if last > i else None
+        if last <= i or all(t.pos_ in ("PRON", "DET") for t in doc[i:last]):
+            return None
+        return i, last
 
     def _asset(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> Term | None:
         doc = self.doc
@@ -231,7 +271,8 @@ class ClauseReader:
                         s_c, e_c = self._chars(s, m.kind_start)
                         return Term(self.text[s_c:e_c], s_c, e_c, rule.id)
             elif rule.type in ("verb_object", "noun_of"):
-                for i in range(a, b):
+                # What the agreement lets someone use, occupy or buy comes after its name.
+                for i in range(min((m.start for m in mentions), default=a), b):
                     if i in in_phrase:
                         continue
                     t, nxt = doc[i], doc[i + 1] if i + 1 < b else None
@@ -274,6 +315,15 @@ class ClauseReader:
     def _after_kind(self, m: Mention, b: int, words: set[str], tx: list[Timex]):
         """Asset after the agreement's name ("a lease on X", "rights to extract X", "mining rights in X")."""
         doc, e = self.doc, m.end
+        head = doc[m.head]
+        if head.pos_ == "VERB":
+            # "will lease the land ... to the operator"; "the port was leased to ..."
+            subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            np = (subj.left_edge.i, subj.i + 1) if subj is not None else self._np(e, b, tx)
+            if np is None:
+                return None
+            s_c, e_c = self._chars(*np)
+            return self.text[s_c:e_c], s_c, e_c
         if e >= b:
             return None
         compound = None
@@ -297,6 +347,9 @@ class ClauseReader:
         if np is None:
             return None
         np_s, np_e = self._chars(*np)
+        ent = self.doc.char_span(np_s, np_e)
+        if ent is not None and any(x.label_ in ("ORG", "PERSON") and x.start <= ent.start and ent.end <= x.end + 0 for x in ent.ents) and len(ent.ents) == 1 and ent.ents[0].end - ent.ents[0].start >= len(ent) - 1:
+            return None  # "awarded the contract to Halvorsen": a party, not an asset
         if compound is not None and prep.lower_ in _LOCATIVE:
             c_s, c_e = self._chars(*compound)
             value = f"{self.text[c_s:c_e]} {prep.text} {self.text[np_s:np_e]}"
@@ -308,47 +361,49 @@ class ClauseReader:
     def _names(self, ca: int, cb: int) -> list[tuple[int, int, str, str | None]]:
         """Entity mentions in [ca, cb), plus capitalised names the NER missed in argument positions."""
         spans = [e for e in self.entities if e[0] >= ca and e[1] <= cb]
-        covered = {i for s, e, _, _ in spans for i in range(s, e)}
         doc = self.doc
         for t in doc.char_span(ca, cb, alignment_mode="expand"):
-            if t.idx in covered or t.is_sent_start or not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN"):
+            if t.ent_type_ or t.is_sent_start or not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN"):
                 continue
-            if t.dep_ not in ("dobj", "dative", "nsubj", "nsubjpass", "pobj", "appos", "conj") or t.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+            if t.dep_ not in ("dobj", "dative", "nsubj", "nsubjpass", "pobj", "appos", "conj"):
                 continue
-            if t.i > 0 and (doc[t.i - 1].pos_ == "PROPN" or doc[t.i - 1].ent_type_):
+            if t.i > 0 and (doc[t.i - 1].pos_ == "PROPN" or doc[t.i - 1].ent_type_ or doc[t.i - 1].is_punct and doc[t.i - 1].text not in (",", "(")):
                 continue
-            if any(t.lower_ in k.terms for k in self.vocab.kinds):
+            if t.i + 1 < len(doc) and (doc[t.i + 1].pos_ == "PROPN" or doc[t.i + 1].text == "-"):
+                continue
+            if any(t.lower_ in k.terms for k in self.vocab.kinds) or t.lower_ in self.vocab.cues.anaphor_nouns:
                 continue
             spans.append((t.idx, t.idx + len(t), t.text, None))
         return sorted(spans, key=lambda e: (e[0], e[1]))
 
     def _parties(self, ca: int, cb: int, tx: list[Timex], asset: Term | None) -> list[Term]:
+        """Parties named in the clause: organisations, states and groups that are not places or sources."""
         out: list[Term] = []
-        seen: set[str] = set()
         spans = self._names(ca, cb)
         for k, (s, e, text, eid) in enumerate(spans):
             if any(t.start < e and s < t.end for t in tx):
-                continue
-            if asset is not None and asset.start <= s and e <= asset.end:
-                continue
-            left = self.text[max(ca, s - 40) : s]
-            if self.vocab.party_block.search(left) or left.rstrip().endswith("("):
                 continue
             span = self.doc.char_span(s, e, alignment_mode="expand")
             if span is None:
                 continue
             root = span.root
+            # Inside the asset only a company is a party ("51% of Sansui Electric"), never a place.
+            if asset is not None and asset.start <= s and e <= asset.end and span.label_ != "ORG" and root.ent_type_ != "ORG":
+                continue
+            left = self.text[max(ca, s - 40) : s]
+            if self.vocab.party_block.search(left) or left.rstrip().endswith("("):
+                continue
+            if self.vocab.party_block_right.match(self.text[e : e + 8]):
+                continue
             if root.pos_ not in ("PROPN", "NOUN"):
                 continue
             if root.dep_.startswith("nsubj") and root.head.lemma_ in self.vocab.cues.party_speech_verbs:
                 continue
-            after = self.text[e : e + 3]
-            if _POSSESSIVE_THEN.match(after) and k + 1 < len(spans) and spans[k + 1][0] - e < 40:
+            between = self.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
+            if _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,2}", between):
+                continue  # "Russia's Stroytransgaz": the possessor is not a party of its own
+            if any(same_name(text, p.value[0]) for p in out):
                 continue
-            key = eid or text
-            if key in seen:
-                continue
-            seen.add(key)
             rule = "party.with" if _WITH.search(left) else ("party.clause" if eid else "party.name")
             out.append(Term((text, eid), s, e, rule))
         return out

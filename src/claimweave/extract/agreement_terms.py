@@ -55,3 +55,18 @@ def add_duration(*, date: str, duration: str) -> str | None:
         return f"{year:04d}-{month:02d}"
     day = min(day, calendar.monthrange(year, month)[1])
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_NAME_STOP = {"the", "a", "an", "of", "and", "inc", "corp", "co", "ltd", "plc", "llc", "group", "s"}
+
+
+def name_words(text: str) -> frozenset[str]:
+    """The distinctive words of a name, for comparing "LIN" with "LIN Broadcasting Corp."."""
+    words = re.sub(r"[^\w]+", " ", text.casefold().replace("\u2019", "'").replace("'s", "")).split()
+    return frozenset(w for w in words if w not in _NAME_STOP)
+
+
+def same_name(a: str, b: str) -> bool:
+    """True when one name's distinctive words are all in the other's."""
+    wa, wb = name_words(a), name_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)

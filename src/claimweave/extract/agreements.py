@@ -4,8 +4,8 @@ duration, expiry, renewal and status, each with its own evidence and rule id.
 Agreements are found by their names ("a 2019 deal", "the accession protocols", "formally joined
 NATO"), grouped per clause, and their terms read from the clause around them: dates and durations
 come from ``doc._.cw_timexes``, parties from ``doc._.cw_entities``. Later references ("the deal",
-"the accord", "it") add terms to an agreement introduced earlier; plural generic mentions ("deals
-made under Assad") pass their status to the document's agreements.
+"the accord", "it", "those texts") add terms to an agreement introduced earlier; plural generic
+mentions ("deals made under Assad") pass their status to the document's agreements.
 """
 
 from __future__ import annotations
@@ -13,19 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc
 
+from claimweave.extract.agreement_mentions import MentionFinder
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
-from claimweave.extract.agreement_terms import add_duration, is_date, is_duration
 from claimweave.extract.agreement_spans import ClauseReader, Mention, Term, Terms
+from claimweave.extract.agreement_terms import add_duration, is_date, is_duration, same_name
 from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
-DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both"}
-PRONOUNS = {"it", "they", "both", "them", "which"}
-PLURAL_TAGS = {"NNS", "NNPS"}
+PARTY_LABELS = ("ORG", "PERSON")
 
 
 @dataclass
@@ -36,6 +33,8 @@ class Draft:
     kind_mention: Mention
     terms: Terms = field(default_factory=Terms)
     last_sentence: int = 0
+    tentative: bool = False
+    collective: bool = False
 
 
 class AgreementExtractor:
@@ -43,177 +42,126 @@ class AgreementExtractor:
 
     def __init__(self, nlp: Language, *, pronoun_window: int = 2) -> None:
         self.vocab: Vocabulary = vocabulary()
+        self.finder = MentionFinder(nlp, self.vocab)
         self.pronoun_window = pronoun_window
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for rule in self.vocab.kinds:
-            if rule.terms:
-                self.matcher.add(rule.id, list(nlp.tokenizer.pipe(rule.terms)))
-
-    # ------------------------------------------------------------------ mentions
-
-    def _mentions(self, doc: Doc, sent: Span, names: list[Span]) -> list[Mention]:
-        found = []
-        for span in names:
-            if span.start >= sent.start and span.end <= sent.end:
-                mention = self._noun_mention(doc, sent, span)
-                if mention is not None:
-                    found.append(mention)
-        found.extend(self._accession_mentions(doc, sent))
-        found.sort(key=lambda m: (m.start, m.end))
-        return found
-
-    def _noun_mention(self, doc: Doc, sent: Span, span: Span) -> Mention | None:
-        rule = self.vocab.kind_rule(span.label_)
-        words = [t.lower_ for t in span]
-        # Multiword names such as "memorandum of understanding" or "right to mine" have their head first.
-        head = span[0] if any(w in ("of", "to") for w in words) else span[-1]
-        if head.pos_ not in ("NOUN", "PROPN"):
-            return None
-        if head.i + 1 < len(doc) and doc[head.i + 1].text in ("-", "\u2010", "\u2011") and head.i + 1 < sent.end - 1:
-            return None
-        if head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.i not in range(span.start, span.end):
-            return None
-        start = head.left_edge.i if head == span[-1] else span.start
-        start = max(min(start, span.start), sent.start)
-        # A phrase does not reach back over punctuation (apposition, lists).
-        for i in range(span.start - 1, start - 1, -1):
-            if doc[i].is_punct and doc[i].text not in ("-", "'", "\u2019"):
-                start = i + 1
-                break
-        # A party named right before the agreement ("gave Rosneft oil rights") is not part of its name.
-        for ent in doc.ents:
-            if ent.label_ in ("ORG", "PERSON") and start <= ent.start < span.start:
-                start = ent.end
-        left_text = doc.text[max(sent.start_char, span.start_char - 30) : span.start_char]
-        if self.vocab.not_agreement.search(left_text):
-            return None
-        if any(doc[i].lower_ == "no" and doc[i].dep_ == "det" for i in range(start, span.start)):
-            return None
-        plural = head.tag_ in PLURAL_TAGS or (head.lower_.endswith("s") and head.lower_ not in ("accords", "rights", "mous", "protocols") and head.lower_[:-1] in {w.rstrip("s") for w in rule.terms if not w.endswith("s")})
-        if head.lower_ in ("accords", "protocols", "rights"):
-            plural = head.lower_ != "rights"
-        definite = any(doc[i].lower_ in DEFINITE or doc[i].dep_ == "poss" for i in range(start, span.start))
-        if not definite and plural:
-            definite = start == span.start or all(doc[i].pos_ in ("ADJ", "PROPN", "NOUN", "VERB") for i in range(start, span.start))
-        return Mention(start, span.end, head.i, span.start, rule, plural, definite)
-
-    def _accession_mentions(self, doc: Doc, sent: Span) -> list[Mention]:
-        rule = self.vocab.kind_rule("kind.accession_join")
-        out = []
-        for tok in sent:
-            if tok.lemma_ not in self.vocab.cues.accession_verbs or tok.pos_ != "VERB":
-                continue
-            objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "prep")]
-            objs = [o for c in objs for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
-            formal = any(c.lower_ in self.vocab.cues.accession_adverbs for c in tok.children)
-            for obj in objs:
-                obj_text = doc.text[obj.left_edge.idx : obj.idx + len(obj)]
-                if self.vocab.accession_orgs.match(obj_text) or (formal and obj.pos_ == "PROPN"):
-                    first = min([tok.i] + [c.i for c in tok.children if c.lower_ in self.vocab.cues.accession_adverbs])
-                    out.append(Mention(first, obj.i + 1, tok.i, tok.i, rule, False, False))
-        return out
-
-    # ------------------------------------------------------------------ groups and clauses
-
-    def _groups(self, doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
-        """Mentions of one sentence that name the same agreement ("a deal granted ... a lease") merged."""
-        groups: list[list[Mention]] = []
-        for m in mentions:
-            if groups and self._linked(doc, groups[-1][-1], m):
-                groups[-1].append(m)
-            else:
-                groups.append([m])
-        return groups
-
-    def _linked(self, doc: Doc, a: Mention, b: Mention) -> bool:
-        between = doc[a.end : b.start]
-        if self.vocab.link_between.match(between.text) and (a.rule.generic or b.rule.generic) and not (a.plural or b.plural):
-            return True
-        if len(between) > 12 or not (a.rule.generic or b.rule.generic) or a.rule.generic == b.rule.generic:
-            return False
-        breaks = set(self.vocab.cues.clause_breaks) - {"and", ","}
-        if any(t.lower_ in breaks for t in between) or any(t.lower_ in PRONOUNS for t in between):
-            return False
-        return any(t.lemma_ in self.vocab.cues.grant_verbs and t.pos_ in ("VERB", "AUX") for t in between)
-
-    def _regions(self, doc: Doc, sent: Span, groups: list[list[Mention]]) -> list[tuple[int, int]]:
-        """Token ranges of the clauses that belong to each group of a sentence."""
-        cuts = [sent.start]
-        breaks = set(self.vocab.cues.clause_breaks)
-        for prev, nxt in zip(groups, groups[1:]):
-            lo, hi = prev[-1].end, nxt[0].start
-            cut = hi
-            for i in range(hi - 1, lo - 1, -1):
-                if doc[i].lower_ in breaks:
-                    cut = i
-                    break
-            cuts.append(cut)
-        cuts.append(sent.end)
-        return list(zip(cuts, cuts[1:]))
 
     # ------------------------------------------------------------------ resolution
 
-    def _identified(self, doc: Doc, mention: Mention, terms: Terms) -> bool:
-        """True when a definite mention carries its own identity (a date, a party, "with X"), so is new."""
-        if terms.signed_in_phrase:
-            return True
-        tokens = doc[mention.start : mention.kind_start]
-        if any(t.ent_type_ in ("DATE", "ORG", "GPE", "NORP") for t in tokens):
-            return True
-        after = doc[mention.end : mention.end + 3]
-        return any(t.lower_ in ("with", "between") for t in after[:1]) and any(t.ent_type_ for t in after)
+    def _phrase_names(self, doc: Doc, mention: Mention) -> list[str]:
+        """Names inside a definite mention or right after it ("the BellSouth pact", "the deal with X")."""
+        names = []
+        for ent in doc.ents:
+            inside = mention.start <= ent.start < mention.kind_start
+            after = ent.start >= mention.end and ent.start <= mention.end + 3 and doc[mention.end].lower_ in ("with", "between")
+            if not (inside or after):
+                continue
+            if ent.label_ in PARTY_LABELS or after or (ent.label_ in ("GPE", "NORP") and (ent.root.dep_ == "poss" or doc.text[ent.end_char : ent.end_char + 1] == "-")):
+                names.append(ent.text)
+        return names
 
-    def _antecedent(self, drafts: list[Draft], mention: Mention) -> Draft | None:
-        for draft in reversed(drafts):
-            if draft.kind_mention.rule.kind == mention.rule.kind:
-                return draft
-        if drafts and (mention.rule.generic or drafts[-1].kind_mention.rule.generic):
-            return drafts[-1]
-        return None
+    def _antecedent(self, doc: Doc, drafts: list[Draft], mention: Mention, terms: Terms, si: int) -> Draft | None:
+        """The earlier agreement a definite mention refers to, or None when it names a new one."""
+        if terms.signed_in_phrase:
+            return None
+        candidates = [d for d in reversed(drafts) if not d.collective]
+        pick = next((d for d in candidates if d.kind_mention.rule.kind == mention.rule.kind), None)
+        if pick is None and candidates and (mention.rule.generic or candidates[0].kind_mention.rule.generic):
+            pick = candidates[0]
+        if pick is None:
+            return None
+        known = [p.value[0] for p in pick.terms.parties]
+        names = self._phrase_names(doc, mention)
+        if names:
+            return pick if any(same_name(n, k) for n in names for k in known) else None
+        # A reference whose clause names only other parties is about another agreement (digest stories).
+        here = [p.value[0] for p in terms.parties]
+        if known and here and not any(same_name(h, k) for h in here for k in known):
+            return None
+        return pick
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = context(doc)
         reader = ClauseReader(doc, self.vocab, doc._.cw_timexes or [], doc._.cw_entities or [])
         drafts: list[Draft] = []
         collective: list[Term] = []
-        names = filter_spans(self.matcher(doc, as_spans=True))
+        agreeing: list[tuple[int, int, int]] = []
+        names = self.finder.names(doc)
         for si, sent in enumerate(doc.sents):
-            groups = self._groups(doc, self._mentions(doc, sent, names))
+            if self.finder.agreeing(sent):
+                agreeing.append((si, sent.start, sent.end))
+            groups = self.finder.groups(doc, self.finder.mentions(doc, sent, names))
             if not groups:
                 recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
-                if recent is not None and any(t.lower_ in PRONOUNS and t.dep_.startswith("nsubj") for t in sent):
+                if recent is not None and self.finder.is_anaphoric(sent):
                     terms = reader.read(sent.start, sent.end, [])
-                    if terms.has_terms():
+                    if terms.has_terms() or terms.anaphoric_status is not None:
+                        terms.status = terms.status or terms.anaphoric_status
                         recent.terms.absorb(terms)
                         recent.last_sentence = si
+                        recent.tentative = recent.tentative and not terms.has_substance()
                 continue
-            for group, (a, b) in zip(groups, self._regions(doc, sent, groups)):
-                terms = reader.read(a, b, group)
-                first = group[0]
-                kind_mention = next((m for m in group if not m.rule.generic), first)
-                if first.plural and not terms.has_substance():
-                    if terms.status is not None:
-                        collective.append(terms.status)
-                        if not drafts:
-                            drafts.append(Draft(group, kind_mention, terms, si))
-                            drafts[-1].terms.collective = True
-                    continue
-                target = None
-                if first.definite and not first.plural and not self._identified(doc, first, terms):
-                    target = self._antecedent([d for d in drafts if not d.terms.collective], first)
-                if target is None:
-                    drafts.append(Draft(list(group), kind_mention, terms, si))
-                else:
-                    target.mentions.extend(group)
-                    target.terms.absorb(terms)
-                    target.last_sentence = si
-        if len(drafts) > 1:
-            drafts = [d for d in drafts if not d.terms.collective]
-        for draft in drafts:
-            if draft.terms.status is None and collective:
-                draft.terms.status = collective[-1]
+            for group, (a, b) in zip(groups, self.finder.regions(doc, sent, groups)):
+                self._place(doc, reader, drafts, collective, agreeing, group, a, b, si)
+        drafts = self._finish(drafts, collective)
         doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
+
+    def _place(self, doc, reader, drafts, collective, agreeing, group, a, b, si) -> None:
+        """Attach one group of mentions to an earlier agreement, or start a new one."""
+        terms = reader.read(a, b, group)
+        first = group[0]
+        kind_mention = next((m for m in group if not m.rule.generic), first)
+        recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
+        if first.plural and not terms.has_time_terms():
+            if first.definite:
+                if terms.status is not None or terms.anaphoric_status is not None:
+                    collective.append(terms.status or terms.anaphoric_status)
+                    drafts.append(Draft(list(group), kind_mention, terms, si, tentative=True, collective=True))
+            else:
+                drafts.append(Draft(list(group), kind_mention, terms, si, tentative=True))
+            return
+        if first.definite and not first.plural:
+            target = self._antecedent(doc, drafts, first, terms, si)
+            if target is not None:
+                terms.status = terms.status or terms.anaphoric_status
+                target.mentions.extend(group)
+                target.terms.absorb(terms)
+                target.last_sentence = si
+                return
+        if terms.anaphoric_status is not None:
+            # "X has stalled ratification, tying it to an agreement ...": the status is the earlier one's.
+            if recent is not None:
+                recent.terms.absorb(Terms(status=terms.anaphoric_status))
+            else:
+                terms.status = terms.status or terms.anaphoric_status
+        draft = Draft(list(group), kind_mention, terms, si)
+        if first.definite:
+            self._from_agreeing_sentence(doc, reader, draft, agreeing, si)
+        drafts.append(draft)
+
+    def _from_agreeing_sentence(self, doc, reader, draft: Draft, agreeing, si: int) -> None:
+        """A first mention "the accord" after "X agreed to sell Y to Z": the terms come from that sentence."""
+        source = next(((s, a, b) for s, a, b in reversed(agreeing) if si - 2 <= s <= si), None)
+        if source is None:
+            return
+        terms = reader.read(source[1], source[2], [])
+        if not draft.terms.parties:
+            draft.terms.parties = terms.parties
+        draft.terms.asset = draft.terms.asset or terms.asset
+        if draft.terms.status is None:
+            verb = next(t for t in doc[source[1] : source[2]] if t.lemma_ == "agree")
+            draft.terms.status = Term("agreed", verb.idx, verb.idx + len(verb), "status.agreed_verb")
+
+    def _finish(self, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
+        """Drop tentative mentions that never got terms; give collective status to the rest."""
+        real = [d for d in drafts if not d.tentative]
+        if not real:
+            # Only general mentions ("the agreements signed under Assad"): keep the first with a status.
+            real = [d for d in drafts if d.terms.status is not None][:1]
+        for draft in real:
+            if draft.terms.status is None and collective:
+                draft.terms.status = collective[-1]
+        return real
 
     # ------------------------------------------------------------------ output
 
