@@ -58,11 +58,12 @@ class MentionFinder:
         left_text = doc.text[max(sent.start_char, span.start_char - 40) : span.start_char]
         if self.vocab.not_agreement.search(left_text):
             return None
+        full = self._phrase_start(doc, sent, span, head, keep_names=True)
         start = self._phrase_start(doc, sent, span, head)
-        if any(doc[i].lower_ == "no" for i in range(start, span.start)):
+        if any(doc[i].lower_ == "no" for i in range(full, span.start)):
             return None
         plural = head.tag_ in ("NNS", "NNPS") and head.lower_ not in PLURAL_HEADS_SINGULAR
-        det = [doc[i] for i in range(start, span.start) if doc[i].dep_ in ("det", "poss", "nummod", "predet")]
+        det = [doc[i] for i in range(full, span.start) if doc[i].dep_ in ("det", "poss", "nummod", "predet")]
         definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in det)
         if plural and not det:
             # A bare plural ("deals made under Assad") speaks of agreements in general.
@@ -70,14 +71,18 @@ class MentionFinder:
         attr = head.dep_ == "attr"
         return Mention(start, span.end, head.i, span.start, rule, plural, definite or attr)
 
-    def _phrase_start(self, doc: Doc, sent: Span, span: Span, head: Token) -> int:
+    def _phrase_start(self, doc: Doc, sent: Span, span: Span, head: Token, keep_names: bool = False) -> int:
         start = head.left_edge.i if head == span[-1] else span.start
         start = max(min(start, span.start), sent.start)
+        while start < span.start and doc[start].is_space:
+            start += 1
         # A phrase does not reach back over punctuation (apposition, lists).
         for i in range(span.start - 1, start - 1, -1):
             if doc[i].is_punct and doc[i].text not in ("-", "'", "\u2019", "."):
                 start = i + 1
                 break
+        if keep_names:
+            return start
         # A party named right before the agreement ("gave Rosneft oil rights") is not part of its name;
         # a possessor ("Polly Peck's agreement") is, with its "'s".
         for ent in doc.ents:
@@ -109,6 +114,9 @@ class MentionFinder:
                     if self.vocab.accession_orgs.match(obj_text) or (formal and obj.pos_ == "PROPN"):
                         out.append(Mention(min([tok.i] + formal), obj.i + 1, tok.i, tok.i, accession, False, False))
             elif tok.lemma_ in cues.lease_verbs and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+                infinitive = tok.tag_ == "VB" and not any(c.lower_ in ("will", "shall") for c in tok.children)
+                if infinitive or (tok.dep_ == "conj" and tok.head.tag_ == "VB"):
+                    continue  # "talks to buy or lease the shipyard": a plan, not a lease
                 out.append(Mention(tok.i, tok.i + 1, tok.i, tok.i, lease, False, False))
         return out
 
@@ -170,6 +178,6 @@ class MentionFinder:
         return False
 
     @staticmethod
-    def agreeing(sent: Span) -> bool:
-        """True when the sentence reports an agreement by verb ("X agreed to sell Y to Z")."""
-        return any(t.lemma_ == "agree" and t.pos_ == "VERB" and any(c.dep_ in ("xcomp", "prep") for c in t.children) for t in sent)
+    def agreeing(sent: Span) -> int | None:
+        """The verb of a sentence that reports an agreement ("X agreed to sell Y to Z"), or None."""
+        return next((t.i for t in sent if t.lemma_ == "agree" and t.pos_ == "VERB" and any(c.dep_ in ("xcomp", "prep") for c in t.children)), None)

@@ -82,6 +82,7 @@ class Cues(_Rule):
     anaphor_nouns: list[str]
     status_anaphors: list[str]
     party_block_right: str
+    org_words: list[str]
 
 
 @dataclass(frozen=True)

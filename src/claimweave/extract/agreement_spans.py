@@ -68,8 +68,12 @@ class Terms:
     def has_time_terms(self) -> bool:
         return bool(self.signed or self.duration or self.expires or self.renewal)
 
-    def absorb(self, other: Terms) -> None:
-        """Add what a later reference says: missing fields are filled, a later status wins."""
+    def absorb(self, other: Terms, *, reference: bool = True) -> None:
+        """Add what a later reference says: missing fields are filled, a later status wins.
+
+        A reference's clause adds parties only when none are known yet or it names them with
+        "with"/"between"; otherwise its names are mostly other actors of the story.
+        """
         for name in ("asset", "duration", "expires", "renewal"):
             if getattr(self, name) is None:
                 setattr(self, name, getattr(other, name))
@@ -77,7 +81,10 @@ class Terms:
             self.status = other.status
         known = {s.value for s in self.signed}
         self.signed.extend(s for s in other.signed if s.value not in known)
+        keep_all = not self.parties or not reference
         for party in other.parties:
+            if not (keep_all or party.rule == "party.with"):
+                continue
             if not any(same_name(party.value[0], p.value[0]) for p in self.parties):
                 self.parties.append(party)
 
@@ -238,7 +245,7 @@ class ClauseReader:
             t = doc[j]
             if any(x.start <= t.idx < x.end for x in tx):
                 break
-            if (t.is_punct and t.text not in ("-", "'", "\u2019", "&")) or t.lower_ in stop:
+            if (t.is_punct and t.text not in ("-", "'", "\u2019", "&", "%", "$")) or t.lower_ in stop:
                 break
             if t.pos_ in ("VERB", "AUX") and not (t.tag_ in ("VBN", "VBG") and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN")):
                 break
@@ -288,7 +295,7 @@ class ClauseReader:
                     if start is None or start >= b or start in in_phrase:
                         continue
                     np = self._np(start, b, tx)
-                    if np is not None and not (set(range(*np)) & in_phrase):
+                    if np is not None and not (set(range(*np)) & in_phrase) and not self._is_name(*np):
                         s_c, e_c = self._chars(*np)
                         return Term(self.text[s_c:e_c], s_c, e_c, rule.id)
             elif rule.type == "passive_subject":
@@ -299,6 +306,13 @@ class ClauseReader:
                             s_c, e_c = self._chars(subj.left_edge.i, subj.i + 1)
                             return Term(self.text[s_c:e_c], s_c, e_c, rule.id)
         return None
+
+    def _is_name(self, start: int, end: int) -> bool:
+        """True when tokens [start, end) are just a name (a party or place), which is no asset."""
+        span = self.doc[start:end]
+        ents = [e for e in span.ents if e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
+        named = sum(len(e) for e in ents) + sum(1 for t in span if t.pos_ == "DET")
+        return bool(ents) and named >= len(span) or all(t.pos_ in ("PROPN", "DET") for t in span) and len(span) <= 2 and span[-1].dep_ != "compound"
 
     def _compound_start(self, m: Mention, tx: list[Timex]) -> int | None:
         """First token of the nouns before the kind name that say what it covers ("Tartus port lease")."""
@@ -347,8 +361,7 @@ class ClauseReader:
         if np is None:
             return None
         np_s, np_e = self._chars(*np)
-        ent = self.doc.char_span(np_s, np_e)
-        if ent is not None and any(x.label_ in ("ORG", "PERSON") and x.start <= ent.start and ent.end <= x.end + 0 for x in ent.ents) and len(ent.ents) == 1 and ent.ents[0].end - ent.ents[0].start >= len(ent) - 1:
+        if prep.lower_ == "to" and self._is_name(*np):
             return None  # "awarded the contract to Halvorsen": a party, not an asset
         if compound is not None and prep.lower_ in _LOCATIVE:
             c_s, c_e = self._chars(*compound)
@@ -359,21 +372,27 @@ class ClauseReader:
         return self.text[np_s:np_e], np_s, np_e
 
     def _names(self, ca: int, cb: int) -> list[tuple[int, int, str, str | None]]:
-        """Entity mentions in [ca, cb), plus capitalised names the NER missed in argument positions."""
+        """Entity mentions in [ca, cb), plus proper names the NER missed (or took for people) in argument positions."""
+        doc, org_words = self.doc, set(self.vocab.cues.org_words)
         spans = [e for e in self.entities if e[0] >= ca and e[1] <= cb]
-        doc = self.doc
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        for ent in doc.char_span(ca, cb, alignment_mode="expand").ents:
+            if ent.label_ == "PERSON" and ent[-1].lower_ in org_words:
+                spans.append((ent.start_char, ent.end_char, ent.text, None))
+                taken.update(range(ent.start_char, ent.end_char))
         for t in doc.char_span(ca, cb, alignment_mode="expand"):
-            if t.ent_type_ or t.is_sent_start or not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN"):
+            if t.idx in taken or t.ent_type_ or t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper():
                 continue
-            if t.dep_ not in ("dobj", "dative", "nsubj", "nsubjpass", "pobj", "appos", "conj"):
+            if t.dep_ not in ("dobj", "dative", "nsubj", "nsubjpass", "pobj", "appos", "conj", "poss"):
                 continue
-            if t.i > 0 and (doc[t.i - 1].pos_ == "PROPN" or doc[t.i - 1].ent_type_ or doc[t.i - 1].is_punct and doc[t.i - 1].text not in (",", "(")):
-                continue
-            if t.i + 1 < len(doc) and (doc[t.i + 1].pos_ == "PROPN" or doc[t.i + 1].text == "-"):
+            chain = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
+            first = chain[0].i if chain and all(c.i + 1 == n.i for c, n in zip(chain, chain[1:] + [t])) else t.i
+            if doc[first].is_sent_start or any(k.idx in taken for k in doc[first : t.i + 1]):
                 continue
             if any(t.lower_ in k.terms for k in self.vocab.kinds) or t.lower_ in self.vocab.cues.anaphor_nouns:
                 continue
-            spans.append((t.idx, t.idx + len(t), t.text, None))
+            s, e = doc[first].idx, t.idx + len(t)
+            spans.append((s, e, self.text[s:e], None))
         return sorted(spans, key=lambda e: (e[0], e[1]))
 
     def _parties(self, ca: int, cb: int, tx: list[Timex], asset: Term | None) -> list[Term]:
@@ -398,7 +417,10 @@ class ClauseReader:
             if root.pos_ not in ("PROPN", "NOUN"):
                 continue
             if root.dep_.startswith("nsubj") and root.head.lemma_ in self.vocab.cues.party_speech_verbs:
-                continue
+                # "Dataproducts said it filed ...": a speaker reporting its own act is a party; a source is not.
+                reported = [c for c in root.head.children if c.dep_ == "ccomp"]
+                if not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children):
+                    continue
             between = self.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
             if _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,2}", between):
                 continue  # "Russia's Stroytransgaz": the possessor is not a party of its own

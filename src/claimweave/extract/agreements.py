@@ -59,7 +59,7 @@ class AgreementExtractor:
                 names.append(ent.text)
         return names
 
-    def _antecedent(self, doc: Doc, drafts: list[Draft], mention: Mention, terms: Terms, si: int) -> Draft | None:
+    def _antecedent(self, doc, reader, drafts: list[Draft], mention: Mention, terms: Terms, si: int, agreeing) -> Draft | None:
         """The earlier agreement a definite mention refers to, or None when it names a new one."""
         if terms.signed_in_phrase:
             return None
@@ -71,12 +71,15 @@ class AgreementExtractor:
             return None
         known = [p.value[0] for p in pick.terms.parties]
         names = self._phrase_names(doc, mention)
-        if names:
+        if names and known:
             return pick if any(same_name(n, k) for n in names for k in known) else None
-        # A reference whose clause names only other parties is about another agreement (digest stories).
-        here = [p.value[0] for p in terms.parties]
-        if known and here and not any(same_name(h, k) for h in here for k in known):
-            return None
+        # "RJR agreed to sell ... to Nestle. The accord helps RJR ...": an agreement reported by a verb
+        # since the earlier one was last named, between other parties, is the one meant.
+        source = next((x for x in reversed(agreeing) if pick.last_sentence < x[0] and si - 2 <= x[0] and x[3] < mention.start), None)
+        if source is not None and known:
+            parties = [p.value[0] for p in reader.read(source[1], source[2], []).parties]
+            if parties and not any(same_name(p, k) for p in parties for k in known):
+                return None
         return pick
 
     def __call__(self, doc: Doc) -> Doc:
@@ -87,8 +90,9 @@ class AgreementExtractor:
         agreeing: list[tuple[int, int, int]] = []
         names = self.finder.names(doc)
         for si, sent in enumerate(doc.sents):
-            if self.finder.agreeing(sent):
-                agreeing.append((si, sent.start, sent.end))
+            verb = self.finder.agreeing(sent)
+            if verb is not None:
+                agreeing.append((si, sent.start, sent.end, verb))
             groups = self.finder.groups(doc, self.finder.mentions(doc, sent, names))
             if not groups:
                 recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
@@ -121,7 +125,7 @@ class AgreementExtractor:
                 drafts.append(Draft(list(group), kind_mention, terms, si, tentative=True))
             return
         if first.definite and not first.plural:
-            target = self._antecedent(doc, drafts, first, terms, si)
+            target = self._antecedent(doc, reader, drafts, first, terms, si, agreeing)
             if target is not None:
                 terms.status = terms.status or terms.anaphoric_status
                 target.mentions.extend(group)
@@ -141,15 +145,15 @@ class AgreementExtractor:
 
     def _from_agreeing_sentence(self, doc, reader, draft: Draft, agreeing, si: int) -> None:
         """A first mention "the accord" after "X agreed to sell Y to Z": the terms come from that sentence."""
-        source = next(((s, a, b) for s, a, b in reversed(agreeing) if si - 2 <= s <= si), None)
-        if source is None:
+        source = next((x for x in reversed(agreeing) if si - 2 <= x[0] <= si and x[3] < draft.mentions[0].start), None)
+        if source is None or draft.terms.asset:
             return
         terms = reader.read(source[1], source[2], [])
         if not draft.terms.parties:
             draft.terms.parties = terms.parties
         draft.terms.asset = draft.terms.asset or terms.asset
         if draft.terms.status is None:
-            verb = next(t for t in doc[source[1] : source[2]] if t.lemma_ == "agree")
+            verb = doc[source[3]]
             draft.terms.status = Term("agreed", verb.idx, verb.idx + len(verb), "status.agreed_verb")
 
     def _finish(self, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
