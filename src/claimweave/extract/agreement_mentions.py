@@ -65,11 +65,10 @@ class MentionFinder:
         plural = head.tag_ in ("NNS", "NNPS") and head.lower_ not in PLURAL_HEADS_SINGULAR
         det = [doc[i] for i in range(full, span.start) if doc[i].dep_ in ("det", "poss", "nummod", "predet")]
         definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in det)
-        if plural and not det:
-            # A bare plural ("deals made under Assad") speaks of agreements in general.
-            definite = True
         attr = head.dep_ == "attr"
-        return Mention(start, span.end, head.i, span.start, rule, plural, definite or attr)
+        # A bare plural ("deals made under Assad", "separate agreements") is definite only when a status
+        # makes it speak of agreements in general; the extractor decides that from its clause.
+        return Mention(start, span.end, head.i, span.start, rule, plural, definite or attr, bare=plural and not det)
 
     def _phrase_start(self, doc: Doc, sent: Span, span: Span, head: Token, keep_names: bool = False) -> int:
         start = head.left_edge.i if head == span[-1] else span.start

@@ -33,6 +33,7 @@ class Mention:
     rule: KindRule
     plural: bool
     definite: bool
+    bare: bool = False
 
 
 @dataclass
@@ -112,7 +113,7 @@ class ClauseReader:
         used: set[str] = set()
         terms = Terms()
         terms.renewal = self._renewal(ca, cb, tx, used)
-        self._dates(a, b, ca, cb, tx, used, phrases, terms)
+        self._dates(a, b, ca, cb, tx, used, phrases, terms, mentions)
         terms.duration = self._duration(ca, tx, used, phrases)
         terms.status, terms.anaphoric_status = self._status(ca, cb, tx, phrases, mentions)
         terms.asset = self._asset(a, b, mentions, tx)
@@ -144,7 +145,7 @@ class ClauseReader:
                 return Term((rule.value, period.value if period else None), s, e, rule.id)
         return None
 
-    def _dates(self, a, b, ca, cb, tx, used, phrases, terms: Terms) -> None:
+    def _dates(self, a, b, ca, cb, tx, used, phrases, terms: Terms, mentions: list[Mention]) -> None:
         has_verb = any(t.lemma_ in self.vocab.cues.signed_verbs for t in self.doc[a:b])
         prev: Timex | None = None
         for t in tx:
@@ -167,12 +168,25 @@ class ClauseReader:
                 continue
             elif self.vocab.signed_left[0].regex.search(left):
                 rule = self.vocab.signed_left[0].id
-            elif has_verb and self.vocab.signed_left[2].regex.search(left):
+            elif has_verb and self.vocab.signed_left[2].regex.search(left) and self._dates_signing(t, mentions):
                 rule = self.vocab.signed_left[2].id
             if rule is not None:
                 terms.signed.append(Term(t.value, t.start, t.end, rule))
                 used.add(t.id)
                 prev = t
+
+    def _dates_signing(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True when "in/on DATE" modifies a signing verb ("In 2019 the firm obtained a lease") or the agreement."""
+        i = self._token_at(t.start)
+        if i >= len(self.doc):
+            return False
+        tok = self.doc[i]
+        while tok.dep_ in ("compound", "nummod", "amod", "npadvmod") and tok.head != tok and tok.head.idx < t.end:
+            tok = tok.head
+        prep = tok.head if tok.dep_ == "pobj" else tok
+        target = prep.head if prep.dep_ in ("prep", "npadvmod") else None
+        heads = {m.head for m in mentions}
+        return target is not None and (target.lemma_ in self.vocab.cues.signed_verbs or target.i in heads)
 
     def _duration(self, ca: int, tx: list[Timex], used: set[str], phrases) -> Term | None:
         block = self.vocab.cues.duration_block_left
@@ -219,15 +233,17 @@ class ClauseReader:
                     continue
                 term = Term(rule.value, s, e, rule.id)
                 span = self.doc.char_span(s, e, alignment_mode="expand")
-                verb = next((t for t in span if t.pos_ == "VERB"), None) if span is not None else None
-                if inside or verb is None:
+                verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
+                if inside or not verbs:
                     direct.append(term)
                     continue
                 # A status verb counts when the agreement (or "it", "which") is its subject or object.
-                args = [c for c in verb.children if c.dep_ in ARG_DEPS]
-                args += [g for c in verb.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
-                if verb.dep_ in ("relcl", "acl") and verb.head in heads and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-                    args.append(verb.head)
+                args = []
+                for verb in verbs:
+                    args += [c for c in verb.children if c.dep_ in ARG_DEPS]
+                    args += [g for c in verb.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+                    if verb.dep_ in ("relcl", "acl") and verb.head in heads and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                        args.append(verb.head)
                 if any(h in args for h in heads) or any(a.lower_ in ("which", "that") for a in args):
                     direct.append(term)
                 elif any(a.lower_ in anaphors for a in args):

@@ -117,11 +117,13 @@ class AgreementExtractor:
         kind_mention = next((m for m in group if not m.rule.generic), first)
         recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
         if first.plural and not terms.has_time_terms():
-            if first.definite:
-                if terms.status is not None or terms.anaphoric_status is not None:
-                    collective.append(terms.status or terms.anaphoric_status)
-                    drafts.append(Draft(list(group), kind_mention, terms, si, tentative=True, collective=True))
+            status = terms.status or terms.anaphoric_status
+            if status is not None and (first.definite or first.bare):
+                # "a committee to review the deals signed under Assad": a status for all of them.
+                collective.append(status)
+                drafts.append(Draft(list(group), kind_mention, terms, si, tentative=True, collective=True))
             else:
+                # "two agreements", "separate agreements": an agreement whose terms may follow ("They ...").
                 drafts.append(Draft(list(group), kind_mention, terms, si, tentative=True))
             return
         if first.definite and not first.plural:
