@@ -294,9 +294,12 @@ class ClauseReader:
                         s_c, e_c = self._chars(s, m.kind_start)
                         return Term(self.text[s_c:e_c], s_c, e_c, rule.id)
             elif rule.type in ("verb_object", "noun_of"):
-                # What the agreement lets someone use, occupy or buy comes after its name.
-                for i in range(min((m.start for m in mentions), default=a), b):
-                    if i in in_phrase:
+                # What the agreement lets someone use, occupy or buy comes after its name, or before it
+                # when the verb governs it ("took over the port under a lease").
+                first = min((m.start for m in mentions), default=a)
+                governing = {anc.i for m in mentions for anc in doc[m.head].ancestors}
+                for i in range(a, b):
+                    if i in in_phrase or (i < first and i not in governing):
                         continue
                     t, nxt = doc[i], doc[i + 1] if i + 1 < b else None
                     two = f"{t.lemma_} {nxt.lower_}" if nxt is not None else ""

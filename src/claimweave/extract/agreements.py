@@ -63,7 +63,8 @@ class AgreementExtractor:
         """The earlier agreement a definite mention refers to, or None when it names a new one."""
         if terms.signed_in_phrase:
             return None
-        candidates = [d for d in reversed(drafts) if not d.collective]
+        # A singular name never refers back to a plural one ("The contracts" ... "the lease").
+        candidates = [d for d in reversed(drafts) if not d.collective and not d.tentative]
         pick = next((d for d in candidates if d.kind_mention.rule.kind == mention.rule.kind), None)
         if pick is None and candidates and (mention.rule.generic or candidates[0].kind_mention.rule.generic):
             pick = candidates[0]
@@ -116,6 +117,14 @@ class AgreementExtractor:
         first = group[0]
         kind_mention = next((m for m in group if not m.rule.generic), first)
         recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
+        if first.plural and first.definite and not first.bare and recent is not None and recent.kind_mention.plural:
+            # "two agreements ... Those texts allow ...": the same agreements again.
+            terms.status = terms.status or terms.anaphoric_status
+            recent.mentions.extend(group)
+            recent.terms.absorb(terms)
+            recent.last_sentence = si
+            recent.tentative = recent.tentative and not terms.has_substance()
+            return
         if first.plural and not terms.has_time_terms():
             status = terms.status or terms.anaphoric_status
             if status is not None and (first.definite or first.bare):
