@@ -158,6 +158,29 @@ def schema(
     typer.echo(f"wrote {len(schemas)} schemas to {outdir}")
 
 
+@app.command()
+def verify(
+    outdir: Path = typer.Argument(Path("outputs"), help="An output folder written by 'claimweave run'."),
+    base: Path = typer.Option(Path("."), "--base", help="Folder the document paths are relative to."),
+) -> None:
+    """Check every span in OUTDIR against the input files (text == file_text[start:end]).
+
+    Example: claimweave verify outputs
+    """
+    from claimweave.verify import verify_outdir
+
+    if not (outdir / "documents").is_dir():
+        fail(f"{outdir}: not a claimweave output folder (no documents/)")
+    try:
+        checked, problems = verify_outdir(outdir, base=base)
+    except ClaimweaveError as err:
+        fail(err, 1)
+    for problem in problems:
+        typer.echo(f"Error: {problem}", err=True)
+    typer.echo(f"{checked} spans checked, {len(problems)} mismatches")
+    raise typer.Exit(1 if problems else 0)
+
+
 @eval_app.command("timex")
 def eval_timex(
     folder: Path = typer.Argument(..., help="A folder of articles with a gold.jsonl (TimeBank format)."),
