@@ -38,6 +38,7 @@ class Guards(BaseModel):
     after_duration_rejects: list[str]
     season_context: list[str]
     small_unit_word_numbers_reject: list[str]
+    future_cues: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +145,10 @@ def keep(doc: Doc, cand: Candidate) -> bool:
                 return False
         if re.match(r"\s+of\s+(?!\d)", text[cand.end:cand.end + 5]):
             return False
+    if rule.id == "set.adverb" and groups["adverb"].lower() in ("daily", "weekly", "monthly", "nightly"):
+        span = _tokens(doc, cand.start, cand.end)
+        if span is not None and span[0].pos_ == "ADJ":
+            return False  # "a daily newspaper", "the monthly report"
     if rule.id == "date.decade_word" and before in ("their", "his", "her", "my", "our", "your", "its"):
         return False
     if rule.id in ("date.the_unit", "dur.for_the_unit") and re.match(r"\s*(?:'s|’s|of\b|-)", text[cand.end:]):
@@ -156,6 +161,19 @@ def keep(doc: Doc, cand: Candidate) -> bool:
 # --- context: modifiers, tense, anchors --------------------------------------------------------
 
 
+_ADJECTIVAL = re.compile(r"(?:an?|the)\s+(?=(?:\S+\s+)*?\S+\s+(?:year|month|week|day|hour|minute|decade)$)", re.I)
+
+
+def trim_article(cand: Candidate) -> None:
+    """ "a five year low": an article before a number with a singular unit belongs to the noun, not the timex."""
+    if cand.rule.id != "dur.number_unit":
+        return
+    num = (cand.match.group("num") or "").lower()
+    found = _ADJECTIVAL.match(cand.match.group(0))
+    if found and num not in ("a", "an", "one") and not cand.match.group("rel"):
+        cand.start += found.end()
+
+
 def extend_modifiers(text: str, cand: Candidate) -> None:
     """Take a preceding or following modifier phrase ("late", "about", "or so") into the extent."""
     data = modifiers()
@@ -166,7 +184,7 @@ def extend_modifiers(text: str, cand: Candidate) -> None:
         words = r"\s+".join(re.escape(w) for w in item.text.split())
         found = re.search(rf"(?<![\w-]){words}(?:\s+|-)$", head, re.IGNORECASE)
         if found and not (cand.rule.id == "date.the_unit" and item.mod == "APPROX"):
-            if cand.match.group(0).lower().startswith(("early", "late", "mid", "the ")) and item.text.startswith("the "):
+            if item.text in ("the early", "the late", "the mid") and cand.match.group(0).lower().startswith("the "):
                 continue
             cand.start -= len(head) - found.start()
             cand.mod, cand.mod_rule = item.mod, item.id
@@ -183,36 +201,41 @@ def extend_modifiers(text: str, cand: Candidate) -> None:
             break
 
 
+def _governing_verb(token):
+    """The verb a time expression modifies directly (through at most one preposition), else None."""
+    if token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "poss", "compound", "amod", "nmod"):
+        return None  # "has set Nov. 10 as the deadline", "Friday's purchases": the verb does not date it
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head if head is not token and head.pos_ in ("VERB", "AUX") else None
+
+
 def tense_of(doc: Doc, start: int, end: int) -> str | None:
-    """Past, present or future of the clause a time expression sits in (None when no verb governs it)."""
+    """Past, present or future of the verb a time expression modifies (None when none governs it)."""
     span = _tokens(doc, start, end)
     if span is None:
         return None
-    token = span.root
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") and token.tag_ != "MD":
-            break
-        if token.head is token:
-            break
-        token = token.head
-    else:
-        return None
-    if token.pos_ not in ("VERB", "AUX"):
-        return None
-    aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    words = {c.lower_ for c in aux}
-    if words & {"will", "'ll", "shall", "wo"} or (token.lower_ == "going" and any(c.lower_ == "to" for c in token.children)):
+    before = doc.text[max(0, start - 30):start].lower().split()
+    if before and (before[-1] in guards().future_cues or " ".join(before[-2:]) in guards().future_cues):
         return FUTURE
-    if token.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re", "am") for c in aux):
+    verb = _governing_verb(span.root)
+    if verb is None:
+        return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if words & {"will", "'ll", "shall", "wo"}:
+        return FUTURE
+    if verb.tag_ == "VB" and "to" in words:
+        return FUTURE  # "is scheduled to close Monday"
+    if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
         return FUTURE  # "is meeting on Friday"
-    if token.tag_ in ("VBD",) or any(c.tag_ == "VBD" for c in aux) or (token.tag_ == "VBN" and words & {"has", "have", "had"}):
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or (verb.tag_ == "VBN" and words & {"has", "have", "had"}):
         return PAST
-    if token.tag_ == "VBN" and any(c.lower_ in ("was", "were") for c in aux):
-        return PAST
-    if token.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
+    if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
         return PRESENT
-    if token.tag_ == "VB" and any(c.tag_ == "MD" for c in aux):
-        return FUTURE if words & {"will", "shall", "'ll"} else PRESENT
+    if verb.tag_ == "VB" and any(c.tag_ == "MD" for c in aux):
+        return PRESENT
     return None
 
 
@@ -242,6 +265,7 @@ class TimexTagger:
         kept = []
         for cand in find_candidates(text):
             if keep(doc, cand):
+                trim_article(cand)
                 extend_modifiers(text, cand)
                 kept.append(cand)
         state = State()
@@ -264,7 +288,8 @@ class TimexTagger:
             if cand.mod:
                 result = replace(result, mod=cand.mod)
             items.append((cand, result, kind if result.relative else "absolute", anchor if result.relative else None))
-            if _CALENDAR.match(result.value) and result.type in ("DATE", "TIME"):
+            derived = cand.rule.handler in ("ago", "year_ago", "anaphoric")
+            if _CALENDAR.match(result.value) and result.type in ("DATE", "TIME") and not derived:
                 state.last_value = result.value
                 state.sentence_values = (state.sentence_values or []) + [(cand.start, result.value)]
                 if "-Q" in result.value:

@@ -225,24 +225,42 @@ def _x_fill(value: str) -> str:
 # --- handlers --------------------------------------------------------------------------------
 
 
-def _pick_year_for_month(anchor: str | None, month: int, day: int | None, rel: int | None, tense: str | None) -> int:
+def _pick_year_for_month(
+    anchor: str | None, month: int, day: int | None, rel: str | None, tense: str | None, weekday: int | None = None
+) -> int:
+    """The year of a month (and day) given without one: by the relative word, the weekday, the tense."""
     year, a_month, a_day = parse_anchor(anchor)
     if year is None:
         raise Unresolvable
-    if a_month is None:
+    if a_month is None or rel in ("this", "current"):
         return year
-    target = (month, day or 0)
-    now = (a_month, a_day or 0 if day else 0)
-    if rel == 0:
-        return year
-    if rel == -1 or (rel is None and tense == PAST):
-        return year if target <= now else year - 1
-    if rel == 1 or (rel is None and tense == FUTURE):
-        return year if target >= now else year + 1
-    distance = (month - a_month) % 12
-    if distance > 6:  # nearest occurrence
-        return year if month <= a_month else year - 1
-    return year if month >= a_month else year + 1
+    here = dt.date(year, a_month, a_day or 1)
+    if weekday is not None and day is not None:
+        fits = [y for y in (year - 1, year, year + 1) if _valid(y, month, day) and dt.date(y, month, day).isoweekday() == weekday]
+        if fits:
+            return min(fits, key=lambda y: abs((dt.date(y, month, day) - here).days))
+    if rel == "last":  # "last February", "last spring": the previous calendar year's
+        return year - 1
+    target = (month, day or 1)
+    past_year = year if target <= (a_month, a_day or 1) else year - 1
+    future_year = year if target >= (a_month, a_day or 1) else year + 1
+    if rel in BACK or tense == PAST:
+        return past_year
+    if rel in FORWARD or tense == FUTURE:
+        return future_year
+    ahead = (dt.date(future_year, month, min(day or 1, 28)) - here).days
+    behind = (here - dt.date(past_year, month, min(day or 1, 28))).days
+    if tense == PRESENT:
+        return future_year if ahead < behind else past_year
+    return future_year if ahead <= 31 else past_year  # news reports the past, but announces the next weeks
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def calendar(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
@@ -263,7 +281,8 @@ def calendar(groups: dict, anchor: str | None, tense: str | None, reference: str
             if groups.get("yearrel"):
                 year = _need_year(anchor) + _rel(groups["yearrel"])
             else:
-                year = _pick_year_for_month(anchor, month, day, rel, tense)
+                rel_text = _key(groups["rel"]) if groups.get("rel") else None
+                year = _pick_year_for_month(anchor, month, day, rel_text, tense, weekday)
         except Unresolvable:
             return Normalized("DATE", shape, relative=True, resolved=False)
         return Normalized("DATE", f"{year:04d}" + shape[4:], relative=True)
@@ -341,7 +360,11 @@ def season(groups: dict, anchor: str | None, tense: str | None, reference: str |
     a_year, a_month, _ = parse_anchor(anchor)
     if a_year is None:
         return Normalized("DATE", f"XXXX-{code}", relative=True, resolved=False)
+    if groups.get("rel") and _key(groups["rel"]) == "last":
+        return Normalized("DATE", f"{a_year - 1}-{code}", relative=True)
     if a_month is not None and rel in (-1, 1):
+        if a_month <= 2:  # January and February belong to the winter that began the year before
+            a_year, a_month = a_year - 1, 12
         current = {12: 4, 1: 4, 2: 4}.get(a_month, (a_month - 3) // 3 + 1)
         order = SEASON_ORDER[code]
         if rel == -1:
@@ -567,17 +590,16 @@ def ago(groups: dict, anchor: str | None, tense: str | None, reference: str | No
     sign = 1 if direction in ("later", "from now", "hence", "after") else -1
     if amount is None:
         return Normalized("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", relative=True)
-    base = anchor
-    if direction in ("earlier", "later", "before", "after") and reference:
-        base = reference
-    elif direction == "ago" and reference and amount == 1 and unit == "Y" and re.match(r"^\d{4}-Q\d$", reference):
-        base = reference
-    if base == reference and base is not None:
-        moved = shift(base, int(sign * amount), unit)
+    use_reference = reference is not None and (
+        direction in ("earlier", "later", "before", "after")
+        or (direction == "ago" and amount == 1 and unit == "Y" and re.match(r"^\d{4}-Q\d$", reference) is not None)
+    )
+    if use_reference:
+        moved = shift(reference, int(sign * amount), unit)
         if moved:
             return Normalized("DATE", moved, relative=True)
     try:
-        return Normalized("DATE", _calendar_unit(anchor, unit if unit != "H" else "D", int(sign * amount)),
+        return Normalized("DATE", _calendar_unit(anchor, unit if unit not in ("H", "MIN", "S") else "D", int(sign * amount)),
                           relative=True)
     except (Unresolvable, KeyError):
         return Normalized("DATE", _X_SHAPES.get(unit, "XXXX-XX-XX"), relative=True, resolved=False)

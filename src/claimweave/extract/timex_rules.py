@@ -119,7 +119,7 @@ def macros() -> dict[str, str]:
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
         "DAYW": _alternation(day_ordinals),
         "ORDW": _alternation(w for w, n in lex.ordinals.items() if 1 <= n <= 31),
-        "YEAR": r"(?<![\d.,$€£#-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-(?:\d|year|month|day|week))",
+        "YEAR": r"(?<![\d.,$€£#])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-(?:\d|year|month|day|week))",
         "SPOKENYEAR": rf"nineteen[\s-]+{spoken_tail}",
         "NUMW": word_number,
         "NUM": rf"(?:{digits}|{word_number})",
