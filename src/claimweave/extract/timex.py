@@ -39,6 +39,7 @@ class Guards(BaseModel):
     season_context: list[str]
     small_unit_word_numbers_reject: list[str]
     future_cues: list[str]
+    past_cues: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -205,10 +206,16 @@ def _governing_verb(token):
     """The verb a time expression modifies directly (through at most one preposition), else None."""
     if token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "poss", "compound", "amod", "nmod"):
         return None  # "has set Nov. 10 as the deadline", "Friday's purchases": the verb does not date it
-    head = token.head
-    if token.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head
-    return head if head is not token and head.pos_ in ("VERB", "AUX") else None
+    for _ in range(4):
+        head = token.head
+        if head is token:
+            return None
+        if head.pos_ in ("VERB", "AUX") and head.tag_ != "MD":
+            return head
+        if head.pos_ == "ADJ":
+            return None  # "payable Dec. 7", "effective Feb. 1": the adjective, not the clause, dates it
+        token = head
+    return None
 
 
 def tense_of(doc: Doc, start: int, end: int) -> str | None:
@@ -217,8 +224,11 @@ def tense_of(doc: Doc, start: int, end: int) -> str | None:
     if span is None:
         return None
     before = doc.text[max(0, start - 30):start].lower().split()
-    if before and (before[-1] in guards().future_cues or " ".join(before[-2:]) in guards().future_cues):
+    cues = guards()
+    if before and (before[-1] in cues.future_cues or " ".join(before[-2:]) in cues.future_cues):
         return FUTURE
+    if before and before[-1] in cues.past_cues:
+        return PAST
     verb = _governing_verb(span.root)
     if verb is None:
         return None

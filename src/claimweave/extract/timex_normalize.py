@@ -239,12 +239,12 @@ def _pick_year_for_month(
         fits = [y for y in (year - 1, year, year + 1) if _valid(y, month, day) and dt.date(y, month, day).isoweekday() == weekday]
         if fits:
             return min(fits, key=lambda y: abs((dt.date(y, month, day) - here).days))
-    if rel == "last":  # "last February", "last spring": the previous calendar year's
+    if rel == "last" and month == a_month:  # "last October" written in October: a year ago
         return year - 1
-    target = (month, day or 1)
-    past_year = year if target <= (a_month, a_day or 1) else year - 1
-    future_year = year if target >= (a_month, a_day or 1) else year + 1
-    if rel in BACK or tense == PAST:
+    target, now = ((month, day), (a_month, a_day or 1)) if day else ((month, 0), (a_month, 0))
+    past_year = year if target <= now else year - 1
+    future_year = year if target >= now else year + 1
+    if rel in BACK or rel == "last" or tense == PAST:
         return past_year
     if rel in FORWARD or tense == FUTURE:
         return future_year
@@ -281,7 +281,7 @@ def calendar(groups: dict, anchor: str | None, tense: str | None, reference: str
             if groups.get("yearrel"):
                 year = _need_year(anchor) + _rel(groups["yearrel"])
             else:
-                rel_text = _key(groups["rel"]) if groups.get("rel") else None
+                rel_text = _key(groups.get("rel") or "this") if groups.get("rel") else None
                 year = _pick_year_for_month(anchor, month, day, rel_text, tense, weekday)
         except Unresolvable:
             return Normalized("DATE", shape, relative=True, resolved=False)
@@ -465,7 +465,7 @@ _X_SHAPES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", 
 def rel_unit(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
     unit_text = _key(groups["unit"])
     unit = "H" if unit_text == "half" else _unit_code(unit_text)
-    rel_text = _key(groups["rel"])
+    rel_text = _key(groups.get("rel") or "this")
     amount = _rel(rel_text)
     if rel_text == "the":
         amount = -1 if unit == "Q" else 0
@@ -670,6 +670,8 @@ def normalize_match(
     if rule.handler == "fixed":
         return Normalized(rule.type, rule.value or "", relative=rule.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"))
     result = HANDLERS[rule.handler](dict(groups), anchor, tense, reference)
+    if rule.mod:
+        result = replace(result, mod=rule.mod)
     if not result.relative:
         return result
     if anchor is None and reference is None and result.resolved and result.type in ("DATE", "TIME"):

@@ -65,6 +65,7 @@ class RuleSpec(BaseModel):
     handler: str
     pattern: str
     value: str | None = None
+    mod: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Rule:
     type: str
     handler: str
     value: str | None
+    mod: str | None
     regex: re.Pattern[str]
     exact: re.Pattern[str]
 
@@ -158,7 +160,7 @@ def rules() -> tuple[Rule, ...]:
             exact = re.compile(body, re.IGNORECASE)
         except re.error as err:
             raise RuleFileError(where, f"{spec.id}: {err}") from err
-        compiled.append(Rule(spec.id, spec.type, spec.handler, spec.value, regex, exact))
+        compiled.append(Rule(spec.id, spec.type, spec.handler, spec.value, spec.mod, regex, exact))
     return tuple(compiled)
 
 
