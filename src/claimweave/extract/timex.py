@@ -281,7 +281,7 @@ class TimexTagger:
         state = State()
         items: list[tuple[Candidate, Normalized, str, str | None]] = []
         for cand in kept:
-            if cand.rule.handler == "event" and not self._event_phrase(doc, cand):
+            if cand.rule.handler == "event" and not self._event_phrase(doc, cand, kept):
                 cand = self._as_duration(cand)
                 if cand is None:
                     continue
@@ -319,8 +319,12 @@ class TimexTagger:
             return 0
         return span[0].sent.start_char
 
-    def _event_phrase(self, doc: Doc, cand: Candidate) -> bool:
-        """Extend an "N units after|before" match over its anchor noun phrase; False when it is a clause."""
+    def _event_phrase(self, doc: Doc, cand: Candidate, kept: list[Candidate]) -> bool:
+        """Extend "N units after|before" over its anchor: a named event or a date; False for anything else.
+
+        A clause ("after the company said ...") or a generic noun phrase ("after their issue date") is
+        no anchor the document can date: TimeBank then marks only the duration, and so do we.
+        """
         span = _tokens(doc, cand.match.start("dir"), cand.match.end("dir"))
         if span is None or not self.resolve_events:
             return False
@@ -334,6 +338,9 @@ class TimexTagger:
             phrase = doc[obj.left_edge.i: obj.i + 1]
             if any(t.pos_ == "VERB" for t in phrase) or len(phrase) > 12:
                 return False
+        has_date = any(phrase.start_char <= other.start < phrase.end_char for other in kept if other is not cand)
+        if not has_date and not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "EVENT", "NORP") for t in phrase):
+            return False
         cand.event = (phrase.start_char, phrase.end_char)
         cand.end = phrase.end_char
         return True
