@@ -18,8 +18,10 @@ from claimweave.models import DocEntity, Timex
 
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _WITH = re.compile(r"\b(?:with|between|and|to)\s+(?:the\s+)?$", re.I)
+_LINE_START_IN = re.compile(r"(?:^|\n)\s*(?:in|on)\s*$", re.I)
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
+CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass")
 
 
 @dataclass
@@ -168,7 +170,9 @@ class ClauseReader:
                 continue
             elif self.vocab.signed_left[0].regex.search(left):
                 rule = self.vocab.signed_left[0].id
-            elif has_verb and self.vocab.signed_left[2].regex.search(left) and self._dates_signing(t, mentions):
+            elif has_verb and self.vocab.signed_left[2].regex.search(left) and (
+                self._dates_signing(t, mentions) or (_LINE_START_IN.search(left) and self._signing_governor(mentions))
+            ):
                 rule = self.vocab.signed_left[2].id
             if rule is not None:
                 terms.signed.append(Term(t.value, t.start, t.end, rule))
@@ -186,7 +190,22 @@ class ClauseReader:
         prep = tok.head if tok.dep_ == "pobj" else tok
         target = prep.head if prep.dep_ in ("prep", "npadvmod") else None
         heads = {m.head for m in mentions}
-        return target is not None and (target.lemma_ in self.vocab.cues.signed_verbs or target.i in heads)
+        if target is None:
+            return False
+        if target.i in heads:
+            return True
+        governors = {self._governor(self.doc[h]) for h in heads}
+        return target.lemma_ in self.vocab.cues.signed_verbs and (not mentions or target in governors)
+
+    def _signing_governor(self, mentions: list[Mention]) -> bool:
+        """True when the verb an agreement name depends on is a signing verb ("took over ... under a lease")."""
+        governors = [self._governor(self.doc[m.head]) for m in mentions]
+        return any(g is not None and g.lemma_ in self.vocab.cues.signed_verbs for g in governors)
+
+    @staticmethod
+    def _governor(token):
+        """The nearest verb above a token (the verb of the clause an agreement name sits in)."""
+        return next((a for a in token.ancestors if a.pos_ == "VERB"), None)
 
     def _duration(self, ca: int, tx: list[Timex], used: set[str], phrases) -> Term | None:
         block = self.vocab.cues.duration_block_left
@@ -240,10 +259,15 @@ class ClauseReader:
                 # A status verb counts when the agreement (or "it", "which") is its subject or object.
                 args = []
                 for verb in verbs:
-                    args += [c for c in verb.children if c.dep_ in ARG_DEPS]
-                    args += [g for c in verb.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
-                    if verb.dep_ in ("relcl", "acl") and verb.head in heads and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-                        args.append(verb.head)
+                    # "has yet to be implemented", "regards as binding": the clause's own verb takes the arguments too.
+                    chain = [verb]
+                    while chain[-1].dep_ in CLIMB_DEPS and chain[-1].head != chain[-1]:
+                        chain.append(chain[-1].head)
+                    for v in chain:
+                        args += [c for c in v.children if c.dep_ in ARG_DEPS]
+                        args += [g for c in v.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+                        if v.dep_ in ("relcl", "acl") and v.head in heads and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                            args.append(v.head)
                 if any(h in args for h in heads) or any(a.lower_ in ("which", "that") for a in args):
                     direct.append(term)
                 elif any(a.lower_ in anaphors for a in args):
@@ -297,7 +321,7 @@ class ClauseReader:
                 # What the agreement lets someone use, occupy or buy comes after its name, or before it
                 # when the verb governs it ("took over the port under a lease").
                 first = min((m.start for m in mentions), default=a)
-                governing = {anc.i for m in mentions for anc in doc[m.head].ancestors}
+                governing = {g.i for m in mentions if (g := self._governor(doc[m.head])) is not None}
                 for i in range(a, b):
                     if i in in_phrase or (i < first and i not in governing):
                         continue

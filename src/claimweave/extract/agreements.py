@@ -64,7 +64,7 @@ class AgreementExtractor:
         if terms.signed_in_phrase:
             return None
         # A singular name never refers back to a plural one ("The contracts" ... "the lease").
-        candidates = [d for d in reversed(drafts) if not d.collective and not d.tentative]
+        candidates = [d for d in reversed(drafts) if not (d.collective or d.tentative or d.kind_mention.plural)]
         pick = next((d for d in candidates if d.kind_mention.rule.kind == mention.rule.kind), None)
         if pick is None and candidates and (mention.rule.generic or candidates[0].kind_mention.rule.generic):
             pick = candidates[0]
@@ -117,17 +117,18 @@ class AgreementExtractor:
         first = group[0]
         kind_mention = next((m for m in group if not m.rule.generic), first)
         recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
+        status = terms.status or terms.anaphoric_status
         if first.plural and first.definite and not first.bare and recent is not None and recent.kind_mention.plural:
-            # "two agreements ... Those texts allow ...": the same agreements again.
-            terms.status = terms.status or terms.anaphoric_status
-            recent.mentions.extend(group)
-            recent.terms.absorb(terms)
-            recent.last_sentence = si
-            recent.tentative = recent.tentative and not terms.has_substance()
-            return
+            if terms.has_time_terms() or status is None or not recent.tentative:
+                # "two agreements ... Those texts allow ...": the same agreements again.
+                terms.status = status
+                recent.mentions.extend(group)
+                recent.terms.absorb(terms)
+                recent.last_sentence = si
+                recent.tentative = recent.tentative and not terms.has_substance()
+                return
         if first.plural and not terms.has_time_terms():
-            status = terms.status or terms.anaphoric_status
-            if status is not None and (first.definite or first.bare):
+            if status is not None:
                 # "a committee to review the deals signed under Assad": a status for all of them.
                 collective.append(status)
                 drafts.append(Draft(list(group), kind_mention, terms, si, tentative=True, collective=True))
