@@ -90,6 +90,10 @@ class MentionFinder:
                     start = ent.end
         while start < span.start and doc[start].tag_ == "POS":
             start += 1
+        # "awarded Karpowership copper mining rights": a name right after a granting verb is the recipient.
+        if start > 0 and doc[start - 1].lemma_ in self.vocab.cues.grant_verbs and doc[start - 1].pos_ == "VERB":
+            while start < span.start and doc[start].pos_ == "PROPN":
+                start += 1
         return start
 
     def _hedged(self, verb: Token) -> bool:

@@ -426,11 +426,12 @@ class ClauseReader:
         for t in doc.char_span(ca, cb, alignment_mode="expand"):
             if t.idx in taken or t.ent_type_ or t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper():
                 continue
-            if t.dep_ not in ("dobj", "dative", "nsubj", "nsubjpass", "pobj", "appos", "conj", "poss"):
+            after_grant = t.i > 0 and doc[t.i - 1].pos_ == "VERB" and doc[t.i - 1].lemma_ in self.vocab.cues.grant_verbs
+            if t.dep_ not in ("dobj", "dative", "nsubj", "nsubjpass", "pobj", "appos", "conj", "poss") and not after_grant:
                 continue
             chain = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
             first = chain[0].i if chain and all(c.i + 1 == n.i for c, n in zip(chain, chain[1:] + [t])) else t.i
-            if doc[first].is_sent_start or any(k.idx in taken for k in doc[first : t.i + 1]):
+            if (doc[first].is_sent_start and t.pos_ != "PROPN") or any(k.idx in taken for k in doc[first : t.i + 1]):
                 continue
             if any(t.lower_ in k.terms for k in self.vocab.kinds) or t.lower_ in self.vocab.cues.anaphor_nouns:
                 continue
@@ -450,7 +451,7 @@ class ClauseReader:
                 continue
             root = span.root
             # Inside the asset only a company is a party ("51% of Sansui Electric"), never a place.
-            if asset is not None and asset.start <= s and e <= asset.end and span.label_ != "ORG" and root.ent_type_ != "ORG":
+            if asset is not None and asset.start <= s and e <= asset.end and (s == asset.start or root.ent_type_ != "ORG"):
                 continue
             left = self.text[max(ca, s - 40) : s]
             if self.vocab.party_block.search(left) or left.rstrip().endswith("("):
