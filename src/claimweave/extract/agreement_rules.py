@@ -83,6 +83,7 @@ class Cues(_Rule):
     status_anaphors: list[str]
     party_block_right: str
     org_words: list[str]
+    from_party_verbs: list[str]
 
 
 @dataclass(frozen=True)

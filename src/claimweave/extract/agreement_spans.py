@@ -17,7 +17,7 @@ from claimweave.extract.agreement_terms import is_date, is_duration, same_name
 from claimweave.models import DocEntity, Timex
 
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
-_WITH = re.compile(r"\b(?:with|between|and|to)\s+(?:the\s+)?$", re.I)
+_WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 _LINE_START_IN = re.compile(r"(?:^|\n)\s*(?:in|on)\s*$", re.I)
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
@@ -74,8 +74,8 @@ class Terms:
     def absorb(self, other: Terms, *, reference: bool = True) -> None:
         """Add what a later reference says: missing fields are filled, a later status wins.
 
-        A reference's clause adds parties only when none are known yet or it names them with
-        "with"/"between"; otherwise its names are mostly other actors of the story.
+        A reference adds only the parties it names itself ("the U.N.-Iraq accord", "the deal with
+        X"); the other names in its clause are mostly other actors of the story.
         """
         for name in ("asset", "duration", "expires", "renewal"):
             if getattr(self, name) is None:
@@ -84,9 +84,8 @@ class Terms:
             self.status = other.status
         known = {s.value for s in self.signed}
         self.signed.extend(s for s in other.signed if s.value not in known)
-        keep_all = not self.parties or not reference
         for party in other.parties:
-            if not (keep_all or party.rule == "party.with"):
+            if reference and party.rule not in ("party.with", "party.phrase"):
                 continue
             if not any(same_name(party.value[0], p.value[0]) for p in self.parties):
                 self.parties.append(party)
@@ -119,7 +118,7 @@ class ClauseReader:
         terms.duration = self._duration(ca, tx, used, phrases)
         terms.status, terms.anaphoric_status = self._status(ca, cb, tx, phrases, mentions)
         terms.asset = self._asset(a, b, mentions, tx)
-        terms.parties = self._parties(ca, cb, tx, terms.asset)
+        terms.parties = self._parties(ca, cb, tx, terms.asset, mentions)
         return terms
 
     # ------------------------------------------------------------------ time terms
@@ -439,10 +438,17 @@ class ClauseReader:
             spans.append((s, e, self.text[s:e], None))
         return sorted(spans, key=lambda e: (e[0], e[1]))
 
-    def _parties(self, ca: int, cb: int, tx: list[Timex], asset: Term | None) -> list[Term]:
+    def _from_seller(self, root) -> bool:
+        """True for "acquired shares from Octel": the one sold from is a party, not a place of origin."""
+        prep = root.head if root.dep_ == "pobj" else None
+        return prep is not None and prep.lower_ == "from" and prep.head.lemma_ in self.vocab.cues.from_party_verbs
+
+    def _parties(self, ca: int, cb: int, tx: list[Timex], asset: Term | None, mentions: list[Mention]) -> list[Term]:
         """Parties named in the clause: organisations, states and groups that are not places or sources."""
         out: list[Term] = []
         spans = self._names(ca, cb)
+        # Names inside the agreement's own noun phrase ("the U.N.-Iraq accord", "Polly Peck's agreement").
+        own = [(self.doc[m.head].left_edge.idx, self.doc[m.kind_start].idx) for m in mentions if self.doc[m.head].pos_ != "VERB"]
         for k, (s, e, text, eid) in enumerate(spans):
             if any(t.start < e and s < t.end for t in tx):
                 continue
@@ -451,12 +457,12 @@ class ClauseReader:
                 continue
             root = span.root
             # Inside the asset only a company is a party ("51% of Sansui Electric"), never a place.
-            if asset is not None and asset.start <= s and e <= asset.end and (s == asset.start or root.ent_type_ != "ORG"):
-                continue
             left = self.text[max(ca, s - 40) : s]
-            if self.vocab.party_block.search(left) or left.rstrip().endswith("("):
+            if asset is not None and asset.start <= s and e <= asset.end and not (root.ent_type_ == "ORG" and left.endswith(" of ")):
                 continue
-            if self.vocab.party_block_right.match(self.text[e : e + 8]):
+            if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 8]) or self.text[e : e + 1] == ":":
+                continue
+            if self.vocab.party_block.search(left) and not self._from_seller(root):
                 continue
             if root.pos_ not in ("PROPN", "NOUN"):
                 continue
@@ -470,6 +476,9 @@ class ClauseReader:
                 continue  # "Russia's Stroytransgaz": the possessor is not a party of its own
             if any(same_name(text, p.value[0]) for p in out):
                 continue
-            rule = "party.with" if _WITH.search(left) else ("party.clause" if eid else "party.name")
+            if any(os_ <= s and e <= oe for os_, oe in own):
+                rule = "party.phrase"
+            else:
+                rule = "party.with" if _WITH.search(left) else ("party.clause" if eid else "party.name")
             out.append(Term((text, eid), s, e, rule))
         return out

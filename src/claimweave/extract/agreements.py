@@ -77,9 +77,9 @@ class AgreementExtractor:
         # "RJR agreed to sell ... to Nestle. The accord helps RJR ...": an agreement reported by a verb
         # since the earlier one was last named, between other parties, is the one meant.
         source = next((x for x in reversed(agreeing) if pick.last_sentence < x[0] and si - 2 <= x[0] and x[3] < mention.start), None)
-        if source is not None and known:
+        if source is not None:
             parties = [p.value[0] for p in reader.read(source[1], source[2], []).parties]
-            if parties and not any(same_name(p, k) for p in parties for k in known):
+            if not any(same_name(p, k) for p in parties for k in known):
                 return None
         return pick
 
