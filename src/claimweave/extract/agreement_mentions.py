@@ -176,11 +176,18 @@ class MentionFinder:
             if t.lower_ in ("it", "they", "both"):
                 return True
             if t.lemma_.lower() in self.vocab.cues.anaphor_nouns or t.lower_ in self.vocab.cues.anaphor_nouns:
-                if any(c.lower_ in ("those", "these", "the", "its", "their", "this") for c in t.children):
+                if any(c.lower_ in ("those", "these", "the", "its", "their", "this", "such") for c in t.children):
                     return True
         return False
 
-    @staticmethod
-    def agreeing(sent: Span) -> int | None:
-        """The verb of a sentence that reports an agreement ("X agreed to sell Y to Z"), or None."""
-        return next((t.i for t in sent if t.lemma_ == "agree" and t.pos_ == "VERB" and any(c.dep_ in ("xcomp", "prep") for c in t.children)), None)
+    def agreeing(self, sent: Span) -> int | None:
+        """The verb of a sentence that reports a deal by verb ("X agreed to sell Y to Z"), or None."""
+        verbs = set(self.vocab.cues.agreeing_verbs)
+        for t in sent:
+            if t.lemma_ != "agree" or t.pos_ != "VERB":
+                continue
+            if any(c.dep_ == "xcomp" and c.lemma_ in verbs for c in t.children):
+                return t.i
+            if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "principle" for g in c.children) for c in t.children):
+                return t.i
+        return None

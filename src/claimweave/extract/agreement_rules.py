@@ -52,6 +52,13 @@ class AssetRule(_Rule):
     words: list[str]
 
 
+class CollectiveRule(_Rule):
+    """A phrase that speaks of all the agreements of a period ("everything that was signed")."""
+
+    id: str
+    pattern: str
+
+
 class CueRule(_Rule):
     id: str
     pattern: str
@@ -84,6 +91,7 @@ class Cues(_Rule):
     party_block_right: str
     org_words: list[str]
     from_party_verbs: list[str]
+    agreeing_verbs: list[str]
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,7 @@ class Vocabulary:
     kinds: tuple[KindRule, ...]
     status: tuple[Compiled, ...]
     renewal: tuple[Compiled, ...]
+    collective: tuple[Compiled, ...]
     assets: tuple[AssetRule, ...]
     cues: Cues
     signed_left: tuple[Compiled, ...]
@@ -131,11 +140,13 @@ def vocabulary() -> Vocabulary:
     status = patterns.load_jsonl(base + "status.jsonl", StatusRule)
     renewal = patterns.load_jsonl(base + "renewal.jsonl", RenewalRule)
     assets = patterns.load_jsonl(base + "assets.jsonl", AssetRule)
+    collective = patterns.load_jsonl(base + "collective.jsonl", CollectiveRule)
     cues = patterns.load(base + "cues.json", Cues)
     return Vocabulary(
         kinds=tuple(kinds),
         status=tuple(Compiled(r.id, _rx(r.pattern), r.status, r.scope) for r in status),
         renewal=tuple(Compiled(r.id, _rx(r.pattern), r.automatic) for r in renewal),
+        collective=tuple(Compiled(r.id, _rx(r.pattern)) for r in collective),
         assets=tuple(assets),
         cues=cues,
         signed_left=tuple(Compiled(c.id, _rx(c.pattern)) for c in cues.signed_left),

@@ -21,7 +21,7 @@ _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 _LINE_START_IN = re.compile(r"(?:^|\n)\s*(?:in|on)\s*$", re.I)
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
-CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass")
+CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod", "ccomp")
 
 
 @dataclass
@@ -238,7 +238,7 @@ class ClauseReader:
         """The last status cue about the agreement, and the last one about "it"/"ratification" (an anaphor)."""
         direct, anaphoric = [], []
         heads = [self.doc[m.head] for m in mentions]
-        anaphors = set(self.vocab.cues.status_anaphors)
+        anaphors = set(self.vocab.cues.status_anaphors) | set(self.vocab.cues.anaphor_nouns)
         for rule in self.vocab.status:
             for m in rule.regex.finditer(self.text, ca, cb):
                 s, e = m.start(), m.end()

@@ -96,6 +96,13 @@ class AgreementExtractor:
                 agreeing.append((si, sent.start, sent.end, verb))
             groups = self.finder.groups(doc, self.finder.mentions(doc, sent, names))
             if not groups:
+                if any(rule.regex.search(sent.text) for rule in self.vocab.collective):
+                    # "Everything that was signed under the former regime will be reviewed."
+                    terms = reader.read(sent.start, sent.end, [])
+                    found = [t for t in (terms.status, terms.anaphoric_status) if t is not None]
+                    if found:
+                        collective.append(max(found, key=lambda t: t.start))
+                        continue
                 recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
                 if recent is not None and self.finder.is_anaphoric(sent):
                     terms = reader.read(sent.start, sent.end, [])
