@@ -85,7 +85,7 @@ class MentionFinder:
         # A party named right before the agreement ("gave Rosneft oil rights") is not part of its name;
         # a possessor ("Polly Peck's agreement") is, with its "'s".
         for ent in doc.ents:
-            if ent.label_ in ("ORG", "PERSON") and start <= ent.start < span.start:
+            if ent.label_ in ("ORG", "PERSON") and start <= ent.start and ent.end <= span.start:
                 if not (ent.end < len(doc) and doc[ent.end].tag_ == "POS"):
                     start = ent.end
         while start < span.start and doc[start].tag_ == "POS":
@@ -109,6 +109,9 @@ class MentionFinder:
             if tok.pos_ != "VERB" or self._hedged(tok):
                 continue
             if tok.lemma_ in cues.accession_verbs:
+                finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (tok.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in tok.children))
+                if not finite:
+                    continue  # "its desire to join NATO", "after joining the WTO": not an accession that happened
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
                 objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
                 formal = [c.i for c in tok.children if c.lower_ in cues.accession_adverbs]

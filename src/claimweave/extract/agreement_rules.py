@@ -92,6 +92,7 @@ class Cues(_Rule):
     org_words: list[str]
     from_party_verbs: list[str]
     agreeing_verbs: list[str]
+    proposed_verbs: list[str]
 
 
 @dataclass(frozen=True)

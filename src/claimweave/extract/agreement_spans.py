@@ -19,6 +19,7 @@ from claimweave.models import DocEntity, Timex
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 _LINE_START_IN = re.compile(r"(?:^|\n)\s*(?:in|on)\s*$", re.I)
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
 CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod", "ccomp")
@@ -117,6 +118,7 @@ class ClauseReader:
         self._dates(a, b, ca, cb, tx, used, phrases, terms, mentions)
         terms.duration = self._duration(ca, tx, used, phrases)
         terms.status, terms.anaphoric_status = self._status(ca, cb, tx, phrases, mentions)
+        terms.status = terms.status or self._proposed(mentions)
         terms.asset = self._asset(a, b, mentions, tx)
         terms.parties = self._parties(ca, cb, tx, terms.asset, mentions)
         return terms
@@ -159,6 +161,8 @@ class ClauseReader:
             if in_phrase:
                 rule, terms.signed_in_phrase = "signed.modifier", True
             elif expires := next((r for r in self.vocab.expires_left if r.regex.search(left)), None):
+                if expires.id == "expires.verb" and not self._expiry_verb_of(t, mentions):
+                    continue  # "since the war ended in 1953": something else ended
                 if terms.expires is None:
                     terms.expires = Term(t.value, t.start, t.end, expires.id)
                     used.add(t.id)
@@ -195,6 +199,37 @@ class ClauseReader:
             return True
         governors = {self._governor(self.doc[h]) for h in heads}
         return target.lemma_ in self.vocab.cues.signed_verbs and (not mentions or target in governors)
+
+    def _expiry_verb_of(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True when the verb before an expiry date ("expires in", "ends in") has the agreement as subject."""
+        i = self._token_at(t.start)
+        verb = self._governor(self.doc[i]) if i < len(self.doc) else None
+        if verb is None:
+            return False
+        heads = {m.head for m in mentions}
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ in ("relcl", "acl") and verb.head.i in heads:
+            return True
+        return any(c.i in heads or c.lower_ in ("it", "they", "which", "that") for c in subjects)
+
+    def _proposed(self, mentions: list[Mention]) -> Term | None:
+        """"aimed at reaching a peace treaty", "would sign a deal": an agreement sought, not made."""
+        goal = set(self.vocab.cues.proposed_verbs) - {"reach", "sign", "conclude", "strike"}
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.dep_ == "dobj":
+                verb = head.head
+            elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on"):
+                verb = head.head.head
+            else:
+                continue
+            if verb.pos_ != "VERB" or verb.lemma_ not in self.vocab.cues.proposed_verbs:
+                continue
+            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+            unreal = verb.tag_ in ("VB", "VBG") and not (aux & {"did", "do", "does"}) or aux & {"would", "could", "might", "may", "should"}
+            if verb.lemma_ in goal or unreal:
+                return Term("proposed", verb.idx, verb.idx + len(verb), "status.proposed_goal")
+        return None
 
     def _signing_governor(self, mentions: list[Mention]) -> bool:
         """True when the verb an agreement name depends on is a signing verb ("took over ... under a lease")."""
@@ -321,8 +356,9 @@ class ClauseReader:
                 # when the verb governs it ("took over the port under a lease").
                 first = min((m.start for m in mentions), default=a)
                 governing = {g.i for m in mentions if (g := self._governor(doc[m.head])) is not None}
+                clause = {t.i for m in mentions for t in (self._governor(doc[m.head]) or doc[m.head]).subtree}
                 for i in range(a, b):
-                    if i in in_phrase or (i < first and i not in governing):
+                    if i in in_phrase or (i < first and i not in governing) or (mentions and i not in clause):
                         continue
                     t, nxt = doc[i], doc[i + 1] if i + 1 < b else None
                     two = f"{t.lemma_} {nxt.lower_}" if nxt is not None else ""
@@ -359,6 +395,8 @@ class ClauseReader:
     def _compound_start(self, m: Mention, tx: list[Timex]) -> int | None:
         """First token of the nouns before the kind name that say what it covers ("Tartus port lease")."""
         doc = self.doc
+        if doc[m.head].text[:1].isupper() and not doc[m.head].is_sent_start:
+            return None  # "the Maastricht Treaty": a name, not what the treaty covers
         for i in range(m.start, m.kind_start):
             t = doc[i]
             if any(x.start <= t.idx < x.end for x in tx) or t.lower_ in ("year", "years") or t.ent_type_ in ("DATE", "NORP"):
@@ -396,6 +434,8 @@ class ClauseReader:
         prep = doc[e]
         if prep.lower_ not in words or e + 1 >= b:
             return None
+        if prep.lower_ == "to" and doc[m.head].lemma_ not in ("right", "access", "claim", "title"):
+            return None  # "presented lease agreements to farmers": a recipient, not an asset
         nxt = doc[e + 1]
         if nxt.pos_ in ("VERB", "AUX") or any(x.start <= nxt.idx < x.end for x in tx):
             return None
@@ -403,14 +443,12 @@ class ClauseReader:
         if np is None:
             return None
         np_s, np_e = self._chars(*np)
-        if prep.lower_ == "to" and self._is_name(*np):
-            return None  # "awarded the contract to Halvorsen": a party, not an asset
         if compound is not None and prep.lower_ in _LOCATIVE:
             c_s, c_e = self._chars(*compound)
             value = f"{self.text[c_s:c_e]} {prep.text} {self.text[np_s:np_e]}"
             return value, c_s, np_e
-        if prep.lower_ in _LOCATIVE and m.rule.generic:
-            return None
+        if (prep.lower_ in _LOCATIVE and m.rule.generic) or self._is_name(*np):
+            return None  # "a gas contract for Slovakia": a party, not an asset
         return self.text[np_s:np_e], np_s, np_e
 
     def _names(self, ca: int, cb: int) -> list[tuple[int, int, str, str | None]]:
@@ -430,7 +468,9 @@ class ClauseReader:
                 continue
             chain = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
             first = chain[0].i if chain and all(c.i + 1 == n.i for c, n in zip(chain, chain[1:] + [t])) else t.i
-            if (doc[first].is_sent_start and t.pos_ != "PROPN") or any(k.idx in taken for k in doc[first : t.i + 1]):
+            if t.pos_ != "PROPN" or (doc[first].is_sent_start and first == t.i) or any(k.idx in taken for k in doc[first : t.i + 1]):
+                continue  # a lone capitalised word opening a sentence is as often a surname or a common word
+            if t.lower_.endswith(_DEMONYM_ENDINGS):
                 continue
             if any(t.lower_ in k.terms for k in self.vocab.kinds) or t.lower_ in self.vocab.cues.anaphor_nouns:
                 continue
@@ -449,9 +489,10 @@ class ClauseReader:
         spans = self._names(ca, cb)
         # Names inside the agreement's own noun phrase ("the U.N.-Iraq accord", "Polly Peck's agreement").
         own = [(self.doc[m.head].left_edge.idx, self.doc[m.kind_start].idx) for m in mentions if self.doc[m.head].pos_ != "VERB"]
+        kinds = [self._chars(m.kind_start, m.head + 1 if self.doc[m.head].pos_ == "VERB" else m.end) for m in mentions]
         for k, (s, e, text, eid) in enumerate(spans):
-            if any(t.start < e and s < t.end for t in tx):
-                continue
+            if any(t.start < e and s < t.end for t in tx) or any(ks < e and s < ke for ks, ke in kinds):
+                continue  # "the Non-Proliferation Treaty" names the agreement, not a party
             span = self.doc.char_span(s, e, alignment_mode="expand")
             if span is None:
                 continue
