@@ -401,7 +401,7 @@ class ClauseReader:
             t = doc[i]
             if any(x.start <= t.idx < x.end for x in tx) or t.lower_ in ("year", "years") or t.ent_type_ in ("DATE", "NORP"):
                 continue
-            if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and i + 1 < len(doc) and doc[i + 1].dep_ == "compound"):
+            if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and i + 1 < m.kind_start and doc[i + 1].dep_ == "compound"):
                 if all(doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") for j in range(i, m.kind_start)):
                     return i
         return None
@@ -410,6 +410,8 @@ class ClauseReader:
         """Asset after the agreement's name ("a lease on X", "rights to extract X", "mining rights in X")."""
         doc, e = self.doc, m.end
         head = doc[m.head]
+        if head.pos_ != "VERB" and head.text[:1].isupper() and not head.is_sent_start:
+            return None  # "the General Agreement on Tariffs and Trade": the rest is its name
         if head.pos_ == "VERB":
             # "will lease the land ... to the operator"; "the port was leased to ..."
             subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -517,6 +519,10 @@ class ClauseReader:
                 continue  # "Russia's Stroytransgaz": the possessor is not a party of its own
             if any(same_name(text, p.value[0]) for p in out):
                 continue
+            if span.label_ == "NORP" and text.lower().endswith(_DEMONYM_ENDINGS):
+                continue  # "Egyptian officials": an adjective, not a party
+            trimmed = re.sub(r"\s*['\u2019]s?$", "", text)
+            e, text = s + len(trimmed), trimmed
             if any(os_ <= s and e <= oe for os_, oe in own):
                 rule = "party.phrase"
             else:
