@@ -188,6 +188,10 @@ NOT_AGREEMENTS = [
     pytest.param("The merger remains subject to a definitive agreement.", id="subject-to"),
     pytest.param("The weeks ahead will show whether the thaw is more than a truce.", id="more-than-a-truce"),
     pytest.param("The group plans to buy or lease two more ferries.", id="plan-to-lease"),
+    pytest.param("Mines must operate in accord with the new safety rules.", id="in-accord-with"),
+    pytest.param("The front-month contract fell two dollars in late trading.", id="futures-contract"),
+    pytest.param("Lima says it never signed any maritime pact with Santiago.", id="never-any-pact"),
+    pytest.param("Guests gathered at the Lakeside Exhibition and Convention Centre.", id="part-of-a-name"),
 ]
 
 

@@ -60,8 +60,16 @@ class MentionFinder:
             return None
         full = self._phrase_start(doc, sent, span, head, keep_names=True)
         start = self._phrase_start(doc, sent, span, head)
-        if any(doc[i].lower_ == "no" for i in range(full, span.start)):
-            return None
+        if full < span.start and self.vocab.not_agreement.search(doc.text[max(sent.start_char, doc[full].idx - 40) : doc[full].idx]):
+            return None  # "never signed any maritime pact"
+        if head.ent_type_ in ("ORG", "FAC", "GPE", "LOC") and head.text[:1].isupper():
+            ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None and ent.root != head and ent.root.i > head.i:
+                return None  # "the Busan Exhibition and Convention center": part of another name
+        if any(doc[i].lower_ in ("no", "any", "neither") and doc[i].dep_ == "det" for i in range(full, span.start)):
+            return None  # "no agreement", "never signed any pact", "any deal must ..."
+        if full == span.start and head.lower_ in ("accord", "agreement") and span.start > 0 and doc[span.start - 1].lower_ == "in":
+            return None  # "in accord with the rules", "are in agreement that ...": idioms
         plural = head.tag_ in ("NNS", "NNPS") and head.lower_ not in PLURAL_HEADS_SINGULAR
         det = [doc[i] for i in range(full, span.start) if doc[i].dep_ in ("det", "poss", "nummod", "predet")]
         definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in det)
