@@ -292,3 +292,64 @@ def _import_annotations(outdir: Path, path: Path, by: Optional[str]) -> None:
     typer.echo(f"imported {result.appended} new decisions from {path} ({result.already} already recorded, {result.skipped} regions without a decision)")
     for warning in result.warnings:
         typer.echo(f"Warning: {warning}", err=True)
+
+
+@app.command()
+def export(
+    outdir: Path = typer.Argument(..., help="The output folder of `claimweave run`."),
+    fmt: str = typer.Option(..., "--format", "-f", help="jsonl, csv, parquet, or label-studio (tasks with predictions)."),
+    output: Path = typer.Option(..., "-o", "--output", help="The file to write."),
+    skip_rejected: bool = typer.Option(False, "--skip-rejected", help="Leave out items a reviewer rejected."),
+) -> None:
+    """Export the reviewed record: one row per claim, role and agreement, or Label Studio tasks.
+
+    Rows have flattened fields, source ids, evidence offsets and the review state. Label Studio
+    tasks (one per document, spans as labelled predictions) come with a labeling config beside
+    them; import the annotations back with `claimweave review OUTDIR import FILE`.
+
+    Example: claimweave export outputs --format parquet -o claims.parquet
+    """
+    from claimweave.review.record import load_record
+
+    try:
+        if fmt == "label-studio":
+            from claimweave.export.labelstudio import export_tasks
+
+            count, config, warnings = export_tasks(outdir, output)
+            for warning in warnings:
+                typer.echo(f"Warning: {warning}", err=True)
+            typer.echo(f"wrote {count} Label Studio tasks to {output} (labeling config: {config})")
+            return
+        from claimweave.export.tables import FORMATS, write_table
+
+        if fmt not in FORMATS:
+            fail(f"--format: unknown format {fmt!r} (one of {', '.join(FORMATS)}, label-studio)")
+
+        record = load_record(outdir, documents=False)
+        count = write_table(record.items(), output, fmt, skip_rejected=skip_rejected)
+    except ClaimweaveError as err:
+        fail(err)
+    typer.echo(f"wrote {count} rows to {output}")
+
+
+@app.command()
+def report(
+    outdir: Path = typer.Argument(..., help="The output folder of `claimweave run`."),
+    output: Path = typer.Option(Path("report.html"), "-o", "--output", help="The HTML file to write."),
+) -> None:
+    """Write one self-contained HTML file: the reconciled record with filters, and every document
+    with its extracted spans highlighted; each claim links to its evidence.
+
+    Example: claimweave report outputs -o report.html
+    """
+    from claimweave.review.report import write_report
+
+    try:
+        stats = write_report(outdir, output)
+    except ClaimweaveError as err:
+        fail(err)
+    typer.echo(f"wrote {output}: {stats}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
