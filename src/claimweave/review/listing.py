@@ -41,7 +41,7 @@ def item_text(item: Item) -> str:
     """Every text of an item a search looks in: its fields and its evidence."""
     data = item.model_dump(exclude={"review", "evidence", "members", "conflicts"})
     parts = [dump_value(v) for v in data.values() if isinstance(v, (str, list))]
-    parts += [e.text for e in item.evidence] + [e.sentence for e in item.evidence]
+    parts += [e.text for e in item.evidence]
     parts += [e.note or "" for e in item.review.history]
     return "\n".join(parts)
 

@@ -41,6 +41,8 @@ class Record:
             matches = [i for i in items if i.id.startswith(item_id)]
         if len(matches) == 1:
             return matches[0]
+        if not matches and len(item_id) < 4 and any(i.id.startswith(item_id) for i in items):
+            raise UsageError(item_id, "id prefix too short; give at least 4 characters of the id")
         if not matches:
             raise UsageError(item_id, f"no claim, role or agreement with this id in {self.outdir / 'claims.json'}")
         raise UsageError(item_id, f"ambiguous id prefix ({len(matches)} items match); give more characters")
