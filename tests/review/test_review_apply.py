@@ -8,7 +8,7 @@ from claimweave.errors import UsageError
 from claimweave.review.apply import apply_to, coerce_value, strip_review
 from claimweave.review.decisions import Numbered, make_decision
 
-from conftest import build_claims
+from review_fixtures import build_claims
 
 
 def _numbered(*decisions):

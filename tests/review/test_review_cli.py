@@ -11,7 +11,7 @@ from claimweave.cli import app
 from claimweave.models import ClaimsFile
 from claimweave.review.decisions import decisions_path
 
-from conftest import build_claims
+from review_fixtures import build_claims
 
 CLAIMS = build_claims()
 SIGN, CRITICISE, CALL, PATROL = (c.id for c in CLAIMS.claims)

@@ -15,7 +15,7 @@ from claimweave.export.tables import COLUMN_NAMES, row
 from claimweave.review.decisions import read_decisions
 from claimweave.review.record import load_record, record_decision
 
-from conftest import TEXTS, build_claims
+from review_fixtures import TEXTS, build_claims
 
 CLAIMS = build_claims()
 SIGN, CRITICISE, CALL, PATROL = (c.id for c in CLAIMS.claims)

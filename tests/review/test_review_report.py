@@ -15,7 +15,7 @@ from claimweave.cli import app
 from claimweave.review.record import load_record, record_decision
 from claimweave.review.report import Span, anchors, highlight, render_report
 
-from conftest import build_claims
+from review_fixtures import build_claims
 
 CLAIMS = build_claims()
 SIGN, CRITICISE, CALL, PATROL = (c.id for c in CLAIMS.claims)

@@ -10,7 +10,7 @@ from claimweave import runner
 from claimweave.models import ClaimsFile, RunInfo
 from claimweave.review.decisions import append_decisions, decisions_path, make_decision
 
-from conftest import build_claims
+from review_fixtures import build_claims
 
 ARTICLES = {
     "alpha.txt": "---\nid: alpha\npublished: 2025-05-12\nsource: Test Wire\n---\n"

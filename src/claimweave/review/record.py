@@ -58,7 +58,8 @@ class Record:
         if result is None:
             return None
         info = result.document
-        candidates = [self.outdir / info.text_path] if info.text_path else [Path(info.path), self.outdir / info.path]
+        # A relative input path is relative to where `claimweave run` ran: usually here or beside OUTDIR.
+        candidates = [self.outdir / info.text_path] if info.text_path else [Path(info.path), self.outdir.parent / info.path]
         for path in candidates:
             try:
                 text = path.read_text(encoding="utf-8")
