@@ -183,6 +183,7 @@ def render_report(record: Record) -> str:
         '<section id="record"><h2>Claims, roles and agreements</h2><table id="items"><thead><tr><th>Kind</th><th>Statement</th>'
         "<th>Status</th><th>Review</th><th>Sources</th><th>Evidence</th></tr></thead><tbody>",
         *(_item_row(i, ids, docs) for i in items),
+        "" if items else '<tr><td colspan="6" class="empty">No claims, roles or agreements in this run.</td></tr>',
         '</tbody></table></section><section id="entities"><h2>Entities</h2><table id="entity-table"><thead><tr><th>Label</th>'
         "<th>Name</th><th>Aliases</th><th>Roles</th><th>Mentions</th><th>Sources</th></tr></thead><tbody>",
         *(_entity_row(e, docs) for e in record.entities.entities),
