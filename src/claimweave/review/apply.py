@@ -104,10 +104,10 @@ class ApplyReport:
 
 def strip_review(item: Item) -> Item:
     """The item as extracted: corrected fields restored to their original values, no review."""
-    data = item.model_dump()
-    data.update(item.review.original)
-    data["review"] = Review()
-    return type(item).model_validate(data)
+    if item.review.state == "unreviewed" and not item.review.history and not item.review.original:
+        return item
+    # The original values were valid when extracted, so no re-validation is needed.
+    return item.model_copy(update={**item.review.original, "review": Review()})
 
 
 def _find(decision: Decision, by_id: dict[str, Item], items: list[Item]) -> Item | None:

@@ -27,6 +27,7 @@ class Record:
     run: RunInfo | None
     report: ApplyReport
     _texts: dict[str, str | None] = field(default_factory=dict)
+    _by_id: dict[str, Item] | None = None
 
     def items(self) -> list[Item]:
         """Claims, roles and agreements, in that order."""
@@ -34,8 +35,12 @@ class Record:
 
     def find(self, item_id: str) -> Item:
         """The item with this id, or the only one whose id starts with it; UsageError otherwise."""
+        if self._by_id is None:
+            self._by_id = {i.id: i for i in self.items()}
+        if item_id in self._by_id:
+            return self._by_id[item_id]
         items = self.items()
-        exact = [i for i in items if i.id == item_id]
+        exact: list[Item] = []
         matches = exact
         if not exact and len(item_id) >= 4:
             matches = [i for i in items if i.id.startswith(item_id)]
