@@ -132,9 +132,10 @@ def render(record: Record, items: list[Item], console: Console, *, total: int, m
             values = "; ".join(f"{v.value} [{', '.join(v.sources)}]" for v in conflict.values)
             console.print(Text(f"  conflict on {conflict.field}: {values}", style="magenta"))
         for evidence in item.evidence[:max_evidence]:
-            where = Text(f"  {evidence.doc_id}:{evidence.start}-{evidence.end} ", style="dim")
+            where = (f"  {evidence.doc_id}:{evidence.start}-{evidence.end} ", "dim")
             # Without colours (a pipe, a file) the highlight needs visible marks.
-            console.print(where + in_sentence(evidence, marks=not console.is_terminal) + Text(f"  [{evidence.rule}]", style="dim"))
+            sentence = in_sentence(evidence, marks=not console.is_terminal)
+            console.print(Text.assemble(where, sentence, (f"  [{evidence.rule}]", "dim")))
         if len(item.evidence) > max_evidence:
             console.print(Text(f"  … and {len(item.evidence) - max_evidence} more evidence", style="dim"))
         last = item.review.history[-1] if item.review.history else None
