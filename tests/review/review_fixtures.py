@@ -9,6 +9,8 @@ from pathlib import Path
 from claimweave.extract.common import stable_id
 from claimweave.models import (
     ClaimsFile,
+    Conflict,
+    ConflictValue,
     DocEntity,
     DocResult,
     DocumentInfo,
@@ -42,6 +44,7 @@ source: Bay Courier
 ---
 Mara Quint signed the Tessel port lease on March 3, the ministry said.
 Rusk called the deal "a quiet sale of our coast <script>alert('x')</script>" & walked out.
+The lease runs for 30 years, according to the ministry.
 """
 
 TEXT_C = "Veloria's navy will patrol the Tessel harbour from June, a spokesperson said.\n"
@@ -149,8 +152,15 @@ def build_claims() -> ClaimsFile:
         status_value="signed",
         members=["a_a_lease", "a_b_lease"],
         sources=["harbour-a", "harbour-b"],
-        evidence=[ev("harbour-a", "a lease for the port of Tessel", "agreements.lease"), ev("harbour-b", "Tessel port lease", "agreements.lease")],
-        status="corroborated",
+        evidence=[
+            ev("harbour-a", "a lease for the port of Tessel", "agreements.lease"),
+            ev("harbour-b", "Tessel port lease", "agreements.lease"),
+            ev("harbour-b", "The lease runs for 30 years", "agreements.duration"),
+        ],
+        status="conflicting",
+        conflicts=[
+            Conflict(field="duration", values=[ConflictValue(value="P25Y", sources=["harbour-a"]), ConflictValue(value="P30Y", sources=["harbour-b"])])
+        ],
     )
     return ClaimsFile(claims=[sign, criticise, call, patrol], roles=[minister, leader], agreements=[lease])
 

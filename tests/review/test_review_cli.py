@@ -39,7 +39,8 @@ def test_help_has_an_example(command):
     [
         ([], [SIGN, CRITICISE, CALL, PATROL, MINISTER, LEADER, LEASE]),
         (["--kind", "role"], [MINISTER, LEADER]),
-        (["--kind", "claim", "--kind", "agreement", "--status", "corroborated"], [SIGN, LEASE]),
+        (["--kind", "claim", "--kind", "agreement", "--status", "corroborated"], [SIGN]),
+        (["--status", "conflicting"], [LEASE]),
         (["--entity", "Rusk"], [CRITICISE, CALL, LEADER]),
         (["--entity", "davor rusk", "--kind", "role"], [LEADER]),
         (["--source", "feed-1"], [PATROL]),
@@ -62,6 +63,12 @@ def test_review_list_shows_evidence_in_its_sentence_and_document(outdir):
     assert "Mara Quint: transport minister (Veloria)" in result.output
     assert "harbour-a:91-136 «The transport minister of Veloria, Mara Quint», signed a lease" in result.output
     assert "1 of 7 items shown" in result.output
+
+
+def test_review_list_shows_conflicts(outdir):
+    result = invoke("review", outdir, "--kind", "agreement")
+    assert "conflict on duration: P25Y [harbour-a]; P30Y [harbour-b]" in result.output
+    assert "conflicting" in result.output
 
 
 def test_accept_reject_correct_then_filter_by_state(outdir):

@@ -139,6 +139,14 @@ def test_browser_filters(page, action, ids):
         assert page.text_content("#f-count").startswith(f"{len(ids) + (1 if value == 'rusk' else 0)} of 10")
 
 
+def test_browser_conflicts_are_listed_and_filterable(page):
+    assert "duration = P25Y / P30Y" in page.inner_text("#conflicts")
+    page.select_option("#f-status", "conflicting")
+    assert visible_ids(page) == [CLAIMS.agreements[0].id]
+    page.click(f"#conflicts a[href='#item-{CLAIMS.agreements[0].id}']")
+    assert page.evaluate("location.hash") == f"#item-{CLAIMS.agreements[0].id}"
+
+
 def test_browser_evidence_link_goes_to_its_span(page, tmp_path):
     evidence = CLAIMS.claims[2].evidence[0]
     link = page.locator(f"#item-{CALL} a.ev-link").first

@@ -21,12 +21,14 @@ from claimweave.writers import write_json, write_text_atomic
 
 LABELS = {"claim": "Claim", "role": "Role", "agreement": "Agreement"}
 
+# pre-wrap keeps every space as in the file, so Label Studio's offsets are claimweave's offsets.
 LABEL_CONFIG = """<View>
   <Labels name="kind" toName="text">
     <Label value="Claim" background="#ffd54f"/>
     <Label value="Role" background="#81d4fa"/>
     <Label value="Agreement" background="#a5d6a7"/>
   </Labels>
+  <Style>.htx-text { white-space: pre-wrap; }</Style>
   <Text name="text" value="$text"/>
   <View visibleWhen="region-selected">
     <Header value="claimweave decision for the selected span"/>
