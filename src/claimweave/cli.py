@@ -353,6 +353,8 @@ def export(
         count = write_table(record.items(), output, fmt, skip_rejected=skip_rejected)
     except ClaimweaveError as err:
         fail(err)
+    for warning in record.report.warnings():
+        typer.echo(f"Warning: {warning.path}: {warning.message}", err=True)
     typer.echo(f"wrote {count} rows to {output}")
 
 
@@ -369,9 +371,11 @@ def report(
     from claimweave.review.report import write_report
 
     try:
-        stats = write_report(outdir, output)
+        stats, warnings = write_report(outdir, output)
     except ClaimweaveError as err:
         fail(err)
+    for warning in warnings:
+        typer.echo(f"Warning: {warning}", err=True)
     typer.echo(f"wrote {output}: {stats}")
 
 

@@ -64,6 +64,9 @@ def test_every_evidence_link_has_its_anchor(outdir):
 def test_report_without_document_text_shows_evidence_only(outdir, tmp_path):
     for path in (tmp_path / "corpus").iterdir():
         path.write_text(path.read_text() + "edited after the run\n")
+    result = CliRunner().invoke(app, ["report", str(outdir), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 0
+    assert "Warning: harbour-a: document text not found or changed since the run" in result.output
     html = render_report(load_record(outdir))
     assert html.count("The document text is not available") == 2
     assert f'id="{anchors(load_record(outdir))[("harbour-a", CLAIMS.claims[1].evidence[0].start, CLAIMS.claims[1].evidence[0].end)]}"' in html

@@ -89,6 +89,7 @@ def export_tasks(outdir: Path, path: Path) -> tuple[int, Path, list[str]]:
     """Write the tasks to ``path`` and the labeling config beside it; returns (tasks, config path, warnings)."""
     record = load_record(outdir)
     out, warnings = tasks(record)
+    warnings += [f"{w.path}: {w.message}" for w in record.report.warnings()]
     write_json(path, out)
     config = path.with_name(path.stem + ".label_config.xml")
     write_text_atomic(config, LABEL_CONFIG)

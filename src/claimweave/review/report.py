@@ -206,10 +206,13 @@ def render_report(record: Record) -> str:
     )
 
 
-def write_report(outdir: Path, output: Path) -> str:
-    """Write the report of OUTDIR to ``output``; returns a one-line summary."""
+def write_report(outdir: Path, output: Path) -> tuple[str, list[str]]:
+    """Write the report of OUTDIR to ``output``; returns a one-line summary and the warnings."""
     record = load_record(outdir)
     html = render_report(record)
     write_text_atomic(Path(output), html)
     with_text = sum(1 for d in record.documents if record.text(d) is not None)
-    return f"{len(record.items())} items, {len(record.entities.entities)} entities, {len(record.documents)} documents ({with_text} with text), {len(html):,} bytes"
+    warnings = [f"{w.path}: {w.message}" for w in record.report.warnings()]
+    warnings += [f"{d}: document text not found or changed since the run; evidence only" for d in record.documents if record.text(d) is None]
+    summary = f"{len(record.items())} items, {len(record.entities.entities)} entities, {len(record.documents)} documents ({with_text} with text), {len(html):,} bytes"
+    return summary, warnings
