@@ -302,7 +302,7 @@ def _decide(outdir: Path, action: str, item_id: str, field_name=None, value=None
         was = item.review.history[-1].previous
         typer.echo(f"corrected {decision.kind} {item.id}: {field_name} = {dump_value(decision.value)} (was {dump_value(was)})")
     else:
-        typer.echo(f"{action}ed {decision.kind} {item.id}".replace("ee", "e"))
+        typer.echo(f"{ {'accept': 'accepted', 'reject': 'rejected'}[action]} {decision.kind} {item.id}")
     typer.echo(f"  decision {decision.id} appended to {record.outdir / 'decisions.jsonl'}; review state: {item.review.state}")
 
 

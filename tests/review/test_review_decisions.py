@@ -87,3 +87,11 @@ def test_undecodable_bytes_name_the_line(tmp_path):
     decisions_path(tmp_path).write_bytes(GOOD.encode() + b"\n" + GOOD.encode() + b"\n\xff\xfe\n")
     with pytest.raises(DecisionsError, match=r"decisions.jsonl:3: not valid UTF-8"):
         read_decisions(tmp_path)
+
+
+def test_decisions_path_that_is_a_folder(tmp_path):
+    decisions_path(tmp_path).mkdir()
+    with pytest.raises(DecisionsError, match="cannot read the decisions file"):
+        read_decisions(tmp_path)
+    with pytest.raises(DecisionsError, match="cannot open the decisions file for appending"):
+        append_decisions(tmp_path, [_decision()])

@@ -6,9 +6,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from html import unescape
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from claimweave.cli import app
@@ -39,6 +42,20 @@ CHROMIUM = "/usr/bin/chromium"
 )
 def test_highlight(text, spans, html):
     assert highlight(text, spans) == html
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet="ab <>&\"'\n", max_size=40),
+    raw=st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45), st.sampled_from(["claim", "entity"])), max_size=6),
+)
+def test_highlight_keeps_the_text_and_every_anchor(text, raw):
+    spans = [Span(a, b, kind, f"ev-{n}" if kind == "claim" else None, "t") for n, (a, b, kind) in enumerate(raw)]
+    html = highlight(text, spans)
+    assert unescape(re.sub(r"<[^>]+>", "", html)) == text
+    for s in spans:
+        if s.anchor and 0 <= s.start < s.end <= len(text):
+            assert f'id="{s.anchor}"' in html
 
 
 def test_report_escapes_untrusted_text(outdir):

@@ -154,8 +154,12 @@ def append_decisions(outdir: Path, decisions: Iterable[Decision]) -> list[Decisi
     reviewers appending at once cannot interleave lines.
     """
     path = decisions_path(outdir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+b") as fh:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(path, "a+b")
+    except OSError as err:
+        raise DecisionsError(str(path), f"cannot open the decisions file for appending ({err.strerror})") from err
+    with fh:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
         fh.seek(0)
         data = fh.read()
