@@ -136,7 +136,7 @@ def test_orphaned_decision_is_listed_as_a_warning(outdir):
     (outdir / "claims.json").write_text(data.model_dump_json())
     result = invoke("review", outdir)
     assert result.exit_code == 0
-    assert f"decisions.jsonl:1: decision" in result.output and f"reject claim {CALL}): the claim no longer exists" in result.output
+    assert "decisions.jsonl:1: decision" in result.output and f"reject claim {CALL}): the claim no longer exists" in result.output
 
 
 def test_real_command_in_a_subprocess(outdir, claimweave):

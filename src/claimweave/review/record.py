@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,6 +143,3 @@ def dump_value(value: FieldValue) -> str:
         return "; ".join(value) if value else "—"
     return value
 
-
-def to_json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -68,7 +68,7 @@ def highlight(text: str, spans: list[Span]) -> str:
         if s.anchor and s.anchor not in starts[s.start]:
             starts[s.start].append(s.anchor)
     out = []
-    for lo, hi in zip(cuts, cuts[1:]):
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
         out.extend(f'<span class="anchor" id="{a}"></span>' for a in starts.get(lo, []))
         covering = [s for s in spans if s.start <= lo and hi <= s.end]
         chunk = escape(text[lo:hi])
