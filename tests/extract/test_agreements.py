@@ -52,6 +52,11 @@ ONE_SENTENCE = [
         id="lease-granted",
     ),
     pytest.param(
+        "Back in 2014 a deal handed Turkey\u2019s Kalyongaz a 30-year lease on Mersin harbour.",
+        {"kind": "lease", "signed": ["2014"], "duration": "P30Y", "parties": ["Kalyongaz"], "asset_has": "Mersin harbour"},
+        id="possessor-and-name-the-ner-missed",
+    ),
+    pytest.param(
         "A 2016 agreement awarded Karpowership copper mining rights in Aleppo for 30 years.",
         {"kind": "mining rights", "signed": ["2016"], "duration": "P30Y", "expires": ("2046", True), "asset": "copper mining in Aleppo"},
         id="mining-rights-for-years",

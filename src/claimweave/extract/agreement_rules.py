@@ -93,6 +93,7 @@ class Cues(_Rule):
     from_party_verbs: list[str]
     agreeing_verbs: list[str]
     proposed_verbs: list[str]
+    institution_nouns: list[str]
 
 
 @dataclass(frozen=True)

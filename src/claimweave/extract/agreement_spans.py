@@ -19,6 +19,7 @@ from claimweave.models import DocEntity, Timex
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 _LINE_START_IN = re.compile(r"(?:^|\n)\s*(?:in|on)\s*$", re.I)
+_ADJ_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ian", "ed", "ing", "ory", "ar", "ile", "ese", "ish")
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
@@ -213,10 +214,14 @@ class ClauseReader:
         return any(c.i in heads or c.lower_ in ("it", "they", "which", "that") for c in subjects)
 
     def _proposed(self, mentions: list[Mention]) -> Term | None:
-        """"aimed at reaching a peace treaty", "would sign a deal": an agreement sought, not made."""
+        """"aimed at reaching a peace treaty", "an agreement that would permit": sought, not made."""
         goal = set(self.vocab.cues.proposed_verbs) - {"reach", "sign", "conclude", "strike"}
         for m in mentions:
             head = self.doc[m.head]
+            for rel in (c for c in head.children if c.dep_ == "relcl" and self.doc[m.head].pos_ != "VERB"):
+                modal = next((c for c in rel.children if c.dep_ == "aux" and c.lower_ in ("would", "could")), None)
+                if modal is not None:
+                    return Term("proposed", modal.idx, modal.idx + len(modal), "status.proposed_would")
             if head.dep_ == "dobj":
                 verb = head.head
             elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on"):
@@ -401,7 +406,9 @@ class ClauseReader:
             t = doc[i]
             if any(x.start <= t.idx < x.end for x in tx) or t.lower_ in ("year", "years") or t.ent_type_ in ("DATE", "NORP"):
                 continue
-            if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and i + 1 < m.kind_start and doc[i + 1].dep_ == "compound"):
+            # A word tagged ADJ before a compound ("phosphate mining") is a noun unless it looks like an adjective.
+            nounish_adj = t.pos_ == "ADJ" and doc[i + 1].dep_ == "compound" and not t.lower_.endswith(_ADJ_ENDINGS)
+            if t.pos_ in ("NOUN", "PROPN") or nounish_adj:
                 if all(doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") for j in range(i, m.kind_start)):
                     return i
         return None
@@ -465,12 +472,14 @@ class ClauseReader:
         for t in doc.char_span(ca, cb, alignment_mode="expand"):
             if t.idx in taken or t.ent_type_ or t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper():
                 continue
+            if t.pos_ == "NOUN" and (t.is_sent_start or not t.is_title):
+                continue  # a capitalised common noun mid-sentence ("Stroytransgaz" tagged NOUN) is a name
             after_grant = t.i > 0 and doc[t.i - 1].pos_ == "VERB" and doc[t.i - 1].lemma_ in self.vocab.cues.grant_verbs
             if t.dep_ not in ("dobj", "dative", "nsubj", "nsubjpass", "pobj", "appos", "conj", "poss") and not after_grant:
                 continue
             chain = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
             first = chain[0].i if chain and all(c.i + 1 == n.i for c, n in zip(chain, chain[1:] + [t])) else t.i
-            if t.pos_ != "PROPN" or (doc[first].is_sent_start and first == t.i) or any(k.idx in taken for k in doc[first : t.i + 1]):
+            if (doc[first].is_sent_start and first == t.i) or any(k.idx in taken for k in doc[first : t.i + 1]):
                 continue  # a lone capitalised word opening a sentence is as often a surname or a common word
             if t.lower_.endswith(_DEMONYM_ENDINGS):
                 continue
@@ -480,6 +489,22 @@ class ClauseReader:
             spans.append((s, e, self.text[s:e], None))
         return sorted(spans, key=lambda e: (e[0], e[1]))
 
+    def _institutions(self, mentions: list[Mention]) -> list[tuple[int, int, str, None]]:
+        """Unnamed parties acting on the agreement: "the council awarded the contract", "the deal with the government"."""
+        doc, nouns, out = self.doc, set(self.vocab.cues.institution_nouns), []
+        for m in mentions:
+            head = doc[m.head]
+            verb = head if head.pos_ == "VERB" else self._governor(head)
+            cands = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and verb.lemma_ in self.vocab.cues.grant_verbs + self.vocab.cues.signed_verbs else []
+            cands += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between") for g in c.children if g.dep_ == "pobj"]
+            for c in list(cands):
+                cands += [g for g in c.children if g.dep_ == "conj"]
+            for c in cands:
+                if c.lemma_.lower() in nouns and not c.ent_type_ and any(d.lower_ == "the" for d in c.children):
+                    s, e = c.left_edge.idx, c.idx + len(c)
+                    out.append((s, e, self.text[s:e], None))
+        return out
+
     def _from_seller(self, root) -> bool:
         """True for "acquired shares from Octel": the one sold from is a party, not a place of origin."""
         prep = root.head if root.dep_ == "pobj" else None
@@ -488,7 +513,7 @@ class ClauseReader:
     def _parties(self, ca: int, cb: int, tx: list[Timex], asset: Term | None, mentions: list[Mention]) -> list[Term]:
         """Parties named in the clause: organisations, states and groups that are not places or sources."""
         out: list[Term] = []
-        spans = self._names(ca, cb)
+        spans = sorted(self._names(ca, cb) + [x for x in self._institutions(mentions) if ca <= x[0] and x[1] <= cb])
         # Names inside the agreement's own noun phrase ("the U.N.-Iraq accord", "Polly Peck's agreement").
         own = [(self.doc[m.head].left_edge.idx, self.doc[m.kind_start].idx) for m in mentions if self.doc[m.head].pos_ != "VERB"]
         kinds = [self._chars(m.kind_start, m.head + 1 if self.doc[m.head].pos_ == "VERB" else m.end) for m in mentions]
