@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimweave.extract.agreement_rules import Vocabulary
-from claimweave.extract.agreement_spans import Mention
+from claimweave.extract.agreement_types import Mention
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
 PLURAL_HEADS_SINGULAR = {"rights"}

@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from claimweave.extract.agreement_mentions import MentionFinder
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
-from claimweave.extract.agreement_spans import ClauseReader, Mention, Term, Terms
+from claimweave.extract.agreement_spans import ClauseReader
+from claimweave.extract.agreement_types import Mention, Term, Terms
 from claimweave.extract.agreement_terms import add_duration, is_date, is_duration, same_name
 from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
 from claimweave.models import Agreement, Argument, Expiry, Renewal
