@@ -107,6 +107,16 @@ ONE_SENTENCE = [
         id="yet-to-be-implemented",
     ),
     pytest.param(
+        "Under an accord signed on Monday, the government and the Farmers Union will share the canal water.",
+        {"kind": "accord", "signed": ["2024-06-10"], "parties": ["the government", "Farmers Union"]},
+        id="unnamed-institution-under-accord",
+    ),
+    pytest.param(
+        "The army signed a truce with the rebels in May.",
+        {"kind": "ceasefire", "status": "signed", "parties": ["The army", "the rebels"]},
+        id="partners-with-of-the-verb",
+    ),
+    pytest.param(
         "The 2019 contract with Acme Shipping remains valid.",
         {"kind": "contract", "signed": ["2019"], "status": "in force", "parties": ["Acme Shipping"]},
         id="in-force",

@@ -221,17 +221,24 @@ class ArgumentReader:
     def _institutions(self, mentions: list[Mention]) -> list[tuple[int, int, str, None]]:
         """Unnamed parties acting on the agreement: "the council awarded the contract", "the deal with the government"."""
         doc, nouns, out = self.doc, set(self.vocab.cues.institution_nouns), []
+        acting = set(self.vocab.cues.grant_verbs + self.vocab.cues.signed_verbs)
         for m in mentions:
             head = doc[m.head]
             verb = head if head.pos_ == "VERB" else self._governor(head)
-            cands = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and verb.lemma_ in self.vocab.cues.grant_verbs + self.vocab.cues.signed_verbs else []
-            cands += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between") for g in c.children if g.dep_ == "pobj"]
-            for c in list(cands):
-                cands += [g for g in c.children if g.dep_ == "conj"]
-            for c in cands:
-                if c.lemma_.lower() in nouns and not c.ent_type_ and any(d.lower_ == "the" for d in c.children):
-                    s, e = c.left_edge.idx, c.idx + len(c)
-                    out.append((s, e, self.text[s:e], None))
+            # "Under an accord signed yesterday, the government and X would become shareholders"
+            framing = head.dep_ == "pobj" and head.head.lower_ in ("under", "through")
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and (verb.lemma_ in acting or framing) else []
+            holders = [head] + ([verb] if verb is not None and head.dep_ == "dobj" and head.head == verb else [])
+            partners = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between") for g in c.children if g.dep_ == "pobj"]
+            for group, any_noun in ((subjects, False), (partners, True)):
+                for c in group + [g for c in group for g in c.children if g.dep_ == "conj"]:
+                    if c.ent_type_ or c.pos_ != "NOUN" or not any(d.dep_ == "det" for d in c.children):
+                        continue
+                    if any(d.lower_ in ("two", "both", "three", "all", "other") for d in c.children):
+                        continue  # "between the two concerns" restates parties named elsewhere
+                    if any_noun or c.lemma_.lower() in nouns:
+                        s, e = c.left_edge.idx, c.idx + len(c)
+                        out.append((s, e, self.text[s:e], None))
         return out
 
     def _from_seller(self, root) -> bool:
