@@ -14,6 +14,7 @@ from spacy.language import Language
 import claimweave.extract.agreements  # noqa: F401  (registers the factories)
 import claimweave.extract.claims  # noqa: F401
 import claimweave.extract.entities  # noqa: F401
+import claimweave.extract.quotes  # noqa: F401
 import claimweave.extract.roles  # noqa: F401
 import claimweave.extract.timex  # noqa: F401
 from claimweave.extract.common import DocContext, ensure_extensions
@@ -28,6 +29,7 @@ COMPONENTS = (
     "claimweave_timex",
     "claimweave_roles",
     "claimweave_claims",
+    "claimweave_quotes",
     "claimweave_agreements",
 )
 

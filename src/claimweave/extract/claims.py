@@ -1,21 +1,333 @@
-"""Claims and quotes (``doc._.cw_claims``, ``doc._.cw_quotes``). Placeholder until the claims component lands."""
+"""Claims (``doc._.cw_claims``): who did what to whom, when and where, and who says so.
+
+Predicates come from the dependency parse: content verbs with a subject or object worth keeping,
+and event nominals dated by a time expression ("the July 2025 visit"). Reporting verbs become
+attribution, aspectual and light verbs hand over to their complement, and quoted speech,
+headlines and boilerplate make no claims. Modality and attribution come from the cue files in
+``patterns/claims`` (see ``claimweave.extract.modality``); dates from ``doc._.cw_timexes``.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import datetime as dt
 
-from claimweave.extract.common import ensure_extensions
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimweave.extract.arguments import (
+    EntityIndex,
+    antecedent,
+    display_name,
+    make_argument,
+    passive_object,
+    subject_of,
+)
+from claimweave.extract.claim_rules import ClaimRules, claim_rules
+from claimweave.extract.claim_time import Attached, TimeIndex
+from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
+from claimweave.extract.modality import Marker, attribution_scopes, decide, markers, nominal_markers, skip_modal
+from claimweave.extract.quotes import find_quote_spans
+from claimweave.models import Argument, Attribution, Claim, Evidence, Predicate, TimeRef
+
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "parataxis"})
+_OBJECT_DEPS = ("dobj", "attr", "oprd")
+_PRONOUN_OBJECTS = frozenset({"it", "this", "that", "them", "so"})
 
 
 class ClaimExtractor:
+    """The claims component: one Claim per kept predicate."""
+
+    def __init__(self, rules: ClaimRules, *, nominal_claims: bool = True) -> None:
+        self.rules = rules
+        self.nominal_claims = nominal_claims
+        predicates = rules.predicates
+        self.event_nominals = predicates.words("event_nominal")
+        self.light = predicates.words("skip")
+        self.aspectual = predicates.words("aspectual")
+        self.location_verbs = predicates.words("location_verb")
+        self.location_preps = predicates.words("location_prep")
+        self.participant_preps = predicates.words("participant_prep")
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.cw_claims = []
-        doc._.cw_quotes = []
+        doc._.cw_claims = self.extract(doc)
         return doc
 
+    # ------------------------------------------------------------------ document
 
-@Language.factory("claimweave_claims", assigns=["doc._.cw_claims", "doc._.cw_quotes"], default_config={})
-def make_claims(nlp: Language, name: str) -> ClaimExtractor:
+    def extract(self, doc: Doc) -> list[Claim]:
+        ctx = context(doc)
+        entities = EntityIndex(doc._.cw_entities)
+        times = TimeIndex(doc, doc._.cw_timexes, self.event_nominals)
+        quotes = [(q.outer_start, q.outer_end) for q in find_quote_spans(doc.text, self.rules)]
+        claims: dict[str, Claim] = {}
+        for sent in doc.sents:
+            if self._skip_sentence(sent):
+                continue
+            sources = attribution_scopes(sent, self.rules)
+            for token in sent:
+                if any(s <= token.idx < e for s, e in quotes):
+                    continue
+                claim = None
+                if token.pos_ == "VERB":
+                    claim = self._verb_claim(doc, token, sources, entities, times, quotes, ctx.published)
+                elif self.nominal_claims and token.pos_ == "NOUN" and token.lemma_.casefold() in self.event_nominals:
+                    claim = self._nominal_claim(doc, token, sources, entities, times, quotes, ctx.published)
+                if claim is not None:
+                    claims[claim.id] = claim
+        return sorted(claims.values(), key=lambda c: (c.evidence[0].start, c.id))
+
+    def _skip_sentence(self, sent: Span) -> bool:
+        text = sent.text.strip()
+        if not text or self.rules.is_boilerplate(text):
+            return True
+        words = [t for t in sent if t.is_alpha]
+        if len(words) < 3:
+            return True
+        # A headline (or a headline repeated as body): title case, no closing punctuation.
+        capitalised = sum(1 for t in words if t.text[0].isupper() or t.is_stop and not t.is_sent_start)
+        titled = sum(1 for t in words if t.text[0].isupper())
+        return text[-1] not in ".!?\"'\u201d\u2019)" and titled >= 0.6 * len(words) and capitalised >= 0.8 * len(words)
+
+    # ------------------------------------------------------------------ verbs
+
+    def _verb_claim(self, doc, verb: Token, sources, entities, times, quotes, published) -> Claim | None:
+        lemma = verb.lemma_.casefold()
+        if verb.dep_ not in _CLAUSE_DEPS or lemma in self.light:
+            return None
+        if verb.dep_ == "acl" and verb.tag_ != "VBN":
+            return None
+        children = list(verb.children)
+        if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp", "pcomp", "csubj") and not any(
+            c.dep_ in ("nsubj", "aux") for c in children
+        ):
+            # Gerund complements ("necessitates safeguarding its interests") are not events of
+            # their own, except after aspectual verbs ("stopped paying").
+            if verb.head.lemma_.casefold() not in self.aspectual:
+                return None
+        if lemma in self.aspectual and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children):
+            return None
+        if self._is_speech(verb, children, quotes):
+            return None
+        if skip_modal(verb, self.rules):
+            return None
+        subject_tok = subject_of(verb)
+        object_tok = passive_object(verb)
+        if object_tok is None:
+            object_tok = next((c for c in children if c.dep_ in _OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)
+        if (
+            verb.dep_ == "relcl"
+            and object_tok is None
+            and subject_tok is not None
+            and subject_tok.i != verb.head.i
+            and not any(c.dep_ in ("advmod", "prep") and c.lower_ in ("where", "when", "why", "how") for c in children)
+            and not any(c.dep_ == "prep" for c in children if any(g.lower_ in ("which", "whom") for g in c.children))
+        ):
+            object_tok = verb.head
+        if object_tok is not None:
+            object_tok = antecedent(object_tok)
+        if subject_tok is None and object_tok is None:
+            return None
+        if subject_tok is not None and subject_tok.pos_ in ("VERB", "AUX"):
+            subject_tok = None
+        if subject_tok is None and (object_tok is None or object_tok.lower_ in _PRONOUN_OBJECTS):
+            return None
+        if verb.dep_ == "acl" and not any(c.dep_ in ("agent", "prep", "npadvmod") for c in children):
+            return None
+        if subject_tok is None and verb.tag_ == "VBN" and verb.dep_ != "acl" and not any(c.dep_ == "auxpass" for c in children):
+            return None  # an adjectival participle ("rather than assumed consent")
+        subject = make_argument(doc, subject_tok, entities, quotes) if subject_tok is not None else None
+        obj = make_argument(doc, object_tok, entities, quotes) if object_tok is not None else None
+        location, participants = self._obliques(doc, verb, object_tok, entities, quotes)
+        arguments = [t for t in (subject_tok, object_tok) if t is not None]
+        arguments += [g for c in children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
+        timed = times.for_verb(verb, arguments)
+        if timed is None and self.rules.future.match("predicate", lemma):
+            timed = self._invited_to(verb, times)
+        source = sources.get(verb.i)
+        found = markers(verb, self.rules, reported=source is not None)
+        if source is not None and source.modality:
+            found.append(Marker(source.modality, source.cue_start, source.cue_end, source.rule))
+        if timed is not None and verb.tag_ not in ("VBD", "VBN") and _after(timed[0].timex.value, published):
+            found.append(self._date_marker(timed[0]))
+        return self._build(doc, verb, "claims.verb", subject, obj, participants, location, timed, source, found, entities)
+
+    def _is_speech(self, verb: Token, children: list[Token], quotes) -> bool:
+        """Reporting verbs are attribution, not claims, unless they report a thing ("reported a loss")."""
+        lemma = verb.lemma_.casefold()
+        attribution = self.rules.attribution
+        if attribution.match("quote_verb", lemma):
+            if any(c.dep_ in ("oprd", "ccomp", "xcomp") or c.lower_ == "as" for c in children):
+                return True
+            if any(verb.left_edge.idx <= s < verb.right_edge.idx + len(verb.right_edge) for s, _ in quotes):
+                return True
+        if not attribution.match("verb", lemma):
+            return False
+        if any(c.dep_ in ("ccomp", "parataxis") for c in children) or lemma == "say":
+            return True
+        return not any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in children)
+
+    def _obliques(self, doc, verb: Token, object_tok, entities, quotes) -> tuple[Argument | None, list[Argument]]:
+        location = None
+        participants: list[Argument] = []
+        if object_tok is not None and object_tok.ent_type_ in ("GPE", "LOC", "FAC") and verb.lemma_.casefold() in self.location_verbs:
+            location = make_argument(doc, object_tok, entities, quotes)
+        for child in verb.children:
+            if child.dep_ == "dative":
+                participants.append(make_argument(doc, child, entities, quotes))
+            if child.dep_ != "prep":
+                continue
+            prep = child.lower_
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                if location is None and prep in self.location_preps and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    location = make_argument(doc, pobj, entities, quotes)
+                elif prep in self.participant_preps and pobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                    participants.append(make_argument(doc, pobj, entities, quotes))
+        return location, participants
+
+    def _invited_to(self, verb: Token, times: TimeIndex):
+        """"invited X to the summit in October": the invitation is dated by the event it is to."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "for"):
+                for pobj in child.children:
+                    found = times.on(pobj)
+                    if found is not None:
+                        return found, "invited_event"
+        return None
+
+    def _date_marker(self, attached: Attached) -> Marker:
+        timex = attached.timex
+        return Marker("planned", timex.start, timex.end, self.rules.future.cue("date").id)
+
+    # ------------------------------------------------------------------ event nominals
+
+    def _nominal_claim(self, doc, noun: Token, sources, entities, times, quotes, published) -> Claim | None:
+        attached = times.on(noun)
+        if attached is None:
+            return None
+        subject_tok = object_tok = location_tok = None
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+                subject_tok = child
+            elif child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                subject_tok = subject_tok or child
+            elif child.dep_ == "prep":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is None or pobj.ent_type_ == "DATE":
+                    continue
+                if child.lower_ == "by":
+                    subject_tok, object_tok = pobj, object_tok or subject_tok
+                elif child.lower_ == "of":
+                    if subject_tok is None:
+                        subject_tok = pobj
+                    else:
+                        object_tok = pobj
+                elif child.lower_ in ("to", "in", "at", "into") and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    location_tok = location_tok or pobj
+                elif child.lower_ in ("with", "between", "against") and object_tok is None:
+                    object_tok = pobj
+        if subject_tok is None and object_tok is None and location_tok is None:
+            return None
+        subject = make_argument(doc, subject_tok, entities, quotes) if subject_tok is not None else None
+        obj = make_argument(doc, object_tok, entities, quotes) if object_tok is not None else None
+        location = make_argument(doc, location_tok, entities, quotes) if location_tok is not None else None
+        source = sources.get(noun.i)
+        found = nominal_markers(noun, self.rules)
+        if _after(attached.timex.value, published):
+            found.append(self._date_marker(attached))
+        timed = (attached, attached.via)
+        return self._build(doc, noun, "claims.nominal", subject, obj, [], location, timed, source, found, entities)
+
+    # ------------------------------------------------------------------ assembly
+
+    def _build(self, doc, head: Token, rule, subject, obj, participants, location, timed, source, found, entities) -> Claim:
+        ctx = context(doc)
+        decided = decide(found, reported=source is not None)
+        modality, cue = ("asserted", None)
+        if decided is not None:
+            modality, cue = decided.modality, ctx.text[decided.start : decided.end]
+        elif source is not None:
+            modality, cue = "reported", ctx.text[source.cue_start : source.cue_end]
+        attribution = None
+        items: list[Evidence] = []
+        if source is not None:
+            speaker = make_argument(doc, source.head, entities)
+            attribution = Attribution(
+                source=display_name(speaker, doc._.cw_entities),
+                entity_id=speaker.entity_id,
+                cue=ctx.text[source.cue_start : source.cue_end],
+            )
+            items.append(evidence(doc, source.cue_start, source.cue_end, source.rule))
+        time: TimeRef | None = None
+        spans = [(head.idx, head.idx + len(head))]
+        spans += [(a.start, a.end) for a in (subject, obj, location) if a is not None and _near(a, head)]
+        if timed is not None:
+            attached, how = timed
+            time = attached.ref()
+            items.append(evidence(doc, attached.timex.start, attached.timex.end, f"claims.time.{how}"))
+            if _near_span(attached.timex.start, head):
+                spans.append((attached.timex.start, attached.timex.end))
+        if decided is not None:
+            items.append(evidence(doc, decided.start, decided.end, decided.rule))
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        main = evidence(doc, start, end, rule)
+        participants = sorted({(p.start, p.end): p for p in participants}.values(), key=lambda p: p.start)
+        return Claim(
+            id=stable_id("claim", ctx.doc_id, head.idx, head.lemma_),
+            predicate=Predicate(
+                lemma=head.lemma_.casefold(),
+                text=ctx.text[head.idx : head.idx + len(head)],
+                start=head.idx,
+                end=head.idx + len(head),
+            ),
+            subject=subject,
+            object=obj,
+            participants=participants,
+            location=location,
+            time=time,
+            attribution=attribution,
+            modality=modality,
+            modality_cue=cue,
+            evidence=[main, *sorted(items, key=lambda e: (e.start, e.end, e.rule))],
+        )
+
+
+def _near(argument: Argument, head: Token) -> bool:
+    """Arguments from the same sentence widen the evidence span; resolved ones from afar do not."""
+    return _near_span(argument.start, head)
+
+
+def _near_span(offset: int, head: Token) -> bool:
+    sent = head.sent
+    return sent.start_char <= offset < sent.end_char
+
+
+def _after(value: str, published: dt.date | None) -> bool:
+    """True when a timex value lies wholly after the publication date (the event is still to come)."""
+    if published is None or not value[:4].isdigit():
+        return False
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return year > published.year
+        if parts[1].isdigit():
+            month = int(parts[1])
+            if len(parts) == 2:
+                return (year, month) > (published.year, published.month)
+            day = int(parts[2][:2])
+            return dt.date(year, month, day) > published
+    except ValueError:
+        return False
+    return False
+
+
+@Language.factory(
+    "claimweave_claims",
+    assigns=["doc._.cw_claims"],
+    requires=["doc._.cw_entities", "doc._.cw_timexes"],
+    default_config={"nominal_claims": True},
+)
+def make_claims(nlp: Language, name: str, nominal_claims: bool) -> ClaimExtractor:
+    """Claims with their time, attribution and modality, on ``doc._.cw_claims``."""
     ensure_extensions()
-    return ClaimExtractor()
+    return ClaimExtractor(claim_rules(), nominal_claims=nominal_claims)

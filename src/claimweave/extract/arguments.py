@@ -1,0 +1,206 @@
+"""Syntactic helpers shared by the claims and quotes components.
+
+Noun-phrase spans of dependency heads, linking them to ``doc._.cw_entities`` by offsets,
+resolving "he"/"she" to the most recent person, and finding the grammatical subject of a verb
+(through coordination, control and relative clauses).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from claimweave.extract.common import context
+from claimweave.models import Argument, DocEntity
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: Children kept on the left of a noun phrase head (determiners and modifiers, not clauses).
+_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "advmod", "punct"})
+_RIGHT_DEPS = frozenset({"compound", "flat", "nummod", "case"})
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+_ENTITY_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "FAC": 5}
+
+
+class EntityIndex:
+    """Entity mentions of one document, searchable by character offsets."""
+
+    def __init__(self, entities: Iterable[DocEntity] | None) -> None:
+        rows = []
+        for entity in entities or []:
+            for mention in entity.mentions:
+                rows.append((mention.start, mention.end, entity))
+        rows.sort(key=lambda r: (r[0], r[1], r[2].id))
+        self._rows = rows
+        self._starts = [r[0] for r in rows]
+
+    def covering(self, start: int, end: int) -> list[tuple[int, int, DocEntity]]:
+        """Mentions overlapping [start, end)."""
+        hi = bisect.bisect_left(self._starts, end)
+        return [r for r in self._rows[:hi] if r[1] > start]
+
+    def best(self, start: int, end: int, head: Token | None = None) -> DocEntity | None:
+        """The entity a phrase refers to: a mention containing its head, else the most salient one inside."""
+        found = self.covering(start, end)
+        if not found:
+            return None
+        if head is not None:
+            on_head = [r for r in found if r[0] <= head.idx < r[1]]
+            if on_head:
+                return on_head[0][2]
+        # "the Syrian state agency SANA", "Foreign Minister Sergey Lavrov": the name ends the phrase.
+        # "Russia's foreign minister" is not Russia, and "the Syrian delegation" is not "Syrian".
+        inside = [r for r in found if r[0] >= start and r[1] == end and r[2].label in _NAMED_LABELS]
+        if not inside:
+            return None
+        return min(inside, key=lambda r: (_ENTITY_PRIORITY.get(r[2].label, 9), r[0]))[2]
+
+    def last_person_before(self, offset: int, *, excluded: list[tuple[int, int]] = ()) -> tuple[int, int, DocEntity] | None:
+        """The closest PERSON mention ending before ``offset``, skipping mentions in ``excluded`` ranges."""
+        hi = bisect.bisect_left(self._starts, offset)
+        for row in reversed(self._rows[:hi]):
+            if row[2].label != "PERSON" or row[1] > offset:
+                continue
+            if any(s <= row[0] < e for s, e in excluded):
+                continue
+            return row
+        return None
+
+
+def phrase_bounds(head: Token) -> tuple[int, int]:
+    """Token bounds [start, end) of the noun phrase headed by ``head`` (modifiers, no clauses or PPs)."""
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in _LEFT_DEPS or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.left_edge.i != end:
+            break
+        named = child.pos_ == "PROPN" or child.ent_type_ in _NAMED_LABELS
+        if child.dep_ in _RIGHT_DEPS or (child.dep_ in ("appos", "amod") and named):
+            end = child.right_edge.i + 1 if child.dep_ != "appos" else _appos_end(child)
+        else:
+            break
+    while start < head.i and head.doc[start].is_punct:
+        start += 1
+    while end - 1 > head.i and head.doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _appos_end(appos: Token) -> int:
+    """End of a proper-name apposition ("the minister Asaad al Shaibani"), without its own clauses."""
+    end = appos.i + 1
+    for child in appos.rights:
+        if child.i == end and child.dep_ in _RIGHT_DEPS:
+            end = child.right_edge.i + 1
+        else:
+            break
+    return end
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The token that is the subject of ``verb``: its own, or inherited through conj, xcomp, advcl, relcl."""
+    seen = set()
+    current = verb
+    while current.i not in seen:
+        seen.add(current.i)
+        for child in current.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return antecedent(child)
+        for child in current.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return antecedent(pobj)
+        if any(c.dep_ == "nsubjpass" for c in current.children):
+            return None
+        dep, head = current.dep_, current.head
+        if head.i == current.i:
+            return None
+        if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            current = head
+        elif dep == "xcomp":
+            controller = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if controller is not None and head.lemma_ not in ("promise",):
+                return antecedent(controller)
+            current = head
+        elif dep in ("advcl", "pcomp"):
+            # "after meeting Lavrov, the delegation was received": the participle's subject is
+            # the main clause's surface subject, active or passive.
+            current = head if dep != "pcomp" else head.head
+            if current.pos_ not in ("VERB", "AUX"):
+                return None
+            surface = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if surface is not None:
+                return antecedent(surface)
+        elif dep in ("relcl", "acl") and current.tag_ != "VBN":
+            return head
+        else:
+            return None
+    return None
+
+
+def passive_object(verb: Token) -> Token | None:
+    """The patient of a passive verb (its nsubjpass, or the noun a past participle modifies)."""
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return antecedent(child)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX"):
+        return passive_object(verb.head) if not any(c.dep_ == "nsubj" for c in verb.children) else None
+    return None
+
+
+def antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("the man who came" -> man)."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.tag_ in ("WDT", "WP", "WP$"):
+        clause = token.head
+        while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
+            if clause.dep_ not in ("conj", "ccomp", "xcomp"):
+                break
+            clause = clause.head
+        if clause.dep_ in ("relcl", "acl"):
+            return clause.head
+    return token
+
+
+def make_argument(doc: Doc, head: Token, entities: EntityIndex, quotes: list[tuple[int, int]] = ()) -> Argument:
+    """An Argument for the noun phrase headed by ``head``, linked to its entity (pronouns resolved)."""
+    text = context(doc).text
+    start_i, end_i = phrase_bounds(head)
+    span = doc[start_i:end_i]
+    start, end = span.start_char, span.end_char
+    entity = entities.best(start, end, head)
+    if entity is None and head.lower_ in PERSONAL_PRONOUNS:
+        found = entities.last_person_before(head.idx, excluded=list(quotes))
+        entity = found[2] if found else None
+    return Argument(text=text[start:end], start=start, end=end, entity_id=entity.id if entity else None)
+
+
+def display_name(argument: Argument, entities: Iterable[DocEntity] | None) -> str:
+    """The entity's name for a linked argument (so "he" reads as the person), else its text."""
+    if argument.entity_id:
+        for entity in entities or []:
+            if entity.id == argument.entity_id:
+                return entity.name
+    return argument.text
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering the characters [start, end), or None outside the text."""
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def root_of(span: Span) -> Token:
+    """The syntactic head of a span: the token whose head lies outside it."""
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
+            return token
+    return span[0]
