@@ -86,9 +86,19 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
             end = child.right_edge.i + 1 if child.dep_ != "appos" else _appos_end(child)
         else:
             break
-    while start < head.i and head.doc[start].is_punct:
+    doc = head.doc
+    # A phrase never crosses a line break (menus and headings left over from the page).
+    for i in range(head.i - 1, start - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            start = i + 1
+            break
+    for i in range(head.i, end):
+        if "\n" in doc[i].text_with_ws and i + 1 < end:
+            end = i + 1
+            break
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end - 1 > head.i and head.doc[end - 1].is_punct:
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
 
@@ -110,9 +120,11 @@ def subject_of(verb: Token) -> Token | None:
     current = verb
     while current.i not in seen:
         seen.add(current.i)
-        for child in current.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return antecedent(child)
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # "MOSCOW, 13 February — Putin spoke": a dateline parsed as a second subject.
+            before = [c for c in subjects if c.i < current.i]
+            return antecedent(before[-1] if before else subjects[0])
         for child in current.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -125,14 +137,23 @@ def subject_of(verb: Token) -> Token | None:
             return None
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
             current = head
-        elif dep == "xcomp":
-            controller = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        elif dep == "xcomp" and head.pos_ == "ADJ":
+            current = head.head if head.dep_ == "acomp" else head
+        elif dep == "xcomp" or (dep == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)):
+            controller = next((c for c in head.children if c.dep_ in ("dobj", "dative", "nsubjpass")), None)
             if controller is not None and head.lemma_ not in ("promise",):
                 return antecedent(controller)
             current = head
+        elif dep == "acomp" or (dep == "xcomp" and head.pos_ == "ADJ"):
+            current = head
+        elif dep == "pcomp" and head.head.dep_ in ("acl", "amod") and head.head.tag_ == "VBN":
+            # "two Libyans suspected of blowing up a jet": the participle modifies the agent.
+            return head.head.head
         elif dep in ("advcl", "pcomp"):
             # "after meeting Lavrov, the delegation was received": the participle's subject is
             # the main clause's surface subject, active or passive.
+            if dep == "advcl" and current.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in current.children):
+                return None  # "Accompanied by X, the delegation ...": a passive participle has no own subject
             current = head if dep != "pcomp" else head.head
             if current.pos_ not in ("VERB", "AUX"):
                 return None

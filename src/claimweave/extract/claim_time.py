@@ -103,10 +103,12 @@ class TimeIndex:
 
     def __init__(self, doc: Doc, timexes: list[Timex] | None, event_nominals: frozenset[str]) -> None:
         self.by_anchor: dict[int, list[Attached]] = {}
+        self.by_root: dict[int, Timex] = {}
         for timex in dating_timexes(timexes):
             attached = attach(doc, timex, event_nominals)
             if attached is not None:
                 self.by_anchor.setdefault(attached.anchor.i, []).append(attached)
+                self.by_root[root_of(span_of(doc, timex.start, timex.end)).i] = timex
 
     def on(self, token: Token) -> Attached | None:
         """The timex attached to ``token`` itself: point-like prepositions first, then the closest."""
@@ -117,18 +119,32 @@ class TimeIndex:
 
     def for_verb(self, verb: Token, arguments: list[Token]) -> tuple[Attached, str] | None:
         """The time of a verb predicate and how it was found (rule suffix)."""
+        if verb.dep_ in ("relcl", "advcl") and verb.head.i in self.by_root:
+            # "since December, when Russia granted him asylum": the clause happens at that time.
+            return Attached(self.by_root[verb.head.i], verb, "relative"), "when_relative"
         own = self.on(verb)
-        if own is not None:
+        if own is not None and own.prep not in PREP_MODS:
             return own, own.via
         for noun in arguments:
             found = self.on(noun)
-            if found is not None and found.via == "nominal":
+            if found is None or found.prep in PREP_MODS:
+                continue
+            # "a 2019 deal granted", "reported third-quarter net"; a date PP on the direct
+            # object ("posted sales in fiscal 1989") is the verb's, misattached by the parser.
+            if found.via == "nominal" or (found.via == "pp" and noun.dep_ in ("dobj", "nsubj", "nsubjpass")):
                 return found, "argument"
+        if own is not None:
+            return own, own.via
         for child in verb.children:
-            if child.dep_ == "advcl" and any(m.lower_ in ("when", "as") and m.dep_ == "mark" for m in child.children):
+            if child.dep_ == "advcl" and any(m.lower_ in ("when", "as") and m.dep_ in ("mark", "advmod") for m in child.children):
                 found = self.on(child)
                 if found is not None and found.prep not in PREP_MODS:
                     return found, "when_clause"
+        # "was killed Thursday when robbers emptied their pistols": the when-clause shares the time.
+        if verb.dep_ == "advcl" and any(m.lower_ == "when" and m.dep_ in ("advmod", "mark") for m in verb.children):
+            found = self.on(verb.head)
+            if found is not None and found.prep not in PREP_MODS:
+                return found, "main_clause"
         return None
 
 

@@ -78,7 +78,7 @@ class ClaimExtractor:
 
     def _skip_sentence(self, sent: Span) -> bool:
         text = sent.text.strip()
-        if not text or self.rules.is_boilerplate(text):
+        if not text or self.rules.is_boilerplate(text) or text.endswith("?"):
             return True
         words = [t for t in sent if t.is_alpha]
         if len(words) < 3:
@@ -96,15 +96,21 @@ class ClaimExtractor:
             return None
         if verb.dep_ == "acl" and verb.tag_ != "VBN":
             return None
+        if not _wordlike(verb):
+            return None
         children = list(verb.children)
         if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp", "pcomp", "csubj") and not any(
             c.dep_ in ("nsubj", "aux") for c in children
         ):
             # Gerund complements ("necessitates safeguarding its interests") are not events of
             # their own, except after aspectual verbs ("stopped paying").
-            if verb.head.lemma_.casefold() not in self.aspectual:
+            if verb.head.lemma_.casefold() not in self.aspectual and not self._hedged_gerund(verb):
                 return None
-        if lemma in self.aspectual and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children):
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > verb.head.i and not any(c.dep_ == "nsubj" for c in children):
+            return None  # a trailing participle (", making it the most ...") comments, it does not report
+        if verb.tag_ == "VB" and verb.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+            return None  # a purpose infinitive ("imposed ... to force the extradition")
+        if lemma in self.aspectual and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in children):
             return None
         if self._is_speech(verb, children, quotes):
             return None
@@ -131,8 +137,8 @@ class ClaimExtractor:
             subject_tok = None
         if subject_tok is None and (object_tok is None or object_tok.lower_ in _PRONOUN_OBJECTS):
             return None
-        if verb.dep_ == "acl" and not any(c.dep_ in ("agent", "prep", "npadvmod") for c in children):
-            return None
+        if verb.dep_ == "acl" and not (any(c.dep_ == "agent" for c in children) or times.on(verb)):
+            return None  # "famed for", "adjusted for the split": participles as adjectives
         if subject_tok is None and verb.tag_ == "VBN" and verb.dep_ != "acl" and not any(c.dep_ == "auxpass" for c in children):
             return None  # an adjectival participle ("rather than assumed consent")
         subject = make_argument(doc, subject_tok, entities, quotes) if subject_tok is not None else None
@@ -144,6 +150,10 @@ class ClaimExtractor:
         if timed is None and self.rules.future.match("predicate", lemma):
             timed = self._invited_to(verb, times)
         source = sources.get(verb.i)
+        if source is None and verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in children):
+            # The simple present states what is ("a doctor who speaks Russian", "the
+            # relationship carries baggage"); events are told in the past or future.
+            return None
         found = markers(verb, self.rules, reported=source is not None)
         if source is not None and source.modality:
             found.append(Marker(source.modality, source.cue_start, source.cue_end, source.rule))
@@ -151,12 +161,17 @@ class ClaimExtractor:
             found.append(self._date_marker(timed[0]))
         return self._build(doc, verb, "claims.verb", subject, obj, participants, location, timed, source, found, entities)
 
+    def _hedged_gerund(self, verb: Token) -> bool:
+        """"suspected of blowing up": the gerund is the (hedged) event itself."""
+        prep = verb.head
+        return verb.dep_ == "pcomp" and prep.head.lower_ in self.rules.hedges.words("modifier")
+
     def _is_speech(self, verb: Token, children: list[Token], quotes) -> bool:
         """Reporting verbs are attribution, not claims, unless they report a thing ("reported a loss")."""
         lemma = verb.lemma_.casefold()
         attribution = self.rules.attribution
         if attribution.match("quote_verb", lemma):
-            if any(c.dep_ in ("oprd", "ccomp", "xcomp") or c.lower_ == "as" for c in children):
+            if any(c.dep_ in ("oprd", "ccomp") or c.lower_ == "as" for c in children):
                 return True
             if any(verb.left_edge.idx <= s < verb.right_edge.idx + len(verb.right_edge) for s, _ in quotes):
                 return True
@@ -164,7 +179,7 @@ class ClaimExtractor:
             return False
         if any(c.dep_ in ("ccomp", "parataxis") for c in children) or lemma == "say":
             return True
-        return not any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in children)
+        return not any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "NUM") for c in children)
 
     def _obliques(self, doc, verb: Token, object_tok, entities, quotes) -> tuple[Argument | None, list[Argument]]:
         location = None
@@ -289,6 +304,12 @@ class ClaimExtractor:
             modality_cue=cue,
             evidence=[main, *sorted(items, key=lambda e: (e.start, e.end, e.rule))],
         )
+
+
+def _wordlike(token: Token) -> bool:
+    """Wire-service codes and stray capitals ("UR", "pvs") are not predicates."""
+    text = token.text
+    return len(text) > 1 and not text.isupper() and text.replace("-", "").isalpha()
 
 
 def _near(argument: Argument, head: Token) -> bool:

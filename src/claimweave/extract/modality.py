@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from claimweave.extract.arguments import subject_of
 from claimweave.extract.claim_rules import ClaimRules
@@ -58,7 +58,11 @@ def attribution_scopes(sent: Span, rules: ClaimRules) -> dict[int, Source]:
                 continue
             clause = _clause_of(token)
             skip = {t.i for t in token.subtree}
-            tokens = {t.i for t in (clause.subtree if clause is not None else sent)} - skip
+            if clause is None or _sentence_edge(token, sent):
+                # "According to SANA, ..." / "..., according to SANA." covers the whole sentence.
+                tokens = {t.i for t in sent} - skip
+            else:
+                tokens = {t.i for t in clause.subtree} - skip
             end = pobj.right_edge.idx + len(pobj.right_edge)
             scopes.append((len(tokens), tokens, Source(pobj, token.idx, end, rules.attribution.cue("phrase").id)))
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
@@ -78,6 +82,14 @@ def attribution_scopes(sent: Span, rules: ClaimRules) -> dict[int, Source]:
     return result
 
 
+def _sentence_edge(token: Token, sent: Span) -> bool:
+    """True when a phrase opens or closes its sentence (only punctuation outside it)."""
+    first, last = token.left_edge.i, token.right_edge.i
+    before = all(t.is_punct or t.is_space for t in sent.doc[sent.start : first])
+    after = all(t.is_punct or t.is_space for t in sent.doc[last + 1 : sent.end])
+    return before or after
+
+
 def _clause_of(token: Token) -> Token | None:
     current = token.head
     while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
@@ -85,23 +97,25 @@ def _clause_of(token: Token) -> Token | None:
     return current if current.pos_ in ("VERB", "AUX") else None
 
 
-def governors(predicate: Token) -> list[Token]:
-    """The verbs a predicate is the infinitival complement of ("appears to", "expected to", "failed to")."""
+def governors(predicate: Token) -> list[tuple[Token, bool]]:
+    """The words a predicate is the complement of ("appears to", "expected to", "failed to", "willing to"),
+    each with whether its own auxiliaries and negation carry down (not across a that-clause)."""
     chain = []
     current = predicate
-    while current.dep_ in ("xcomp", "ccomp") and current.head.i != current.i and len(chain) < 3:
+    inherit = True
+    while current.dep_ in ("xcomp", "ccomp", "acomp") and current.head.i != current.i and len(chain) < 4:
         if current.dep_ == "ccomp" and current.head.pos_ != "ADJ":
-            break
+            inherit = False
         current = current.head
-        chain.append(current)
+        chain.append((current, inherit))
     return chain
 
 
 def markers(predicate: Token, rules: ClaimRules, *, reported: bool) -> list[Marker]:
     """Every modality cue bearing on ``predicate`` (its own auxiliaries and adverbs, its governors')."""
     found: list[Marker] = []
-    scope = [predicate, *governors(predicate)]
-    for level, verb in enumerate(scope):
+    scope = [(predicate, True), *governors(predicate)]
+    for level, (verb, inherit) in enumerate(scope):
         lemma = verb.lemma_.casefold()
         if level > 0:
             passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -117,7 +131,8 @@ def markers(predicate: Token, rules: ClaimRules, *, reported: bool) -> list[Mark
                 found.append(_marker("planned", verb, match.id))
             elif lemma == "go" and verb.tag_ == "VBG" and (match := rules.future.match("going_to", lemma)):
                 found.append(_marker("planned", verb, match.id))
-        found.extend(_own_markers(verb, rules, reported=reported))
+        if inherit:
+            found.extend(_own_markers(verb, rules, reported=reported))
     if match := rules.future.match("predicate", predicate.lemma_.casefold()):
         found.append(_marker("planned", predicate, match.id))
     return found
@@ -170,7 +185,9 @@ def _own_markers(verb: Token, rules: ClaimRules, *, reported: bool) -> list[Mark
 
 def skip_modal(predicate: Token, rules: ClaimRules) -> bool:
     """Obligations and opinions ("must allow", "should begin") are not claims about events."""
-    for verb in [predicate, *governors(predicate)]:
+    for verb, inherit in [(predicate, True), *governors(predicate)]:
+        if not inherit:
+            break
         for child in verb.children:
             if child.dep_ == "aux" and rules.conditional.match("skip_modal", child.lower_, child.lemma_.casefold()):
                 return True
@@ -202,5 +219,3 @@ def nominal_markers(noun: Token, rules: ClaimRules) -> list[Marker]:
     return found
 
 
-def doc_tokens(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end, alignment_mode="expand")
