@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from claimweave.extract.common import context
+from claimweave.extract.entities import name_key
 from claimweave.models import Argument, DocEntity
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -57,6 +58,14 @@ class EntityIndex:
         if not inside:
             return None
         return min(inside, key=lambda r: (_ENTITY_PRIORITY.get(r[2].label, 9), r[0]))[2]
+
+    def people(self) -> list[tuple[str, DocEntity]]:
+        """(name key, entity) for every PERSON entity."""
+        seen = {}
+        for _, _, entity in self._rows:
+            if entity.label == "PERSON":
+                seen[entity.id] = entity
+        return [(name_key(e.name), e) for e in seen.values()]
 
     def last_person_before(self, offset: int, *, excluded: list[tuple[int, int]] = ()) -> tuple[int, int, DocEntity] | None:
         """The closest PERSON mention ending before ``offset``, skipping mentions in ``excluded`` ranges."""
@@ -200,9 +209,37 @@ def make_argument(doc: Doc, head: Token, entities: EntityIndex, quotes: list[tup
     start, end = span.start_char, span.end_char
     entity = entities.best(start, end, head)
     if entity is None and head.lower_ in PERSONAL_PRONOUNS:
-        found = entities.last_person_before(head.idx, excluded=list(quotes))
-        entity = found[2] if found else None
+        entity = resolve_person(head, entities, quotes)
     return Argument(text=text[start:end], start=start, end=end, entity_id=entity.id if entity else None)
+
+
+def resolve_person(pronoun: Token, entities: EntityIndex, quotes: Iterable[tuple[int, int]] = ()) -> DocEntity | None:
+    """The person "he"/"she" stands for: the closest preceding name of a person, outside quotes.
+
+    Names are matched against the document's PERSON entities, so "Al-Sharaa" at the start of a
+    sentence (where the tagger may miss it) still resolves to the person "Ahmad al-Sharaa".
+    """
+    doc = pronoun.doc
+    quotes = list(quotes)
+    people = entities.people()
+    first = pronoun.sent.start
+    for _ in range(3):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for i in range(pronoun.i - 1, first - 1, -1):
+        token = doc[i]
+        if token.pos_ != "PROPN" or token.dep_ in ("compound", "flat") or any(s <= token.idx < e for s, e in quotes):
+            continue
+        start = i
+        while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-") and doc[start - 1].dep_ in ("compound", "punct", "flat"):
+            start -= 1
+        key = name_key(doc[start : i + 1].text)
+        matches = [e for k, e in people if k == key or k.endswith(" " + key)]
+        if matches:
+            return min(matches, key=lambda e: (len(e.name), e.id))
+    found = entities.last_person_before(pronoun.idx, excluded=quotes)
+    return found[2] if found else None
 
 
 def display_name(argument: Argument, entities: Iterable[DocEntity] | None) -> str:

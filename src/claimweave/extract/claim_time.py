@@ -27,6 +27,8 @@ PREP_MODS = {
 }
 #: Values that do not date anything ("now", "recently").
 UNDATED_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+#: Participles and adjectives that hand a date to the event noun they modify.
+SCHEDULING = frozenset({"schedule", "scheduled", "plan", "planned", "set", "due", "slate", "slated", "expect", "expected"})
 _NOMINAL_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod", "nummod", "poss", "appos", "prep"})
 
 
@@ -64,6 +66,9 @@ def attach(doc: Doc, timex: Timex, event_nominals: frozenset[str]) -> Attached |
     if governor.dep_ in ("prep", "agent") or governor.pos_ == "ADP":
         prep = governor.lower_
         anchor = governor.head
+        if anchor.lemma_.casefold() in SCHEDULING and anchor.dep_ in ("acl", "amod") and anchor.head.pos_ == "NOUN":
+            # "the elections scheduled for September", "due in September": the date is the event's.
+            return Attached(timex, anchor.head, "nominal", None)
         # "the fall of Bashar al-Assad's regime on 8 December 2024": the PP hangs on the
         # possessor, but the date belongs to the event nominal above it.
         anchor = _climb_to_nominal(anchor, event_nominals)

@@ -96,7 +96,7 @@ class ClaimExtractor:
             return None
         if verb.dep_ == "acl" and verb.tag_ != "VBN":
             return None
-        if not _wordlike(verb):
+        if not _wordlike(verb) or _heading_line(verb):
             return None
         children = list(verb.children)
         if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp", "pcomp", "csubj") and not any(
@@ -150,9 +150,16 @@ class ClaimExtractor:
         if timed is None and self.rules.future.match("predicate", lemma):
             timed = self._invited_to(verb, times)
         source = sources.get(verb.i)
-        if source is None and verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in children):
+        if source is not None and source.blocked or any(c.dep_ == "mark" and c.lower_ == "whether" for c in children):
+            return None  # "did not say whether ...": nobody asserts it
+        if (
+            source is None
+            and timed is None
+            and verb.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass") for c in children)
+        ):
             # The simple present states what is ("a doctor who speaks Russian", "the
-            # relationship carries baggage"); events are told in the past or future.
+            # relationship carries baggage"); events are told in the past, future, or dated.
             return None
         found = markers(verb, self.rules, reported=source is not None)
         if source is not None and source.modality:
@@ -217,7 +224,7 @@ class ClaimExtractor:
 
     def _nominal_claim(self, doc, noun: Token, sources, entities, times, quotes, published) -> Claim | None:
         attached = times.on(noun)
-        if attached is None:
+        if attached is None or _heading_line(noun):
             return None
         subject_tok = object_tok = location_tok = None
         for child in noun.children:
@@ -266,8 +273,11 @@ class ClaimExtractor:
         items: list[Evidence] = []
         if source is not None:
             speaker = make_argument(doc, source.head, entities)
+            name = display_name(speaker, doc._.cw_entities)
+            if source.end is not None and speaker.entity_id is None:
+                name = ctx.text[speaker.start : max(speaker.end, source.end)]
             attribution = Attribution(
-                source=display_name(speaker, doc._.cw_entities),
+                source=name,
                 entity_id=speaker.entity_id,
                 cue=ctx.text[source.cue_start : source.cue_end],
             )
@@ -304,6 +314,15 @@ class ClaimExtractor:
             modality_cue=cue,
             evidence=[main, *sorted(items, key=lambda e: (e.start, e.end, e.rule))],
         )
+
+
+def _heading_line(token: Token) -> bool:
+    """True when the token's line is a heading: short, and not ended like a sentence."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start : end if end != -1 else len(text)].strip()
+    return len(line.split()) < 15 and line[-1:] not in ".!?:;,\"'\u201d\u2019)"
 
 
 def _wordlike(token: Token) -> bool:

@@ -28,6 +28,8 @@ class Source:
     cue_end: int
     rule: str
     modality: str | None = None
+    blocked: bool = False  # "did not say whether ...": nobody asserts what follows
+    end: int | None = None  # where the source's name ends, when it runs past its head's phrase
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,18 @@ def attribution_scopes(sent: Span, rules: ClaimRules) -> dict[int, Source]:
         lemma = token.lemma_.casefold()
         if token.pos_ == "VERB" and (match := rules.attribution.match("verb", lemma)):
             speaker = subject_of(token)
-            for child in token.children:
-                if child.dep_ in _COMPLEMENT_DEPS and speaker is not None and speaker.i != child.i:
-                    tokens = {t.i for t in child.subtree}
-                    scopes.append((len(tokens), tokens, Source(speaker, token.idx, token.idx + len(token), match.id, match.modality)))
+            if speaker is None:
+                continue
+            negated = any(c.dep_ == "neg" for c in token.children)
+            source = Source(speaker, token.idx, token.idx + len(token), match.id, match.modality, blocked=negated)
+            complements = [c for c in token.children if c.dep_ in _COMPLEMENT_DEPS and c.i != speaker.i]
+            for child in complements:
+                tokens = {t.i for t in child.subtree}
+                scopes.append((len(tokens), tokens, source))
+            if not complements and token.dep_ in ("parataxis", "advcl") and speaker.i > token.head.i:
+                # "Putin spoke with al-Sharaa, the Kremlin said, in the first ...": a parenthetical.
+                tokens = {t.i for t in token.head.subtree} - {t.i for t in token.subtree}
+                scopes.append((len(tokens), tokens, source))
         if token.lower_ == "according":
             to = next((c for c in token.children if c.lower_ == "to"), None)
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -58,13 +68,15 @@ def attribution_scopes(sent: Span, rules: ClaimRules) -> dict[int, Source]:
                 continue
             clause = _clause_of(token)
             skip = {t.i for t in token.subtree}
-            if clause is None or _sentence_edge(token, sent):
+            name_end = _name_end(pobj)
+            skip |= set(range(token.i, name_end + 1))
+            if clause is None or _sentence_edge(token, name_end, sent):
                 # "According to SANA, ..." / "..., according to SANA." covers the whole sentence.
                 tokens = {t.i for t in sent} - skip
             else:
                 tokens = {t.i for t in clause.subtree} - skip
-            end = pobj.right_edge.idx + len(pobj.right_edge)
-            scopes.append((len(tokens), tokens, Source(pobj, token.idx, end, rules.attribution.cue("phrase").id)))
+            end = sent.doc[name_end].idx + len(sent.doc[name_end])
+            scopes.append((len(tokens), tokens, Source(pobj, token.idx, end, rules.attribution.cue("phrase").id, end=end)))
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
             match = rules.attribution.match("as_clause", lemma)
             speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -82,11 +94,20 @@ def attribution_scopes(sent: Span, rules: ClaimRules) -> dict[int, Source]:
     return result
 
 
-def _sentence_edge(token: Token, sent: Span) -> bool:
-    """True when a phrase opens or closes its sentence (only punctuation outside it)."""
-    first, last = token.left_edge.i, token.right_edge.i
-    before = all(t.is_punct or t.is_space for t in sent.doc[sent.start : first])
-    after = all(t.is_punct or t.is_space for t in sent.doc[last + 1 : sent.end])
+def _name_end(pobj: Token) -> int:
+    """Last token of the source named after "according to": "the state agency SANA" runs past the parse."""
+    end = pobj.right_edge.i
+    doc = pobj.doc
+    while end + 1 < len(doc) and doc[end + 1].text[:1].isupper() and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].is_upper):
+        end += 1
+    return end
+
+
+def _sentence_edge(token: Token, name_end: int, sent: Span) -> bool:
+    """True when "according to X" opens its sentence, or closes it (no clause with a subject after it)."""
+    doc = sent.doc
+    before = all(t.is_punct or t.is_space for t in doc[sent.start : token.left_edge.i])
+    after = not any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[name_end + 1 : sent.end])
     return before or after
 
 
