@@ -234,10 +234,11 @@ def resolve_person(pronoun: Token, entities: EntityIndex, quotes: Iterable[tuple
         start = i
         while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-") and doc[start - 1].dep_ in ("compound", "punct", "flat"):
             start -= 1
-        key = name_key(doc[start : i + 1].text)
-        matches = [e for k, e in people if k == key or k.endswith(" " + key)]
-        if matches:
-            return min(matches, key=lambda e: (len(e.name), e.id))
+        # "Mr. Netanyahu" is "Benjamin Netanyahu": try the whole run, then the surname alone.
+        for key in (name_key(doc[start : i + 1].text), name_key(token.text)):
+            matches = [e for k, e in people if key and (k == key or k.endswith(" " + key))]
+            if matches:
+                return max(matches, key=lambda e: (len(e.name), e.id))
     found = entities.last_person_before(pronoun.idx, excluded=quotes)
     return found[2] if found else None
 

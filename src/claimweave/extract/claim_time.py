@@ -38,7 +38,7 @@ class Attached:
 
     timex: Timex
     anchor: Token
-    via: str  # "adverbial", "pp", "nominal"
+    via: str  # "adverbial", "pp", "nominal", "scheduled", "relative"
     prep: str | None = None
 
     @property
@@ -66,9 +66,12 @@ def attach(doc: Doc, timex: Timex, event_nominals: frozenset[str]) -> Attached |
     if governor.dep_ in ("prep", "agent") or governor.pos_ == "ADP":
         prep = governor.lower_
         anchor = governor.head
-        if anchor.lemma_.casefold() in SCHEDULING and anchor.dep_ in ("acl", "amod") and anchor.head.pos_ == "NOUN":
-            # "the elections scheduled for September", "due in September": the date is the event's.
-            return Attached(timex, anchor.head, "nominal", None)
+        if anchor.lemma_.casefold() in SCHEDULING and anchor.i > 0:
+            # "the elections scheduled for September", "due in September": the date is the event's
+            # (the noun right before, whatever the parser hung the adjective on).
+            event = anchor.head if anchor.head.pos_ == "NOUN" and anchor.head.i < anchor.i else doc[anchor.i - 1]
+            if event.pos_ == "NOUN":
+                return Attached(timex, event, "scheduled", None)
         # "the fall of Bashar al-Assad's regime on 8 December 2024": the PP hangs on the
         # possessor, but the date belongs to the event nominal above it.
         anchor = _climb_to_nominal(anchor, event_nominals)
@@ -122,7 +125,7 @@ class TimeIndex:
             return None
         return min(found, key=lambda a: (a.prep in PREP_MODS, abs(a.anchor.i - _timex_token(a, token))))
 
-    def for_verb(self, verb: Token, arguments: list[Token]) -> tuple[Attached, str] | None:
+    def for_verb(self, verb: Token, arguments: list[Token], event_nominals: frozenset[str] = frozenset()) -> tuple[Attached, str] | None:
         """The time of a verb predicate and how it was found (rule suffix)."""
         if verb.dep_ in ("relcl", "advcl") and verb.head.i in self.by_root:
             # "since December, when Russia granted him asylum": the clause happens at that time.
@@ -132,11 +135,11 @@ class TimeIndex:
             return own, own.via
         for noun in arguments:
             found = self.on(noun)
-            if found is None or found.prep in PREP_MODS:
-                continue
+            if found is None or found.prep in PREP_MODS or noun.lemma_.casefold() in event_nominals:
+                continue  # a dated event noun is a claim of its own ("supported the elections due in May")
             # "a 2019 deal granted", "reported third-quarter net"; a date PP on the direct
             # object ("posted sales in fiscal 1989") is the verb's, misattached by the parser.
-            if found.via == "nominal" or (found.via == "pp" and noun.dep_ in ("dobj", "nsubj", "nsubjpass")):
+            if found.via in ("nominal", "scheduled") or (found.via == "pp" and noun.dep_ in ("dobj", "nsubj", "nsubjpass")):
                 return found, "argument"
         if own is not None:
             return own, own.via

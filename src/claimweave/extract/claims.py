@@ -146,7 +146,7 @@ class ClaimExtractor:
         location, participants = self._obliques(doc, verb, object_tok, entities, quotes)
         arguments = [t for t in (subject_tok, object_tok) if t is not None]
         arguments += [g for c in children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
-        timed = times.for_verb(verb, arguments)
+        timed = times.for_verb(verb, arguments, self.event_nominals)
         if timed is None and self.rules.future.match("predicate", lemma):
             timed = self._invited_to(verb, times)
         source = sources.get(verb.i)
@@ -247,13 +247,14 @@ class ClaimExtractor:
                     location_tok = location_tok or pobj
                 elif child.lower_ in ("with", "between", "against") and object_tok is None:
                     object_tok = pobj
-        if subject_tok is None and object_tok is None and location_tok is None:
-            return None
+        found = nominal_markers(noun, self.rules)
+        scheduled = attached.via == "scheduled" or any(m.modality == "planned" for m in found)
+        if subject_tok is None and object_tok is None and location_tok is None and not scheduled:
+            return None  # "the 2015 intervention" alone says too little; "elections due in September" does
         subject = make_argument(doc, subject_tok, entities, quotes) if subject_tok is not None else None
         obj = make_argument(doc, object_tok, entities, quotes) if object_tok is not None else None
         location = make_argument(doc, location_tok, entities, quotes) if location_tok is not None else None
         source = sources.get(noun.i)
-        found = nominal_markers(noun, self.rules)
         if _after(attached.timex.value, published):
             found.append(self._date_marker(attached))
         timed = (attached, attached.via)

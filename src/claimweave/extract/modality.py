@@ -231,7 +231,8 @@ def _marker(modality: str, token: Token, rule: str) -> Marker:
 def nominal_markers(noun: Token, rules: ClaimRules) -> list[Marker]:
     """Modality cues on an event nominal ("the upcoming elections", "alleged war crimes")."""
     found = []
-    for child in noun.children:
+    # "the upcoming September 2025 elections": the modifier may hang on the date inside the phrase.
+    for child in (t for left in noun.lefts for t in left.subtree):
         low = child.lower_
         if child.dep_ in ("amod", "compound", "nmod") and (match := rules.future.match("modifier", low)):
             found.append(_marker("planned", child, match.id))
