@@ -243,10 +243,16 @@ class ClaimExtractor:
                         subject_tok = pobj
                     else:
                         object_tok = pobj
-                elif child.lower_ in ("to", "in", "at", "into") and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                elif child.lower_ in ("to", "in", "at", "into") and _place_like(pobj):
                     location_tok = location_tok or pobj
                 elif child.lower_ in ("with", "between", "against") and object_tok is None:
                     object_tok = pobj
+        if location_tok is None and subject_tok is not None:
+            # "the visit of the president to Kyiv": the PP often hangs on the noun before it.
+            for child in subject_tok.children:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if child.dep_ == "prep" and child.lower_ in ("to", "in", "at", "into") and pobj is not None and _place_like(pobj):
+                    location_tok = pobj
         found = nominal_markers(noun, self.rules)
         scheduled = attached.via == "scheduled" or any(m.modality == "planned" for m in found)
         if subject_tok is None and object_tok is None and location_tok is None and not scheduled:
@@ -315,6 +321,11 @@ class ClaimExtractor:
             modality_cue=cue,
             evidence=[main, *sorted(items, key=lambda e: (e.start, e.end, e.rule))],
         )
+
+
+def _place_like(token: Token) -> bool:
+    """A place after "visit to"/"talks in": a place entity, or a name the tagger took for a person."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON"))
 
 
 def _heading_line(token: Token) -> bool:
