@@ -209,15 +209,21 @@ def make_argument(doc: Doc, head: Token, entities: EntityIndex, quotes: list[tup
     start, end = span.start_char, span.end_char
     entity = entities.best(start, end, head)
     if entity is None and head.lower_ in PERSONAL_PRONOUNS:
-        entity = resolve_person(head, entities, quotes)
+        entity, name = resolve_person(head, entities, quotes)
+        if entity is None and name is not None:
+            # The tagger missed the person: the argument is the name the pronoun stands for.
+            return make_argument(doc, name, entities, quotes)
     return Argument(text=text[start:end], start=start, end=end, entity_id=entity.id if entity else None)
 
 
-def resolve_person(pronoun: Token, entities: EntityIndex, quotes: Iterable[tuple[int, int]] = ()) -> DocEntity | None:
+def resolve_person(
+    pronoun: Token, entities: EntityIndex, quotes: Iterable[tuple[int, int]] = ()
+) -> tuple[DocEntity | None, Token | None]:
     """The person "he"/"she" stands for: the closest preceding name of a person, outside quotes.
 
     Names are matched against the document's PERSON entities, so "Al-Sharaa" at the start of a
-    sentence (where the tagger may miss it) still resolves to the person "Ahmad al-Sharaa".
+    sentence (where the tagger may miss it) still resolves to the person "Ahmad al-Sharaa". When
+    no entity matches, the closest preceding subject that is an untagged name is returned instead.
     """
     doc = pronoun.doc
     quotes = list(quotes)
@@ -227,10 +233,13 @@ def resolve_person(pronoun: Token, entities: EntityIndex, quotes: Iterable[tuple
         if first == 0:
             break
         first = doc[first - 1].sent.start
+    untagged = None
     for i in range(pronoun.i - 1, first - 1, -1):
         token = doc[i]
         if token.pos_ != "PROPN" or token.dep_ in ("compound", "flat") or any(s <= token.idx < e for s, e in quotes):
             continue
+        if untagged is None and token.dep_ in ("nsubj", "nsubjpass", "appos") and _person_like(token):
+            untagged = token
         start = i
         while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-") and doc[start - 1].dep_ in ("compound", "punct", "flat"):
             start -= 1
@@ -238,9 +247,22 @@ def resolve_person(pronoun: Token, entities: EntityIndex, quotes: Iterable[tuple
         for key in (name_key(doc[start : i + 1].text), name_key(token.text)):
             matches = [e for k, e in people if key and (k == key or k.endswith(" " + key))]
             if matches:
-                return max(matches, key=lambda e: (len(e.name), e.id))
+                return max(matches, key=lambda e: (len(e.name), e.id)), token
     found = entities.last_person_before(pronoun.idx, excluded=quotes)
-    return found[2] if found else None
+    if found is not None and (untagged is None or found[0] > untagged.idx):
+        return found[2], None
+    return None, untagged
+
+
+def _person_like(token: Token) -> bool:
+    """A subject that may be a person the tagger missed: untagged, or a plain "First Last" name
+    tagged as an organisation ("Helena Novak" as ORG)."""
+    if token.ent_type_ in ("", "PERSON"):
+        return True
+    if token.ent_type_ != "ORG":
+        return False
+    run = [t for t in token.lefts if t.dep_ == "compound"] + [token]
+    return 2 <= len(run) <= 3 and all(t.is_alpha and t.is_title for t in run)
 
 
 def display_name(argument: Argument, entities: Iterable[DocEntity] | None) -> str:

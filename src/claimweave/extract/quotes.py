@@ -191,11 +191,17 @@ class QuoteExtractor:
         if prior is not None:
             head, _, _ = prior
             return self._make(doc, head, entities, ranges, "quote.speaker.previous_sentence")
+        # "He praised the council. “...”": a person who is the subject just before speaks next.
+        subject = next((t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        if subject is not None and _outside(subject, spans) and (
+            subject.lower_ in PERSONAL_PRONOUNS or subject.ent_type_ == "PERSON"
+        ):
+            return self._make(doc, subject, entities, ranges, "quote.speaker.previous_subject")
         return None
 
     def _make(self, doc, head: Token, entities: EntityIndex, ranges, rule: str) -> Speaker:
         argument = make_argument(doc, head, entities, ranges)
-        if head.lower_ in PERSONAL_PRONOUNS and argument.entity_id:
+        if head.lower_ in PERSONAL_PRONOUNS and argument.text.casefold() != head.lower_ or argument.entity_id and head.lower_ in PERSONAL_PRONOUNS:
             rule = f"{rule}.pronoun"
         return Speaker(argument, rule)
 
