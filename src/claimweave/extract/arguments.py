@@ -8,6 +8,7 @@ resolving "he"/"she" to the most recent person, and finding the grammatical subj
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -16,12 +17,13 @@ from claimweave.extract.common import context
 from claimweave.extract.entities import name_key
 from claimweave.models import Argument, DocEntity
 
+_POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Children kept on the left of a noun phrase head (determiners and modifiers, not clauses).
 _LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "advmod", "punct"})
-_RIGHT_DEPS = frozenset({"compound", "flat", "nummod", "case"})
+_RIGHT_DEPS = frozenset({"compound", "flat", "nummod"})
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 _ENTITY_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "FAC": 5}
 
@@ -104,6 +106,15 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     for i in range(head.i, end):
         if "\n" in doc[i].text_with_ws and i + 1 < end:
             end = i + 1
+            break
+    # "Sanctions Relief: Russian Foreign Minister Sergey Lavrov": a run-in heading is not the name.
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].text in (":", "\u2022", "(", ")"):
+            start = i + 1
+            break
+    for i in range(head.i + 1, end):
+        if doc[i].text in ("(", ")", ":"):
+            end = i
             break
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -270,7 +281,7 @@ def display_name(argument: Argument, entities: Iterable[DocEntity] | None) -> st
     if argument.entity_id:
         for entity in entities or []:
             if entity.id == argument.entity_id:
-                return entity.name
+                return _POSSESSIVE.sub("", entity.name)
     return argument.text
 
 

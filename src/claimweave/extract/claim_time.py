@@ -60,6 +60,11 @@ def attach(doc: Doc, timex: Timex, event_nominals: frozenset[str]) -> Attached |
     if span is None or len(span) == 0:
         return None
     root = root_of(span)
+    # "signed in 2015 and 2017": the second date hangs on the first; it attaches where that one does.
+    while root.dep_ == "conj" and root.head.ent_type_ in ("DATE", "TIME") and root.head.i < root.i:
+        root = root.head
+        while root.dep_ in ("nummod", "compound", "nmod") and root.head.ent_type_ in ("DATE", "TIME"):
+            root = root.head
     governor = root.head
     if governor.i == root.i:
         return None
@@ -139,7 +144,10 @@ class TimeIndex:
                 continue  # a dated event noun is a claim of its own ("supported the elections due in May")
             # "a 2019 deal granted", "reported third-quarter net"; a date PP on the direct
             # object ("posted sales in fiscal 1989") is the verb's, misattached by the parser.
-            if found.via in ("nominal", "scheduled") or (found.via == "pp" and noun.dep_ in ("dobj", "nsubj", "nsubjpass")):
+            # A date inside the subject ("a 2019 deal granted") dates the event; inside the object
+            # it dates the thing ("addressed the stalled March agreement").
+            nominal = found.via in ("nominal", "scheduled") and noun.dep_ in ("nsubj", "nsubjpass")
+            if nominal or (found.via == "pp" and noun.dep_ in ("dobj", "nsubj", "nsubjpass")):
                 return found, "argument"
         if own is not None:
             return own, own.via

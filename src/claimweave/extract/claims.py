@@ -116,8 +116,10 @@ class ClaimExtractor:
             return None
         if skip_modal(verb, self.rules):
             return None
-        subject_tok = subject_of(verb)
-        object_tok = passive_object(verb)
+        if self._bare_gerund(verb, children):
+            return None
+        subject_tok = _same_line(subject_of(verb), verb)
+        object_tok = _same_line(passive_object(verb), verb)
         if object_tok is None:
             object_tok = next((c for c in children if c.dep_ in _OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)
         if (
@@ -147,8 +149,9 @@ class ClaimExtractor:
         arguments = [t for t in (subject_tok, object_tok) if t is not None]
         arguments += [g for c in children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
         timed = times.for_verb(verb, arguments, self.event_nominals)
-        if timed is None and self.rules.future.match("predicate", lemma):
-            timed = self._invited_to(verb, times)
+        invitation = self._invitation(verb, object_tok)
+        if timed is None and invitation is not None:
+            timed = self._invited_to(verb, object_tok, times)
         source = sources.get(verb.i)
         if source is not None and source.blocked or any(c.dep_ == "mark" and c.lower_ == "whether" for c in children):
             return None  # "did not say whether ...": nobody asserts it
@@ -162,11 +165,25 @@ class ClaimExtractor:
             # relationship carries baggage"); events are told in the past, future, or dated.
             return None
         found = markers(verb, self.rules, reported=source is not None)
+        if invitation is not None:
+            found.append(invitation)
         if source is not None and source.modality:
             found.append(Marker(source.modality, source.cue_start, source.cue_end, source.rule))
         if timed is not None and verb.tag_ not in ("VBD", "VBN") and _after(timed[0].timex.value, published):
             found.append(self._date_marker(timed[0]))
         return self._build(doc, verb, "claims.verb", subject, obj, participants, location, timed, source, found, entities)
+
+    def _bare_gerund(self, verb: Token, children: list[Token]) -> bool:
+        """"Discussions included rearming the army and coordinating strategies": a gerund
+        coordinated with a gerund complement is a complement too, not an event with a subject."""
+        if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "aux") for c in children):
+            return False
+        first = verb
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.i == verb.i or first.tag_ != "VBG":
+            return False
+        return first.dep_ in ("xcomp", "ccomp", "pcomp", "csubj", "dobj", "pobj", "nsubj") and first.head.lemma_.casefold() not in self.aspectual
 
     def _hedged_gerund(self, verb: Token) -> bool:
         """"suspected of blowing up": the gerund is the (hedged) event itself."""
@@ -206,9 +223,17 @@ class ClaimExtractor:
                     participants.append(make_argument(doc, pobj, entities, quotes))
         return location, participants
 
-    def _invited_to(self, verb: Token, times: TimeIndex):
+    def _invitation(self, verb: Token, object_tok: Token | None) -> Marker | None:
+        """"invited X to ...", "extended an invitation to ...": what is invited to is still to come."""
+        for token in (verb, object_tok):
+            if token is not None and (match := self.rules.future.match("predicate", token.lemma_.casefold())):
+                return Marker("planned", token.idx, token.idx + len(token), match.id)
+        return None
+
+    def _invited_to(self, verb: Token, object_tok: Token | None, times: TimeIndex):
         """"invited X to the summit in October": the invitation is dated by the event it is to."""
-        for child in verb.children:
+        holders = [verb] + ([object_tok] if object_tok is not None else [])
+        for child in (c for holder in holders for c in holder.children):
             if child.dep_ == "prep" and child.lower_ in ("to", "for"):
                 for pobj in child.children:
                     found = times.on(pobj)
@@ -329,12 +354,29 @@ def _place_like(token: Token) -> bool:
 
 
 def _heading_line(token: Token) -> bool:
-    """True when the token's line is a heading: short, and not ended like a sentence."""
+    """True when the token is in a heading: a short line not ended like a sentence, or the
+    run-in title of a bullet ("Condemning Israeli Attacks: The minister denounced ...")."""
     text = token.doc.text
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     line = text[start : end if end != -1 else len(text)].strip()
-    return len(line.split()) < 15 and line[-1:] not in ".!?:;,\"'\u201d\u2019)"
+    if len(line.split()) < 15 and line[-1:] not in ".!?:;,\"'\u201d\u2019)":
+        return True
+    colon = text.find(":", start, token.idx)
+    if colon != -1:
+        title = text[start:colon].strip(" \t\u2022*-\u2013")
+        words = title.split()
+        return 0 < len(words) <= 6 and sum(w[:1].isupper() for w in words) >= len(words) - 1
+    return False
+
+
+def _same_line(argument: Token | None, predicate: Token) -> Token | None:
+    """An argument across a line break from its predicate is a parse across a heading: drop it."""
+    if argument is None:
+        return None
+    low, high = sorted((argument.i, predicate.i))
+    doc = predicate.doc
+    return None if any("\n" in doc[i].text_with_ws for i in range(low, high)) else argument
 
 
 def _wordlike(token: Token) -> bool:
