@@ -130,7 +130,13 @@ class TimeIndex:
             return None
         return min(found, key=lambda a: (a.prep in PREP_MODS, abs(a.anchor.i - _timex_token(a, token))))
 
-    def for_verb(self, verb: Token, arguments: list[Token], event_nominals: frozenset[str] = frozenset()) -> tuple[Attached, str] | None:
+    def for_verb(
+        self,
+        verb: Token,
+        arguments: list[Token],
+        event_nominals: frozenset[str] = frozenset(),
+        governing: frozenset[str] = frozenset(),
+    ) -> tuple[Attached, str] | None:
         """The time of a verb predicate and how it was found (rule suffix)."""
         if verb.dep_ in ("relcl", "advcl") and verb.head.i in self.by_root:
             # "since December, when Russia granted him asylum": the clause happens at that time.
@@ -156,6 +162,14 @@ class TimeIndex:
                 found = self.on(child)
                 if found is not None and found.prep not in PREP_MODS:
                     return found, "when_clause"
+        # "expects revenue in the latest quarter to total $28 million": a date on a governing verb
+        # that makes no claim of its own ("expect", "continue") belongs to its complement.
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.casefold() in governing and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        ):
+            found = self.on(verb.head)
+            if found is not None:
+                return found, "governor"
         # "was killed Thursday when robbers emptied their pistols": the when-clause shares the time.
         if verb.dep_ == "advcl" and any(m.lower_ == "when" and m.dep_ in ("advmod", "mark") for m in verb.children):
             found = self.on(verb.head)

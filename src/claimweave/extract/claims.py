@@ -25,7 +25,15 @@ from claimweave.extract.arguments import (
 from claimweave.extract.claim_rules import ClaimRules, claim_rules
 from claimweave.extract.claim_time import Attached, TimeIndex
 from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
-from claimweave.extract.modality import Marker, attribution_scopes, decide, markers, nominal_markers, skip_modal
+from claimweave.extract.modality import (
+    Marker,
+    attribution_scopes,
+    decide,
+    governors,
+    markers,
+    nominal_markers,
+    skip_modal,
+)
 from claimweave.extract.quotes import find_quote_spans
 from claimweave.models import Argument, Attribution, Claim, Evidence, Predicate, TimeRef
 
@@ -94,7 +102,7 @@ class ClaimExtractor:
         lemma = verb.lemma_.casefold()
         if verb.dep_ not in _CLAUSE_DEPS or lemma in self.light:
             return None
-        if verb.dep_ == "acl" and verb.tag_ != "VBN":
+        if verb.dep_ == "acl" and verb.tag_ not in ("VBN", "VBD"):
             return None
         if not _wordlike(verb) or _heading_line(verb):
             return None
@@ -118,6 +126,10 @@ class ClaimExtractor:
             return None
         if self._bare_gerund(verb, children):
             return None
+        if verb.tag_ == "VB" and verb.dep_ not in ("xcomp", "ccomp", "conj") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children
+        ):
+            return None  # a bare infinitive ("rather than sink more resources") or an imperative
         subject_tok = _same_line(subject_of(verb), verb)
         object_tok = _same_line(passive_object(verb), verb)
         if object_tok is None:
@@ -139,7 +151,9 @@ class ClaimExtractor:
             subject_tok = None
         if subject_tok is None and (object_tok is None or object_tok.lower_ in _PRONOUN_OBJECTS):
             return None
-        if verb.dep_ == "acl" and not (any(c.dep_ == "agent" for c in children) or times.on(verb)):
+        if verb.dep_ == "acl" and verb.tag_ == "VBD" and object_tok is not None and object_tok.i != verb.head.i:
+            subject_tok = verb.head  # "A 2018 agreement handed X the rights": a finite verb the parser took for a modifier
+        elif verb.dep_ == "acl" and not (any(c.dep_ == "agent" for c in children) or times.on(verb)):
             return None  # "famed for", "adjusted for the split": participles as adjectives
         if subject_tok is None and verb.tag_ == "VBN" and verb.dep_ != "acl" and not any(c.dep_ == "auxpass" for c in children):
             return None  # an adjectival participle ("rather than assumed consent")
@@ -148,7 +162,7 @@ class ClaimExtractor:
         location, participants = self._obliques(doc, verb, object_tok, entities, quotes)
         arguments = [t for t in (subject_tok, object_tok) if t is not None]
         arguments += [g for c in children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
-        timed = times.for_verb(verb, arguments, self.event_nominals)
+        timed = times.for_verb(verb, arguments, self.event_nominals, self.aspectual)
         invitation = self._invitation(verb, object_tok)
         if timed is None and invitation is not None:
             timed = self._invited_to(verb, object_tok, times)
@@ -169,7 +183,7 @@ class ClaimExtractor:
             found.append(invitation)
         if source is not None and source.modality:
             found.append(Marker(source.modality, source.cue_start, source.cue_end, source.rule))
-        if timed is not None and verb.tag_ not in ("VBD", "VBN") and _after(timed[0].timex.value, published):
+        if timed is not None and not _past(verb) and _after(timed[0].timex.value, published):
             found.append(self._date_marker(timed[0]))
         return self._build(doc, verb, "claims.verb", subject, obj, participants, location, timed, source, found, entities)
 
@@ -377,6 +391,15 @@ def _same_line(argument: Token | None, predicate: Token) -> Token | None:
     low, high = sorted((argument.i, predicate.i))
     doc = predicate.doc
     return None if any("\n" in doc[i].text_with_ws for i in range(low, high)) else argument
+
+
+def _past(verb: Token) -> bool:
+    """True when the clause is told in the past ("kept flying until 7 December", "had planned")."""
+    chain = [verb] + [g for g, _ in governors(verb)]
+    for token in chain:
+        if token.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children):
+            return True
+    return False
 
 
 def _wordlike(token: Token) -> bool:

@@ -77,6 +77,20 @@ def attribution_scopes(sent: Span, rules: ClaimRules) -> dict[int, Source]:
                 tokens = {t.i for t in clause.subtree} - skip
             end = sent.doc[name_end].idx + len(sent.doc[name_end])
             scopes.append((len(tokens), tokens, Source(pobj, token.idx, end, rules.attribution.cue("phrase").id, end=end)))
+        if token.lower_ == "in" and token.dep_ == "prep":
+            # "In Fidan's telling, ...", "in Moscow's view": the possessor is the source.
+            pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            holder = next((c for c in pobj.children if c.dep_ == "poss"), None) if pobj is not None else None
+            match = rules.attribution.match("in_phrase", pobj.lemma_.casefold(), pobj.lower_) if holder is not None else None
+            if match is not None:
+                clause = _clause_of(token)
+                skip = {t.i for t in token.subtree}
+                if clause is None or _sentence_edge(token, token.right_edge.i, sent):
+                    tokens = {t.i for t in sent} - skip
+                else:
+                    tokens = {t.i for t in clause.subtree} - skip
+                end = token.right_edge.idx + len(token.right_edge)
+                scopes.append((len(tokens), tokens, Source(holder, token.idx, end, match.id)))
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
             match = rules.attribution.match("as_clause", lemma)
             speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -154,8 +168,10 @@ def markers(predicate: Token, rules: ClaimRules, *, reported: bool) -> list[Mark
                 found.append(_marker("planned", verb, match.id))
         if inherit:
             found.extend(_own_markers(verb, rules, reported=reported))
-    if match := rules.future.match("predicate", predicate.lemma_.casefold()):
-        found.append(_marker("planned", predicate, match.id))
+    if predicate.dep_ == "conj" and not any(c.dep_ == "aux" for c in predicate.children):
+        # "will open a consulate and hire staff": the modal of the first verb governs both.
+        head = predicate.head
+        found.extend(m for m in _own_markers(head, rules, reported=reported) if m.rule.startswith(("future.", "hedge.modal", "cond.")))
     return found
 
 
