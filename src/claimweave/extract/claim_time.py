@@ -51,7 +51,11 @@ class Attached:
 
 def dating_timexes(timexes: list[Timex] | None) -> list[Timex]:
     """Timexes that can date an event: calendar dates and times, not durations, sets or "now"."""
-    return [t for t in timexes or [] if t.type in ("DATE", "TIME") and t.value not in UNDATED_VALUES]
+    return [
+        t
+        for t in timexes or []
+        if t.type in ("DATE", "TIME") and t.value not in UNDATED_VALUES and any(ch.isdigit() for ch in t.value)
+    ]
 
 
 def attach(doc: Doc, timex: Timex, event_nominals: frozenset[str]) -> Attached | None:

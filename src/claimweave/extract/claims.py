@@ -145,6 +145,8 @@ class ClaimExtractor:
             object_tok = verb.head
         if object_tok is not None:
             object_tok = antecedent(object_tok)
+            if object_tok.ent_type_ in ("DATE", "TIME"):
+                object_tok = None  # "spent July 31 in talks": the date is the time, not the object
         if subject_tok is None and object_tok is None:
             return None
         if subject_tok is not None and subject_tok.pos_ in ("VERB", "AUX"):
