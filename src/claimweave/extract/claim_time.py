@@ -156,7 +156,9 @@ class TimeIndex:
             # object ("posted sales in fiscal 1989") is the verb's, misattached by the parser.
             # A date inside the subject ("a 2019 deal granted") dates the event; inside the object
             # it dates the thing ("addressed the stalled March agreement").
-            nominal = found.via in ("nominal", "scheduled") and noun.dep_ in ("nsubj", "nsubjpass")
+            nominal = found.via in ("nominal", "scheduled") and (
+                noun.dep_ in ("nsubj", "nsubjpass") or _accounting_period(found.timex.value)
+            )
             if nominal or (found.via == "pp" and noun.dep_ in ("dobj", "nsubj", "nsubjpass")):
                 return found, "argument"
         if own is not None:
@@ -180,6 +182,11 @@ class TimeIndex:
             if found is not None and found.prep not in PREP_MODS:
                 return found, "main_clause"
         return None
+
+
+def _accounting_period(value: str) -> bool:
+    """Quarters and halves ("reported third-quarter net") date the report they are the period of."""
+    return len(value) > 5 and value[4] == "-" and value[5] in "QH"
 
 
 def _timex_token(attached: Attached, fallback: Token) -> int:

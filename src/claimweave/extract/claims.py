@@ -147,6 +147,8 @@ class ClaimExtractor:
             object_tok = antecedent(object_tok)
             if object_tok.ent_type_ in ("DATE", "TIME"):
                 object_tok = None  # "spent July 31 in talks": the date is the time, not the object
+        if subject_tok is not None and subject_tok.ent_type_ in ("DATE", "TIME"):
+            subject_tok = None  # "the fourth quarter ended Aug. 26" says when, not who did what
         if subject_tok is None and object_tok is None:
             return None
         if subject_tok is not None and subject_tok.pos_ in ("VERB", "AUX"):
