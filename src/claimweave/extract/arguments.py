@@ -109,7 +109,9 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
             break
     # "Sanctions Relief: Russian Foreign Minister Sergey Lavrov": a run-in heading is not the name.
     for i in range(head.i - 1, start - 1, -1):
-        if doc[i].text in (":", "\u2022", "(", ")"):
+        # ... and "DUBAI - Syria's government": neither is a dateline.
+        spaced_dash = doc[i].text in ("-", "\u2013", "\u2014") and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_
+        if doc[i].text in (":", "\u2022", "(", ")") or spaced_dash:
             start = i + 1
             break
     for i in range(head.i + 1, end):

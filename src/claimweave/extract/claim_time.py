@@ -140,6 +140,7 @@ class TimeIndex:
         arguments: list[Token],
         event_nominals: frozenset[str] = frozenset(),
         governing: frozenset[str] = frozenset(),
+        subject: Token | None = None,
     ) -> tuple[Attached, str] | None:
         """The time of a verb predicate and how it was found (rule suffix)."""
         if verb.dep_ in ("relcl", "advcl") and verb.head.i in self.by_root:
@@ -156,9 +157,8 @@ class TimeIndex:
             # object ("posted sales in fiscal 1989") is the verb's, misattached by the parser.
             # A date inside the subject ("a 2019 deal granted") dates the event; inside the object
             # it dates the thing ("addressed the stalled March agreement").
-            nominal = found.via in ("nominal", "scheduled") and (
-                noun.dep_ in ("nsubj", "nsubjpass") or _accounting_period(found.timex.value)
-            )
+            is_subject = noun.dep_ in ("nsubj", "nsubjpass") or (subject is not None and noun.i == subject.i)
+            nominal = found.via in ("nominal", "scheduled") and (is_subject or _accounting_period(found.timex.value))
             if nominal or (found.via == "pp" and noun.dep_ in ("dobj", "nsubj", "nsubjpass")):
                 return found, "argument"
         if own is not None:

@@ -104,8 +104,11 @@ class ClaimExtractor:
             return None
         if verb.dep_ == "acl" and verb.tag_ not in ("VBN", "VBD"):
             return None
-        if not _wordlike(verb) or _heading_line(verb):
+        if not _wordlike(verb) or _heading_line(verb) or _hyphen_tail(verb):
             return None
+        before = " ".join(t.lower_ for t in doc[max(verb.i - 2, 0) : verb.i])
+        if before.endswith(("rather than", "instead of", "than")):
+            return None  # the road not taken ("rather than sink more resources")
         children = list(verb.children)
         if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp", "pcomp", "csubj") and not any(
             c.dep_ in ("nsubj", "aux") for c in children
@@ -155,8 +158,9 @@ class ClaimExtractor:
             subject_tok = None
         if subject_tok is None and (object_tok is None or object_tok.lower_ in _PRONOUN_OBJECTS):
             return None
-        if verb.dep_ == "acl" and verb.tag_ == "VBD" and object_tok is not None and object_tok.i != verb.head.i:
-            subject_tok = verb.head  # "A 2018 agreement handed X the rights": a finite verb the parser took for a modifier
+        if _misparsed_main_verb(verb, children):
+            subject_tok = verb.head  # "A 2018 agreement granted X the right": the parser took the verb for a modifier
+            object_tok = next(c for c in children if c.dep_ == "dobj")
         elif verb.dep_ == "acl" and not (any(c.dep_ == "agent" for c in children) or times.on(verb)):
             return None  # "famed for", "adjusted for the split": participles as adjectives
         if subject_tok is None and verb.tag_ == "VBN" and verb.dep_ != "acl" and not any(c.dep_ == "auxpass" for c in children):
@@ -166,7 +170,7 @@ class ClaimExtractor:
         location, participants = self._obliques(doc, verb, object_tok, entities, quotes)
         arguments = [t for t in (subject_tok, object_tok) if t is not None]
         arguments += [g for c in children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
-        timed = times.for_verb(verb, arguments, self.event_nominals, self.aspectual)
+        timed = times.for_verb(verb, arguments, self.event_nominals, self.aspectual, subject=subject_tok)
         invitation = self._invitation(verb, object_tok)
         if timed is None and invitation is not None:
             timed = self._invited_to(verb, object_tok, times)
@@ -313,6 +317,9 @@ class ClaimExtractor:
 
     def _build(self, doc, head: Token, rule, subject, obj, participants, location, timed, source, found, entities) -> Claim:
         ctx = context(doc)
+        first, last = _hyphen_parts(head)
+        pred_start, pred_end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+        lemma = "-".join([t.lower_ for t in doc[first : last - 1] if t.text != "-"] + [doc[last - 1].lemma_.casefold()]) if last - first > 1 else head.lemma_.casefold()
         decided = decide(found, reported=source is not None)
         modality, cue = ("asserted", None)
         if decided is not None:
@@ -333,7 +340,7 @@ class ClaimExtractor:
             )
             items.append(evidence(doc, source.cue_start, source.cue_end, source.rule))
         time: TimeRef | None = None
-        spans = [(head.idx, head.idx + len(head))]
+        spans = [(pred_start, pred_end)]
         spans += [(a.start, a.end) for a in (subject, obj, location) if a is not None and _near(a, head)]
         if timed is not None:
             attached, how = timed
@@ -348,12 +355,7 @@ class ClaimExtractor:
         participants = sorted({(p.start, p.end): p for p in participants}.values(), key=lambda p: p.start)
         return Claim(
             id=stable_id("claim", ctx.doc_id, head.idx, head.lemma_),
-            predicate=Predicate(
-                lemma=head.lemma_.casefold(),
-                text=ctx.text[head.idx : head.idx + len(head)],
-                start=head.idx,
-                end=head.idx + len(head),
-            ),
+            predicate=Predicate(lemma=lemma, text=ctx.text[pred_start:pred_end], start=pred_start, end=pred_end),
             subject=subject,
             object=obj,
             participants=participants,
@@ -395,6 +397,34 @@ def _same_line(argument: Token | None, predicate: Token) -> Token | None:
     low, high = sorted((argument.i, predicate.i))
     doc = predicate.doc
     return None if any("\n" in doc[i].text_with_ws for i in range(low, high)) else argument
+
+
+def _hyphen_parts(head: Token) -> tuple[int, int]:
+    """Token bounds of a hyphenated verb the tokenizer split ("re-examine" -> re, -, examine)."""
+    doc = head.doc
+    end = head.i + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return head.i, end
+
+
+def _hyphen_tail(token: Token) -> bool:
+    """The "examine" of "re-examine" is part of the predicate that starts at "re"."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_ and doc[token.i - 2].is_alpha
+
+
+def _misparsed_main_verb(verb: Token, children: list[Token]) -> bool:
+    """A sentence whose root is a noun and whose only verb modifies it while taking an object
+    ("A 2018 agreement granted the company the right") is a clause the parser got wrong."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ == "NOUN"
+        and verb.i == verb.head.i + 1
+        and any(c.dep_ == "dobj" for c in children)
+    )
 
 
 def _past(verb: Token) -> bool:
