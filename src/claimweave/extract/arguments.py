@@ -22,7 +22,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Children kept on the left of a noun phrase head (determiners and modifiers, not clauses).
-_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "advmod", "punct"})
+_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "punct"})
 _RIGHT_DEPS = frozenset({"compound", "flat", "nummod"})
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 _ENTITY_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "FAC": 5}

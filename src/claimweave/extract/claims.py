@@ -382,7 +382,7 @@ def _heading_line(token: Token) -> bool:
     line = text[start : end if end != -1 else len(text)].strip()
     if len(line.split()) < 15 and line[-1:] not in ".!?:;,\"'\u201d\u2019)":
         return True
-    colon = text.find(":", start, token.idx)
+    colon = text.find(":", token.idx, end if end != -1 else len(text))
     if colon != -1:
         title = text[start:colon].strip(" \t\u2022*-\u2013")
         words = title.split()

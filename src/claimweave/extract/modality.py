@@ -168,7 +168,7 @@ def markers(predicate: Token, rules: ClaimRules, *, reported: bool) -> list[Mark
                 found.append(_marker("planned", verb, match.id))
         if inherit:
             found.extend(_own_markers(verb, rules, reported=reported))
-    if predicate.dep_ == "conj" and not any(c.dep_ == "aux" for c in predicate.children):
+    if predicate.dep_ == "conj" and predicate.tag_ == "VB" and not any(c.dep_ == "aux" for c in predicate.children):
         # "will open a consulate and hire staff": the modal of the first verb governs both.
         head = predicate.head
         found.extend(m for m in _own_markers(head, rules, reported=reported) if m.rule.startswith(("future.", "hedge.modal", "cond.")))
