@@ -40,6 +40,7 @@ class Attached:
     anchor: Token
     via: str  # "adverbial", "pp", "nominal", "scheduled", "relative"
     prep: str | None = None
+    cue: Token | None = None  # the scheduling word ("planned for October")
 
     @property
     def mod(self) -> str | None:
@@ -80,7 +81,7 @@ def attach(doc: Doc, timex: Timex, event_nominals: frozenset[str]) -> Attached |
             # (the noun right before, whatever the parser hung the adjective on).
             event = anchor.head if anchor.head.pos_ == "NOUN" and anchor.head.i < anchor.i else doc[anchor.i - 1]
             if event.pos_ == "NOUN":
-                return Attached(timex, event, "scheduled", None)
+                return Attached(timex, event, "scheduled", None, anchor)
         # "the fall of Bashar al-Assad's regime on 8 December 2024": the PP hangs on the
         # possessor, but the date belongs to the event nominal above it.
         anchor = _climb_to_nominal(anchor, event_nominals)

@@ -117,12 +117,27 @@ class ClaimExtractor:
             # their own, except after aspectual verbs ("stopped paying").
             if verb.head.lemma_.casefold() not in self.aspectual and not self._hedged_gerund(verb):
                 return None
-        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > verb.head.i and not any(c.dep_ == "nsubj" for c in children):
-            return None  # a trailing participle (", making it the most ...") comments, it does not report
+        if (
+            verb.tag_ == "VBG"
+            and verb.dep_ == "advcl"
+            and verb.i > verb.head.i
+            and not any(c.dep_ == "nsubj" for c in children)
+            and (
+                subject_of(verb) is None
+                or subject_of(verb).ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
+                or verb.head.tag_ != "VBD"
+            )
+        ):
+            # A trailing participle comments (", making it the most ..."), unless a named actor
+            # does it (", inviting al-Sharaa to a summit").
+            return None
         if verb.tag_ == "VB" and verb.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
             return None  # a purpose infinitive ("imposed ... to force the extradition")
-        if lemma in self.aspectual and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in children):
+        complement = any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in children)
+        if complement and (lemma in self.aspectual or lemma == "go" and verb.tag_ == "VBG"):
             return None
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and self._content_verb(verb.head):
+            return None  # "asked the Russians to go": what was asked for is not said to have happened
         if self._is_speech(verb, children, quotes):
             return None
         if skip_modal(verb, self.rules):
@@ -207,6 +222,22 @@ class ClaimExtractor:
             return False
         return first.dep_ in ("xcomp", "ccomp", "pcomp", "csubj", "dobj", "pobj", "nsubj") and first.head.lemma_.casefold() not in self.aspectual
 
+    def _content_verb(self, verb: Token) -> bool:
+        """A verb that is a claim of its own, not a governor handing over to its complement."""
+        lemma = verb.lemma_.casefold()
+        rules = self.rules
+        governor = (
+            lemma in self.aspectual
+            or rules.hedges.match("governor", lemma)
+            or rules.hedges.match("passive_governor", lemma)
+            or rules.future.match("governor", lemma)
+            or rules.negation.match("governor", lemma)
+            or rules.attribution.match("verb", lemma)
+            or lemma in self.light
+            or lemma == "go"
+        )
+        return not governor
+
     def _hedged_gerund(self, verb: Token) -> bool:
         """"suspected of blowing up": the gerund is the (hedged) event itself."""
         prep = verb.head
@@ -219,7 +250,9 @@ class ClaimExtractor:
         if attribution.match("quote_verb", lemma):
             if any(c.dep_ in ("oprd", "ccomp") or c.lower_ == "as" for c in children):
                 return True
-            if any(verb.left_edge.idx <= s < verb.right_edge.idx + len(verb.right_edge) for s, _ in quotes):
+            end = verb.idx + len(verb)
+            # Speech is next to its words: 'spoke of a “turning point”', '“...,” she said'.
+            if any(0 <= s - end <= 40 or 0 <= verb.idx - e <= 40 for s, e in quotes):
                 return True
         if not attribution.match("verb", lemma):
             return False
@@ -301,6 +334,9 @@ class ClaimExtractor:
                 if child.dep_ == "prep" and child.lower_ in ("to", "in", "at", "into") and pobj is not None and _place_like(pobj):
                     location_tok = pobj
         found = nominal_markers(noun, self.rules)
+        if attached.via == "scheduled" and attached.cue is not None:
+            cue = attached.cue
+            found.append(Marker("planned", cue.idx, cue.idx + len(cue), self.rules.future.cue("modifier").id))
         scheduled = attached.via == "scheduled" or any(m.modality == "planned" for m in found)
         if subject_tok is None and object_tok is None and location_tok is None and not scheduled:
             return None  # "the 2015 intervention" alone says too little; "elections due in September" does

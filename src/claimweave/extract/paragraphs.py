@@ -12,19 +12,39 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+#: A line ending in one of these closes its sentence.
+_FINAL = (".", "!", "?", "\"", "'", "\u201d", "\u2019", ")", ":")
+
+
 class ParagraphBreaks:
-    """Marks the first token after a blank line as a sentence start."""
+    """Marks a sentence start after a blank line, and after a line break that follows a finished
+    sentence or a short line without closing punctuation (a heading in extracted HTML text).
+    A long line broken mid-sentence (hard-wrapped text) is left alone."""
 
     def __call__(self, doc: Doc) -> Doc:
-        after_break = False
+        line_words = 0
+        pending = False
         for token in doc:
             if token.is_space:
-                after_break = after_break or token.text.count("\n") >= 2
+                pending = pending or "\n" in token.text and self._breaks(token.text, doc, token.i - 1, line_words)
+                if "\n" in token.text:
+                    line_words = 0
                 continue
-            if after_break and token.i > 0:
+            if pending and token.i > 0:
                 token.is_sent_start = True
-            after_break = "\n\n" in token.whitespace_
+            pending = False
+            line_words += 1
+            if "\n" in token.whitespace_:
+                pending = self._breaks(token.whitespace_, doc, token.i, line_words)
+                line_words = 0
         return doc
+
+    @staticmethod
+    def _breaks(space: str, doc: Doc, last: int, line_words: int) -> bool:
+        if space.count("\n") >= 2 or last < 0:
+            return True
+        previous = doc[last]
+        return previous.text.endswith(_FINAL) or line_words < 8
 
 
 @Language.factory("claimweave_paragraphs", default_config={})
