@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from claimweave.extract.claim_rules import claim_rules
-from claimweave.extract.claims import _after
+from claimweave.extract.claim_syntax import after_publication
 from claimweave.ingest import read_text_file
 from claimweave.pipeline import analyse_one
 
@@ -147,7 +147,7 @@ def test_claims_are_deterministic(nlp):
     ],
 )
 def test_after_publication(value, published, after):
-    assert _after(value, published) is after
+    assert after_publication(value, published) is after
 
 
 def test_cue_files_load_with_ids():

@@ -18,7 +18,6 @@ from claimweave.extract.entities import name_key
 from claimweave.models import Argument, DocEntity
 
 _POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Children kept on the left of a noun phrase head (determiners and modifiers, not clauses).

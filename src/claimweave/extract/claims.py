@@ -9,8 +9,6 @@ headlines and boilerplate make no claims. Modality and attribution come from the
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -23,13 +21,25 @@ from claimweave.extract.arguments import (
     subject_of,
 )
 from claimweave.extract.claim_rules import ClaimRules, claim_rules
+from claimweave.extract.claim_syntax import (
+    after_publication,
+    heading_line,
+    hyphen_parts,
+    hyphen_tail,
+    misparsed_main_verb,
+    near,
+    near_span,
+    place_like,
+    same_line,
+    told_in_past,
+    wordlike,
+)
 from claimweave.extract.claim_time import Attached, TimeIndex
 from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
 from claimweave.extract.modality import (
     Marker,
     attribution_scopes,
     decide,
-    governors,
     markers,
     nominal_markers,
     skip_modal,
@@ -104,7 +114,7 @@ class ClaimExtractor:
             return None
         if verb.dep_ == "acl" and verb.tag_ not in ("VBN", "VBD"):
             return None
-        if not _wordlike(verb) or _heading_line(verb) or _hyphen_tail(verb):
+        if not wordlike(verb) or heading_line(verb) or hyphen_tail(verb):
             return None
         before = " ".join(t.lower_ for t in doc[max(verb.i - 2, 0) : verb.i])
         if before.endswith(("rather than", "instead of", "than")):
@@ -148,8 +158,8 @@ class ClaimExtractor:
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children
         ):
             return None  # a bare infinitive ("rather than sink more resources") or an imperative
-        subject_tok = _same_line(subject_of(verb), verb)
-        object_tok = _same_line(passive_object(verb), verb)
+        subject_tok = same_line(subject_of(verb), verb)
+        object_tok = same_line(passive_object(verb), verb)
         if object_tok is None:
             object_tok = next((c for c in children if c.dep_ in _OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)
         if (
@@ -173,7 +183,7 @@ class ClaimExtractor:
             subject_tok = None
         if subject_tok is None and (object_tok is None or object_tok.lower_ in _PRONOUN_OBJECTS):
             return None
-        if _misparsed_main_verb(verb, children):
+        if misparsed_main_verb(verb, children):
             subject_tok = verb.head  # "A 2018 agreement granted X the right": the parser took the verb for a modifier
             object_tok = next(c for c in children if c.dep_ == "dobj")
         elif verb.dep_ == "acl" and not (any(c.dep_ == "agent" for c in children) or times.on(verb)):
@@ -206,7 +216,7 @@ class ClaimExtractor:
             found.append(invitation)
         if source is not None and source.modality:
             found.append(Marker(source.modality, source.cue_start, source.cue_end, source.rule))
-        if timed is not None and not _past(verb) and _after(timed[0].timex.value, published):
+        if timed is not None and not told_in_past(verb) and after_publication(timed[0].timex.value, published):
             found.append(self._date_marker(timed[0]))
         return self._build(doc, verb, "claims.verb", subject, obj, participants, location, timed, source, found, entities)
 
@@ -304,7 +314,7 @@ class ClaimExtractor:
 
     def _nominal_claim(self, doc, noun: Token, sources, entities, times, quotes, published) -> Claim | None:
         attached = times.on(noun)
-        if attached is None or _heading_line(noun):
+        if attached is None or heading_line(noun):
             return None
         subject_tok = object_tok = location_tok = None
         for child in noun.children:
@@ -323,7 +333,7 @@ class ClaimExtractor:
                         subject_tok = pobj
                     else:
                         object_tok = pobj
-                elif child.lower_ in ("to", "in", "at", "into") and _place_like(pobj):
+                elif child.lower_ in ("to", "in", "at", "into") and place_like(pobj):
                     location_tok = location_tok or pobj
                 elif child.lower_ in ("with", "between", "against") and object_tok is None:
                     object_tok = pobj
@@ -331,7 +341,7 @@ class ClaimExtractor:
             # "the visit of the president to Kyiv": the PP often hangs on the noun before it.
             for child in subject_tok.children:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if child.dep_ == "prep" and child.lower_ in ("to", "in", "at", "into") and pobj is not None and _place_like(pobj):
+                if child.dep_ == "prep" and child.lower_ in ("to", "in", "at", "into") and pobj is not None and place_like(pobj):
                     location_tok = pobj
         found = nominal_markers(noun, self.rules)
         if attached.via == "scheduled" and attached.cue is not None:
@@ -344,7 +354,7 @@ class ClaimExtractor:
         obj = make_argument(doc, object_tok, entities, quotes) if object_tok is not None else None
         location = make_argument(doc, location_tok, entities, quotes) if location_tok is not None else None
         source = sources.get(noun.i)
-        if _after(attached.timex.value, published):
+        if after_publication(attached.timex.value, published):
             found.append(self._date_marker(attached))
         timed = (attached, attached.via)
         return self._build(doc, noun, "claims.nominal", subject, obj, [], location, timed, source, found, entities)
@@ -353,7 +363,7 @@ class ClaimExtractor:
 
     def _build(self, doc, head: Token, rule, subject, obj, participants, location, timed, source, found, entities) -> Claim:
         ctx = context(doc)
-        first, last = _hyphen_parts(head)
+        first, last = hyphen_parts(head)
         pred_start, pred_end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
         lemma = "-".join([t.lower_ for t in doc[first : last - 1] if t.text != "-"] + [doc[last - 1].lemma_.casefold()]) if last - first > 1 else head.lemma_.casefold()
         decided = decide(found, reported=source is not None)
@@ -377,12 +387,12 @@ class ClaimExtractor:
             items.append(evidence(doc, source.cue_start, source.cue_end, source.rule))
         time: TimeRef | None = None
         spans = [(pred_start, pred_end)]
-        spans += [(a.start, a.end) for a in (subject, obj, location) if a is not None and _near(a, head)]
+        spans += [(a.start, a.end) for a in (subject, obj, location) if a is not None and near(a, head)]
         if timed is not None:
             attached, how = timed
             time = attached.ref()
             items.append(evidence(doc, attached.timex.start, attached.timex.end, f"claims.time.{how}"))
-            if _near_span(attached.timex.start, head):
+            if near_span(attached.timex.start, head):
                 spans.append((attached.timex.start, attached.timex.end))
         if decided is not None:
             items.append(evidence(doc, decided.start, decided.end, decided.rule))
@@ -402,110 +412,6 @@ class ClaimExtractor:
             modality_cue=cue,
             evidence=[main, *sorted(items, key=lambda e: (e.start, e.end, e.rule))],
         )
-
-
-def _place_like(token: Token) -> bool:
-    """A place after "visit to"/"talks in": a place entity, or a name the tagger took for a person."""
-    return token.ent_type_ in ("GPE", "LOC", "FAC") or (token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON"))
-
-
-def _heading_line(token: Token) -> bool:
-    """True when the token is in a heading: a short line not ended like a sentence, or the
-    run-in title of a bullet ("Condemning Israeli Attacks: The minister denounced ...")."""
-    text = token.doc.text
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    line = text[start : end if end != -1 else len(text)].strip()
-    if len(line.split()) < 15 and line[-1:] not in ".!?:;,\"'\u201d\u2019)":
-        return True
-    colon = text.find(":", token.idx, end if end != -1 else len(text))
-    if colon != -1:
-        title = text[start:colon].strip(" \t\u2022*-\u2013")
-        words = title.split()
-        return 0 < len(words) <= 6 and sum(w[:1].isupper() for w in words) >= len(words) - 1
-    return False
-
-
-def _same_line(argument: Token | None, predicate: Token) -> Token | None:
-    """An argument across a line break from its predicate is a parse across a heading: drop it."""
-    if argument is None:
-        return None
-    low, high = sorted((argument.i, predicate.i))
-    doc = predicate.doc
-    return None if any("\n" in doc[i].text_with_ws for i in range(low, high)) else argument
-
-
-def _hyphen_parts(head: Token) -> tuple[int, int]:
-    """Token bounds of a hyphenated verb the tokenizer split ("re-examine" -> re, -, examine)."""
-    doc = head.doc
-    end = head.i + 1
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
-        end += 2
-    return head.i, end
-
-
-def _hyphen_tail(token: Token) -> bool:
-    """The "examine" of "re-examine" is part of the predicate that starts at "re"."""
-    doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_ and doc[token.i - 2].is_alpha
-
-
-def _misparsed_main_verb(verb: Token, children: list[Token]) -> bool:
-    """A sentence whose root is a noun and whose only verb modifies it while taking an object
-    ("A 2018 agreement granted the company the right") is a clause the parser got wrong."""
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ in ("VBD", "VBN")
-        and verb.head.dep_ == "ROOT"
-        and verb.head.pos_ == "NOUN"
-        and verb.i == verb.head.i + 1
-        and any(c.dep_ == "dobj" for c in children)
-    )
-
-
-def _past(verb: Token) -> bool:
-    """True when the clause is told in the past ("kept flying until 7 December", "had planned")."""
-    chain = [verb] + [g for g, _ in governors(verb)]
-    for token in chain:
-        if token.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children):
-            return True
-    return False
-
-
-def _wordlike(token: Token) -> bool:
-    """Wire-service codes and stray capitals ("UR", "pvs") are not predicates."""
-    text = token.text
-    return len(text) > 1 and not text.isupper() and text.replace("-", "").isalpha()
-
-
-def _near(argument: Argument, head: Token) -> bool:
-    """Arguments from the same sentence widen the evidence span; resolved ones from afar do not."""
-    return _near_span(argument.start, head)
-
-
-def _near_span(offset: int, head: Token) -> bool:
-    sent = head.sent
-    return sent.start_char <= offset < sent.end_char
-
-
-def _after(value: str, published: dt.date | None) -> bool:
-    """True when a timex value lies wholly after the publication date (the event is still to come)."""
-    if published is None or not value[:4].isdigit():
-        return False
-    parts = value.split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) == 1:
-            return year > published.year
-        if parts[1].isdigit():
-            month = int(parts[1])
-            if len(parts) == 2:
-                return (year, month) > (published.year, published.month)
-            day = int(parts[2][:2])
-            return dt.date(year, month, day) > published
-    except ValueError:
-        return False
-    return False
 
 
 @Language.factory(

@@ -14,10 +14,17 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimweave.extract.arguments import EntityIndex, PERSONAL_PRONOUNS, make_argument, span_of, subject_of
+from claimweave.extract.arguments import (
+    PERSONAL_PRONOUNS,
+    EntityIndex,
+    display_name,
+    make_argument,
+    span_of,
+    subject_of,
+)
 from claimweave.extract.claim_rules import ClaimRules, claim_rules
 from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
-from claimweave.models import Argument, Evidence, Quote
+from claimweave.models import Argument, Quote
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -160,7 +167,7 @@ class QuoteExtractor:
                 items.append(evidence(doc, speaker.argument.start, speaker.argument.end, speaker.rule))
             name = None
             if speaker is not None:
-                name = _name(speaker.argument, doc._.cw_entities)
+                name = display_name(speaker.argument, doc._.cw_entities)
             quotes.append(
                 Quote(
                     id=stable_id("quote", ctx.doc_id, quote.start, quote.end),
@@ -212,16 +219,6 @@ def _sentences(span: Span) -> list[Span]:
         if not sents or token.sent.start != sents[-1].start:
             sents.append(token.sent)
     return sents
-
-
-def _name(argument: Argument, entities) -> str:
-    from claimweave.extract.arguments import display_name
-
-    return display_name(argument, entities)
-
-
-def _evidence_list(items: list[Evidence]) -> list[Evidence]:
-    return sorted(items, key=lambda e: (e.start, e.end, e.rule))
 
 
 @Language.factory("claimweave_quotes", assigns=["doc._.cw_quotes"], default_config={})
