@@ -18,6 +18,7 @@ _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 _ADJ_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ian", "ed", "ing", "ory", "ar", "ile", "ese", "ish")
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
+_ACTING_FOR = {"official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 
 
@@ -270,6 +271,9 @@ class ArgumentReader:
                 continue
             if root.pos_ not in ("PROPN", "NOUN"):
                 continue
+            company = span[-1].lower_ in self.vocab.cues.org_words
+            if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company:
+                continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
             if root.dep_.startswith("nsubj") and root.head.lemma_ in self.vocab.cues.party_speech_verbs:
                 # "Dataproducts said it filed ...": a speaker reporting its own act is a party; a source is not.
                 reported = [c for c in root.head.children if c.dep_ == "ccomp"]

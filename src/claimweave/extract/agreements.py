@@ -36,6 +36,7 @@ class Draft:
     last_sentence: int = 0
     tentative: bool = False
     collective: bool = False
+    unanchored: bool = False
 
 
 class AgreementExtractor:
@@ -67,8 +68,12 @@ class AgreementExtractor:
         # A singular name never refers back to a plural one ("The contracts" ... "the lease").
         candidates = [d for d in reversed(drafts) if not (d.collective or d.tentative or d.kind_mention.plural)]
         pick = next((d for d in candidates if d.kind_mention.rule.kind == mention.rule.kind), None)
-        if pick is None and candidates and (mention.rule.generic or candidates[0].kind_mention.rule.generic):
+        if pick is None and candidates and mention.rule.generic:
             pick = candidates[0]
+        elif pick is None and candidates and candidates[0].kind_mention.rule.generic:
+            # "A deal was signed in 2019. The lease runs ...": a specific name for a recent general one only.
+            near = si - candidates[0].last_sentence <= self.pronoun_window
+            pick = candidates[0] if near else None
         if pick is None:
             return None
         known = [p.value[0] for p in pick.terms.parties]
@@ -91,7 +96,7 @@ class AgreementExtractor:
         collective: list[Term] = []
         agreeing: list[tuple[int, int, int]] = []
         names = self.finder.names(doc)
-        for si, sent in enumerate(doc.sents):
+        for si, sent in enumerate(self._sentences(doc)):
             verb = self.finder.agreeing(sent)
             if verb is not None:
                 agreeing.append((si, sent.start, sent.end, verb))
@@ -118,6 +123,19 @@ class AgreementExtractor:
         drafts = self._finish(drafts, collective)
         doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
+
+    @staticmethod
+    def _sentences(doc: Doc):
+        """spaCy's sentences, cut at line breaks too: headings and link lists have no full stops."""
+        for sent in doc.sents:
+            start = sent.start
+            for tok in sent:
+                if tok.is_space and "\n" in tok.text:
+                    if tok.i > start:
+                        yield doc[start : tok.i]
+                    start = tok.i + 1
+            if start < sent.end:
+                yield doc[start : sent.end]
 
     def _place(self, doc, reader, drafts, collective, agreeing, group, a, b, si) -> None:
         """Attach one group of mentions to an earlier agreement, or start a new one."""
@@ -161,6 +179,8 @@ class AgreementExtractor:
         draft = Draft(list(group), kind_mention, terms, si)
         if first.definite:
             self._from_agreeing_sentence(doc, reader, draft, agreeing, si)
+            # "the port lease" with nothing earlier to refer to and nothing said about it
+            draft.unanchored = True
         drafts.append(draft)
 
     def _from_agreeing_sentence(self, doc, reader, draft: Draft, agreeing, si: int) -> None:
@@ -178,7 +198,10 @@ class AgreementExtractor:
 
     def _finish(self, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
         """Drop tentative mentions that never got terms; give collective status to the rest."""
-        real = [d for d in drafts if not d.tentative]
+        def said(d: Draft) -> bool:
+            return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1)
+
+        real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored)]
         if not real:
             # Only general mentions ("the agreements signed under Assad"): keep the first with a status.
             real = [d for d in drafts if d.terms.status is not None][:1]
