@@ -140,7 +140,7 @@ SEVERAL_SENTENCES = [
     pytest.param(
         "Two agreements were concluded in 2003 and 2005. They allow the navy to use the Sevastopol base until 2042, "
         "and they renew automatically for five-year periods.",
-        {"signed": ["2003", "2005"], "expires": ("2042", False), "renewal": (True, "P5Y"), "asset_has": "Sevastopol base"},
+        {"kind": "basing agreement", "signed": ["2003", "2005"], "expires": ("2042", False), "renewal": (True, "P5Y"), "asset_has": "Sevastopol base"},
         id="they-pronoun",
     ),
     pytest.param(

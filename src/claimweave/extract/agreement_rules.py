@@ -52,6 +52,14 @@ class AssetRule(_Rule):
     words: list[str]
 
 
+class KindByAssetRule(_Rule):
+    """A general name ("agreements", "a deal") refined by what it covers ("military sites" -> basing agreement)."""
+
+    id: str
+    kind: str
+    pattern: str
+
+
 class CollectiveRule(_Rule):
     """A phrase that speaks of all the agreements of a period ("everything that was signed")."""
 
@@ -112,6 +120,7 @@ class Vocabulary:
     status: tuple[Compiled, ...]
     renewal: tuple[Compiled, ...]
     collective: tuple[Compiled, ...]
+    kind_by_asset: tuple[Compiled, ...]
     assets: tuple[AssetRule, ...]
     cues: Cues
     signed_left: tuple[Compiled, ...]
@@ -143,12 +152,14 @@ def vocabulary() -> Vocabulary:
     renewal = patterns.load_jsonl(base + "renewal.jsonl", RenewalRule)
     assets = patterns.load_jsonl(base + "assets.jsonl", AssetRule)
     collective = patterns.load_jsonl(base + "collective.jsonl", CollectiveRule)
+    by_asset = patterns.load_jsonl(base + "kind_by_asset.jsonl", KindByAssetRule)
     cues = patterns.load(base + "cues.json", Cues)
     return Vocabulary(
         kinds=tuple(kinds),
         status=tuple(Compiled(r.id, _rx(r.pattern), r.status, r.scope) for r in status),
         renewal=tuple(Compiled(r.id, _rx(r.pattern), r.automatic) for r in renewal),
         collective=tuple(Compiled(r.id, _rx(r.pattern)) for r in collective),
+        kind_by_asset=tuple(Compiled(r.id, _rx(r.pattern), r.kind) for r in by_asset),
         assets=tuple(assets),
         cues=cues,
         signed_left=tuple(Compiled(c.id, _rx(c.pattern)) for c in cues.signed_left),

@@ -218,7 +218,12 @@ class AgreementExtractor:
         phrase = doc[first.start : first.end]
         ev = [evidence(doc, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.rule.id) for m in draft.mentions]
         km = draft.kind_mention
+        kind = km.rule.kind
         field_ev = {"kind": evidence(doc, doc[km.start].idx, doc[km.end - 1].idx + len(doc[km.end - 1]), km.rule.id)}
+        refined = next((r for r in self.vocab.kind_by_asset if t.asset and km.rule.generic and r.regex.search(t.asset.value)), None)
+        if refined is not None:
+            kind = refined.value
+            field_ev["kind"] = evidence(doc, t.asset.start, t.asset.end, refined.id)
 
         def put(name: str, term: Term | None) -> None:
             if term is not None:
@@ -253,7 +258,7 @@ class AgreementExtractor:
             renewal = Renewal(automatic=automatic, period=period, text=doc.text[t.renewal.start : t.renewal.end])
         return Agreement(
             id=stable_id("agr", doc_id, phrase.start_char, phrase.end_char, km.rule.kind),
-            kind=km.rule.kind,
+            kind=kind,
             text=doc.text[phrase.start_char : phrase.end_char],
             parties=parties,
             asset=t.asset.value if t.asset else None,
