@@ -1,18 +1,35 @@
-"""Named entities of one document, grouped under canonical names (``doc._.cw_entities``)."""
+"""Named entities of one document (``doc._.cw_entities``): the model's spans, repaired, then grouped.
+
+The small English model makes the same mistakes again and again in news: titles inside PERSON
+spans ("Treasurer Peter Costello"), movements named after people ("Hayat Tahrir al-Sham (HTS)"),
+ports and air bases tagged as organisations, "Defence" alone as an ORG. Rules in
+``patterns/entities/repairs.json`` fix them; the repaired spans replace ``doc.ents`` so later
+components see them too. People are grouped by ``claimweave.extract.people``: short mentions
+("Shibani") join the nearest compatible full name, and the entity's name is that full name.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
 
+from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
+from claimweave import patterns
 from claimweave.extract.common import context, ensure_extensions, stable_id
+from claimweave.extract.people import NameMention, best_name, core_words, fold, is_full, link_mentions, name_lexicon
+from claimweave.extract.titles import title_lexicon, words
 from claimweave.models import DocEntity, Mention
 
 DEFAULT_LABELS = ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"]
+VOTING_LABELS = ("PERSON", "ORG", "GPE", "FAC", "LOC", "NORP")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
 def name_key(text: str) -> str:
@@ -24,40 +41,312 @@ def name_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
+class RepairRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str
+    facility_words: list[str]
+    facility_prefixes: list[str]
+    org_only_words: list[str]
+    org_head_words: list[str]
+    not_place_words: list[str]
+    place_prepositions: list[str]
+    event_prefixes: list[str]
+
+
+@lru_cache(maxsize=1)
+def repair_rules() -> RepairRules:
+    return patterns.load("entities/repairs.json", RepairRules)
+
+
+@dataclass
+class Ent:
+    """A span being repaired: token offsets, label, the rule that last changed it."""
+
+    start: int
+    end: int
+    label: str
+    rule: str = "spacy_ner"
+    complete: bool = False  # a one-word name that is whole ("King Hussein" -> Hussein)
+
+
+class EntityRepairer:
+    """Applies the repair rules to a Doc's entities."""
+
+    def __init__(self) -> None:
+        self.rules = repair_rules()
+        self.names = name_lexicon()
+        self.titles = title_lexicon()
+        self.facilities = sorted((words(w) for w in self.rules.facility_words), key=len, reverse=True)
+        self.facility_prefixes = [words(w) for w in self.rules.facility_prefixes]
+        self.particles = set(self.names.particles)
+        self.royal = {words(w) for w in self.names.royal_titles}
+        self.honorifics = {fold(h) for h in self.names.honorifics}
+
+    def __call__(self, doc: Doc, labels: set[str]) -> list[Ent]:
+        low = [fold(t.text) for t in doc]
+        ents = [Ent(e.start, e.end, e.label_) for e in doc.ents if e.label_ in labels]
+        ents = [e for e in (self._repair(doc, low, e) for e in ents) if e is not None]
+        ents += self._title_names(doc, low, ents)
+        ents += self._missing_facilities(doc, low, ents)
+        ents += self._known_surnames(doc, low, ents)
+        self._place_prepositions(doc, low, ents)
+        self._vote_labels(doc, ents)
+        return ents
+
+    # ------------------------------------------------------------------ one span
+
+    def _trim(self, doc: Doc, low: list[str], e: Ent) -> Ent | None:
+        while e.start < e.end and (doc[e.start].is_space or doc[e.start].is_punct and doc[e.start].text not in "("):
+            e.start += 1
+        while e.end > e.start and (doc[e.end - 1].is_space or low[e.end - 1] in ("'s", "'", "\u2019s") or doc[e.end - 1].text in ",;:-\u2014"):
+            e.end -= 1
+        return e if e.end > e.start else None
+
+    def _repair(self, doc: Doc, low: list[str], e: Ent) -> Ent | None:
+        e = self._trim(doc, low, e)
+        if e is None:
+            return None
+        rules = self.rules
+        first = low[e.start]
+        if first in rules.event_prefixes and e.end - e.start > 1:
+            e.label, e.rule = "EVENT", "entities.operation_event"
+            return e
+        if e.label == "PERSON":
+            e = self._person(doc, low, e)
+            if e is None or e.label != "PERSON":
+                return e
+        if e.end - e.start == 1 and low[e.start] in rules.org_only_words and e.label in ("ORG", "NORP"):
+            return None  # "Defence" in "Defence Minister" is part of a title, not an organisation
+        if self._facility_after(low, e.end) and e.label in ("ORG", "PERSON", "GPE", "NORP"):
+            if e.label == "NORP" and tuple(t.text for t in doc[e.start : e.end]) in self.titles.nationalities:
+                return e
+            if e.label != "FAC":
+                e.label, e.rule = "FAC", "entities.facility_word"
+        elif e.label in ("ORG", "PERSON", "NORP") and self._facility_before(low, e.start):
+            e.label, e.rule = "GPE", "entities.port_of"
+        return e
+
+    def _person(self, doc: Doc, low: list[str], e: Ent) -> Ent | None:
+        lex, rules = self.titles, self.rules
+        # a movement or group named like a person is followed by its acronym: "Hayat Tahrir al-Sham (HTS)"
+        if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")" and _ACRONYM.match(doc[e.end + 1].text):
+            start = e.start
+            acronym = doc[e.end + 1].text
+            while start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start and len(self._initials(doc, start, e.end)) < len(acronym):
+                start -= 1
+            if self._initials(doc, start, e.end) != acronym:
+                start = e.start
+            return Ent(start, e.end, "ORG", "entities.acronym_org")
+        if low[e.end - 1] in rules.org_head_words:
+            return Ent(e.start, e.end, "ORG", "entities.org_head_word")
+        # titles and honorifics are not part of the name: "Treasurer Peter Costello" -> Peter Costello
+        start = e.start
+        royal = False
+        honorifics = self.honorifics
+        while start < e.end:
+            n = lex.match(lex.heads, low, start, e.end, lex.max_head) or lex.match(lex.portfolios, low, start, e.end, lex.max_portfolio)
+            if n:
+                royal = royal or tuple(low[start : start + n]) in self.royal
+                start += n
+            elif low[start] in honorifics or low[start] in lex.ranks or (low[start],) in lex.qualifiers or low[start] == "-":
+                start += 1
+            else:
+                break
+        if start == e.end:
+            return None  # "Queen" alone: a title, not a name
+        if start != e.start:
+            e = Ent(start, e.end, "PERSON", "entities.title_trimmed", complete=royal)
+        # particles belong inside the name: "al" + "Sharaa", "Hussein al" + "-Salama"
+        while e.start > 0 and low[e.start - 1] in self.particles and doc[e.start - 1].text[:1].isalpha() and not doc[e.start - 1].is_sent_start:
+            if e.start > 1 and doc[e.start - 2].text[:1].isupper() and doc[e.start - 2].ent_type_ == "":
+                e.start -= 1
+                e.rule = "entities.name_particle"
+            else:
+                break
+        while e.end + 1 < len(doc) and (low[e.end - 1] in self.particles or low[e.end - 1] == "-") and doc[e.end].text[:1].isupper():
+            e.end += 1
+            e.rule = "entities.name_particle"
+        return e
+
+    def _initials(self, doc: Doc, start: int, end: int) -> str:
+        return "".join(t.text[0] for t in doc[start:end] if t.text[:1].isupper())
+
+    def _facility_after(self, low: list[str], pos: int) -> bool:
+        return any(tuple(low[pos : pos + len(w)]) == w for w in self.facilities)
+
+    def _facility_before(self, low: list[str], pos: int) -> bool:
+        return any(pos >= len(w) and tuple(low[pos - len(w) : pos]) == w for w in self.facility_prefixes)
+
+    # ------------------------------------------------------------------ spans the model missed
+
+    def _title_names(self, doc: Doc, low: list[str], ents: list[Ent]) -> list[Ent]:
+        """Capitalized words right after a person title that the model left untagged: a PERSON."""
+        lex = self.titles
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        found = []
+        i = 0
+        while i < len(doc):
+            if i in taken or not doc[i].text[:1].isupper() or doc[i].pos_ != "PROPN" or i == 0 or low[i] in self.honorifics:
+                i += 1
+                continue
+            head_end = any(lex.match(lex.heads, low, j, i, lex.max_head) == i - j for j in range(max(0, i - lex.max_head), i))
+            if not head_end or not doc[i - 1].text[:1].isalpha():
+                i += 1
+                continue
+            end = i
+            while end < len(doc) and end not in taken and (
+                doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() or low[end] in self.particles or low[end] == "-" and end > i
+            ):
+                end += 1
+            while end > i and (low[end - 1] in self.particles or low[end - 1] == "-"):
+                end -= 1
+            if end > i and tuple(t.text for t in doc[i:end]) not in lex.nationalities and not self._facility_after(low, end) and end not in taken:
+                found.append(Ent(i, end, "PERSON", "entities.title_name"))
+                taken.update(range(i, end))
+            i = max(end, i + 1)
+        return found
+
+    def _missing_facilities(self, doc: Doc, low: list[str], ents: list[Ent]) -> list[Ent]:
+        """'Tartous port', 'Hmeimim airbase': the capitalized words before a facility word are a place."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        found = []
+        for i in range(1, len(doc)):
+            if not self._facility_after(low, i) or i - 1 in taken:
+                continue
+            start = i
+            while (
+                start > 0 and start - 1 not in taken and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
+                and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") and i - start < 3
+                and (doc[start - 1].text,) not in self.titles.nationalities
+            ):
+                start -= 1
+            if start < i and not doc[start].is_sent_start:
+                found.append(Ent(start, i, "FAC", "entities.facility_word"))
+                taken.update(range(start, i))
+        return found
+
+    def _known_surnames(self, doc: Doc, low: list[str], ents: list[Ent]) -> list[Ent]:
+        """A surname of a person named in full elsewhere in the document is that person, whatever the
+        model said ("Lavrov affirmed ..." tagged ORG, or not tagged at all)."""
+        fulls = [doc[e.start : e.end].text for e in ents if e.label == "PERSON" and is_full(doc[e.start : e.end].text)]
+        surnames = {core_words(t)[-1] for t in fulls}
+        if not surnames:
+            return []
+        nationalities = self.titles.nationalities
+        for e in ents:
+            text = doc[e.start : e.end].text
+            words_ = core_words(text)
+            if (
+                e.label in ("ORG", "GPE", "NORP", "FAC") and len(words_) == 1 and words_[0] in surnames
+                and (doc[e.start].text,) not in nationalities and not self._facility_after(low, e.end)
+            ):
+                e.label, e.rule = "PERSON", "entities.known_surname"
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        found = []
+        for i, token in enumerate(doc):
+            if i in taken or not token.text[:1].isupper() or low[i] not in surnames or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                continue
+            start = i
+            while start > 0 and start - 1 not in taken and (low[start - 1] in self.particles or low[start - 1] == "-" and start - 1 > 0 and low[start - 2] in self.particles):
+                start -= 1
+            found.append(Ent(start, i + 1, "PERSON", "entities.known_surname"))
+        return found
+
+    def _vote_labels(self, doc: Doc, ents: list[Ent]) -> None:
+        """One name, one label in a document: the majority label wins, a repair rule's label counts triple."""
+        votes: dict[str, dict[str, int]] = {}
+        for e in ents:
+            if e.label not in VOTING_LABELS:
+                continue
+            key = name_key(doc[e.start : e.end].text)
+            weight = 3 if e.rule not in ("spacy_ner", "entities.place_preposition") else 1
+            votes.setdefault(key, {}).setdefault(e.label, 0)
+            votes[key][e.label] += weight
+        countries = {name_key(k) for k in self.titles.nationalities.values()}
+        for e in ents:
+            if e.label not in VOTING_LABELS:
+                continue
+            key = name_key(doc[e.start : e.end].text)
+            if key in countries:
+                if e.label in ("PERSON", "ORG"):
+                    e.label, e.rule = "GPE", "entities.country_name"
+                continue
+            tally = votes[key]
+            winner = max(tally, key=lambda label: (tally[label], label == e.label))
+            if winner != e.label and tally[winner] > tally[e.label]:
+                e.label, e.rule = winner, "entities.label_vote"
+
+    def _place_prepositions(self, doc: Doc, low: list[str], ents: list[Ent]) -> None:
+        """A one-word 'organisation' right after 'in'/'near' is a place: "presence in Tartus"."""
+        rules = self.rules
+        for e in ents:
+            if (
+                e.label == "ORG" and e.end - e.start == 1 and e.start > 0 and low[e.start - 1] in rules.place_prepositions
+                and low[e.start] not in rules.not_place_words and not doc[e.start].text.isupper()
+                and doc[e.start].text[:1].isupper()
+            ):
+                e.label, e.rule = "GPE", "entities.place_preposition"
+
+
 class EntityGrouper:
-    """Collects NER spans into DocEntity records, one per (label, name key)."""
+    """Repairs the model's spans, then collects them into DocEntity records."""
 
     def __init__(self, labels: list[str]) -> None:
         self.labels = set(labels)
+        self.repairer = EntityRepairer()
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = context(doc)
-        groups: dict[tuple[str, str], list] = {}
-        for ent in doc.ents:
-            if ent.label_ not in self.labels:
+        ents = self.repairer(doc, self.labels)
+        spans = filter_spans([Span(doc, e.start, e.end, label=e.label) for e in ents])
+        kept = {(s.start, s.end) for s in spans}
+        ents = [e for e in ents if (e.start, e.end) in kept]
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        others = [s for s in doc.ents if s.label_ not in self.labels and not covered.intersection(range(s.start, s.end))]
+        doc.ents = sorted(spans + others, key=lambda s: s.start)
+        entities = self._people(doc, ctx, [e for e in ents if e.label == "PERSON"])
+        groups: dict[tuple[str, str], list[Ent]] = {}
+        for e in ents:
+            if e.label == "PERSON":
                 continue
-            text = ctx.text[ent.start_char : ent.end_char]
-            key = name_key(text)
+            key = name_key(ctx.text[doc[e.start].idx : doc[e.end - 1].idx + len(doc[e.end - 1])])
             if key:
-                groups.setdefault((ent.label_, key), []).append(ent)
-        entities = []
-        for (label, key), spans in groups.items():
-            mentions = [
-                Mention(doc_id=ctx.doc_id, start=s.start_char, end=s.end_char, text=ctx.text[s.start_char : s.end_char])
-                for s in spans
-            ]
+                groups.setdefault((e.label, key), []).append(e)
+        for (label, key), members in groups.items():
+            mentions = [self._mention(doc, ctx, e) for e in members]
             name = max((m.text for m in mentions), key=lambda t: (len(t), t))
-            entities.append(
-                DocEntity(id=stable_id("ent", ctx.doc_id, label, key), label=label, name=name, mentions=mentions)
-            )
-        entities.sort(key=lambda e: (e.mentions[0].start, e.label))
+            rule = next((e.rule for e in members if e.rule != "spacy_ner"), "spacy_ner")
+            entities.append(DocEntity(id=stable_id("ent", ctx.doc_id, label, key), label=label, name=name, mentions=mentions, rule=rule))
+        entities.sort(key=lambda e: (e.mentions[0].start, e.label, e.id))
         doc._.cw_entities = entities
         return doc
+
+    def _mention(self, doc: Doc, ctx, e: Ent) -> Mention:
+        start, end = doc[e.start].idx, doc[e.end - 1].idx + len(doc[e.end - 1])
+        return Mention(doc_id=ctx.doc_id, start=start, end=end, text=ctx.text[start:end])
+
+    def _people(self, doc: Doc, ctx, people: list[Ent]) -> list[DocEntity]:
+        mentions = [self._mention(doc, ctx, e) for e in people]
+        groups = link_mentions([NameMention(m.start, m.text, e.complete) for m, e in zip(mentions, people)])
+        entities = []
+        seen: set[str] = set()
+        for group in groups:
+            members = [mentions[i] for i in group]
+            name = best_name([m.text for m in members])
+            rule = next((people[i].rule for i in group if people[i].rule != "spacy_ner"), "spacy_ner")
+            if len({name_key(m.text) for m in members}) > 1 and rule == "spacy_ner":
+                rule = "entities.short_name_link"
+            ent_id = stable_id("ent", ctx.doc_id, "PERSON", name_key(name))
+            if ent_id in seen:  # two people known by the same short name: keep them apart
+                ent_id = stable_id("ent", ctx.doc_id, "PERSON", name_key(name), members[0].start)
+            seen.add(ent_id)
+            entities.append(DocEntity(id=ent_id, label="PERSON", name=name, mentions=members, rule=rule))
+        return entities
 
 
 @Language.factory(
     "claimweave_entities",
-    assigns=["doc._.cw_entities"],
+    assigns=["doc._.cw_entities", "doc.ents"],
     requires=["doc.ents"],
     default_config={"labels": DEFAULT_LABELS},
 )
