@@ -26,8 +26,8 @@ from spacy.tokens import Doc, Span
 
 from claimweave import patterns
 from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
-from claimweave.extract.people import fold
-from claimweave.extract.titles import Phrase, PhraseParser, Title, affiliation_name, words
+from claimweave.extract.people import fold, name_lexicon
+from claimweave.extract.titles import Phrase, PhraseParser, Title, affiliation_name, normalize_title, words
 from claimweave.models import DocEntity, Evidence, Role, TimeRef
 
 _STOP_BACK = {",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "``", "''", "--", "\u2014"}
@@ -81,6 +81,7 @@ class RoleExtractor:
             ((words(w), c) for c in spec.copular for w in c.words), key=lambda it: len(it[0]), reverse=True
         )
         self.heads_verbs = set(spec.heads_verbs)
+        self.honorifics = {fold(h) for h in name_lexicon().honorifics}
         self.skip = set(spec.skip_adverbs)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -110,12 +111,15 @@ class RoleExtractor:
     def _before(self, doc, parser: PhraseParser, name: Span, entity, person_tokens) -> list[Found]:
         """A title right before the name: "Foreign Minister Sergey Lavrov"."""
         best: Phrase | None = None
-        floor = max(name.sent.start, name.start - 12)
-        for j in range(name.start - 1, floor - 1, -1):
-            if j in person_tokens or doc[j].text in _STOP_BACK:
+        limit = name.start
+        if limit > 0 and parser.low[limit - 1] in self.honorifics:
+            limit -= 1  # "Jaguar Chairman Sir John Egan"
+        floor = max(name.sent.start, limit - 12)
+        for j in range(limit - 1, floor - 1, -1):
+            if j in person_tokens or doc[j].text in _STOP_BACK or doc[j].is_space:
                 break
-            phrase = parser.parse(j, name.start)
-            if phrase is not None and phrase.end == name.start:
+            phrase = parser.parse(j, limit)
+            if phrase is not None and phrase.end == limit:
                 best = phrase
         if best is None:
             return []
@@ -144,7 +148,7 @@ class RoleExtractor:
         for j in range(comma - 1, max(name.sent.start, comma - 14) - 1, -1):
             if j in person_tokens and not (j + 1 < len(doc) and parser.low[j + 1] in ("'s", "\u2019s")):
                 break
-            if doc[j].text in _STOP_BACK:
+            if doc[j].text in _STOP_BACK or doc[j].is_space:
                 break
             phrase = parser.parse(j, comma)
             if phrase is not None and phrase.end == comma:
@@ -155,7 +159,7 @@ class RoleExtractor:
         before = doc[best.start - 1] if best.start > name.sent.start else None
         if first.lower_ not in ("the", "a", "an", "its", "his", "her", "their") and not any(t.affiliation for t in best.titles):
             return []
-        if before is not None and before.text not in _STOP_BACK and before.pos_ not in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART"):
+        if before is not None and before.text not in _STOP_BACK and not before.is_space and before.pos_ not in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART"):
             return []
         return [self._found(doc, entity, t, "roles.apposition_before", best.start, name.end) for t in best.titles]
 
@@ -164,6 +168,8 @@ class RoleExtractor:
         sent_end = name.sent.end
         p = name.end
         out: list[Found] = []
+        # "... of Magna, resigned as": a name inside a prepositional phrase is not the clause's subject
+        subject = not (name.start > 0 and doc[name.start - 1].pos_ == "ADP")
         if p < sent_end and doc[p].text in (",", "("):
             p += 1
             if p + 1 < sent_end and doc[p].like_num and doc[p + 1].text == ",":
@@ -174,14 +180,16 @@ class RoleExtractor:
             phrase = parser.parse(p, sent_end)
             if phrase is not None and phrase.start == p and self._boundary(doc, phrase.end, sent_end):
                 out += [self._found(doc, entity, t, "roles.apposition_after", name.start, phrase.end) for t in phrase.titles]
+            elif subject:
+                out += self._clause(doc, parser, name, entity, p, "roles.copular")  # "Taylor, 48, also was named ..."
             # the clause may follow the apposition: "Mr. Stronach, founder of Magna, resigned as ..."
             q = p
             while q < sent_end and doc[q].text not in (",", ")") and q - p < 15:
                 q += 1
-            if q < sent_end and doc[q].text in (",", ")"):
+            if q < sent_end and doc[q].text in (",", ")") and subject:
                 out += self._clause(doc, parser, name, entity, q + 1, "roles.copular")
             return out
-        return self._clause(doc, parser, name, entity, p, "roles.copular")
+        return self._clause(doc, parser, name, entity, p, "roles.copular") if subject else out
 
     def _clause(self, doc, parser: PhraseParser, name: Span, entity, p: int, rule: str) -> list[Found]:
         """A linking verb then a title: "was named defense minister", "who was health minister at the time"."""
@@ -189,6 +197,8 @@ class RoleExtractor:
         sent_end = name.sent.end
         while p < sent_end and low[p] in self.skip:
             p += 1
+        if p < sent_end and low[p] in self.heads_verbs:
+            return self._heads(doc, parser, name, entity, p + 1, rule)
         for verb, spec in self.copular:
             if tuple(low[p : p + len(verb)]) != verb:
                 continue
@@ -205,8 +215,6 @@ class RoleExtractor:
                     return []
             if q < sent_end and low[q] == "as":
                 q += 1
-            if q < sent_end and low[q] in self.heads_verbs:
-                return []
             phrase = parser.parse(q, sent_end)
             if phrase is None or phrase.start != q or not self._boundary(doc, phrase.end, sent_end):
                 return []
@@ -223,6 +231,25 @@ class RoleExtractor:
             return out
         return []
 
+    def _heads(self, doc, parser: PhraseParser, name: Span, entity, p: int, rule: str) -> list[Found]:
+        """'who runs the intelligence service': the person heads it (a title only if the body is known)."""
+        sent_end = name.sent.end
+        q = p
+        while q < sent_end and (doc[q].pos_ in ("DET", "ADJ", "NOUN", "PROPN") or doc[q].ent_type_) and q - p < 8:
+            q += 1
+        if q == p:
+            return []
+        title_words = "head of " + " ".join(parser.low[p:q])
+        normalized = normalize_title(title_words)
+        ent = parser.ent_at.get(p) or parser.ent_at.get(p + 1)
+        if normalized == title_words:
+            if ent is None or ent.label_ != "ORG" or ent.end != q:
+                return []
+            title = Title(start=p - 1, end=q, normalized="head", head_id="t_head", affiliation=affiliation_name(ent.text), affiliation_from="of")
+        else:
+            title = Title(start=p - 1, end=q, normalized=normalized, head_id="t_head")
+        return [self._found(doc, entity, title, rule + ".heads", name.start, q)]
+
     def _boundary(self, doc, end: int, sent_end: int) -> bool:
         """The phrase is complete: what follows does not continue the noun phrase."""
         if end >= sent_end:
@@ -230,7 +257,7 @@ class RoleExtractor:
         token = doc[end]
         if token.lower_ in ("'s", "\u2019s"):
             return False
-        return token.pos_ in _BOUNDARY_POS or token.is_punct
+        return token.pos_ in _BOUNDARY_POS or token.is_punct or token.ent_type_ in ("DATE", "TIME", "CARDINAL")
 
     def _inherit_coordinated(self, doc, low, before_roles: dict[int, list[Found]]) -> None:
         """'Russian Deputy Foreign Minister X and presidential envoy Y': Y is Russian too."""

@@ -32,6 +32,7 @@ class HeadEntry(_Strict):
     forms: list[str]
     normalized: str | None = None
     portfolio: bool = False
+    reorder: bool = False
 
 
 class TitleFile(_Strict):
@@ -84,6 +85,7 @@ class Head:
     id: str
     normalized: str
     portfolio: bool
+    reorder: bool = False
 
 
 @dataclass
@@ -118,8 +120,9 @@ def title_lexicon() -> TitleLexicon:
     for entry in titles.heads:
         for form in entry.forms:
             norm = entry.normalized or form
-            heads.setdefault(words(form), Head(entry.id, norm, entry.portfolio))
-    portfolios = {words(k): v for k, v in titles.portfolios.items()}
+            for key in _variants(form):
+                heads.setdefault(key, Head(entry.id, norm, entry.portfolio, entry.reorder))
+    portfolios = {key: v for k, v in titles.portfolios.items() for key in _variants(k)}
     qualifiers = {words(w): (q.id, q.qualifier) for q in quals.qualifiers for w in q.words}
     ranks = {w: r.qualifier for r in quals.rank for w in r.words}
     nationalities = {tuple(t.text for t in _tokenizer()(k)): v for k, v in nats.nationalities.items()}
@@ -135,6 +138,11 @@ def title_lexicon() -> TitleLexicon:
         max_portfolio=max(map(len, portfolios)),
         max_nationality=max(map(len, nationalities)),
     )
+
+
+def _variants(form: str) -> set[Words]:
+    """Token keys of a lexicon form as it may be cased in text ("U.S. Attorney" tokenizes unlike "u.s. attorney")."""
+    return {words(form), words(form.title()), words(form.upper())}
 
 
 def normalize_title(text: str) -> str:
@@ -279,11 +287,14 @@ class PhraseParser:
         if pos + 1 < limit and low[pos] in ("of", "for"):
             q = pos + 1 + (low[pos + 1] == "the")
             n = lex.match(lex.portfolios, low, q, limit, lex.max_portfolio)
-            if n and head.portfolio and not self._entity_starts(q, "ORG"):
+            if n and head.reorder and not self._entity_starts(q, "ORG"):
                 pieces = [*pieces, ("portfolio", lex.portfolios[tuple(low[q : q + n])])]
                 pos = q + n
         if pos + 1 < limit and low[pos] == "-" and low[pos + 1] in ("designate", "elect"):
             pos += 2
+        n = lex.match(lex.portfolios, low, pos, limit, lex.max_portfolio)
+        if n and not head.reorder and doc[pos].pos_ == "NOUN" and (pos + n >= limit or doc[pos + n].pos_ not in ("NOUN", "PROPN")):
+            pos += n  # "vice president finance": the portfolio after the head is not part of the title
         if pos + 1 < limit and low[pos] in ("for", "to"):
             q = pos + 1 + (low[pos + 1] == "the")
             ent = self.ent_at.get(q) or self.ent_at.get(pos + 1)
@@ -297,6 +308,8 @@ class PhraseParser:
             ent = self.ent_at.get(q)
             if ent is None and low[q] == "the":
                 ent = self.ent_at.get(q + 1)
+            if ent is not None and ent.end + 2 < limit and low[ent.end] == "-" and low[ent.end + 1] == "based":
+                ent = self.ent_at.get(ent.end + 2)  # "at San Francisco-based 1st Nationwide Bank"
             if ent is not None and ent.label_ in AFFILIATION_LABELS and ent.end <= limit:
                 affiliation, kind = affiliation_name(ent.text), "of"
                 pos = ent.end
@@ -319,6 +332,7 @@ class PhraseParser:
         start = pos
         qualifier = None
         prefix_aff: tuple[str | None, str | None] = (None, None)
+        aff_start = pos
         if pos < limit and low[pos] in ("the", "a", "an", "its", "his", "her", "their", "our"):
             pos += 1
         for _ in range(6):
@@ -339,6 +353,10 @@ class PhraseParser:
             used, name, kind = got
             if name is not None and prefix_aff[0] is None:
                 prefix_aff = (name, kind)
+                aff_start = pos
+            elif name is not None and kind == "org" and prefix_aff[1] == "nationality":
+                # "Soviet Foreign Ministry spokesman": the ministry, named with its country
+                prefix_aff = (affiliation_name(self.doc[aff_start : pos + used].text), "org")
             pos += used
         titles: list[Title] = []
         end = None
@@ -367,6 +385,12 @@ class PhraseParser:
                 ):
                     pos = nxt
                     continue
+                # "finance director and a Reuters board director": a full phrase of its own
+                if nxt < limit and low[c_end] == "and" and low[nxt] in ("a", "an", "the"):
+                    sub = self.parse(nxt, limit)
+                    if sub is not None:
+                        titles += sub.titles
+                        end = sub.end
             break
         if not titles:
             return None
