@@ -7,7 +7,8 @@ gold file to the folders its documents are read from (relative to the gold folde
 Matching is tolerant of the form of a name and strict on who it is: "Lavrov" matches the gold
 "Sergey Lavrov", but a name that fits two gold people of the document ("al Sharaa" when both
 Ahmed and Maher al Sharaa are there) matches neither. Organisations match without legal
-suffixes ("Kellogg" ~ "Kellogg Co."). Titles match exactly (both sides are normalized).
+suffixes ("Kellogg" ~ "Kellogg Co."). Titles match exactly after both sides go through
+``normalize_title`` (so documented synonyms such as finance director / chief financial officer agree).
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ class Scores:
 
 def score_document(doc_id: str, system: Iterable[Triple], gold: Iterable[Triple], scores: Scores) -> tuple[int, int, int]:
     """Match one document's system triples to its gold triples (each gold triple at most once)."""
-    gold_set = sorted(set(gold), key=str)
+    gold_set = sorted({(p, normalize_title(t), a) for p, t, a in gold}, key=str)
     system_set = sorted({(p, normalize_title(t), a) for p, t, a in system}, key=str)
     gold_people = [g[0] for g in gold_set]
     matched: set[int] = set()

@@ -303,6 +303,14 @@ class PhraseParser:
                 pos = ent.end
             elif n:
                 pos = q + n
+        if pos + 1 < limit and low[pos] == "of" and not head.reorder and pos + 1 not in self.in_ent:
+            # "director of corporate affairs": a lowercase field after 'of' names the office itself
+            q = pos + 1
+            while q < limit and doc[q].pos_ in ("ADJ", "NOUN") and doc[q].text.islower() and q not in self.in_ent:
+                q += 1
+            if q > pos + 1 and doc[q - 1].pos_ == "NOUN" and (q >= limit or doc[q].pos_ not in ("ADP",) or low[q] != "of"):
+                pieces = [*pieces, ("of", " ".join(low[pos + 1 : q]))]
+                pos = q
         if pos + 1 < limit and low[pos] in ("of", "at", "with"):
             q = pos + 1
             ent = self.ent_at.get(q)
@@ -316,7 +324,10 @@ class PhraseParser:
                 if self._possessive(pos, limit):
                     # "head of Syria's transitional authorities": the country owns the body
                     pos += 1
-                    while pos < limit and doc[pos].pos_ in ("ADJ", "NOUN", "PROPN") and pos not in self.ent_at:
+                    start = pos
+                    while pos < limit and pos - start < 8 and (
+                        doc[pos].pos_ in ("ADJ", "NOUN", "PROPN") or low[pos] == "and" and pos + 1 < limit and doc[pos + 1].pos_ in ("ADJ", "NOUN")
+                    ) and not self._entity_starts(pos, "PERSON"):
                         pos += 1
         return pos, pieces, affiliation, kind
 
@@ -406,7 +417,8 @@ class PhraseParser:
     def _normalized(self, pieces: list[tuple[str, str]], head: Head) -> str:
         ranks = [w for k, w in pieces if k == "rank"]
         portfolio = [w for k, w in pieces if k == "portfolio"]
-        return _finish(" ".join([*ranks, *portfolio, head.normalized]))
+        field_ = [f"of {w}" for k, w in pieces if k == "of"]
+        return _finish(" ".join([*ranks, *portfolio, head.normalized, *field_]))
 
     def then_follows(self, pos: int) -> bool:
         """'at the time' right after a phrase: the role held then, not now."""
