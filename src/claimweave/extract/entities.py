@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from claimweave import patterns
 from claimweave.extract.common import context, ensure_extensions, stable_id
 from claimweave.extract.people import NameMention, best_name, core_words, fold, is_full, link_mentions, name_lexicon
-from claimweave.extract.titles import title_lexicon, words
+from claimweave.extract.titles import PhraseParser, title_lexicon, words
 from claimweave.models import DocEntity, Mention
 
 DEFAULT_LABELS = ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"]
@@ -87,6 +87,7 @@ class EntityRepairer:
         ents = [Ent(e.start, e.end, e.label_) for e in doc.ents if e.label_ in labels]
         ents = [e for e in (self._repair(doc, low, e) for e in ents) if e is not None]
         ents += self._title_names(doc, low, ents)
+        ents += self._titled_names(doc, low, ents)
         ents += self._missing_facilities(doc, low, ents)
         ents += self._known_surnames(doc, low, ents)
         self._place_prepositions(doc, low, ents)
@@ -139,6 +140,8 @@ class EntityRepairer:
             return Ent(start, e.end, "ORG", "entities.acronym_org")
         if low[e.end - 1] in rules.org_head_words:
             return Ent(e.start, e.end, "ORG", "entities.org_head_word")
+        if e.end - e.start >= 3 and e.start > 0 and low[e.start - 1] in ("to", "for", "of") and (doc[e.start].text,) in lex.nationalities:
+            e = Ent(e.start + 1, e.end, "PERSON", "entities.country_split")  # "Ambassador to Chile Rachel Dunn"
         # titles and honorifics are not part of the name: "Treasurer Peter Costello" -> Peter Costello
         start = e.start
         royal = False
@@ -205,6 +208,53 @@ class EntityRepairer:
                 taken.update(range(i, end))
             i = max(end, i + 1)
         return found
+
+    def _titled_names(self, doc: Doc, low: list[str], ents: list[Ent]) -> list[Ent]:
+        """A name followed by a person's title in apposition is a person, whatever the model said:
+        "Murat Kaya, Turkish Foreign Minister, said" (tagged ORG), "Igor Belov, a former envoy," (untagged)."""
+        spans = [Span(doc, e.start, e.end, label=e.label) for e in ents]
+        parser = PhraseParser(doc, filter_spans(spans))
+        taken = {i: e for e in ents for i in range(e.start, e.end)}
+        found = []
+        i = 0
+        while i < len(doc):
+            e = taken.get(i)
+            if e is not None:
+                start, end = e.start, e.end
+                ok = e.label in ("ORG", "GPE", "NORP") and 2 <= end - start <= 3 and e.rule == "spacy_ner"
+            else:
+                start = end = i
+                while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].text.istitle() and end - start < 3:
+                    end += 1
+                ok = end - start >= 2
+            if ok and self._name_like(doc, low, start, end) and self._titled_after(doc, parser, end):
+                if e is not None:
+                    e.label, e.rule = "PERSON", "entities.titled_name"
+                else:
+                    found.append(Ent(start, end, "PERSON", "entities.titled_name"))
+            i = max(end, i + 1)
+        return found
+
+    def _name_like(self, doc: Doc, low: list[str], start: int, end: int) -> bool:
+        tokens = doc[start:end]
+        return (
+            all(t.text.istitle() or low[t.i] in self.particles for t in tokens)
+            and not any(low[t.i] in self.rules.org_head_words for t in tokens)
+            and tuple(t.text for t in tokens) not in self.titles.nationalities
+            and not any((low[t.i],) in self.titles.heads for t in tokens)
+        )
+
+    def _titled_after(self, doc: Doc, parser: PhraseParser, end: int) -> bool:
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return False
+        p = end + 1
+        if parser.low[p] == "who" and p + 2 < len(doc) and parser.low[p + 1] in ("is", "was"):
+            p += 2
+        phrase = parser.parse(p, doc[end].sent.end)
+        if phrase is None or phrase.start != p or not phrase.titles:
+            return False
+        after = doc[phrase.end] if phrase.end < len(doc) else None
+        return after is None or after.text in (",", ".", ";", ")") or after.pos_ in ("VERB", "AUX", "ADP") or after.ent_type_ == "DATE"
 
     def _missing_facilities(self, doc: Doc, low: list[str], ents: list[Ent]) -> list[Ent]:
         """'Tartous port', 'Hmeimim airbase': the capitalized words before a facility word are a place."""

@@ -185,6 +185,9 @@ class RoleExtractor:
             # the clause may follow the apposition: "Mr. Stronach, founder of Magna, resigned as ..."
             q = p
             while q < sent_end and doc[q].text not in (",", ")") and q - p < 15:
+                if low[q] == "who" and not out:
+                    # "Maher al-Sharaa, a physician and fluent Russian speaker who served as health minister"
+                    return self._clause(doc, parser, name, entity, q + 1, "roles.relative_clause")
                 q += 1
             if q < sent_end and doc[q].text in (",", ")") and subject:
                 out += self._clause(doc, parser, name, entity, q + 1, "roles.copular")

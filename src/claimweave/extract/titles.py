@@ -125,7 +125,8 @@ def title_lexicon() -> TitleLexicon:
     portfolios = {key: v for k, v in titles.portfolios.items() for key in _variants(k)}
     qualifiers = {words(w): (q.id, q.qualifier) for q in quals.qualifiers for w in q.words}
     ranks = {w: r.qualifier for r in quals.rank for w in r.words}
-    nationalities = {tuple(t.text for t in _tokenizer()(k)): v for k, v in nats.nationalities.items()}
+    nationalities = {tuple(t.text for t in _tokenizer()(v)): v for v in nats.nationalities.values()}
+    nationalities.update({tuple(t.text for t in _tokenizer()(k)): v for k, v in nats.nationalities.items()})
     return TitleLexicon(
         heads=heads,
         portfolios=portfolios,
@@ -158,8 +159,14 @@ def normalize_title(text: str) -> str:
     while pos < len(low):
         n = lex.match(lex.heads, low, pos, len(low), lex.max_head)
         if n:
-            parts.append(lex.heads[tuple(low[pos : pos + n])].normalized)
+            head = lex.heads[tuple(low[pos : pos + n])]
             pos += n
+            q = pos + 1 + (pos + 1 < len(low) and low[pos + 1] == "the")
+            k = lex.match(lex.portfolios, low, q, len(low), lex.max_portfolio) if pos < len(low) and low[pos] in ("of", "for") else 0
+            if head.reorder and k:
+                parts.append(lex.portfolios[tuple(low[q : q + k])])  # "minister of health" -> "health minister"
+                pos = q + k
+            parts.append(head.normalized)
             continue
         n = lex.match(lex.portfolios, low, pos, len(low), lex.max_portfolio)
         if n:
@@ -303,6 +310,11 @@ class PhraseParser:
                 pos = ent.end
             elif n:
                 pos = q + n
+            elif q < limit and self.texts[q][:1].isupper() and self.in_ent.get(q) is None:
+                # "Envoy for Libya Oleg Markov": a destination the model left untagged
+                while q < limit and self.texts[q][:1].isupper() and self.in_ent.get(q) is None and doc[q].pos_ == "PROPN":
+                    q += 1
+                pos = q
         if pos + 1 < limit and low[pos] == "of" and not head.reorder and pos + 1 not in self.in_ent:
             # "director of corporate affairs": a lowercase field after 'of' names the office itself
             q = pos + 1
