@@ -221,15 +221,25 @@ class EntityRepairer:
             e = taken.get(i)
             if e is not None:
                 start, end = e.start, e.end
-                ok = e.label in ("ORG", "GPE", "NORP") and 2 <= end - start <= 3 and e.rule == "spacy_ner"
+                # "Aleksandr" tagged GPE, "Lavrentiev" untagged: the name runs on
+                extra = end
+                while extra < len(doc) and extra not in taken and doc[extra].pos_ == "PROPN" and doc[extra].text.istitle() and extra - start < 3:
+                    extra += 1
+                ok = e.label in ("ORG", "GPE", "NORP") and 2 <= extra - start <= 3 and e.rule == "spacy_ner"
+                end = extra
             else:
                 start = end = i
                 while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].text.istitle() and end - start < 3:
                     end += 1
                 ok = end - start >= 2
-            if ok and self._name_like(doc, low, start, end) and self._titled_after(doc, parser, end):
-                if e is not None:
+            if ok and self._name_like(doc, low, start, end) and (
+                self._titled_after(doc, parser, end) or self._titled_before(doc, parser, start)
+            ):
+                if e is not None and e.end == end:
                     e.label, e.rule = "PERSON", "entities.titled_name"
+                elif e is not None:  # a longer span replaces the model's partial one
+                    ents.remove(e)
+                    found.append(Ent(start, end, "PERSON", "entities.titled_name"))
                 else:
                     found.append(Ent(start, end, "PERSON", "entities.titled_name"))
             i = max(end, i + 1)
@@ -243,6 +253,21 @@ class EntityRepairer:
             and tuple(t.text for t in tokens) not in self.titles.nationalities
             and not any((low[t.i],) in self.titles.heads for t in tokens)
         )
+
+    def _titled_before(self, doc: Doc, parser: PhraseParser, start: int) -> bool:
+        """'Councillor Nadia Salama', 'the Syrian ambassador to Washington, Walid Mualem'."""
+        limit = start - 1 if start > 0 and doc[start - 1].text == "," else start
+        sent_start = doc[start].sent.start
+        for j in range(limit - 1, max(sent_start, limit - 10) - 1, -1):
+            if doc[j].is_punct or doc[j].is_space:
+                break
+            phrase = parser.parse(j, limit)
+            if phrase is not None and phrase.end == limit and phrase.titles:
+                if limit == start:
+                    return doc[limit - 1].text[:1].isupper()  # a title written as such: "Councillor"
+                if doc[j].lower_ in ("the", "a", "an") or any(t.affiliation for t in phrase.titles):
+                    return True
+        return False
 
     def _titled_after(self, doc: Doc, parser: PhraseParser, end: int) -> bool:
         if end + 1 >= len(doc) or doc[end].text != ",":
