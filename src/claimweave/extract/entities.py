@@ -112,6 +112,10 @@ class EntityRepairer:
         if first in rules.event_prefixes and e.end - e.start > 1:
             e.label, e.rule = "EVENT", "entities.operation_event"
             return e
+        lex = self.titles
+        n = lex.match(lex.heads, low, e.start, e.end, lex.max_head)
+        if e.label == "ORG" and n and doc[e.start].text[:1].isupper() and 2 <= e.end - e.start - n <= 3 and self._name_like(doc, low, e.start + n, e.end):
+            e = Ent(e.start, e.end, "PERSON", "entities.title_trimmed")  # "Councillor Nadia Brandt" tagged ORG
         if e.label == "PERSON":
             e = self._person(doc, low, e)
             if e is None or e.label != "PERSON":
