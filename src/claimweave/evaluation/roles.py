@@ -2,7 +2,8 @@
 
 A gold folder holds ``*.jsonl`` files (one line per role: ``doc_id``, ``person``,
 ``title_normalized``, ``affiliation``, optional ``qualifier``) and ``sources.json``, which maps each
-gold file to the folders its documents are read from (relative to the gold folder).
+gold file to the folders its documents are read from (relative to the gold folder; folders that
+do not exist are skipped, so one entry can name the same data as seen from two checkouts).
 
 Matching is tolerant of the form of a name and strict on who it is: "Lavrov" matches the gold
 "Sergey Lavrov", but a name that fits two gold people of the document ("al Sharaa" when both
@@ -164,7 +165,8 @@ def evaluate_folder(gold_dir: Path | str = DEFAULT_GOLD_DIR, *, model: str | Non
     for name, folders in sorted(sources.items()):
         gold = load_gold(gold_dir / name)
         wanted = {g.doc_id for g in gold}
-        paths = [str((gold_dir / folder).resolve()) for folder in folders]
+        # a source may be given in several places (a worktree and the main checkout); missing ones are skipped
+        paths = [str((gold_dir / folder).resolve()) for folder in folders if (gold_dir / folder).is_dir()]
         documents = [d for d in read_corpus(paths) if not isinstance(d, InputError) and d.id in wanted]
         missing = wanted - {d.id for d in documents}
         if missing:

@@ -245,7 +245,12 @@ class PhraseParser:
             n = ent.end - pos
             poss = self._possessive(ent.end, limit)
             if ent.label_ == "PERSON":
-                return (n + poss, None, None) if poss else None
+                # "Putin's special envoy", "a senior Arafat aide": the person is no affiliation
+                if poss or lex.match(lex.heads, self.low, ent.end, limit, lex.max_head):
+                    return n + poss, None, None
+                return None
+            if ent.label_ == "LOC":
+                return n + poss, None, None  # a region ("Middle East peace envoy") is the portfolio's, not an affiliation
             if ent.label_ in AFFILIATION_LABELS:
                 name = affiliation_name(ent.text)
                 return n + poss, name, "possessive" if poss else ("nationality" if name != ent.text else "org")
