@@ -361,6 +361,7 @@ class PhraseParser:
         qualifier = None
         prefix_aff: tuple[str | None, str | None] = (None, None)
         aff_start = pos
+        pre_ranks: list[str] = []
         if pos < limit and low[pos] in ("the", "a", "an", "its", "his", "her", "their", "our"):
             pos += 1
         for _ in range(6):
@@ -376,6 +377,13 @@ class PhraseParser:
             if lex.match(lex.heads, low, pos, limit, lex.max_head) and not self._entity_starts(pos, "ORG"):
                 break
             got = self._affiliation_prefix(pos, limit)
+            if got is None and low[pos] in lex.ranks and pos + 1 < limit and low[pos + 1] not in lex.ranks:
+                # "a senior Arafat aide", "the deputy Syrian foreign minister": the rank goes to the title
+                after = self._affiliation_prefix(pos + 1, limit)
+                if after is not None:
+                    pre_ranks.append(low[pos])
+                    pos += 1
+                    got = after
             if got is None:
                 break
             used, name, kind = got
@@ -398,6 +406,8 @@ class PhraseParser:
             if core is None:
                 break
             c_end, pieces, head, first = core
+            if not titles and pre_ranks:
+                pieces = [*(("rank", w) for w in pre_ranks), *pieces]
             c_end, pieces, affiliation, kind = self._tail(c_end, limit, head, pieces)
             rank_qual = next((lex.ranks[w] for k, w in pieces if k == "rank" and lex.ranks.get(w)), None)
             titles.append(Title(
