@@ -23,13 +23,17 @@ from spacy.util import filter_spans
 from claimweave import patterns
 from claimweave.extract.common import context, ensure_extensions, stable_id
 from claimweave.extract.people import NameMention, best_name, core_words, fold, is_full, link_mentions, name_lexicon
-from claimweave.extract.titles import PhraseParser, title_lexicon, words
+from claimweave.extract.titles import PhraseParser, title_before, title_lexicon, words
 from claimweave.models import DocEntity, Mention
 
 DEFAULT_LABELS = ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"]
 VOTING_LABELS = ("PERSON", "ORG", "GPE", "FAC", "LOC", "NORP")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+_CALENDAR = set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december today yesterday tomorrow".split()
+)
 
 
 def name_key(text: str) -> str:
@@ -193,7 +197,10 @@ class EntityRepairer:
         found = []
         i = 0
         while i < len(doc):
-            if i in taken or not doc[i].text[:1].isupper() or doc[i].pos_ != "PROPN" or i == 0 or low[i] in self.honorifics:
+            if (
+                i in taken or not doc[i].text[:1].isupper() or doc[i].pos_ != "PROPN" or i == 0 or low[i] in self.honorifics
+                or doc[i].ent_type_ in ("DATE", "TIME") or low[i] in _CALENDAR
+            ):
                 i += 1
                 continue
             head_end = any(lex.match(lex.heads, low, j, i, lex.max_head) == i - j for j in range(max(0, i - lex.max_head), i))
@@ -400,13 +407,26 @@ class EntityGrouper:
         doc._.cw_entities = entities
         return doc
 
+    def _title_hints(self, doc: Doc, people: list[Ent]) -> list[frozenset[str]]:
+        """The titles written right before each person mention ("President Bush"), to tell apart
+        people who share a surname when a short mention carries a title."""
+        parser = PhraseParser(doc, list(doc.ents))
+        person_tokens = {i for e in people for i in range(e.start, e.end)}
+        honorifics = self.repairer.honorifics
+        hints = []
+        for e in people:
+            phrase, _ = title_before(doc, parser, e.start, honorifics, person_tokens)
+            hints.append(frozenset(t.normalized for t in phrase.titles) if phrase else frozenset())
+        return hints
+
     def _mention(self, doc: Doc, ctx, e: Ent) -> Mention:
         start, end = doc[e.start].idx, doc[e.end - 1].idx + len(doc[e.end - 1])
         return Mention(doc_id=ctx.doc_id, start=start, end=end, text=ctx.text[start:end])
 
     def _people(self, doc: Doc, ctx, people: list[Ent]) -> list[DocEntity]:
         mentions = [self._mention(doc, ctx, e) for e in people]
-        groups = link_mentions([NameMention(m.start, m.text, e.complete) for m, e in zip(mentions, people)])
+        hints = self._title_hints(doc, people)
+        groups = link_mentions([NameMention(m.start, m.text, e.complete, h) for m, e, h in zip(mentions, people, hints)])
         entities = []
         seen: set[str] = set()
         for group in groups:

@@ -121,6 +121,7 @@ class NameMention:
     start: int
     text: str
     complete: bool = False  # e.g. "King Hussein": a one-word name that is the whole name
+    titles: frozenset[str] = frozenset()  # normalized titles written right before the mention
 
 
 def link_mentions(mentions: list[NameMention]) -> list[list[int]]:
@@ -164,10 +165,21 @@ def link_mentions(mentions: list[NameMention]) -> list[list[int]]:
 
 
 def _nearest_cluster(mentions, i, clusters, compatible) -> int | None:
-    """The cluster with a compatible full mention nearest before mention i (else nearest after)."""
+    """The cluster with a compatible full mention nearest before mention i (else nearest after).
+
+    A short mention with a title ("President Bush") prefers the people given that title in full
+    ("US President George W. Bush") over a nearer namesake ("Laura Bush")."""
     here = mentions[i].start
+    titles = mentions[i].titles
+    candidates = range(len(clusters))
+    if titles:
+        titled = [c for c in candidates if any(
+            titles & mentions[m].titles and compatible(mentions[i].text, mentions[m].text) for m in clusters[c]
+        )]
+        candidates = titled or candidates
     best: tuple[int, int, int] | None = None  # (after?, distance, cluster)
-    for c, members in enumerate(clusters):
+    for c in candidates:
+        members = clusters[c]
         for m in members:
             other = mentions[m]
             if not (is_full(other.text) or other.complete) or not compatible(mentions[i].text, other.text):

@@ -27,10 +27,10 @@ from spacy.tokens import Doc, Span
 from claimweave import patterns
 from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
 from claimweave.extract.people import fold, name_lexicon
-from claimweave.extract.titles import Phrase, PhraseParser, Title, affiliation_name, normalize_title, words
+from claimweave.extract.titles import STOP_BACK, Phrase, PhraseParser, Title, affiliation_name, normalize_title, title_before, words
 from claimweave.models import DocEntity, Evidence, Role, TimeRef
 
-_STOP_BACK = {",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "``", "''", "--", "\u2014"}
+_STOP_BACK = STOP_BACK
 _BOUNDARY_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET", "PART", "NUM", "PUNCT", "SPACE"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -110,17 +110,7 @@ class RoleExtractor:
 
     def _before(self, doc, parser: PhraseParser, name: Span, entity, person_tokens) -> list[Found]:
         """A title right before the name: "Foreign Minister Sergey Lavrov"."""
-        best: Phrase | None = None
-        limit = name.start
-        if limit > 0 and parser.low[limit - 1] in self.honorifics:
-            limit -= 1  # "Jaguar Chairman Sir John Egan"
-        floor = max(name.sent.start, limit - 12)
-        for j in range(limit - 1, floor - 1, -1):
-            if j in person_tokens or doc[j].text in _STOP_BACK or doc[j].is_space:
-                break
-            phrase = parser.parse(j, limit)
-            if phrase is not None and phrase.end == limit:
-                best = phrase
+        best, _ = title_before(doc, parser, name.start, self.honorifics, person_tokens)
         if best is None:
             return []
         # "President Hashemi Rafsanjani of Iran": the affiliation follows the name
@@ -178,7 +168,10 @@ class RoleExtractor:
                 out += self._clause(doc, parser, name, entity, p + 1, "roles.relative_clause")
                 return out
             phrase = parser.parse(p, sent_end)
-            if phrase is not None and phrase.start == p and self._boundary(doc, phrase.end, sent_end):
+            listed = phrase is not None and phrase.end < sent_end and low[phrase.end] in ("and", "or") and not (
+                phrase.end + 1 < sent_end and doc[phrase.end + 1].ent_type_ == "PERSON"
+            )
+            if phrase is not None and phrase.start == p and self._boundary(doc, phrase.end, sent_end) and not listed:
                 out += [self._found(doc, entity, t, "roles.apposition_after", name.start, phrase.end) for t in phrase.titles]
             elif subject:
                 out += self._clause(doc, parser, name, entity, p, "roles.copular")  # "Taylor, 48, also was named ..."

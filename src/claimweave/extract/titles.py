@@ -20,6 +20,7 @@ from claimweave import patterns
 from claimweave.extract.people import fold
 
 AFFILIATION_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+STOP_BACK = {",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "``", "''", "--", "\u2014"}
 COORDINATORS = {"and", "&", ","}
 
 
@@ -41,6 +42,7 @@ class TitleFile(_Strict):
     portfolios: dict[str, str]
     aliases: dict[str, str]
     org_heads: list[str]
+    org_portfolios: list[str] = []
 
 
 class QualifierEntry(_Strict):
@@ -99,6 +101,7 @@ class TitleLexicon:
     ranks: dict[str, str | None]
     nationalities: dict[Words, str]
     then_phrases: list[Words]
+    org_portfolios: frozenset[str] = frozenset()
     max_head: int = 1
     max_portfolio: int = 1
     max_nationality: int = 1
@@ -135,6 +138,7 @@ def title_lexicon() -> TitleLexicon:
         ranks=ranks,
         nationalities=nationalities,
         then_phrases=[words(p) for p in quals.then_phrases],
+        org_portfolios=frozenset(titles.org_portfolios),
         max_head=max(map(len, heads)),
         max_portfolio=max(map(len, portfolios)),
         max_nationality=max(map(len, nationalities)),
@@ -251,6 +255,11 @@ class PhraseParser:
                 return None
             if ent.label_ == "LOC":
                 return n + poss, None, None  # a region ("Middle East peace envoy") is the portfolio's, not an affiliation
+            k = lex.match(lex.nationalities, self.texts, pos, ent.end, lex.max_nationality)
+            rest = lex.match(lex.portfolios, self.low, pos + k, ent.end, lex.max_portfolio) if k else 0
+            if ent.label_ == "ORG" and rest and rest == ent.end - pos - k and lex.portfolios[tuple(self.low[pos + k : ent.end])] not in lex.org_portfolios:
+                # "US National Security" tagged ORG before "Adviser": a nationality, then the portfolio
+                return k, lex.nationalities[tuple(self.texts[pos : pos + k])], "nationality"
             if ent.label_ in AFFILIATION_LABELS:
                 name = affiliation_name(ent.text)
                 return n + poss, name, "possessive" if poss else ("nationality" if name != ent.text else "org")
@@ -281,7 +290,8 @@ class PhraseParser:
                     best = (p + n, list(pieces), head, pos)
             np_ = lex.match(lex.portfolios, low, p, limit, lex.max_portfolio)
             if np_:
-                pieces.append(("portfolio", lex.portfolios[tuple(low[p : p + np_])]))
+                value = lex.portfolios[tuple(low[p : p + np_])]
+                pieces.append(("org", f"{p}:{p + np_}") if value in lex.org_portfolios else ("portfolio", value))
                 p += np_
             elif low[p] in lex.ranks:
                 pieces.append(("rank", low[p]))
@@ -360,7 +370,7 @@ class PhraseParser:
         start = pos
         qualifier = None
         prefix_aff: tuple[str | None, str | None] = (None, None)
-        aff_start = pos
+        aff_start = aff_end = pos
         pre_ranks: list[str] = []
         if pos < limit and low[pos] in ("the", "a", "an", "its", "his", "her", "their", "our"):
             pos += 1
@@ -389,7 +399,7 @@ class PhraseParser:
             used, name, kind = got
             if name is not None and prefix_aff[0] is None:
                 prefix_aff = (name, kind)
-                aff_start = pos
+                aff_start, aff_end = pos, pos + used
             elif name is not None and kind == "org" and prefix_aff[1] == "nationality":
                 # "Soviet Foreign Ministry spokesman": the ministry, named with its country
                 prefix_aff = (affiliation_name(self.doc[aff_start : pos + used].text), "org")
@@ -409,6 +419,15 @@ class PhraseParser:
             if not titles and pre_ranks:
                 pieces = [*(("rank", w) for w in pre_ranks), *pieces]
             c_end, pieces, affiliation, kind = self._tail(c_end, limit, head, pieces)
+            orgs = [w for k, w in pieces if k == "org"]
+            pieces = [(k, w) for k, w in pieces if k != "org"]
+            if orgs and affiliation is None:
+                # "Chinese Foreign Ministry spokesman": the ministry, named with its country
+                o_start, o_end = (int(x) for x in orgs[0].split(":"))
+                if prefix_aff[1] == "nationality" and aff_end == o_start:
+                    o_start = aff_start
+                affiliation, kind = affiliation_name(self.doc[o_start:o_end].text), "org"
+                first = max(first, o_end) if first < o_end and not any(k == "rank" for k, _ in pieces) else first
             rank_qual = next((lex.ranks[w] for k, w in pieces if k == "rank" and lex.ranks.get(w)), None)
             titles.append(Title(
                 start=first, end=c_end, normalized=self._normalized(pieces, head), head_id=head.id,
@@ -450,3 +469,20 @@ class PhraseParser:
     def then_follows(self, pos: int) -> bool:
         """'at the time' right after a phrase: the role held then, not now."""
         return any(tuple(self.low[pos : pos + len(p)]) == p for p in self.lex.then_phrases)
+
+
+def title_before(doc: Doc, parser: PhraseParser, start: int, honorifics: set[str], person_tokens: set[int]) -> tuple[Phrase | None, int]:
+    """The longest title phrase ending right before a name at token ``start`` (an honorific such as
+    'Sir' may sit between): "Russian President Vladimir Putin". Returns the phrase and its limit."""
+    limit = start
+    if limit > 0 and parser.low[limit - 1] in honorifics:
+        limit -= 1  # "Jaguar Chairman Sir John Egan"
+    best = None
+    floor = max(doc[start].sent.start, limit - 12)
+    for j in range(limit - 1, floor - 1, -1):
+        if j in person_tokens or doc[j].text in STOP_BACK or doc[j].is_space:
+            break
+        phrase = parser.parse(j, limit)
+        if phrase is not None and phrase.end == limit:
+            best = phrase
+    return best, limit
