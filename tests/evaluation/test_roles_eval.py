@@ -75,3 +75,18 @@ def test_cli_eval_roles_rejects_a_folder_without_sources(cli, tmp_path):
 def test_cli_eval_roles_help_has_an_example(cli):
     result = cli("eval", "roles", "--help")
     assert result.returncode == 0 and "Example:" in result.stdout
+
+
+BENCH = REPO / "tests/gold/roles_bench"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not any((BENCH / p).is_dir() for p in ("../../../../shared/data/bench-news", "../../../../../shared/data/bench-news")),
+    reason="needs ../shared/data/bench-news",
+)
+def test_roles_heldout_bench_targets(nlp):
+    """Real news annotated after the rules were written (15 bench-news articles, not in the repo)."""
+    scores = evaluate_folder(BENCH)
+    assert scores.precision >= 0.90, scores.report_lines(errors=True)
+    assert scores.recall >= 0.85, scores.report_lines(errors=True)
