@@ -90,6 +90,8 @@ class EntityRepairer:
         low = [fold(t.text) for t in doc]
         ents = [Ent(e.start, e.end, e.label_) for e in doc.ents if e.label_ in labels]
         ents = [e for e in (self._repair(doc, low, e) for e in ents) if e is not None]
+        ents += self._split_org_name(doc, low, ents)
+        self._extend_names(doc, low, ents)
         ents += self._title_names(doc, low, ents)
         ents += self._titled_names(doc, low, ents)
         ents += self._missing_facilities(doc, low, ents)
@@ -134,6 +136,50 @@ class EntityRepairer:
         elif e.label in ("ORG", "PERSON", "NORP") and self._facility_before(low, e.start):
             e.label, e.rule = "GPE", "entities.port_of"
         return e
+
+    def _split_org_name(self, doc: Doc, low: list[str], ents: list[Ent]) -> list[Ent]:
+        """'Speaker of the House of Representatives Nancy Pelosi' tagged as one ORG: the name after
+        the organisation's last word is a person."""
+        lex, found = self.titles, []
+        for e in ents:
+            if e.label != "ORG" or e.start < 2 or low[e.start - 1] != "of" or not lex.match(lex.heads, low, e.start - 2, e.start - 1, 1) and not any(
+                lex.match(lex.heads, low, j, e.start - 1, lex.max_head) == e.start - 1 - j for j in range(max(0, e.start - 1 - lex.max_head), e.start - 1)
+            ):
+                continue
+            for k in (2, 3):
+                cut = e.end - k
+                if cut - 1 > e.start and low[cut - 1] in self.rules.org_head_words and self._name_like(doc, low, cut, e.end):
+                    found.append(Ent(cut, e.end, "PERSON", "entities.org_name_split"))
+                    e.end, e.rule = cut, "entities.org_name_split"
+                    break
+        return found
+
+    def _extend_names(self, doc: Doc, low: list[str], ents: list[Ent]) -> None:
+        """'Khurshid Mahmood' + 'Kasuri': a capitalized word the model left (or tagged apart) right after
+        a name is part of it."""
+        at = {e.start: e for e in ents}
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        for e in sorted(ents, key=lambda e: e.start):
+            if e.label != "PERSON" or e.end - e.start < 2:
+                continue
+            while e.end < len(doc) and e.end - e.start < 4:
+                token, nxt = doc[e.end], at.get(e.end)
+                word_ok = (
+                    token.pos_ == "PROPN" and token.text.istitle() and low[e.end] not in self.rules.org_head_words
+                    and low[e.end] not in _CALENDAR and (token.text,) not in self.titles.nationalities
+                    and not self.titles.match(self.titles.heads, low, e.end, len(doc), self.titles.max_head)
+                    and not (e.end + 1 < len(doc) and low[e.end + 1] in ("'s", "\u2019s") and nxt is not None)
+                )
+                if not word_ok:
+                    break
+                if nxt is not None and nxt.end - nxt.start == 1 and nxt.label in ("GPE", "ORG", "NORP", "PERSON"):
+                    ents.remove(nxt)  # the model tagged the last word apart
+                    del at[nxt.start]
+                elif e.end in taken:
+                    break
+                taken.add(e.end)
+                e.end += 1
+                e.rule = "entities.name_extended"
 
     def _person(self, doc: Doc, low: list[str], e: Ent) -> Ent | None:
         lex, rules = self.titles, self.rules
@@ -204,7 +250,9 @@ class EntityRepairer:
                 i += 1
                 continue
             head_end = any(lex.match(lex.heads, low, j, i, lex.max_head) == i - j for j in range(max(0, i - lex.max_head), i))
-            if not head_end or not doc[i - 1].text[:1].isalpha():
+            # "Secretary General": the word is the rest of a longer title, not a name
+            inside_title = any(lex.match(lex.heads, low, j, len(doc), lex.max_head) > i - j for j in range(max(0, i - lex.max_head), i + 1))
+            if not head_end or inside_title or low[i] in lex.ranks or not doc[i - 1].text[:1].isalpha():
                 i += 1
                 continue
             end = i

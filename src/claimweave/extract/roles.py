@@ -261,16 +261,23 @@ class RoleExtractor:
         for start, roles in before_roles.items():
             for f in roles:
                 ends.setdefault(f.end, []).append(f)
-        for start, roles in before_roles.items():
-            for f in roles:
+        for start in sorted(before_roles):
+            for f in before_roles[start]:
                 if f.title.affiliation is not None:
                     continue
                 first = doc.char_span(f.start, f.end, alignment_mode="expand")
-                if first is None or first.start < 1 or low[first.start - 1] != "and":
+                if first is None or first.start < 2 or low[first.start - 1] not in ("and", ","):
                     continue
-                prev_end = doc[first.start - 2].idx + len(doc[first.start - 2]) if first.start >= 2 else None
+                prev = first.start - 2 if low[first.start - 1] == "," or low[first.start - 2] != "," else first.start - 3
+                prev_end = doc[prev].idx + len(doc[prev])
                 for g in ends.get(prev_end, []):
-                    if g.title.affiliation_from == "nationality":
+                    g_first = doc.char_span(g.start, g.end, alignment_mode="expand")
+                    # only from the head of the list: "Commerce Secretary A, U.S. Trade Representative B,
+                    # Labor Secretary C" does not make C American
+                    heads_list = g_first is not None and not (
+                        g_first.start >= 2 and low[g_first.start - 1] in ("and", ",") and doc[g_first.start - 2].ent_type_ == "PERSON"
+                    )
+                    if g.title.affiliation_from == "coordinated" or g.title.affiliation_from == "nationality" and heads_list:
                         f.title.affiliation, f.title.affiliation_from = g.title.affiliation, "coordinated"
                         break
 

@@ -260,9 +260,14 @@ class PhraseParser:
             if ent.label_ == "ORG" and rest and rest == ent.end - pos - k and lex.portfolios[tuple(self.low[pos + k : ent.end])] not in lex.org_portfolios:
                 # "US National Security" tagged ORG before "Adviser": a nationality, then the portfolio
                 return k, lex.nationalities[tuple(self.texts[pos : pos + k])], "nationality"
+            if ent.label_ == "ORG" and tuple(self.low[pos : ent.end]) in lex.portfolios and lex.match(lex.heads, self.low, ent.end, limit, lex.max_head):
+                return None  # "Commerce Secretary": the model's ORG is the portfolio
             if ent.label_ in AFFILIATION_LABELS:
                 name = affiliation_name(ent.text)
                 return n + poss, name, "possessive" if poss else ("nationality" if name != ent.text else "org")
+        n = lex.match(lex.heads, self.low, pos, limit, lex.max_head)
+        if n and self._possessive(pos + n, limit):
+            return n + 1, None, None  # "Secretary-General's Special Representative"
         n = lex.match(lex.nationalities, self.texts, pos, limit, lex.max_nationality)
         inside = self.in_ent.get(pos)
         if n and (inside is None or inside.label_ != "PERSON"):
@@ -384,7 +389,8 @@ class PhraseParser:
                 if pos < limit and low[pos] == "-":
                     pos += 1
                 continue
-            if lex.match(lex.heads, low, pos, limit, lex.max_head) and not self._entity_starts(pos, "ORG"):
+            n = lex.match(lex.heads, low, pos, limit, lex.max_head)
+            if n and not self._entity_starts(pos, "ORG") and not self._possessive(pos + n, limit):
                 break
             got = self._affiliation_prefix(pos, limit)
             if got is None and low[pos] in lex.ranks and pos + 1 < limit and low[pos + 1] not in lex.ranks:
