@@ -31,6 +31,10 @@ CASES = [
     ("Reporters questioned the foreign minister, Talal al-Khatib, about the deal.", ("Talal al-Khatib", "foreign minister", None, None)),
     ("Brightwell Inc.'s chief financial officer, Dana Holt, resigned on Friday.", ("Dana Holt", "chief financial officer", "Brightwell Inc.", None)),
     ("Ahmed Zaki, the interim leader, addressed the crowd in the square.", ("Ahmed Zaki", "leader", None, "interim")),
+    ("As foreign minister, Lena Marsh visited every capital in the region.", ("Lena Marsh", "foreign minister", None, None)),
+    ("Chinese Foreign Ministry spokesman Wang Li told reporters.", ("Wang Li", "spokesperson", "Chinese Foreign Ministry", None)),
+    ("Commerce Secretary Ruth Adler and Labor Secretary Ken Moss met.", ("Ken Moss", "labor secretary", None, None)),
+    ("UN Secretary-General's Special Representative for Somalia Jean Dupont left.", ("Jean Dupont", "special representative", "United Nations", None)),
     ("Igor Belov, a former deputy secretary-general of the United Nations, will attend.", ("Igor Belov", "deputy secretary-general", "United Nations", "former")),
     # copular and relative clauses
     ("Mr. Smith, who is the company's chief executive, declined to comment.", ("Smith", "chief executive", None, None)),
@@ -55,6 +59,14 @@ COORDINATED = [
         {("Jonas Weber", "chairman", "Alder Corp.", None), ("Jonas Weber", "chief executive", "Alder Corp.", None)},
     ),
     (
+        "Japanese Prime Minister Ken Sato, Foreign Minister Aiko Mori and Finance Minister Jun Ito arrived.",
+        {("Ken Sato", "prime minister", "Japan", None), ("Aiko Mori", "foreign minister", "Japan", None), ("Jun Ito", "finance minister", "Japan", None)},
+    ),
+    (
+        "Trade Secretary Anne Lowe, U.S. Envoy Tom Baird, Energy Secretary Paul Hart and others attended.",
+        {("Anne Lowe", "trade secretary", None, None), ("Tom Baird", "envoy", "United States", None), ("Paul Hart", "energy secretary", None, None)},
+    ),
+    (
         "Russian Deputy Foreign Minister Ivan Petrov and presidential envoy Oleg Markov met officials.",
         {("Ivan Petrov", "deputy foreign minister", "Russia", "deputy"), ("Oleg Markov", "presidential envoy", "Russia", None)},
     ),
@@ -71,12 +83,19 @@ NO_ROLE = [
     "Ian Cole, a researcher at the institute, said the numbers were wrong.",
     "The president said the talks had failed.",
     "Analysts at Norcliff Holdings expect the chairman to resign.",
+    "A Chinese Foreign Ministry spokesman Thursday said the talks were useful.",
 ]
 
 
 @pytest.mark.parametrize("text", NO_ROLE)
 def test_no_named_person_no_role(nlp, text):
     assert roles_of(nlp, text) == set()
+
+
+def test_ordinal_description_is_not_a_title(nlp):
+    assert roles_of(nlp, "Senator Ruth Lee is the first speaker to visit the island since 1979.") == {
+        ("Ruth Lee", "senator", None, None)
+    }
 
 
 def test_role_time_from_the_clause(nlp):

@@ -250,6 +250,10 @@ class EntityRepairer:
                 i += 1
                 continue
             head_end = any(lex.match(lex.heads, low, j, i, lex.max_head) == i - j for j in range(max(0, i - lex.max_head), i))
+            if not head_end and i >= 3 and (doc[i - 1].text,) in lex.nationalities and low[i - 2] in ("for", "to"):
+                # "Special Representative for Somalia Francois Lonseny Fall": past the destination
+                k = i - 2
+                head_end = any(lex.match(lex.heads, low, j, k, lex.max_head) == k - j for j in range(max(0, k - lex.max_head), k))
             # "Secretary General": the word is the rest of a longer title, not a name
             inside_title = any(lex.match(lex.heads, low, j, len(doc), lex.max_head) > i - j for j in range(max(0, i - lex.max_head), i + 1))
             if not head_end or inside_title or low[i] in lex.ranks or not doc[i - 1].text[:1].isalpha():

@@ -147,7 +147,8 @@ class RoleExtractor:
             return []
         first = doc[best.start]
         before = doc[best.start - 1] if best.start > name.sent.start else None
-        if first.lower_ not in ("the", "a", "an", "its", "his", "her", "their") and not any(t.affiliation for t in best.titles):
+        fronted = before is not None and before.lower_ == "as"  # "As foreign minister, Lena Marsh ..."
+        if first.lower_ not in ("the", "a", "an", "its", "his", "her", "their") and not any(t.affiliation for t in best.titles) and not fronted:
             return []
         if before is not None and before.text not in _STOP_BACK and not before.is_space and before.pos_ not in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART"):
             return []

@@ -484,7 +484,7 @@ def title_before(doc: Doc, parser: PhraseParser, start: int, honorifics: set[str
     if limit > 0 and parser.low[limit - 1] in honorifics:
         limit -= 1  # "Jaguar Chairman Sir John Egan"
     best = None
-    floor = max(doc[start].sent.start, limit - 12)
+    floor = max(doc[start].sent.start, limit - 20)
     for j in range(limit - 1, floor - 1, -1):
         if j in person_tokens or doc[j].text in STOP_BACK or doc[j].is_space:
             break
