@@ -67,6 +67,10 @@ COORDINATED = [
         {("Anne Lowe", "trade secretary", None, None), ("Tom Baird", "envoy", "United States", None), ("Paul Hart", "energy secretary", None, None)},
     ),
     (
+        "A Norwegian delegation led by Trade Minister Eva Lund and envoy Lars Dahl arrived on Monday.",
+        {("Eva Lund", "trade minister", "Norway", None), ("Lars Dahl", "envoy", "Norway", None)},
+    ),
+    (
         "Russian Deputy Foreign Minister Ivan Petrov and presidential envoy Oleg Markov met officials.",
         {("Ivan Petrov", "deputy foreign minister", "Russia", "deputy"), ("Oleg Markov", "presidential envoy", "Russia", None)},
     ),

@@ -50,6 +50,8 @@ class Constructions(BaseModel):
     copular: list[Copular]
     heads_verbs: list[str]
     skip_adverbs: list[str]
+    groups: list[str] = []
+    group_links: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +84,8 @@ class RoleExtractor:
         )
         self.heads_verbs = set(spec.heads_verbs)
         self.honorifics = {fold(h) for h in name_lexicon().honorifics}
+        self.groups = set(spec.groups)
+        self.group_links = sorted((words(w) for w in spec.group_links), key=len, reverse=True)
         self.skip = set(spec.skip_adverbs)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -115,12 +119,32 @@ class RoleExtractor:
             return []
         # "President Hashemi Rafsanjani of Iran": the affiliation follows the name
         after = self._of_place(doc, parser, name.end)
+        group = None if after else self._group_before(doc, parser, best.start)
         out = []
         for title in best.titles:
             if title.affiliation is None and after is not None:
                 title.affiliation, title.affiliation_from = after, "of"
+            elif title.affiliation is None and group is not None:
+                title.affiliation, title.affiliation_from = group, "group"
             out.append(self._found(doc, entity, title, "roles.title_before_name", best.start, name.end))
         return out
+
+    def _group_before(self, doc, parser: PhraseParser, pos: int) -> str | None:
+        """'a Russian delegation led by <title> <name>': the group's nationality is the person's."""
+        low = parser.low
+        for link in self.group_links:
+            q = pos - len(link)
+            if q < 2 or tuple(low[q:pos]) != link:
+                continue
+            q -= 1 if low[q - 1] == "," else 0
+            if low[q - 1] not in self.groups:
+                return None
+            for j in range(q - 2, max(doc[pos].sent.start, q - 4) - 1, -1):
+                got = parser._affiliation_prefix(j, q - 1)
+                if got is not None and got[1] is not None and j + got[0] == q - 1:
+                    return got[1]
+            return None
+        return None
 
     def _of_place(self, doc, parser: PhraseParser, pos: int) -> str | None:
         if pos + 1 < len(doc) and parser.low[pos] == "of":
@@ -278,7 +302,7 @@ class RoleExtractor:
                     heads_list = g_first is not None and not (
                         g_first.start >= 2 and low[g_first.start - 1] in ("and", ",") and doc[g_first.start - 2].ent_type_ == "PERSON"
                     )
-                    if g.title.affiliation_from == "coordinated" or g.title.affiliation_from == "nationality" and heads_list:
+                    if g.title.affiliation_from in ("coordinated", "group") or g.title.affiliation_from == "nationality" and heads_list:
                         f.title.affiliation, f.title.affiliation_from = g.title.affiliation, "coordinated"
                         break
 
