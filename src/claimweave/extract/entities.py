@@ -266,7 +266,10 @@ class EntityRepairer:
                 end += 1
             while end > i and (low[end - 1] in self.particles or low[end - 1] == "-"):
                 end -= 1
-            if end > i and tuple(t.text for t in doc[i:end]) not in lex.nationalities and not self._facility_after(low, end) and end not in taken:
+            if (
+                end > i and tuple(t.text for t in doc[i:end]) not in lex.nationalities and not self._facility_after(low, end)
+                and end not in taken and not any(low[k] in self.rules.org_head_words for k in range(i, end))
+            ):
                 found.append(Ent(i, end, "PERSON", "entities.title_name"))
                 taken.update(range(i, end))
             i = max(end, i + 1)

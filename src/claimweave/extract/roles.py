@@ -193,8 +193,10 @@ class RoleExtractor:
                 out += self._clause(doc, parser, name, entity, p + 1, "roles.relative_clause")
                 return out
             phrase = parser.parse(p, sent_end)
-            listed = phrase is not None and phrase.end < sent_end and low[phrase.end] in ("and", "or") and not (
-                phrase.end + 1 < sent_end and doc[phrase.end + 1].ent_type_ == "PERSON"
+            listed = phrase is not None and phrase.end < sent_end and (
+                low[phrase.end] in ("and", "or") and not (phrase.end + 1 < sent_end and doc[phrase.end + 1].ent_type_ == "PERSON")
+                # "rebel leader Kony, the president's press adviser, John Nagenda": the title is the next name's
+                or low[phrase.end] == "," and phrase.end + 1 < sent_end and doc[phrase.end + 1].ent_type_ == "PERSON"
             )
             if phrase is not None and phrase.start == p and self._boundary(doc, phrase.end, sent_end) and not listed:
                 out += [self._found(doc, entity, t, "roles.apposition_after", name.start, phrase.end) for t in phrase.titles]

@@ -432,7 +432,10 @@ class PhraseParser:
                 o_start, o_end = (int(x) for x in orgs[0].split(":"))
                 if prefix_aff[1] == "nationality" and aff_end == o_start:
                     o_start = aff_start
-                affiliation, kind = affiliation_name(self.doc[o_start:o_end].text), "org"
+                if prefix_aff[1] in ("org", "possessive") and aff_end == o_start:
+                    affiliation, kind = prefix_aff  # "the Weglowa company spokesman": Weglowa
+                else:
+                    affiliation, kind = affiliation_name(self.doc[o_start:o_end].text), "org"
                 first = max(first, o_end) if first < o_end and not any(k == "rank" for k, _ in pieces) else first
             rank_qual = next((lex.ranks[w] for k, w in pieces if k == "rank" and lex.ranks.get(w)), None)
             titles.append(Title(
