@@ -88,12 +88,25 @@ NO_ROLE = [
     "The president said the talks had failed.",
     "Analysts at Norcliff Holdings expect the chairman to resign.",
     "A Chinese Foreign Ministry spokesman Thursday said the talks were useful.",
+    "A top aide to the mayor said the talks had failed.",
+    "Merkel was sworn in as the head of a grand coalition.",
 ]
 
 
 @pytest.mark.parametrize("text", NO_ROLE)
 def test_no_named_person_no_role(nlp, text):
     assert roles_of(nlp, text) == set()
+
+
+def test_open_apposition_is_not_a_role(nlp):
+    # "the spokesman, X stressed": a clause after a comma, not an apposition of X
+    roles = roles_of(nlp, "According to the spokesman, Omar Haddad stressed the need for calm.")
+    assert not any(r[0] == "Omar Haddad" for r in roles)
+
+
+def test_title_is_not_a_destination(nlp):
+    roles = roles_of(nlp, "A senior aide to President Paul Okello said the army would withdraw.")
+    assert roles == {("Paul Okello", "president", None, None)}
 
 
 def test_ordinal_description_is_not_a_title(nlp):

@@ -176,6 +176,10 @@ class RoleExtractor:
             return []
         if before is not None and before.text not in _STOP_BACK and not before.is_space and before.pos_ not in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART"):
             return []
+        # an apposition is closed after the name: "the spokesman, Mubarak stressed" is a clause, not one
+        after = doc[name.end] if name.end < len(doc) else None
+        if not fronted and after is not None and not (after.is_punct or after.is_space) and name.end < name.sent.end:
+            return []
         return [self._found(doc, entity, t, "roles.apposition_before", best.start, name.end) for t in best.titles]
 
     def _after(self, doc, parser: PhraseParser, name: Span, entity, low) -> list[Found]:

@@ -34,6 +34,7 @@ class HeadEntry(_Strict):
     normalized: str | None = None
     portfolio: bool = False
     reorder: bool = False
+    needs_affiliation: bool = False
 
 
 class TitleFile(_Strict):
@@ -88,6 +89,7 @@ class Head:
     normalized: str
     portfolio: bool
     reorder: bool = False
+    needs_affiliation: bool = False
 
 
 @dataclass
@@ -124,7 +126,7 @@ def title_lexicon() -> TitleLexicon:
         for form in entry.forms:
             norm = entry.normalized or form
             for key in _variants(form):
-                heads.setdefault(key, Head(entry.id, norm, entry.portfolio, entry.reorder))
+                heads.setdefault(key, Head(entry.id, norm, entry.portfolio, entry.reorder, entry.needs_affiliation))
     portfolios = {key: v for k, v in titles.portfolios.items() for key in _variants(k)}
     qualifiers = {words(w): (q.id, q.qualifier) for q in quals.qualifiers for w in q.words}
     ranks = {w: r.qualifier for r in quals.rank for w in r.words}
@@ -215,6 +217,7 @@ class Title:
     qualifier: str | None = None
     affiliation: str | None = None
     affiliation_from: str | None = None  # nationality | possessive | org | of
+    needs_affiliation: bool = False
 
 
 @dataclass
@@ -332,9 +335,12 @@ class PhraseParser:
                 pos = q + n
             elif q < limit and self.texts[q][:1].isupper() and self.in_ent.get(q) is None:
                 # "Envoy for Libya Oleg Markov": a destination the model left untagged
-                while q < limit and self.texts[q][:1].isupper() and self.in_ent.get(q) is None and doc[q].pos_ == "PROPN":
+                while (
+                    q < limit and self.texts[q][:1].isupper() and self.in_ent.get(q) is None and doc[q].pos_ == "PROPN"
+                    and not lex.match(lex.heads, low, q, limit, lex.max_head) and low[q] not in lex.ranks
+                ):
                     q += 1
-                pos = q
+                pos = q if q > pos + 1 + (low[pos + 1] == "the") else pos
         if pos + 1 < limit and low[pos] == "of" and not head.reorder and pos + 1 not in self.in_ent:
             # "director of corporate affairs": a lowercase field after 'of' names the office itself
             q = pos + 1
@@ -434,12 +440,14 @@ class PhraseParser:
                     o_start = aff_start
                 if prefix_aff[1] in ("org", "possessive") and aff_end == o_start:
                     affiliation, kind = prefix_aff  # "the Weglowa company spokesman": Weglowa
+                elif o_end - o_start == 1 and self.texts[o_start].islower() and prefix_aff[0] is None:
+                    affiliation, kind = None, None  # "the ministry spokesman": which ministry is not said
                 else:
                     affiliation, kind = affiliation_name(self.doc[o_start:o_end].text), "org"
                 first = max(first, o_end) if first < o_end and not any(k == "rank" for k, _ in pieces) else first
             rank_qual = next((lex.ranks[w] for k, w in pieces if k == "rank" and lex.ranks.get(w)), None)
             titles.append(Title(
-                start=first, end=c_end, normalized=self._normalized(pieces, head), head_id=head.id,
+                start=first, end=c_end, normalized=self._normalized(pieces, head), head_id=head.id, needs_affiliation=head.needs_affiliation,
                 qualifier=q_qual or qualifier or rank_qual, affiliation=affiliation, affiliation_from=kind,
             ))
             end = c_end
@@ -467,6 +475,9 @@ class PhraseParser:
                     title.affiliation, title.affiliation_from = prefix_aff
                 elif shared is not None:
                     title.affiliation, title.affiliation_from = shared, "of"
+        titles = [t for t in titles if not (t.needs_affiliation and t.affiliation is None and " " not in t.normalized)]
+        if not titles:
+            return None
         return Phrase(start=start, end=end, titles=titles, qualifier=qualifier)
 
     def _normalized(self, pieces: list[tuple[str, str]], head: Head) -> str:
