@@ -109,6 +109,16 @@ def test_title_is_not_a_destination(nlp):
     assert roles == {("Paul Okello", "president", None, None)}
 
 
+def test_short_title_of_the_same_person_is_one_role(nlp):
+    roles = roles_of(nlp, "Secretary of State Ruth Adler landed in Rome. Secretary Adler met the press.")
+    assert roles == {("Ruth Adler", "secretary of state", None, None)}
+
+
+def test_two_titles_of_one_person(nlp):
+    roles = roles_of(nlp, "Premier Lin Wei, who is also vice president, opened the session.")
+    assert roles == {("Lin Wei", "prime minister", None, None), ("Lin Wei", "vice president", None, None)}
+
+
 def test_ordinal_description_is_not_a_title(nlp):
     assert roles_of(nlp, "Senator Ruth Lee is the first speaker to visit the island since 1979.") == {
         ("Ruth Lee", "senator", None, None)

@@ -27,7 +27,17 @@ from spacy.tokens import Doc, Span
 from claimweave import patterns
 from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
 from claimweave.extract.people import fold, name_lexicon
-from claimweave.extract.titles import STOP_BACK, Phrase, PhraseParser, Title, affiliation_name, normalize_title, title_before, words
+from claimweave.extract.titles import (
+    STOP_BACK,
+    Phrase,
+    PhraseParser,
+    Title,
+    affiliation_name,
+    normalize_title,
+    title_before,
+    title_lexicon,
+    words,
+)
 from claimweave.models import DocEntity, Evidence, Role, TimeRef
 
 _STOP_BACK = STOP_BACK
@@ -85,6 +95,9 @@ class RoleExtractor:
         self.heads_verbs = set(spec.heads_verbs)
         self.honorifics = {fold(h) for h in name_lexicon().honorifics}
         self.groups = set(spec.groups)
+        lex = title_lexicon()
+        self.known_titles = {h.normalized for h in lex.heads.values()} - {"head", "chief"}
+        self.rank_words = {w for w, q in lex.ranks.items() if q} | {"assistant", "associate", "under"}
         self.group_links = sorted((words(w) for w in spec.group_links), key=len, reverse=True)
         self.skip = set(spec.skip_adverbs)
 
@@ -268,13 +281,13 @@ class RoleExtractor:
             return []
         title_words = "head of " + " ".join(parser.low[p:q])
         normalized = normalize_title(title_words)
-        ent = parser.ent_at.get(p) or parser.ent_at.get(p + 1)
-        if normalized == title_words:
-            if ent is None or ent.label_ != "ORG" or ent.end != q:
-                return []
-            title = Title(start=p - 1, end=q, normalized="head", head_id="t_head", affiliation=affiliation_name(ent.text), affiliation_from="of")
-        else:
+        if normalized in self.known_titles:  # "who runs the intelligence service" -> intelligence chief
             title = Title(start=p - 1, end=q, normalized=normalized, head_id="t_head")
+        else:
+            orgs = [parser.in_ent[k] for k in range(p, q) if k in parser.in_ent and parser.in_ent[k].label_ == "ORG"]
+            if not orgs or orgs[-1].end != q:
+                return []
+            title = Title(start=p - 1, end=q, normalized="head", head_id="t_head", affiliation=affiliation_name(orgs[-1].text), affiliation_from="of")
         return [self._found(doc, entity, title, rule + ".heads", name.start, q)]
 
     def _boundary(self, doc, end: int, sent_end: int) -> bool:
@@ -365,7 +378,7 @@ class RoleExtractor:
         roles = list(merged.values())
         keep = []
         for f in roles:
-            longer = next((g for g in roles if g is not f and _subsumes(g, f)), None)
+            longer = next((g for g in roles if g is not f and _subsumes(g, f, self.rank_words)), None)
             if longer is not None:
                 longer.evidence += f.evidence
             else:
@@ -382,12 +395,16 @@ class RoleExtractor:
         return sorted(out, key=lambda r: (r.evidence[0].start, r.id))
 
 
-def _subsumes(longer: Found, shorter: Found) -> bool:
-    """'foreign ministry spokesperson' holds 'spokesperson' for the same person."""
+def _subsumes(longer: Found, shorter: Found, rank_words: set[str]) -> bool:
+    """'foreign ministry spokesperson' holds 'spokesperson', 'secretary of state' holds 'secretary'
+    (for the same person); 'vice president' does not hold 'president'."""
     if longer.entity.id != shorter.entity.id:
         return False
     a, b = longer.title.normalized, shorter.title.normalized
-    if not a.endswith(" " + b):
+    if a.endswith(" " + b):
+        if rank_words & set(a[: -len(b)].split()):
+            return False
+    elif not (" " not in b and a.startswith(b + " of ")):
         return False
     if shorter.title.affiliation not in (None, longer.title.affiliation):
         return False
