@@ -40,6 +40,7 @@ class Guards(BaseModel):
     small_unit_word_numbers_reject: list[str]
     future_cues: list[str]
     past_cues: list[str]
+    future_governors: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -237,7 +238,13 @@ def tense_of(doc: Doc, start: int, end: int) -> str | None:
     if words & {"will", "'ll", "shall", "wo"}:
         return FUTURE
     if verb.tag_ == "VB" and "to" in words:
-        return FUTURE  # "is scheduled to close Monday"
+        head = verb.head
+        if head.lemma_.lower() in cues.future_governors or head.lower_ in cues.future_governors:
+            return FUTURE  # "is scheduled to close Monday"
+        if head is not verb and head.pos_ in ("VERB", "AUX"):
+            verb = head  # "extended their offers to acquire it Friday": the extending is what is dated
+            aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            words = {c.lower_ for c in aux}
     if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
         return FUTURE  # "is meeting on Friday"
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or (verb.tag_ == "VBN" and words & {"has", "have", "had"}):

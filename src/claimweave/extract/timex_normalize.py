@@ -299,7 +299,7 @@ def calendar(groups: dict, anchor: str | None, tense: str | None, reference: str
             target = base - dt.timedelta(days=back or 7)
         elif rel == 1:
             target = base + dt.timedelta(days=ahead or 7)
-        elif tense in (FUTURE, PRESENT):
+        elif tense == FUTURE or (tense == PRESENT and back > 2):
             target = base + dt.timedelta(days=ahead)
         elif tense == PAST or back <= 4:
             target = base - dt.timedelta(days=back)
