@@ -11,6 +11,7 @@ against the date the document gives for that event when it gives one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span
 from claimweave import patterns
 from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
 from claimweave.extract.timex_normalize import FUTURE, PAST, PRESENT, Normalized, match_groups, normalize_match, shift
-from claimweave.extract.timex_rules import Rule, modifiers, rules
+from claimweave.extract.timex_rules import Rule, modifiers, rules, trigger_words
 from claimweave.models import Timex, TimexAnchor
 
 
@@ -41,6 +42,7 @@ class Guards(BaseModel):
     future_cues: list[str]
     past_cues: list[str]
     future_governors: list[str]
+    month_verb_followers: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,13 +62,41 @@ class Candidate:
     event: tuple[int, int] | None = None  # the anchor event phrase of an event-anchored offset
 
 
+def _paragraph_classes(text: str) -> tuple[list[int], list[set[str]]]:
+    """Paragraph starts of ``text`` and the trigger classes present in each paragraph."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    found: list[set[str]] = [set() for _ in starts]
+    regex, classes = trigger_words()
+    for match in regex.finditer(text):
+        index = bisect_right(starts, match.start()) - 1
+        if match.lastgroup == "digit":
+            found[index].add("DIGIT")
+        else:
+            found[index].update(classes.get(" ".join(match.group().lower().split()), ()))
+    return starts, found
+
+
 def find_candidates(text: str) -> list[Candidate]:
-    """Every rule match in ``text``, overlaps removed: longest first, then the earlier rule."""
+    """Every rule match in ``text``, overlaps removed: longest first, then the earlier rule.
+
+    A rule runs only over the paragraphs that contain the word classes it needs, which keeps the
+    grammar's cost a small fraction of spaCy's.
+    """
+    starts, present = _paragraph_classes(text)
+    bounds = starts[1:] + [len(text)]
     found = []
     for order, rule in enumerate(rules()):
-        for match in rule.regex.finditer(text):
-            if match.end() > match.start():
-                found.append(Candidate(match.start(), match.end(), rule, match, order))
+        ranges: list[list[int]] = []
+        for start, end, classes in zip(starts, bounds, present):
+            if rule.needs <= classes:
+                if ranges and ranges[-1][1] == start:
+                    ranges[-1][1] = end
+                else:
+                    ranges.append([start, end])
+        for start, end in ranges:
+            for match in rule.regex.finditer(text, start, end):
+                if match.end() > match.start():
+                    found.append(Candidate(match.start(), match.end(), rule, match, order))
     found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     taken: list[Candidate] = []
     occupied = bytearray(len(text) + 1)
@@ -118,6 +148,8 @@ def keep(doc: Doc, cand: Candidate) -> bool:
             return False
         if span[0].ent_type_ in ("PERSON", "ORG"):
             return False
+        if span[0].is_sent_start and after in g.month_verb_followers:
+            return False  # "March with us", "May God protect": a verb opening the sentence
     if rule.id in ("date.year", "date.quarter_code") and groups.get("year") and match.group(0) == groups["year"]:
         if before in g.year_preceders and before not in g.year_preceders_need_support:
             return False
