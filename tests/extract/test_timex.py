@@ -218,3 +218,17 @@ def test_timex_ids_are_stable_and_output_sorted(nlp):
     first, second = timexes(nlp, text), timexes(nlp, text)
     assert [t.id for t in first] == [t.id for t in second]
     assert [t.start for t in first] == sorted(t.start for t in first)
+
+
+def test_evidence_matches_the_common_helper(nlp):
+    from claimweave.extract.common import evidence
+
+    text = "The talks opened on Monday. They ended two weeks later, in March 2025, without a deal."
+    doc = nlp.make_doc(text)
+    doc._.cw_context = DocContext(doc_id="t", text=text, published=PUBLISHED)
+    later = [name for name in COMPONENTS[COMPONENTS.index("claimweave_timex") + 1:] if name in nlp.pipe_names]
+    with nlp.select_pipes(disable=later):
+        doc = nlp(doc)
+    assert doc._.cw_timexes
+    for timex in doc._.cw_timexes:
+        assert timex.evidence == evidence(doc, timex.start, timex.end, timex.evidence.rule)

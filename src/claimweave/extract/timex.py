@@ -20,10 +20,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimweave import patterns
-from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
+from claimweave.extract.common import context, ensure_extensions, stable_id
 from claimweave.extract.timex_normalize import FUTURE, PAST, PRESENT, Normalized, match_groups, normalize_match, shift
 from claimweave.extract.timex_rules import Rule, modifiers, rules, trigger_words
-from claimweave.models import Timex, TimexAnchor
+from claimweave.models import Evidence, Timex, TimexAnchor
 
 
 class Guards(BaseModel):
@@ -130,9 +130,9 @@ def _capitalized(match: re.Match[str], *names: str) -> bool:
     return all(not match.group(n) or match.group(n)[0].isupper() for n in names if n in match.re.groupindex)
 
 
-def keep(doc: Doc, cand: Candidate) -> bool:
-    """False for a match that is not a time expression in its context."""
-    text, match, rule = doc.text, cand.match, cand.rule
+def keep(doc: Doc, text: str, cand: Candidate) -> bool:
+    """False for a match that is not a time expression in its context (``text``: the Doc's text)."""
+    match, rule = cand.match, cand.rule
     g = guards()
     if not _capitalized(match, "month", "weekday", "weekday2"):
         return False
@@ -208,27 +208,38 @@ def trim_article(cand: Candidate) -> None:
         cand.start += found.end()
 
 
+@lru_cache(maxsize=1)
+def _modifier_regexes():
+    """(prefix, suffix) lists of (modifier, compiled regex), longest phrase first."""
+    data = modifiers()
+    words = lambda item: r"\s+".join(re.escape(w) for w in item.text.split())  # noqa: E731
+    prefixes = [(item, re.compile(rf"(?<![\w-]){words(item)}(?:\s+|-)$", re.IGNORECASE))
+                for item in sorted(data.prefixes, key=lambda m: -len(m.text))]
+    suffixes = [(item, re.compile(rf"\s+{words(item)}(?![\w])", re.IGNORECASE))
+                for item in sorted(data.suffixes, key=lambda m: -len(m.text))]
+    return prefixes, suffixes
+
+
 def extend_modifiers(text: str, cand: Candidate) -> None:
     """Take a preceding or following modifier phrase ("late", "about", "or so") into the extent."""
-    data = modifiers()
+    prefixes, suffixes = _modifier_regexes()
     head = text[max(0, cand.start - 30):cand.start]
-    for item in sorted(data.prefixes, key=lambda m: -len(m.text)):
-        if cand.rule.type not in item.types:
+    starts_with_the = cand.match.group(0)[:4].lower() == "the "
+    for item, regex in prefixes:
+        if cand.rule.type not in item.types or (cand.rule.id == "date.the_unit" and item.mod == "APPROX"):
             continue
-        words = r"\s+".join(re.escape(w) for w in item.text.split())
-        found = re.search(rf"(?<![\w-]){words}(?:\s+|-)$", head, re.IGNORECASE)
-        if found and not (cand.rule.id == "date.the_unit" and item.mod == "APPROX"):
-            if item.text in ("the early", "the late", "the mid") and cand.match.group(0).lower().startswith("the "):
-                continue
+        if item.text in ("the early", "the late", "the mid") and starts_with_the:
+            continue
+        found = regex.search(head)
+        if found:
             cand.start -= len(head) - found.start()
             cand.mod, cand.mod_rule = item.mod, item.id
             break
     tail = text[cand.end:cand.end + 20]
-    for item in sorted(data.suffixes, key=lambda m: -len(m.text)):
+    for item, regex in suffixes:
         if cand.rule.type not in item.types:
             continue
-        words = r"\s+".join(re.escape(w) for w in item.text.split())
-        found = re.match(rf"\s+{words}(?![\w])", tail, re.IGNORECASE)
+        found = regex.match(tail)
         if found:
             cand.end += found.end()
             cand.mod, cand.mod_rule = cand.mod or item.mod, cand.mod_rule or item.id
@@ -251,12 +262,12 @@ def _governing_verb(token):
     return None
 
 
-def tense_of(doc: Doc, start: int, end: int) -> str | None:
+def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
     """Past, present or future of the verb a time expression modifies (None when none governs it)."""
     span = _tokens(doc, start, end)
     if span is None:
         return None
-    before = doc.text[max(0, start - 30):start].lower().split()
+    before = text[max(0, start - 30):start].lower().split()
     cues = guards()
     if before and (before[-1] in cues.future_cues or " ".join(before[-2:]) in cues.future_cues):
         return FUTURE
@@ -301,6 +312,32 @@ class State:
     sentence_values: list[tuple[int, str]] | None = None
 
 
+class Sentences:
+    """Sentence bounds of a Doc, computed once (spaCy's ``Token.sent`` rescans the whole Doc per call)."""
+
+    def __init__(self, doc: Doc) -> None:
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+        self.starts = [s.start_char for s in sents] or [0]
+        self.ends = [s.end_char for s in sents] or [len(doc.text)]
+
+    def start_of(self, char: int) -> int:
+        return self.starts[max(0, bisect_right(self.starts, char) - 1)]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Like ``common.sentence_bounds``: from the start of the first to the end of the last sentence."""
+        first = max(0, bisect_right(self.starts, start) - 1)
+        last = max(first, bisect_right(self.starts, max(start, end - 1)) - 1)
+        return self.starts[first], self.ends[last]
+
+
+def make_evidence(doc: Doc, sentences: Sentences, start: int, end: int, rule: str) -> Evidence:
+    """The Evidence ``common.evidence`` builds, from precomputed sentence bounds."""
+    ctx = context(doc)
+    s_start, s_end = sentences.bounds(start, end)
+    return Evidence(doc_id=ctx.doc_id, start=start, end=end, text=ctx.text[start:end],
+                    sentence=" ".join(ctx.text[s_start:s_end].split()), rule=rule, line=ctx.line)
+
+
 class TimexTagger:
     """The ``claimweave_timex`` component."""
 
@@ -313,10 +350,11 @@ class TimexTagger:
         text = doc.text
         kept = []
         for cand in find_candidates(text):
-            if keep(doc, cand):
+            if keep(doc, text, cand):
                 trim_article(cand)
                 extend_modifiers(text, cand)
                 kept.append(cand)
+        sentences = Sentences(doc)
         state = State()
         items: list[tuple[Candidate, Normalized, str, str | None]] = []
         for cand in kept:
@@ -324,14 +362,14 @@ class TimexTagger:
                 cand = self._as_duration(cand)
                 if cand is None:
                     continue
-            sentence_start = self._sentence_start(doc, cand.start)
+            sentence_start = sentences.start_of(cand.start)
             same_sentence = [v for s, v in (state.sentence_values or []) if s >= sentence_start]
             reference = same_sentence[-1] if same_sentence else state.last_value
             if cand.rule.id.startswith(("rel.ago", "date.year_ago")) and not same_sentence:
                 reference = state.last_quarter or (None if published else state.last_value)
             anchor, kind = (published, "publication") if published else (
                 (state.narrative, "narrative") if state.narrative else (None, "none"))
-            tense = tense_of(doc, cand.start, cand.end) if cand.rule.handler in ("calendar", "season") else None
+            tense = tense_of(doc, text, cand.start, cand.end) if cand.rule.handler in ("calendar", "season") else None
             result = normalize_match(cand.rule.id, match_groups(cand.match), anchor=anchor, tense=tense,
                                      reference=reference)
             if cand.mod:
@@ -345,18 +383,11 @@ class TimexTagger:
                     state.last_quarter = result.value
                 if not result.relative and len(result.value) >= 4:
                     state.narrative = result.value
-        timexes = [self._timex(doc, *item, items=items) for item in items]
+        timexes = [self._timex(doc, sentences, *item, items=items) for item in items]
         doc._.cw_timexes = timexes
         return doc
 
     # --- events ---
-
-    @staticmethod
-    def _sentence_start(doc: Doc, char: int) -> int:
-        span = _tokens(doc, char, char + 1)
-        if span is None or not doc.has_annotation("SENT_START"):
-            return 0
-        return span[0].sent.start_char
 
     def _event_phrase(self, doc: Doc, cand: Candidate, kept: list[Candidate]) -> bool:
         """Extend "N units after|before" over its anchor: a named event or a date; False for anything else.
@@ -422,7 +453,7 @@ class TimexTagger:
                 best = (score, result.value)
         return (best[1] if best else None), phrase.text
 
-    def _timex(self, doc: Doc, cand: Candidate, result: Normalized, kind: str, anchor: str | None, items) -> Timex:
+    def _timex(self, doc: Doc, sentences: Sentences, cand: Candidate, result: Normalized, kind: str, anchor: str | None, items) -> Timex:
         text = context(doc).text[cand.start:cand.end]
         rule_id = cand.rule.id
         anchor_model = TimexAnchor(kind=kind if kind != "absolute" else "absolute", value=anchor)
@@ -447,7 +478,7 @@ class TimexTagger:
             mod=result.mod,
             anchor=anchor_model,
             resolved=resolved and "X" not in value,
-            evidence=evidence(doc, cand.start, cand.end, rule_id),
+            evidence=make_evidence(doc, sentences, cand.start, cand.end, rule_id),
         )
 
 
