@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from claimweave import patterns
 from claimweave.extract.common import context, ensure_extensions, stable_id
-from claimweave.extract.timex_normalize import FUTURE, PAST, PRESENT, Normalized, match_groups, normalize_match, shift
+from claimweave.extract.timex_normalize import FUTURE, NEAR_FUTURE, PAST, PRESENT, Normalized, match_groups, normalize_match, shift
 from claimweave.extract.timex_rules import Rule, modifiers, rules, trigger_words
 from claimweave.models import Evidence, Timex, TimexAnchor
 
@@ -43,11 +43,26 @@ class Guards(BaseModel):
     past_cues: list[str]
     future_governors: list[str]
     month_verb_followers: list[str]
+    figurative_preceders: list[str]
+    future_participles: list[str]
 
 
 @lru_cache(maxsize=1)
 def guards() -> Guards:
     return patterns.load("timex/guards.json", Guards)
+
+
+class EventGroups(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    description: str = ""
+    groups: list[list[str]]
+
+
+@lru_cache(maxsize=1)
+def event_groups() -> dict[str, str]:
+    """Each event word mapped to the first word of its group."""
+    return {word: group[0] for group in patterns.load("timex/events.json", EventGroups).groups for word in group}
 
 
 @dataclass
@@ -179,6 +194,12 @@ def keep(doc: Doc, text: str, cand: Candidate) -> bool:
                 return False
         if re.match(r"\s+of\s+(?!\d)", text[cand.end:cand.end + 5]):
             return False
+    if rule.id == "set.adverb" and groups["adverb"][0].isupper():
+        span = _tokens(doc, cand.start, cand.end)
+        if span is not None and not span[0].is_sent_start:
+            return False  # "the Orontes Daily": a name
+    if rule.id == "date.day_word" and before in g.figurative_preceders:
+        return False  # "almost overnight": suddenly, not a night
     if rule.id == "set.adverb" and groups["adverb"].lower() in ("daily", "weekly", "monthly", "nightly"):
         span = _tokens(doc, cand.start, cand.end)
         if span is not None and span[0].pos_ == "ADJ":
@@ -247,35 +268,55 @@ def extend_modifiers(text: str, cand: Candidate) -> None:
 
 
 def _governing_verb(token):
-    """The verb a time expression modifies directly (through at most one preposition), else None."""
+    """The verb a time expression dates, and whether the way up to it passed through a noun."""
     if token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "poss", "compound", "amod", "nmod"):
-        return None  # "has set Nov. 10 as the deadline", "Friday's purchases": the verb does not date it
+        return None, False  # "has set Nov. 10 as the deadline", "Friday's purchases": the verb does not date it
+    through_noun = False
     for _ in range(4):
         head = token.head
         if head is token:
-            return None
+            return None, through_noun
         if head.pos_ in ("VERB", "AUX") and head.tag_ != "MD":
-            return head
+            return head, through_noun
         if head.pos_ == "ADJ":
-            return None  # "payable Dec. 7", "effective Feb. 1": the adjective, not the clause, dates it
+            return None, through_noun  # "payable Dec. 7", "effective Feb. 1": the adjective dates it
+        through_noun = through_noun or head.pos_ in ("NOUN", "PROPN")
         token = head
-    return None
+    return None, through_noun
 
 
 def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
-    """Past, present or future of the verb a time expression modifies (None when none governs it)."""
+    """Past, present or future of a time expression's clause, from the words before it and its verb.
+
+    A forward-looking cue ("until", "by", "payable") under a past verb ("was extended until Nov. 16",
+    "kept bombing until 7 December") gives NEAR_FUTURE: the date is ahead only if it is close.
+    """
     span = _tokens(doc, start, end)
     if span is None:
         return None
     before = text[max(0, start - 30):start].lower().split()
     cues = guards()
-    if before and (before[-1] in cues.future_cues or " ".join(before[-2:]) in cues.future_cues):
-        return FUTURE
     if before and before[-1] in cues.past_cues:
         return PAST
-    verb = _governing_verb(span.root)
+    verb_tense = _verb_tense(span, cues)
+    if before and (before[-1] in cues.future_cues or " ".join(before[-2:]) in cues.future_cues):
+        return NEAR_FUTURE if verb_tense == PAST else FUTURE
+    return verb_tense
+
+
+def _verb_tense(span: Span, cues: Guards) -> str | None:
+    verb, through_noun = _governing_verb(span.root)
     if verb is None:
         return None
+    if through_noun and verb.lemma_.lower() in cues.future_governors:
+        return FUTURE  # "invited him to a summit in October": the summit, not the inviting, is dated
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in cues.future_participles:
+        return FUTURE  # "a summit planned for October"
+    for _ in range(2):  # a non-finite verb takes the tense of the verb it depends on: "kept flying until ..."
+        if verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children
+        ) and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
     if words & {"will", "'ll", "shall", "wo"}:
@@ -405,7 +446,11 @@ class TimexTagger:
         obj = objects[0]
         phrase = doc[obj.left_edge.i: obj.right_edge.i + 1]
         if len(phrase) > 12 or any(t.pos_ == "VERB" and t.dep_ in ("relcl", "acl", "ccomp") for t in phrase):
-            phrase = doc[obj.left_edge.i: obj.i + 1]
+            end = obj.i  # the noun with its "of" complement: "the fall of Bashar al-Assad"
+            for child in obj.rights:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    end = max([end] + [c.i for c in child.children if c.dep_ == "pobj"])
+            phrase = doc[obj.left_edge.i: end + 1]
             if any(t.pos_ == "VERB" for t in phrase) or len(phrase) > 12:
                 return False
         has_date = any(phrase.start_char <= other.start < phrase.end_char for other in kept if other is not cand)
@@ -424,31 +469,38 @@ class TimexTagger:
             return None
         return Candidate(match.start(), match.end(), duration, match, cand.order, cand.mod, cand.mod_rule)
 
-    def _event_date(self, doc: Doc, cand: Candidate, items) -> tuple[str | None, str]:
+    def _event_date(self, doc: Doc, sentences: Sentences, cand: Candidate, items) -> tuple[str | None, str]:
+        """The date the document gives for the anchor event of ``cand`` (None if none), and the event text.
+
+        A sentence dates the event when it has a calendar date and names the event: the event noun
+        (or a word of its group: "fall", "ousted", "collapsed") and, when the phrase has more content
+        words or a name, a second of them ("the end of Assad's rule" ~ "Assad's government collapsed").
+        """
         start, end = cand.event
         phrase = doc.char_span(start, end, alignment_mode="expand")
         inside = [r.value for c, r, *_ in items if start <= c.start < end and _CALENDAR.match(r.value)]
         if inside:
             return inside[0], phrase.text
-        propns = {t.lemma_.lower() for t in phrase if t.pos_ == "PROPN"}
-        nouns = {t.lemma_.lower() for t in phrase if t.pos_ == "NOUN"}
+        groups = event_groups()
+        key = lambda token: groups.get(token.lemma_.lower(), token.lemma_.lower())  # noqa: E731
+        nouns = {key(t) for t in phrase if t.pos_ == "NOUN"}
+        names = {t.lower_ for t in phrase if t.pos_ == "PROPN"}
+        needed = min(2, len(nouns))
         best = None
         for other, result, *_ in items:
-            if other is cand or result.relative or not re.match(r"^\d{4}-\d\d", result.value):
+            if other is cand or other.event is not None or not re.match(r"^\d{4}-\d\d", result.value):
                 continue
-            tokens = _tokens(doc, other.start, other.end)
-            if tokens is None:
+            s_start, s_end = sentences.bounds(other.start, other.end)
+            if s_start <= start < s_end:
                 continue
-            sentence = tokens[0].sent
-            if start >= sentence.start_char and end <= sentence.end_char:
+            sentence = doc.char_span(s_start, s_end, alignment_mode="expand")
+            if sentence is None:
                 continue
-            lemmas = {t.lemma_.lower() for t in sentence}
-            if propns and not propns <= lemmas:
+            noun_hits = nouns & {key(t) for t in sentence if t.pos_ in ("NOUN", "VERB")}
+            name_hit = bool(names & {t.lower_ for t in sentence})
+            if not noun_hits or len(noun_hits) < needed:
                 continue
-            overlap = len(nouns & lemmas)
-            if not propns and overlap < max(1, len(nouns) - 1):
-                continue
-            score = (overlap, other.start < start, -abs(other.start - start))
+            score = (len(noun_hits) + name_hit, other.start < start, -abs(other.start - start))
             if best is None or score > best[0]:
                 best = (score, result.value)
         return (best[1] if best else None), phrase.text
@@ -459,7 +511,7 @@ class TimexTagger:
         anchor_model = TimexAnchor(kind=kind if kind != "absolute" else "absolute", value=anchor)
         value, resolved = result.value, result.resolved
         if cand.event is not None:
-            event_date, event_text = self._event_date(doc, cand, items)
+            event_date, event_text = self._event_date(doc, sentences, cand, items)
             amount = int(result.amount) if result.amount else None
             moved = shift(event_date, result.sign * amount, result.unit) if event_date and amount is not None else None
             value, resolved = (moved, True) if moved else (result.value, False)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from claimweave.extract.timex_rules import lexicon, modifiers, rule_by_id, rules
 
-PAST, PRESENT, FUTURE = "past", "present", "future"
+PAST, PRESENT, FUTURE, NEAR_FUTURE = "past", "present", "future", "near-future"
 BACK = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "this past": -1, "latest": -1,
         "recent": -1, "most recent": -1}
 FORWARD = {"next": 1, "coming": 1, "following": 1, "upcoming": 1, "this coming": 1, "subsequent": 1}
@@ -252,6 +252,8 @@ def _pick_year_for_month(
     behind = (here - dt.date(past_year, month, min(day or 1, 28))).days
     if tense == PRESENT:
         return future_year if ahead < behind else past_year
+    if tense == NEAR_FUTURE:
+        return future_year if ahead <= 62 else past_year
     return future_year if ahead <= 31 else past_year  # news reports the past, but announces the next weeks
 
 
