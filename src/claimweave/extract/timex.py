@@ -325,10 +325,13 @@ def _verb_tense(span: Span, cues: Guards) -> str | None:
         head = verb.head
         if head.lemma_.lower() in cues.future_governors or head.lower_ in cues.future_governors:
             return FUTURE  # "is scheduled to close Monday"
-        if head is not verb and head.pos_ in ("VERB", "AUX"):
-            verb = head  # "extended their offers to acquire it Friday": the extending is what is dated
-            aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-            words = {c.lower_ for c in aux}
+        if head is verb or head.pos_ not in ("VERB", "AUX"):
+            return FUTURE  # "an agreement to acquire the bank in January": not done yet
+        verb = head  # "extended their offers to acquire it Friday": the extending is what is dated
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        words = {c.lower_ for c in aux}
+    if any(c.tag_ == "MD" for c in aux):
+        return PRESENT  # "would be paid in January": a modal says nothing of past or future
     if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
         return FUTURE  # "is meeting on Friday"
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or (verb.tag_ == "VBN" and words & {"has", "have", "had"}):

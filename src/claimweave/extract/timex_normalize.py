@@ -465,7 +465,7 @@ _X_SHAPES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", 
 
 
 def rel_unit(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
-    unit_text = _key(groups["unit"])
+    unit_text = _key(groups.get("unit") or "quarter")  # "the latest period": the last reporting quarter
     unit = "H" if unit_text == "half" else _unit_code(unit_text)
     rel_text = _key(groups.get("rel") or "this")
     amount = _rel(rel_text)
