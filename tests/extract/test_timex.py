@@ -77,6 +77,11 @@ NORMALIZE_CASES = [
     ("the weekend", "1989-10-30", None, "DATE", "1989-W43-WE", None),
     ("year-end", "1989-10-30", None, "DATE", "1989-12-31", None),
     ("December 7", None, None, "DATE", "XXXX-12-07", None),
+    ("two thousand years ago", "2025-08-11", None, "DATE", "PAST_REF", None),
+    ("a week or so ago", "2025-08-11", None, "DATE", "2025-W32", None),
+    ("the 1988 period", None, None, "DATE", "1988", None),
+    ("the latest quarter", "1989-10-26", None, "DATE", "1989-Q3", None),
+    ("fiscal 1989", None, None, "DATE", "1989", None),
     ("yesterday", None, None, "DATE", "XXXX-XX-XX", None),
 ]
 
@@ -139,6 +144,12 @@ PIPELINE_CASES = [
     ("Exports fell over the past three months.", "the past three months", "DURATION", "P3M", None),
     ("Revenue rose in the third quarter.", "the third quarter", "DATE", "2025-Q3", None),
     ("Prices were stable in recent years.", "recent years", "DURATION", "PXY", None),
+    ("The plant makes two million tyres a year.", "a year", "SET", "P1Y", None),
+    ("He spent a year in prison.", "a year", "DURATION", "P1Y", None),
+    ("The summit is planned for October.", "October", "DATE", "2025-10", None),
+    ("The minister invited him to a summit in October.", "October", "DATE", "2025-10", None),
+    ("Aircraft kept flying until 7 December.", "7 December", "DATE", "2024-12-07", None),
+    ("The offer was extended until August 29.", "August 29", "DATE", "2025-08-29", None),
 ]
 
 
@@ -187,6 +198,12 @@ def test_event_anchored_unresolved_keeps_the_anchor_text(nlp):
     timex = only(nlp, text, "One month after Karimov's fall")
     assert timex.anchor.kind == "event" and timex.anchor.text == "Karimov's fall"
     assert not timex.resolved and "X" in timex.value
+
+
+def test_event_anchor_is_not_a_news_weekday(nlp):
+    text = "The court met on Friday. More than seven years after the fall of the Wall, the files remain closed."
+    timex = only(nlp, text, "More than seven years after the fall of the Wall")
+    assert timex.anchor.kind == "event" and not timex.resolved
 
 
 def test_event_anchored_on_a_date(nlp):

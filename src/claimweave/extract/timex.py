@@ -343,6 +343,18 @@ def _verb_tense(span: Span, cues: Guards) -> str | None:
     return None
 
 
+def _is_rate(doc: Doc, cand: Candidate) -> bool:
+    """ "16 billion doses a year", "$50,000 a year": "a <unit>" after a quantity is a frequency."""
+    num = (cand.match.groupdict().get("num") or "").lower()
+    if num not in ("a", "an") or cand.match.start() != cand.start:
+        return False
+    span = _tokens(doc, cand.start, cand.end)
+    if span is None or span.start == 0:
+        return False
+    previous = doc[span.start - 1]
+    return previous.pos_ in ("NOUN", "NUM", "SYM", "PROPN") or previous.lower_ in ("percent", "%")
+
+
 _CALENDAR = re.compile(r"^\d{3,4}(?:-(?:\d\d|Q\d|H\d|SP|SU|FA|WI|W\d\d)(?:-\d\d)?)?$")
 
 
@@ -418,6 +430,8 @@ class TimexTagger:
                                      reference=reference)
             if cand.mod:
                 result = replace(result, mod=cand.mod)
+            if result.type == "DURATION" and _is_rate(doc, cand):
+                result = replace(result, type="SET")
             items.append((cand, result, kind if result.relative else "absolute", anchor if result.relative else None))
             derived = cand.rule.handler in ("ago", "year_ago", "anaphoric")
             if _CALENDAR.match(result.value) and result.type in ("DATE", "TIME") and not derived:
@@ -493,6 +507,8 @@ class TimexTagger:
         for other, result, *_ in items:
             if other is cand or other.event is not None or not re.match(r"^\d{4}-\d\d", result.value):
                 continue
+            if result.relative and other.rule.id not in ("date.month_day", "date.day_month"):
+                continue  # "on Friday" dates the news, not the event a phrase looks back on
             s_start, s_end = sentences.bounds(other.start, other.end)
             if s_start <= start < s_end:
                 continue

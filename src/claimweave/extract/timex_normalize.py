@@ -432,7 +432,10 @@ def _unit_code(text: str) -> str:
 def _calendar_unit(base: str | None, unit: str, amount: int) -> str:
     """The calendar unit (year, month, week, ...) containing ``base`` moved by ``amount``."""
     if unit == "Y":
-        return str(_need_year(base) + amount)
+        year = _need_year(base) + amount
+        if year < 1000:
+            raise Unresolvable  # "two thousand years ago": a vague past, not the year 25
+        return f"{year:04d}"
     if unit == "M":
         year, month = _add_months(*_need_month(base), amount)
         return f"{year}-{month:02d}"
@@ -604,6 +607,8 @@ def ago(groups: dict, anchor: str | None, tense: str | None, reference: str | No
         return Normalized("DATE", _calendar_unit(anchor, unit if unit not in ("H", "MIN", "S") else "D", int(sign * amount)),
                           relative=True)
     except (Unresolvable, KeyError):
+        if anchor is not None and amount >= 100:
+            return Normalized("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", relative=True)
         return Normalized("DATE", _X_SHAPES.get(unit, "XXXX-XX-XX"), relative=True, resolved=False)
 
 
