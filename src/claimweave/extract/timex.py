@@ -481,10 +481,10 @@ class TimexTagger:
     def _as_duration(cand: Candidate) -> Candidate | None:
         """The "N units" part of an offset whose anchor is a clause, as TimeBank annotates it."""
         duration = next(r for r in rules() if r.id == "dur.number_unit")
-        match = duration.regex.match(cand.match.string, cand.start, cand.match.start("dir"))
+        match = duration.regex.match(cand.match.string, cand.match.start(), cand.match.start("dir"))
         if match is None:
             return None
-        return Candidate(match.start(), match.end(), duration, match, cand.order, cand.mod, cand.mod_rule)
+        return Candidate(cand.start, match.end(), duration, match, cand.order, cand.mod, cand.mod_rule)
 
     def _event_date(self, doc: Doc, sentences: Sentences, cand: Candidate, items) -> tuple[str | None, str]:
         """The date the document gives for the anchor event of ``cand`` (None if none), and the event text.
