@@ -44,6 +44,7 @@ class Guards(BaseModel):
     future_governors: list[str]
     month_verb_followers: list[str]
     figurative_preceders: list[str]
+    year_attribute_nouns: list[str]
     future_participles: list[str]
 
 
@@ -171,12 +172,15 @@ def keep(doc: Doc, text: str, cand: Candidate) -> bool:
         if after in g.year_followers:
             return False
         span = _tokens(doc, cand.start, cand.end)
-        if span is not None and span[0].tag_ == "CD" and span[0].dep_ == "nummod" and span[0].head.tag_ in ("NNS", "NNPS"):
-            if span[0].head.text.lower() not in ("elections", "games", "olympics", "accords"):
-                return False
+        if span is not None and span[0].dep_ == "nummod" and span[0].head.i > span[0].i:
+            head = span[0].head
+            determined = span[0].i > 0 and (doc[span[0].i - 1].tag_ in ("DT", "PRP$", "POS") or doc[span[0].i - 1].lower_ in ("this", "that"))
+            if head.lower_ in g.year_followers or (
+                head.tag_ in ("NNS", "NNPS") and head.lower_ not in g.year_attribute_nouns and not determined
+            ):
+                return False  # "2000 troops", "sent 1500 armed protesters"; not "its 1989 operating results"
         if before in g.year_preceders_need_support and not re.match(r"\s*(?:and|to|-|through)\s", text[cand.end:cand.end + 10]):
-            if before != "of":
-                return False
+            return False  # "about 1500", "nearly 2000": an amount
     if rule.type == "DURATION" or rule.id.startswith("rel.ago") or rule.id == "event.offset":
         if after in g.after_duration_rejects or text[cand.end:cand.end + 4].lower().startswith("-old"):
             return False
