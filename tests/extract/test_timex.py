@@ -82,6 +82,10 @@ NORMALIZE_CASES = [
     ("the 1988 period", None, None, "DATE", "1988", None),
     ("the latest quarter", "1989-10-26", None, "DATE", "1989-Q3", None),
     ("fiscal 1989", None, None, "DATE", "1989", None),
+    ("H1 2024", None, None, "DATE", "2024-H1", None),
+    ("the first half of 2019", None, None, "DATE", "2019-H1", None),
+    ("the first week of March 2025", None, None, "DATE", "2025-W09", None),
+    ("the mid-2000s", None, None, "DATE", "200", "MID"),
     ("yesterday", None, None, "DATE", "XXXX-XX-XX", None),
 ]
 

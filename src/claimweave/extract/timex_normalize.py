@@ -335,6 +335,20 @@ def edge_day(groups: dict, anchor: str | None, tense: str | None, reference: str
     return Normalized("DATE", day.isoformat(), relative=inner.relative)
 
 
+def week_of_month(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
+    """ "the first week of March" -> the ISO week holding March 1 (the last week: the one ending the month)."""
+    inner = calendar({k: groups.get(k) for k in ("month", "year")}, anchor, tense, reference)
+    if not inner.resolved:
+        return Normalized("DATE", "XXXX-WXX", relative=True, resolved=False)
+    year, month, _ = parse_anchor(inner.value)
+    edge = _key(groups["edge"])
+    if edge in ("last", "final"):
+        day = dt.date(*_add_months(year, month, 1), 1) - dt.timedelta(days=1)
+    else:
+        day = dt.date(year, month, 1 + 7 * (lexicon().ordinals[edge] - 1))
+    return Normalized("DATE", _week(day), relative=inner.relative)
+
+
 def decade(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
     if groups.get("decade"):
         return Normalized("DATE", groups["decade"][:3])
@@ -394,8 +408,11 @@ def _ordinal_key(text: str) -> int:
 
 
 def half(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
-    which = "H1" if _key(groups["hord"]) in ("first", "1st") else "H2"
-    year = parse_year(groups.get("year"))
+    if groups.get("hnum") or groups.get("hnum2"):
+        which = "H" + (groups.get("hnum") or groups["hnum2"])
+    else:
+        which = "H1" if _key(groups["hord"]) in ("first", "1st") else "H2"
+    year = parse_year(groups.get("year")) or parse_year(groups.get("year2"))
     if year is not None:
         return Normalized("DATE", f"{year}-{which}")
     a_year = parse_anchor(anchor)[0]
@@ -660,7 +677,7 @@ def set_adverb(groups: dict, anchor: str | None, tense: str | None, reference: s
 
 
 HANDLERS = {
-    "calendar": calendar, "edge_day": edge_day, "decade": decade, "century": century, "season": season, "quarter": quarter, "half": half,
+    "calendar": calendar, "edge_day": edge_day, "week_of_month": week_of_month, "decade": decade, "century": century, "season": season, "quarter": quarter, "half": half,
     "year_ago": year_ago, "year_end": year_end, "rel_unit": rel_unit, "anaphoric": anaphoric, "day_word": day_word,
     "part_of_day": part_of_day, "clock": clock, "duration": duration, "ago": ago, "event": event,
     "set_unit": set_unit, "set_weekday": set_weekday, "set_month": set_month, "set_season": set_season,
