@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from claimweave.extract.common import DocContext
-from claimweave.extract.timex_normalize import normalize_timex, parse_number, shift
+from claimweave.extract.timex_calendar import parse_number, shift
+from claimweave.extract.timex_normalize import normalize_timex
 from claimweave.pipeline import COMPONENTS
 
 PUBLISHED = dt.date(2025, 8, 11)  # a Monday
