@@ -213,6 +213,12 @@ def test_event_anchor_is_not_a_news_weekday(nlp):
     assert timex.anchor.kind == "event" and not timex.resolved
 
 
+def test_event_anchored_bound_becomes_before(nlp):
+    text = "The regime fell on 8 December 2024. The visit comes less than two months after the regime's fall."
+    timex = only(nlp, text, "less than two months after the regime's fall")
+    assert (timex.value, timex.mod, timex.anchor.value) == ("2025-02", "BEFORE", "2024-12-08")
+
+
 def test_event_anchored_on_a_date(nlp):
     timex = only(nlp, "Troops withdrew three days after March 3, 2025, officials said.", "three days after March 3, 2025")
     assert timex.value == "2025-03-06" and timex.anchor.kind == "event"

@@ -34,6 +34,8 @@ from claimweave.extract.timex_rules import rules
 from claimweave.models import Evidence, Timex, TimexAnchor
 
 
+_EVENT_MODS = {"LESS_THAN": "BEFORE", "EQUAL_OR_LESS": "ON_OR_BEFORE", "MORE_THAN": "AFTER",
+               "EQUAL_OR_MORE": "ON_OR_AFTER"}
 _CALENDAR = re.compile(r"^\d{3,4}(?:-(?:\d\d|Q\d|H\d|SP|SU|FA|WI|W\d\d)(?:-\d\d)?)?$")
 
 
@@ -150,7 +152,8 @@ class TimexTagger:
             if any(t.pos_ == "VERB" for t in phrase) or len(phrase) > 12:
                 return False
         has_date = any(phrase.start_char <= other.start < phrase.end_char for other in kept if other is not cand)
-        if not has_date and not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "EVENT", "NORP") for t in phrase):
+        named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "EVENT", "NORP") for t in phrase)
+        if not (has_date or named or obj.lemma_.lower() in event_groups()):
             return False
         cand.event = (phrase.start_char, phrase.end_char)
         cand.end = phrase.end_char
@@ -214,6 +217,8 @@ class TimexTagger:
             moved = shift(event_date, result.sign * amount, result.unit) if event_date and amount is not None else None
             value, resolved = (moved, True) if moved else (result.value, False)
             anchor_model = TimexAnchor(kind="event", value=event_date, text=event_text)
+            # "less than two months after X" is a date before X + 2 months, not that date
+            result = replace(result, mod=_EVENT_MODS.get(result.mod, result.mod))
         elif kind == "none" and result.relative:
             resolved = False
         if cand.mod_rule:
