@@ -233,6 +233,30 @@ def eval_claims(
         typer.echo(line)
 
 
+@eval_app.command("roles")
+def eval_roles(
+    gold_dir: Path = typer.Argument(Path("tests/gold/roles"), help="A roles gold folder (gold *.jsonl + sources.json)."),
+    errors: bool = typer.Option(False, "--errors", help="Also list false positives and false negatives."),
+    min_precision: Optional[float] = typer.Option(None, "--min-precision", help="Exit 1 when precision is below this (0-1)."),
+    min_recall: Optional[float] = typer.Option(None, "--min-recall", help="Exit 1 when recall is below this (0-1)."),
+) -> None:
+    """Run people-and-roles extraction over a gold folder and print precision, recall and F1.
+
+    Example: claimweave eval roles tests/gold/roles --errors --min-precision 0.9 --min-recall 0.85
+    """
+    from claimweave.evaluation.roles import evaluate_folder
+
+    try:
+        scores = evaluate_folder(gold_dir)
+    except ClaimweaveError as err:
+        fail(err)
+    for line in scores.report_lines(errors=errors):
+        typer.echo(line)
+    if (min_precision is not None and scores.precision < min_precision) or (min_recall is not None and scores.recall < min_recall):
+        typer.echo(f"Error: precision {scores.precision:.3f} / recall {scores.recall:.3f} below the floor", err=True)
+        raise typer.Exit(1)
+
+
 # --------------------------------------------------------------------------- review and datasets
 
 KIND_CHOICES = ("claim", "role", "agreement")
