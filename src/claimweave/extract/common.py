@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -49,12 +50,35 @@ def stable_id(prefix: str, *parts: object) -> str:
     return f"{prefix}_{digest[:16]}"
 
 
+class Sentences:
+    """Sentence bounds of a Doc, computed once (spaCy's ``Token.sent`` rescans the Doc on every call)."""
+
+    def __init__(self, doc: Doc) -> None:
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+        self.starts = [s.start_char for s in sents] or [0]
+        self.ends = [s.end_char for s in sents] or [len(doc.text)]
+
+    def start_of(self, char: int) -> int:
+        return self.starts[max(0, bisect_right(self.starts, char) - 1)]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """From the start of the sentence holding ``start`` to the end of the one holding ``end - 1``."""
+        first = max(0, bisect_right(self.starts, start) - 1)
+        last = max(first, bisect_right(self.starts, max(start, end - 1)) - 1)
+        return self.starts[first], self.ends[last]
+
+
+def sentences(doc: Doc) -> Sentences:
+    """The Doc's Sentences, cached on the Doc (components run after the parser never change them)."""
+    cached = doc.user_data.get("cw_sentences")
+    if cached is None:
+        cached = doc.user_data["cw_sentences"] = Sentences(doc)
+    return cached
+
+
 def sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character bounds of the sentence(s) covering [start, end)."""
-    first = doc.char_span(start, end, alignment_mode="expand")
-    if first is None or not doc.has_annotation("SENT_START"):
-        return start, end
-    return first[0].sent.start_char, first[-1].sent.end_char
+    return sentences(doc).bounds(start, end)
 
 
 def evidence(doc: Doc, start: int, end: int, rule: str) -> Evidence:
@@ -66,7 +90,8 @@ def evidence(doc: Doc, start: int, end: int, rule: str) -> Evidence:
         start=start,
         end=end,
         text=ctx.text[start:end],
-        sentence=" ".join(ctx.text[s_start:s_end].split()),
+        # From the analysed text: blanked front matter and chrome never leak into the sentence.
+        sentence=" ".join(doc.text[s_start:s_end].split()),
         rule=rule,
         line=ctx.line,
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimweave.extract.common import context, ensure_extensions, stable_id
+from claimweave.extract.common import Sentences, context, ensure_extensions, evidence, sentences, stable_id
 from claimweave.extract.timex_match import (
     Candidate,
     event_groups,
@@ -49,32 +49,6 @@ class State:
     sentence_values: list[tuple[int, str]] | None = None
 
 
-class Sentences:
-    """Sentence bounds of a Doc, computed once (spaCy's ``Token.sent`` rescans the whole Doc per call)."""
-
-    def __init__(self, doc: Doc) -> None:
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
-        self.starts = [s.start_char for s in sents] or [0]
-        self.ends = [s.end_char for s in sents] or [len(doc.text)]
-
-    def start_of(self, char: int) -> int:
-        return self.starts[max(0, bisect_right(self.starts, char) - 1)]
-
-    def bounds(self, start: int, end: int) -> tuple[int, int]:
-        """Like ``common.sentence_bounds``: from the start of the first to the end of the last sentence."""
-        first = max(0, bisect_right(self.starts, start) - 1)
-        last = max(first, bisect_right(self.starts, max(start, end - 1)) - 1)
-        return self.starts[first], self.ends[last]
-
-
-def make_evidence(doc: Doc, sentences: Sentences, start: int, end: int, rule: str) -> Evidence:
-    """The Evidence ``common.evidence`` builds, from precomputed sentence bounds."""
-    ctx = context(doc)
-    s_start, s_end = sentences.bounds(start, end)
-    return Evidence(doc_id=ctx.doc_id, start=start, end=end, text=ctx.text[start:end],
-                    sentence=" ".join(ctx.text[s_start:s_end].split()), rule=rule, line=ctx.line)
-
-
 class TimexTagger:
     """The ``claimweave_timex`` component."""
 
@@ -91,7 +65,7 @@ class TimexTagger:
                 trim_article(cand)
                 extend_modifiers(text, cand)
                 kept.append(cand)
-        sentences = Sentences(doc)
+        sents = sentences(doc)
         state = State()
         items: list[tuple[Candidate, Normalized, str, str | None]] = []
         for cand in kept:
@@ -99,7 +73,7 @@ class TimexTagger:
                 cand = self._as_duration(cand)
                 if cand is None:
                     continue
-            sentence_start = sentences.start_of(cand.start)
+            sentence_start = sents.start_of(cand.start)
             same_sentence = [v for s, v in (state.sentence_values or []) if s >= sentence_start]
             reference = same_sentence[-1] if same_sentence else state.last_value
             if cand.rule.id.startswith(("rel.ago", "date.year_ago")) and not same_sentence:
@@ -122,7 +96,7 @@ class TimexTagger:
                     state.last_quarter = result.value
                 if not result.relative and len(result.value) >= 4:
                     state.narrative = result.value
-        timexes = [self._timex(doc, sentences, *item, items=items) for item in items]
+        timexes = [self._timex(doc, sents, *item, items=items) for item in items]
         doc._.cw_timexes = timexes
         return doc
 
@@ -233,7 +207,7 @@ class TimexTagger:
             mod=result.mod,
             anchor=anchor_model,
             resolved=resolved and "X" not in value,
-            evidence=make_evidence(doc, sentences, cand.start, cand.end, rule_id),
+            evidence=evidence(doc, cand.start, cand.end, rule_id),
         )
 
 
