@@ -16,7 +16,7 @@ from claimweave.errors import InputError
 from claimweave.ingest import DEFAULT_MAX_BYTES, Document, read_corpus, safe_filename
 from claimweave.models import DocResult, RunError, RunInfo
 from claimweave.pipeline import DEFAULT_MODEL, analyse, load_pipeline
-from claimweave.reconcile import reconcile
+from claimweave.reconcile import reconcile_run
 from claimweave.writers import check_writable, write_json, write_text_atomic
 
 ITEM_KINDS = ("entities", "timexes", "roles", "claims", "quotes", "agreements")
@@ -128,8 +128,12 @@ def run(
         results.append(result)
         on_document(result)
     t_extract = time.perf_counter()
-    entities, claims = reconcile(results)
+    reconciled = reconcile_run(results)
+    entities, claims = reconciled.entities, reconciled.claims
     t_reconcile = time.perf_counter()
+    for result in reconciled.updated:
+        # A publication date inferred from other sources changes the document's record.
+        write_json(outdir / "documents" / f"{safe_filename(result.document.id)}.json", result)
     write_json(outdir / "entities.json", entities)
     write_json(outdir / "claims.json", claims)
     _remove_stale(outdir, written)

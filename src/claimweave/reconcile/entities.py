@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from claimweave.extract.common import stable_id
-from claimweave.models import DocEntity, DocResult, Entity, MatchEvidence, Mention
+from claimweave.models import DocEntity, DocResult, Entity, MatchEvidence
 from claimweave.reconcile.linker import Linker
 from claimweave.reconcile.names import compare_names, display_name, name_tokens, skeleton, token_similarity
 from claimweave.reconcile.rules import linkage
@@ -62,7 +62,14 @@ class EntityIndex:
 
 
 def family_of(label: str) -> str:
+    """The name family a label is normalized as (PERSON, PLACE, ORG, ...)."""
     return linkage().families.get(label, label)
+
+
+def link_family(family: str) -> str:
+    """Persons link with persons; every other name links with every other, since small NER
+    models label one place or organisation GPE, ORG, FAC or NORP from one sentence to the next."""
+    return "PERSON" if family == "PERSON" else "NAME"
 
 
 def make_units(results: Iterable[DocResult]) -> list[Unit]:
@@ -74,20 +81,33 @@ def make_units(results: Iterable[DocResult]) -> list[Unit]:
             family = family_of(ent.label)
             tokens = name_tokens(ent.name, family=family) or (ent.name.casefold(),)
             titles = frozenset(r.title_normalized for r in result.roles if r.person_entity_id == ent.id)
-            doc_units.append(Unit(result.document.id, ent, family, tokens, display_name(ent.name, family=family), titles))
+            display = display_name(ent.name, family=family)
+            doc_units.append(Unit(result.document.id, ent, link_family(family), tokens, display, titles))
         surnames = {u.tokens[-1] for u in doc_units if u.family == "PERSON" and len(u.tokens) > 1}
         for unit in doc_units:
             # spaCy's small models often tag a bare Arabic surname as ORG or GPE.
             if unit.family != "PERSON" and len(unit.tokens) == 1 and unit.tokens[0] in surnames:
                 unit.family = "PERSON"
                 unit.tokens = name_tokens(unit.entity.name, family="PERSON")
+                unit.display = display_name(unit.entity.name, family="PERSON")
         for unit in doc_units:
             if unit.family == "PERSON" and not unit.titles:
                 unit.titles = frozenset(
                     r.title_normalized for r in _roles_named(result, unit.tokens)
                 )
         units.extend(doc_units)
+    _relabel_lone_persons(units)
     return units
+
+
+def _relabel_lone_persons(units: list[Unit]) -> None:
+    """A one-word PERSON that is nobody's surname in the run but is a place or organisation
+    elsewhere (``SANA``, ``Hmeimim``) is that place or organisation."""
+    surnames = {u.tokens[-1] for u in units if u.family == "PERSON" and len(u.tokens) > 1}
+    things = {u.tokens for u in units if u.family != "PERSON"}
+    for unit in units:
+        if unit.family == "PERSON" and len(unit.tokens) == 1 and unit.tokens[0] not in surnames and unit.tokens in things:
+            unit.family = "NAME"
 
 
 def _roles_named(result: DocResult, tokens: tuple[str, ...]):
@@ -209,18 +229,20 @@ def _build(units: list[Unit], node_of: dict[int, Hashable], linker: Linker, atta
     for short_name, full_name, root, rule, score in attachments:
         evidence[linker.find(root)].add((short_name, full_name, rule, score))
     for root, group in members.items():
-        spellings = sorted({u.display for u in group if len(u.tokens) > 1 or u.family != "PERSON"})
-        by_key: dict[tuple, list[str]] = defaultdict(list)
-        for name in spellings:
-            by_key[name_tokens(name, family=group[0].family)].append(name)
-        for names in by_key.values():
-            evidence[root] |= {(names[0], other, "same_folded_name", 1.0) for other in names[1:]}
+        by_key: dict[tuple, set[str]] = defaultdict(set)
+        for u in group:
+            if len(u.tokens) > 1 or u.family != "PERSON":
+                by_key[u.tokens].add(u.display)
+        for spellings in by_key.values():
+            first, *others = sorted(spellings)
+            evidence[root] |= {(first, other, "same_folded_name", 1.0) for other in others}
 
     index = EntityIndex(entities=[])
     used: set[str] = set()
-    for root in sorted(members, key=lambda r: _canonical(members[r], r)):
+    canonical = {root: _canonical(group, root) for root, group in members.items()}
+    for root in sorted(members, key=lambda r: (canonical[r], repr(r))):
         group = members[root]
-        entity = _entity(root, group, evidence[root], used)
+        entity = _entity(canonical[root], group, evidence[root], used)
         index.entities.append(entity)
         for unit in group:
             index.by_doc_entity[unit.entity.id] = entity.id
@@ -244,18 +266,16 @@ def _canonical(group: list[Unit], root: Hashable) -> str:
     return f"{group[0].family}|{skeletons[0]}|{where}"
 
 
-def _entity(root: Hashable, group: list[Unit], evidence: set[tuple], used: set[str]) -> Entity:
+def _entity(canonical: str, group: list[Unit], evidence: set[tuple], used: set[str]) -> Entity:
     family = group[0].family
-    canonical = _canonical(group, root)
     entity_id = stable_id("E", canonical)
     if entity_id in used:
         # Two entities with the same skeleton (e.g. Hama and a homonym): tell them apart by spelling.
         entity_id = stable_id("E", canonical, min(" ".join(u.tokens) for u in group), min(u.entity.id for u in group))
     used.add(entity_id)
-    mentions = sorted(
-        {(m.doc_id, m.start, m.end, m.text) for u in group for m in u.entity.mentions}
-    )
-    mention_models = [Mention(doc_id=d, start=s, end=e, text=t) for d, s, e, t in mentions]
+    unique = {(m.doc_id, m.start, m.end, m.text): m for u in group for m in u.entity.mentions}
+    mentions = sorted(unique)
+    mention_models = [unique[k] for k in mentions]
     label_counts = Counter()
     name_counts = Counter()
     for unit in group:

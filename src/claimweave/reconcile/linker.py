@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Linker:
-    """Disjoint sets of hashable nodes; ``union`` records why two nodes were joined."""
+    """Disjoint sets of hashable nodes; ``union`` records why two sets were joined."""
 
     parent: dict[Hashable, Hashable] = field(default_factory=dict)
     edges: list[tuple[Hashable, Hashable, str, float]] = field(default_factory=list)
@@ -26,8 +26,9 @@ class Linker:
 
     def union(self, a: Hashable, b: Hashable, rule: str, score: float) -> None:
         ra, rb = self.find(a), self.find(b)
-        self.edges.append((a, b, rule, score))
         if ra != rb:
+            # Only the unions that joined two sets are kept: a spanning tree explains the cluster.
+            self.edges.append((a, b, rule, score))
             # The smaller root (by repr) wins so that the result does not depend on input order.
             keep, drop = sorted((ra, rb), key=repr)
             self.parent[drop] = keep

@@ -97,6 +97,7 @@ def name_tokens(text: str, *, family: str) -> tuple[str, ...]:
     return tuple(t for t in (fold_token(w) for w in words) if t)
 
 
+@lru_cache(maxsize=262144)
 def display_name(text: str, *, family: str) -> str:
     """The name as written, without a leading title or a possessive (``Foreign Minister Shibani's`` -> ``Shibani``)."""
     text = _POSSESSIVE.sub("", " ".join(text.split()))

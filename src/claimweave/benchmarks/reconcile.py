@@ -1,0 +1,211 @@
+"""Reconciliation benchmark: synthetic DocResults of growing size, time and peak memory per size.
+
+The synthetic corpus looks like news at scale: a pool of people (with shared surnames and
+romanization variants), places, events reported by several outlets with dates at different
+precisions (and a few conflicting), roles and agreements. Each size runs in a fresh process so
+that its peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import random
+import resource
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claimweave.models import (
+    Agreement,
+    Argument,
+    Claim,
+    DocEntity,
+    DocResult,
+    DocumentInfo,
+    Evidence,
+    Mention,
+    Predicate,
+    Role,
+    TimeRef,
+)
+
+_SYLLABLES = ["ah", "med", "sha", "ra", "ma", "her", "ka", "sim", "ba", "shar", "lav", "rov", "ser", "gei", "ta", "rus",
+              "hu", "sein", "sa", "la", "mi", "khail", "bog", "da", "nov", "fi", "dan", "ha", "kan", "om", "ar", "zu"]
+_VARIANTS = [("ei", "ey"), ("ai", "i"), ("e", "a"), ("u", "ou"), ("ks", "x"), ("i", "ee")]
+_PARTICLES = ["al-", "al ", "el-", ""]
+_PREDICATES = ["meet", "visit", "call", "sign", "say", "attack", "announce", "invite"]
+_TITLES = ["president", "foreign minister", "defence minister", "health minister", "envoy", "spokesman", "governor"]
+_KINDS = ["lease", "concession", "treaty", "memorandum of understanding", "basing agreement"]
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def _variant(name: str, rng: random.Random) -> str:
+    """A romanization variant of ``name`` (sometimes the name itself)."""
+    if rng.random() < 0.5:
+        return name
+    old, new = rng.choice(_VARIANTS)
+    return name.replace(old, new, 1)
+
+
+@dataclass
+class _World:
+    people: list[tuple[str, str]]
+    places: list[str]
+    events: list[tuple[str, int, int, str]]
+    agreements: list[tuple[str, int, str, int]]
+
+
+def _world(docs: int, rng: random.Random) -> _World:
+    surnames = [_word(rng) for _ in range(max(20, docs // 12))]
+    # Several people per surname on purpose: namesakes must stay apart.
+    people = [(_word(rng), rng.choice(surnames)) for _ in range(max(50, docs // 5))]
+    places = [_word(rng) for _ in range(max(20, docs // 20))]
+    events = []
+    for _ in range(max(20, docs // 4)):
+        day = 1 + rng.randrange(3 * 365)
+        events.append((rng.choice(_PREDICATES), rng.randrange(len(people)), rng.randrange(len(places)), f"{day}"))
+    agreements = [(rng.choice(_KINDS), rng.randrange(len(places)), f"{2000 + rng.randrange(25)}", rng.choice([10, 25, 49]))
+                  for _ in range(max(10, docs // 20))]
+    return _World(people, places, events, agreements)
+
+
+def _date(day: int, rng: random.Random) -> str:
+    import datetime as dt
+
+    d = dt.date(2023, 1, 1) + dt.timedelta(days=day)
+    if rng.random() < 0.03:
+        d += dt.timedelta(days=rng.choice([-6, -3, 4, 7]))  # a planted conflicting date
+    return d.isoformat() if rng.random() < 0.7 else d.isoformat()[:7]
+
+
+class _Doc:
+    def __init__(self, doc_id: str) -> None:
+        self.doc_id, self.text, self.entities = doc_id, "", {}
+
+    def span(self, text: str) -> tuple[int, int]:
+        start = len(self.text) + 1
+        self.text += " " + text
+        return start, start + len(text)
+
+    def evidence(self, text: str) -> Evidence:
+        start, end = self.span(text)
+        return Evidence.model_construct(doc_id=self.doc_id, start=start, end=end, text=text, sentence=text, rule="bench", line=None)
+
+    def entity(self, name: str, label: str, mentions: list[str]) -> Argument:
+        key = (label, name)
+        if key not in self.entities:
+            self.entities[key] = DocEntity.model_construct(id=f"ent_{self.doc_id}_{len(self.entities)}", label=label, name=name, mentions=[], rule="bench")
+        ent = self.entities[key]
+        for text in mentions:
+            start, end = self.span(text)
+            ent.mentions.append(Mention.model_construct(doc_id=self.doc_id, start=start, end=end, text=text))
+        return Argument.model_construct(text=name, start=ent.mentions[-1].start, end=ent.mentions[-1].end, entity_id=ent.id)
+
+
+def synthetic_results(docs: int, *, seed: int = 7) -> Iterator[DocResult]:
+    """``docs`` synthetic DocResults (deterministic for a seed)."""
+    rng = random.Random(seed)
+    world = _world(docs, rng)
+    outlets = [f"Outlet {i}" for i in range(max(5, docs // 100))]
+    for n in range(docs):
+        doc = _Doc(f"doc-{n:07d}")
+        claims, roles, agreements = [], [], []
+
+        def person(i: int) -> Argument:
+            first, last = world.people[i]
+            full = f"{_variant(first, rng)} {rng.choice(_PARTICLES)}{_variant(last, rng)}"
+            mentions = [full] + [last] * rng.randint(0, 2)
+            return doc.entity(full, "PERSON", mentions)
+
+        for e in rng.sample(range(len(world.events)), 3):
+            pred, who, where, day = world.events[e]
+            subject = person(who)
+            obj = doc.entity(_variant(world.places[where], rng), rng.choice(["GPE", "LOC"]), [world.places[where]])
+            value = _date(int(day), rng) if rng.random() < 0.8 else None
+            time_ref = TimeRef.model_construct(value=value, text=value, timex_id=None, mod=None) if value else None
+            claims.append(Claim.model_construct(
+                id=f"claim_{doc.doc_id}_{len(claims)}", predicate=Predicate.model_construct(lemma=pred, text=pred),
+                subject=subject, object=obj, participants=[], location=None, time=time_ref, attribution=None,
+                modality="asserted", modality_cue=None, evidence=[doc.evidence(f"{subject.text} {pred} {obj.text}")],
+            ))
+        for i in rng.sample(range(len(world.people)), 2):
+            arg = person(i)
+            roles.append(Role.model_construct(
+                id=f"role_{doc.doc_id}_{len(roles)}", person=arg.text, person_entity_id=arg.entity_id,
+                title=_TITLES[i % len(_TITLES)], title_normalized=_TITLES[i % len(_TITLES)], affiliation=None,
+                qualifier=None, time=None, evidence=[doc.evidence(arg.text)],
+            ))
+        if rng.random() < 0.2:
+            kind, place, signed, years = rng.choice(world.agreements)
+            if rng.random() < 0.05:
+                years += 4  # a planted conflicting duration
+            party = doc.entity(f"{world.places[place]} Holdings", "ORG", [f"{world.places[place]} Holdings"])
+            agreements.append(Agreement.model_construct(
+                id=f"agr_{doc.doc_id}", kind=kind, text=kind, parties=[party], asset=f"{world.places[place]} port",
+                signed=[signed], duration=f"P{years}Y", expires=None, renewal=None, status=None, field_evidence={},
+                evidence=[doc.evidence(kind)],
+            ))
+        published = f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        yield DocResult.model_construct(
+            document=DocumentInfo.model_construct(
+                id=doc.doc_id, path=f"{doc.doc_id}.txt", format="txt", line=None, source=rng.choice(outlets), title=None,
+                url=None, language="en", published=published, published_from="front_matter", sha256="0" * 64,
+                text_path=None, body_start=0, masked=[], warnings=[],
+            ),
+            entities=list(doc.entities.values()), timexes=[], roles=roles, claims=claims, quotes=[], agreements=agreements,
+        )
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    docs: int
+    doc_entities: int
+    entities: int
+    claims_in: int
+    claims_out: int
+    conflicts: int
+    generate_seconds: float
+    reconcile_seconds: float
+    peak_rss_mb: float
+
+    def line(self) -> str:
+        return (
+            f"{self.docs:>8} docs  {self.reconcile_seconds:8.2f} s reconcile  {self.peak_rss_mb:8.0f} MB peak RSS  "
+            f"({self.doc_entities} doc entities -> {self.entities} entities, {self.claims_in} claims -> "
+            f"{self.claims_out}, {self.conflicts} conflicting; generated in {self.generate_seconds:.1f} s)"
+        )
+
+
+def run_size(docs: int) -> BenchResult:
+    """Generate and reconcile ``docs`` documents in this process."""
+    from claimweave.reconcile import reconcile_run
+
+    t0 = time.perf_counter()
+    results = list(synthetic_results(docs))
+    t1 = time.perf_counter()
+    run = reconcile_run(results)
+    t2 = time.perf_counter()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return BenchResult(
+        docs=docs,
+        doc_entities=sum(len(r.entities) for r in results),
+        entities=len(run.entities.entities),
+        claims_in=sum(len(r.claims) for r in results),
+        claims_out=len(run.claims.claims),
+        conflicts=sum(c.status == "conflicting" for c in run.claims.claims)
+        + sum(a.status == "conflicting" for a in run.claims.agreements),
+        generate_seconds=round(t1 - t0, 2),
+        reconcile_seconds=round(t2 - t1, 2),
+        peak_rss_mb=round(peak, 1),
+    )
+
+
+def bench_reconcile(sizes: list[int]) -> Iterator[BenchResult]:
+    """Run each size in a fresh process (its peak memory is its own) and yield the figures."""
+    ctx = multiprocessing.get_context("fork")
+    for docs in sizes:
+        with ctx.Pool(1, maxtasksperchild=1) as pool:
+            yield pool.apply(run_size, (docs,))
