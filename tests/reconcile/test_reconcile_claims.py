@@ -81,3 +81,16 @@ def test_same_date_different_actors_do_not_merge(doc):
     one.claim("approve", "Riverton City Council", "tram line", time="2025-07-31", object_label="ORG")
     two.claim("visit", "Asaad al-Shaibani", "Moscow", time="2025-07-31", object_label="GPE")
     assert len(reconcile([one.build(), two.build()])[1].claims) == 2
+
+
+@pytest.mark.parametrize(
+    ("dates", "events"),
+    [
+        (["2023", "2025"], 2),
+        (["2025", "2025-H1", None], 1),
+        (["2025-01-28", "2025-06-10", None], 3),
+        (["2025-01-28", "2025-06-10", "2025-06"], 2),
+    ],
+)
+def test_coarse_and_undated_reports_join_only_an_unambiguous_event(doc, dates, events):
+    assert len(_visits(doc, dates)) == events

@@ -75,14 +75,28 @@ def cluster_by_time(items: Sequence[T], value_of: Callable[[T], str | None], win
             events[-1].append(item)
         else:
             events.append([item])
-    leftover: list[T] = []
-    for item in loose:
+    coarse: list[list[T]] = []
+    undated: list[T] = []
+    for item in sorted(loose, key=lambda it: value_of(it) is None):
         value = value_of(item)
-        fits = [e for e in events if value is None or any(compatible(value, value_of(x)) for x in e)]
+        if value is None:
+            # Undated reports join the one event about these actors, if there is only one.
+            if len(events) + len(coarse) == 1:
+                (events + coarse)[0].append(item)
+            else:
+                undated.append(item)
+            continue
+        fits = [e for e in events if any(compatible(value, value_of(x)) for x in e)]
         if len(fits) == 1:
             fits[0].append(item)
         else:
-            leftover.append(item)
-    if leftover:
-        events.append(leftover)
+            # Coarse values group with the coarse values they agree with ("2025" and "2025-H1").
+            group = next((g for g in coarse if all(compatible(value, value_of(x)) for x in g)), None)
+            if group is None:
+                coarse.append([item])
+            else:
+                group.append(item)
+    events.extend(coarse)
+    if undated:
+        events.append(undated)
     return events
