@@ -106,3 +106,19 @@ def test_ids_do_not_depend_on_other_documents_or_order(doc):
     assert {e.id for e in small.entities} <= {e.id for e in large.entities}
     again, _ = reconcile(build("Asaad al Shibani", "Asaad al-Shaibani", "Sergei Lavrov"))
     assert again == large
+
+
+@pytest.mark.parametrize(
+    ("a", "aff_a", "b", "aff_b", "merged"),
+    [
+        ("Ahmed al-Sharaa", "Syria", "Ahmad al-Sharaa", "Syrian", True),
+        ("Muhammad Ali", "Egypt", "Mohammed Ali", "United States", False),
+        ("Muhammad Ali", "Egypt", "Mohammed Ali", None, True),
+    ],
+)
+def test_affiliations_are_evidence_against_a_spelling_match(doc, a, aff_a, b, aff_b, merged):
+    one, two = doc("one"), doc("two")
+    one.role(a, "minister", affiliation=aff_a)
+    two.role(b, "minister", affiliation=aff_b)
+    entities, _ = reconcile([one.build(), two.build()])
+    assert (_entity_of(entities, "one", a) is _entity_of(entities, "two", b)) is merged

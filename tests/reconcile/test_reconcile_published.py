@@ -27,3 +27,11 @@ def test_no_inference_without_a_dated_past_event(doc):
     undated = doc("undated", published=None)
     undated.claim("host", "Moscow", "summit", time="2025-10-15", modality="planned", object_label="EVENT")
     assert reconcile_run([undated.build()]).updated == []
+
+
+def test_an_event_no_other_source_reports_as_past_does_not_date_a_document(doc):
+    dated = doc("dated", published="2025-08-09")
+    dated.claim("start", "Halvorsen", "construction", time="2026-03-02", object_label="EVENT")
+    undated = doc("undated", published=None)
+    undated.claim("start", "Halvorsen", "construction", time="2026-03-02", object_label="EVENT")
+    assert reconcile_run([dated.build(), undated.build()]).updated == []

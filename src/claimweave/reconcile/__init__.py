@@ -37,7 +37,7 @@ def reconcile_run(results: list[DocResult], *, resolver: Resolver = default_reso
     claims = reconcile_claims(results, index, sources)
     updated = []
     for i, result in enumerate(results):
-        if result.document.published is None and (found := infer_published(result, claims)):
+        if result.document.published is None and (found := infer_published(result, claims, sources.published)):
             date, claim_id = found
             why = f"publication date inferred: not earlier than {date.isoformat()}, the date other sources give for claim {claim_id}"
             results[i] = reanchor(result, date, why=why, resolver=resolver)

@@ -33,6 +33,7 @@ class Unit:
     tokens: tuple[str, ...]
     display: str
     titles: frozenset[str] = frozenset()
+    affiliations: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -82,7 +83,10 @@ def make_units(results: Iterable[DocResult]) -> list[Unit]:
             tokens = name_tokens(ent.name, family=family) or (ent.name.casefold(),)
             titles = frozenset(r.title_normalized for r in result.roles if r.person_entity_id == ent.id)
             display = display_name(ent.name, family=family)
-            doc_units.append(Unit(result.document.id, ent, link_family(family), tokens, display, titles))
+            affiliations = frozenset(
+                affiliation_key(r.affiliation) for r in result.roles if r.person_entity_id == ent.id and r.affiliation
+            )
+            doc_units.append(Unit(result.document.id, ent, link_family(family), tokens, display, titles, affiliations))
         surnames = {u.tokens[-1] for u in doc_units if u.family == "PERSON" and len(u.tokens) > 1}
         for unit in doc_units:
             # spaCy's small models often tag a bare Arabic surname as ORG or GPE.
@@ -120,8 +124,21 @@ def _block_key(family: str, tokens: tuple[str, ...]) -> tuple:
     return (family, tuple(skeleton(t) for t in tokens))
 
 
-def _link_names(linker: Linker, keys: list[tuple[str, tuple[str, ...]]]) -> None:
-    """Union the global name keys that denote the same entity, comparing pairs within blocks only."""
+def affiliation_key(text: str) -> str:
+    """A rough key under which "Syria", "Syrian" and "Syria's" agree: the first letters of the folded name."""
+    tokens = name_tokens(text, family="PLACE")
+    return tokens[0][:4] if tokens else text.casefold()
+
+
+def _link_names(
+    linker: Linker, keys: list[tuple[str, tuple[str, ...]]], affiliations: dict[tuple, set[str]] | None = None
+) -> None:
+    """Union the global name keys that denote the same entity, comparing pairs within blocks only.
+
+    Roles are evidence against a spelling match: two similar names whose people are affiliated
+    with different countries or organisations (and never the same one) are not merged.
+    """
+    affiliations = affiliations or {}
     blocks: dict[tuple, list] = defaultdict(list)
     for key in keys:
         blocks[_block_key(*key)].append(key)
@@ -138,6 +155,9 @@ def _link_names(linker: Linker, keys: list[tuple[str, tuple[str, ...]]]) -> None
         for part in parts:
             for a, b in combinations(sorted(part), 2):
                 match = compare_names(a[1], b[1], family=a[0])
+                aff_a, aff_b = affiliations.get(a), affiliations.get(b)
+                if match and aff_a and aff_b and not aff_a & aff_b:
+                    continue
                 if match:
                     linker.union(("name", *a), ("name", *b), match.rule, match.score)
 
@@ -157,7 +177,10 @@ def link_entities(results: list[DocResult]) -> EntityIndex:
         linker.add(node)
         node_of[i] = node
         keys.add((unit.family, unit.tokens))
-    _link_names(linker, sorted(keys))
+    affiliations: dict[tuple, set[str]] = defaultdict(set)
+    for unit in units:
+        affiliations[(unit.family, unit.tokens)] |= unit.affiliations
+    _link_names(linker, sorted(keys), affiliations)
     attachments = _attach_short_forms(units, short, node_of, linker)
     return _build(units, node_of, linker, attachments)
 

@@ -20,15 +20,25 @@ Resolver = Callable[[str, str, dt.date], str | None]
 PAST = frozenset({"asserted", "reported", "hedged"})
 
 
-def infer_published(result: DocResult, claims: list[ReconciledClaim]) -> tuple[dt.date, str] | None:
-    """The earliest possible publication date of an undated document, and the claim that dates it."""
+def infer_published(
+    result: DocResult, claims: list[ReconciledClaim], published: dict[str, dt.date | None]
+) -> tuple[dt.date, str] | None:
+    """The earliest possible publication date of an undated document, and the claim that dates it.
+
+    Only events that another, dated source reports as past count: a day-precise date that some
+    other document published on or after it.
+    """
+    doc_id = result.document.id
     member_ids = {c.id for c in result.claims if c.modality in PAST}
     best: tuple[dt.date, str] | None = None
     for claim in claims:
         if claim.status == "conflicting" or claim.modality not in PAST or not member_ids.intersection(claim.members):
             continue
         span = parse_time(claim.time)
-        if isinstance(span, TimeSpan) and span.days == 1 and (best is None or (span.start, claim.id) > best):
+        if not isinstance(span, TimeSpan) or span.days != 1:
+            continue
+        witnessed = any((p := published.get(d)) is not None and span.start <= p for d in claim.sources if d != doc_id)
+        if witnessed and (best is None or (span.start, claim.id) > best):
             best = (span.start, claim.id)
     return best
 
