@@ -169,11 +169,14 @@ class BenchResult:
     conflicts: int
     generate_seconds: float
     reconcile_seconds: float
+    reconcile_cpu_seconds: float
+    input_rss_mb: float
     peak_rss_mb: float
 
     def line(self) -> str:
         return (
-            f"{self.docs:>8} docs  {self.reconcile_seconds:8.2f} s reconcile  {self.peak_rss_mb:8.0f} MB peak RSS  "
+            f"{self.docs:>8} docs  {self.reconcile_seconds:8.2f} s reconcile ({self.reconcile_cpu_seconds:.2f} s CPU)  "
+            f"peak RSS {self.peak_rss_mb:.0f} MB (inputs alone {self.input_rss_mb:.0f} MB)  "
             f"({self.doc_entities} doc entities -> {self.entities} entities, {self.claims_in} claims -> "
             f"{self.claims_out}, {self.conflicts} conflicting; generated in {self.generate_seconds:.1f} s)"
         )
@@ -185,9 +188,10 @@ def run_size(docs: int) -> BenchResult:
 
     t0 = time.perf_counter()
     results = list(synthetic_results(docs))
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     run = reconcile_run(results)
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return BenchResult(
         docs=docs,
@@ -199,6 +203,8 @@ def run_size(docs: int) -> BenchResult:
         + sum(a.status == "conflicting" for a in run.claims.agreements),
         generate_seconds=round(t1 - t0, 2),
         reconcile_seconds=round(t2 - t1, 2),
+        reconcile_cpu_seconds=round(c2 - c1, 2),
+        input_rss_mb=round(before, 1),
         peak_rss_mb=round(peak, 1),
     )
 

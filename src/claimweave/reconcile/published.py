@@ -44,7 +44,13 @@ def infer_published(
 
 
 def default_resolver(text: str, value: str, published: dt.date) -> str | None:
-    """Fills the year of a year-less date (``XXXX-01-28``); other values are left to the timex component."""
+    """The value of ``text`` read against ``published`` by the time component; else the year-less
+    value (``XXXX-01-28``) with the year filled in."""
+    from claimweave.extract.timex_normalize import normalize_timex
+
+    normalized = normalize_timex(text, anchor=published.isoformat())
+    if normalized is not None and normalized.type == "DATE" and normalized.resolved and normalized.value != value:
+        return normalized.value
     filled = fill_year(value, published=published)
     return filled if filled != value else None
 
@@ -61,7 +67,8 @@ def reanchor(result: DocResult, published: dt.date, *, why: str, resolver: Resol
     new_values: dict[str, str] = {}
     timexes = []
     for timex in result.timexes:
-        if timex.type == "DATE" and (not timex.resolved or timex.anchor.kind == "none"):
+        # Expressions read against the narrative or nothing are the relative ones: read them again.
+        if timex.type == "DATE" and (not timex.resolved or timex.anchor.kind in ("none", "narrative")):
             value = resolver(timex.text, timex.value, published)
             if value:
                 new_values[timex.id] = value
