@@ -14,6 +14,7 @@ import resource
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from claimweave.models import (
     Agreement,
@@ -28,6 +29,8 @@ from claimweave.models import (
     Role,
     TimeRef,
 )
+if TYPE_CHECKING:
+    from claimweave.evaluation.reconcile import PairScore
 
 _SYLLABLES = ["ah", "med", "sha", "ra", "ma", "her", "ka", "sim", "ba", "shar", "lav", "rov", "ser", "gei", "ta", "rus",
               "hu", "sein", "sa", "la", "mi", "khail", "bog", "da", "nov", "fi", "dan", "ha", "kan", "om", "ar", "zu"]
@@ -35,6 +38,7 @@ _VARIANTS = [("ei", "ey"), ("ai", "i"), ("e", "a"), ("u", "ou"), ("ks", "x"), ("
 _PARTICLES = ["al-", "al ", "el-", ""]
 _PREDICATES = ["meet", "visit", "call", "sign", "say", "attack", "announce", "invite"]
 _TITLES = ["president", "foreign minister", "defence minister", "health minister", "envoy", "spokesman", "governor"]
+TRUTH = "synthetic:"
 _KINDS = ["lease", "concession", "treaty", "memorandum of understanding", "basing agreement"]
 
 
@@ -94,10 +98,13 @@ class _Doc:
         start, end = self.span(text)
         return Evidence.model_construct(doc_id=self.doc_id, start=start, end=end, text=text, sentence=text, rule="bench", line=None)
 
-    def entity(self, name: str, label: str, mentions: list[str]) -> Argument:
+    def entity(self, name: str, label: str, mentions: list[str], truth: str) -> Argument:
+        """A DocEntity; ``truth`` (who it really is) rides in ``rule`` so that merges can be scored."""
         key = (label, name)
         if key not in self.entities:
-            self.entities[key] = DocEntity.model_construct(id=f"ent_{self.doc_id}_{len(self.entities)}", label=label, name=name, mentions=[], rule="bench")
+            self.entities[key] = DocEntity.model_construct(
+                id=f"ent_{self.doc_id}_{len(self.entities)}", label=label, name=name, mentions=[], rule=f"{TRUTH}{truth}"
+            )
         ent = self.entities[key]
         for text in mentions:
             start, end = self.span(text)
@@ -116,14 +123,17 @@ def synthetic_results(docs: int, *, seed: int = 7) -> Iterator[DocResult]:
 
         def person(i: int) -> Argument:
             first, last = world.people[i]
-            full = f"{_variant(first, rng)} {rng.choice(_PARTICLES)}{_variant(last, rng)}"
-            mentions = [full] + [last] * rng.randint(0, 2)
-            return doc.entity(full, "PERSON", mentions)
+            surname = f"{rng.choice(_PARTICLES)}{_variant(last, rng)}"
+            if rng.random() < 0.1:
+                # Only the surname, as in "Foreign Minister Shibani said".
+                return doc.entity(surname, "PERSON", [surname], f"P{i}")
+            full = f"{_variant(first, rng)} {surname}"
+            return doc.entity(full, "PERSON", [full] + [surname] * rng.randint(0, 2), f"P{i}")
 
         for e in rng.sample(range(len(world.events)), 3):
             pred, who, where, day = world.events[e]
             subject = person(who)
-            obj = doc.entity(_variant(world.places[where], rng), rng.choice(["GPE", "LOC"]), [world.places[where]])
+            obj = doc.entity(_variant(world.places[where], rng), rng.choice(["GPE", "LOC"]), [world.places[where]], f"L{where}")
             value = _date(int(day), rng) if rng.random() < 0.8 else None
             time_ref = TimeRef.model_construct(value=value, text=value, timex_id=None, mod=None) if value else None
             claims.append(Claim.model_construct(
@@ -142,7 +152,7 @@ def synthetic_results(docs: int, *, seed: int = 7) -> Iterator[DocResult]:
             kind, place, signed, years = rng.choice(world.agreements)
             if rng.random() < 0.05:
                 years += 4  # a planted conflicting duration
-            party = doc.entity(f"{world.places[place]} Holdings", "ORG", [f"{world.places[place]} Holdings"])
+            party = doc.entity(f"{world.places[place]} Holdings", "ORG", [f"{world.places[place]} Holdings"], f"O{place}")
             agreements.append(Agreement.model_construct(
                 id=f"agr_{doc.doc_id}", kind=kind, text=kind, parties=[party], asset=f"{world.places[place]} port",
                 signed=[signed], duration=f"P{years}Y", expires=None, renewal=None, status=None, field_evidence={},
@@ -167,6 +177,8 @@ class BenchResult:
     claims_in: int
     claims_out: int
     conflicts: int
+    merge_precision: float
+    merge_recall: float
     generate_seconds: float
     reconcile_seconds: float
     reconcile_cpu_seconds: float
@@ -178,8 +190,19 @@ class BenchResult:
             f"{self.docs:>8} docs  {self.reconcile_seconds:8.2f} s reconcile ({self.reconcile_cpu_seconds:.2f} s CPU)  "
             f"peak RSS {self.peak_rss_mb:.0f} MB (inputs alone {self.input_rss_mb:.0f} MB)  "
             f"({self.doc_entities} doc entities -> {self.entities} entities, {self.claims_in} claims -> "
-            f"{self.claims_out}, {self.conflicts} conflicting; generated in {self.generate_seconds:.1f} s)"
+            f"{self.claims_out}, {self.conflicts} conflicting; merge precision {self.merge_precision:.3f} "
+            f"recall {self.merge_recall:.3f}; generated in {self.generate_seconds:.1f} s)"
         )
+
+
+def merge_scores(results: list[DocResult], entities: list) -> PairScore:
+    """Pairwise precision and recall of entity merges against the synthetic truth, over all mentions."""
+    from claimweave.evaluation.reconcile import pair_score
+
+    truth = {
+        (m.doc_id, m.start): e.rule.removeprefix(TRUTH) for r in results for e in r.entities for m in e.mentions
+    }
+    return pair_score((entity.id, truth[(m.doc_id, m.start)]) for entity in entities for m in entity.mentions)
 
 
 def run_size(docs: int) -> BenchResult:
@@ -193,12 +216,15 @@ def run_size(docs: int) -> BenchResult:
     run = reconcile_run(results)
     t2, c2 = time.perf_counter(), time.process_time()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    merges = merge_scores(results, run.entities.entities)
     return BenchResult(
         docs=docs,
         doc_entities=sum(len(r.entities) for r in results),
         entities=len(run.entities.entities),
         claims_in=sum(len(r.claims) for r in results),
         claims_out=len(run.claims.claims),
+        merge_precision=round(merges.precision, 4),
+        merge_recall=round(merges.recall, 4),
         conflicts=sum(c.status == "conflicting" for c in run.claims.claims)
         + sum(a.status == "conflicting" for a in run.claims.agreements),
         generate_seconds=round(t1 - t0, 2),

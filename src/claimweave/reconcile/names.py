@@ -2,9 +2,11 @@
 
 A name is reduced to folded tokens (ASCII, lowercase; possessive, leading titles, Arabic articles,
 place designators dropped; romanization variants rewritten by ``patterns/reconcile/transliteration.json``).
-Two tokens match when their consonant skeletons agree and their folded forms are close (Jaro-Winkler):
-Arabic short vowels are not written, so romanizations differ mostly in vowels (Ahmed/Ahmad,
-Shaibani/Shibani), while consonants carry the identity of the name.
+Two tokens match when they differ only in vowels that romanizations use for one another (a/e, o/u,
+i/y: Ahmed/Ahmad, Mohammed/Muhammad) or, for longer names, by one letter more with the same
+consonants (Aleksandr/Aleksander). Arabic short vowels are not written, so romanizations differ
+mostly in vowels, while consonants carry the identity of the name; the consonant skeleton is
+also the blocking key.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from claimweave.reconcile.rules import compiled_rewrites, linkage, name_rules, transliteration
 
@@ -48,12 +50,18 @@ def fold_token(token: str) -> str:
 
 @lru_cache(maxsize=65536)
 def skeleton(token: str) -> str:
-    """First letter plus the consonants of a folded token, doubled letters collapsed (``ahmad`` -> ``ahmd``)."""
+    """First letter plus the consonants of a folded token (``ahmad`` -> ``ahmd``)."""
     if not token:
         return ""
     vowels = transliteration().vowels
-    rest = "".join(c for c in token[1:] if c not in vowels)
-    return re.sub(r"(.)\1+", r"\1", token[0] + rest)
+    return token[0] + "".join(c for c in token[1:] if c not in vowels)
+
+
+@lru_cache(maxsize=65536)
+def vowel_class(token: str) -> str:
+    """A folded token with interchangeable vowels made one (``ahmed`` and ``ahmad`` -> ``ahmad``)."""
+    classes = transliteration().vowel_classes
+    return "".join(classes.get(c, c) for c in token)
 
 
 def _split(text: str) -> list[str]:
@@ -111,10 +119,16 @@ def display_name(text: str, *, family: str) -> str:
 
 
 def token_similarity(a: str, b: str) -> float:
-    """Similarity of two folded tokens: 0 unless their skeletons agree; short tokens must be equal."""
+    """Similarity of two folded tokens, 0 when they are different names.
+
+    Tokens match when they differ only in interchangeable vowels (Ahmed/Ahmad); a longer token
+    may also differ by one more letter (Aleksandr/Aleksander) when its consonants agree. The
+    score is their Jaro-Winkler similarity.
+    """
     if a == b:
         return 1.0
-    if min(len(a), len(b)) <= 3 or skeleton(a) != skeleton(b):
+    ca, cb = vowel_class(a), vowel_class(b)
+    if ca != cb and (min(len(a), len(b)) < 6 or skeleton(a) != skeleton(b) or Levenshtein.distance(ca, cb) > 1):
         return 0.0
     return JaroWinkler.similarity(a, b)
 

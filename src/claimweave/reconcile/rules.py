@@ -43,6 +43,7 @@ class Transliteration(Rule):
     description: str
     rewrites: list[Rewrite]
     vowels: str
+    vowel_classes: dict[str, str] = Field(description="Vowels romanizations use for one another (e -> a: Ahmed/Ahmad).")
 
 
 class PredicateClass(Rule):
