@@ -43,7 +43,7 @@ _KINDS = ["lease", "concession", "treaty", "memorandum of understanding", "basin
 
 
 def _word(rng: random.Random) -> str:
-    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
 
 
 def _variant(name: str, rng: random.Random) -> str:
@@ -62,11 +62,28 @@ class _World:
     agreements: list[tuple[str, int, str, int]]
 
 
+def _distinct(count: int, make, rng: random.Random, taken: set) -> list:
+    """``count`` names that no romanization rule can confuse with each other (true homonyms aside)."""
+    from claimweave.reconcile.names import name_tokens, vowel_class
+
+    out = []
+    while len(out) < count:
+        name = make(rng)
+        words = name if isinstance(name, tuple) else (name,)
+        key = tuple(vowel_class(t) for w in words for t in name_tokens(w, family="PLACE"))
+        if key not in taken:
+            taken.add(key)
+            out.append(name)
+    return out
+
+
 def _world(docs: int, rng: random.Random) -> _World:
-    surnames = [_word(rng) for _ in range(max(20, docs // 12))]
+    taken: set = set()
+    surnames = _distinct(max(20, docs // 12), _word, rng, taken)
+    firsts = _distinct(max(30, docs // 10), _word, rng, taken)
     # Several people per surname on purpose: namesakes must stay apart.
-    people = [(_word(rng), rng.choice(surnames)) for _ in range(max(50, docs // 5))]
-    places = [_word(rng) for _ in range(max(20, docs // 20))]
+    people = _distinct(max(50, docs // 5), lambda r: (r.choice(firsts), r.choice(surnames)), rng, taken)
+    places = _distinct(max(20, docs // 20), _word, rng, taken)
     events = []
     for _ in range(max(20, docs // 4)):
         day = 1 + rng.randrange(3 * 365)
