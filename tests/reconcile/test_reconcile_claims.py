@@ -62,11 +62,27 @@ def test_predicate_synonyms_and_symmetric_predicates_merge(doc):
 
 def test_negation_against_assertion_is_a_conflict(doc):
     one, two = doc("one"), doc("two")
-    one.claim("demand", "Syria", "withdrawal", modality="negated", object_label="EVENT")
-    two.claim("demand", "Syria", "withdrawal", object_label="EVENT")
+    one.claim("demand", "Syria", "withdrawal", modality="negated", object_label="EVENT", time="2025-07-31")
+    two.claim("demand", "Syria", "withdrawal", object_label="EVENT", time="2025-07-31")
     (claim,) = reconcile([one.build(), two.build()])[1].claims
     assert claim.status == "conflicting"
     assert claim.conflicts[0].field == "modality"
+
+
+def test_an_undated_denial_does_not_join_a_dated_event(doc):
+    one, two = doc("one"), doc("two")
+    one.claim("call", "Ahmed al-Sharaa", "withdrawal", modality="negated", object_label="EVENT")
+    two.claim("call", "Ahmed al-Sharaa", "withdrawal", object_label="EVENT", time="2025-02-12")
+    assert len(reconcile([one.build(), two.build()])[1].claims) == 2
+
+
+def test_a_coarse_date_does_not_chain_two_events(doc):
+    one, two, three = doc("one"), doc("two"), doc("three")
+    one.claim("meet", "Ahmed al-Sharaa", "Donald Trump", time="2025-05-14")
+    two.claim("meet", "Ahmed al-Sharaa", "Donald Trump", time="2025-09-24")
+    three.claim("meet", "Ahmed al-Sharaa", "Donald Trump", time="2025")
+    claims = reconcile([one.build(), two.build(), three.build()])[1].claims
+    assert sorted(len(c.members) for c in claims) == [1, 1, 1]
 
 
 def test_planned_and_past_events_do_not_merge(doc):

@@ -35,8 +35,11 @@ def test_different_current_titles_at_the_same_time_conflict(doc):
 
 def test_titles_years_apart_or_known_together_do_not_conflict(doc):
     apart = _roles(doc, [("Asaad al-Shaibani", "foreign minister", None, "2025-08-01"), ("Asaad al-Shaibani", "envoy", None, "2019-03-01")])
-    together = _roles(doc, [("Ahmed al-Sharaa", "president", None, "2025-08-01"), ("Ahmed al-Sharaa", "interim president", None, "2025-08-02")])
-    assert {r.status for r in apart + together} == {"single_source"}
+    same_office = _roles(doc, [("Ahmed al-Sharaa", "president", None, "2025-08-01"), ("Ahmed al-Sharaa", "interim president", None, "2025-08-02")])
+    envoys = _roles(doc, [("Alexander Lavrentyev", "special envoy", None, "2025-08-01"), ("Alexander Lavrentyev", "presidential envoy", None, "2025-08-02")])
+    known = _roles(doc, [("Ahmed al-Sharaa", "president", None, "2025-08-01"), ("Ahmed al-Sharaa", "leader", None, "2025-08-02")])
+    assert {r.status for r in apart + known} == {"single_source"}
+    assert [r.status for r in same_office + envoys] == ["corroborated", "corroborated"]
 
 
 def test_one_source_with_two_titles_is_not_a_conflict(doc):

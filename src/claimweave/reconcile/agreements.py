@@ -133,8 +133,12 @@ def _merge(members: list[Member], names: dict[str, str], sources: Sources) -> Re
             renewals[duration_key(m.agreement.renewal.period)][m.agreement.renewal.period].add(m.doc_id)
     duration = _pick_field("duration", durations, conflicts)
     renewal = _pick_field("renewal", renewals, conflicts)
-    expires = merge_times((m.agreement.expires.value, m.doc_id, None) for m in members if m.agreement.expires)
-    if expires.conflicts:
+    # A computed expiry (signed + duration) disagrees whenever its inputs do, and those already
+    # conflict: only expiries the sources state can conflict.
+    stated = [(m.agreement.expires.value, m.doc_id, None) for m in members if m.agreement.expires and not m.agreement.expires.computed]
+    computed = [(m.agreement.expires.value, m.doc_id, None) for m in members if m.agreement.expires and m.agreement.expires.computed]
+    expires = merge_times(stated or computed)
+    if stated and expires.conflicts:
         conflicts.append(conflict("expires", expires.conflicts))
     signed = sorted({v for m in members for v in m.agreement.signed}, key=lambda v: (v[:4], precision_days(v), v))
     signed = [v for v in signed if not any(w != v and compatible(v, w) and precision_days(w) < precision_days(v) for w in signed)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from bisect import bisect_right
 from itertools import accumulate, combinations
 
@@ -34,16 +35,29 @@ def tense(role: Role) -> str:
     return "former" if former & set(words) else "current"
 
 
+def core_title(title: str) -> str:
+    """A title without words that do not change the office (``special presidential envoy`` -> ``envoy``)."""
+    ignored = set(linkage().former_qualifiers) | set(linkage().title_modifiers)
+    words = title.casefold().replace("-", " ").split()
+    kept = [w for w in words if w not in ignored]
+    return " ".join(kept or words)
+
+
 def _title(role: Role) -> str:
-    former = set(linkage().former_qualifiers)
-    words = role.title_normalized.casefold().split()
-    while len(words) > 1 and words[0] in former:
-        words = words[1:]
-    return " ".join(words)
+    return core_title(role.title_normalized)
 
 
 def titles_compatible(a: str, b: str) -> bool:
-    return a == b or any(a in group and b in group for group in linkage().compatible_titles)
+    """Whether one person can be both at once: the same office, one title inside the other, or a known pair."""
+    a, b = core_title(a), core_title(b)
+    if a == b or set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()):
+        return True
+    return any(a in group and b in group for group in _title_groups())
+
+
+@lru_cache(maxsize=None)
+def _title_groups() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(core_title(t) for t in group) for group in linkage().compatible_titles)
 
 
 def reconcile_roles(results: list[DocResult], index: EntityIndex, sources: Sources) -> list[ReconciledRole]:
@@ -75,13 +89,14 @@ def _merge(key: tuple[str, str, str], members: list[Member], names: dict[str, st
     if len(folded) > 1:
         conflicts.append(conflict("affiliation", affiliations))
     qualifiers = Counter(m.role.qualifier for m in members if m.role.qualifier)
+    titles = Counter(" ".join(m.role.title_normalized.casefold().split()) for m in members)
     times = merge_times((m.role.time.value, m.doc_id, m.role.time.mod) for m in members if m.role.time)
     doc_ids = sorted({m.doc_id for m in members})
     return ReconciledRole(
         id=stable_id("RR", person, title, when),
         person=names.get(person) or Counter(m.role.person for m in members).most_common(1)[0][0],
         entity_id=person if person in names else None,
-        title_normalized=title,
+        title_normalized=min(titles, key=lambda t: (-titles[t], t)),
         affiliation=min(affiliations, key=lambda a: (-len(affiliations[a]), a)) if affiliations else None,
         qualifier=min(qualifiers, key=lambda q: (-qualifiers[q], q)) if qualifiers else ("former" if when == "former" else None),
         time=times.value,
@@ -118,7 +133,7 @@ def _title_conflicts(groups: dict, merged: dict, sources: Sources) -> None:
             clash_a = _near(groups[a], groups[b], sources, window)
             clash_b = _near(groups[b], groups[a], sources, window)
             if clash_a:
-                found = conflict("title_normalized", {a[1]: clash_a, b[1]: clash_b})
+                found = conflict("title_normalized", {merged[a].title_normalized: clash_a, merged[b].title_normalized: clash_b})
                 merged[a].conflicts.append(found)
                 merged[b].conflicts.append(found)
 

@@ -61,7 +61,9 @@ class Linkage(Rule):
     former_qualifiers: list[str]
     symmetric_predicates: list[str]
     predicate_classes: list[PredicateClass]
-    compatible_titles: list[list[str]]
+    light_verbs: list[str] = Field(description="Verbs whose object names the event: hold talks, pay a visit.")
+    title_modifiers: list[str] = Field(description="Title words that do not change the office (special, acting).")
+    compatible_titles: list[list[str]] = Field(description="Titles one person can hold at once, or that name one office.")
 
 
 @lru_cache(maxsize=None)
