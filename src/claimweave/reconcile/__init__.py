@@ -13,6 +13,7 @@ from claimweave.models import ClaimsFile, DocResult, EntitiesFile
 from claimweave.reconcile.agreements import reconcile_agreements
 from claimweave.reconcile.claims import reconcile_claims
 from claimweave.reconcile.common import Sources
+from claimweave.reconcile.descriptions import DescriptionIndex
 from claimweave.reconcile.entities import link_entities
 from claimweave.reconcile.published import Resolver, default_resolver, infer_published, reanchor
 from claimweave.reconcile.roles import entity_roles, reconcile_roles
@@ -34,7 +35,9 @@ def reconcile_run(results: list[DocResult], *, resolver: Resolver = default_reso
     results = sorted(results, key=lambda r: r.document.id)
     index = link_entities(results)
     sources = Sources.of(results)
-    claims = reconcile_claims(results, index, sources)
+    roles = reconcile_roles(results, index, sources)
+    offices = DescriptionIndex.of(roles)
+    claims = reconcile_claims(results, index, sources, offices)
     updated = []
     for i, result in enumerate(results):
         if result.document.published is None and (found := infer_published(result, claims, sources.published)):
@@ -44,8 +47,8 @@ def reconcile_run(results: list[DocResult], *, resolver: Resolver = default_reso
             updated.append(results[i])
     if updated:
         sources = Sources.of(results)
-        claims = reconcile_claims(results, index, sources)
-    roles = reconcile_roles(results, index, sources)
+        roles = reconcile_roles(results, index, sources)
+        claims = reconcile_claims(results, index, sources, offices)
     agreements = reconcile_agreements(results, index, sources)
     by_entity = entity_roles(roles)
     entities = [

@@ -19,6 +19,7 @@ from itertools import combinations
 from claimweave.extract.common import stable_id
 from claimweave.models import Argument, Claim, DocResult, ReconciledClaim
 from claimweave.reconcile.common import FINE_DAYS, Sources, conflict, sorted_evidence, text_key
+from claimweave.reconcile.descriptions import DescriptionIndex
 from claimweave.reconcile.entities import EntityIndex
 from claimweave.reconcile.linker import Linker
 from claimweave.reconcile.rules import linkage
@@ -67,10 +68,13 @@ def predicate_class(lemma: str, object_text: str | None = None) -> str:
     return classes.get(lemma, lemma)
 
 
-def _argument_key(index: EntityIndex, doc_id: str, arg: Argument | None) -> str | None:
+def _argument_key(index: EntityIndex, doc_id: str, arg: Argument | None, offices: DescriptionIndex | None = None) -> str | None:
     if arg is None:
         return None
-    return index.resolve(doc_id, entity_id=arg.entity_id, text=arg.text) or text_key(arg.text)
+    found = index.resolve(doc_id, entity_id=arg.entity_id, text=arg.text)
+    if found is None and offices is not None:
+        found = offices.resolve(arg.text)
+    return found or text_key(arg.text)
 
 
 def _polarity(member: Member) -> str:
@@ -112,8 +116,10 @@ def same_event(a: Member, b: Member, persons: set[str], window: int) -> bool:
     return compatible(ta, tb)
 
 
-def reconcile_claims(results: list[DocResult], index: EntityIndex, sources: Sources) -> list[ReconciledClaim]:
-    """One ReconciledClaim per event, in a deterministic order."""
+def reconcile_claims(
+    results: list[DocResult], index: EntityIndex, sources: Sources, offices: DescriptionIndex | None = None
+) -> list[ReconciledClaim]:
+    """One ReconciledClaim per event, in a deterministic order; ``offices`` resolves "Syria's foreign minister"."""
     members: list[Member] = []
     for result in results:
         doc_id = result.document.id
@@ -123,10 +129,10 @@ def reconcile_claims(results: list[DocResult], index: EntityIndex, sources: Sour
             members.append(Member(
                 doc_id,
                 claim,
-                _argument_key(index, doc_id, claim.subject),
-                _argument_key(index, doc_id, claim.object),
-                _argument_key(index, doc_id, claim.location),
-                frozenset(k for p in claim.participants if (k := _argument_key(index, doc_id, p))),
+                _argument_key(index, doc_id, claim.subject, offices),
+                _argument_key(index, doc_id, claim.object, offices),
+                _argument_key(index, doc_id, claim.location, offices),
+                frozenset(k for p in claim.participants if (k := _argument_key(index, doc_id, p, offices))),
                 (timex_evidence[time_id],) if time_id in timex_evidence else (),
             ))
     members.sort(key=lambda m: (m.doc_id, m.claim.id))
