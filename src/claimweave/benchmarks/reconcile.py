@@ -252,9 +252,17 @@ def run_size(docs: int) -> BenchResult:
     )
 
 
+def _run_size_in_worker(docs: int) -> BenchResult:
+    try:
+        return run_size(docs)
+    except Exception as err:
+        # Exceptions cross the process boundary pickled; not every exception class survives that.
+        raise RuntimeError(f"{type(err).__name__}: {err}") from None
+
+
 def bench_reconcile(sizes: list[int]) -> Iterator[BenchResult]:
     """Run each size in a fresh process (its peak memory is its own) and yield the figures."""
     ctx = multiprocessing.get_context("fork")
     for docs in sizes:
         with ctx.Pool(1, maxtasksperchild=1) as pool:
-            yield pool.apply(run_size, (docs,))
+            yield pool.apply(_run_size_in_worker, (docs,))
