@@ -79,6 +79,7 @@ def test_different_names_stay_apart(a, b, family):
         ("Foreign Minister Asaad al-Shaibani", "PERSON", "Asaad al-Shaibani"),
         ("Putin's", "PERSON", "Putin"),
         ("General Intelligence Service", "ORG", "General Intelligence Service"),
+        ("the UN Security Council", "ORG", "UN Security Council"),
     ],
 )
 def test_display_name(text, family, expected):

@@ -305,7 +305,8 @@ def _entity(canonical: str, group: list[Unit], evidence: set[tuple], used: set[s
         label_counts[unit.entity.label] += len(unit.entity.mentions)
         name_counts[unit.display] += len(unit.entity.mentions)
     label = min(label_counts, key=lambda lab: (-label_counts[lab], lab))
-    full_names = [n for n in name_counts if len(name_tokens(n, family=family)) > 1] or list(name_counts)
+    # A person is best named in full; anything else by its most frequent spelling.
+    full_names = [n for n in name_counts if family == "PERSON" and len(name_tokens(n, family=family)) > 1] or list(name_counts)
     name = min(full_names, key=lambda n: (-name_counts[n], -len(n), n))
     aliases = sorted({t for _, _, _, t in mentions} | set(name_counts))
     return Entity(

@@ -110,7 +110,7 @@ def display_name(text: str, *, family: str) -> str:
     """The name as written, without a leading title or a possessive (``Foreign Minister Shibani's`` -> ``Shibani``)."""
     text = _POSSESSIVE.sub("", " ".join(text.split()))
     if family != "PERSON":
-        return text
+        return re.sub(r"^the\s+(?=\S)", "", text, flags=re.I)
     titles = set(name_rules().titles.words)
     words = text.split(" ")
     while len(words) > 1 and ascii_fold(words[0]).strip(".") in titles:
