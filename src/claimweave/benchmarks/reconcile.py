@@ -154,7 +154,7 @@ def synthetic_results(docs: int, *, seed: int = 7) -> Iterator[DocResult]:
             value = _date(int(day), rng) if rng.random() < 0.8 else None
             time_ref = TimeRef.model_construct(value=value, text=value, timex_id=None, mod=None) if value else None
             claims.append(Claim.model_construct(
-                id=f"claim_{doc.doc_id}_{len(claims)}", predicate=Predicate.model_construct(lemma=pred, text=pred),
+                id=f"claim_{doc.doc_id}_{len(claims)}", predicate=Predicate.model_construct(lemma=pred, text=f"{pred} {TRUTH}E{e}"),
                 subject=subject, object=obj, participants=[], location=None, time=time_ref, attribution=None,
                 modality="asserted", modality_cue=None, evidence=[doc.evidence(f"{subject.text} {pred} {obj.text}")],
             ))
@@ -196,6 +196,8 @@ class BenchResult:
     conflicts: int
     merge_precision: float
     merge_recall: float
+    event_precision: float
+    event_recall: float
     generate_seconds: float
     reconcile_seconds: float
     reconcile_cpu_seconds: float
@@ -207,8 +209,9 @@ class BenchResult:
             f"{self.docs:>8} docs  {self.reconcile_seconds:8.2f} s reconcile ({self.reconcile_cpu_seconds:.2f} s CPU)  "
             f"peak RSS {self.peak_rss_mb:.0f} MB (inputs alone {self.input_rss_mb:.0f} MB)  "
             f"({self.doc_entities} doc entities -> {self.entities} entities, {self.claims_in} claims -> "
-            f"{self.claims_out}, {self.conflicts} conflicting; merge precision {self.merge_precision:.3f} "
-            f"recall {self.merge_recall:.3f}; generated in {self.generate_seconds:.1f} s)"
+            f"{self.claims_out}, {self.conflicts} conflicting; entity merges P {self.merge_precision:.3f} "
+            f"R {self.merge_recall:.3f}, event merges P {self.event_precision:.3f} R {self.event_recall:.3f}; "
+            f"generated in {self.generate_seconds:.1f} s)"
         )
 
 
@@ -220,6 +223,14 @@ def merge_scores(results: list[DocResult], entities: list) -> PairScore:
         (m.doc_id, m.start): e.rule.removeprefix(TRUTH) for r in results for e in r.entities for m in e.mentions
     }
     return pair_score((entity.id, truth[(m.doc_id, m.start)]) for entity in entities for m in entity.mentions)
+
+
+def event_scores(results: list[DocResult], claims: list) -> PairScore:
+    """Pairwise precision and recall of claim merges against the synthetic events."""
+    from claimweave.evaluation.reconcile import pair_score
+
+    truth = {c.id: c.predicate.text.split(TRUTH)[-1] for r in results for c in r.claims}
+    return pair_score((claim.id, truth[m]) for claim in claims for m in claim.members)
 
 
 def run_size(docs: int) -> BenchResult:
@@ -234,6 +245,7 @@ def run_size(docs: int) -> BenchResult:
     t2, c2 = time.perf_counter(), time.process_time()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     merges = merge_scores(results, run.entities.entities)
+    events = event_scores(results, run.claims.claims)
     return BenchResult(
         docs=docs,
         doc_entities=sum(len(r.entities) for r in results),
@@ -242,6 +254,8 @@ def run_size(docs: int) -> BenchResult:
         claims_out=len(run.claims.claims),
         merge_precision=round(merges.precision, 4),
         merge_recall=round(merges.recall, 4),
+        event_precision=round(events.precision, 4),
+        event_recall=round(events.recall, 4),
         conflicts=sum(c.status == "conflicting" for c in run.claims.claims)
         + sum(a.status == "conflicting" for a in run.claims.agreements),
         generate_seconds=round(t1 - t0, 2),
