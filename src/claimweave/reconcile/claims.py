@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import combinations
 
 from claimweave.extract.common import stable_id
@@ -44,7 +44,7 @@ class Member:
     def time(self) -> str | None:
         return self.claim.time.value if self.claim.time else None
 
-    @property
+    @cached_property
     def entities(self) -> frozenset[str]:
         """The linked entities the claim involves (text keys are not entities)."""
         keys = {self.subject, self.object, self.location, *self.participants}

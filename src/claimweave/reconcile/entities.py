@@ -77,15 +77,21 @@ def make_units(results: Iterable[DocResult]) -> list[Unit]:
     """One Unit per DocEntity; a one-word non-person name that is the surname of a person in its document is relabelled."""
     units = []
     for result in results:
+        linked: dict[str, list] = defaultdict(list)
+        named: dict[tuple[str, ...], list] = defaultdict(list)
+        for role in result.roles:
+            if role.person_entity_id:
+                linked[role.person_entity_id].append(role)
+            else:
+                named[name_tokens(role.person, family="PERSON")].append(role)
         doc_units = []
         for ent in result.entities:
             family = family_of(ent.label)
             tokens = name_tokens(ent.name, family=family) or (ent.name.casefold(),)
-            titles = frozenset(r.title_normalized for r in result.roles if r.person_entity_id == ent.id)
+            roles = linked.get(ent.id, [])
+            titles = frozenset(r.title_normalized for r in roles)
             display = display_name(ent.name, family=family)
-            affiliations = frozenset(
-                affiliation_key(r.affiliation) for r in result.roles if r.person_entity_id == ent.id and r.affiliation
-            )
+            affiliations = frozenset(affiliation_key(r.affiliation) for r in roles if r.affiliation)
             doc_units.append(Unit(result.document.id, ent, link_family(family), tokens, display, titles, affiliations))
         surnames = {u.tokens[-1] for u in doc_units if u.family == "PERSON" and len(u.tokens) > 1}
         for unit in doc_units:
@@ -94,11 +100,8 @@ def make_units(results: Iterable[DocResult]) -> list[Unit]:
                 unit.family = "PERSON"
                 unit.tokens = name_tokens(unit.entity.name, family="PERSON")
                 unit.display = display_name(unit.entity.name, family="PERSON")
-        for unit in doc_units:
             if unit.family == "PERSON" and not unit.titles:
-                unit.titles = frozenset(
-                    r.title_normalized for r in _roles_named(result, unit.tokens)
-                )
+                unit.titles = frozenset(r.title_normalized for r in named.get(unit.tokens, []))
         units.extend(doc_units)
     _relabel_lone_persons(units)
     return units
@@ -112,10 +115,6 @@ def _relabel_lone_persons(units: list[Unit]) -> None:
     for unit in units:
         if unit.family == "PERSON" and len(unit.tokens) == 1 and unit.tokens[0] not in surnames and unit.tokens in things:
             unit.family = "NAME"
-
-
-def _roles_named(result: DocResult, tokens: tuple[str, ...]):
-    return [r for r in result.roles if r.person_entity_id is None and name_tokens(r.person, family="PERSON") == tokens]
 
 
 def _block_key(family: str, tokens: tuple[str, ...]) -> tuple:

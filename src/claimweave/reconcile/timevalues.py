@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Modifiers that make a value approximate: it never conflicts with a value it is close to.
 APPROXIMATE_MODS = frozenset({"APPROX", "START", "MID", "END", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN"})
@@ -45,6 +46,7 @@ class YearlessDate:
     value: str
 
 
+@lru_cache(maxsize=65536)
 def parse_time(value: str | None) -> TimeSpan | YearlessDate | None:
     """The interval (or year-less date) a TIMEX DATE value denotes; None for durations, references, junk."""
     if not value:
