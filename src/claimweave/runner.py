@@ -17,6 +17,7 @@ from claimweave.ingest import DEFAULT_MAX_BYTES, Document, read_corpus, safe_fil
 from claimweave.models import DocResult, RunError, RunInfo
 from claimweave.pipeline import DEFAULT_MODEL, analyse, load_pipeline
 from claimweave.reconcile import reconcile_run
+from claimweave.review import apply_decisions, check_decisions
 from claimweave.writers import check_writable, write_json, write_text_atomic
 
 ITEM_KINDS = ("entities", "timexes", "roles", "claims", "quotes", "agreements")
@@ -94,6 +95,7 @@ def run(
     started = dt.datetime.now(dt.timezone.utc)
     t0 = time.perf_counter()
     check_writable(outdir)
+    check_decisions(outdir)  # a bad decisions file stops the run before any work, not after
     summary = RunSummary(outdir=outdir)
     texts: dict[str, str] = {}
 
@@ -129,7 +131,11 @@ def run(
         on_document(result)
     t_extract = time.perf_counter()
     reconciled = reconcile_run(results)
-    entities, claims = reconciled.entities, reconciled.claims
+    entities = reconciled.entities
+    claims, review = apply_decisions(outdir, reconciled.claims)
+    for warning in review.warnings():
+        summary.warnings.append(warning)
+        on_warning(warning)
     t_reconcile = time.perf_counter()
     for result in reconciled.updated:
         # A publication date inferred from other sources changes the document's record.
