@@ -103,6 +103,8 @@ class PairScore:
         return self.true_pairs / self.gold_pairs if self.gold_pairs else 1.0
 
     def line(self, what: str) -> str:
+        if not self.items:
+            return f"{what}: n/a (no items the gold can name)"
         return (
             f"{what}: precision {self.precision:.3f} ({self.true_pairs}/{self.system_pairs} pairs), "
             f"recall {self.recall:.3f} ({self.true_pairs}/{self.gold_pairs} pairs) over {self.items} items"
