@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import combinations
 
 from claimweave.extract.common import stable_id
 from claimweave.models import Argument, Claim, DocResult, ReconciledClaim
