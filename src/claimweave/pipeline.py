@@ -14,6 +14,8 @@ from spacy.language import Language
 import claimweave.extract.agreements  # noqa: F401  (registers the factories)
 import claimweave.extract.claims  # noqa: F401
 import claimweave.extract.entities  # noqa: F401
+import claimweave.extract.paragraphs  # noqa: F401
+import claimweave.extract.quotes  # noqa: F401
 import claimweave.extract.roles  # noqa: F401
 import claimweave.extract.timex  # noqa: F401
 from claimweave.extract.common import DocContext, ensure_extensions
@@ -28,6 +30,7 @@ COMPONENTS = (
     "claimweave_timex",
     "claimweave_roles",
     "claimweave_claims",
+    "claimweave_quotes",
     "claimweave_agreements",
 )
 
@@ -37,6 +40,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """The English model with claimweave's components added (cached per process)."""
     nlp = spacy.load(model)
     ensure_extensions()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("claimweave_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
