@@ -16,7 +16,7 @@ from claimweave.errors import InputError
 from claimweave.ingest import DEFAULT_MAX_BYTES, Document, read_corpus, safe_filename
 from claimweave.models import DocResult, RunError, RunInfo
 from claimweave.pipeline import DEFAULT_MODEL, analyse, load_pipeline
-from claimweave.reconcile import reconcile_run
+from claimweave.reconcile import reconcile
 from claimweave.review import apply_decisions, check_decisions
 from claimweave.writers import check_writable, write_json, write_text_atomic
 
@@ -130,14 +130,14 @@ def run(
         results.append(result)
         on_document(result)
     t_extract = time.perf_counter()
-    reconciled = reconcile_run(results)
-    entities = reconciled.entities
-    claims, review = apply_decisions(outdir, reconciled.claims)
+    reconciled = reconcile(results)
+    entities, claims = reconciled
+    claims, review = apply_decisions(outdir, claims)
     for warning in review.warnings():
         summary.warnings.append(warning)
         on_warning(warning)
     t_reconcile = time.perf_counter()
-    for result in reconciled.updated:
+    for result in getattr(reconciled, "updated", ()):
         # A publication date inferred from other sources changes the document's record.
         write_json(outdir / "documents" / f"{safe_filename(result.document.id)}.json", result)
     write_json(outdir / "entities.json", entities)

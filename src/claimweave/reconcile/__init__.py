@@ -7,8 +7,6 @@ Undated documents get a publication date inferred from the merged events where p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from claimweave.models import ClaimsFile, DocResult, EntitiesFile
 from claimweave.reconcile.agreements import reconcile_agreements
 from claimweave.reconcile.claims import reconcile_claims
@@ -21,13 +19,24 @@ from claimweave.reconcile.roles import entity_roles, reconcile_roles
 __all__ = ["Reconciliation", "reconcile", "reconcile_run"]
 
 
-@dataclass(frozen=True)
-class Reconciliation:
-    """The reconciled record, and the documents it changed (inferred publication dates)."""
+class Reconciliation(tuple):
+    """The reconciled record ``(entities, claims)``; ``updated`` holds the documents it changed
+    (an inferred publication date). A 2-tuple, so ``entities, claims = reconcile(results)`` holds."""
 
-    entities: EntitiesFile
-    claims: ClaimsFile
     updated: list[DocResult]
+
+    def __new__(cls, entities: EntitiesFile, claims: ClaimsFile, updated: list[DocResult]) -> Reconciliation:
+        record = super().__new__(cls, (entities, claims))
+        record.updated = updated
+        return record
+
+    @property
+    def entities(self) -> EntitiesFile:
+        return self[0]
+
+    @property
+    def claims(self) -> ClaimsFile:
+        return self[1]
 
 
 def reconcile_run(results: list[DocResult], *, resolver: Resolver = default_resolver) -> Reconciliation:
@@ -61,7 +70,6 @@ def reconcile_run(results: list[DocResult], *, resolver: Resolver = default_reso
     )
 
 
-def reconcile(results: list[DocResult]) -> tuple[EntitiesFile, ClaimsFile]:
-    """The reconciled record of a run."""
-    run = reconcile_run(results)
-    return run.entities, run.claims
+def reconcile(results: list[DocResult]) -> Reconciliation:
+    """The reconciled record of a run: ``(entities, claims)``, with ``.updated`` documents."""
+    return reconcile_run(results)
