@@ -235,6 +235,52 @@ def eval_agreements(
         raise typer.Exit(1)
 
 
+@app.command("bench-reconcile")
+def bench_reconcile(
+    sizes: str = typer.Option("1000,10000,100000", "--sizes", help="Comma-separated numbers of synthetic documents."),
+) -> None:
+    """Reconcile synthetic DocResults of each size and print time and peak memory.
+
+    Example: claimweave bench-reconcile --sizes 1000,10000
+    """
+    from claimweave.benchmarks.reconcile import bench_reconcile as run_bench
+
+    try:
+        numbers = [int(s) for s in sizes.split(",") if s.strip()]
+    except ValueError:
+        fail(f"--sizes: expected comma-separated integers, got {sizes!r}")
+    if not numbers or min(numbers) < 1:
+        fail("--sizes: give at least one positive number of documents")
+    for result in run_bench(numbers):
+        typer.echo(result.line())
+
+
+@eval_app.command("reconcile")
+def eval_reconcile(
+    paths: list[str] = typer.Argument(None, help="The corpus the gold describes (files or folders). Default: corpus/"),
+    gold: Path = typer.Option(Path("tests/gold/corpus_facts.json"), "--gold", help="Gold facts (entities, events, conflicts)."),
+    min_precision: Optional[float] = typer.Option(None, "--min-precision", help="Exit 1 when merge precision is below this."),
+    min_recall: Optional[float] = typer.Option(None, "--min-recall", help="Exit 1 when merge recall is below this."),
+) -> None:
+    """Run the pipeline and reconciliation on a corpus and score merges and conflicts against gold.
+
+    Example: claimweave eval reconcile corpus --gold tests/gold/corpus_facts.json --min-precision 0.95
+    """
+    from claimweave.evaluation.reconcile import evaluate_corpus
+
+    try:
+        scores = evaluate_corpus(paths or ["corpus"], gold)
+    except ClaimweaveError as err:
+        fail(err)
+    for line in scores.report_lines():
+        typer.echo(line)
+    if (min_precision is not None and scores.entity_precision < min_precision) or (
+        min_recall is not None and scores.entity_recall < min_recall
+    ):
+        typer.echo("Error: merge precision or recall is below the floor", err=True)
+        raise typer.Exit(1)
+
+
 @eval_app.command("claims")
 def eval_claims(
     gold: Path = typer.Argument(..., help="A gold claims file (JSONL), or a folder holding gold.jsonl and the texts."),

@@ -1,1 +1,1 @@
-"""Benchmarks: commands that time claimweave's stages and print ratios (never run as unit tests)."""
+"""Benchmarks: commands that measure speed and memory and print figures (never timed unit tests)."""
