@@ -23,8 +23,10 @@ from claimweave.extract.timex_match import (
     event_groups,
     extend_modifiers,
     find_candidates,
+    is_offset,
     is_rate,
     keep,
+    offset_mod,
     tense_of,
     tokens_of,
     trim_article,
@@ -34,8 +36,6 @@ from claimweave.extract.timex_rules import rules
 from claimweave.models import Evidence, Timex, TimexAnchor
 
 
-_EVENT_MODS = {"LESS_THAN": "BEFORE", "EQUAL_OR_LESS": "ON_OR_BEFORE", "MORE_THAN": "AFTER",
-               "EQUAL_OR_MORE": "ON_OR_AFTER"}
 _CALENDAR = re.compile(r"^\d{3,4}(?:-(?:\d\d|Q\d|H\d|SP|SU|FA|WI|W\d\d)(?:-\d\d)?)?$")
 
 
@@ -84,7 +84,10 @@ class TimexTagger:
             result = normalize_match(cand.rule.id, match_groups(cand.match), anchor=anchor, tense=tense,
                                      reference=reference)
             if cand.mod:
-                result = replace(result, mod=cand.mod)
+                mod = cand.mod
+                if is_offset(cand.rule) and result.type == "DATE" and cand.match.groupdict().get("dir"):
+                    mod = offset_mod(mod, cand.match.group("dir"))
+                result = replace(result, mod=mod)
             if result.type == "DURATION" and is_rate(doc, cand):
                 result = replace(result, type="SET")
             items.append((cand, result, kind if result.relative else "absolute", anchor if result.relative else None))
@@ -191,8 +194,6 @@ class TimexTagger:
             moved = shift(event_date, result.sign * amount, result.unit) if event_date and amount is not None else None
             value, resolved = (moved, True) if moved else (result.value, False)
             anchor_model = TimexAnchor(kind="event", value=event_date, text=event_text)
-            # "less than two months after X" is a date before X + 2 months, not that date
-            result = replace(result, mod=_EVENT_MODS.get(result.mod, result.mod))
         elif kind == "none" and result.relative:
             resolved = False
         if cand.mod_rule:

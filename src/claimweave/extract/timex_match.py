@@ -240,13 +240,30 @@ def _modifier_regexes():
     return prefixes, suffixes
 
 
+def is_offset(rule: Rule) -> bool:
+    """A point given as a distance from another: "three weeks ago", "a year after the war"."""
+    return rule.handler in ("ago", "event")
+
+
+def offset_mod(mod: str | None, direction: str) -> str | None:
+    """The TIMEX3 mod of a point offset by a bounded duration ("more than two years ago": BEFORE).
+
+    LESS_THAN, MORE_THAN and EQUAL_OR_* bound durations; the point they give is before or after
+    the unbounded one depending on the direction of the offset.
+    """
+    table = modifiers().offset_mods
+    back = " ".join(direction.lower().split()) in ("ago", "before", "earlier", "back", "prior to")
+    return (table.back if back else table.ahead).get(mod, mod) if mod else mod
+
+
 def extend_modifiers(text: str, cand: Candidate) -> None:
     """Take a preceding or following modifier phrase ("late", "about", "or so") into the extent."""
     prefixes, suffixes = _modifier_regexes()
     head = text[max(0, cand.start - 30):cand.start]
     starts_with_the = cand.match.group(0)[:4].lower() == "the "
+    kinds = {cand.rule.type} | ({"OFFSET"} if is_offset(cand.rule) else set())
     for item, regex in prefixes:
-        if cand.rule.type not in item.types or (cand.rule.id == "date.the_unit" and item.mod == "APPROX"):
+        if not kinds & set(item.types) or (cand.rule.id == "date.the_unit" and item.mod == "APPROX"):
             continue
         if item.text in ("the early", "the late", "the mid") and starts_with_the:
             continue
@@ -257,7 +274,7 @@ def extend_modifiers(text: str, cand: Candidate) -> None:
             break
     tail = text[cand.end:cand.end + 20]
     for item, regex in suffixes:
-        if cand.rule.type not in item.types:
+        if not kinds & set(item.types):
             continue
         found = regex.match(tail)
         if found:
