@@ -90,6 +90,8 @@ class TimexTagger:
                 result = replace(result, mod=mod)
             if result.type == "DURATION" and is_rate(doc, cand):
                 result = replace(result, type="SET")
+            if result.from_reference:  # "the day before": the story's last date, not the publication date
+                kind, anchor = "narrative", reference
             items.append((cand, result, kind if result.relative else "absolute", anchor if result.relative else None))
             derived = cand.rule.handler in ("ago", "year_ago", "anaphoric")
             if _CALENDAR.match(result.value) and result.type in ("DATE", "TIME") and not derived:

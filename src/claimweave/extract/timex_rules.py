@@ -35,6 +35,7 @@ class Lexicon(BaseModel):
     parts_of_day: dict[str, str]
     decade_words: dict[str, int]
     relative: dict[str, int]
+    anaphoric: list[str] = []  # relative words that point from the story's last date ("the previous Friday")
     timezones: list[str]
 
 
