@@ -41,6 +41,8 @@ class Guards(BaseModel):
     figurative_preceders: list[str]
     year_attribute_nouns: list[str]
     future_participles: list[str]
+    future_noun_modifiers: list[str] = []
+    open_end_verbs: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -314,16 +316,47 @@ def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
     cues = guards()
     if before and before[-1] in cues.past_cues:
         return PAST
-    verb_tense = _verb_tense(span, cues)
+    if _future_noun(span.root, cues):
+        return FUTURE  # "an upcoming ballot in March", "the planned summit in October"
+    verb_tense, verb = _verb_tense(span, cues)
     if before and (before[-1] in cues.future_cues or " ".join(before[-2:]) in cues.future_cues):
-        return NEAR_FUTURE if verb_tense == PAST else FUTURE
+        if verb_tense != PAST:
+            return FUTURE
+        direct = _governing_verb(span.root)[0]
+        infinitive = direct is not None and any(c.lower_ == "to" and c.dep_ == "aux" for c in direct.children)
+        if not infinitive and verb.lemma_.lower() not in cues.open_end_verbs and not any(
+            c.dep_ == "auxpass" for c in verb.children
+        ):
+            return PAST  # "fighting continued until 7 December": an active past verb closes the span
+        return NEAR_FUTURE  # "the offer was extended until Aug. 29": the date may still be ahead
     return verb_tense
 
 
-def _verb_tense(span: Span, cues: Guards) -> str | None:
+def _future_noun(token, cues: Guards) -> bool:
+    """Whether the expression hangs on a noun marked as still to come ("an upcoming vote in March")."""
+    if token.dep_ not in ("pobj", "compound", "nmod"):
+        return False
+    for _ in range(4):
+        head = token.head
+        if head is token or head.pos_ in ("VERB", "AUX"):
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ in ("amod", "compound", "advmod") and c.lower_ in cues.future_noun_modifiers for c in head.children
+        ):
+            return True
+        token = head
+    return False
+
+
+def _verb_tense(span: Span, cues: Guards) -> tuple[str | None, object]:
+    """The tense of the verb that dates ``span`` (None when unknown), and that verb."""
     verb, through_noun = _governing_verb(span.root)
     if verb is None:
-        return None
+        return None, None
+    return _tense_of_verb(verb, through_noun, cues), verb
+
+
+def _tense_of_verb(verb, through_noun: bool, cues: Guards) -> str | None:
     if through_noun and verb.lemma_.lower() in cues.future_governors:
         return FUTURE  # "invited him to a summit in October": the summit, not the inviting, is dated
     if verb.tag_ == "VBN" and verb.lemma_.lower() in cues.future_participles:
@@ -337,7 +370,7 @@ def _verb_tense(span: Span, cues: Guards) -> str | None:
     words = {c.lower_ for c in aux}
     if words & {"will", "'ll", "shall", "wo"}:
         return FUTURE
-    if verb.tag_ == "VB" and "to" in words:
+    if "to" in words and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in words)):  # "due to be published"
         head = verb.head
         if head.lemma_.lower() in cues.future_governors or head.lower_ in cues.future_governors:
             return FUTURE  # "is scheduled to close Monday"
