@@ -157,6 +157,8 @@ PIPELINE_CASES = [
     ("The minister invited him to a summit in October.", "October", "DATE", "2025-10", None),
     ("Aircraft kept flying until 7 December.", "7 December", "DATE", "2024-12-07", None),
     ("The offer was extended until August 29.", "August 29", "DATE", "2025-08-29", None),
+    ("BEIRUT, Aug 9 (Wire) - Ministers met on Friday.", "Aug 9", "DATE", "2025-08-09", None),
+    ("Shares closed higher on Oct 3.", "Oct 3", "DATE", "2024-10-03", None),
 ]
 
 
@@ -311,6 +313,7 @@ def test_event_anchored_on_a_date(nlp):
     "The bill costs $2,025 per student.",
     "Prime Minister Theresa May spoke to reporters.",
     "A daily newspaper printed the letter.",
+    "Levant Daily © 2025",
     "The leaves fall in the park.",
 ])
 def test_false_positives_are_rejected(nlp, sentence):

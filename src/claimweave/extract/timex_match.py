@@ -199,6 +199,8 @@ def keep(doc: Doc, text: str, cand: Candidate) -> bool:
         span = tokens_of(doc, cand.start, cand.end)
         if span is not None and not span[0].is_sent_start:
             return False  # "the Orontes Daily": a name
+        if re.search(r"[A-Z][\w'-]*[ \t]+$", text[max(0, cand.start - 30):cand.start]):
+            return False  # "Orontes Daily" in a footer the parser split into sentences
     if rule.id == "date.day_word" and before in g.figurative_preceders:
         return False  # "almost overnight": suddenly, not a night
     if rule.id == "set.adverb" and groups["adverb"].lower() in ("daily", "weekly", "monthly", "nightly"):
