@@ -174,6 +174,7 @@ YEARLESS_CASES = [
     (SAW_AUGUST_2, "The ministry expects a decision in March.", "March", "2026-03"),
     (SAW_AUGUST_2, "Voters will return to the polls on March 15.", "March 15", "2026-03-15"),
     (SAW_AUGUST_2, "Farmers harvested the crop in March.", "March", "2025-03"),
+    (SAW_AUGUST_2, "The mayor said the new bridge would open in March.", "March", "2026-03"),
     (SAW_AUGUST_4, "Jets kept bombing the ridge until 7 December.", "7 December", "2024-12-07"),
     (SAW_AUGUST_4, "The blockade lasted until October.", "October", "2024-10"),
     (SAW_AUGUST_4, "The curfew continued until 30 September, when the army withdrew.", "30 September", "2024-09-30"),

@@ -381,6 +381,8 @@ def _tense_of_verb(verb, through_noun: bool, cues: Guards) -> str | None:
         verb = head  # "extended their offers to acquire it Friday": the extending is what is dated
         aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         words = {c.lower_ for c in aux}
+    if words & {"would", "'d"} and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD":
+        return FUTURE  # "said the vote would be held in March": a future seen from a recent past
     if any(c.tag_ == "MD" for c in aux):
         return PRESENT  # "would be paid in January": a modal says nothing of past or future
     if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
