@@ -177,6 +177,8 @@ YEARLESS_CASES = [
     (SAW_AUGUST_2, "The mayor said the new bridge would open in March.", "March", "2026-03"),
     (SAW_AUGUST_4, "Jets kept bombing the ridge until 7 December.", "7 December", "2024-12-07"),
     (SAW_AUGUST_4, "The blockade lasted until October.", "October", "2024-10"),
+    (SAW_AUGUST_4, "The blockade lasted from March until October.", "March", "2024-03"),
+    (SAW_AUGUST_4, "The ferry will run from October to March.", "March", "2026-03"),
     (SAW_AUGUST_4, "The curfew continued until 30 September, when the army withdrew.", "30 September", "2024-09-30"),
     (SAW_AUGUST_4, "The permit was extended until August 29.", "August 29", "2025-08-29"),
     (SAW_AUGUST_4, "The rebels entered the capital on 8 December.", "8 December", "2024-12-08"),

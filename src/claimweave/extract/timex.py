@@ -39,6 +39,32 @@ from claimweave.models import Evidence, Timex, TimexAnchor
 _CALENDAR = re.compile(r"^\d{3,4}(?:-(?:\d\d|Q\d|H\d|SP|SU|FA|WI|W\d\d)(?:-\d\d)?)?$")
 
 
+_YEARLESS = ("date.month", "date.month_day", "date.day_month")
+_RANGE_START = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:until|till|to|through|and|-|–)\s*$", re.IGNORECASE)
+
+
+def _order_ranges(text: str, items: list, published: str | None) -> None:
+    """ "from March until October" without a year: the end cannot come before the start.
+
+    Each end was given its year alone; when the pair comes out reversed, the end's reading wins if
+    it lies in the past (the start moves a year back), else the start's (the end moves a year on).
+    """
+    for index in range(len(items) - 1):
+        (first, one, *rest1), (second, two, *rest2) = items[index], items[index + 1]
+        if first.rule.id not in _YEARLESS or second.rule.id not in _YEARLESS or not (one.relative and two.relative):
+            continue
+        if not (_RANGE_START.search(text[max(0, first.start - 10):first.start])
+                and _RANGE_JOIN.match(text[first.end:second.start])):
+            continue
+        if "X" in one.value or "X" in two.value or two.value[:len(one.value)] >= one.value[:len(two.value)]:
+            continue
+        if published and two.value < published:
+            items[index] = (first, replace(one, value=shift(one.value, -1, "Y") or one.value), *rest1)
+        else:
+            items[index + 1] = (second, replace(two, value=shift(two.value, 1, "Y") or two.value), *rest2)
+
+
 @dataclass
 class State:
     """What the document has said so far: the narrative anchor and the last calendar values."""
@@ -101,6 +127,7 @@ class TimexTagger:
                     state.last_quarter = result.value
                 if not result.relative and len(result.value) >= 4:
                     state.narrative = result.value
+        _order_ranges(text, items, published)
         timexes = [self._timex(doc, sents, *item, items=items) for item in items]
         doc._.cw_timexes = timexes
         return doc
