@@ -157,6 +157,9 @@ PIPELINE_CASES = [
     ("The minister invited him to a summit in October.", "October", "DATE", "2025-10", None),
     ("Aircraft kept flying until 7 December.", "7 December", "DATE", "2024-12-07", None),
     ("The offer was extended until August 29.", "August 29", "DATE", "2025-08-29", None),
+    ("Under the revised terms, announced Friday, holders would get a special dividend.", "Friday", "DATE",
+     "2025-08-08", None),
+    ("Losses in bank shares hurt the index on Friday.", "Friday", "DATE", "2025-08-08", None),
     ("BEIRUT, Aug 9 (Wire) - Ministers met on Friday.", "Aug 9", "DATE", "2025-08-09", None),
     ("Shares closed higher on Oct 3.", "Oct 3", "DATE", "2024-10-03", None),
 ]

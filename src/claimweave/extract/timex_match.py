@@ -43,6 +43,7 @@ class Guards(BaseModel):
     future_participles: list[str]
     future_noun_modifiers: list[str] = []
     open_end_verbs: list[str] = []
+    same_form_past_verbs: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -363,6 +364,8 @@ def _tense_of_verb(verb, through_noun: bool, cues: Guards) -> str | None:
         return FUTURE  # "invited him to a summit in October": the summit, not the inviting, is dated
     if verb.tag_ == "VBN" and verb.lemma_.lower() in cues.future_participles:
         return FUTURE  # "a summit planned for October"
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return PAST  # "the terms, announced Friday, ...": a bare participle reports what is done
     for _ in range(2):  # a non-finite verb takes the tense of the verb it depends on: "kept flying until ..."
         if verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children
@@ -389,6 +392,8 @@ def _tense_of_verb(verb, through_noun: bool, cues: Guards) -> str | None:
         return FUTURE  # "is meeting on Friday"
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or (verb.tag_ == "VBN" and words & {"has", "have", "had"}):
         return PAST
+    if verb.tag_ == "VBP" and not aux and verb.lower_ in cues.same_form_past_verbs:
+        return None  # "stocks hurt the index on Friday": "hurt" may as well be past
     if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
         return PRESENT
     if verb.tag_ == "VB" and any(c.tag_ == "MD" for c in aux):
