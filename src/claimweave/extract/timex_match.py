@@ -365,7 +365,9 @@ def _tense_of_verb(verb, through_noun: bool, cues: Guards) -> str | None:
     if verb.tag_ == "VBN" and verb.lemma_.lower() in cues.future_participles:
         return FUTURE  # "a summit planned for October"
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return PAST  # "the terms, announced Friday, ...": a bare participle reports what is done
+        # "the terms, announced Friday, ...": a bare participle reports what is done; one on a noun
+        # ("shares tendered through Nov. 17") says nothing, and the clause's verb is not its verb
+        return PAST if verb.dep_ == "advcl" else None
     for _ in range(2):  # a non-finite verb takes the tense of the verb it depends on: "kept flying until ..."
         if verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children
