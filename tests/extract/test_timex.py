@@ -184,6 +184,8 @@ YEARLESS_CASES = [
     (SAW_AUGUST_4, "The ferry will run from October to March.", "March", "2026-03"),
     (SAW_AUGUST_4, "The curfew continued until 30 September, when the army withdrew.", "30 September", "2024-09-30"),
     (SAW_AUGUST_4, "The permit was extended until August 29.", "August 29", "2025-08-29"),
+    (SAW_AUGUST_4, "The board has set August 20 as the deadline for bids.", "August 20", "2025-08-20"),
+    (SAW_AUGUST_4, "The board announced the bids on March 20.", "March 20", "2025-03-20"),
     (SAW_AUGUST_4, "The rebels entered the capital on 8 December.", "8 December", "2024-12-08"),
 ]
 

@@ -44,6 +44,8 @@ class Guards(BaseModel):
     future_noun_modifiers: list[str] = []
     open_end_verbs: list[str] = []
     same_form_past_verbs: list[str] = []
+    limit_setting_verbs: list[str] = []
+    future_noun_governors: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -332,6 +334,8 @@ def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
         ):
             return PAST  # "fighting continued until 7 December": an active past verb closes the span
         return NEAR_FUTURE  # "the offer was extended until Aug. 29": the date may still be ahead
+    if verb_tense == PAST and verb.lemma_.lower() in cues.limit_setting_verbs:
+        return NEAR_FUTURE  # "has set Nov. 10 as the deadline": a date fixed now, soon ahead
     return verb_tense
 
 
@@ -360,7 +364,7 @@ def _verb_tense(span: Span, cues: Guards) -> tuple[str | None, object]:
 
 
 def _tense_of_verb(verb, through_noun: bool, cues: Guards) -> str | None:
-    if through_noun and verb.lemma_.lower() in cues.future_governors:
+    if through_noun and verb.lemma_.lower() in cues.future_noun_governors:
         return FUTURE  # "invited him to a summit in October": the summit, not the inviting, is dated
     if verb.tag_ == "VBN" and verb.lemma_.lower() in cues.future_participles:
         return FUTURE  # "a summit planned for October"
