@@ -368,7 +368,8 @@ def _tense_of_verb(verb, through_noun: bool, cues: Guards) -> str | None:
         return FUTURE  # "invited him to a summit in October": the summit, not the inviting, is dated
     if verb.tag_ == "VBN" and verb.lemma_.lower() in cues.future_participles:
         return FUTURE  # "a summit planned for October"
-    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and bare:
         # "the terms, announced Friday, ...": a bare participle reports what is done; one on a noun
         # ("shares tendered through Nov. 17") says nothing, and the clause's verb is not its verb
         return PAST if verb.dep_ == "advcl" else None
