@@ -157,7 +157,90 @@ PIPELINE_CASES = [
     ("The minister invited him to a summit in October.", "October", "DATE", "2025-10", None),
     ("Aircraft kept flying until 7 December.", "7 December", "DATE", "2024-12-07", None),
     ("The offer was extended until August 29.", "August 29", "DATE", "2025-08-29", None),
+    ("Under the revised terms, announced Friday, holders would get a special dividend.", "Friday", "DATE",
+     "2025-08-08", None),
+    ("Losses in bank shares hurt the index on Friday.", "Friday", "DATE", "2025-08-08", None),
+    ("BEIRUT, Aug 9 (Wire) - Ministers met on Friday.", "Aug 9", "DATE", "2025-08-09", None),
+    ("Shares closed higher on Oct 3.", "Oct 3", "DATE", "2024-10-03", None),
 ]
+
+
+# Month or day without a year: the governing verb or noun and its cues say past or future (issue 3).
+SAW_AUGUST_2 = dt.date(2025, 8, 2)
+SAW_AUGUST_4 = dt.date(2025, 8, 4)
+YEARLESS_CASES = [
+    # published, sentence, timex text, value
+    (SAW_AUGUST_2, "The foreign minister invited him to a summit in October.", "October", "2025-10"),
+    (SAW_AUGUST_2, "Delegates gathered at a summit planned for October.", "October", "2025-10"),
+    (SAW_AUGUST_2, "The audit is due to be published in October.", "October", "2025-10"),
+    (SAW_AUGUST_2, "An upcoming ballot in March could change the majority.", "March", "2026-03"),
+    (SAW_AUGUST_2, "The ministry expects a decision in March.", "March", "2026-03"),
+    (SAW_AUGUST_2, "Voters will return to the polls on March 15.", "March 15", "2026-03-15"),
+    (SAW_AUGUST_2, "Farmers harvested the crop in March.", "March", "2025-03"),
+    (SAW_AUGUST_2, "The mayor said the new bridge would open in March.", "March", "2026-03"),
+    (SAW_AUGUST_4, "Jets kept bombing the ridge until 7 December.", "7 December", "2024-12-07"),
+    (SAW_AUGUST_4, "The blockade lasted until October.", "October", "2024-10"),
+    (SAW_AUGUST_4, "The blockade lasted from March until October.", "March", "2024-03"),
+    (SAW_AUGUST_4, "The ferry will run from October to March.", "March", "2026-03"),
+    (SAW_AUGUST_4, "The curfew continued until 30 September, when the army withdrew.", "30 September", "2024-09-30"),
+    (SAW_AUGUST_4, "The permit was extended until August 29.", "August 29", "2025-08-29"),
+    (SAW_AUGUST_4, "The board has set August 20 as the deadline for bids.", "August 20", "2025-08-20"),
+    (SAW_AUGUST_4, "The board announced the bids on March 20.", "March 20", "2025-03-20"),
+    (SAW_AUGUST_4, "The rebels entered the capital on 8 December.", "8 December", "2024-12-08"),
+]
+
+
+@pytest.mark.parametrize(("published", "sentence", "text", "value"), YEARLESS_CASES)
+def test_yearless_date_follows_the_clause(nlp, published, sentence, text, value):
+    assert only(nlp, sentence, text, published=published).value == value
+
+
+# Anaphoric expressions resolve against the last date the story gave, not the publication date.
+REFERENCE_CASES = [
+    ("The port reopened on 8 December 2024. The day before, the navy had cleared the mines.",
+     "The day before", "2024-12-07"),
+    ("The port reopened on 8 December 2024. The next day, the first ferry docked.", "The next day", "2024-12-09"),
+    ("The port reopened on 8 December 2024. The following week, freight traffic doubled.",
+     "The following week", "2024-W50"),
+    ("Talks opened on Monday, March 3, 2025. The previous Friday, both sides released prisoners.",
+     "The previous Friday", "2025-02-28"),
+    ("Talks opened on March 3, 2025. The following Friday, both sides released prisoners.",
+     "The following Friday", "2025-03-07"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "value"), REFERENCE_CASES)
+def test_anaphoric_timex_uses_the_story_reference(nlp, text, expected, value):
+    timex = only(nlp, text, expected, published=SAW_AUGUST_4)
+    assert timex.value == value
+    assert timex.anchor.kind == "narrative" and timex.anchor.value is not None
+
+
+# TIMEX3 mods: LESS_THAN/MORE_THAN/EQUAL_OR_* bound durations; a point offset by a bounded
+# duration is BEFORE/AFTER/ON_OR_* depending on the direction; APPROX and START/MID/END for both.
+MOD_CASES = [
+    ("The truce has held for more than two months.", "more than two months", "DURATION", "MORE_THAN"),
+    ("The truce has held for nearly two months.", "nearly two months", "DURATION", "LESS_THAN"),
+    ("The truce has held for about two months.", "about two months", "DURATION", "APPROX"),
+    ("The truce has held for at least two months.", "at least two months", "DURATION", "EQUAL_OR_MORE"),
+    ("The truce was signed more than two years ago.", "more than two years ago", "DATE", "BEFORE"),
+    ("The truce was signed nearly three weeks ago.", "nearly three weeks ago", "DATE", "AFTER"),
+    ("The truce was signed less than a year ago.", "less than a year ago", "DATE", "AFTER"),
+    ("The truce was signed about three weeks ago.", "about three weeks ago", "DATE", "APPROX"),
+    ("The truce was signed at least two years ago.", "at least two years ago", "DATE", "ON_OR_BEFORE"),
+    ("The deal came more than a year after the invasion.", "more than a year after the invasion", "DATE", "AFTER"),
+    ("The deal came nearly a year after the invasion.", "nearly a year after the invasion", "DATE", "BEFORE"),
+    ("The deal came about a year after the invasion.", "about a year after the invasion", "DATE", "APPROX"),
+    ("The deal came more than a year before the invasion.", "more than a year before the invasion", "DATE", "BEFORE"),
+    ("The deal came less than a week before the invasion.", "less than a week before the invasion", "DATE", "AFTER"),
+    ("The plant closed in late 2019.", "late 2019", "DATE", "END"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "type_", "mod"), MOD_CASES)
+def test_timex3_mods_for_durations_and_points(nlp, sentence, text, type_, mod):
+    timex = only(nlp, sentence, text)
+    assert (timex.type, timex.mod) == (type_, mod)
 
 
 @pytest.mark.parametrize(("sentence", "text", "type_", "value", "mod"), PIPELINE_CASES)
@@ -238,6 +321,7 @@ def test_event_anchored_on_a_date(nlp):
     "The bill costs $2,025 per student.",
     "Prime Minister Theresa May spoke to reporters.",
     "A daily newspaper printed the letter.",
+    "Levant Daily © 2025",
     "The leaves fall in the park.",
 ])
 def test_false_positives_are_rejected(nlp, sentence):

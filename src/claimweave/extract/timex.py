@@ -23,8 +23,10 @@ from claimweave.extract.timex_match import (
     event_groups,
     extend_modifiers,
     find_candidates,
+    is_offset,
     is_rate,
     keep,
+    offset_mod,
     tense_of,
     tokens_of,
     trim_article,
@@ -34,9 +36,33 @@ from claimweave.extract.timex_rules import rules
 from claimweave.models import Evidence, Timex, TimexAnchor
 
 
-_EVENT_MODS = {"LESS_THAN": "BEFORE", "EQUAL_OR_LESS": "ON_OR_BEFORE", "MORE_THAN": "AFTER",
-               "EQUAL_OR_MORE": "ON_OR_AFTER"}
 _CALENDAR = re.compile(r"^\d{3,4}(?:-(?:\d\d|Q\d|H\d|SP|SU|FA|WI|W\d\d)(?:-\d\d)?)?$")
+
+
+_YEARLESS = ("date.month", "date.month_day", "date.day_month")
+_RANGE_START = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:until|till|to|through|and|-|–)\s*$", re.IGNORECASE)
+
+
+def _order_ranges(text: str, items: list, published: str | None) -> None:
+    """ "from March until October" without a year: the end cannot come before the start.
+
+    Each end was given its year alone; when the pair comes out reversed, the end's reading wins if
+    it lies in the past (the start moves a year back), else the start's (the end moves a year on).
+    """
+    for index in range(len(items) - 1):
+        (first, one, *rest1), (second, two, *rest2) = items[index], items[index + 1]
+        if first.rule.id not in _YEARLESS or second.rule.id not in _YEARLESS or not (one.relative and two.relative):
+            continue
+        if not (_RANGE_START.search(text[max(0, first.start - 10):first.start])
+                and _RANGE_JOIN.match(text[first.end:second.start])):
+            continue
+        if "X" in one.value or "X" in two.value or two.value[:len(one.value)] >= one.value[:len(two.value)]:
+            continue
+        if published and two.value < published:
+            items[index] = (first, replace(one, value=shift(one.value, -1, "Y") or one.value), *rest1)
+        else:
+            items[index + 1] = (second, replace(two, value=shift(two.value, 1, "Y") or two.value), *rest2)
 
 
 @dataclass
@@ -84,9 +110,14 @@ class TimexTagger:
             result = normalize_match(cand.rule.id, match_groups(cand.match), anchor=anchor, tense=tense,
                                      reference=reference)
             if cand.mod:
-                result = replace(result, mod=cand.mod)
+                mod = cand.mod
+                if is_offset(cand.rule) and result.type == "DATE" and cand.match.groupdict().get("dir"):
+                    mod = offset_mod(mod, cand.match.group("dir"))
+                result = replace(result, mod=mod)
             if result.type == "DURATION" and is_rate(doc, cand):
                 result = replace(result, type="SET")
+            if result.from_reference:  # "the day before": the story's last date, not the publication date
+                kind, anchor = "narrative", reference
             items.append((cand, result, kind if result.relative else "absolute", anchor if result.relative else None))
             derived = cand.rule.handler in ("ago", "year_ago", "anaphoric")
             if _CALENDAR.match(result.value) and result.type in ("DATE", "TIME") and not derived:
@@ -96,6 +127,7 @@ class TimexTagger:
                     state.last_quarter = result.value
                 if not result.relative and len(result.value) >= 4:
                     state.narrative = result.value
+        _order_ranges(text, items, published)
         timexes = [self._timex(doc, sents, *item, items=items) for item in items]
         doc._.cw_timexes = timexes
         return doc
@@ -191,8 +223,6 @@ class TimexTagger:
             moved = shift(event_date, result.sign * amount, result.unit) if event_date and amount is not None else None
             value, resolved = (moved, True) if moved else (result.value, False)
             anchor_model = TimexAnchor(kind="event", value=event_date, text=event_text)
-            # "less than two months after X" is a date before X + 2 months, not that date
-            result = replace(result, mod=_EVENT_MODS.get(result.mod, result.mod))
         elif kind == "none" and result.relative:
             resolved = False
         if cand.mod_rule:

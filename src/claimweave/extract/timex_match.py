@@ -41,6 +41,11 @@ class Guards(BaseModel):
     figurative_preceders: list[str]
     year_attribute_nouns: list[str]
     future_participles: list[str]
+    future_noun_modifiers: list[str] = []
+    open_end_verbs: list[str] = []
+    same_form_past_verbs: list[str] = []
+    limit_setting_verbs: list[str] = []
+    future_noun_governors: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -197,6 +202,8 @@ def keep(doc: Doc, text: str, cand: Candidate) -> bool:
         span = tokens_of(doc, cand.start, cand.end)
         if span is not None and not span[0].is_sent_start:
             return False  # "the Orontes Daily": a name
+        if re.search(r"[A-Z][\w'-]*[ \t]+$", text[max(0, cand.start - 30):cand.start]):
+            return False  # "Orontes Daily" in a footer the parser split into sentences
     if rule.id == "date.day_word" and before in g.figurative_preceders:
         return False  # "almost overnight": suddenly, not a night
     if rule.id == "set.adverb" and groups["adverb"].lower() in ("daily", "weekly", "monthly", "nightly"):
@@ -240,13 +247,30 @@ def _modifier_regexes():
     return prefixes, suffixes
 
 
+def is_offset(rule: Rule) -> bool:
+    """A point given as a distance from another: "three weeks ago", "a year after the war"."""
+    return rule.handler in ("ago", "event")
+
+
+def offset_mod(mod: str | None, direction: str) -> str | None:
+    """The TIMEX3 mod of a point offset by a bounded duration ("more than two years ago": BEFORE).
+
+    LESS_THAN, MORE_THAN and EQUAL_OR_* bound durations; the point they give is before or after
+    the unbounded one depending on the direction of the offset.
+    """
+    table = modifiers().offset_mods
+    back = " ".join(direction.lower().split()) in ("ago", "before", "earlier", "back", "prior to")
+    return (table.back if back else table.ahead).get(mod, mod) if mod else mod
+
+
 def extend_modifiers(text: str, cand: Candidate) -> None:
     """Take a preceding or following modifier phrase ("late", "about", "or so") into the extent."""
     prefixes, suffixes = _modifier_regexes()
     head = text[max(0, cand.start - 30):cand.start]
     starts_with_the = cand.match.group(0)[:4].lower() == "the "
+    kinds = {cand.rule.type} | ({"OFFSET"} if is_offset(cand.rule) else set())
     for item, regex in prefixes:
-        if cand.rule.type not in item.types or (cand.rule.id == "date.the_unit" and item.mod == "APPROX"):
+        if not kinds & set(item.types) or (cand.rule.id == "date.the_unit" and item.mod == "APPROX"):
             continue
         if item.text in ("the early", "the late", "the mid") and starts_with_the:
             continue
@@ -257,7 +281,7 @@ def extend_modifiers(text: str, cand: Candidate) -> None:
             break
     tail = text[cand.end:cand.end + 20]
     for item, regex in suffixes:
-        if cand.rule.type not in item.types:
+        if not kinds & set(item.types):
             continue
         found = regex.match(tail)
         if found:
@@ -297,20 +321,58 @@ def tense_of(doc: Doc, text: str, start: int, end: int) -> str | None:
     cues = guards()
     if before and before[-1] in cues.past_cues:
         return PAST
-    verb_tense = _verb_tense(span, cues)
+    if _future_noun(span.root, cues):
+        return FUTURE  # "an upcoming ballot in March", "the planned summit in October"
+    verb_tense, verb = _verb_tense(span, cues)
     if before and (before[-1] in cues.future_cues or " ".join(before[-2:]) in cues.future_cues):
-        return NEAR_FUTURE if verb_tense == PAST else FUTURE
+        if verb_tense != PAST:
+            return FUTURE
+        direct = _governing_verb(span.root)[0]
+        infinitive = direct is not None and any(c.lower_ == "to" and c.dep_ == "aux" for c in direct.children)
+        if not infinitive and verb.lemma_.lower() not in cues.open_end_verbs and not any(
+            c.dep_ == "auxpass" for c in verb.children
+        ):
+            return PAST  # "fighting continued until 7 December": an active past verb closes the span
+        return NEAR_FUTURE  # "the offer was extended until Aug. 29": the date may still be ahead
+    if verb_tense == PAST and verb.lemma_.lower() in cues.limit_setting_verbs:
+        return NEAR_FUTURE  # "has set Nov. 10 as the deadline": a date fixed now, soon ahead
     return verb_tense
 
 
-def _verb_tense(span: Span, cues: Guards) -> str | None:
+def _future_noun(token, cues: Guards) -> bool:
+    """Whether the expression hangs on a noun marked as still to come ("an upcoming vote in March")."""
+    if token.dep_ not in ("pobj", "compound", "nmod"):
+        return False
+    for _ in range(4):
+        head = token.head
+        if head is token or head.pos_ in ("VERB", "AUX"):
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ in ("amod", "compound", "advmod") and c.lower_ in cues.future_noun_modifiers for c in head.children
+        ):
+            return True
+        token = head
+    return False
+
+
+def _verb_tense(span: Span, cues: Guards) -> tuple[str | None, object]:
+    """The tense of the verb that dates ``span`` (None when unknown), and that verb."""
     verb, through_noun = _governing_verb(span.root)
     if verb is None:
-        return None
-    if through_noun and verb.lemma_.lower() in cues.future_governors:
+        return None, None
+    return _tense_of_verb(verb, through_noun, cues), verb
+
+
+def _tense_of_verb(verb, through_noun: bool, cues: Guards) -> str | None:
+    if through_noun and verb.lemma_.lower() in cues.future_noun_governors:
         return FUTURE  # "invited him to a summit in October": the summit, not the inviting, is dated
     if verb.tag_ == "VBN" and verb.lemma_.lower() in cues.future_participles:
         return FUTURE  # "a summit planned for October"
+    bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and bare:
+        # "the terms, announced Friday, ...": a bare participle reports what is done; one on a noun
+        # ("shares tendered through Nov. 17") says nothing, and the clause's verb is not its verb
+        return PAST if verb.dep_ == "advcl" else None
     for _ in range(2):  # a non-finite verb takes the tense of the verb it depends on: "kept flying until ..."
         if verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children
@@ -320,7 +382,7 @@ def _verb_tense(span: Span, cues: Guards) -> str | None:
     words = {c.lower_ for c in aux}
     if words & {"will", "'ll", "shall", "wo"}:
         return FUTURE
-    if verb.tag_ == "VB" and "to" in words:
+    if "to" in words and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in words)):  # "due to be published"
         head = verb.head
         if head.lemma_.lower() in cues.future_governors or head.lower_ in cues.future_governors:
             return FUTURE  # "is scheduled to close Monday"
@@ -329,12 +391,16 @@ def _verb_tense(span: Span, cues: Guards) -> str | None:
         verb = head  # "extended their offers to acquire it Friday": the extending is what is dated
         aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         words = {c.lower_ for c in aux}
+    if words & {"would", "'d"} and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD":
+        return FUTURE  # "said the vote would be held in March": a future seen from a recent past
     if any(c.tag_ == "MD" for c in aux):
         return PRESENT  # "would be paid in January": a modal says nothing of past or future
     if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
         return FUTURE  # "is meeting on Friday"
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or (verb.tag_ == "VBN" and words & {"has", "have", "had"}):
         return PAST
+    if verb.tag_ == "VBP" and not aux and verb.lower_ in cues.same_form_past_verbs:
+        return None  # "stocks hurt the index on Friday": "hurt" may as well be past
     if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
         return PRESENT
     if verb.tag_ == "VB" and any(c.tag_ == "MD" for c in aux):

@@ -49,6 +49,7 @@ class Normalized:
     unit: str | None = None  # duration unit and amount, for event-anchored offsets
     amount: float | None = None
     sign: int = 0
+    from_reference: bool = False  # True when the value was computed from the last date of the story
 
 
 # --- small parsers ---------------------------------------------------------------------------
@@ -67,6 +68,11 @@ def _weekday(text: str | None) -> int | None:
         return None
     key = lower_key(text)
     return lexicon().weekdays.get(key.removesuffix("s") if key not in lexicon().weekdays else key)
+
+
+def _anaphoric(text: str | None) -> bool:
+    """ "the previous Friday", "the following week": relative to the story's last date, not to today."""
+    return bool(text) and lower_key(text).removeprefix("the ") in lexicon().anaphoric
 
 
 def _rel(text: str | None) -> int | None:
@@ -144,8 +150,9 @@ def calendar(groups: dict, anchor: str | None, tense: str | None, reference: str
             return Normalized("DATE", shape, relative=True, resolved=False)
         return Normalized("DATE", f"{year:04d}" + shape[4:], relative=True)
     if weekday is not None:
+        story = _anaphoric(groups.get("rel")) and parse_anchor(reference)[2] is not None
         try:
-            base = need_day(anchor)
+            base = need_day(reference if story else anchor)
         except Unresolvable:
             return Normalized("DATE", f"XXXX-WXX-{weekday}", relative=True, resolved=False)
         back = (base.isoweekday() - weekday) % 7
@@ -162,7 +169,7 @@ def calendar(groups: dict, anchor: str | None, tense: str | None, reference: str
             target = base - dt.timedelta(days=back)
         else:
             target = base + dt.timedelta(days=ahead)
-        return Normalized("DATE", target.isoformat(), relative=True)
+        return Normalized("DATE", target.isoformat(), relative=True, from_reference=story)
     raise ValueError(f"calendar rule matched nothing usable: {groups}")
 
 
@@ -281,7 +288,7 @@ def year_ago(groups: dict, anchor: str | None, tense: str | None, reference: str
         inner = quarter({"qord": groups["qord"]}, anchor, tense, reference)
         return Normalized("DATE", shift(inner.value, -1, "Y") or inner.value, relative=True, resolved=inner.resolved)
     if reference and (value := shift(reference, -1, "Y")):
-        return Normalized("DATE", value, relative=True)
+        return Normalized("DATE", value, relative=True, from_reference=True)
     a_year = parse_anchor(anchor)[0]
     if a_year is None:
         return Normalized("DATE", "XXXX", relative=True, resolved=False)
@@ -355,10 +362,11 @@ def rel_unit(groups: dict, anchor: str | None, tense: str | None, reference: str
 def anaphoric(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
     unit = _unit_code(groups["unit"])
     ana = lower_key(groups["ana"])
-    amount = 0 if ana in ("that", "the same") else (1 if ana.split()[-1] in FORWARD else -1)
+    amount = 0 if ana in ("that", "the same") else (1 if ana.split()[-1] in FORWARD or ana == "after" else -1)
     for base in (reference, anchor):
         try:
-            return Normalized("DATE", _calendar_unit(base, unit, amount), relative=True)
+            return Normalized("DATE", _calendar_unit(base, unit, amount), relative=True,
+                              from_reference=base is reference)
         except Unresolvable:
             continue
     return Normalized("DATE", _X_SHAPES.get(unit, "XXXX"), relative=True, resolved=False)
@@ -474,7 +482,7 @@ def ago(groups: dict, anchor: str | None, tense: str | None, reference: str | No
     if use_reference:
         moved = shift(reference, int(sign * amount), unit)
         if moved:
-            return Normalized("DATE", moved, relative=True)
+            return Normalized("DATE", moved, relative=True, from_reference=True)
     try:
         return Normalized("DATE", _calendar_unit(anchor, unit if unit not in ("H", "MIN", "S") else "D", int(sign * amount)),
                           relative=True)

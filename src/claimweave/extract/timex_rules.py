@@ -35,6 +35,7 @@ class Lexicon(BaseModel):
     parts_of_day: dict[str, str]
     decade_words: dict[str, int]
     relative: dict[str, int]
+    anaphoric: list[str] = []  # relative words that point from the story's last date ("the previous Friday")
     timezones: list[str]
 
 
@@ -44,7 +45,17 @@ class Modifier(BaseModel):
     id: str
     text: str
     mod: str
-    types: list[TimexType]
+    types: list[Literal["DATE", "TIME", "DURATION", "SET", "OFFSET"]]  # OFFSET: "three weeks ago"
+
+
+class OffsetMods(BaseModel):
+    """The point mod of a point offset by a bounded duration, looking back and looking ahead."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    description: str = ""
+    back: dict[str, str]
+    ahead: dict[str, str]
 
 
 class Modifiers(BaseModel):
@@ -53,6 +64,7 @@ class Modifiers(BaseModel):
     description: str = ""
     prefixes: list[Modifier]
     suffixes: list[Modifier]
+    offset_mods: OffsetMods
 
 
 class RuleSpec(BaseModel):
