@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from claimweave.extract.common import stable_id
-from claimweave.models import Argument, Claim, DocResult, ReconciledClaim
+from claimweave.models import Argument, Claim, DocResult, MatchEvidence, ReconciledClaim
 from claimweave.reconcile.common import FINE_DAYS, Sources, conflict, sorted_evidence, text_key
+from claimweave.reconcile.context import ContextIndex
 from claimweave.reconcile.descriptions import DescriptionIndex
 from claimweave.reconcile.entities import EntityIndex
 from claimweave.reconcile.linker import Linker
@@ -38,6 +39,7 @@ class Member:
     location: str | None
     participants: frozenset[str] = frozenset()
     time_evidence: tuple = ()
+    context: frozenset[str] = frozenset()
 
     @property
     def time(self) -> str | None:
@@ -55,13 +57,26 @@ def _predicate_classes() -> dict[str, str]:
     return {lemma: c.id for c in linkage().predicate_classes for lemma in c.lemmas}
 
 
-def predicate_class(lemma: str, object_text: str | None = None) -> str:
-    """The event class of a predicate (``phone`` and ``call`` are one; ``hold talks`` is a meeting)."""
+def _head(text: str | None) -> str:
+    words = text.casefold().split() if text else []
+    return words[-1] if words else ""
+
+
+def predicate_class(lemma: str, object_text: str | None = None, subject_text: str | None = None) -> str:
+    """The event class of a predicate (``phone`` and ``call`` are one; ``hold talks`` is a meeting;
+    ``end`` + "rule" is a fall; "the summit took place" is a summit)."""
     lemma = " ".join(lemma.casefold().split())
-    classes = _predicate_classes()
-    if lemma in linkage().light_verbs and object_text:
-        head = object_text.casefold().split()[-1] if object_text.split() else ""
-        for candidate in (f"{lemma} {head}", head, head.rstrip("s")):
+    rules, classes = linkage(), _predicate_classes()
+    head = _head(object_text)
+    if head and f"{lemma} {head}" in classes:
+        return classes[f"{lemma} {head}"]
+    if lemma in rules.light_verbs and head:
+        for candidate in (head, head.rstrip("s")):
+            if candidate in classes:
+                return classes[candidate]
+    if subject_text and (lemma in rules.occurrence_verbs or f"{lemma} {head}" in rules.occurrence_verbs):
+        subject_head = _head(subject_text)
+        for candidate in (subject_head, subject_head.rstrip("s")):
             if candidate in classes:
                 return classes[candidate]
     return classes.get(lemma, lemma)
@@ -81,8 +96,10 @@ def _polarity(member: Member) -> str:
 
 
 def event_class(member: Member) -> str:
-    obj = member.claim.object.text if member.claim.object else None
-    return predicate_class(member.claim.predicate.lemma, obj)
+    claim = member.claim
+    return predicate_class(
+        claim.predicate.lemma, claim.object.text if claim.object else None, claim.subject.text if claim.subject else None
+    )
 
 
 def block_keys(member: Member, persons: set[str]) -> list[tuple]:
@@ -120,6 +137,7 @@ def reconcile_claims(
 ) -> list[ReconciledClaim]:
     """One ReconciledClaim per event, in a deterministic order; ``offices`` resolves "Syria's foreign minister"."""
     members: list[Member] = []
+    contexts = ContextIndex.of(results, index)
     for result in results:
         doc_id = result.document.id
         timex_evidence = {t.id: t.evidence for t in result.timexes}
@@ -133,6 +151,7 @@ def reconcile_claims(
                 _argument_key(index, doc_id, claim.location, offices),
                 frozenset(k for p in claim.participants if (k := _argument_key(index, doc_id, p, offices))),
                 (timex_evidence[time_id],) if time_id in timex_evidence else (),
+                contexts.entities(doc_id, claim),
             ))
     members.sort(key=lambda m: (m.doc_id, m.claim.id))
     persons = {e.id for e in index.entities if e.label == "PERSON"}
@@ -146,13 +165,20 @@ def reconcile_claims(
         linker.add(i)
     for key in sorted(blocks):
         _sweep_block(blocks[key], members, persons, window, linker)
+    _sweep_context(members, persons, linker)
+    _join_same_expression(members, linker)
     _attach_loose(blocks, members, persons, window, linker)
     names = {e.id: e.name for e in index.entities}
+    why: dict[int, list[MatchEvidence]] = defaultdict(list)
+    for a, b, rule, score in linker.edges:
+        why[linker.find(a)].append(
+            MatchEvidence(names=(members[a].claim.id, members[b].claim.id), rule=rule, score=round(score, 3))
+        )
     merged: list[ReconciledClaim] = []
     used: set[str] = set()
-    for group in sorted(linker.groups().values(), key=min):
+    for root, group in sorted(linker.groups().items(), key=lambda kv: min(kv[1])):
         event = [members[i] for i in sorted(group)]
-        merged.append(_merge(event, names, sources, used))
+        merged.append(_merge(event, names, sources, used, sorted(why[root], key=lambda m: (m.names, m.rule))))
     merged.sort(key=lambda c: (c.time or "", c.predicate, c.subject or "", c.id))
     return merged
 
@@ -201,6 +227,55 @@ def _attach_loose(blocks: dict, members: list[Member], persons: set[str], window
                 linker.union(i, next(iter(roots)), "only_fitting_event", 1.0)
 
 
+def _sweep_context(members: list[Member], persons: set[str], linker: Linker) -> None:
+    """Union claims of one event class, dated to the same day or week, whose sentences name a common
+    linked entity ("a Syrian delegation held talks in Moscow on Thursday" and "Shaibani met Lavrov in
+    Moscow on July 31"). Blocked by (class, polarity, entity); an entity shared by more than
+    ``max_block`` such claims is too common to be evidence and is skipped."""
+    rules = linkage()
+    classes = set(rules.context_classes)
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, m in enumerate(members):
+        cls = event_class(m)
+        if cls in classes and m.context and _precise(m.time, rules.context_days):
+            for entity in m.context:
+                blocks[(cls, _polarity(m), entity)].append(i)
+    for key in sorted(blocks):
+        block = blocks[key]
+        if len(block) > rules.max_block:
+            continue
+        block.sort(key=lambda i: (parse_time(members[i].time).start, i))
+        for n, i in enumerate(block):
+            end = parse_time(members[i].time).end
+            for j in block[n + 1:]:
+                if parse_time(members[j].time).start > end:
+                    break
+                a, b = members[i], members[j]
+                pa, pb = a.entities & persons, b.entities & persons
+                if a.doc_id == b.doc_id or (pa and pb and not pa & pb):
+                    continue
+                shared = a.context & b.context
+                linker.union(i, j, "same_day_shared_context", len(shared) / len(a.context | b.context))
+
+
+def _join_same_expression(members: list[Member], linker: Linker) -> None:
+    """Union the claims of one sentence dated by the very same time expression: "when the regime fell
+    on 8 December, its leader fled to Russia" reports one occasion. Denials stay apart."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, m in enumerate(members):
+        if m.claim.time and m.claim.time.timex_id and m.claim.modality != "negated" and m.claim.evidence:
+            groups[(m.doc_id, m.claim.time.timex_id, m.claim.evidence[0].sentence)].append(i)
+    for key in sorted(groups):
+        first, *rest = groups[key]
+        for j in rest:
+            linker.union(first, j, "same_time_expression", 1.0)
+
+
+def _precise(value: str | None, days: int) -> bool:
+    span = parse_time(value)
+    return isinstance(span, TimeSpan) and span.days <= days
+
+
 def _fine(value: str | None) -> bool:
     span = parse_time(value)
     return isinstance(span, TimeSpan) and span.days <= FINE_DAYS
@@ -227,7 +302,9 @@ def _most_common(values) -> str | None:
     return min(counts, key=lambda v: (v.startswith("text:"), -counts[v], v)) if counts else None
 
 
-def _merge(event: list[Member], names: dict[str, str], sources: Sources, used: set[str]) -> ReconciledClaim:
+def _merge(
+    event: list[Member], names: dict[str, str], sources: Sources, used: set[str], why: list[MatchEvidence]
+) -> ReconciledClaim:
     pclass = _most_common(event_class(m) for m in event)
     polarity = _polarity(event[0])
     conflicts = []
@@ -265,4 +342,5 @@ def _merge(event: list[Member], names: dict[str, str], sources: Sources, used: s
         evidence=sorted_evidence(e for m in event for e in (*m.claim.evidence, *m.time_evidence)),
         status=sources.status(doc_ids, conflicts),
         conflicts=conflicts,
+        match_evidence=why,
     )
