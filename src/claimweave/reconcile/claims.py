@@ -11,6 +11,7 @@ agreeing value; disjoint values are a conflict that lists each value with its so
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -165,8 +166,9 @@ def reconcile_claims(
         linker.add(i)
     for key in sorted(blocks):
         _sweep_block(blocks[key], members, persons, window, linker)
-    _sweep_context(members, persons, linker)
-    _join_same_expression(members, linker)
+    weak = WeakJoins(members, linker)
+    _sweep_context(members, persons, weak)
+    _join_same_expression(members, weak)
     _attach_loose(blocks, members, persons, window, linker)
     names = {e.id: e.name for e in index.entities}
     why: dict[int, list[MatchEvidence]] = defaultdict(list)
@@ -227,7 +229,48 @@ def _attach_loose(blocks: dict, members: list[Member], persons: set[str], window
                 linker.union(i, next(iter(roots)), "only_fitting_event", 1.0)
 
 
-def _sweep_context(members: list[Member], persons: set[str], linker: Linker) -> None:
+@dataclass
+class WeakJoins:
+    """Unions on circumstantial evidence (shared context, one time expression) that never make a
+    conflict: two events join only when all their dated values still share a day (intervals that
+    pairwise overlap have a common day). Events already in conflict take no weak joins."""
+
+    members: list[Member]
+    linker: Linker
+
+    def __post_init__(self) -> None:
+        self.bounds: dict[int, tuple[dt.date, dt.date] | None] = {}
+        for i, m in enumerate(self.members):
+            root = self.linker.find(i)
+            self.bounds[root] = _meet(self.bounds.get(root, ALWAYS), _span(m.time))
+
+    def union(self, i: int, j: int, rule: str, score: float) -> None:
+        ri, rj = self.linker.find(i), self.linker.find(j)
+        if ri == rj:
+            return
+        both = _meet(self.bounds.get(ri, ALWAYS), self.bounds.get(rj, ALWAYS))
+        if both is None:
+            return
+        self.linker.union(i, j, rule, score)
+        self.bounds[self.linker.find(i)] = both
+
+
+ALWAYS = (dt.date.min, dt.date.max)
+
+
+def _span(value: str | None) -> tuple[dt.date, dt.date]:
+    span = parse_time(value)
+    return (span.start, span.end) if isinstance(span, TimeSpan) else ALWAYS
+
+
+def _meet(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> tuple[dt.date, dt.date] | None:
+    if a is None or b is None:
+        return None
+    start, end = max(a[0], b[0]), min(a[1], b[1])
+    return (start, end) if start <= end else None
+
+
+def _sweep_context(members: list[Member], persons: set[str], linker: WeakJoins) -> None:
     """Union claims of one event class, dated to the same day or week, whose sentences name a common
     linked entity ("a Syrian delegation held talks in Moscow on Thursday" and "Shaibani met Lavrov in
     Moscow on July 31"). Blocked by (class, polarity, entity); an entity shared by more than
@@ -258,7 +301,7 @@ def _sweep_context(members: list[Member], persons: set[str], linker: Linker) -> 
                 linker.union(i, j, "same_day_shared_context", len(shared) / len(a.context | b.context))
 
 
-def _join_same_expression(members: list[Member], linker: Linker) -> None:
+def _join_same_expression(members: list[Member], linker: WeakJoins) -> None:
     """Union the claims of one sentence dated by the very same time expression: "when the regime fell
     on 8 December, its leader fled to Russia" reports one occasion. Denials stay apart."""
     groups: dict[tuple, list[int]] = defaultdict(list)
