@@ -98,9 +98,23 @@ def _polarity(member: Member) -> str:
 
 def event_class(member: Member) -> str:
     claim = member.claim
-    return predicate_class(
-        claim.predicate.lemma, claim.object.text if claim.object else None, claim.subject.text if claim.subject else None
-    )
+    subject = claim.subject.text if claim.subject else _antecedent(claim)
+    return predicate_class(claim.predicate.lemma, claim.object.text if claim.object else None, subject)
+
+
+def _antecedent(claim: Claim, *, words: int = 4) -> str | None:
+    """For a predicate without a subject, the few words just before it in the sentence: the noun a
+    reduced relative clause modifies ("the summit, scheduled to take place in October")."""
+    if not claim.evidence or not claim.predicate.text:
+        return None
+    sentence = claim.evidence[0].sentence
+    at = sentence.find(claim.predicate.text)
+    if at <= 0:
+        return None
+    before = [w.strip(",;:") for w in sentence[:at].split()][-words:]
+    classes = _predicate_classes()
+    nouns = [w for w in before if w.casefold() in classes or w.casefold().rstrip("s") in classes]
+    return nouns[-1] if nouns else None
 
 
 def block_keys(member: Member, persons: set[str]) -> list[tuple]:
