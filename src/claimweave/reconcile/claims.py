@@ -47,6 +47,10 @@ class Member:
         return self.claim.time.value if self.claim.time else None
 
     @cached_property
+    def event_class(self) -> str:
+        return _event_class(self)
+
+    @cached_property
     def entities(self) -> frozenset[str]:
         """The linked entities the claim involves (text keys are not entities)."""
         keys = {self.subject, self.object, self.location, *self.participants}
@@ -97,6 +101,10 @@ def _polarity(member: Member) -> str:
 
 
 def event_class(member: Member) -> str:
+    return member.event_class
+
+
+def _event_class(member: Member) -> str:
     claim = member.claim
     subject = claim.subject.text if claim.subject else _antecedent(claim)
     return predicate_class(claim.predicate.lemma, claim.object.text if claim.object else None, subject)
