@@ -106,23 +106,30 @@ def event_class(member: Member) -> str:
 
 def _event_class(member: Member) -> str:
     claim = member.claim
-    subject = claim.subject.text if claim.subject else _antecedent(claim)
-    return predicate_class(claim.predicate.lemma, claim.object.text if claim.object else None, subject)
+    subject = claim.subject.text if claim.subject else _nearby_event_noun(claim, before=True)
+    found = predicate_class(claim.predicate.lemma, claim.object.text if claim.object else None, subject)
+    if found == claim.predicate.lemma and found in linkage().light_verbs:
+        # "spent July 31 in talks": the event noun of a light verb can follow a time or a preposition.
+        found = predicate_class(found, _nearby_event_noun(claim, before=False))
+    return found
 
 
-def _antecedent(claim: Claim, *, words: int = 4) -> str | None:
-    """For a predicate without a subject, the few words just before it in the sentence: the noun a
-    reduced relative clause modifies ("the summit, scheduled to take place in October")."""
+def _nearby_event_noun(claim: Claim, *, before: bool, words: int = 4) -> str | None:
+    """An event noun among the few words just before the predicate (the noun a reduced relative
+    clause modifies: "the summit, scheduled to take place in October") or just after it."""
     if not claim.evidence or not claim.predicate.text:
         return None
     sentence = claim.evidence[0].sentence
     at = sentence.find(claim.predicate.text)
-    if at <= 0:
+    if at < 0 or (before and at == 0):
         return None
-    before = [w.strip(",;:") for w in sentence[:at].split()][-words:]
+    if before:
+        near = sentence[:at].split()[-words:]
+    else:
+        near = sentence[at + len(claim.predicate.text):].split()[:words]
     classes = _predicate_classes()
-    nouns = [w for w in before if w.casefold() in classes or w.casefold().rstrip("s") in classes]
-    return nouns[-1] if nouns else None
+    nouns = [w for w in (w.strip(",;:.").casefold() for w in near) if w in classes or w.rstrip("s") in classes]
+    return (nouns[-1] if before else nouns[0]) if nouns else None
 
 
 def block_keys(member: Member, persons: set[str]) -> list[tuple]:
