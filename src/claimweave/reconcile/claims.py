@@ -335,7 +335,11 @@ def _join_same_expression(members: list[Member], linker: WeakJoins) -> None:
     on 8 December, its leader fled to Russia" reports one occasion. Denials stay apart."""
     groups: dict[tuple, list[int]] = defaultdict(list)
     for i, m in enumerate(members):
-        if m.claim.time and m.claim.time.timex_id and m.claim.modality != "negated" and m.claim.evidence:
+        time = m.claim.time
+        # Only a month or finer, unmodified: "in 1716, when boats raced" is one occasion, but at that
+        # grain so is much else, and "since February 2005" is a period, not an occasion.
+        if time and time.timex_id and time.mod is None and _precise(time.value, linkage().context_days) \
+                and m.claim.modality != "negated" and m.claim.evidence:
             groups[(m.doc_id, m.claim.time.timex_id, m.claim.evidence[0].sentence)].append(i)
     for key in sorted(groups):
         first, *rest = groups[key]
