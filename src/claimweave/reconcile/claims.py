@@ -324,7 +324,7 @@ def _sweep_context(members: list[Member], persons: set[str], linker: WeakJoins) 
                     break
                 a, b = members[i], members[j]
                 pa, pb = a.entities & persons, b.entities & persons
-                if a.doc_id == b.doc_id or (pa and pb and not pa & pb):
+                if pa and pb and not pa & pb:
                     continue
                 shared = a.context & b.context
                 linker.union(i, j, "same_day_shared_context", len(shared) / len(a.context | b.context))
