@@ -136,3 +136,28 @@ def test_predicate_class(lemma, obj, subject, expected):
 )
 def test_nationality_countries(sentence, countries):
     assert nationality_countries(sentence) == countries
+
+
+@pytest.mark.parametrize(
+    ("lemma", "text", "subject", "sentence", "expected"),
+    [
+        ("take", "take", None, "Leaders were invited to the summit, scheduled to take place in October", "summit"),
+        ("take", "take", None, "It is scheduled to take place in October", "take"),
+        ("spend", "spent", "The ministers", "The ministers spent Thursday in talks with their hosts", "contact"),
+        ("spend", "spent", "The ministry", "The ministry spent millions on roads", "spend"),
+    ],
+)
+def test_event_nouns_near_the_predicate(lemma, text, subject, sentence, expected):
+    from claimweave.models import Evidence
+    from claimweave.reconcile.claims import Member, event_class
+
+    ev = Evidence(doc_id="d", start=0, end=len(sentence), text=sentence, sentence=sentence, rule="t")
+    at = sentence.find(text)
+    claim = Claim(
+        id="c",
+        predicate=Predicate(lemma=lemma, text=text, start=at, end=at + len(text)),
+        subject=Argument(text=subject, start=0, end=len(subject)) if subject else None,
+        object=Argument(text="place", start=0, end=5) if lemma == "take" else None,
+        evidence=[ev],
+    )
+    assert event_class(Member("d", claim, None, None, None)) == expected
