@@ -161,3 +161,16 @@ def test_event_nouns_near_the_predicate(lemma, text, subject, sentence, expected
         evidence=[ev],
     )
     assert event_class(Member("d", claim, None, None, None)) == expected
+
+
+@pytest.mark.parametrize(("value", "joins"), [("2025-01", True), ("2025-01-28", True), ("2025-03", False)])
+def test_a_conflicting_event_takes_a_report_on_one_side(doc, value, joins):
+    one, two, three = doc("one"), doc("two"), doc("three")
+    one.claim("visit", "Mikhail Bogdanov", "Damascus", time="2025-01-28", object_label="GPE")
+    two.claim("visit", "Mikhail Bogdanov", "Damascus", time="2025-02-03", object_label="GPE")
+    _said(three, "visit", "Envoys visited Damascus", time=value, names=[("Damascus", "GPE")])
+    claims = reconcile([one.build(), two.build(), three.build()])[1].claims
+    event = max(claims, key=lambda c: len(c.members))
+    assert event.status == "conflicting"
+    assert ("three" in event.sources) == joins
+    assert sorted(v.value for v in event.conflicts[0].values) == ["2025-01-28", "2025-02-03"]

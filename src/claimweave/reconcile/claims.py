@@ -75,7 +75,7 @@ def predicate_class(lemma: str, object_text: str | None = None, subject_text: st
     head = _head(object_text)
     if head and f"{lemma} {head}" in classes:
         return classes[f"{lemma} {head}"]
-    if lemma in rules.light_verbs and head:
+    if (lemma in rules.light_verbs or lemma in rules.relation_verbs) and head:
         for candidate in (head, head.rstrip("s")):
             if candidate in classes:
                 return classes[candidate]
@@ -262,26 +262,45 @@ def _attach_loose(blocks: dict, members: list[Member], persons: set[str], window
 class WeakJoins:
     """Unions on circumstantial evidence (shared context, one time expression) that never make a
     conflict: two events join only when all their dated values still share a day (intervals that
-    pairwise overlap have a common day). Events already in conflict take no weak joins."""
+    pairwise overlap have a common day). An event already in conflict takes only an event whose
+    dates sit on one side of it (a source saying "late January" joins the event dated January 28
+    by some and February 3 by others, and adds no new disagreement)."""
 
     members: list[Member]
     linker: Linker
 
     def __post_init__(self) -> None:
         self.bounds: dict[int, tuple[dt.date, dt.date] | None] = {}
+        self.spans: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
         for i, m in enumerate(self.members):
             root = self.linker.find(i)
             self.bounds[root] = _meet(self.bounds.get(root, ALWAYS), _span(m.time))
+            if _span(m.time) != ALWAYS:
+                self.spans[root].append(_span(m.time))
 
     def union(self, i: int, j: int, rule: str, score: float) -> None:
         ri, rj = self.linker.find(i), self.linker.find(j)
         if ri == rj:
             return
-        both = _meet(self.bounds.get(ri, ALWAYS), self.bounds.get(rj, ALWAYS))
-        if both is None:
+        bi, bj = self.bounds.get(ri, ALWAYS), self.bounds.get(rj, ALWAYS)
+        both = _meet(bi, bj)
+        if both is None and not self._one_side(ri, bj) and not self._one_side(rj, bi):
             return
+        spans = self.spans.pop(ri, []) + self.spans.pop(rj, [])
         self.linker.union(i, j, rule, score)
-        self.bounds[self.linker.find(i)] = both
+        root = self.linker.find(i)
+        self.bounds[root] = both
+        self.spans[root] = spans
+
+    def _one_side(self, conflicted: int, other: tuple[dt.date, dt.date] | None) -> bool:
+        """Whether a conflicting event can take an event dated ``other``: a month or finer that
+        agrees with some of its values and not with all."""
+        if self.bounds.get(conflicted, ALWAYS) is not None or other is None or other == ALWAYS:
+            return False
+        if (other[1] - other[0]).days >= linkage().context_days:
+            return False
+        agree = [_meet(other, s) is not None for s in self.spans[conflicted]]
+        return any(agree) and not all(agree)
 
 
 ALWAYS = (dt.date.min, dt.date.max)

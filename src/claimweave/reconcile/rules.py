@@ -66,6 +66,9 @@ class Linkage(Rule):
     symmetric_predicates: list[str]
     predicate_classes: list[PredicateClass]
     light_verbs: list[str] = Field(description="Verbs whose object names the event: hold talks, pay a visit.")
+    relation_verbs: list[str] = Field(
+        default_factory=list, description="Verbs whose object is the event their time dates: the call followed a visit."
+    )
     occurrence_verbs: list[str] = Field(
         default_factory=list, description="Verbs whose subject names the event: the summit took place."
     )
