@@ -5,8 +5,11 @@ actors differently ("Bogdanov", "a Russian delegation"). Claims are therefore bl
 class (``predicate_classes`` in ``patterns/reconcile/linkage.json``), polarity and each linked
 entity they involve; within a block, two claims are one event when their times are within
 ``same_event_days`` of each other (or compatible, for coarse dates) and the people they name do
-not contradict (Putin meeting X is not Putin meeting Y). An event's date is the most precise
-agreeing value; disjoint values are a conflict that lists each value with its sources.
+not contradict (Putin meeting X is not Putin meeting Y). Circumstantial evidence then adds sources
+named only by description: claims of one class dated to the same day, week or month whose sentences
+name a common linked entity, and claims of one sentence dated by one time expression; such joins
+never create a conflict. An event's date is the most precise agreeing value; disjoint values are a
+conflict that lists each value with its sources. Every union is kept as ``match_evidence``.
 """
 
 from __future__ import annotations
