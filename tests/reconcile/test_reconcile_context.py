@@ -50,7 +50,9 @@ MOSCOW = [("Moscow", "GPE")]
         # A description and a named minister, one day, one city: one event.
         (("meet", "Shaibani met Lavrov in Moscow", "2025-07-31", [("Shaibani", "PERSON"), ("Lavrov", "PERSON"), *MOSCOW]), 1),
         # The same week reported as "last week" agrees with the day.
-        (("visit", "Envoys visited Moscow last week", "2025-W31", MOSCOW), 1),
+        (("visit", "Envoys visited Lavrov in Moscow last week", "2025-W31", [("Lavrov", "PERSON"), *MOSCOW]), 1),
+        # One shared city is not enough for a class as broad as meetings and travel.
+        (("meet", "Ministers met officials in Moscow", "2025-07-31", MOSCOW), 2),
         # Another day of talks in the same city is another event.
         (("meet", "Ministers met officials in Moscow", "2025-08-05", MOSCOW), 2),
         # Same day, unrelated place: the tram vote is not the Moscow talks.
@@ -63,7 +65,7 @@ MOSCOW = [("Moscow", "GPE")]
 )
 def test_descriptions_merge_on_shared_sentence_context(doc, second, events):
     one, two = doc("one"), doc("two")
-    _said(one, "hold talks", "Delegates held talks in Moscow", time="2025-07-31", names=MOSCOW)
+    _said(one, "hold talks", "Delegates held talks with Lavrov in Moscow", time="2025-07-31", names=[("Lavrov", "PERSON"), *MOSCOW])
     lemma, sentence, time, names = second
     _said(two, lemma, sentence, time=time, names=names)
     claims = reconcile([one.build(), two.build()])[1].claims
@@ -77,18 +79,19 @@ def test_descriptions_merge_on_shared_sentence_context(doc, second, events):
 
 def test_nationality_adjectives_count_as_their_country(doc):
     one, two = doc("one"), doc("two")
-    _said(one, "hold talks", "A Syrian delegation held talks", time="2025-07-31")
-    _said(two, "visit", "Officials from Syria visited", time="2025-07-31", names=[("Syria", "GPE")])
+    _said(one, "summit", "A Syrian summit opened", time="2025-07-31")
+    _said(two, "summit", "Leaders from Syria gathered for the summit", time="2025-07-31", names=[("Syria", "GPE")])
     (claim,) = reconcile([one.build(), two.build()])[1].claims
     assert claim.sources == ["one", "two"]
 
 
 def test_weak_joins_never_make_a_conflict(doc):
     week, day, month = doc("week"), doc("day"), doc("month")
-    _said(week, "visit", "Envoys visited Moscow last week", time="2025-W31", names=MOSCOW)
-    _said(day, "hold talks", "Delegates held talks in Moscow", time="2025-07-31", names=MOSCOW)
+    lavrov = [("Lavrov", "PERSON"), *MOSCOW]
+    _said(week, "visit", "Envoys visited Lavrov in Moscow last week", time="2025-W31", names=lavrov)
+    _said(day, "hold talks", "Delegates held talks with Lavrov in Moscow", time="2025-07-31", names=lavrov)
     # August overlaps the week, not the day: joining it would make the event conflict.
-    _said(month, "meet", "Ministers met in Moscow in August", time="2025-08", names=MOSCOW)
+    _said(month, "meet", "Ministers met Lavrov in Moscow in August", time="2025-08", names=lavrov)
     claims = reconcile([week.build(), day.build(), month.build()])[1].claims
     assert sorted(len(c.members) for c in claims) == [1, 2]
     assert not any(c.conflicts for c in claims)
@@ -168,7 +171,7 @@ def test_a_conflicting_event_takes_a_report_on_one_side(doc, value, joins):
     one, two, three = doc("one"), doc("two"), doc("three")
     one.claim("visit", "Mikhail Bogdanov", "Damascus", time="2025-01-28", object_label="GPE")
     two.claim("visit", "Mikhail Bogdanov", "Damascus", time="2025-02-03", object_label="GPE")
-    _said(three, "visit", "Envoys visited Damascus", time=value, names=[("Damascus", "GPE")])
+    _said(three, "visit", "Envoys led by Mikhail Bogdanov visited Damascus", time=value, names=[("Mikhail Bogdanov", "PERSON"), ("Damascus", "GPE")])
     claims = reconcile([one.build(), two.build(), three.build()])[1].claims
     event = max(claims, key=lambda c: len(c.members))
     assert event.status == "conflicting"

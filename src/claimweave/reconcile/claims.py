@@ -327,7 +327,7 @@ def _sweep_context(members: list[Member], persons: set[str], linker: WeakJoins) 
     Moscow on July 31"). Blocked by (class, polarity, entity); an entity shared by more than
     ``max_block`` such claims is too common to be evidence and is skipped."""
     rules = linkage()
-    classes = set(rules.context_classes)
+    classes = rules.context_classes
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, m in enumerate(members):
         cls = event_class(m)
@@ -349,6 +349,10 @@ def _sweep_context(members: list[Member], persons: set[str], linker: WeakJoins) 
                 if pa and pb and not pa & pb:
                     continue
                 shared = a.context & b.context
+                # One shared place is common in a wire's day ("China"): for a broad class such as
+                # contact it takes a shared person or two shared names to be evidence of one event.
+                if len(shared) < rules.context_classes[key[0]] and not shared & persons:
+                    continue
                 linker.union(i, j, "same_day_shared_context", len(shared) / len(a.context | b.context))
 
 

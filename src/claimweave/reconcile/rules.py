@@ -57,8 +57,10 @@ class Linkage(Rule):
     same_event_days: int = Field(description="Dated claims this close with the same actors are one event.")
     role_window_days: int = Field(description="Current roles this close in time can conflict.")
     max_block: int = Field(description="Blocks larger than this are split further before comparing pairs.")
-    context_classes: list[str] = Field(
-        default_factory=list, description="Event classes whose claims merge on shared sentence context on one day."
+    context_classes: dict[str, int] = Field(
+        default_factory=dict,
+        description="Event classes whose claims merge on shared sentence context, with how many shared place or "
+        "organisation names it takes (one shared person always suffices): a broad class such as contact needs two.",
     )
     context_days: int = Field(default=7, description="Values this precise (days covered) can merge on shared context.")
     families: dict[str, str]
