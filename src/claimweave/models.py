@@ -311,6 +311,9 @@ class ReconciledClaim(Model):
     status: Status
     conflicts: list[Conflict] = Field(default_factory=list)
     review: Review = Field(default_factory=Review)
+    match_evidence: list[MatchEvidence] = Field(
+        default_factory=list, description="Why the members were merged: pairs of member claim ids, rule and score."
+    )
 
 
 class ReconciledRole(Model):

@@ -5,19 +5,24 @@ actors differently ("Bogdanov", "a Russian delegation"). Claims are therefore bl
 class (``predicate_classes`` in ``patterns/reconcile/linkage.json``), polarity and each linked
 entity they involve; within a block, two claims are one event when their times are within
 ``same_event_days`` of each other (or compatible, for coarse dates) and the people they name do
-not contradict (Putin meeting X is not Putin meeting Y). An event's date is the most precise
-agreeing value; disjoint values are a conflict that lists each value with its sources.
+not contradict (Putin meeting X is not Putin meeting Y). Circumstantial evidence then adds sources
+named only by description: claims of one class dated to the same day, week or month whose sentences
+name a common linked entity, and claims of one sentence dated by one time expression; such joins
+never create a conflict. An event's date is the most precise agreeing value; disjoint values are a
+conflict that lists each value with its sources. Every union is kept as ``match_evidence``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from claimweave.extract.common import stable_id
-from claimweave.models import Argument, Claim, DocResult, ReconciledClaim
+from claimweave.models import Argument, Claim, DocResult, MatchEvidence, ReconciledClaim
 from claimweave.reconcile.common import FINE_DAYS, Sources, conflict, sorted_evidence, text_key
+from claimweave.reconcile.context import ContextIndex
 from claimweave.reconcile.descriptions import DescriptionIndex
 from claimweave.reconcile.entities import EntityIndex
 from claimweave.reconcile.linker import Linker
@@ -38,10 +43,15 @@ class Member:
     location: str | None
     participants: frozenset[str] = frozenset()
     time_evidence: tuple = ()
+    context: frozenset[str] = frozenset()
 
     @property
     def time(self) -> str | None:
         return self.claim.time.value if self.claim.time else None
+
+    @cached_property
+    def event_class(self) -> str:
+        return _event_class(self)
 
     @cached_property
     def entities(self) -> frozenset[str]:
@@ -55,13 +65,26 @@ def _predicate_classes() -> dict[str, str]:
     return {lemma: c.id for c in linkage().predicate_classes for lemma in c.lemmas}
 
 
-def predicate_class(lemma: str, object_text: str | None = None) -> str:
-    """The event class of a predicate (``phone`` and ``call`` are one; ``hold talks`` is a meeting)."""
+def _head(text: str | None) -> str:
+    words = text.casefold().split() if text else []
+    return words[-1] if words else ""
+
+
+def predicate_class(lemma: str, object_text: str | None = None, subject_text: str | None = None) -> str:
+    """The event class of a predicate (``phone`` and ``call`` are one; ``hold talks`` is a meeting;
+    ``end`` + "rule" is a fall; "the summit took place" is a summit)."""
     lemma = " ".join(lemma.casefold().split())
-    classes = _predicate_classes()
-    if lemma in linkage().light_verbs and object_text:
-        head = object_text.casefold().split()[-1] if object_text.split() else ""
-        for candidate in (f"{lemma} {head}", head, head.rstrip("s")):
+    rules, classes = linkage(), _predicate_classes()
+    head = _head(object_text)
+    if head and f"{lemma} {head}" in classes:
+        return classes[f"{lemma} {head}"]
+    if (lemma in rules.light_verbs or lemma in rules.relation_verbs) and head:
+        for candidate in (head, head.rstrip("s")):
+            if candidate in classes:
+                return classes[candidate]
+    if subject_text and (lemma in rules.occurrence_verbs or f"{lemma} {head}" in rules.occurrence_verbs):
+        subject_head = _head(subject_text)
+        for candidate in (subject_head, subject_head.rstrip("s")):
             if candidate in classes:
                 return classes[candidate]
     return classes.get(lemma, lemma)
@@ -81,8 +104,35 @@ def _polarity(member: Member) -> str:
 
 
 def event_class(member: Member) -> str:
-    obj = member.claim.object.text if member.claim.object else None
-    return predicate_class(member.claim.predicate.lemma, obj)
+    return member.event_class
+
+
+def _event_class(member: Member) -> str:
+    claim = member.claim
+    subject = claim.subject.text if claim.subject else _nearby_event_noun(claim, before=True)
+    found = predicate_class(claim.predicate.lemma, claim.object.text if claim.object else None, subject)
+    if found == claim.predicate.lemma and found in linkage().light_verbs:
+        # "spent July 31 in talks": the event noun of a light verb can follow a time or a preposition.
+        found = predicate_class(found, _nearby_event_noun(claim, before=False))
+    return found
+
+
+def _nearby_event_noun(claim: Claim, *, before: bool, words: int = 4) -> str | None:
+    """An event noun among the few words just before the predicate (the noun a reduced relative
+    clause modifies: "the summit, scheduled to take place in October") or just after it."""
+    if not claim.evidence or not claim.predicate.text:
+        return None
+    sentence = claim.evidence[0].sentence
+    at = sentence.find(claim.predicate.text)
+    if at < 0 or (before and at == 0):
+        return None
+    if before:
+        near = sentence[:at].split()[-words:]
+    else:
+        near = sentence[at + len(claim.predicate.text):].split()[:words]
+    classes = _predicate_classes()
+    nouns = [w for w in (w.strip(",;:.").casefold() for w in near) if w in classes or w.rstrip("s") in classes]
+    return (nouns[-1] if before else nouns[0]) if nouns else None
 
 
 def block_keys(member: Member, persons: set[str]) -> list[tuple]:
@@ -120,6 +170,7 @@ def reconcile_claims(
 ) -> list[ReconciledClaim]:
     """One ReconciledClaim per event, in a deterministic order; ``offices`` resolves "Syria's foreign minister"."""
     members: list[Member] = []
+    contexts = ContextIndex.of(results, index)
     for result in results:
         doc_id = result.document.id
         timex_evidence = {t.id: t.evidence for t in result.timexes}
@@ -133,6 +184,7 @@ def reconcile_claims(
                 _argument_key(index, doc_id, claim.location, offices),
                 frozenset(k for p in claim.participants if (k := _argument_key(index, doc_id, p, offices))),
                 (timex_evidence[time_id],) if time_id in timex_evidence else (),
+                contexts.entities(doc_id, claim),
             ))
     members.sort(key=lambda m: (m.doc_id, m.claim.id))
     persons = {e.id for e in index.entities if e.label == "PERSON"}
@@ -146,13 +198,21 @@ def reconcile_claims(
         linker.add(i)
     for key in sorted(blocks):
         _sweep_block(blocks[key], members, persons, window, linker)
+    weak = WeakJoins(members, linker)
+    _sweep_context(members, persons, weak)
+    _join_same_expression(members, weak)
     _attach_loose(blocks, members, persons, window, linker)
     names = {e.id: e.name for e in index.entities}
+    why: dict[int, list[MatchEvidence]] = defaultdict(list)
+    for a, b, rule, score in linker.edges:
+        why[linker.find(a)].append(
+            MatchEvidence(names=(members[a].claim.id, members[b].claim.id), rule=rule, score=round(score, 3))
+        )
     merged: list[ReconciledClaim] = []
     used: set[str] = set()
-    for group in sorted(linker.groups().values(), key=min):
+    for root, group in sorted(linker.groups().items(), key=lambda kv: min(kv[1])):
         event = [members[i] for i in sorted(group)]
-        merged.append(_merge(event, names, sources, used))
+        merged.append(_merge(event, names, sources, used, sorted(why[root], key=lambda m: (m.names, m.rule))))
     merged.sort(key=lambda c: (c.time or "", c.predicate, c.subject or "", c.id))
     return merged
 
@@ -201,6 +261,123 @@ def _attach_loose(blocks: dict, members: list[Member], persons: set[str], window
                 linker.union(i, next(iter(roots)), "only_fitting_event", 1.0)
 
 
+@dataclass
+class WeakJoins:
+    """Unions on circumstantial evidence (shared context, one time expression) that never make a
+    conflict: two events join only when all their dated values still share a day (intervals that
+    pairwise overlap have a common day). An event already in conflict takes only an event whose
+    dates sit on one side of it (a source saying "late January" joins the event dated January 28
+    by some and February 3 by others, and adds no new disagreement)."""
+
+    members: list[Member]
+    linker: Linker
+
+    def __post_init__(self) -> None:
+        self.bounds: dict[int, tuple[dt.date, dt.date] | None] = {}
+        self.spans: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
+        for i, m in enumerate(self.members):
+            root = self.linker.find(i)
+            self.bounds[root] = _meet(self.bounds.get(root, ALWAYS), _span(m.time))
+            if _span(m.time) != ALWAYS:
+                self.spans[root].append(_span(m.time))
+
+    def union(self, i: int, j: int, rule: str, score: float) -> None:
+        ri, rj = self.linker.find(i), self.linker.find(j)
+        if ri == rj:
+            return
+        bi, bj = self.bounds.get(ri, ALWAYS), self.bounds.get(rj, ALWAYS)
+        both = _meet(bi, bj)
+        if both is None and not self._one_side(ri, bj) and not self._one_side(rj, bi):
+            return
+        spans = self.spans.pop(ri, []) + self.spans.pop(rj, [])
+        self.linker.union(i, j, rule, score)
+        root = self.linker.find(i)
+        self.bounds[root] = both
+        self.spans[root] = spans
+
+    def _one_side(self, conflicted: int, other: tuple[dt.date, dt.date] | None) -> bool:
+        """Whether a conflicting event can take an event dated ``other``: a month or finer that
+        agrees with some of its values and not with all."""
+        if self.bounds.get(conflicted, ALWAYS) is not None or other is None or other == ALWAYS:
+            return False
+        if (other[1] - other[0]).days >= linkage().context_days:
+            return False
+        agree = [_meet(other, s) is not None for s in self.spans[conflicted]]
+        return any(agree) and not all(agree)
+
+
+ALWAYS = (dt.date.min, dt.date.max)
+
+
+def _span(value: str | None) -> tuple[dt.date, dt.date]:
+    span = parse_time(value)
+    return (span.start, span.end) if isinstance(span, TimeSpan) else ALWAYS
+
+
+def _meet(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> tuple[dt.date, dt.date] | None:
+    if a is None or b is None:
+        return None
+    start, end = max(a[0], b[0]), min(a[1], b[1])
+    return (start, end) if start <= end else None
+
+
+def _sweep_context(members: list[Member], persons: set[str], linker: WeakJoins) -> None:
+    """Union claims of one event class, dated to the same day or week, whose sentences name a common
+    linked entity ("a Syrian delegation held talks in Moscow on Thursday" and "Shaibani met Lavrov in
+    Moscow on July 31"). Blocked by (class, polarity, entity); an entity shared by more than
+    ``max_block`` such claims is too common to be evidence and is skipped."""
+    rules = linkage()
+    classes = rules.context_classes
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, m in enumerate(members):
+        cls = event_class(m)
+        if cls in classes and m.context and _precise(m.time, rules.context_days):
+            for entity in m.context:
+                blocks[(cls, _polarity(m), entity)].append(i)
+    for key in sorted(blocks):
+        block = blocks[key]
+        if len(block) > rules.max_block:
+            continue
+        block.sort(key=lambda i: (parse_time(members[i].time).start, i))
+        for n, i in enumerate(block):
+            end = parse_time(members[i].time).end
+            for j in block[n + 1:]:
+                if parse_time(members[j].time).start > end:
+                    break
+                a, b = members[i], members[j]
+                pa, pb = a.entities & persons, b.entities & persons
+                if pa and pb and not pa & pb:
+                    continue
+                shared = a.context & b.context
+                # One shared place is common in a wire's day ("China"): for a broad class such as
+                # contact it takes a shared person or two shared names to be evidence of one event.
+                if len(shared) < rules.context_classes[key[0]] and not shared & persons:
+                    continue
+                linker.union(i, j, "same_day_shared_context", len(shared) / len(a.context | b.context))
+
+
+def _join_same_expression(members: list[Member], linker: WeakJoins) -> None:
+    """Union the claims of one sentence dated by the very same time expression: "when the regime fell
+    on 8 December, its leader fled to Russia" reports one occasion. Denials stay apart."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, m in enumerate(members):
+        time = m.claim.time
+        # Only a month or finer, unmodified: "in 1716, when boats raced" is one occasion, but at that
+        # grain so is much else, and "since February 2005" is a period, not an occasion.
+        if time and time.timex_id and time.mod is None and _precise(time.value, linkage().context_days) \
+                and m.claim.modality != "negated" and m.claim.evidence:
+            groups[(m.doc_id, m.claim.time.timex_id, m.claim.evidence[0].sentence)].append(i)
+    for key in sorted(groups):
+        first, *rest = groups[key]
+        for j in rest:
+            linker.union(first, j, "same_time_expression", 1.0)
+
+
+def _precise(value: str | None, days: int) -> bool:
+    span = parse_time(value)
+    return isinstance(span, TimeSpan) and span.days <= days
+
+
 def _fine(value: str | None) -> bool:
     span = parse_time(value)
     return isinstance(span, TimeSpan) and span.days <= FINE_DAYS
@@ -227,7 +404,9 @@ def _most_common(values) -> str | None:
     return min(counts, key=lambda v: (v.startswith("text:"), -counts[v], v)) if counts else None
 
 
-def _merge(event: list[Member], names: dict[str, str], sources: Sources, used: set[str]) -> ReconciledClaim:
+def _merge(
+    event: list[Member], names: dict[str, str], sources: Sources, used: set[str], why: list[MatchEvidence]
+) -> ReconciledClaim:
     pclass = _most_common(event_class(m) for m in event)
     polarity = _polarity(event[0])
     conflicts = []
@@ -265,4 +444,5 @@ def _merge(event: list[Member], names: dict[str, str], sources: Sources, used: s
         evidence=sorted_evidence(e for m in event for e in (*m.claim.evidence, *m.time_evidence)),
         status=sources.status(doc_ids, conflicts),
         conflicts=conflicts,
+        match_evidence=why,
     )

@@ -57,11 +57,23 @@ class Linkage(Rule):
     same_event_days: int = Field(description="Dated claims this close with the same actors are one event.")
     role_window_days: int = Field(description="Current roles this close in time can conflict.")
     max_block: int = Field(description="Blocks larger than this are split further before comparing pairs.")
+    context_classes: dict[str, int] = Field(
+        default_factory=dict,
+        description="Event classes whose claims merge on shared sentence context, with how many shared place or "
+        "organisation names it takes (one shared person always suffices): a broad class such as contact needs two.",
+    )
+    context_days: int = Field(default=7, description="Values this precise (days covered) can merge on shared context.")
     families: dict[str, str]
     former_qualifiers: list[str]
     symmetric_predicates: list[str]
     predicate_classes: list[PredicateClass]
     light_verbs: list[str] = Field(description="Verbs whose object names the event: hold talks, pay a visit.")
+    relation_verbs: list[str] = Field(
+        default_factory=list, description="Verbs whose object is the event their time dates: the call followed a visit."
+    )
+    occurrence_verbs: list[str] = Field(
+        default_factory=list, description="Verbs whose subject names the event: the summit took place."
+    )
     title_modifiers: list[str] = Field(description="Title words that do not change the office (special, acting).")
     compatible_titles: list[list[str]] = Field(description="Titles one person can hold at once, or that name one office.")
 
@@ -84,3 +96,14 @@ def compiled_rewrites() -> tuple[tuple[re.Pattern, str], ...]:
 @lru_cache(maxsize=None)
 def linkage() -> Linkage:
     return load("reconcile/linkage.json", Linkage)
+
+
+class Nationalities(Rule):
+    description: str
+    nationalities: dict[str, str] = Field(description="Nationality adjective or metonym -> country name.")
+
+
+@lru_cache(maxsize=None)
+def nationalities() -> dict[str, str]:
+    """The roles' nationality lexicon ("Syrian" -> "Syria"), shared so both stages read one list."""
+    return load("roles/nationalities.json", Nationalities).nationalities
