@@ -129,6 +129,42 @@ def test_agreement_terms_in_one_sentence(nlp, text, expected):
     check(only(nlp, text), expected)
 
 
+# ---------------------------------------------------------------------- parties
+
+PARTIES = [
+    pytest.param(
+        "Halvard Mills Inc.'s agreement to acquire 40% of Brenner Textile Co. surprised analysts.",
+        {"parties": ["Halvard Mills Inc.", "Brenner Textile Co."], "asset_has": "Brenner Textile"},
+        id="company-bought-inside-the-asset",
+    ),
+    pytest.param(
+        "Under the deal, Corvex AG will buy all outstanding shares of Lindqvist Holdings for $12 each.",
+        {"parties": ["Corvex AG", "Lindqvist Holdings"]},
+        id="shares-of-a-company",
+    ),
+    pytest.param(
+        "The harbour board signed a lease for the docks of Rotterdam last year.",
+        {"parties": []},
+        id="a-place-inside-the-asset-is-no-party",
+    ),
+    pytest.param(
+        "Tamsin Foods posted higher sales. Tamsin and Orlov Brewing Co. said they signed a distribution agreement on Monday.",
+        {"parties": ["Tamsin", "Orlov Brewing Co."]},
+        id="untagged-name-coordinated-with-a-company",
+    ),
+    pytest.param(
+        "Officials and Orlov Brewing Co. said they signed a distribution agreement on Monday.",
+        {"parties": ["Orlov Brewing Co."]},
+        id="capitalised-common-noun-coordinated-is-no-party",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTIES)
+def test_parties(nlp, text, expected):
+    check(only(nlp, text), expected)
+
+
 # ---------------------------------------------------------------------- several sentences
 
 SEVERAL_SENTENCES = [

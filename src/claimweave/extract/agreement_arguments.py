@@ -33,6 +33,10 @@ class ArgumentReader:
         self.entities = sorted(
             (m.start, m.end, m.text, e.id) for e in entities if e.label in labels for m in e.mentions
         )
+        # Words written capitalised inside a sentence, or opening an entity's name, somewhere in the
+        # document: names, not common nouns capitalised at a sentence start ("Ratners" vs "Officials").
+        self.name_words = {t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start and doc[t.i - 1].text not in ('"', "``", "\u201c", ":")}
+        self.name_words.update(e[2].split()[0] for e in self.entities if e[2].split())
 
     def _chars(self, start: int, end: int) -> tuple[int, int]:
         return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
@@ -196,20 +200,22 @@ class ArgumentReader:
         spans = [e for e in self.entities if e[0] >= ca and e[1] <= cb]
         taken = {i for s, e, _, _ in spans for i in range(s, e)}
         for ent in doc.char_span(ca, cb, alignment_mode="expand").ents:
-            if ent.label_ == "PERSON" and ent[-1].lower_ in org_words:
+            if ent.label_ == "PERSON" and (ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root)):
                 spans.append((ent.start_char, ent.end_char, ent.text, None))
                 taken.update(range(ent.start_char, ent.end_char))
         for t in doc.char_span(ca, cb, alignment_mode="expand"):
             if t.idx in taken or t.ent_type_ or t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper():
                 continue
-            if t.pos_ == "NOUN" and (t.is_sent_start or not t.is_title):
+            coordinated = self._coordinated_with_org(t) and t.text in self.name_words
+            if t.pos_ == "NOUN" and (t.is_sent_start or not t.is_title) and not coordinated:
                 continue  # a capitalised common noun mid-sentence ("Stroytransgaz" tagged NOUN) is a name
             after_grant = t.i > 0 and doc[t.i - 1].pos_ == "VERB" and doc[t.i - 1].lemma_ in self.vocab.cues.grant_verbs
             if t.dep_ not in ("dobj", "dative", "nsubj", "nsubjpass", "pobj", "appos", "conj", "poss") and not after_grant:
                 continue
             chain = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
             first = chain[0].i if chain and all(c.i + 1 == n.i for c, n in zip(chain, chain[1:] + [t])) else t.i
-            if (doc[first].is_sent_start and first == t.i) or any(k.idx in taken for k in doc[first : t.i + 1]):
+            opening = doc[first].is_sent_start and first == t.i and not coordinated
+            if opening or any(k.idx in taken for k in doc[first : t.i + 1]):
                 continue  # a lone capitalised word opening a sentence is as often a surname or a common word
             if t.lower_.endswith(_DEMONYM_ENDINGS):
                 continue
@@ -218,6 +224,12 @@ class ArgumentReader:
             s, e = doc[first].idx, t.idx + len(t)
             spans.append((s, e, self.text[s:e], None))
         return sorted(spans, key=lambda e: (e[0], e[1]))
+
+    @staticmethod
+    def _coordinated_with_org(tok) -> bool:
+        """True for "Ratners and Weisfield's Inc.": a name in a coordination with an organisation is one too."""
+        linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        return any(x.ent_type_ == "ORG" for x in linked)
 
     def _institutions(self, mentions: list[Mention]) -> list[tuple[int, int, str, None]]:
         """Unnamed parties acting on the agreement: "the council awarded the contract", "the deal with the government"."""
@@ -263,15 +275,18 @@ class ArgumentReader:
             root = span.root
             # Inside the asset only a company is a party ("51% of Sansui Electric"), never a place.
             left = self.text[max(ca, s - 40) : s]
-            if asset is not None and asset.start <= s and e <= asset.end and not (root.ent_type_ == "ORG" and left.endswith(" of ")):
+            company = span[-1].lower_ in self.vocab.cues.org_words
+            in_asset = asset is not None and asset.start <= s and e <= asset.end
+            # "to acquire 51% of Sansui Electric Co.", "shares of Erbamont N.V.": the company bought is a party.
+            target = in_asset and (root.ent_type_ == "ORG" or company) and left.endswith(" of ")
+            if in_asset and not target:
                 continue
             if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 8]) or self.text[e : e + 1] == ":":
                 continue
-            if self.vocab.party_block.search(left) and not self._from_seller(root):
+            if self.vocab.party_block.search(left) and not (target or self._from_seller(root)):
                 continue
             if root.pos_ not in ("PROPN", "NOUN"):
                 continue
-            company = span[-1].lower_ in self.vocab.cues.org_words
             if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company:
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
             if root.dep_.startswith("nsubj") and root.head.lemma_ in self.vocab.cues.party_speech_verbs:
