@@ -200,7 +200,7 @@ class ArgumentReader:
         spans = [e for e in self.entities if e[0] >= ca and e[1] <= cb]
         taken = {i for s, e, _, _ in spans for i in range(s, e)}
         for ent in doc.char_span(ca, cb, alignment_mode="expand").ents:
-            if ent.label_ == "PERSON" and (ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root)):
+            if ent.label_ == "PERSON" and (ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root) or self._agrees_to_trade(ent.root)):
                 spans.append((ent.start_char, ent.end_char, ent.text, None))
                 taken.update(range(ent.start_char, ent.end_char))
         for t in doc.char_span(ca, cb, alignment_mode="expand"):
@@ -224,6 +224,12 @@ class ArgumentReader:
             s, e = doc[first].idx, t.idx + len(t)
             spans.append((s, e, self.text[s:e], None))
         return sorted(spans, key=lambda e: (e[0], e[1]))
+
+    def _agrees_to_trade(self, tok) -> bool:
+        """True for the subject of "X agreed to sell/buy/merge": whoever agrees to a sale is a party, person-tagged or not."""
+        verb = tok.head
+        verbs = self.vocab.cues.agreeing_verbs
+        return tok.dep_ == "nsubj" and verb.lemma_ == "agree" and any(c.dep_ == "xcomp" and c.lemma_ in verbs for c in verb.children)
 
     @staticmethod
     def _coordinated_with_org(tok) -> bool:

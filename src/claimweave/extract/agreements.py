@@ -186,9 +186,18 @@ class AgreementExtractor:
     def _from_agreeing_sentence(self, doc, reader, draft: Draft, agreeing, si: int) -> None:
         """A first mention "the accord" after "X agreed to sell Y to Z": the terms come from that sentence."""
         source = next((x for x in reversed(agreeing) if si - 2 <= x[0] <= si and x[3] < draft.mentions[0].start), None)
-        if source is None or draft.terms.asset:
+        if source is None:
             return
         terms = reader.read(source[1], source[2], [])
+        own = draft.terms.parties
+        linked = any(p.rule in ("party.with", "party.phrase") for p in own)
+        shared = any(same_name(p.value[0], q.value[0]) for p in own for q in terms.parties)
+        if len(terms.parties) >= 2 and not linked and (shared or not draft.terms.asset):
+            # "X agreed to sell Y to Z. Analysts said the accord doesn't mean Japan ...": the parties
+            # are the seller and buyer, not names the later sentence mentions for other reasons.
+            draft.terms.parties = terms.parties
+        if draft.terms.asset:
+            return
         if not draft.terms.parties:
             draft.terms.parties = terms.parties
         draft.terms.asset = draft.terms.asset or terms.asset
