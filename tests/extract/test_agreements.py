@@ -167,6 +167,26 @@ PARTIES = [
         {"parties": ["Ilse Brandt"]},
         id="person-who-agrees-to-buy",
     ),
+    pytest.param(
+        "Corvana Inc. agreed to buy all the shares of Delmor Labs for $9 each. Both boards said the accord was backed by a committee unaffiliated with Corvana.",
+        {"parties": ["Corvana Inc.", "Delmor Labs"]},
+        id="a-with-that-is-not-the-agreements-partner",
+    ),
+    pytest.param(
+        "Carrowmore Savings Bank cut its payout. Carrowmore said it signed a deal with the Lisle Trust in May.",
+        {"parties": ["Carrowmore", "Lisle Trust"]},
+        id="short-form-of-a-company-tagged-person",
+    ),
+    pytest.param(
+        "Halden Corp. reached an agreement with Oman Petroleum on Monday to build a refinery.",
+        {"parties": ["Halden Corp.", "Oman Petroleum"]},
+        id="place-name-then-company-word-is-one-name",
+    ),
+    pytest.param(
+        "The agreement between Halden Inc. and Vortigen SE covers vaccine supply.",
+        {"parties": ["Halden Inc.", "Vortigen SE"]},
+        id="lone-suffix-takes-the-name-before-it",
+    ),
 ]
 
 

@@ -190,7 +190,9 @@ class AgreementExtractor:
             return
         terms = reader.read(source[1], source[2], [])
         own = draft.terms.parties
-        linked = any(p.rule in ("party.with", "party.phrase") for p in own)
+        # Parties tied to the name itself ("Polly Peck's accord", "the accord with X") stay.
+        ends = [doc[m.end - 1].idx + len(doc[m.end - 1]) for m in draft.mentions]
+        linked = any(p.rule == "party.phrase" or (p.rule == "party.with" and any(0 <= p.start - e <= 30 for e in ends)) for p in own)
         shared = any(same_name(p.value[0], q.value[0]) for p in own for q in terms.parties)
         if len(terms.parties) >= 2 and not linked and (shared or not draft.terms.asset):
             # "X agreed to sell Y to Z. Analysts said the accord doesn't mean Japan ...": the parties
