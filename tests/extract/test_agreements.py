@@ -195,6 +195,17 @@ def test_parties(nlp, text, expected):
     check(only(nlp, text), expected)
 
 
+def test_the_same_company_is_the_earlier_agreements_party(nlp):
+    text = (
+        "In 2016 the Belgian company Vandermolen won a concession to run the ferry terminal at Kotor for 20 years. "
+        "A year later, the same firm took a 30-year lease on the old shipyard."
+    )
+    first, second = run(nlp, text)._.cw_agreements
+    assert [p.text for p in second.parties] == ["Vandermolen"]
+    assert second.field_evidence["parties"].rule == "party.same"
+    assert text[second.parties[0].start : second.parties[0].end] == "Vandermolen"
+
+
 # ---------------------------------------------------------------------- several sentences
 
 SEVERAL_SENTENCES = [

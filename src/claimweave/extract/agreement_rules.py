@@ -102,6 +102,7 @@ class Cues(_Rule):
     agreeing_verbs: list[str]
     proposed_verbs: list[str]
     institution_nouns: list[str]
+    same_party: str
 
 
 @dataclass(frozen=True)

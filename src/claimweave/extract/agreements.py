@@ -10,6 +10,7 @@ mentions ("deals made under Assad") pass their status to the document's agreemen
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -46,6 +47,7 @@ class AgreementExtractor:
         self.vocab: Vocabulary = vocabulary()
         self.finder = MentionFinder(nlp, self.vocab)
         self.pronoun_window = pronoun_window
+        self.same_party = re.compile(self.vocab.cues.same_party, re.I)
 
     # ------------------------------------------------------------------ resolution
 
@@ -140,6 +142,8 @@ class AgreementExtractor:
     def _place(self, doc, reader, drafts, collective, agreeing, group, a, b, si) -> None:
         """Attach one group of mentions to an earlier agreement, or start a new one."""
         terms = reader.read(a, b, group)
+        if not terms.parties:
+            terms.parties = self._same_party(doc, drafts, a, b)
         first = group[0]
         kind_mention = next((m for m in group if not m.rule.generic), first)
         recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
@@ -182,6 +186,17 @@ class AgreementExtractor:
             # "the port lease" with nothing earlier to refer to and nothing said about it
             draft.unanchored = True
         drafts.append(draft)
+
+    def _same_party(self, doc: Doc, drafts: list[Draft], a: int, b: int) -> list[Term]:
+        """"the same company took a lease": the last party of the agreement named before (its own span)."""
+        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+        if not self.same_party.search(doc.text, start, end):
+            return []
+        earlier = next((d for d in reversed(drafts) if d.terms.parties), None)
+        if earlier is None:
+            return []
+        last = earlier.terms.parties[-1]
+        return [Term(last.value, last.start, last.end, "party.same")]
 
     def _from_agreeing_sentence(self, doc, reader, draft: Draft, agreeing, si: int) -> None:
         """A first mention "the accord" after "X agreed to sell Y to Z": the terms come from that sentence."""
