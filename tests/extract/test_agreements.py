@@ -148,6 +148,11 @@ PARTIES = [
         id="a-place-inside-the-asset-is-no-party",
     ),
     pytest.param(
+        "Norway signed an agreement on the management of the Arctic Research Fund in May.",
+        {"parties": ["Norway"]},
+        id="an-organisation-managed-is-no-party",
+    ),
+    pytest.param(
         "Tamsin Foods posted higher sales. Tamsin and Orlov Brewing Co. said they signed a distribution agreement on Monday.",
         {"parties": ["Tamsin", "Orlov Brewing Co."]},
         id="untagged-name-coordinated-with-a-company",

@@ -37,6 +37,7 @@ class ArgumentReader:
         # document: names, not common nouns capitalised at a sentence start ("Ratners" vs "Officials").
         self.name_words = {t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start and doc[t.i - 1].text not in ('"', "``", "\u201c", ":")}
         self.name_words.update(e[2].split()[0] for e in self.entities if e[2].split())
+        self.target_left = re.compile(vocab.cues.target_left, re.I)
         # "Poughkeepsie" tagged PERSON where "Poughkeepsie Savings Bank" is an organisation elsewhere.
         self.org_names = [m.text.split() for e in entities if e.label == "ORG" for m in e.mentions]
 
@@ -314,7 +315,7 @@ class ArgumentReader:
             company = span[-1].lower_ in self.vocab.cues.org_words
             in_asset = asset is not None and asset.start <= s and e <= asset.end
             # "to acquire 51% of Sansui Electric Co.", "shares of Erbamont N.V.": the company bought is a party.
-            target = in_asset and (root.ent_type_ == "ORG" or company) and left.endswith(" of ")
+            target = in_asset and (root.ent_type_ == "ORG" or company) and bool(self.target_left.search(left))
             if in_asset and not target:
                 continue
             if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 8]) or self.text[e : e + 1] == ":":

@@ -103,6 +103,7 @@ class Cues(_Rule):
     proposed_verbs: list[str]
     institution_nouns: list[str]
     same_party: str
+    target_left: str
 
 
 @dataclass(frozen=True)
