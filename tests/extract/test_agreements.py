@@ -192,6 +192,11 @@ PARTIES = [
         {"parties": ["Halden Inc.", "Vortigen SE"]},
         id="lone-suffix-takes-the-name-before-it",
     ),
+    pytest.param(
+        "Marula Seeds (Private) Limited signed a supply agreement with Hainan Tractor Group on Friday.",
+        {"parties": ["Marula Seeds (Private) Limited", "Hainan Tractor Group"]},
+        id="bracketed-legal-form-inside-a-name",
+    ),
 ]
 
 

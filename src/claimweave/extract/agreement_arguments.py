@@ -19,6 +19,7 @@ _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 _ADJ_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ian", "ed", "ing", "ory", "ar", "ile", "ese", "ish")
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
 _ACTING_FOR = {"official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
+_NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 
 
@@ -236,7 +237,7 @@ class ArgumentReader:
         for s, e, text, eid in spans:
             prev = out[-1] if out else None
             words = text.split()
-            if prev is not None and self.text[prev[1] : s] == " " and words and words[-1].lower() in org_words and text[:1].isupper():
+            if prev is not None and _NAME_GAP.fullmatch(self.text[prev[1] : s]) and words and words[-1].lower() in org_words and text[:1].isupper():
                 out[-1] = (prev[0], e, self.text[prev[0] : e], prev[3] if prev[3] and eid is None else eid)
                 continue
             if len(words) == 1 and words[0].lower() in org_words and text[:1].isupper():
