@@ -197,6 +197,26 @@ PARTIES = [
         {"parties": ["Marula Seeds (Private) Limited", "Hainan Tractor Group"]},
         id="bracketed-legal-form-inside-a-name",
     ),
+    pytest.param(
+        "Senior officials of Norway and Chile signed a fisheries agreement on Monday.",
+        {"parties": ["Norway", "Chile"]},
+        id="officials-of-a-state-act-for-it",
+    ),
+    pytest.param(
+        "Trade ministers from the Nordic Council and Canada on Friday signed an agreement on shipping.",
+        {"parties": ["Nordic Council", "Canada"]},
+        id="ministers-from-coordinated-states",
+    ),
+    pytest.param(
+        "Farmers in Ohio signed a contract with Cargill.",
+        {"parties": ["Cargill"]},
+        id="a-place-people-are-in-is-no-party",
+    ),
+    pytest.param(
+        "He announced it under an agreement with the Labour Party, according to a copy obtained by Reuters.",
+        {"parties": ["Labour Party"]},
+        id="the-outlet-that-obtained-a-copy-is-no-party",
+    ),
 ]
 
 

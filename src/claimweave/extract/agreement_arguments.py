@@ -18,7 +18,7 @@ _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 _ADJ_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ian", "ed", "ing", "ory", "ar", "ile", "ese", "ish")
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
-_ACTING_FOR = {"official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
+_ACTING_FOR = {"party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 
@@ -39,6 +39,7 @@ class ArgumentReader:
         self.name_words = {t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start and doc[t.i - 1].text not in ('"', "``", "\u201c", ":")}
         self.name_words.update(e[2].split()[0] for e in self.entities if e[2].split())
         self.target_left = re.compile(vocab.cues.target_left, re.I)
+        self.acting_for_left = re.compile(vocab.cues.acting_for_left, re.I)
         # "Poughkeepsie" tagged PERSON where "Poughkeepsie Savings Bank" is an organisation elsewhere.
         self.org_names = [m.text.split() for e in entities if e.label == "ORG" for m in e.mentions]
 
@@ -252,6 +253,16 @@ class ArgumentReader:
             out.append((s, e, text, eid))
         return out
 
+    def _conj_of_acting(self, span) -> bool:
+        """True for "Mexico" in "ministers from the G7 and Mexico": a name coordinated with one after an acting noun."""
+        tok = span.root
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.i == span.root.i or tok.i == 0:
+            return False
+        left = self.text[max(0, tok.left_edge.idx - 40) : tok.left_edge.idx]
+        return bool(self.acting_for_left.search(left))
+
     def _short_org_name(self, text: str) -> bool:
         """True when a person-tagged name opens a longer organisation name in the document."""
         words = text.split()
@@ -321,7 +332,9 @@ class ArgumentReader:
                 continue
             if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 8]) or self.text[e : e + 1] == ":":
                 continue
-            if self.vocab.party_block.search(left) and not (target or self._from_seller(root)):
+            # "officials of Kuwait and the ROK signed": whom the officials act for is a party, not a place.
+            acting = bool(self.acting_for_left.search(self.text[max(ca, s - 40) : s]) or self._conj_of_acting(span))
+            if self.vocab.party_block.search(left) and not (target or acting or self._from_seller(root)):
                 continue
             if root.pos_ not in ("PROPN", "NOUN"):
                 continue

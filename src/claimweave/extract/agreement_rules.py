@@ -104,6 +104,7 @@ class Cues(_Rule):
     institution_nouns: list[str]
     same_party: str
     target_left: str
+    acting_for_left: str
 
 
 @dataclass(frozen=True)
