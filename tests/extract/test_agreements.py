@@ -217,6 +217,16 @@ PARTIES = [
         {"parties": ["Labour Party"]},
         id="the-outlet-that-obtained-a-copy-is-no-party",
     ),
+    pytest.param(
+        "Harlan Steel Corp. posted a loss after Orwell Bank cut its credit line. Costs were boosted by the company's new labor pact.",
+        {"parties": ["Harlan Steel Corp."]},
+        id="the-companys-pact-is-the-story-company",
+    ),
+    pytest.param(
+        "Harlan Steel Corp. posted a loss. Harlan said costs rose. Costs were boosted by the company's new labor pact with the union.",
+        {"parties": ["Harlan Steel Corp.", "the union"]},
+        id="the-companys-pact-with-a-partner",
+    ),
 ]
 
 

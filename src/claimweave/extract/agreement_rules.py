@@ -105,6 +105,7 @@ class Cues(_Rule):
     same_party: str
     target_left: str
     acting_for_left: str
+    company_anaphor: str
 
 
 @dataclass(frozen=True)

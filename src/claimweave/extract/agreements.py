@@ -48,6 +48,7 @@ class AgreementExtractor:
         self.finder = MentionFinder(nlp, self.vocab)
         self.pronoun_window = pronoun_window
         self.same_party = re.compile(self.vocab.cues.same_party, re.I)
+        self.company_anaphor = re.compile(self.vocab.cues.company_anaphor, re.I)
 
     # ------------------------------------------------------------------ resolution
 
@@ -144,6 +145,9 @@ class AgreementExtractor:
         terms = reader.read(a, b, group)
         if not terms.parties:
             terms.parties = self._same_party(doc, drafts, a, b)
+        company = self._company_anaphor(doc, group)
+        if company and not any(same_name(company[0].value[0], p.value[0]) for p in terms.parties):
+            terms.parties = company + terms.parties
         first = group[0]
         kind_mention = next((m for m in group if not m.rule.generic), first)
         recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
@@ -197,6 +201,21 @@ class AgreementExtractor:
             return []
         last = earlier.terms.parties[-1]
         return [Term(last.value, last.start, last.end, "party.same")]
+
+    def _company_anaphor(self, doc: Doc, group: list[Mention]) -> list[Term]:
+        """"the company's new labor pact": the organisation the article has named most so far (the first
+        named on a tie: usually the one the story is about), at its latest mention."""
+        m = group[0]
+        kind_char = doc[m.kind_start].idx
+        if not self.company_anaphor.search(doc.text, max(0, kind_char - 60), kind_char):
+            return []
+        seen = [(e, [x for x in e.mentions if x.end <= kind_char]) for e in doc._.cw_entities or [] if e.label == "ORG"]
+        seen = [(e, ms) for e, ms in seen if ms]
+        if not seen:
+            return []
+        entity, mentions = max(seen, key=lambda em: (len(em[1]), -em[1][0].start))
+        last = mentions[-1]
+        return [Term((last.text, entity.id), last.start, last.end, "party.company_anaphor")]
 
     def _from_agreeing_sentence(self, doc, reader, draft: Draft, agreeing, si: int) -> None:
         """A first mention "the accord" after "X agreed to sell Y to Z": the terms come from that sentence."""
