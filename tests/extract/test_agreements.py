@@ -227,6 +227,11 @@ PARTIES = [
         {"parties": ["Harlan Steel Corp.", "the union"]},
         id="the-companys-pact-with-a-partner",
     ),
+    pytest.param(
+        "Orbis Metals said it has agreed to sell the wire unit to Kemble Co., a closely held firm based in Dayton, Ohio. The accord was approved on Monday.",
+        {"parties": ["Orbis Metals", "Kemble Co."]},
+        id="the-state-of-an-address-is-no-party",
+    ),
 ]
 
 
