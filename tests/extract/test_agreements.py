@@ -129,6 +129,128 @@ def test_agreement_terms_in_one_sentence(nlp, text, expected):
     check(only(nlp, text), expected)
 
 
+# ---------------------------------------------------------------------- parties
+
+PARTIES = [
+    pytest.param(
+        "Halvard Mills Inc.'s agreement to acquire 40% of Brenner Textile Co. surprised analysts.",
+        {"parties": ["Halvard Mills Inc.", "Brenner Textile Co."], "asset_has": "Brenner Textile"},
+        id="company-bought-inside-the-asset",
+    ),
+    pytest.param(
+        "Under the deal, Corvex AG will buy all outstanding shares of Lindqvist Holdings for $12 each.",
+        {"parties": ["Corvex AG", "Lindqvist Holdings"]},
+        id="shares-of-a-company",
+    ),
+    pytest.param(
+        "The harbour board signed a lease for the docks of Rotterdam last year.",
+        {"parties": []},
+        id="a-place-inside-the-asset-is-no-party",
+    ),
+    pytest.param(
+        "Norway signed an agreement on the management of the Arctic Research Fund in May.",
+        {"parties": ["Norway"]},
+        id="an-organisation-managed-is-no-party",
+    ),
+    pytest.param(
+        "Tamsin Foods posted higher sales. Tamsin and Orlov Brewing Co. said they signed a distribution agreement on Monday.",
+        {"parties": ["Tamsin", "Orlov Brewing Co."]},
+        id="untagged-name-coordinated-with-a-company",
+    ),
+    pytest.param(
+        "Officials and Orlov Brewing Co. said they signed a distribution agreement on Monday.",
+        {"parties": ["Orlov Brewing Co."]},
+        id="capitalised-common-noun-coordinated-is-no-party",
+    ),
+    pytest.param(
+        "Marlow Textiles agreed to sell its dye works to Fenwick Chemicals. Observers said the deal shows that Portugal is attracting buyers.",
+        {"parties": ["Marlow Textiles", "Fenwick Chemicals"]},
+        id="seller-and-buyer-not-a-country-named-later",
+    ),
+    pytest.param(
+        "Ilse Brandt agreed to buy the Kessel brewery from the town. The deal was signed on Monday.",
+        {"parties": ["Ilse Brandt"]},
+        id="person-who-agrees-to-buy",
+    ),
+    pytest.param(
+        "Corvana Inc. agreed to buy all the shares of Delmor Labs for $9 each. Both boards said the accord was backed by a committee unaffiliated with Corvana.",
+        {"parties": ["Corvana Inc.", "Delmor Labs"]},
+        id="a-with-that-is-not-the-agreements-partner",
+    ),
+    pytest.param(
+        "Carrowmore Savings Bank cut its payout. Carrowmore said it signed a deal with the Lisle Trust in May.",
+        {"parties": ["Carrowmore", "Lisle Trust"]},
+        id="short-form-of-a-company-tagged-person",
+    ),
+    pytest.param(
+        "Halden Corp. reached an agreement with Oman Petroleum on Monday to build a refinery.",
+        {"parties": ["Halden Corp.", "Oman Petroleum"]},
+        id="place-name-then-company-word-is-one-name",
+    ),
+    pytest.param(
+        "The agreement between Halden Inc. and Vortigen SE covers vaccine supply.",
+        {"parties": ["Halden Inc.", "Vortigen SE"]},
+        id="lone-suffix-takes-the-name-before-it",
+    ),
+    pytest.param(
+        "Marula Seeds (Private) Limited signed a supply agreement with Hainan Tractor Group on Friday.",
+        {"parties": ["Marula Seeds (Private) Limited", "Hainan Tractor Group"]},
+        id="bracketed-legal-form-inside-a-name",
+    ),
+    pytest.param(
+        "Senior officials of Norway and Chile signed a fisheries agreement on Monday.",
+        {"parties": ["Norway", "Chile"]},
+        id="officials-of-a-state-act-for-it",
+    ),
+    pytest.param(
+        "Trade ministers from the Nordic Council and Canada on Friday signed an agreement on shipping.",
+        {"parties": ["Nordic Council", "Canada"]},
+        id="ministers-from-coordinated-states",
+    ),
+    pytest.param(
+        "Farmers in Ohio signed a contract with Cargill.",
+        {"parties": ["Cargill"]},
+        id="a-place-people-are-in-is-no-party",
+    ),
+    pytest.param(
+        "He announced it under an agreement with the Labour Party, according to a copy obtained by Reuters.",
+        {"parties": ["Labour Party"]},
+        id="the-outlet-that-obtained-a-copy-is-no-party",
+    ),
+    pytest.param(
+        "Harlan Steel Corp. posted a loss after Orwell Bank cut its credit line. Costs were boosted by the company's new labor pact.",
+        {"parties": ["Harlan Steel Corp."]},
+        id="the-companys-pact-is-the-story-company",
+    ),
+    pytest.param(
+        "Harlan Steel Corp. posted a loss. Harlan said costs rose. Costs were boosted by the company's new labor pact with the union.",
+        {"parties": ["Harlan Steel Corp.", "the union"]},
+        id="the-companys-pact-with-a-partner",
+    ),
+    pytest.param(
+        "Orbis Metals said it has agreed to sell the wire unit to Kemble Co., a closely held firm based in Dayton, Ohio. The accord was approved on Monday.",
+        {"parties": ["Orbis Metals", "Kemble Co."]},
+        id="the-state-of-an-address-is-no-party",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTIES)
+def test_parties(nlp, text, expected):
+    check(only(nlp, text), expected)
+
+
+def test_the_same_company_is_the_earlier_agreements_party(nlp):
+    text = (
+        "In 2016 the Belgian company Vandermolen won a concession to run the ferry terminal at Kotor for 20 years. "
+        "A year later, the same firm took a 30-year lease on the old shipyard."
+    )
+    first, second = run(nlp, text)._.cw_agreements
+    assert [p.text for p in second.parties] == ["Vandermolen"]
+    assert second.field_evidence["parties"].rule == "party.same"
+    assert text[second.parties[0].start : second.parties[0].end] == "Vandermolen"
+
+
 # ---------------------------------------------------------------------- several sentences
 
 SEVERAL_SENTENCES = [
@@ -163,7 +285,6 @@ SEVERAL_SENTENCES = [
         "Norsk Hydro agreed to sell its smelter in Husnes to Alcoa. The accord is subject to regulatory approval.",
         {"parties": ["Norsk Hydro", "Alcoa"]},
         id="company-tagged-as-person",
-        marks=pytest.mark.xfail(strict=True, reason="the small model tags 'Norsk Hydro' PERSON; people are not parties"),
     ),
 ]
 

@@ -60,3 +60,15 @@ def test_signing_dates(doc, signed_a, signed_b, conflict):
     ])
     assert (agreement.status == "conflicting") is conflict
     assert [c.field for c in agreement.conflicts] == (["signed"] if conflict else [])
+
+
+def test_a_party_the_tagger_missed_in_one_document_matches_the_entity_found_in_another(doc):
+    tagged = doc("d0")
+    tagged.agreement("lease", ["Kalyongaz"], asset="Mersin harbour", signed=["2014"], duration="P30Y")
+    untagged = doc("d1")
+    untagged.agreement("lease", ["Kalyongaz"], asset="the harbour of Mersin", signed=["2014"], duration="P30Y")
+    result = untagged.build()
+    result.agreements[0].parties[0].entity_id = None
+    result.entities = []
+    (agreement,) = reconcile([tagged.build(), result])[1].agreements
+    assert agreement.sources == ["d0", "d1"]

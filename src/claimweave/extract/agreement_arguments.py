@@ -18,7 +18,8 @@ _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 _ADJ_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ian", "ed", "ing", "ory", "ar", "ile", "ese", "ish")
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
-_ACTING_FOR = {"official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
+_ACTING_FOR = {"party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
+_NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 
 
@@ -33,6 +34,14 @@ class ArgumentReader:
         self.entities = sorted(
             (m.start, m.end, m.text, e.id) for e in entities if e.label in labels for m in e.mentions
         )
+        # Words written capitalised inside a sentence, or opening an entity's name, somewhere in the
+        # document: names, not common nouns capitalised at a sentence start ("Ratners" vs "Officials").
+        self.name_words = {t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start and doc[t.i - 1].text not in ('"', "``", "\u201c", ":")}
+        self.name_words.update(e[2].split()[0] for e in self.entities if e[2].split())
+        self.target_left = re.compile(vocab.cues.target_left, re.I)
+        self.acting_for_left = re.compile(vocab.cues.acting_for_left, re.I)
+        # "Poughkeepsie" tagged PERSON where "Poughkeepsie Savings Bank" is an organisation elsewhere.
+        self.org_names = [m.text.split() for e in entities if e.label == "ORG" for m in e.mentions]
 
     def _chars(self, start: int, end: int) -> tuple[int, int]:
         return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
@@ -196,20 +205,23 @@ class ArgumentReader:
         spans = [e for e in self.entities if e[0] >= ca and e[1] <= cb]
         taken = {i for s, e, _, _ in spans for i in range(s, e)}
         for ent in doc.char_span(ca, cb, alignment_mode="expand").ents:
-            if ent.label_ == "PERSON" and ent[-1].lower_ in org_words:
+            if ent.label_ == "PERSON" and (ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root) or self._agrees_to_trade(ent.root) or self._short_org_name(ent.text)):
                 spans.append((ent.start_char, ent.end_char, ent.text, None))
                 taken.update(range(ent.start_char, ent.end_char))
         for t in doc.char_span(ca, cb, alignment_mode="expand"):
             if t.idx in taken or t.ent_type_ or t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper():
                 continue
-            if t.pos_ == "NOUN" and (t.is_sent_start or not t.is_title):
+            # "Ratners and Weisfield's Inc.", "Carrowmore" where "Carrowmore Savings Bank" is named elsewhere
+            known_name = self._coordinated_with_org(t) and t.text in self.name_words or self._short_org_name(t.text)
+            if t.pos_ == "NOUN" and (t.is_sent_start or not t.is_title) and not known_name:
                 continue  # a capitalised common noun mid-sentence ("Stroytransgaz" tagged NOUN) is a name
             after_grant = t.i > 0 and doc[t.i - 1].pos_ == "VERB" and doc[t.i - 1].lemma_ in self.vocab.cues.grant_verbs
             if t.dep_ not in ("dobj", "dative", "nsubj", "nsubjpass", "pobj", "appos", "conj", "poss") and not after_grant:
                 continue
             chain = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
             first = chain[0].i if chain and all(c.i + 1 == n.i for c, n in zip(chain, chain[1:] + [t])) else t.i
-            if (doc[first].is_sent_start and first == t.i) or any(k.idx in taken for k in doc[first : t.i + 1]):
+            opening = doc[first].is_sent_start and first == t.i and not known_name
+            if opening or any(k.idx in taken for k in doc[first : t.i + 1]):
                 continue  # a lone capitalised word opening a sentence is as often a surname or a common word
             if t.lower_.endswith(_DEMONYM_ENDINGS):
                 continue
@@ -217,7 +229,56 @@ class ArgumentReader:
                 continue
             s, e = doc[first].idx, t.idx + len(t)
             spans.append((s, e, self.text[s:e], None))
-        return sorted(spans, key=lambda e: (e[0], e[1]))
+        return self._join_company_names(sorted(spans, key=lambda e: (e[0], e[1])), org_words)
+
+    def _join_company_names(self, spans: list, org_words: set[str]) -> list:
+        """Join a name and the capitalised words after it that end in a company word ("Qatar" + "Petroleum",
+        "BioNTech" + "SE"): the small model often cuts a company's name at a place name or a suffix."""
+        out: list = []
+        for s, e, text, eid in spans:
+            prev = out[-1] if out else None
+            words = text.split()
+            if prev is not None and _NAME_GAP.fullmatch(self.text[prev[1] : s]) and words and words[-1].lower() in org_words and text[:1].isupper():
+                out[-1] = (prev[0], e, self.text[prev[0] : e], prev[3] if prev[3] and eid is None else eid)
+                continue
+            if len(words) == 1 and words[0].lower() in org_words and text[:1].isupper():
+                # A lone suffix ("SE"): take in the capitalised words right before it.
+                tok = self.doc.char_span(s, e, alignment_mode="expand")
+                i = tok.start if tok is not None else None
+                while i is not None and i > 0 and self.doc[i - 1].text[:1].isupper() and not self.doc[i - 1].is_sent_start and self.doc[i - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+                    i -= 1
+                if i is not None and i < tok.start:
+                    s = self.doc[i].idx
+                    text = self.text[s:e]
+            out.append((s, e, text, eid))
+        return out
+
+    def _conj_of_acting(self, span) -> bool:
+        """True for "Mexico" in "ministers from the G7 and Mexico": a name coordinated with one after an acting noun."""
+        tok = span.root
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.i == span.root.i or tok.i == 0:
+            return False
+        left = self.text[max(0, tok.left_edge.idx - 40) : tok.left_edge.idx]
+        return bool(self.acting_for_left.search(left))
+
+    def _short_org_name(self, text: str) -> bool:
+        """True when a person-tagged name opens a longer organisation name in the document."""
+        words = text.split()
+        return any(len(o) > len(words) and o[: len(words)] == words for o in self.org_names)
+
+    def _agrees_to_trade(self, tok) -> bool:
+        """True for the subject of "X agreed to sell/buy/merge": whoever agrees to a sale is a party, person-tagged or not."""
+        verb = tok.head
+        verbs = self.vocab.cues.agreeing_verbs
+        return tok.dep_ == "nsubj" and verb.lemma_ == "agree" and any(c.dep_ == "xcomp" and c.lemma_ in verbs for c in verb.children)
+
+    @staticmethod
+    def _coordinated_with_org(tok) -> bool:
+        """True for "Ratners and Weisfield's Inc.": a name in a coordination with an organisation is one too."""
+        linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        return any(x.ent_type_ == "ORG" for x in linked)
 
     def _institutions(self, mentions: list[Mention]) -> list[tuple[int, int, str, None]]:
         """Unnamed parties acting on the agreement: "the council awarded the contract", "the deal with the government"."""
@@ -263,15 +324,20 @@ class ArgumentReader:
             root = span.root
             # Inside the asset only a company is a party ("51% of Sansui Electric"), never a place.
             left = self.text[max(ca, s - 40) : s]
-            if asset is not None and asset.start <= s and e <= asset.end and not (root.ent_type_ == "ORG" and left.endswith(" of ")):
+            company = span[-1].lower_ in self.vocab.cues.org_words
+            in_asset = asset is not None and asset.start <= s and e <= asset.end
+            # "to acquire 51% of Sansui Electric Co.", "shares of Erbamont N.V.": the company bought is a party.
+            target = in_asset and (root.ent_type_ == "ORG" or company) and bool(self.target_left.search(left))
+            if in_asset and not target:
                 continue
             if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 8]) or self.text[e : e + 1] == ":":
                 continue
-            if self.vocab.party_block.search(left) and not self._from_seller(root):
+            # "officials of Kuwait and the ROK signed": whom the officials act for is a party, not a place.
+            acting = bool(self.acting_for_left.search(self.text[max(ca, s - 40) : s]) or self._conj_of_acting(span))
+            if self.vocab.party_block.search(left) and not (target or acting or self._from_seller(root)):
                 continue
             if root.pos_ not in ("PROPN", "NOUN"):
                 continue
-            company = span[-1].lower_ in self.vocab.cues.org_words
             if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company:
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
             if root.dep_.startswith("nsubj") and root.head.lemma_ in self.vocab.cues.party_speech_verbs:

@@ -102,6 +102,10 @@ class Cues(_Rule):
     agreeing_verbs: list[str]
     proposed_verbs: list[str]
     institution_nouns: list[str]
+    same_party: str
+    target_left: str
+    acting_for_left: str
+    company_anaphor: str
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ mentions ("deals made under Assad") pass their status to the document's agreemen
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -46,6 +47,8 @@ class AgreementExtractor:
         self.vocab: Vocabulary = vocabulary()
         self.finder = MentionFinder(nlp, self.vocab)
         self.pronoun_window = pronoun_window
+        self.same_party = re.compile(self.vocab.cues.same_party, re.I)
+        self.company_anaphor = re.compile(self.vocab.cues.company_anaphor, re.I)
 
     # ------------------------------------------------------------------ resolution
 
@@ -140,6 +143,11 @@ class AgreementExtractor:
     def _place(self, doc, reader, drafts, collective, agreeing, group, a, b, si) -> None:
         """Attach one group of mentions to an earlier agreement, or start a new one."""
         terms = reader.read(a, b, group)
+        if not terms.parties:
+            terms.parties = self._same_party(doc, drafts, a, b)
+        company = self._company_anaphor(doc, group)
+        if company and not any(same_name(company[0].value[0], p.value[0]) for p in terms.parties):
+            terms.parties = company + terms.parties
         first = group[0]
         kind_mention = next((m for m in group if not m.rule.generic), first)
         recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
@@ -183,12 +191,49 @@ class AgreementExtractor:
             draft.unanchored = True
         drafts.append(draft)
 
+    def _same_party(self, doc: Doc, drafts: list[Draft], a: int, b: int) -> list[Term]:
+        """"the same company took a lease": the last party of the agreement named before (its own span)."""
+        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+        if not self.same_party.search(doc.text, start, end):
+            return []
+        earlier = next((d for d in reversed(drafts) if d.terms.parties), None)
+        if earlier is None:
+            return []
+        last = earlier.terms.parties[-1]
+        return [Term(last.value, last.start, last.end, "party.same")]
+
+    def _company_anaphor(self, doc: Doc, group: list[Mention]) -> list[Term]:
+        """"the company's new labor pact": the organisation the article has named most so far (the first
+        named on a tie: usually the one the story is about), at its latest mention."""
+        m = group[0]
+        kind_char = doc[m.kind_start].idx
+        if not self.company_anaphor.search(doc.text, max(0, kind_char - 60), kind_char):
+            return []
+        seen = [(e, [x for x in e.mentions if x.end <= kind_char]) for e in doc._.cw_entities or [] if e.label == "ORG"]
+        seen = [(e, ms) for e, ms in seen if ms]
+        if not seen:
+            return []
+        entity, mentions = max(seen, key=lambda em: (len(em[1]), -em[1][0].start))
+        last = mentions[-1]
+        return [Term((last.text, entity.id), last.start, last.end, "party.company_anaphor")]
+
     def _from_agreeing_sentence(self, doc, reader, draft: Draft, agreeing, si: int) -> None:
         """A first mention "the accord" after "X agreed to sell Y to Z": the terms come from that sentence."""
         source = next((x for x in reversed(agreeing) if si - 2 <= x[0] <= si and x[3] < draft.mentions[0].start), None)
-        if source is None or draft.terms.asset:
+        if source is None:
             return
         terms = reader.read(source[1], source[2], [])
+        own = draft.terms.parties
+        # Parties tied to the name itself ("Polly Peck's accord", "the accord with X") stay.
+        ends = [doc[m.end - 1].idx + len(doc[m.end - 1]) for m in draft.mentions]
+        linked = any(p.rule == "party.phrase" or (p.rule == "party.with" and any(0 <= p.start - e <= 30 for e in ends)) for p in own)
+        shared = any(same_name(p.value[0], q.value[0]) for p in own for q in terms.parties)
+        if len(terms.parties) >= 2 and not linked and (shared or not draft.terms.asset):
+            # "X agreed to sell Y to Z. Analysts said the accord doesn't mean Japan ...": the parties
+            # are the seller and buyer, not names the later sentence mentions for other reasons.
+            draft.terms.parties = terms.parties
+        if draft.terms.asset:
+            return
         if not draft.terms.parties:
             draft.terms.parties = terms.parties
         draft.terms.asset = draft.terms.asset or terms.asset

@@ -80,7 +80,10 @@ def reconcile_agreements(results: list[DocResult], index: EntityIndex, sources: 
     for result in results:
         doc_id = result.document.id
         for agreement in result.agreements:
-            parties = frozenset(index.resolve(doc_id, entity_id=p.entity_id, text=p.text) or text_key(p.text) for p in agreement.parties)
+            parties = frozenset(
+                index.resolve(doc_id, entity_id=p.entity_id, text=p.text) or index.resolve_anywhere(p.text) or text_key(p.text)
+                for p in agreement.parties
+            )
             members.append(Member(doc_id, agreement, " ".join(agreement.kind.casefold().split()), parties, asset_words(agreement.asset)))
     members.sort(key=lambda m: (m.doc_id, m.agreement.id))
     postings: dict[tuple, list[int]] = defaultdict(list)

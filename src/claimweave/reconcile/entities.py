@@ -61,6 +61,13 @@ class EntityIndex:
                     return next(iter(candidates))
         return None
 
+    def resolve_anywhere(self, text: str, *, family: str = "ORG") -> str | None:
+        """The one reconciled entity any document names ``text`` (as an organisation), or None when there
+        are none or several: a name the tagger missed in one document but found in others."""
+        tokens = name_tokens(text, family=family)
+        found = {v for (_, t), v in self.by_doc_name.items() if t == tokens} if tokens else set()
+        return next(iter(found)) if len(found) == 1 else None
+
 
 def family_of(label: str) -> str:
     """The name family a label is normalized as (PERSON, PLACE, ORG, ...)."""
