@@ -1,0 +1,1 @@
+"""Benchmarks: commands that measure claimweave and print figures (never pass/fail on speed)."""
