@@ -71,12 +71,16 @@ def unneeded_model_components(nlp: Language, needs: set[str]) -> list[str]:
     return [name for name in nlp.pipe_names if name not in keep]
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] = COMPONENTS, *, prune: bool = True) -> Language:
     """The English model with claimweave's ``components`` added (cached per process).
 
     With ``prune``, model components that no claimweave component ``requires`` are disabled.
     """
+    return _load_pipeline(model, tuple(components), prune)  # one cache key however it is called
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str, components: tuple[str, ...], prune: bool) -> Language:
     nlp = spacy.load(model)
     ensure_extensions()
     if prune:
