@@ -45,11 +45,13 @@ MODEL_PROVIDES = {
     "ner": {"doc.ents", "token.ent_iob", "token.ent_type"},
 }
 MODEL_NEEDS = {"attribute_ruler": {"token.tag"}, "lemmatizer": {"token.pos"}}
+#: What every claimweave component needs without saying so: evidence carries its sentence.
+COMMON_NEEDS = {"doc.sents"}
 
 
 def needed_attributes(components: Iterable[str]) -> set[str]:
     """The Doc/Token attributes that claimweave ``components`` declare in their factories' ``requires``."""
-    needs: set[str] = set()
+    needs: set[str] = set(COMMON_NEEDS) if components else set()
     for name in components:
         needs.update(Language.get_factory_meta(name).requires)
     return needs

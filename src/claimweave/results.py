@@ -10,7 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Sequence
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -134,3 +137,36 @@ class ResultFiles(Sequence[DocResult]):
     def __iter__(self) -> Iterator[DocResult]:
         for name in self.names:
             yield DocResult.model_validate_json((self.folder / f"{name}.json").read_bytes())
+
+
+class BackgroundWriter:
+    """Runs file writes on one background thread, so their fsync waits overlap analysis.
+
+    At most ``limit`` writes are pending; a failed write raises on a later ``submit`` or on ``drain``.
+    """
+
+    def __init__(self, limit: int = 64) -> None:
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="claimweave-writer")
+        self.pending: deque = deque()
+        self.limit = limit
+        self.seconds = 0.0  # spent writing, on the background thread
+
+    def _timed(self, write: Callable, *args) -> None:
+        began = time.perf_counter()
+        try:
+            write(*args)
+        finally:
+            self.seconds += time.perf_counter() - began
+
+    def submit(self, write: Callable, *args) -> None:
+        self.pending.append(self.pool.submit(self._timed, write, *args))
+        while self.pending and (len(self.pending) > self.limit or self.pending[0].done()):
+            self.pending.popleft().result()
+
+    def drain(self) -> None:
+        """Wait for every pending write (raising the first failure)."""
+        while self.pending:
+            self.pending.popleft().result()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)

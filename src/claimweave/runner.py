@@ -20,10 +20,10 @@ from claimweave import __version__
 from claimweave.errors import InputError
 from claimweave.executors import make_executor
 from claimweave.ingest import DEFAULT_MAX_BYTES, Document, read_corpus, safe_filename
-from claimweave.models import RunError, RunInfo
+from claimweave.models import DocResult, RunError, RunInfo
 from claimweave.pipeline import DEFAULT_MODEL, analyse, load_pipeline, model_version, text_path_for
 from claimweave.reconcile import reconcile
-from claimweave.results import ResultCache, ResultFiles, result_counts, run_fingerprint
+from claimweave.results import BackgroundWriter, ResultCache, ResultFiles, result_counts, run_fingerprint
 from claimweave.writers import check_writable, dumps, write_json, write_text_atomic
 
 ITEM_KINDS = ("entities", "timexes", "roles", "claims", "quotes", "agreements")
@@ -64,6 +64,7 @@ class Analysed:
     doc_id: str
     json: str | None = None
     error: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- the per-document stage
@@ -81,7 +82,7 @@ def analyse_batch(documents: list[Document], settings: Settings, timed: bool = F
     except Exception:  # noqa: BLE001 — find the document that failed; the others go on
         return [_analyse_alone(document, nlp, settings) for document in documents], dict(timings)
     started = time.perf_counter()
-    outcomes = [Analysed(r.document.id, json=dumps(r)) for r in results]
+    outcomes = [Analysed(r.document.id, json=dumps(r), counts=_counts(r)) for r in results]
     timings["serialize"] += time.perf_counter() - started
     return outcomes, dict(timings)
 
@@ -90,9 +91,14 @@ def _analyse_alone(document: Document, nlp, settings: Settings) -> Analysed:
     if len(document.text) > nlp.max_length:
         return Analysed(document.id, error=f"too long to analyse ({len(document.text):,} characters; the limit is {nlp.max_length:,})")
     try:
-        return Analysed(document.id, json=dumps(list(analyse([document], nlp))[0]))
+        result = list(analyse([document], nlp))[0]
+        return Analysed(document.id, json=dumps(result), counts=_counts(result))
     except Exception as err:  # noqa: BLE001 — reported as this document's error
         return Analysed(document.id, error=f"analysis failed ({type(err).__name__}: {err})")
+
+
+def _counts(result: DocResult) -> dict[str, int]:
+    return {kind: len(getattr(result, kind)) for kind in ITEM_KINDS}
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -102,6 +108,92 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 # --------------------------------------------------------------------------- the run
+
+
+class _Extraction:
+    """The streaming part of a run: ingest, cache look-up, analysis on an executor, per-document writes."""
+
+    def __init__(self, outdir: Path, settings: Settings, summary: RunSummary, *, use_cache: bool, on_error, on_warning, on_document) -> None:
+        self.outdir, self.settings, self.summary = outdir, settings, summary
+        self.on_error, self.on_warning, self.on_document = on_error, on_warning, on_document
+        self.cache = ResultCache(outdir / ".cache", run_fingerprint(settings.as_dict())) if use_cache else None
+        self.stage: Counter = Counter()  # seconds per stage
+        self.order: list[str] = []  # documents/<name>.json of every document, in input order
+        self.texts: set[str] = set()  # texts/<name>.txt written for .jsonl and .html documents
+        self.in_flight: dict[str, tuple[str, str, str | None]] = {}  # doc id -> (name, where, cache key)
+        self.writer = BackgroundWriter()
+
+    def run(self, paths: list[str], *, executor: str, jobs: int, scheduler: str | None, timed: bool) -> None:
+        work = partial(analyse_batch, settings=self.settings, timed=timed)
+        runner = make_executor(executor, jobs, address=scheduler, warmup=partial(load_pipeline, self.settings.model))
+        try:
+            for outcomes, timings in runner.map(work, _batches(self.to_analyse(paths), self.settings.batch_size)):
+                self.stage.update(timings)
+                for outcome in outcomes:
+                    self.finish(outcome)
+            began = time.perf_counter()
+            self.writer.drain()
+            self.stage["write"] += time.perf_counter() - began
+        finally:
+            self.writer.close()
+            runner.close()
+        self.stage["write (background thread)"] += self.writer.seconds
+
+    def report(self, where: str, message: str, *, warning: bool = False) -> None:
+        problem = RunError(path=where, message=message)
+        (self.summary.warnings if warning else self.summary.errors).append(problem)
+        (self.on_warning if warning else self.on_error)(problem)
+
+    def to_analyse(self, paths: list[str]) -> Iterator[Document]:
+        """Ingested documents that need analysis; cached ones are written on the way."""
+        items = iter(read_corpus(paths, published=self.settings.published, max_bytes=self.settings.max_bytes))
+        while True:
+            began = time.perf_counter()
+            item = next(items, None)
+            self.stage["ingest"] += time.perf_counter() - began
+            if item is None:
+                return
+            if isinstance(item, InputError):
+                self.report(item.path or "", item.message)
+                continue
+            where = item.path if item.line is None else f"{item.path}:{item.line}"
+            for message in item.warnings:
+                self.report(where, message, warning=True)
+            if text_path := text_path_for(item):
+                self.writer.submit(write_text_atomic, self.outdir / text_path, item.text)
+                self.texts.add(text_path)
+            name, key = safe_filename(item.id), self.cache.key(item) if self.cache else None
+            cached = self.cache.get(key) if self.cache and key else None
+            if cached is not None:
+                self.record(name, cached, key=key, counts=None)
+                self.on_document(item.id)
+                continue
+            self.in_flight[item.id] = (name, where, key)
+            yield item
+
+    def finish(self, outcome: Analysed) -> None:
+        name, where, key = self.in_flight.pop(outcome.doc_id)
+        if outcome.error is not None:
+            self.report(where, outcome.error)
+            self.texts.discard(f"texts/{name}.txt")
+        else:
+            self.record(name, outcome.json, key=key, counts=outcome.counts)
+        self.on_document(outcome.doc_id)
+
+    def record(self, name: str, text: str, *, key: str | None, counts: dict[str, int] | None) -> None:
+        """Write one document's result (``counts`` None: it came from the cache)."""
+        began = time.perf_counter()
+        self.writer.submit(write_text_atomic, self.outdir / "documents" / f"{name}.json", text)
+        if self.cache is not None and key is not None and counts is not None:
+            self.writer.submit(self.cache.put, key, text)
+        self.stage["write"] += time.perf_counter() - began
+        self.summary.documents += 1
+        self.summary.reused += counts is None
+        self.summary.counts.update(result_counts(text) if counts is None else counts)
+        self.order.append(name)
+
+    def written(self) -> set[str]:
+        return self.texts | {f"documents/{name}.json" for name in self.order}
 
 
 def run(
@@ -128,89 +220,27 @@ def run(
     t0 = time.perf_counter()
     check_writable(outdir)
     summary = RunSummary(outdir=outdir)
-    stage: Counter = Counter()
-    cache = ResultCache(outdir / ".cache", run_fingerprint(settings.as_dict())) if use_cache else None
-    order: list[str] = []  # documents/<name>.json of every document, in input order
-    texts: set[str] = set()  # texts/<name>.txt written for .jsonl and .html documents
-    in_flight: dict[str, tuple[str, str, str | None]] = {}  # doc id -> (name, where, cache key)
-
-    def report(where: str, message: str, sink: list, callback: Callable) -> None:
-        problem = RunError(path=where, message=message)
-        sink.append(problem)
-        callback(problem)
-
-    def record(name: str, text: str, *, key: str | None, reused: bool) -> None:
-        began = time.perf_counter()
-        write_text_atomic(outdir / "documents" / f"{name}.json", text)
-        if cache is not None and key is not None and not reused:
-            cache.put(key, text)
-        stage["write"] += time.perf_counter() - began
-        summary.documents += 1
-        summary.reused += reused
-        summary.counts.update(result_counts(text))
-        order.append(name)
-
-    def to_analyse() -> Iterator[Document]:
-        """Ingested documents that need analysis; cached ones are written on the way."""
-        items = iter(read_corpus(paths, published=settings.published, max_bytes=settings.max_bytes))
-        while True:
-            began = time.perf_counter()
-            item = next(items, None)
-            stage["ingest"] += time.perf_counter() - began
-            if item is None:
-                return
-            if isinstance(item, InputError):
-                report(item.path or "", item.message, summary.errors, on_error)
-                continue
-            where = item.path if item.line is None else f"{item.path}:{item.line}"
-            for message in item.warnings:
-                report(where, message, summary.warnings, on_warning)
-            if text_path := text_path_for(item):
-                write_text_atomic(outdir / text_path, item.text)
-                texts.add(text_path)
-            name, key = safe_filename(item.id), cache.key(item) if cache else None
-            cached = cache.get(key) if cache and key else None
-            if cached is not None:
-                record(name, cached, key=key, reused=True)
-                on_document(item.id)
-                continue
-            in_flight[item.id] = (name, where, key)
-            yield item
-
-    warmup = partial(load_pipeline, settings.model)
-    work = partial(analyse_batch, settings=settings, timed=timings is not None)
-    runner = make_executor(executor, jobs, address=scheduler, warmup=warmup)
-    try:
-        for outcomes, batch_timings in runner.map(work, _batches(to_analyse(), settings.batch_size)):
-            stage.update(batch_timings)
-            for outcome in outcomes:
-                name, where, key = in_flight.pop(outcome.doc_id)
-                if outcome.error is not None:
-                    report(where, outcome.error, summary.errors, on_error)
-                    texts.discard(f"texts/{name}.txt")
-                else:
-                    record(name, outcome.json, key=key, reused=False)
-                on_document(outcome.doc_id)
-    finally:
-        runner.close()
+    extraction = _Extraction(
+        outdir, settings, summary, use_cache=use_cache, on_error=on_error, on_warning=on_warning, on_document=on_document
+    )
+    extraction.run(paths, executor=executor, jobs=jobs, scheduler=scheduler, timed=timings is not None)
     t_extract = time.perf_counter()
-    entities, claims = reconcile(ResultFiles(outdir / "documents", order))
+    entities, claims = reconcile(ResultFiles(outdir / "documents", extraction.order))
     t_reconcile = time.perf_counter()
-    stage["reconcile"] += t_reconcile - t_extract
     write_json(outdir / "entities.json", entities)
     write_json(outdir / "claims.json", claims)
-    written = texts | {f"documents/{name}.json" for name in order}
-    _remove_stale(outdir, written)
-    if cache is not None:
-        cache.prune()
-    stage["write"] += time.perf_counter() - t_reconcile
+    _remove_stale(outdir, extraction.written())
+    if extraction.cache is not None:
+        extraction.cache.prune()
     summary.timings = {
         "extract_seconds": round(t_extract - t0, 3),
         "reconcile_seconds": round(t_reconcile - t_extract, 3),
         "total_seconds": round(time.perf_counter() - t0, 3),
     }
     if timings is not None:
-        timings.update(stage)
+        extraction.stage["reconcile"] += t_reconcile - t_extract
+        extraction.stage["write"] += time.perf_counter() - t_reconcile
+        timings.update(extraction.stage)
     write_json(outdir / "run.json", run_info(settings, summary, started, jobs=jobs, entities=len(entities.entities)))
     return summary
 
