@@ -81,7 +81,7 @@ class DaskExecutor:
         self.cluster = None
         try:
             if address:
-                self.client = Client(address, timeout="30s")
+                self.client = Client(address, timeout="10s")
             else:
                 self.cluster = LocalCluster(
                     n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",

@@ -87,6 +87,11 @@ def analyse_batch(documents: list[Document], settings: Settings, timed: bool = F
     return outcomes, dict(timings)
 
 
+def warm_up(model: str) -> None:
+    """Load the pipeline in a worker before its first batch (returns nothing, so nothing is shipped back)."""
+    load_pipeline(model)
+
+
 def _analyse_alone(document: Document, nlp, settings: Settings) -> Analysed:
     if len(document.text) > nlp.max_length:
         return Analysed(document.id, error=f"too long to analyse ({len(document.text):,} characters; the limit is {nlp.max_length:,})")
@@ -125,7 +130,7 @@ class _Extraction:
 
     def run(self, paths: list[str], *, executor: str, jobs: int, scheduler: str | None, timed: bool) -> None:
         work = partial(analyse_batch, settings=self.settings, timed=timed)
-        runner = make_executor(executor, jobs, address=scheduler, warmup=partial(load_pipeline, self.settings.model))
+        runner = make_executor(executor, jobs, address=scheduler, warmup=partial(warm_up, self.settings.model))
         try:
             for outcomes, timings in runner.map(work, _batches(self.to_analyse(paths), self.settings.batch_size)):
                 self.stage.update(timings)
