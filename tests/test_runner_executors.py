@@ -81,3 +81,12 @@ def test_a_document_that_cannot_be_analysed_costs_only_itself(tmp_path, nlp, mon
     assert summary.documents == 2
     assert [(e.path.endswith("b.txt"), "too long to analyse" in e.message) for e in errors] == [(True, True)]
     assert sorted(p.name for p in (tmp_path / "out" / "documents").iterdir()) == ["a.json", "c.json"]
+
+
+def test_dask_workers_with_another_installation_are_refused(nlp):
+    distributed = pytest.importorskip("distributed")
+    from claimweave.executors import DaskExecutor
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        with pytest.raises(ExecutorError, match="Dask worker runs claimweave 0.0.0-other, not claimweave"):
+            DaskExecutor(1, cluster.scheduler_address, warmup=lambda: "claimweave 0.0.0-other", expect="claimweave 0.1.0")

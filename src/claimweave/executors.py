@@ -73,7 +73,9 @@ class DaskExecutor:
     the pipeline once (``load_pipeline`` is cached per process) and returns the results' JSON text.
     """
 
-    def __init__(self, jobs: int, address: str | None = None, warmup: Callable[[], Any] | None = None) -> None:
+    def __init__(
+        self, jobs: int, address: str | None = None, warmup: Callable[[], Any] | None = None, expect: Any = None
+    ) -> None:
         try:
             from distributed import Client, LocalCluster
         except ImportError as err:
@@ -92,7 +94,15 @@ class DaskExecutor:
             raise ExecutorError(address or "LocalCluster", f"cannot start or reach the Dask cluster ({err})") from err
         self.workers = max(1, sum(self.client.nthreads().values()))
         if warmup is not None:
-            self.client.run(warmup)
+            self._check(self.client.run(warmup), expect)
+
+    def _check(self, found: dict[str, Any], expect: Any) -> None:
+        """Refuse workers that run something else than this machine (their results would differ)."""
+        wrong = {worker: value for worker, value in found.items() if expect is not None and value != expect}
+        if wrong:
+            self.close()
+            worker, value = sorted(wrong.items())[0]
+            raise ExecutorError(worker, f"Dask worker runs {value}, not {expect}")
 
     def map(self, fn: Callable, items: Iterable) -> Iterator:
         return ordered(lambda item: self.client.submit(fn, item, pure=False), items, window=2 * self.workers)
@@ -103,10 +113,16 @@ class DaskExecutor:
             self.cluster.close()
 
 
-def make_executor(kind: str, jobs: int, *, address: str | None = None, warmup: Callable[[], Any] | None = None):
-    """The executor for ``--executor kind --jobs N`` (``address``: an existing Dask scheduler)."""
+def make_executor(
+    kind: str, jobs: int, *, address: str | None = None, warmup: Callable[[], Any] | None = None, expect: Any = None
+):
+    """The executor for ``--executor kind --jobs N`` (``address``: an existing Dask scheduler).
+
+    ``warmup`` runs once in each worker; on Dask, a worker whose ``warmup`` result is not ``expect``
+    is refused.
+    """
     if kind == "dask":
-        return DaskExecutor(jobs, address, warmup)
+        return DaskExecutor(jobs, address, warmup, expect)
     if kind != "local":
         raise ExecutorError("--executor", f"unknown executor {kind!r} (choose from {', '.join(EXECUTORS)})")
     return ProcessExecutor(jobs, warmup) if jobs > 1 else InlineExecutor()

@@ -43,19 +43,16 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def run_fingerprint(settings: dict) -> str:
-    """What every cache key of a run shares: settings and versions."""
+def installation(model: str) -> str:
+    """Versions of what analyses documents: claimweave (and a hash of its code), spaCy, the model."""
     import spacy
 
-    model = settings.get("model", "")
-    parts = {
-        "claimweave": __version__,
-        "code": code_fingerprint(),
-        "spacy": spacy.__version__,
-        "model": model,
-        "model_version": model_version(model),
-        "settings": settings,
-    }
+    return f"claimweave {__version__} ({code_fingerprint()[:12]}), spaCy {spacy.__version__}, {model} {model_version(model)}"
+
+
+def run_fingerprint(settings: dict) -> str:
+    """What every cache key of a run shares: settings and versions."""
+    parts = {"installation": installation(settings.get("model", "")), "settings": settings}
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("utf-8")).hexdigest()
 
 

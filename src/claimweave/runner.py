@@ -23,7 +23,7 @@ from claimweave.ingest import DEFAULT_MAX_BYTES, Document, read_corpus, safe_fil
 from claimweave.models import DocResult, RunError, RunInfo
 from claimweave.pipeline import DEFAULT_MODEL, analyse, load_pipeline, model_version, text_path_for
 from claimweave.reconcile import reconcile
-from claimweave.results import BackgroundWriter, ResultCache, ResultFiles, result_counts, run_fingerprint
+from claimweave.results import BackgroundWriter, ResultCache, ResultFiles, installation, result_counts, run_fingerprint
 from claimweave.writers import check_writable, dumps, write_json, write_text_atomic
 
 ITEM_KINDS = ("entities", "timexes", "roles", "claims", "quotes", "agreements")
@@ -87,9 +87,10 @@ def analyse_batch(documents: list[Document], settings: Settings, timed: bool = F
     return outcomes, dict(timings)
 
 
-def warm_up(model: str) -> None:
-    """Load the pipeline in a worker before its first batch (returns nothing, so nothing is shipped back)."""
+def warm_up(model: str) -> str:
+    """Load the pipeline in a worker before its first batch; returns what the worker runs (versions)."""
     load_pipeline(model)
+    return installation(model)
 
 
 def _analyse_alone(document: Document, nlp, settings: Settings) -> Analysed:
@@ -130,7 +131,8 @@ class _Extraction:
 
     def run(self, paths: list[str], *, executor: str, jobs: int, scheduler: str | None, timed: bool) -> None:
         work = partial(analyse_batch, settings=self.settings, timed=timed)
-        runner = make_executor(executor, jobs, address=scheduler, warmup=partial(warm_up, self.settings.model))
+        model = self.settings.model
+        runner = make_executor(executor, jobs, address=scheduler, warmup=partial(warm_up, model), expect=installation(model))
         try:
             for outcomes, timings in runner.map(work, _batches(self.to_analyse(paths), self.settings.batch_size)):
                 self.stage.update(timings)
