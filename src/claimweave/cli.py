@@ -238,5 +238,179 @@ def eval_timex(
         raise typer.Exit(1)
 
 
+# --------------------------------------------------------------------------- review and datasets
+
+KIND_CHOICES = ("claim", "role", "agreement")
+
+
+def _check_choices(values: list[str] | None, allowed: tuple[str, ...], option: str) -> list[str]:
+    for value in values or []:
+        if value not in allowed:
+            fail(f"{option}: {value!r} is not one of {', '.join(allowed)}")
+    return values or []
+
+
+REVIEW_ACTIONS = {"accept": 1, "reject": 1, "correct": 3, "import": 1}
+
+
+@app.command()
+def review(
+    outdir: Path = typer.Argument(..., help="The output folder of `claimweave run`."),
+    action: Optional[list[str]] = typer.Argument(
+        None, metavar="[accept ID | reject ID | correct ID FIELD VALUE | import FILE]",
+        help="A decision to record; without one, the matching items are listed.",
+    ),
+    kind: Optional[list[str]] = typer.Option(None, "--kind", help="claim, role or agreement (repeatable)."),
+    entity: Optional[str] = typer.Option(None, "--entity", help="An entity id, name or alias."),
+    source: Optional[str] = typer.Option(None, "--source", help="A document id the item comes from."),
+    status: Optional[list[str]] = typer.Option(None, "--status", help="corroborated, single_source or conflicting."),
+    modality: Optional[list[str]] = typer.Option(None, "--modality", help="asserted, reported, hedged, negated, planned, conditional."),
+    state: Optional[list[str]] = typer.Option(None, "--state", help="unreviewed, accepted, rejected or corrected."),
+    search: Optional[str] = typer.Option(None, "--search", "-s", help="Text to look for in fields and evidence."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show at most this many items."),
+    as_json: bool = typer.Option(False, "--json", help="Print the matching items as JSON Lines instead."),
+    note: Optional[str] = typer.Option(None, "--note", help="Why (for a decision)."),
+    by: Optional[str] = typer.Option(None, "--by", envvar="CLAIMWEAVE_REVIEWER", help="Who decides (for a decision)."),
+) -> None:
+    """List reconciled claims, roles and agreements with their evidence; accept, reject or correct them.
+
+    Decisions are appended to OUTDIR/decisions.jsonl (keyed by the items' stable ids) and applied
+    on every later `claimweave run`. `import FILE` reads Label Studio annotations of a
+    `claimweave export --format label-studio` back as decisions.
+
+    Example: claimweave review outputs --kind claim --state unreviewed --search lease
+
+    Example: claimweave review outputs reject C_1a2b3c4d5e6f7a8b --note "wrong subject" --by ana
+
+    Example: claimweave review outputs correct C_1a2b3c4d5e6f7a8b time 2025-07-31
+    """
+    words = action or []
+    if words:
+        verb, rest = words[0], words[1:]
+        if verb not in REVIEW_ACTIONS:
+            fail(f"unknown review action {verb!r} (use accept, reject, correct or import)")
+        if len(rest) != REVIEW_ACTIONS[verb]:
+            usage = {"accept": "accept ID", "reject": "reject ID", "correct": "correct ID FIELD VALUE", "import": "import FILE"}
+            fail(f"usage: claimweave review OUTDIR {usage[verb]}")
+        if verb == "import":
+            _import_annotations(outdir, Path(rest[0]), by)
+        else:
+            _decide(outdir, verb, *rest, note=note, by=by)
+        return
+    from rich.console import Console
+
+    from claimweave.review.listing import Filters, render, select
+    from claimweave.review.record import load_record
+
+    filters = Filters(
+        kinds=_check_choices(kind, KIND_CHOICES, "--kind"),
+        entity=entity,
+        source=source,
+        statuses=_check_choices(status, ("corroborated", "single_source", "conflicting"), "--status"),
+        modalities=_check_choices(modality, ("asserted", "reported", "hedged", "negated", "planned", "conditional"), "--modality"),
+        states=_check_choices(state, ("unreviewed", "accepted", "rejected", "corrected"), "--state"),
+        search=search,
+    )
+    try:
+        record = load_record(outdir, documents=False)
+    except ClaimweaveError as err:
+        fail(err)
+    items = select(record, filters)
+    shown = items[:limit] if limit else items
+    if as_json:
+        for item in shown:
+            sys.stdout.write(item.model_dump_json() + "\n")
+        return
+    render(record, shown, Console(highlight=False), total=len(record.items()))
+
+
+def _decide(outdir: Path, action: str, item_id: str, field_name=None, value=None, *, note, by) -> None:
+    from claimweave.review.record import dump_value, record_decision
+
+    try:
+        decision, item, record = record_decision(outdir, item_id, action, field_name=field_name, value=value, note=note, by=by)
+    except ClaimweaveError as err:
+        fail(err)
+    if action == "correct":
+        was = item.review.history[-1].previous
+        typer.echo(f"corrected {decision.kind} {item.id}: {field_name} = {dump_value(decision.value)} (was {dump_value(was)})")
+    else:
+        typer.echo(f"{ {'accept': 'accepted', 'reject': 'rejected'}[action]} {decision.kind} {item.id}")
+    typer.echo(f"  decision {decision.id} appended to {record.outdir / 'decisions.jsonl'}; review state: {item.review.state}")
+
+
+def _import_annotations(outdir: Path, path: Path, by: Optional[str]) -> None:
+    from claimweave.export.labelstudio import import_annotations
+
+    try:
+        result = import_annotations(outdir, path, by=by)
+    except ClaimweaveError as err:
+        fail(err)
+    typer.echo(f"imported {result.appended} new decisions from {path} ({result.already} already recorded, {result.skipped} regions without a decision)")
+    for warning in result.warnings:
+        typer.echo(f"Warning: {warning}", err=True)
+
+
+@app.command()
+def export(
+    outdir: Path = typer.Argument(..., help="The output folder of `claimweave run`."),
+    fmt: str = typer.Option(..., "--format", "-f", help="jsonl, csv, parquet, or label-studio (tasks with predictions)."),
+    output: Path = typer.Option(..., "-o", "--output", help="The file to write."),
+    skip_rejected: bool = typer.Option(False, "--skip-rejected", help="Leave out items a reviewer rejected."),
+) -> None:
+    """Export the reviewed record: one row per claim, role and agreement, or Label Studio tasks.
+
+    Rows have flattened fields, source ids, evidence offsets and the review state. Label Studio
+    tasks (one per document, spans as labelled predictions) come with a labeling config beside
+    them; import the annotations back with `claimweave review OUTDIR import FILE`.
+
+    Example: claimweave export outputs --format parquet -o claims.parquet
+    """
+    from claimweave.review.record import load_record
+
+    try:
+        if fmt == "label-studio":
+            from claimweave.export.labelstudio import export_tasks
+
+            count, config, warnings = export_tasks(outdir, output)
+            for warning in warnings:
+                typer.echo(f"Warning: {warning}", err=True)
+            typer.echo(f"wrote {count} Label Studio tasks to {output} (labeling config: {config})")
+            return
+        from claimweave.export.tables import FORMATS, write_table
+
+        if fmt not in FORMATS:
+            fail(f"--format: unknown format {fmt!r} (one of {', '.join(FORMATS)}, label-studio)")
+
+        record = load_record(outdir, documents=False)
+        count = write_table(record.items(), output, fmt, skip_rejected=skip_rejected)
+    except ClaimweaveError as err:
+        fail(err)
+    for warning in record.report.warnings():
+        typer.echo(f"Warning: {warning.path}: {warning.message}", err=True)
+    typer.echo(f"wrote {count} rows to {output}")
+
+
+@app.command()
+def report(
+    outdir: Path = typer.Argument(..., help="The output folder of `claimweave run`."),
+    output: Path = typer.Option(Path("report.html"), "-o", "--output", help="The HTML file to write."),
+) -> None:
+    """Write one self-contained HTML file: the reconciled record with filters, and every document
+    with its extracted spans highlighted; each claim links to its evidence.
+
+    Example: claimweave report outputs -o report.html
+    """
+    from claimweave.review.report import write_report
+
+    try:
+        stats, warnings = write_report(outdir, output)
+    except ClaimweaveError as err:
+        fail(err)
+    for warning in warnings:
+        typer.echo(f"Warning: {warning}", err=True)
+    typer.echo(f"wrote {output}: {stats}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

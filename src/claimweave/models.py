@@ -263,6 +263,35 @@ class Conflict(Model):
 Status = Literal["corroborated", "single_source", "conflicting"]
 
 
+FieldValue = str | list[str] | None
+
+ReviewState = Literal["unreviewed", "accepted", "rejected", "corrected"]
+
+
+class ReviewEvent(Model):
+    """One reviewer decision as applied to an item (see ``claimweave.review``)."""
+
+    decision_id: str
+    at: str = Field(description="When the decision was made (ISO 8601, UTC).")
+    action: Literal["accept", "reject", "correct"]
+    field: str | None = None
+    value: FieldValue = Field(default=None, description="The corrected value (for `correct`).")
+    previous: FieldValue = Field(default=None, description="The value the field had before this correction.")
+    note: str | None = None
+    by: str | None = None
+
+
+class Review(Model):
+    """The review state of a reconciled item, rebuilt from OUTDIR/decisions.jsonl on every run."""
+
+    state: ReviewState = "unreviewed"
+    corrected: list[str] = Field(default_factory=list, description="Fields whose value a reviewer corrected.")
+    original: dict[str, FieldValue] = Field(
+        default_factory=dict, description="The extracted value of every corrected field."
+    )
+    history: list[ReviewEvent] = Field(default_factory=list)
+
+
 class ReconciledClaim(Model):
     id: str
     predicate: str
@@ -279,6 +308,7 @@ class ReconciledClaim(Model):
     evidence: list[Evidence]
     status: Status
     conflicts: list[Conflict] = Field(default_factory=list)
+    review: Review = Field(default_factory=Review)
 
 
 class ReconciledRole(Model):
@@ -294,6 +324,7 @@ class ReconciledRole(Model):
     evidence: list[Evidence]
     status: Status
     conflicts: list[Conflict] = Field(default_factory=list)
+    review: Review = Field(default_factory=Review)
 
 
 class ReconciledAgreement(Model):
@@ -311,6 +342,7 @@ class ReconciledAgreement(Model):
     evidence: list[Evidence]
     status: Status
     conflicts: list[Conflict] = Field(default_factory=list)
+    review: Review = Field(default_factory=Review)
 
 
 class ClaimsFile(Model):

@@ -24,6 +24,7 @@ from claimweave.models import DocResult, RunError, RunInfo
 from claimweave.pipeline import DEFAULT_MODEL, analyse, load_pipeline, model_version, text_path_for
 from claimweave.reconcile import reconcile
 from claimweave.results import BackgroundWriter, ResultCache, ResultFiles, installation, result_counts, run_fingerprint
+from claimweave.review import apply_decisions, check_decisions
 from claimweave.writers import check_writable, dumps, write_json, write_text_atomic
 
 ITEM_KINDS = ("entities", "timexes", "roles", "claims", "quotes", "agreements")
@@ -226,6 +227,7 @@ def run(
     started = dt.datetime.now(dt.timezone.utc)
     t0 = time.perf_counter()
     check_writable(outdir)
+    check_decisions(outdir)  # a bad decisions file stops the run before any work, not after
     summary = RunSummary(outdir=outdir)
     extraction = _Extraction(
         outdir, settings, summary, use_cache=use_cache, on_error=on_error, on_warning=on_warning, on_document=on_document
@@ -233,6 +235,10 @@ def run(
     extraction.run(paths, executor=executor, jobs=jobs, scheduler=scheduler, timed=timings is not None)
     t_extract = time.perf_counter()
     entities, claims = reconcile(ResultFiles(outdir / "documents", extraction.order))
+    claims, review = apply_decisions(outdir, claims)
+    for warning in review.warnings():
+        summary.warnings.append(warning)
+        on_warning(warning)
     t_reconcile = time.perf_counter()
     write_json(outdir / "entities.json", entities)
     write_json(outdir / "claims.json", claims)

@@ -1,0 +1,1 @@
+"""Exports of the reviewed record for datasets (JSON Lines, CSV, Parquet) and annotation tools."""
