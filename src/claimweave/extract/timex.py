@@ -101,7 +101,8 @@ def _capitalized(match: re.Match[str], *names: str) -> bool:
 
 def keep(doc: Doc, cand: Candidate) -> bool:
     """False for a match that is not a time expression in its context."""
-    text, match, rule = doc.text, cand.match, cand.rule
+    # the string the rule matched is doc.text; spaCy rebuilds doc.text from all tokens on each access
+    text, match, rule = cand.match.string, cand.match, cand.rule
     g = guards()
     if not _capitalized(match, "month", "weekday", "weekday2"):
         return False
@@ -218,12 +219,13 @@ def _governing_verb(token):
     return None
 
 
-def tense_of(doc: Doc, start: int, end: int) -> str | None:
+def tense_of(doc: Doc, start: int, end: int, *, text: str | None = None) -> str | None:
     """Past, present or future of the verb a time expression modifies (None when none governs it)."""
     span = _tokens(doc, start, end)
     if span is None:
         return None
-    before = doc.text[max(0, start - 30):start].lower().split()
+    text = doc.text if text is None else text  # pass it: doc.text is rebuilt from all tokens on each access
+    before = text[max(0, start - 30):start].lower().split()
     cues = guards()
     if before and (before[-1] in cues.future_cues or " ".join(before[-2:]) in cues.future_cues):
         return FUTURE
@@ -292,7 +294,7 @@ class TimexTagger:
                 reference = state.last_quarter or (None if published else state.last_value)
             anchor, kind = (published, "publication") if published else (
                 (state.narrative, "narrative") if state.narrative else (None, "none"))
-            tense = tense_of(doc, cand.start, cand.end) if cand.rule.handler in ("calendar", "season") else None
+            tense = tense_of(doc, cand.start, cand.end, text=text) if cand.rule.handler in ("calendar", "season") else None
             result = normalize_match(cand.rule.id, match_groups(cand.match), anchor=anchor, tense=tense,
                                      reference=reference)
             if cand.mod:
