@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -49,18 +50,44 @@ def stable_id(prefix: str, *parts: object) -> str:
     return f"{prefix}_{digest[:16]}"
 
 
+_SENTENCES = "claimweave.sentences"  # doc.user_data key (plain ints, so Docs still serialize)
+
+
+def sentence_chars(doc: Doc, token: int) -> tuple[int, int]:
+    """Character bounds of the sentence holding token ``token`` (``doc.has_annotation("SENT_START")``).
+
+    Same as ``doc[token].sent``, which walks the whole sentence on every call; the sentences are
+    listed once per Doc instead, so many items in one long sentence stay linear.
+    """
+    cached = doc.user_data.get(_SENTENCES)
+    if cached is None or cached[0] != len(doc):
+        sents = list(doc.sents)
+        cached = (len(doc), [s.start for s in sents], [(s.start_char, s.end_char) for s in sents])
+        doc.user_data[_SENTENCES] = cached
+    _, starts, chars = cached
+    return chars[bisect_right(starts, token) - 1]
+
+
 def sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character bounds of the sentence(s) covering [start, end)."""
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None or not doc.has_annotation("SENT_START"):
         return start, end
-    return first[0].sent.start_char, first[-1].sent.end_char
+    return sentence_chars(doc, first[0].i)[0], sentence_chars(doc, first[-1].i)[1]
+
+
+#: A "sentence" longer than this (text without sentence punctuation: tables, scraped dumps) is
+#: quoted only around the span; otherwise every item in it would copy all of it.
+MAX_SENTENCE_CHARS = 2000
 
 
 def evidence(doc: Doc, start: int, end: int, rule: str) -> Evidence:
     """Evidence for the characters [start, end) of the document, with its sentence and rule id."""
     ctx = context(doc)
     s_start, s_end = sentence_bounds(doc, start, end)
+    if s_end - s_start > MAX_SENTENCE_CHARS:
+        margin = max(0, (MAX_SENTENCE_CHARS - (end - start)) // 2)
+        s_start, s_end = max(s_start, start - margin), min(s_end, end + margin)
     return Evidence(
         doc_id=ctx.doc_id,
         start=start,

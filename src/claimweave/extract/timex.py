@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimweave import patterns
-from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
+from claimweave.extract.common import context, ensure_extensions, evidence, sentence_chars, stable_id
 from claimweave.extract.timex_normalize import FUTURE, PAST, PRESENT, Normalized, match_groups, normalize_match, shift
 from claimweave.extract.timex_rules import Rule, modifiers, rules
 from claimweave.models import Timex, TimexAnchor
@@ -319,7 +319,7 @@ class TimexTagger:
         span = _tokens(doc, char, char + 1)
         if span is None or not doc.has_annotation("SENT_START"):
             return 0
-        return span[0].sent.start_char
+        return sentence_chars(doc, span[0].i)[0]
 
     def _event_phrase(self, doc: Doc, cand: Candidate, kept: list[Candidate]) -> bool:
         """Extend "N units after|before" over its anchor: a named event or a date; False for anything else.
