@@ -81,7 +81,7 @@ def analyse_batch(documents: list[Document], settings: Settings, timed: bool = F
     try:
         results = list(analyse(documents, nlp, batch_size=settings.batch_size, timings=timings if timed else None))
     except Exception:  # noqa: BLE001 — find the document that failed; the others go on
-        return [_analyse_alone(document, nlp, settings) for document in documents], dict(timings)
+        return [_analyse_alone(document, nlp) for document in documents], dict(timings)
     started = time.perf_counter()
     outcomes = [Analysed(r.document.id, json=dumps(r), counts=_counts(r)) for r in results]
     timings["serialize"] += time.perf_counter() - started
@@ -94,7 +94,7 @@ def warm_up(model: str) -> str:
     return installation(model)
 
 
-def _analyse_alone(document: Document, nlp, settings: Settings) -> Analysed:
+def _analyse_alone(document: Document, nlp) -> Analysed:
     if len(document.text) > nlp.max_length:
         return Analysed(document.id, error=f"too long to analyse ({len(document.text):,} characters; the limit is {nlp.max_length:,})")
     try:
