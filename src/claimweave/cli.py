@@ -238,6 +238,82 @@ def eval_timex(
         raise typer.Exit(1)
 
 
+@eval_app.command("agreements")
+def eval_agreements(
+    gold_dir: Path = typer.Argument(..., help="A folder with gold.jsonl (and the documents, unless --corpus is given)."),
+    corpus: Optional[list[str]] = typer.Option(None, "--corpus", help="Files or folders holding the gold documents."),
+    timexes: str = typer.Option("pipeline", "--timexes", help="Time expressions from the 'pipeline' or the folder's 'gold' timexes.jsonl."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every wrong, missed and spurious item."),
+    floor: Optional[float] = typer.Option(None, "--min-accuracy", help="Exit 1 when field accuracy is below this (0-1)."),
+) -> None:
+    """Score agreement terms (parties, asset, signed, duration, expires, renewal, status) against gold.
+
+    Example: claimweave eval agreements tests/data/corpus_agreements --corpus corpus --min-accuracy 0.85
+    """
+    from claimweave.evaluation.agreements import evaluate
+
+    if timexes not in ("pipeline", "gold"):
+        fail("--timexes must be 'pipeline' or 'gold'")
+    try:
+        scores = evaluate(gold_dir, corpus=corpus, timexes=timexes)
+    except ClaimweaveError as err:
+        fail(err)
+    for line in scores.report_lines():
+        typer.echo(line)
+    if errors:
+        for line in scores.errors:
+            typer.echo(f"  - {line}")
+    if floor is not None and scores.accuracy < floor:
+        typer.echo(f"Error: field accuracy {scores.accuracy:.3f} is below the floor {floor:.3f}", err=True)
+        raise typer.Exit(1)
+
+
+@app.command("bench-reconcile")
+def bench_reconcile(
+    sizes: str = typer.Option("1000,10000,100000", "--sizes", help="Comma-separated numbers of synthetic documents."),
+) -> None:
+    """Reconcile synthetic DocResults of each size and print time and peak memory.
+
+    Example: claimweave bench-reconcile --sizes 1000,10000
+    """
+    from claimweave.benchmarks.reconcile import bench_reconcile as run_bench
+
+    try:
+        numbers = [int(s) for s in sizes.split(",") if s.strip()]
+    except ValueError:
+        fail(f"--sizes: expected comma-separated integers, got {sizes!r}")
+    if not numbers or min(numbers) < 1:
+        fail("--sizes: give at least one positive number of documents")
+    for result in run_bench(numbers):
+        typer.echo(result.line())
+
+
+@eval_app.command("reconcile")
+def eval_reconcile(
+    paths: list[str] = typer.Argument(None, help="The corpus the gold describes (files or folders). Default: corpus/"),
+    gold: Path = typer.Option(Path("tests/gold/corpus_facts.json"), "--gold", help="Gold facts (entities, events, conflicts)."),
+    min_precision: Optional[float] = typer.Option(None, "--min-precision", help="Exit 1 when merge precision is below this."),
+    min_recall: Optional[float] = typer.Option(None, "--min-recall", help="Exit 1 when merge recall is below this."),
+) -> None:
+    """Run the pipeline and reconciliation on a corpus and score merges and conflicts against gold.
+
+    Example: claimweave eval reconcile corpus --gold tests/gold/corpus_facts.json --min-precision 0.95
+    """
+    from claimweave.evaluation.reconcile import evaluate_corpus
+
+    try:
+        scores = evaluate_corpus(paths or ["corpus"], gold)
+    except ClaimweaveError as err:
+        fail(err)
+    for line in scores.report_lines():
+        typer.echo(line)
+    if (min_precision is not None and scores.entity_precision < min_precision) or (
+        min_recall is not None and scores.entity_recall < min_recall
+    ):
+        typer.echo("Error: merge precision or recall is below the floor", err=True)
+        raise typer.Exit(1)
+
+
 @eval_app.command("claims")
 def eval_claims(
     gold: Path = typer.Argument(..., help="A gold claims file (JSONL), or a folder holding gold.jsonl and the texts."),
@@ -264,6 +340,30 @@ def eval_claims(
             typer.echo(line)
     for line in scores.report_lines():
         typer.echo(line)
+
+
+@eval_app.command("roles")
+def eval_roles(
+    gold_dir: Path = typer.Argument(Path("tests/gold/roles"), help="A roles gold folder (gold *.jsonl + sources.json)."),
+    errors: bool = typer.Option(False, "--errors", help="Also list false positives and false negatives."),
+    min_precision: Optional[float] = typer.Option(None, "--min-precision", help="Exit 1 when precision is below this (0-1)."),
+    min_recall: Optional[float] = typer.Option(None, "--min-recall", help="Exit 1 when recall is below this (0-1)."),
+) -> None:
+    """Run people-and-roles extraction over a gold folder and print precision, recall and F1.
+
+    Example: claimweave eval roles tests/gold/roles --errors --min-precision 0.9 --min-recall 0.85
+    """
+    from claimweave.evaluation.roles import evaluate_folder
+
+    try:
+        scores = evaluate_folder(gold_dir)
+    except ClaimweaveError as err:
+        fail(err)
+    for line in scores.report_lines(errors=errors):
+        typer.echo(line)
+    if (min_precision is not None and scores.precision < min_precision) or (min_recall is not None and scores.recall < min_recall):
+        typer.echo(f"Error: precision {scores.precision:.3f} / recall {scores.recall:.3f} below the floor", err=True)
+        raise typer.Exit(1)
 
 
 # --------------------------------------------------------------------------- review and datasets

@@ -234,12 +234,16 @@ def run(
     )
     extraction.run(paths, executor=executor, jobs=jobs, scheduler=scheduler, timed=timings is not None)
     t_extract = time.perf_counter()
-    entities, claims = reconcile(ResultFiles(outdir / "documents", extraction.order))
+    reconciled = reconcile(ResultFiles(outdir / "documents", extraction.order))
+    entities, claims = reconciled
     claims, review = apply_decisions(outdir, claims)
     for warning in review.warnings():
         summary.warnings.append(warning)
         on_warning(warning)
     t_reconcile = time.perf_counter()
+    for result in getattr(reconciled, "updated", ()):
+        # A publication date inferred from other sources changes the document's record.
+        write_json(outdir / "documents" / f"{safe_filename(result.document.id)}.json", result)
     write_json(outdir / "entities.json", entities)
     write_json(outdir / "claims.json", claims)
     _remove_stale(outdir, extraction.written())

@@ -1,1 +1,1 @@
-"""Benchmarks: commands that measure claimweave and print figures (never pass/fail on speed)."""
+"""Benchmarks: commands that measure speed and memory and print figures (never timed unit tests)."""

@@ -1,20 +1,284 @@
-"""Agreements and their terms (``doc._.cw_agreements``). Placeholder until the agreements component lands."""
+"""Agreements and their terms (``doc._.cw_agreements``): kind, parties, asset, signing dates,
+duration, expiry, renewal and status, each with its own evidence and rule id.
+
+Agreements are found by their names ("a 2019 deal", "the accession protocols", "formally joined
+NATO"), grouped per clause, and their terms read from the clause around them: dates and durations
+come from ``doc._.cw_timexes``, parties from ``doc._.cw_entities``. Later references ("the deal",
+"the accord", "it", "those texts") add terms to an agreement introduced earlier; plural generic
+mentions ("deals made under Assad") pass their status to the document's agreements.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimweave.extract.common import ensure_extensions
+from claimweave.extract.agreement_mentions import MentionFinder
+from claimweave.extract.agreement_rules import Vocabulary, vocabulary
+from claimweave.extract.agreement_spans import ClauseReader
+from claimweave.extract.agreement_types import Mention, Term, Terms
+from claimweave.extract.agreement_terms import add_duration, is_date, is_duration, same_name
+from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
+from claimweave.models import Agreement, Argument, Expiry, Renewal
+
+PARTY_LABELS = ("ORG", "PERSON")
+
+
+@dataclass
+class Draft:
+    """An agreement being assembled from its mentions and the terms found around them."""
+
+    mentions: list[Mention]
+    kind_mention: Mention
+    terms: Terms = field(default_factory=Terms)
+    last_sentence: int = 0
+    tentative: bool = False
+    collective: bool = False
+    unanchored: bool = False
 
 
 class AgreementExtractor:
+    """Finds agreements and their terms in a Doc (see the module docstring)."""
+
+    def __init__(self, nlp: Language, *, pronoun_window: int = 2) -> None:
+        self.vocab: Vocabulary = vocabulary()
+        self.finder = MentionFinder(nlp, self.vocab)
+        self.pronoun_window = pronoun_window
+
+    # ------------------------------------------------------------------ resolution
+
+    def _phrase_names(self, doc: Doc, mention: Mention) -> list[str]:
+        """Names inside a definite mention or right after it ("the BellSouth pact", "the deal with X")."""
+        names = []
+        for ent in doc.ents:
+            inside = mention.start <= ent.start < mention.kind_start
+            after = ent.start >= mention.end and ent.start <= mention.end + 3 and doc[mention.end].lower_ in ("with", "between")
+            if not (inside or after):
+                continue
+            if ent.label_ in PARTY_LABELS or after or (ent.label_ in ("GPE", "NORP") and (ent.root.dep_ == "poss" or doc.text[ent.end_char : ent.end_char + 1] == "-")):
+                names.append(ent.text)
+        return names
+
+    def _antecedent(self, doc, reader, drafts: list[Draft], mention: Mention, terms: Terms, si: int, agreeing) -> Draft | None:
+        """The earlier agreement a definite mention refers to, or None when it names a new one."""
+        if terms.signed_in_phrase:
+            return None
+        # A singular name never refers back to a plural one ("The contracts" ... "the lease").
+        candidates = [d for d in reversed(drafts) if not (d.collective or d.tentative or d.kind_mention.plural)]
+        pick = next((d for d in candidates if d.kind_mention.rule.kind == mention.rule.kind), None)
+        if pick is None and candidates and mention.rule.generic:
+            pick = candidates[0]
+        elif pick is None and candidates and candidates[0].kind_mention.rule.generic:
+            # "A deal was signed in 2019. The lease runs ...": a specific name for a recent general one only.
+            near = si - candidates[0].last_sentence <= self.pronoun_window
+            pick = candidates[0] if near else None
+        if pick is None:
+            return None
+        known = [p.value[0] for p in pick.terms.parties]
+        names = self._phrase_names(doc, mention)
+        if names and known:
+            return pick if any(same_name(n, k) for n in names for k in known) else None
+        # "RJR agreed to sell ... to Nestle. The accord helps RJR ...": an agreement reported by a verb
+        # since the earlier one was last named, between other parties, is the one meant.
+        source = next((x for x in reversed(agreeing) if pick.last_sentence < x[0] and si - 2 <= x[0] and x[3] < mention.start), None)
+        if source is not None:
+            parties = [p.value[0] for p in reader.read(source[1], source[2], []).parties]
+            if not any(same_name(p, k) for p in parties for k in known):
+                return None
+        return pick
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.cw_agreements = []
+        ctx = context(doc)
+        reader = ClauseReader(doc, self.vocab, doc._.cw_timexes or [], doc._.cw_entities or [])
+        drafts: list[Draft] = []
+        collective: list[Term] = []
+        agreeing: list[tuple[int, int, int]] = []
+        names = self.finder.names(doc)
+        for si, sent in enumerate(self._sentences(doc)):
+            verb = self.finder.agreeing(sent)
+            if verb is not None:
+                agreeing.append((si, sent.start, sent.end, verb))
+            groups = self.finder.groups(doc, self.finder.mentions(doc, sent, names))
+            if not groups:
+                if any(rule.regex.search(sent.text) for rule in self.vocab.collective):
+                    # "Everything that was signed under the former regime will be reviewed."
+                    terms = reader.read(sent.start, sent.end, [])
+                    found = [t for t in (terms.status, terms.anaphoric_status) if t is not None]
+                    if found:
+                        collective.append(max(found, key=lambda t: t.start))
+                        continue
+                recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
+                if recent is not None and self.finder.is_anaphoric(sent):
+                    terms = reader.read(sent.start, sent.end, [])
+                    if terms.has_terms() or terms.anaphoric_status is not None:
+                        terms.status = terms.status or terms.anaphoric_status
+                        recent.terms.absorb(terms)
+                        recent.last_sentence = si
+                        recent.tentative = recent.tentative and not terms.has_substance()
+                continue
+            for group, (a, b) in zip(groups, self.finder.regions(doc, sent, groups)):
+                self._place(doc, reader, drafts, collective, agreeing, group, a, b, si)
+        drafts = self._finish(drafts, collective)
+        doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
 
+    @staticmethod
+    def _sentences(doc: Doc):
+        """spaCy's sentences, cut at line breaks too: headings and link lists have no full stops."""
+        for sent in doc.sents:
+            start = sent.start
+            for tok in sent:
+                if tok.is_space and "\n" in tok.text:
+                    if tok.i > start:
+                        yield doc[start : tok.i]
+                    start = tok.i + 1
+            if start < sent.end:
+                yield doc[start : sent.end]
 
-@Language.factory("claimweave_agreements", assigns=["doc._.cw_agreements"], default_config={})
-def make_agreements(nlp: Language, name: str) -> AgreementExtractor:
+    def _place(self, doc, reader, drafts, collective, agreeing, group, a, b, si) -> None:
+        """Attach one group of mentions to an earlier agreement, or start a new one."""
+        terms = reader.read(a, b, group)
+        first = group[0]
+        kind_mention = next((m for m in group if not m.rule.generic), first)
+        recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
+        status = terms.status or terms.anaphoric_status
+        if first.plural and first.definite and not first.bare and recent is not None and recent.kind_mention.plural:
+            if terms.has_time_terms() or status is None or not recent.tentative:
+                # "two agreements ... Those texts allow ...": the same agreements again.
+                terms.status = status
+                recent.mentions.extend(group)
+                recent.terms.absorb(terms)
+                recent.last_sentence = si
+                recent.tentative = recent.tentative and not terms.has_substance()
+                return
+        if first.plural and not terms.has_time_terms():
+            if status is not None:
+                # "a committee to review the deals signed under Assad": a status for all of them.
+                collective.append(status)
+                drafts.append(Draft(list(group), kind_mention, terms, si, tentative=True, collective=True))
+            else:
+                # "two agreements", "separate agreements": an agreement whose terms may follow ("They ...").
+                drafts.append(Draft(list(group), kind_mention, terms, si, tentative=True))
+            return
+        if first.definite and not first.plural:
+            target = self._antecedent(doc, reader, drafts, first, terms, si, agreeing)
+            if target is not None:
+                terms.status = terms.status or terms.anaphoric_status
+                target.mentions.extend(group)
+                target.terms.absorb(terms)
+                target.last_sentence = si
+                return
+        if terms.anaphoric_status is not None:
+            # "X has stalled ratification, tying it to an agreement ...": the status is the earlier one's.
+            if recent is not None:
+                recent.terms.absorb(Terms(status=terms.anaphoric_status))
+            else:
+                terms.status = terms.status or terms.anaphoric_status
+        draft = Draft(list(group), kind_mention, terms, si)
+        if first.definite:
+            self._from_agreeing_sentence(doc, reader, draft, agreeing, si)
+            # "the port lease" with nothing earlier to refer to and nothing said about it
+            draft.unanchored = True
+        drafts.append(draft)
+
+    def _from_agreeing_sentence(self, doc, reader, draft: Draft, agreeing, si: int) -> None:
+        """A first mention "the accord" after "X agreed to sell Y to Z": the terms come from that sentence."""
+        source = next((x for x in reversed(agreeing) if si - 2 <= x[0] <= si and x[3] < draft.mentions[0].start), None)
+        if source is None or draft.terms.asset:
+            return
+        terms = reader.read(source[1], source[2], [])
+        if not draft.terms.parties:
+            draft.terms.parties = terms.parties
+        draft.terms.asset = draft.terms.asset or terms.asset
+        if draft.terms.status is None:
+            verb = doc[source[3]]
+            draft.terms.status = Term("agreed", verb.idx, verb.idx + len(verb), "status.agreed_verb")
+
+    def _finish(self, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
+        """Drop tentative mentions that never got terms; give collective status to the rest."""
+        def said(d: Draft) -> bool:
+            return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1)
+
+        real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored)]
+        if not real:
+            # Only general mentions ("the agreements signed under Assad"): keep the first with a status.
+            real = [d for d in drafts if d.terms.status is not None][:1]
+        for draft in real:
+            if draft.terms.status is None and collective:
+                draft.terms.status = collective[-1]
+        return real
+
+    # ------------------------------------------------------------------ output
+
+    def _agreement(self, doc: Doc, doc_id: str, draft: Draft) -> Agreement:
+        t = draft.terms
+        first = draft.mentions[0]
+        phrase = doc[first.start : first.end]
+        ev = [evidence(doc, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.rule.id) for m in draft.mentions]
+        km = draft.kind_mention
+        kind = km.rule.kind
+        field_ev = {"kind": evidence(doc, doc[km.start].idx, doc[km.end - 1].idx + len(doc[km.end - 1]), km.rule.id)}
+        refined = next((r for r in self.vocab.kind_by_asset if t.asset and km.rule.generic and r.regex.search(t.asset.value)), None)
+        if refined is not None:
+            kind = refined.value
+            field_ev["kind"] = evidence(doc, t.asset.start, t.asset.end, refined.id)
+
+        def put(name: str, term: Term | None) -> None:
+            if term is not None:
+                field_ev[name] = evidence(doc, term.start, term.end, term.rule)
+
+        parties = [Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1]) for p in t.parties]
+        if t.parties:
+            # One span for all parties when they are close; else the first party (a later one has its own clause).
+            last = t.parties[-1] if t.parties[-1].end - t.parties[0].start < 200 else t.parties[0]
+            field_ev["parties"] = evidence(doc, t.parties[0].start, last.end, t.parties[0].rule)
+        signed = sorted({s.value for s in t.signed})
+        if t.signed:
+            field_ev["signed"] = evidence(doc, min(s.start for s in t.signed), max(s.end for s in t.signed), t.signed[0].rule)
+        put("asset", t.asset)
+        put("duration", t.duration)
+        put("renewal", t.renewal)
+        put("status", t.status)
+        expires = None
+        if t.expires is not None:
+            expires = Expiry(value=t.expires.value, computed=False)
+            put("expires", t.expires)
+        elif t.duration is not None and len(signed) == 1 and is_date(signed[0]) and is_duration(t.duration.value):
+            value = add_duration(date=signed[0], duration=t.duration.value)
+            if value is not None:
+                expires = Expiry(value=value, computed=True)
+                s0 = t.signed[0]
+                lo, hi = min(s0.start, t.duration.start), max(s0.end, t.duration.end)
+                field_ev["expires"] = evidence(doc, lo, hi, "expires.computed")
+        renewal = None
+        if t.renewal is not None:
+            automatic, period = t.renewal.value
+            renewal = Renewal(automatic=automatic, period=period, text=doc.text[t.renewal.start : t.renewal.end])
+        return Agreement(
+            id=stable_id("agr", doc_id, phrase.start_char, phrase.end_char, km.rule.kind),
+            kind=kind,
+            text=doc.text[phrase.start_char : phrase.end_char],
+            parties=parties,
+            asset=t.asset.value if t.asset else None,
+            signed=signed,
+            duration=t.duration.value if t.duration else None,
+            expires=expires,
+            renewal=renewal,
+            status=t.status.value if t.status else None,
+            field_evidence=field_ev,
+            evidence=ev,
+        )
+
+
+@Language.factory(
+    "claimweave_agreements",
+    assigns=["doc._.cw_agreements"],
+    requires=["doc._.cw_entities", "doc._.cw_timexes"],
+    default_config={"pronoun_window": 2},
+)
+def make_agreements(nlp: Language, name: str, pronoun_window: int) -> AgreementExtractor:
+    """The agreements component; ``pronoun_window`` is how many sentences "it"/"they" may look back."""
     ensure_extensions()
-    return AgreementExtractor()
+    return AgreementExtractor(nlp, pronoun_window=pronoun_window)

@@ -50,35 +50,48 @@ def stable_id(prefix: str, *parts: object) -> str:
     return f"{prefix}_{digest[:16]}"
 
 
-_SENTENCES = "claimweave.sentences"  # doc.user_data key (plain ints, so Docs still serialize)
+class Sentences:
+    """Sentence bounds of a Doc, computed once (spaCy's ``Token.sent`` rescans the Doc on every call)."""
+
+    def __init__(self, doc: Doc) -> None:
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+        self.starts = [s.start_char for s in sents] or [0]
+        self.ends = [s.end_char for s in sents] or [len(doc.text)]
+
+    def start_of(self, char: int) -> int:
+        return self.starts[max(0, bisect_right(self.starts, char) - 1)]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """From the start of the sentence holding ``start`` to the end of the one holding ``end - 1``."""
+        first = max(0, bisect_right(self.starts, start) - 1)
+        last = max(first, bisect_right(self.starts, max(start, end - 1)) - 1)
+        return self.starts[first], self.ends[last]
 
 
-def sentence_chars(doc: Doc, token: int) -> tuple[int, int]:
-    """Character bounds of the sentence holding token ``token`` (``doc.has_annotation("SENT_START")``).
-
-    Same as ``doc[token].sent``, which walks the whole sentence on every call; the sentences are
-    listed once per Doc instead, so many items in one long sentence stay linear.
-    """
-    cached = doc.user_data.get(_SENTENCES)
-    if cached is None or cached[0] != len(doc):
-        sents = list(doc.sents)
-        cached = (len(doc), [s.start for s in sents], [(s.start_char, s.end_char) for s in sents])
-        doc.user_data[_SENTENCES] = cached
-    _, starts, chars = cached
-    return chars[bisect_right(starts, token) - 1]
+def sentences(doc: Doc) -> Sentences:
+    """The Doc's Sentences, cached on the Doc (components run after the parser never change them)."""
+    cached = doc.user_data.get("cw_sentences")
+    if cached is None:
+        cached = doc.user_data["cw_sentences"] = Sentences(doc)
+    return cached
 
 
 def sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character bounds of the sentence(s) covering [start, end)."""
-    first = doc.char_span(start, end, alignment_mode="expand")
-    if first is None or not doc.has_annotation("SENT_START"):
-        return start, end
-    return sentence_chars(doc, first[0].i)[0], sentence_chars(doc, first[-1].i)[1]
+    return sentences(doc).bounds(start, end)
 
 
 #: A "sentence" longer than this (text without sentence punctuation: tables, scraped dumps) is
 #: quoted only around the span; otherwise every item in it would copy all of it.
 MAX_SENTENCE_CHARS = 2000
+
+
+def analysed_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins all tokens again on every ``doc.text``)."""
+    text = doc.user_data.get("cw_analysed_text")
+    if text is None:
+        text = doc.user_data["cw_analysed_text"] = doc.text
+    return text
 
 
 def evidence(doc: Doc, start: int, end: int, rule: str) -> Evidence:
@@ -93,7 +106,8 @@ def evidence(doc: Doc, start: int, end: int, rule: str) -> Evidence:
         start=start,
         end=end,
         text=ctx.text[start:end],
-        sentence=" ".join(ctx.text[s_start:s_end].split()),
+        # From the analysed text: blanked front matter and chrome never leak into the sentence.
+        sentence=" ".join(analysed_text(doc)[s_start:s_end].split()),
         rule=rule,
         line=ctx.line,
     )

@@ -12,14 +12,29 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from claimweave.extract.timex_calendar import (
+    Unresolvable,
+    add_months,
+    iso_week,
+    lower_key,
+    need_day,
+    need_month,
+    need_year,
+    parse_anchor,
+    parse_day,
+    parse_number,
+    parse_year,
+    shift,
+    valid_date,
+    x_fill,
+)
 from claimweave.extract.timex_rules import lexicon, modifiers, rule_by_id, rules
 
-PAST, PRESENT, FUTURE = "past", "present", "future"
+PAST, PRESENT, FUTURE, NEAR_FUTURE = "past", "present", "future", "near-future"
 BACK = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "this past": -1, "latest": -1,
         "recent": -1, "most recent": -1}
 FORWARD = {"next": 1, "coming": 1, "following": 1, "upcoming": 1, "this coming": 1, "subsequent": 1}
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
-_SPACES = re.compile(r"[\s-]+")
 
 
 @dataclass(frozen=True)
@@ -34,102 +49,36 @@ class Normalized:
     unit: str | None = None  # duration unit and amount, for event-anchored offsets
     amount: float | None = None
     sign: int = 0
-
-
-class Unresolvable(Exception):
-    """The anchor lacks the granularity the expression needs."""
+    from_reference: bool = False  # True when the value was computed from the last date of the story
 
 
 # --- small parsers ---------------------------------------------------------------------------
-
-
-def _key(text: str) -> str:
-    return _SPACES.sub(" ", text.strip().lower())
-
-
-def parse_anchor(value: str | None) -> tuple[int | None, int | None, int | None]:
-    """(year, month, day) of a partial ISO date; missing parts are None."""
-    if not value:
-        return None, None, None
-    match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
-    if not match:
-        return None, None, None
-    year, month, day = match.groups()
-    return int(year), int(month) if month else None, int(day) if day else None
-
-
-def parse_number(text: str | None) -> float | None:
-    """The amount a number phrase gives ("two", "twenty four", "2 1/2", "1,000"); None when vague."""
-    if text is None:
-        return 1.0
-    key = _key(text)
-    lex = lexicon()
-    if key in lex.vague_numbers:
-        return None
-    half = 0.5 if key.endswith(" 1/2") else 0.0
-    key = key.removesuffix(" 1/2")
-    digits = key.replace(",", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
-        return float(digits) + half
-    if key in lex.numbers:
-        return lex.numbers[key] + half
-    total = 0.0
-    for piece in key.split(" "):
-        if piece not in lex.numbers:
-            return None
-        value = lex.numbers[piece]
-        total = total * value if value in (100, 1000) and total else total + value
-    return total + half
-
-
-def parse_year(text: str | None) -> int | None:
-    if not text:
-        return None
-    digits = re.search(r"\d{4}", text)
-    if digits:
-        return int(digits.group())
-    words = _key(text).split(" ")
-    if words[:1] == ["nineteen"]:
-        rest = [w for w in words[1:] if w != "oh"]
-        if rest == ["hundred"]:
-            return 1900
-        tail = parse_number(" ".join(rest)) if rest else None
-        return 1900 + int(tail) if tail is not None and tail < 100 else None
-    if words[:2] == ["two", "thousand"]:
-        rest = [w for w in words[2:] if w != "and"]
-        tail = parse_number(" ".join(rest)) if rest else 0
-        return 2000 + int(tail) if tail is not None else None
-    return None
-
-
-def parse_day(text: str) -> int:
-    digits = re.match(r"\d+", text)
-    if digits:
-        return int(digits.group())
-    key = _key(text)
-    ordinals = lexicon().ordinals
-    return ordinals[key] if key in ordinals else ordinals[key.replace(" ", "-")]
 
 
 def _month(groups: dict) -> int | None:
     if groups.get("monthnum"):
         return int(groups["monthnum"])
     if groups.get("month"):
-        return lexicon().months[_key(groups["month"])]
+        return lexicon().months[lower_key(groups["month"])]
     return None
 
 
 def _weekday(text: str | None) -> int | None:
     if not text:
         return None
-    key = _key(text)
+    key = lower_key(text)
     return lexicon().weekdays.get(key.removesuffix("s") if key not in lexicon().weekdays else key)
+
+
+def _anaphoric(text: str | None) -> bool:
+    """ "the previous Friday", "the following week": relative to the story's last date, not to today."""
+    return bool(text) and lower_key(text).removeprefix("the ") in lexicon().anaphoric
 
 
 def _rel(text: str | None) -> int | None:
     if not text:
         return None
-    key = _key(text).removeprefix("the ")
+    key = lower_key(text).removeprefix("the ")
     if key in BACK:
         return -1
     if key in FORWARD:
@@ -140,86 +89,6 @@ def _rel(text: str | None) -> int | None:
 
 
 # --- calendar arithmetic ---------------------------------------------------------------------
-
-
-def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-def _week(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def _need_day(anchor: str | None) -> dt.date:
-    year, month, day = parse_anchor(anchor)
-    if day is None:
-        raise Unresolvable
-    return dt.date(year, month, day)
-
-
-def _need_month(anchor: str | None) -> tuple[int, int]:
-    year, month, _ = parse_anchor(anchor)
-    if month is None:
-        raise Unresolvable
-    return year, month
-
-
-def _need_year(anchor: str | None) -> int:
-    year, _, _ = parse_anchor(anchor)
-    if year is None:
-        raise Unresolvable
-    return year
-
-
-def shift(value: str, amount: int, unit: str) -> str | None:
-    """``value`` (a calendar value) moved by ``amount`` units, at the coarser of the two granularities."""
-    year, month, day = parse_anchor(value)
-    if year is None:
-        return None
-    quarter = re.match(r"^\d{4}-Q([1-4])$", value)
-    if unit in ("Y", "DE", "CE"):
-        years = amount * {"Y": 1, "DE": 10, "CE": 100}[unit]
-        if quarter:
-            return f"{year + years}-Q{quarter.group(1)}"
-        if unit == "DE":
-            return str(year + years)[:3]
-        if unit == "CE":
-            return str(year + years)[:2]
-        if day is not None:
-            try:
-                return dt.date(year + years, month, day).isoformat()
-            except ValueError:
-                return dt.date(year + years, month, 28).isoformat()
-        return f"{year + years}-{month:02d}" if month else str(year + years)
-    if unit == "Q":
-        if quarter:
-            y, m = _add_months(year, (int(quarter.group(1)) - 1) * 3 + 1, 3 * amount)
-            return f"{y}-Q{(m - 1) // 3 + 1}"
-        if month is None:
-            return None
-        y, m = _add_months(year, month, 3 * amount)
-        return f"{y}-Q{(m - 1) // 3 + 1}"
-    if unit == "M":
-        if month is None:
-            return None
-        y, m = _add_months(year, month, amount)
-        return f"{y}-{m:02d}"
-    if day is None:
-        return None
-    base = dt.date(year, month, day)
-    if unit in ("W", "WE"):
-        return _week(base + dt.timedelta(weeks=amount))
-    if unit in ("D", "H", "MIN", "S", "NI"):
-        days = amount if unit in ("D", "NI") else 0
-        return (base + dt.timedelta(days=days)).isoformat()
-    return None
-
-
-def _x_fill(value: str) -> str:
-    """The X-shaped value of the same granularity as ``value`` (for an expression with no anchor)."""
-    return re.sub(r"\d", "X", value)
 
 
 # --- handlers --------------------------------------------------------------------------------
@@ -236,7 +105,7 @@ def _pick_year_for_month(
         return year
     here = dt.date(year, a_month, a_day or 1)
     if weekday is not None and day is not None:
-        fits = [y for y in (year - 1, year, year + 1) if _valid(y, month, day) and dt.date(y, month, day).isoweekday() == weekday]
+        fits = [y for y in (year - 1, year, year + 1) if valid_date(y, month, day) and dt.date(y, month, day).isoweekday() == weekday]
         if fits:
             return min(fits, key=lambda y: abs((dt.date(y, month, day) - here).days))
     if rel == "last" and month == a_month:  # "last October" written in October: a year ago
@@ -252,15 +121,9 @@ def _pick_year_for_month(
     behind = (here - dt.date(past_year, month, min(day or 1, 28))).days
     if tense == PRESENT:
         return future_year if ahead < behind else past_year
+    if tense == NEAR_FUTURE:
+        return future_year if ahead <= 62 else past_year
     return future_year if ahead <= 31 else past_year  # news reports the past, but announces the next weeks
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def calendar(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
@@ -279,16 +142,17 @@ def calendar(groups: dict, anchor: str | None, tense: str | None, reference: str
         shape = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
         try:
             if groups.get("yearrel"):
-                year = _need_year(anchor) + _rel(groups["yearrel"])
+                year = need_year(anchor) + _rel(groups["yearrel"])
             else:
-                rel_text = _key(groups.get("rel") or "this") if groups.get("rel") else None
+                rel_text = lower_key(groups.get("rel") or "this") if groups.get("rel") else None
                 year = _pick_year_for_month(anchor, month, day, rel_text, tense, weekday)
         except Unresolvable:
             return Normalized("DATE", shape, relative=True, resolved=False)
         return Normalized("DATE", f"{year:04d}" + shape[4:], relative=True)
     if weekday is not None:
+        story = _anaphoric(groups.get("rel")) and parse_anchor(reference)[2] is not None
         try:
-            base = _need_day(anchor)
+            base = need_day(reference if story else anchor)
         except Unresolvable:
             return Normalized("DATE", f"XXXX-WXX-{weekday}", relative=True, resolved=False)
         back = (base.isoweekday() - weekday) % 7
@@ -299,19 +163,19 @@ def calendar(groups: dict, anchor: str | None, tense: str | None, reference: str
             target = base - dt.timedelta(days=back or 7)
         elif rel == 1:
             target = base + dt.timedelta(days=ahead or 7)
-        elif tense in (FUTURE, PRESENT):
+        elif tense == FUTURE or (tense == PRESENT and back > 2):
             target = base + dt.timedelta(days=ahead)
         elif tense == PAST or back <= 4:
             target = base - dt.timedelta(days=back)
         else:
             target = base + dt.timedelta(days=ahead)
-        return Normalized("DATE", target.isoformat(), relative=True)
+        return Normalized("DATE", target.isoformat(), relative=True, from_reference=story)
     raise ValueError(f"calendar rule matched nothing usable: {groups}")
 
 
 def edge_day(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
     """ "the last day of July" -> the month's last day; "the first day of next year" -> January 1."""
-    last = _key(groups["edge"]) != "first"
+    last = lower_key(groups["edge"]) != "first"
     if groups.get("month"):
         inner = calendar({k: groups.get(k) for k in ("month", "year")}, anchor, tense, reference)
     elif groups.get("unit"):
@@ -328,15 +192,29 @@ def edge_day(groups: dict, anchor: str | None, tense: str | None, reference: str
     elif month is None:
         day = dt.date(year, 12, 31) if last else dt.date(year, 1, 1)
     else:
-        following = dt.date(*_add_months(year, month, 1), 1)
+        following = dt.date(*add_months(year, month, 1), 1)
         day = following - dt.timedelta(days=1) if last else dt.date(year, month, 1)
     return Normalized("DATE", day.isoformat(), relative=inner.relative)
+
+
+def week_of_month(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
+    """ "the first week of March" -> the ISO week holding March 1 (the last week: the one ending the month)."""
+    inner = calendar({k: groups.get(k) for k in ("month", "year")}, anchor, tense, reference)
+    if not inner.resolved:
+        return Normalized("DATE", "XXXX-WXX", relative=True, resolved=False)
+    year, month, _ = parse_anchor(inner.value)
+    edge = lower_key(groups["edge"])
+    if edge in ("last", "final"):
+        day = dt.date(*add_months(year, month, 1), 1) - dt.timedelta(days=1)
+    else:
+        day = dt.date(year, month, 1 + 7 * (lexicon().ordinals[edge] - 1))
+    return Normalized("DATE", iso_week(day), relative=inner.relative)
 
 
 def decade(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
     if groups.get("decade"):
         return Normalized("DATE", groups["decade"][:3])
-    digit = int(groups["decade2"][0]) if groups.get("decade2") else lexicon().decade_words[_key(groups["decadeword"])]
+    digit = int(groups["decade2"][0]) if groups.get("decade2") else lexicon().decade_words[lower_key(groups["decadeword"])]
     year = parse_anchor(anchor)[0]
     century = (year // 100) if year else 19
     if year and century * 100 + digit * 10 > year:
@@ -347,12 +225,12 @@ def decade(groups: dict, anchor: str | None, tense: str | None, reference: str |
 def century(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
     text = groups["cent"]
     digits = re.match(r"\d+", text)
-    number = int(digits.group()) if digits else lexicon().ordinals[_key(text).replace(" ", "-")]
+    number = int(digits.group()) if digits else lexicon().ordinals[lower_key(text).replace(" ", "-")]
     return Normalized("DATE", f"{number - 1:02d}")
 
 
 def season(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
-    code = lexicon().seasons[_key(groups["season"])]
+    code = lexicon().seasons[lower_key(groups["season"])]
     year = parse_year(groups.get("year"))
     if year is not None:
         return Normalized("DATE", f"{year}-{code}")
@@ -360,7 +238,7 @@ def season(groups: dict, anchor: str | None, tense: str | None, reference: str |
     a_year, a_month, _ = parse_anchor(anchor)
     if a_year is None:
         return Normalized("DATE", f"XXXX-{code}", relative=True, resolved=False)
-    if groups.get("rel") and _key(groups["rel"]) == "last":
+    if groups.get("rel") and lower_key(groups["rel"]) == "last":
         return Normalized("DATE", f"{a_year - 1}-{code}", relative=True)
     if a_month is not None and rel in (-1, 1):
         if a_month <= 2:  # January and February belong to the winter that began the year before
@@ -387,13 +265,16 @@ def quarter(groups: dict, anchor: str | None, tense: str | None, reference: str 
 
 
 def _ordinal_key(text: str) -> int:
-    key = _key(text)
+    key = lower_key(text)
     return {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(key) or lexicon().ordinals[key]
 
 
 def half(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
-    which = "H1" if _key(groups["hord"]) in ("first", "1st") else "H2"
-    year = parse_year(groups.get("year"))
+    if groups.get("hnum") or groups.get("hnum2"):
+        which = "H" + (groups.get("hnum") or groups["hnum2"])
+    else:
+        which = "H1" if lower_key(groups["hord"]) in ("first", "1st") else "H2"
+    year = parse_year(groups.get("year")) or parse_year(groups.get("year2"))
     if year is not None:
         return Normalized("DATE", f"{year}-{which}")
     a_year = parse_anchor(anchor)[0]
@@ -407,7 +288,7 @@ def year_ago(groups: dict, anchor: str | None, tense: str | None, reference: str
         inner = quarter({"qord": groups["qord"]}, anchor, tense, reference)
         return Normalized("DATE", shift(inner.value, -1, "Y") or inner.value, relative=True, resolved=inner.resolved)
     if reference and (value := shift(reference, -1, "Y")):
-        return Normalized("DATE", value, relative=True)
+        return Normalized("DATE", value, relative=True, from_reference=True)
     a_year = parse_anchor(anchor)[0]
     if a_year is None:
         return Normalized("DATE", "XXXX", relative=True, resolved=False)
@@ -422,7 +303,7 @@ def year_end(groups: dict, anchor: str | None, tense: str | None, reference: str
 
 
 def _unit_code(text: str) -> str:
-    key = _key(text)
+    key = lower_key(text)
     units = lexicon().units
     return units[key] if key in units else units[key.removesuffix("s")]
 
@@ -430,31 +311,34 @@ def _unit_code(text: str) -> str:
 def _calendar_unit(base: str | None, unit: str, amount: int) -> str:
     """The calendar unit (year, month, week, ...) containing ``base`` moved by ``amount``."""
     if unit == "Y":
-        return str(_need_year(base) + amount)
+        year = need_year(base) + amount
+        if year < 1000:
+            raise Unresolvable  # "two thousand years ago": a vague past, not the year 25
+        return f"{year:04d}"
     if unit == "M":
-        year, month = _add_months(*_need_month(base), amount)
+        year, month = add_months(*need_month(base), amount)
         return f"{year}-{month:02d}"
     if unit == "W":
-        return _week(_need_day(base) + dt.timedelta(weeks=amount))
+        return iso_week(need_day(base) + dt.timedelta(weeks=amount))
     if unit == "WE":
-        day = _need_day(base)
+        day = need_day(base)
         if amount == 0 and day.isoweekday() < 6:
             amount = -1  # "the weekend" in a weekday article: the one just past
-        return _week(day + dt.timedelta(weeks=amount)) + "-WE"
+        return iso_week(day + dt.timedelta(weeks=amount)) + "-WE"
     if unit == "Q":
-        year, month = _need_month(base)
-        year, month = _add_months(year, month, 3 * amount)
+        year, month = need_month(base)
+        year, month = add_months(year, month, 3 * amount)
         return f"{year}-Q{(month - 1) // 3 + 1}"
     if unit == "DE":
-        return str(_need_year(base) + 10 * amount)[:3]
+        return str(need_year(base) + 10 * amount)[:3]
     if unit == "CE":
-        return str(_need_year(base) + 100 * amount)[:2]
+        return str(need_year(base) + 100 * amount)[:2]
     if unit == "H":  # "the first half" style is handled elsewhere; here: half-year
-        year, month = _need_month(base)
-        year, month = _add_months(year, month, 6 * amount)
+        year, month = need_month(base)
+        year, month = add_months(year, month, 6 * amount)
         return f"{year}-H{1 if month <= 6 else 2}"
     if unit == "D":
-        return (_need_day(base) + dt.timedelta(days=amount)).isoformat()
+        return (need_day(base) + dt.timedelta(days=amount)).isoformat()
     raise Unresolvable
 
 
@@ -463,9 +347,9 @@ _X_SHAPES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", 
 
 
 def rel_unit(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
-    unit_text = _key(groups["unit"])
+    unit_text = lower_key(groups.get("unit") or "quarter")  # "the latest period": the last reporting quarter
     unit = "H" if unit_text == "half" else _unit_code(unit_text)
-    rel_text = _key(groups.get("rel") or "this")
+    rel_text = lower_key(groups.get("rel") or "this")
     amount = _rel(rel_text)
     if rel_text == "the":
         amount = -1 if unit == "Q" else 0
@@ -477,23 +361,24 @@ def rel_unit(groups: dict, anchor: str | None, tense: str | None, reference: str
 
 def anaphoric(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
     unit = _unit_code(groups["unit"])
-    ana = _key(groups["ana"])
-    amount = 0 if ana in ("that", "the same") else (1 if ana.split()[-1] in FORWARD else -1)
+    ana = lower_key(groups["ana"])
+    amount = 0 if ana in ("that", "the same") else (1 if ana.split()[-1] in FORWARD or ana == "after" else -1)
     for base in (reference, anchor):
         try:
-            return Normalized("DATE", _calendar_unit(base, unit, amount), relative=True)
+            return Normalized("DATE", _calendar_unit(base, unit, amount), relative=True,
+                              from_reference=base is reference)
         except Unresolvable:
             continue
     return Normalized("DATE", _X_SHAPES.get(unit, "XXXX"), relative=True, resolved=False)
 
 
 def day_word(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
-    word = _key(groups["dayword"])
+    word = lower_key(groups["dayword"])
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": 0}[word]
     kind = "TIME" if word in ("tonight", "overnight") else "DATE"
     suffix = "TNI" if kind == "TIME" else ""
     try:
-        day = _need_day(anchor) + dt.timedelta(days=offset)
+        day = need_day(anchor) + dt.timedelta(days=offset)
     except Unresolvable:
         return Normalized(kind, "XXXX-XX-XX" + suffix, relative=True, resolved=False)
     return Normalized(kind, day.isoformat() + suffix, relative=True)
@@ -509,9 +394,9 @@ def _day_of(groups: dict, anchor: str | None, tense: str | None) -> str:
         return calendar({"month": groups["month"], "day": groups["day"]}, anchor, tense, None).value
     if weekday:
         return calendar({"weekday": weekday}, anchor, tense, None).value
-    rel = _key(groups.get("rel") or "")
+    rel = lower_key(groups.get("rel") or "")
     try:
-        base = _need_day(anchor)
+        base = need_day(anchor)
     except Unresolvable:
         return "XXXX-XX-XX"
     if rel == "tomorrow":
@@ -522,14 +407,14 @@ def _day_of(groups: dict, anchor: str | None, tense: str | None) -> str:
 
 
 def part_of_day(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
-    code = lexicon().parts_of_day[_key(groups["pod"])]
+    code = lexicon().parts_of_day[lower_key(groups["pod"])]
     day = _day_of(groups, anchor, tense)
     return Normalized("TIME", f"{day}T{code}", relative=True, resolved="X" not in day)
 
 
 def clock(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
     if groups.get("named"):
-        clock_value = "12:00" if _key(groups["named"]) == "noon" else "24:00"
+        clock_value = "12:00" if lower_key(groups["named"]) == "noon" else "24:00"
     else:
         hour = int(groups["hour"])
         minute = int(groups["minute"]) if groups.get("minute") else 0
@@ -574,11 +459,11 @@ def duration(groups: dict, anchor: str | None, tense: str | None, reference: str
     unit = _unit_code(groups["unit"])
     num = groups.get("num")
     amount = None if num is None and groups["unit"].lower().endswith("s") else parse_number(num)
-    if num is not None and _key(num) in ("several", "multi"):
+    if num is not None and lower_key(num) in ("several", "multi"):
         amount = None
     if amount is not None and groups.get("half"):
         amount += 0.5
-    if groups.get("num") is None and _key(groups.get("rel") or "") in ("weeks and", "days and"):
+    if groups.get("num") is None and lower_key(groups.get("rel") or "") in ("weeks and", "days and"):
         amount = None
     return Normalized("DURATION", _duration_value(amount, unit), unit=unit, amount=amount)
 
@@ -586,7 +471,7 @@ def duration(groups: dict, anchor: str | None, tense: str | None, reference: str
 def ago(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
     unit = _unit_code(groups["unit"])
     amount = parse_number(groups.get("num")) if groups.get("num") else None
-    direction = _key(groups["dir"])
+    direction = lower_key(groups["dir"])
     sign = 1 if direction in ("later", "from now", "hence", "after") else -1
     if amount is None:
         return Normalized("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", relative=True)
@@ -597,18 +482,20 @@ def ago(groups: dict, anchor: str | None, tense: str | None, reference: str | No
     if use_reference:
         moved = shift(reference, int(sign * amount), unit)
         if moved:
-            return Normalized("DATE", moved, relative=True)
+            return Normalized("DATE", moved, relative=True, from_reference=True)
     try:
         return Normalized("DATE", _calendar_unit(anchor, unit if unit not in ("H", "MIN", "S") else "D", int(sign * amount)),
                           relative=True)
     except (Unresolvable, KeyError):
+        if anchor is not None and amount >= 100:
+            return Normalized("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", relative=True)
         return Normalized("DATE", _X_SHAPES.get(unit, "XXXX-XX-XX"), relative=True, resolved=False)
 
 
 def event(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
     unit = _unit_code(groups["unit"])
     amount = parse_number(groups.get("num"))
-    sign = -1 if _key(groups["dir"]) in ("before", "prior to") else 1
+    sign = -1 if lower_key(groups["dir"]) in ("before", "prior to") else 1
     shape = _X_SHAPES.get(unit, "XXXX-XX-XX")
     return Normalized("DATE", shape, relative=True, resolved=False, unit=unit, amount=amount, sign=sign)
 
@@ -618,10 +505,10 @@ _SET_UNITS = {"Y": "P1Y", "M": "P1M", "W": "P1W", "D": "P1D", "Q": "P1Q", "H": "
 
 
 def set_unit(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
-    text = _key(groups["unit"])
+    text = lower_key(groups["unit"])
     unit = lexicon().parts_of_day.get(text) and "D" or _unit_code(text)
     num = groups.get("num")
-    if num and _key(num) == "other":
+    if num and lower_key(num) == "other":
         return Normalized("SET", _duration_value(2, unit))
     if num and (amount := parse_number(num)) is not None:
         return Normalized("SET", _duration_value(amount, unit))
@@ -631,7 +518,7 @@ def set_unit(groups: dict, anchor: str | None, tense: str | None, reference: str
 def set_weekday(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
     weekday = _weekday(groups["weekday"])
     pod = groups.get("pod")
-    suffix = "T" + lexicon().parts_of_day[_key(pod).removesuffix("s")] if pod else ""
+    suffix = "T" + lexicon().parts_of_day[lower_key(pod).removesuffix("s")] if pod else ""
     return Normalized("SET", f"XXXX-WXX-{weekday}{suffix}")
 
 
@@ -640,7 +527,7 @@ def set_month(groups: dict, anchor: str | None, tense: str | None, reference: st
 
 
 def set_season(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
-    return Normalized("SET", f"XXXX-{lexicon().seasons[_key(groups['season'])]}")
+    return Normalized("SET", f"XXXX-{lexicon().seasons[lower_key(groups['season'])]}")
 
 
 _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H",
@@ -649,11 +536,11 @@ _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", 
 
 
 def set_adverb(groups: dict, anchor: str | None, tense: str | None, reference: str | None) -> Normalized:
-    return Normalized("SET", _ADVERBS[_key(groups["adverb"])])
+    return Normalized("SET", _ADVERBS[lower_key(groups["adverb"])])
 
 
 HANDLERS = {
-    "calendar": calendar, "edge_day": edge_day, "decade": decade, "century": century, "season": season, "quarter": quarter, "half": half,
+    "calendar": calendar, "edge_day": edge_day, "week_of_month": week_of_month, "decade": decade, "century": century, "season": season, "quarter": quarter, "half": half,
     "year_ago": year_ago, "year_end": year_end, "rel_unit": rel_unit, "anaphoric": anaphoric, "day_word": day_word,
     "part_of_day": part_of_day, "clock": clock, "duration": duration, "ago": ago, "event": event,
     "set_unit": set_unit, "set_weekday": set_weekday, "set_month": set_month, "set_season": set_season,
@@ -676,7 +563,7 @@ def normalize_match(
         return result
     if anchor is None and reference is None and result.resolved and result.type in ("DATE", "TIME"):
         if re.match(r"^\d", result.value):  # a relative value computed without any anchor: keep it unknown
-            return Normalized(result.type, _x_fill(result.value), result.mod, True, False)
+            return Normalized(result.type, x_fill(result.value), result.mod, True, False)
     return result
 
 

@@ -35,6 +35,7 @@ class Lexicon(BaseModel):
     parts_of_day: dict[str, str]
     decade_words: dict[str, int]
     relative: dict[str, int]
+    anaphoric: list[str] = []  # relative words that point from the story's last date ("the previous Friday")
     timezones: list[str]
 
 
@@ -44,7 +45,17 @@ class Modifier(BaseModel):
     id: str
     text: str
     mod: str
-    types: list[TimexType]
+    types: list[Literal["DATE", "TIME", "DURATION", "SET", "OFFSET"]]  # OFFSET: "three weeks ago"
+
+
+class OffsetMods(BaseModel):
+    """The point mod of a point offset by a bounded duration, looking back and looking ahead."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    description: str = ""
+    back: dict[str, str]
+    ahead: dict[str, str]
 
 
 class Modifiers(BaseModel):
@@ -53,6 +64,7 @@ class Modifiers(BaseModel):
     description: str = ""
     prefixes: list[Modifier]
     suffixes: list[Modifier]
+    offset_mods: OffsetMods
 
 
 class RuleSpec(BaseModel):
@@ -63,6 +75,7 @@ class RuleSpec(BaseModel):
     id: str
     type: TimexType
     handler: str
+    needs: list[str]
     pattern: str
     value: str | None = None
     mod: str | None = None
@@ -75,6 +88,7 @@ class Rule:
     handler: str
     value: str | None
     mod: str | None
+    needs: frozenset[str]
     regex: re.Pattern[str]
     exact: re.Pattern[str]
 
@@ -160,7 +174,7 @@ def rules() -> tuple[Rule, ...]:
             exact = re.compile(body, re.IGNORECASE)
         except re.error as err:
             raise RuleFileError(where, f"{spec.id}: {err}") from err
-        compiled.append(Rule(spec.id, spec.type, spec.handler, spec.value, spec.mod, regex, exact))
+        compiled.append(Rule(spec.id, spec.type, spec.handler, spec.value, spec.mod, frozenset(spec.needs), regex, exact))
     return tuple(compiled)
 
 
@@ -169,18 +183,32 @@ def rule_by_id() -> dict[str, Rule]:
     return {rule.id: rule for rule in rules()}
 
 
+class Triggers(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    description: str = ""
+    classes: dict[str, list[str]]
+
+
 @lru_cache(maxsize=1)
-def trigger_regex() -> re.Pattern[str]:
-    """Cheap pre-filter: a sentence without any of these words or a digit has no time expression."""
+def trigger_words() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One regex over every trigger word, and the classes each (lower-cased) word belongs to."""
     lex = lexicon()
-    words = set(lex.months) | set(lex.weekdays) | set(lex.units) | set(lex.seasons) | set(lex.parts_of_day)
-    words |= {w + "s" for w in lex.weekdays}
-    words |= {
-        "now", "currently", "current", "present", "presently", "nowadays", "today", "yesterday", "tomorrow",
-        "tonight", "overnight", "recently", "lately", "past", "previously", "formerly", "future", "soon",
-        "shortly", "term", "noon", "midnight", "daily", "weekly", "monthly", "yearly", "annually", "hourly",
-        "nightly", "biweekly", "bimonthly", "biannually", "semiannually", "fortnightly", "while", "period",
-        "time", "moment", "year-end", "year-earlier", "year-ago", "prior-year", "year-before", "possible",
-    }
-    words |= set(lex.decade_words)
-    return re.compile(r"\d|\b" + _alternation(words).replace("[\\s-]+", "[\\s-]+") + r"(?:s|'s)?\b", re.IGNORECASE)
+    classes: dict[str, set[str]] = {}
+
+    def add(words, name: str) -> None:
+        for word in words:
+            classes.setdefault(" ".join(word.lower().split()), set()).add(name)
+
+    add(lex.months, "MONTH")
+    add(lex.weekdays, "WEEKDAY")
+    add((w + "s" for w in lex.weekdays if not w.endswith(".")), "WEEKDAY")
+    add(lex.units, "UNIT")
+    add(lex.seasons, "SEASON")
+    add(lex.decade_words, "DECADEW")
+    for name, words in patterns.load("timex/triggers.json", Triggers).classes.items():
+        add(words, name)
+    words = sorted(classes, key=lambda w: (-len(w), w))
+    alternation = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
+    regex = re.compile(rf"(?P<digit>\d)|(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)
+    return regex, {w: frozenset(c) for w, c in classes.items()}

@@ -1,0 +1,296 @@
+"""Reading an agreement's asset ("a lease on Tartous port", "rights to extract phosphate near
+Palmyra") and its parties (organisations, states and groups named in its clause, including names
+the NER missed) from the clause around it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from claimweave.extract.agreement_rules import Vocabulary
+from claimweave.extract.agreement_terms import same_name
+from claimweave.extract.agreement_types import Mention, Term
+from claimweave.models import DocEntity, Timex
+
+_POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
+_WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
+_ADJ_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ian", "ed", "ing", "ory", "ar", "ile", "ese", "ish")
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
+_ACTING_FOR = {"official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
+_LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
+
+
+class ArgumentReader:
+    """Reads an agreement's asset and parties from token ranges of one Doc."""
+
+    def __init__(self, doc: Doc, vocab: Vocabulary, timexes: list[Timex], entities: list[DocEntity]) -> None:
+        self.doc, self.vocab, self.text = doc, vocab, doc.text
+        self.starts = [t.idx for t in doc]
+        self.timexes = sorted(timexes, key=lambda t: (t.start, t.end))
+        labels = set(vocab.cues.party_labels)
+        self.entities = sorted(
+            (m.start, m.end, m.text, e.id) for e in entities if e.label in labels for m in e.mentions
+        )
+
+    def _chars(self, start: int, end: int) -> tuple[int, int]:
+        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+
+    def _token_at(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect.bisect_left(self.starts, char)
+
+    @staticmethod
+    def _governor(token):
+        """The nearest verb above a token (the verb of the clause an agreement name sits in)."""
+        return next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+
+    def _np(self, i: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
+        """The noun phrase starting at token i (stopping at times, clause words, verbs), as tokens."""
+        doc, stop = self.doc, set(self.vocab.cues.np_stop_words)
+        j, last = i, i
+        while j < b and j - i < 16:
+            t = doc[j]
+            if any(x.start <= t.idx < x.end for x in tx):
+                break
+            if (t.is_punct and t.text not in ("-", "'", "\u2019", "&", "%", "$")) or t.lower_ in stop:
+                break
+            if t.pos_ in ("VERB", "AUX") and not (t.tag_ in ("VBN", "VBG") and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN")):
+                break
+            if t.lower_ in ("and", "or") and not (j + 1 < b and doc[j + 1].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP")):
+                break
+            j += 1
+            if t.pos_ not in ("ADP", "CCONJ", "DET", "PART"):
+                last = j
+        if last <= i or all(t.pos_ in ("PRON", "DET") for t in doc[i:last]):
+            return None
+        return i, last
+
+    def _asset(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> Term | None:
+        doc = self.doc
+        in_phrase = {i for m in mentions for i in range(m.start, m.end)}
+        ordered = sorted(mentions, key=lambda m: m.rule.generic)
+        for rule in self.vocab.assets:
+            words = set(rule.words)
+            if rule.type == "after_kind":
+                for m in ordered:
+                    got = self._after_kind(m, b, words, tx)
+                    if got is not None:
+                        return Term(got[0], got[1], got[2], rule.id)
+            elif rule.type == "left_compound":
+                for m in ordered:
+                    if m.rule.generic:
+                        continue
+                    s = self._compound_start(m, tx)
+                    if s is not None:
+                        s_c, e_c = self._chars(s, m.kind_start)
+                        return Term(self.text[s_c:e_c], s_c, e_c, rule.id)
+            elif rule.type in ("verb_object", "noun_of"):
+                # What the agreement lets someone use, occupy or buy comes after its name, or before it
+                # when the verb governs it ("took over the port under a lease").
+                first = min((m.start for m in mentions), default=a)
+                governing = {g.i for m in mentions if (g := self._governor(doc[m.head])) is not None}
+                clause = {t.i for m in mentions for t in (self._governor(doc[m.head]) or doc[m.head]).subtree}
+                for i in range(a, b):
+                    if i in in_phrase or (i < first and i not in governing) or (mentions and i not in clause):
+                        continue
+                    t, nxt = doc[i], doc[i + 1] if i + 1 < b else None
+                    two = f"{t.lemma_} {nxt.lower_}" if nxt is not None else ""
+                    start = None
+                    if rule.type == "verb_object":
+                        if two in words or (nxt is not None and f"{t.lower_} {nxt.lower_}" in words):
+                            start = i + 2
+                        elif t.pos_ == "VERB" and (t.lemma_ in words or t.lower_ in words):
+                            start = i + 1
+                    elif t.pos_ == "NOUN" and t.lemma_ in words and nxt is not None and nxt.lower_ in ("of", "to", "over"):
+                        start = i + 2
+                    if start is None or start >= b or start in in_phrase:
+                        continue
+                    np = self._np(start, b, tx)
+                    if np is not None and not (set(range(*np)) & in_phrase) and not self._is_name(*np):
+                        s_c, e_c = self._chars(*np)
+                        return Term(self.text[s_c:e_c], s_c, e_c, rule.id)
+            elif rule.type == "passive_subject":
+                for t in doc[a:b]:
+                    if t.lower_ in words and t.i > a and doc[t.i - 1].lower_ in ("was", "were", "been", "is", "are", "be"):
+                        subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+                        if subj is not None and subj.left_edge.i >= a and not (set(range(subj.left_edge.i, subj.i + 1)) & in_phrase):
+                            s_c, e_c = self._chars(subj.left_edge.i, subj.i + 1)
+                            return Term(self.text[s_c:e_c], s_c, e_c, rule.id)
+        return None
+
+    def _is_name(self, start: int, end: int) -> bool:
+        """True when tokens [start, end) are just a name (a party or place), which is no asset."""
+        span = self.doc[start:end]
+        ents = [e for e in span.ents if e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
+        named = sum(len(e) for e in ents) + sum(1 for t in span if t.pos_ == "DET")
+        return bool(ents) and named >= len(span) or all(t.pos_ in ("PROPN", "DET") for t in span) and len(span) <= 2 and span[-1].dep_ != "compound"
+
+    def _compound_start(self, m: Mention, tx: list[Timex]) -> int | None:
+        """First token of the nouns before the kind name that say what it covers ("Tartus port lease")."""
+        doc = self.doc
+        if doc[m.head].text[:1].isupper() and not doc[m.head].is_sent_start:
+            return None  # "the Maastricht Treaty": a name, not what the treaty covers
+        for i in range(m.start, m.kind_start):
+            t = doc[i]
+            if any(x.start <= t.idx < x.end for x in tx) or t.lower_ in ("year", "years") or t.ent_type_ in ("DATE", "NORP"):
+                continue
+            # A word tagged ADJ before a compound ("phosphate mining") is a noun unless it looks like an adjective.
+            nounish_adj = t.pos_ == "ADJ" and doc[i + 1].dep_ == "compound" and not t.lower_.endswith(_ADJ_ENDINGS)
+            if t.pos_ in ("NOUN", "PROPN") or nounish_adj:
+                if all(doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") for j in range(i, m.kind_start)):
+                    return i
+        return None
+
+    def _after_kind(self, m: Mention, b: int, words: set[str], tx: list[Timex]):
+        """Asset after the agreement's name ("a lease on X", "rights to extract X", "mining rights in X")."""
+        doc, e = self.doc, m.end
+        head = doc[m.head]
+        if head.pos_ != "VERB" and head.text[:1].isupper() and not head.is_sent_start:
+            return None  # "the General Agreement on Tariffs and Trade": the rest is its name
+        if head.pos_ == "VERB":
+            # "will lease the land ... to the operator"; "the port was leased to ..."
+            subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            np = (subj.left_edge.i, subj.i + 1) if subj is not None else self._np(e, b, tx)
+            if np is None:
+                return None
+            s_c, e_c = self._chars(*np)
+            return self.text[s_c:e_c], s_c, e_c
+        if e >= b:
+            return None
+        compound = None
+        if not m.rule.generic:
+            s = self._compound_start(m, tx)
+            if s is not None:
+                # "phosphate mining rights in Homs" covers "phosphate mining"; a "port lease" covers the port.
+                compound = (s, m.head if doc[m.head].lower_ in ("rights", "right") and m.head > s else m.kind_start)
+            elif doc[m.kind_start : m.end][-1].pos_ == "VERB":
+                np = self._np(e, b, tx)
+                return (self.text[slice(*self._chars(*np))], *self._chars(*np)) if np else None
+            elif m.end - m.kind_start > 1 and doc[m.kind_start].pos_ == "NOUN" and doc[m.kind_start].lower_ != m.rule.kind and doc[m.head].lower_ in ("rights", "right"):
+                compound = (m.kind_start, m.head)
+        prep = doc[e]
+        if prep.lower_ not in words or e + 1 >= b:
+            return None
+        if prep.lower_ == "to" and doc[m.head].lemma_ not in ("right", "access", "claim", "title"):
+            return None  # "presented lease agreements to farmers": a recipient, not an asset
+        nxt = doc[e + 1]
+        if nxt.pos_ in ("VERB", "AUX") or any(x.start <= nxt.idx < x.end for x in tx):
+            return None
+        np = self._np(e + 1, b, tx)
+        if np is None:
+            return None
+        np_s, np_e = self._chars(*np)
+        if compound is not None and prep.lower_ in _LOCATIVE:
+            c_s, c_e = self._chars(*compound)
+            value = f"{self.text[c_s:c_e]} {prep.text} {self.text[np_s:np_e]}"
+            return value, c_s, np_e
+        if (prep.lower_ in _LOCATIVE and m.rule.generic) or self._is_name(*np):
+            return None  # "a gas contract for Slovakia": a party, not an asset
+        return self.text[np_s:np_e], np_s, np_e
+
+    def _names(self, ca: int, cb: int) -> list[tuple[int, int, str, str | None]]:
+        """Entity mentions in [ca, cb), plus proper names the NER missed (or took for people) in argument positions."""
+        doc, org_words = self.doc, set(self.vocab.cues.org_words)
+        spans = [e for e in self.entities if e[0] >= ca and e[1] <= cb]
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        for ent in doc.char_span(ca, cb, alignment_mode="expand").ents:
+            if ent.label_ == "PERSON" and ent[-1].lower_ in org_words:
+                spans.append((ent.start_char, ent.end_char, ent.text, None))
+                taken.update(range(ent.start_char, ent.end_char))
+        for t in doc.char_span(ca, cb, alignment_mode="expand"):
+            if t.idx in taken or t.ent_type_ or t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper():
+                continue
+            if t.pos_ == "NOUN" and (t.is_sent_start or not t.is_title):
+                continue  # a capitalised common noun mid-sentence ("Stroytransgaz" tagged NOUN) is a name
+            after_grant = t.i > 0 and doc[t.i - 1].pos_ == "VERB" and doc[t.i - 1].lemma_ in self.vocab.cues.grant_verbs
+            if t.dep_ not in ("dobj", "dative", "nsubj", "nsubjpass", "pobj", "appos", "conj", "poss") and not after_grant:
+                continue
+            chain = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
+            first = chain[0].i if chain and all(c.i + 1 == n.i for c, n in zip(chain, chain[1:] + [t])) else t.i
+            if (doc[first].is_sent_start and first == t.i) or any(k.idx in taken for k in doc[first : t.i + 1]):
+                continue  # a lone capitalised word opening a sentence is as often a surname or a common word
+            if t.lower_.endswith(_DEMONYM_ENDINGS):
+                continue
+            if any(t.lower_ in k.terms for k in self.vocab.kinds) or t.lower_ in self.vocab.cues.anaphor_nouns:
+                continue
+            s, e = doc[first].idx, t.idx + len(t)
+            spans.append((s, e, self.text[s:e], None))
+        return sorted(spans, key=lambda e: (e[0], e[1]))
+
+    def _institutions(self, mentions: list[Mention]) -> list[tuple[int, int, str, None]]:
+        """Unnamed parties acting on the agreement: "the council awarded the contract", "the deal with the government"."""
+        doc, nouns, out = self.doc, set(self.vocab.cues.institution_nouns), []
+        acting = set(self.vocab.cues.grant_verbs + self.vocab.cues.signed_verbs)
+        for m in mentions:
+            head = doc[m.head]
+            verb = head if head.pos_ == "VERB" else self._governor(head)
+            # "Under an accord signed yesterday, the government and X would become shareholders"
+            framing = head.dep_ == "pobj" and head.head.lower_ in ("under", "through")
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and (verb.lemma_ in acting or framing) else []
+            holders = [head] + ([verb] if verb is not None and head.dep_ == "dobj" and head.head == verb else [])
+            partners = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between") for g in c.children if g.dep_ == "pobj"]
+            for group, any_noun in ((subjects, False), (partners, True)):
+                for c in group + [g for c in group for g in c.children if g.dep_ == "conj"]:
+                    if c.ent_type_ or c.pos_ != "NOUN" or not any(d.dep_ == "det" for d in c.children):
+                        continue
+                    if any(d.lower_ in ("two", "both", "three", "all", "other") for d in c.children):
+                        continue  # "between the two concerns" restates parties named elsewhere
+                    if any_noun or c.lemma_.lower() in nouns:
+                        s, e = c.left_edge.idx, c.idx + len(c)
+                        out.append((s, e, self.text[s:e], None))
+        return out
+
+    def _from_seller(self, root) -> bool:
+        """True for "acquired shares from Octel": the one sold from is a party, not a place of origin."""
+        prep = root.head if root.dep_ == "pobj" else None
+        return prep is not None and prep.lower_ == "from" and prep.head.lemma_ in self.vocab.cues.from_party_verbs
+
+    def _parties(self, ca: int, cb: int, tx: list[Timex], asset: Term | None, mentions: list[Mention]) -> list[Term]:
+        """Parties named in the clause: organisations, states and groups that are not places or sources."""
+        out: list[Term] = []
+        spans = sorted(self._names(ca, cb) + [x for x in self._institutions(mentions) if ca <= x[0] and x[1] <= cb])
+        # Names inside the agreement's own noun phrase ("the U.N.-Iraq accord", "Polly Peck's agreement").
+        own = [(self.doc[m.head].left_edge.idx, self.doc[m.kind_start].idx) for m in mentions if self.doc[m.head].pos_ != "VERB"]
+        kinds = [self._chars(m.kind_start, m.head + 1 if self.doc[m.head].pos_ == "VERB" else m.end) for m in mentions]
+        for k, (s, e, text, eid) in enumerate(spans):
+            if any(t.start < e and s < t.end for t in tx) or any(ks < e and s < ke for ks, ke in kinds):
+                continue  # "the Non-Proliferation Treaty" names the agreement, not a party
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            # Inside the asset only a company is a party ("51% of Sansui Electric"), never a place.
+            left = self.text[max(ca, s - 40) : s]
+            if asset is not None and asset.start <= s and e <= asset.end and not (root.ent_type_ == "ORG" and left.endswith(" of ")):
+                continue
+            if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 8]) or self.text[e : e + 1] == ":":
+                continue
+            if self.vocab.party_block.search(left) and not self._from_seller(root):
+                continue
+            if root.pos_ not in ("PROPN", "NOUN"):
+                continue
+            company = span[-1].lower_ in self.vocab.cues.org_words
+            if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company:
+                continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
+            if root.dep_.startswith("nsubj") and root.head.lemma_ in self.vocab.cues.party_speech_verbs:
+                # "Dataproducts said it filed ...": a speaker reporting its own act is a party; a source is not.
+                reported = [c for c in root.head.children if c.dep_ == "ccomp"]
+                if not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children):
+                    continue
+            between = self.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
+            if _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,2}", between):
+                continue  # "Russia's Stroytransgaz": the possessor is not a party of its own
+            if any(same_name(text, p.value[0]) for p in out):
+                continue
+            if span.label_ == "NORP" and text.lower().endswith(_DEMONYM_ENDINGS):
+                continue  # "Egyptian officials": an adjective, not a party
+            trimmed = re.sub(r"\s*['\u2019]s?$", "", text)
+            e, text = s + len(trimmed), trimmed
+            if any(os_ <= s and e <= oe for os_, oe in own):
+                rule = "party.phrase"
+            else:
+                rule = "party.with" if _WITH.search(left) else ("party.clause" if eid else "party.name")
+            out.append(Term((text, eid), s, e, rule))
+        return out

@@ -1,0 +1,204 @@
+"""Finding the phrases that name agreements in a sentence, grouping those that name the same
+agreement ("a 2019 deal granted ... a 49-year lease") and cutting the sentence into clauses.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from claimweave.extract.agreement_rules import Vocabulary
+from claimweave.extract.agreement_types import Mention
+
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
+PLURAL_HEADS_SINGULAR = {"rights"}
+MODALS = {"would", "could", "might", "may", "should", "must", "not", "never"}
+
+
+class MentionFinder:
+    """Agreement names in a Doc: kind nouns from the vocabulary, "joined NATO", "leased X"."""
+
+    def __init__(self, nlp: Language, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for rule in vocab.kinds:
+            if rule.terms:
+                self.matcher.add(rule.id, list(nlp.tokenizer.pipe(rule.terms)))
+
+    def names(self, doc: Doc) -> list[Span]:
+        return filter_spans(self.matcher(doc, as_spans=True))
+
+    def mentions(self, doc: Doc, sent: Span, names: list[Span]) -> list[Mention]:
+        found = []
+        for span in names:
+            if span.start >= sent.start and span.end <= sent.end:
+                mention = self._noun_mention(doc, sent, span)
+                if mention is not None:
+                    found.append(mention)
+        found.extend(self._verb_mentions(doc, sent))
+        found.sort(key=lambda m: (m.start, m.end))
+        return found
+
+    # ------------------------------------------------------------------ kinds of mention
+
+    def _noun_mention(self, doc: Doc, sent: Span, span: Span) -> Mention | None:
+        rule = self.vocab.kind_rule(span.label_)
+        words = [t.lower_ for t in span]
+        # Multiword names such as "memorandum of understanding" or "right to mine" have their head first.
+        head = span[0] if any(w in ("of", "to") for w in words) else span[-1]
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        nxt = doc[head.i + 1] if head.i + 1 < sent.end else None
+        if nxt is not None and nxt.text in ("-", "\u2010", "\u2011") and head == span[-1]:
+            return None
+        if head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.i not in range(span.start, span.end):
+            return None
+        left_text = doc.text[max(sent.start_char, span.start_char - 40) : span.start_char]
+        if self.vocab.not_agreement.search(left_text):
+            return None
+        full = self._phrase_start(doc, sent, span, head, keep_names=True)
+        start = self._phrase_start(doc, sent, span, head)
+        if full < span.start and self.vocab.not_agreement.search(doc.text[max(sent.start_char, doc[full].idx - 40) : doc[full].idx]):
+            return None  # "never signed any maritime pact"
+        if head.ent_type_ in ("ORG", "FAC", "GPE", "LOC") and head.text[:1].isupper():
+            ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None and ent.root != head and ent.root.i > head.i:
+                return None  # "the Busan Exhibition and Convention center": part of another name
+        if any(doc[i].lower_ in ("no", "any", "neither") and doc[i].dep_ == "det" for i in range(full, span.start)):
+            return None  # "no agreement", "never signed any pact", "any deal must ..."
+        if full == span.start and head.lower_ in ("accord", "agreement") and span.start > 0 and doc[span.start - 1].lower_ == "in":
+            return None  # "in accord with the rules", "are in agreement that ...": idioms
+        plural = head.tag_ in ("NNS", "NNPS") and head.lower_ not in PLURAL_HEADS_SINGULAR
+        det = [doc[i] for i in range(full, span.start) if doc[i].dep_ in ("det", "poss", "nummod", "predet")]
+        definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in det)
+        attr = head.dep_ == "attr"
+        # A bare plural ("deals made under Assad", "separate agreements") is definite only when a status
+        # makes it speak of agreements in general; the extractor decides that from its clause.
+        return Mention(start, span.end, head.i, span.start, rule, plural, definite or attr, bare=plural and not det)
+
+    def _phrase_start(self, doc: Doc, sent: Span, span: Span, head: Token, keep_names: bool = False) -> int:
+        start = head.left_edge.i if head == span[-1] else span.start
+        start = max(min(start, span.start), sent.start)
+        while start < span.start and doc[start].is_space:
+            start += 1
+        # A phrase does not reach back over punctuation (apposition, lists).
+        for i in range(span.start - 1, start - 1, -1):
+            if doc[i].is_punct and doc[i].text not in ("-", "'", "\u2019", "."):
+                start = i + 1
+                break
+        if keep_names:
+            return start
+        # A party named right before the agreement ("gave Rosneft oil rights") is not part of its name;
+        # a possessor ("Polly Peck's agreement") is, with its "'s".
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "PERSON") and start <= ent.start and ent.end <= span.start:
+                if not (ent.end < len(doc) and doc[ent.end].tag_ == "POS"):
+                    start = ent.end
+        while start < span.start and doc[start].tag_ == "POS":
+            start += 1
+        # "awarded Karpowership copper mining rights": a name right after a granting verb is the recipient.
+        if start > 0 and doc[start - 1].lemma_ in self.vocab.cues.grant_verbs and doc[start - 1].pos_ == "VERB":
+            while start < span.start and doc[start].pos_ == "PROPN":
+                start += 1
+        return start
+
+    def _hedged(self, verb: Token) -> bool:
+        return any(c.dep_ in ("neg", "aux") and c.lower_ in MODALS for c in verb.children)
+
+    def _verb_mentions(self, doc: Doc, sent: Span) -> list[Mention]:
+        """Agreements named by a verb: accession ("formally joined NATO") and leases ("leased the port")."""
+        cues = self.vocab.cues
+        out = []
+        accession = self.vocab.kind_rule("kind.accession_join")
+        lease = self.vocab.kind_rule("kind.lease_verb")
+        for tok in sent:
+            if tok.pos_ != "VERB" or self._hedged(tok):
+                continue
+            if tok.lemma_ in cues.accession_verbs:
+                finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (tok.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in tok.children))
+                if not finite:
+                    continue  # "its desire to join NATO", "after joining the WTO": not an accession that happened
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+                formal = [c.i for c in tok.children if c.lower_ in cues.accession_adverbs]
+                for obj in objs:
+                    obj_text = doc.text[obj.left_edge.idx : obj.idx + len(obj)]
+                    if self.vocab.accession_orgs.match(obj_text) or (formal and obj.pos_ == "PROPN"):
+                        out.append(Mention(min([tok.i] + formal), obj.i + 1, tok.i, tok.i, accession, False, False))
+            elif tok.lemma_ in cues.lease_verbs and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+                infinitive = tok.tag_ == "VB" and not any(c.lower_ in ("will", "shall") for c in tok.children)
+                if infinitive or (tok.dep_ == "conj" and tok.head.tag_ == "VB"):
+                    continue  # "talks to buy or lease the shipyard": a plan, not a lease
+                out.append(Mention(tok.i, tok.i + 1, tok.i, tok.i, lease, False, False))
+        return out
+
+    # ------------------------------------------------------------------ groups and clauses
+
+    def groups(self, doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
+        """Mentions of one sentence that name the same agreement, merged."""
+        groups: list[list[Mention]] = []
+        for m in mentions:
+            if groups and self._linked(doc, groups[-1][-1], m):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        return groups
+
+    def _linked(self, doc: Doc, a: Mention, b: Mention) -> bool:
+        between = doc[a.end : b.start]
+        breaks = set(self.vocab.cues.clause_breaks) - {"and", ","}
+        if any(t.lower_ in breaks for t in between) or a.plural or b.plural:
+            return False
+        # "a lease ... under a 2019 deal", "the deal, a 49-year lease"
+        if b.rule.generic and not a.rule.generic and len(between) <= 14:
+            if self.vocab.link_before_generic.search(doc.text[doc[a.end - 1].idx : doc[b.start].idx]):
+                return True
+        if self.vocab.link_between.match(between.text) and (a.rule.generic or b.rule.generic):
+            return True
+        if len(between) > 12 or a.rule.generic == b.rule.generic:
+            return False
+        if any(t.lower_ in ("it", "they", "which", "who") for t in between):
+            return False
+        # "a 2019 deal granted Stroytransgaz a 49-year lease"
+        return any(t.lemma_ in self.vocab.cues.grant_verbs and t.pos_ in ("VERB", "AUX") for t in between)
+
+    def regions(self, doc: Doc, sent: Span, groups: list[list[Mention]]) -> list[tuple[int, int]]:
+        """Token ranges of the clauses that belong to each group of a sentence."""
+        cuts = [sent.start]
+        breaks = set(self.vocab.cues.clause_breaks)
+        for prev, nxt in zip(groups, groups[1:]):
+            lo, hi = prev[-1].end, nxt[0].start
+            cut = hi
+            for i in range(hi - 1, lo - 1, -1):
+                if doc[i].lower_ in breaks:
+                    cut = i
+                    break
+            cuts.append(cut)
+        cuts.append(sent.end)
+        return list(zip(cuts, cuts[1:]))
+
+    def is_anaphoric(self, sent: Span) -> bool:
+        """True when a sentence without agreement names refers back to one ("it", "they", "those texts")."""
+        for t in sent:
+            if not t.dep_.startswith("nsubj"):
+                continue
+            if t.lower_ in ("it", "they", "both"):
+                return True
+            if t.lemma_.lower() in self.vocab.cues.anaphor_nouns or t.lower_ in self.vocab.cues.anaphor_nouns:
+                if any(c.lower_ in ("those", "these", "the", "its", "their", "this", "such") for c in t.children):
+                    return True
+        return False
+
+    def agreeing(self, sent: Span) -> int | None:
+        """The verb of a sentence that reports a deal by verb ("X agreed to sell Y to Z"), or None."""
+        verbs = set(self.vocab.cues.agreeing_verbs)
+        for t in sent:
+            if t.lemma_ != "agree" or t.pos_ != "VERB":
+                continue
+            if any(c.dep_ == "xcomp" and c.lemma_ in verbs for c in t.children):
+                return t.i
+            if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "principle" for g in c.children) for c in t.children):
+                return t.i
+        return None

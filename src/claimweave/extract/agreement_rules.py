@@ -1,0 +1,176 @@
+"""The agreement vocabulary (kinds, status, renewal, term cues, asset patterns), loaded from data files.
+
+The files live in ``claimweave/patterns/agreements/``; every entry has an ``id`` that becomes the
+``rule`` of the evidence it produces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from claimweave import patterns
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class KindRule(_Rule):
+    """A kind of agreement and the (lower-case) phrases that name it."""
+
+    id: str
+    kind: str
+    terms: list[str]
+    generic: bool = False
+
+
+class StatusRule(_Rule):
+    """A cue that gives an agreement a status; ``phrase`` cues only count inside the agreement's phrase."""
+
+    id: str
+    status: str
+    pattern: str
+    scope: Literal["phrase", "region"] = "region"
+
+
+class RenewalRule(_Rule):
+    """A renewal cue; ``automatic`` is None when the cue does not say."""
+
+    id: str
+    automatic: bool | None
+    pattern: str
+
+
+class AssetRule(_Rule):
+    id: str
+    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject"]
+    words: list[str]
+
+
+class KindByAssetRule(_Rule):
+    """A general name ("agreements", "a deal") refined by what it covers ("military sites" -> basing agreement)."""
+
+    id: str
+    kind: str
+    pattern: str
+
+
+class CollectiveRule(_Rule):
+    """A phrase that speaks of all the agreements of a period ("everything that was signed")."""
+
+    id: str
+    pattern: str
+
+
+class CueRule(_Rule):
+    id: str
+    pattern: str
+
+
+class Cues(_Rule):
+    description: str
+    signed_left: list[CueRule]
+    signed_verbs: list[str]
+    expires_left: list[CueRule]
+    duration_left: list[CueRule]
+    duration_block_left: list[str]
+    hypothetical_left: str
+    party_labels: list[str]
+    party_block_left: str
+    party_speech_verbs: list[str]
+    clause_breaks: list[str]
+    grant_verbs: list[str]
+    link_between: str
+    not_agreement_left: str
+    accession_verbs: list[str]
+    accession_adverbs: list[str]
+    accession_orgs: str
+    signed_block_left: str
+    np_stop_words: list[str]
+    link_before_generic: str
+    lease_verbs: list[str]
+    anaphor_nouns: list[str]
+    status_anaphors: list[str]
+    party_block_right: str
+    org_words: list[str]
+    from_party_verbs: list[str]
+    agreeing_verbs: list[str]
+    proposed_verbs: list[str]
+    institution_nouns: list[str]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A regex with the id of the rule it came from (and what it yields)."""
+
+    id: str
+    regex: re.Pattern
+    value: object = None
+    scope: str = "region"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    kinds: tuple[KindRule, ...]
+    status: tuple[Compiled, ...]
+    renewal: tuple[Compiled, ...]
+    collective: tuple[Compiled, ...]
+    kind_by_asset: tuple[Compiled, ...]
+    assets: tuple[AssetRule, ...]
+    cues: Cues
+    signed_left: tuple[Compiled, ...]
+    expires_left: tuple[Compiled, ...]
+    duration_left: tuple[Compiled, ...]
+    hypothetical: re.Pattern
+    party_block: re.Pattern
+    link_between: re.Pattern
+    not_agreement: re.Pattern
+    accession_orgs: re.Pattern
+    signed_block: re.Pattern
+    link_before_generic: re.Pattern
+    party_block_right: re.Pattern
+
+    def kind_rule(self, rule_id: str) -> KindRule:
+        return next(k for k in self.kinds if k.id == rule_id)
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The packaged agreement vocabulary, validated and compiled (cached)."""
+    base = "agreements/"
+    kinds = patterns.load_jsonl(base + "kinds.jsonl", KindRule)
+    status = patterns.load_jsonl(base + "status.jsonl", StatusRule)
+    renewal = patterns.load_jsonl(base + "renewal.jsonl", RenewalRule)
+    assets = patterns.load_jsonl(base + "assets.jsonl", AssetRule)
+    collective = patterns.load_jsonl(base + "collective.jsonl", CollectiveRule)
+    by_asset = patterns.load_jsonl(base + "kind_by_asset.jsonl", KindByAssetRule)
+    cues = patterns.load(base + "cues.json", Cues)
+    return Vocabulary(
+        kinds=tuple(kinds),
+        status=tuple(Compiled(r.id, _rx(r.pattern), r.status, r.scope) for r in status),
+        renewal=tuple(Compiled(r.id, _rx(r.pattern), r.automatic) for r in renewal),
+        collective=tuple(Compiled(r.id, _rx(r.pattern)) for r in collective),
+        kind_by_asset=tuple(Compiled(r.id, _rx(r.pattern), r.kind) for r in by_asset),
+        assets=tuple(assets),
+        cues=cues,
+        signed_left=tuple(Compiled(c.id, _rx(c.pattern)) for c in cues.signed_left),
+        expires_left=tuple(Compiled(c.id, _rx(c.pattern)) for c in cues.expires_left),
+        duration_left=tuple(Compiled(c.id, _rx(c.pattern)) for c in cues.duration_left),
+        hypothetical=_rx(cues.hypothetical_left),
+        party_block=_rx(cues.party_block_left),
+        link_between=_rx(cues.link_between),
+        not_agreement=_rx(cues.not_agreement_left),
+        accession_orgs=_rx(cues.accession_orgs),
+        signed_block=_rx(cues.signed_block_left),
+        link_before_generic=_rx(cues.link_before_generic),
+        party_block_right=_rx(cues.party_block_right),
+    )

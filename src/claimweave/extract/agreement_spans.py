@@ -1,0 +1,220 @@
+"""Reading an agreement's terms from the clause around it: renewal, signing dates, expiry,
+duration and status, each a Term with its character span and rule id (asset and parties are read
+by the base class in ``agreement_arguments``).
+
+Time values are taken from the time component's Timex objects; this module parses no dates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimweave.extract.agreement_arguments import ArgumentReader
+from claimweave.extract.agreement_terms import is_date, is_duration
+from claimweave.extract.agreement_types import Mention, Term, Terms
+from claimweave.models import Timex
+
+_LINE_START_IN = re.compile(r"(?:^|\n)\s*(?:in|on)\s*$", re.I)
+ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
+CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod", "ccomp")
+
+
+class ClauseReader(ArgumentReader):
+    """Reads Terms from token ranges of one Doc."""
+
+    def read(self, a: int, b: int, mentions: list[Mention]) -> Terms:
+        """The terms in tokens [a, b) for the agreement named by ``mentions`` (may be empty)."""
+        ca, cb = self._chars(a, b)
+        phrases = [self._chars(m.start, m.end) for m in mentions]
+        tx = [t for t in self.timexes if t.start >= ca and t.end <= cb]
+        used: set[str] = set()
+        terms = Terms()
+        terms.renewal = self._renewal(ca, cb, tx, used)
+        self._dates(a, b, ca, cb, tx, used, phrases, terms, mentions)
+        terms.duration = self._duration(ca, tx, used, phrases)
+        terms.status, terms.anaphoric_status = self._status(ca, cb, tx, phrases, mentions)
+        terms.status = terms.status or self._proposed(mentions)
+        terms.asset = self._asset(a, b, mentions, tx)
+        terms.parties = self._parties(ca, cb, tx, terms.asset, mentions)
+        return terms
+
+    # ------------------------------------------------------------------ time terms
+
+    def _hypothetical(self, ca: int, start: int) -> bool:
+        left = self.text[max(ca, start - 40) : start]
+        return bool(self.vocab.hypothetical.search(left))
+
+    def _renewal(self, ca: int, cb: int, tx: list[Timex], used: set[str]) -> Term | None:
+        for rule in self.vocab.renewal:
+            for m in rule.regex.finditer(self.text, ca, cb):
+                s, e = m.start(), m.end()
+                if self._hypothetical(ca, s):
+                    continue
+                near = [
+                    t for t in tx
+                    if t.type == "DURATION" and is_duration(t.value) and s - 30 <= t.start <= e + 45 and t.id not in used
+                ]
+                if not near and rule.value is None:
+                    continue
+                period = min(near, key=lambda t: abs(t.start - s)) if near else None
+                if period is not None:
+                    used.add(period.id)
+                    s, e = min(s, period.start), max(e, period.end)
+                return Term((rule.value, period.value if period else None), s, e, rule.id)
+        return None
+
+    def _dates(self, a, b, ca, cb, tx, used, phrases, terms: Terms, mentions: list[Mention]) -> None:
+        has_verb = any(t.lemma_ in self.vocab.cues.signed_verbs for t in self.doc[a:b])
+        prev: Timex | None = None
+        for t in tx:
+            if t.type != "DATE" or t.id in used or not is_date(t.value):
+                continue
+            left = self.text[max(ca, t.start - 60) : t.start]
+            in_phrase = any(ps <= t.start and t.end <= pe for ps, pe in phrases)
+            in_phrase = in_phrase or any(0 <= ps - t.end <= 2 and self.text[t.end : ps].strip() in ("", ",") and ps > t.start for ps, _ in phrases)
+            rule = None
+            if in_phrase:
+                rule, terms.signed_in_phrase = "signed.modifier", True
+            elif expires := next((r for r in self.vocab.expires_left if r.regex.search(left)), None):
+                if expires.id == "expires.verb" and not self._expiry_verb_of(t, mentions):
+                    continue  # "since the war ended in 1953": something else ended
+                if terms.expires is None:
+                    terms.expires = Term(t.value, t.start, t.end, expires.id)
+                    used.add(t.id)
+                continue
+            elif prev is not None and self.vocab.signed_left[1].regex.match(self.text[prev.end : t.start]):
+                rule = self.vocab.signed_left[1].id
+            elif self.vocab.signed_block.search(left):
+                continue
+            elif self.vocab.signed_left[0].regex.search(left):
+                rule = self.vocab.signed_left[0].id
+            elif has_verb and self.vocab.signed_left[2].regex.search(left) and (
+                self._dates_signing(t, mentions) or (_LINE_START_IN.search(left) and self._signing_governor(mentions))
+            ):
+                rule = self.vocab.signed_left[2].id
+            if rule is not None:
+                terms.signed.append(Term(t.value, t.start, t.end, rule))
+                used.add(t.id)
+                prev = t
+
+    def _dates_signing(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True when "in/on DATE" modifies a signing verb ("In 2019 the firm obtained a lease") or the agreement."""
+        i = self._token_at(t.start)
+        if i >= len(self.doc):
+            return False
+        tok = self.doc[i]
+        while tok.dep_ in ("compound", "nummod", "amod", "npadvmod") and tok.head != tok and tok.head.idx < t.end:
+            tok = tok.head
+        prep = tok.head if tok.dep_ == "pobj" else tok
+        target = prep.head if prep.dep_ in ("prep", "npadvmod") else None
+        heads = {m.head for m in mentions}
+        if target is None:
+            return False
+        if target.i in heads:
+            return True
+        governors = {self._governor(self.doc[h]) for h in heads}
+        return target.lemma_ in self.vocab.cues.signed_verbs and (not mentions or target in governors)
+
+    def _expiry_verb_of(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True when the verb before an expiry date ("expires in", "ends in") has the agreement as subject."""
+        i = self._token_at(t.start)
+        verb = self._governor(self.doc[i]) if i < len(self.doc) else None
+        if verb is None:
+            return False
+        heads = {m.head for m in mentions}
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ in ("relcl", "acl") and verb.head.i in heads:
+            return True
+        return any(c.i in heads or c.lower_ in ("it", "they", "which", "that") for c in subjects)
+
+    def _proposed(self, mentions: list[Mention]) -> Term | None:
+        """"aimed at reaching a peace treaty", "an agreement that would permit": sought, not made."""
+        goal = set(self.vocab.cues.proposed_verbs) - {"reach", "sign", "conclude", "strike"}
+        for m in mentions:
+            head = self.doc[m.head]
+            for rel in (c for c in head.children if c.dep_ == "relcl" and self.doc[m.head].pos_ != "VERB"):
+                modal = next((c for c in rel.children if c.dep_ == "aux" and c.lower_ in ("would", "could")), None)
+                if modal is not None:
+                    return Term("proposed", modal.idx, modal.idx + len(modal), "status.proposed_would")
+            if head.dep_ == "dobj":
+                verb = head.head
+            elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on"):
+                verb = head.head.head
+            else:
+                continue
+            if verb.pos_ != "VERB" or verb.lemma_ not in self.vocab.cues.proposed_verbs:
+                continue
+            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+            unreal = verb.tag_ in ("VB", "VBG") and not (aux & {"did", "do", "does"}) or aux & {"would", "could", "might", "may", "should"}
+            if verb.lemma_ in goal or unreal:
+                return Term("proposed", verb.idx, verb.idx + len(verb), "status.proposed_goal")
+        return None
+
+    def _signing_governor(self, mentions: list[Mention]) -> bool:
+        """True when the verb an agreement name depends on is a signing verb ("took over ... under a lease")."""
+        governors = [self._governor(self.doc[m.head]) for m in mentions]
+        return any(g is not None and g.lemma_ in self.vocab.cues.signed_verbs for g in governors)
+
+    def _duration(self, ca: int, tx: list[Timex], used: set[str], phrases) -> Term | None:
+        block = self.vocab.cues.duration_block_left
+        for t in tx:
+            if t.type != "DURATION" or t.id in used or not is_duration(t.value):
+                continue
+            left = self.text[max(ca, t.start - 40) : t.start]
+            words = left.lower().split()
+            if words and (words[-1] in block or " ".join(words[-2:]) in block):
+                continue
+            right = self.text[t.end : t.end + 12]
+            if t.text.lower().endswith("old") or re.match(r"^-?old\b", right):
+                continue  # "an 8-month-old truce" is an age, not a term
+            in_phrase = any(ps <= t.start and t.end <= pe for ps, pe in phrases)
+            if in_phrase:
+                return Term(t.value, t.start, t.end, "duration.modifier")
+            i = self._token_at(t.end)
+            nxt = self.doc[i] if i < len(self.doc) else None
+            if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and "-" in t.text and not in_phrase:
+                continue  # "the eight-year war": a duration of something else
+            rule = next((r for r in self.vocab.duration_left if r.regex.search(left)), None)
+            if rule is not None:
+                return Term(t.value, t.start, t.end, rule.id)
+        return None
+
+    def _status(self, ca: int, cb: int, tx: list[Timex], phrases, mentions: list[Mention]) -> tuple[Term | None, Term | None]:
+        """The last status cue about the agreement, and the last one about "it"/"ratification" (an anaphor)."""
+        direct, anaphoric = [], []
+        heads = [self.doc[m.head] for m in mentions]
+        anaphors = set(self.vocab.cues.status_anaphors) | set(self.vocab.cues.anaphor_nouns)
+        for rule in self.vocab.status:
+            for m in rule.regex.finditer(self.text, ca, cb):
+                s, e = m.start(), m.end()
+                inside = any(ps <= s and e <= pe for ps, pe in phrases)
+                if rule.scope == "phrase" and not inside:
+                    continue
+                if any(t.start <= s < t.end for t in tx):
+                    continue
+                if not inside and self._hypothetical(ca, s):
+                    continue
+                term = Term(rule.value, s, e, rule.id)
+                span = self.doc.char_span(s, e, alignment_mode="expand")
+                verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
+                if inside or not verbs:
+                    direct.append(term)
+                    continue
+                # A status verb counts when the agreement (or "it", "which") is its subject or object.
+                args = []
+                for verb in verbs:
+                    # "has yet to be implemented", "regards as binding": the clause's own verb takes the arguments too.
+                    chain = [verb]
+                    while chain[-1].dep_ in CLIMB_DEPS and chain[-1].head != chain[-1]:
+                        chain.append(chain[-1].head)
+                    for v in chain:
+                        args += [c for c in v.children if c.dep_ in ARG_DEPS]
+                        args += [g for c in v.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+                        if v.dep_ in ("relcl", "acl") and v.head in heads and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                            args.append(v.head)
+                if any(h in args for h in heads) or any(a.lower_ in ("which", "that") for a in args):
+                    direct.append(term)
+                elif any(a.lower_ in anaphors for a in args):
+                    anaphoric.append(term)
+        last = lambda found: max(found, key=lambda t: (t.start, -t.end)) if found else None  # noqa: E731
+        return last(direct), last(anaphoric)

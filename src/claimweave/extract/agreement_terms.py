@@ -1,0 +1,72 @@
+"""Pure helpers for agreement terms: adding an ISO duration to a date value, reading durations."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([YMWD])$")
+
+
+def is_duration(value: str | None) -> bool:
+    """True for a simple ISO 8601 duration of one unit (``P49Y``, ``P6M``, ``P2W``, ``P10D``)."""
+    return bool(value and _DURATION.match(value))
+
+
+def is_date(value: str | None) -> bool:
+    """True for a fully known date value at year, month or day granularity."""
+    return bool(value and _DATE.match(value))
+
+
+def add_duration(*, date: str, duration: str) -> str | None:
+    """``date`` + ``duration`` at the date's granularity (``2019`` + ``P49Y`` -> ``2068``), or None.
+
+    A year-only date plus months or days has no year-granular answer, so None is returned then.
+    """
+    d, p = _DATE.match(date or ""), _DURATION.match(duration or "")
+    if not d or not p:
+        return None
+    amount, unit = p.group(1), p.group(2)
+    if "." in amount:
+        return None
+    n = int(amount)
+    year = int(d.group(1))
+    month = int(d.group(2)) if d.group(2) else None
+    day = int(d.group(3)) if d.group(3) else None
+    if unit == "Y":
+        year += n
+    elif unit == "M":
+        if month is None:
+            return None
+        total = year * 12 + (month - 1) + n
+        year, month = divmod(total, 12)
+        month += 1
+    else:
+        if day is None:
+            return None
+        import datetime as dt
+
+        result = dt.date(year, month, day) + dt.timedelta(days=n * (7 if unit == "W" else 1))
+        return result.isoformat()
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    day = min(day, calendar.monthrange(year, month)[1])
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_NAME_STOP = {"the", "a", "an", "of", "and", "inc", "corp", "co", "ltd", "plc", "llc", "group", "s"}
+
+
+def name_words(text: str) -> frozenset[str]:
+    """The distinctive words of a name, for comparing "LIN" with "LIN Broadcasting Corp."."""
+    words = re.sub(r"[^\w]+", " ", text.casefold().replace("\u2019", "'").replace("'s", "")).split()
+    return frozenset(w for w in words if w not in _NAME_STOP)
+
+
+def same_name(a: str, b: str) -> bool:
+    """True when one name's distinctive words are all in the other's."""
+    wa, wb = name_words(a), name_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)

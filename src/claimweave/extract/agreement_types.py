@@ -1,0 +1,76 @@
+"""The records agreement extraction passes around: a mention of an agreement, a term read from the
+text (value, characters, rule id), and the terms of one agreement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimweave.extract.agreement_rules import KindRule
+from claimweave.extract.agreement_terms import same_name
+
+
+@dataclass
+class Mention:
+    """A phrase naming an agreement: tokens [start, end); ``kind_start``..``end`` is the kind name."""
+
+    start: int
+    end: int
+    head: int
+    kind_start: int
+    rule: KindRule
+    plural: bool
+    definite: bool
+    bare: bool = False
+
+
+@dataclass
+class Term:
+    """One value read from the text, with the characters it came from and the rule that read it."""
+
+    value: object
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass
+class Terms:
+    parties: list[Term] = field(default_factory=list)
+    asset: Term | None = None
+    signed: list[Term] = field(default_factory=list)
+    duration: Term | None = None
+    expires: Term | None = None
+    renewal: Term | None = None
+    status: Term | None = None
+    anaphoric_status: Term | None = None
+    signed_in_phrase: bool = False
+
+    def has_substance(self) -> bool:
+        """True when the clause says something that identifies one agreement (not only a status)."""
+        named_asset = self.asset is not None and self.asset.rule in ("asset.kind_prep", "asset.kind_compound")
+        return bool(self.signed or self.duration or self.expires or self.renewal or named_asset)
+
+    def has_terms(self) -> bool:
+        return bool(self.signed or self.duration or self.expires or self.renewal or self.status)
+
+    def has_time_terms(self) -> bool:
+        return bool(self.signed or self.duration or self.expires or self.renewal)
+
+    def absorb(self, other: Terms, *, reference: bool = True) -> None:
+        """Add what a later reference says: missing fields are filled, a later status wins.
+
+        A reference adds only the parties it names itself ("the U.N.-Iraq accord", "the deal with
+        X"); the other names in its clause are mostly other actors of the story.
+        """
+        for name in ("asset", "duration", "expires", "renewal"):
+            if getattr(self, name) is None:
+                setattr(self, name, getattr(other, name))
+        if other.status is not None:
+            self.status = other.status
+        known = {s.value for s in self.signed}
+        self.signed.extend(s for s in other.signed if s.value not in known)
+        for party in other.parties:
+            if reference and party.rule not in ("party.with", "party.phrase"):
+                continue
+            if not any(same_name(party.value[0], p.value[0]) for p in self.parties):
+                self.parties.append(party)

@@ -1,0 +1,268 @@
+"""Merging claims about the same event across sources, with their dates compared by granularity.
+
+Sources describe one event with different verbs ("held talks", "flew to", "visited") and name its
+actors differently ("Bogdanov", "a Russian delegation"). Claims are therefore blocked by event
+class (``predicate_classes`` in ``patterns/reconcile/linkage.json``), polarity and each linked
+entity they involve; within a block, two claims are one event when their times are within
+``same_event_days`` of each other (or compatible, for coarse dates) and the people they name do
+not contradict (Putin meeting X is not Putin meeting Y). An event's date is the most precise
+agreeing value; disjoint values are a conflict that lists each value with its sources.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from claimweave.extract.common import stable_id
+from claimweave.models import Argument, Claim, DocResult, ReconciledClaim
+from claimweave.reconcile.common import FINE_DAYS, Sources, conflict, sorted_evidence, text_key
+from claimweave.reconcile.descriptions import DescriptionIndex
+from claimweave.reconcile.entities import EntityIndex
+from claimweave.reconcile.linker import Linker
+from claimweave.reconcile.rules import linkage
+from claimweave.reconcile.timevalues import TimeSpan, compatible, days_apart, merge_times, parse_time
+
+FACTUAL = ("asserted", "reported", "hedged", "negated")
+
+
+@dataclass(frozen=True)
+class Member:
+    """One per-document claim with its reconciled keys."""
+
+    doc_id: str
+    claim: Claim
+    subject: str | None
+    object: str | None
+    location: str | None
+    participants: frozenset[str] = frozenset()
+    time_evidence: tuple = ()
+
+    @property
+    def time(self) -> str | None:
+        return self.claim.time.value if self.claim.time else None
+
+    @cached_property
+    def entities(self) -> frozenset[str]:
+        """The linked entities the claim involves (text keys are not entities)."""
+        keys = {self.subject, self.object, self.location, *self.participants}
+        return frozenset(k for k in keys if k and not k.startswith("text:"))
+
+
+@lru_cache(maxsize=None)
+def _predicate_classes() -> dict[str, str]:
+    return {lemma: c.id for c in linkage().predicate_classes for lemma in c.lemmas}
+
+
+def predicate_class(lemma: str, object_text: str | None = None) -> str:
+    """The event class of a predicate (``phone`` and ``call`` are one; ``hold talks`` is a meeting)."""
+    lemma = " ".join(lemma.casefold().split())
+    classes = _predicate_classes()
+    if lemma in linkage().light_verbs and object_text:
+        head = object_text.casefold().split()[-1] if object_text.split() else ""
+        for candidate in (f"{lemma} {head}", head, head.rstrip("s")):
+            if candidate in classes:
+                return classes[candidate]
+    return classes.get(lemma, lemma)
+
+
+def _argument_key(index: EntityIndex, doc_id: str, arg: Argument | None, offices: DescriptionIndex | None = None) -> str | None:
+    if arg is None:
+        return None
+    found = index.resolve(doc_id, entity_id=arg.entity_id, text=arg.text)
+    if found is None and offices is not None:
+        found = offices.resolve(arg.text)
+    return found or text_key(arg.text)
+
+
+def _polarity(member: Member) -> str:
+    return "factual" if member.claim.modality in FACTUAL else member.claim.modality
+
+
+def event_class(member: Member) -> str:
+    obj = member.claim.object.text if member.claim.object else None
+    return predicate_class(member.claim.predicate.lemma, obj)
+
+
+def block_keys(member: Member, persons: set[str]) -> list[tuple]:
+    """The blocks a claim is compared in: one per linked entity (people first), else its words."""
+    head = (event_class(member), _polarity(member))
+    entities = member.entities
+    people = sorted(entities & persons)
+    if people:
+        return [(*head, e) for e in people] + [(*head, e) for e in sorted(entities - persons)]
+    if entities:
+        return [(*head, e) for e in sorted(entities)]
+    subject, obj = member.subject or "", member.object or ""
+    if head[0] in linkage().symmetric_predicates:
+        subject, obj = sorted((subject, obj))
+    return [(*head, subject, obj)]
+
+
+def same_event(a: Member, b: Member, persons: set[str], window: int) -> bool:
+    """Whether two claims of one block can report the same event."""
+    pa, pb = a.entities & persons, b.entities & persons
+    if pa and pb and not pa & pb:
+        return False  # different people: Putin meeting X is not Putin meeting Y
+    ta, tb = a.time, b.time
+    if ta is None or tb is None:
+        return ta is None and tb is None
+    sa, sb = parse_time(ta), parse_time(tb)
+    fine = isinstance(sa, TimeSpan) and isinstance(sb, TimeSpan) and sa.days <= FINE_DAYS and sb.days <= FINE_DAYS
+    if fine:
+        return (days_apart(ta, tb) or 0) <= window
+    return compatible(ta, tb)
+
+
+def reconcile_claims(
+    results: list[DocResult], index: EntityIndex, sources: Sources, offices: DescriptionIndex | None = None
+) -> list[ReconciledClaim]:
+    """One ReconciledClaim per event, in a deterministic order; ``offices`` resolves "Syria's foreign minister"."""
+    members: list[Member] = []
+    for result in results:
+        doc_id = result.document.id
+        timex_evidence = {t.id: t.evidence for t in result.timexes}
+        for claim in result.claims:
+            time_id = claim.time.timex_id if claim.time else None
+            members.append(Member(
+                doc_id,
+                claim,
+                _argument_key(index, doc_id, claim.subject, offices),
+                _argument_key(index, doc_id, claim.object, offices),
+                _argument_key(index, doc_id, claim.location, offices),
+                frozenset(k for p in claim.participants if (k := _argument_key(index, doc_id, p, offices))),
+                (timex_evidence[time_id],) if time_id in timex_evidence else (),
+            ))
+    members.sort(key=lambda m: (m.doc_id, m.claim.id))
+    persons = {e.id for e in index.entities if e.label == "PERSON"}
+    window = linkage().same_event_days
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, member in enumerate(members):
+        for key in block_keys(member, persons):
+            blocks[key].append(i)
+    linker = Linker()
+    for i in range(len(members)):
+        linker.add(i)
+    for key in sorted(blocks):
+        _sweep_block(blocks[key], members, persons, window, linker)
+    _attach_loose(blocks, members, persons, window, linker)
+    names = {e.id: e.name for e in index.entities}
+    merged: list[ReconciledClaim] = []
+    used: set[str] = set()
+    for group in sorted(linker.groups().values(), key=min):
+        event = [members[i] for i in sorted(group)]
+        merged.append(_merge(event, names, sources, used))
+    merged.sort(key=lambda c: (c.time or "", c.predicate, c.subject or "", c.id))
+    return merged
+
+
+def _sweep_block(block: list[int], members: list[Member], persons: set[str], window: int, linker: Linker) -> None:
+    """Union the precisely dated claims of one block that report one event (a sweep over time)."""
+    dated = [i for i in block if _fine(members[i].time)]
+    dated.sort(key=lambda i: parse_time(members[i].time).start)
+    for n, i in enumerate(dated):
+        end = parse_time(members[i].time).end.toordinal() + window
+        for j in dated[n + 1:]:
+            if parse_time(members[j].time).start.toordinal() > end:
+                break
+            if same_event(members[i], members[j], persons, window):
+                linker.union(i, j, "same_event", 1.0)
+
+
+def _attach_loose(blocks: dict, members: list[Member], persons: set[str], window: int, linker: Linker) -> None:
+    """Coarse, undated and year-less claims join an event only when, over all their blocks, it is the
+    one event they fit ("2025" must not chain a May meeting to a July one). An undated denial joins
+    nothing: "has not called for" is not evidence against a dated call."""
+    fits: dict[int, set] = defaultdict(set)
+    peers: dict[int, set[int]] = defaultdict(set)
+    for block in blocks.values():
+        fine = [j for j in block if _fine(members[j].time)]
+        loose = [i for i in block if not _fine(members[i].time)]
+        for i in loose:
+            fits[i] |= {linker.find(j) for j in fine if _loosely_same(members[i], members[j], persons)}
+            peers[i] |= {k for k in loose if k != i and _loosely_same(members[i], members[k], persons)}
+    for i in sorted(fits):
+        if members[i].claim.modality == "negated" and members[i].time is None:
+            continue
+        if len(fits[i]) == 1:
+            linker.union(i, next(iter(fits[i])), "only_fitting_event", 1.0)
+    # Among claims that fit no dated event: coarse values that agree are one event, and an undated
+    # claim joins them when they are the only such event.
+    for i in sorted(peers):
+        if members[i].time is not None and not fits[i]:
+            for k in sorted(peers[i]):
+                if members[k].time is not None and not fits[k]:
+                    linker.union(i, k, "same_event", 1.0)
+    for i in sorted(peers):
+        if members[i].time is None and not fits[i] and members[i].claim.modality != "negated":
+            roots = {linker.find(k) for k in peers[i] if members[k].time is not None and not fits[k]}
+            if len(roots) == 1:
+                linker.union(i, next(iter(roots)), "only_fitting_event", 1.0)
+
+
+def _fine(value: str | None) -> bool:
+    span = parse_time(value)
+    return isinstance(span, TimeSpan) and span.days <= FINE_DAYS
+
+
+def _loosely_same(a: Member, b: Member, persons: set[str]) -> bool:
+    pa, pb = a.entities & persons, b.entities & persons
+    if pa and pb and not pa & pb:
+        return False
+    return a.time is None or b.time is None or compatible(a.time, b.time)
+
+
+def _display(key: str | None, texts: list[str], names: dict[str, str]) -> str | None:
+    if key is None:
+        return None
+    if key in names:
+        return names[key]
+    return Counter(texts).most_common(1)[0][0] if texts else None
+
+
+def _most_common(values) -> str | None:
+    counts = Counter(v for v in values if v)
+    # Linked entities win over words; then the most frequent; then the first in order.
+    return min(counts, key=lambda v: (v.startswith("text:"), -counts[v], v)) if counts else None
+
+
+def _merge(event: list[Member], names: dict[str, str], sources: Sources, used: set[str]) -> ReconciledClaim:
+    pclass = _most_common(event_class(m) for m in event)
+    polarity = _polarity(event[0])
+    conflicts = []
+    times = merge_times((m.claim.time.value, m.doc_id, m.claim.time.mod) for m in event if m.claim.time)
+    if times.conflicts:
+        conflicts.append(conflict("time", times.conflicts))
+    modalities: dict[str, set[str]] = defaultdict(set)
+    for m in event:
+        modalities[m.claim.modality].add(m.doc_id)
+    if "negated" in modalities and len(modalities) > 1:
+        conflicts.append(conflict("modality", modalities))
+    doc_ids = sorted({m.doc_id for m in event})
+    subject = _most_common(m.subject for m in event)
+    obj = _most_common(m.object for m in event)
+    location = _most_common(m.location for m in event)
+    modality = min(modalities, key=lambda k: (-len(modalities[k]), FACTUAL.index(k) if k in FACTUAL else 9, k))
+    lemma = _most_common(m.claim.predicate.lemma for m in event)
+    claim_id = stable_id("RC", pclass, subject, obj, polarity, (times.value or "undated")[:7])
+    if claim_id in used:
+        claim_id = stable_id("RC", pclass, subject, obj, polarity, times.value, min(m.claim.id for m in event))
+    used.add(claim_id)
+    return ReconciledClaim(
+        id=claim_id,
+        predicate=lemma,
+        subject=_display(subject, [m.claim.subject.text for m in event if m.claim.subject and m.subject == subject], names),
+        subject_entity_id=subject if subject in names else None,
+        object=_display(obj, [m.claim.object.text for m in event if m.claim.object and m.object == obj], names),
+        object_entity_id=obj if obj in names else None,
+        location=_display(location, [m.claim.location.text for m in event if m.claim.location and m.location == location], names),
+        time=times.value,
+        modality=modality,
+        attribution=sorted({m.claim.attribution.source for m in event if m.claim.attribution}),
+        members=sorted(m.claim.id for m in event),
+        sources=doc_ids,
+        evidence=sorted_evidence(e for m in event for e in (*m.claim.evidence, *m.time_evidence)),
+        status=sources.status(doc_ids, conflicts),
+        conflicts=conflicts,
+    )

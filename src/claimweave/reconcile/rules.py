@@ -1,0 +1,86 @@
+"""The reconciliation rule files (``patterns/reconcile/*.json``), validated on load."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from claimweave.patterns import load
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Particles(Rule):
+    id: str
+    attached: list[str] = Field(description="Articles written joined by a hyphen: al-Sharaa, as-Suwayda.")
+    separate: list[str] = Field(description="Articles that are dropped when written as a word: al Sharaa.")
+
+
+class WordList(Rule):
+    id: str
+    words: list[str]
+
+
+class NameRules(Rule):
+    particles: Particles
+    titles: WordList
+    place_designators: WordList
+    org_stopwords: WordList
+
+
+class Rewrite(Rule):
+    id: str
+    from_: str = Field(alias="from")
+    to: str
+
+
+class Transliteration(Rule):
+    id: str
+    description: str
+    rewrites: list[Rewrite]
+    vowels: str
+    vowel_classes: dict[str, str] = Field(description="Vowels romanizations use for one another (e -> a: Ahmed/Ahmad).")
+
+
+class PredicateClass(Rule):
+    id: str
+    lemmas: list[str]
+
+
+class Linkage(Rule):
+    id: str
+    token_similarity: float = Field(description="Least Jaro-Winkler similarity of two folded name tokens.")
+    same_event_days: int = Field(description="Dated claims this close with the same actors are one event.")
+    role_window_days: int = Field(description="Current roles this close in time can conflict.")
+    max_block: int = Field(description="Blocks larger than this are split further before comparing pairs.")
+    families: dict[str, str]
+    former_qualifiers: list[str]
+    symmetric_predicates: list[str]
+    predicate_classes: list[PredicateClass]
+    light_verbs: list[str] = Field(description="Verbs whose object names the event: hold talks, pay a visit.")
+    title_modifiers: list[str] = Field(description="Title words that do not change the office (special, acting).")
+    compatible_titles: list[list[str]] = Field(description="Titles one person can hold at once, or that name one office.")
+
+
+@lru_cache(maxsize=None)
+def name_rules() -> NameRules:
+    return load("reconcile/names.json", NameRules)
+
+
+@lru_cache(maxsize=None)
+def transliteration() -> Transliteration:
+    return load("reconcile/transliteration.json", Transliteration)
+
+
+@lru_cache(maxsize=None)
+def compiled_rewrites() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(r.from_), r.to) for r in transliteration().rewrites)
+
+
+@lru_cache(maxsize=None)
+def linkage() -> Linkage:
+    return load("reconcile/linkage.json", Linkage)

@@ -1,0 +1,120 @@
+"""Scoring agreement terms against gold: field comparison, slot counting, and the levels reached."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimweave.evaluation.agreements import (
+    GoldAgreement,
+    Scores,
+    evaluate,
+    field_correct,
+    load_gold,
+    same_asset,
+    score_document,
+)
+from claimweave.errors import InputError
+from claimweave.models import Agreement, Argument, Evidence, Expiry
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests" / "data"
+
+TEXT = "Back then a 2019 deal gave Acme a 49-year lease on the north pier."
+
+
+def gold(**fields) -> GoldAgreement:
+    base = dict(doc="d", anchor="a 2019 deal", kind="lease", parties=[], asset=None, signed=[], duration=None,
+                expires=None, renewal=None, status=None)
+    return GoldAgreement(**{**base, **fields})
+
+
+def system(start: int, end: int, **fields) -> Agreement:
+    ev = Evidence(doc_id="d", start=start, end=end, text=TEXT[start:end], sentence=TEXT, rule="kind.deal")
+    return Agreement(id="agr_x", kind="lease", text=ev.text, evidence=[ev], **fields)
+
+
+@pytest.mark.parametrize(
+    ("name", "gold_value", "system_value", "expected"),
+    [
+        ("parties", ["LIN Broadcasting Corp.", "BellSouth"], ["BellSouth Corp.", "LIN"], True),
+        ("parties", ["Iraq", "Iran"], ["Iraq"], False),
+        ("asset", "the commercial port of Tartus", "commercial port of Tartus", True),
+        ("asset", "Tartus commercial port", "the commercial port of Tartus", True),
+        ("asset", "phosphate mining in Homs", "the north pier", False),
+        ("signed", ["2015", "2017"], ["2015", "2017"], True),
+        ("expires", ("2068", True), ("2068", False), False),
+        ("status", "stalled", None, False),
+        ("duration", None, None, True),
+    ],
+)
+def test_field_correct(name, gold_value, system_value, expected):
+    assert field_correct(name, gold_value, system_value) is expected
+
+
+def test_same_asset_needs_shared_content_words():
+    assert not same_asset("the port", "the harbour")
+
+
+def test_slots_count_misses_and_false_alarms():
+    start = TEXT.index("a 2019 deal")
+    scores = Scores()
+    found = system(start, start + 11, signed=["2019"], duration="P49Y", expires=Expiry(value="2068", computed=True),
+                   parties=[Argument(text="Acme", start=27, end=31)], status="stalled")
+    score_document(TEXT, [gold(signed=["2019"], duration="P49Y", expires={"value": "2068", "computed": True},
+                               parties=["Acme"], asset="the north pier")], [found], scores)
+    assert scores.matched == 1
+    # parties, signed, duration, expires right; asset missed; status is a false alarm.
+    assert (sum(scores.correct.values()), sum(scores.total.values())) == (4, 6)
+
+
+def test_spurious_agreement_costs_its_filled_fields():
+    scores = Scores()
+    score_document(TEXT, [], [system(0, 4, signed=["2019"], status="signed")], scores)
+    assert scores.system == 1 and scores.matched == 0
+    assert sum(scores.total.values()) == 2 and sum(scores.correct.values()) == 0
+
+
+def test_missing_anchor_is_an_input_error():
+    with pytest.raises(InputError, match="anchor not found"):
+        score_document(TEXT, [gold(anchor="no such words")], [], Scores())
+
+
+def test_gold_files_are_valid():
+    for folder in ("timebank_agreements", "corpus_agreements"):
+        items = load_gold(DATA / folder / "gold.jsonl")
+        assert items and all(g.doc and g.anchor for g in items)
+
+
+@pytest.mark.slow
+def test_corpus_field_accuracy_reaches_the_target():
+    scores = evaluate(DATA / "corpus_agreements", corpus=[str(REPO / "corpus")])
+    assert scores.matched / scores.gold >= 0.95
+    assert scores.accuracy >= 0.85, "\n".join(scores.report_lines() + scores.errors)
+
+
+@pytest.mark.slow
+def test_timebank_field_accuracy_with_gold_time_expressions():
+    scores = evaluate(DATA / "timebank_agreements", timexes="gold")
+    assert scores.matched / scores.gold >= 0.9
+    assert scores.accuracy >= 0.55, "\n".join(scores.report_lines() + scores.errors)
+
+
+def test_cli_eval_agreements_reports_and_enforces_a_floor(cli):
+    ok = cli("eval", "agreements", str(DATA / "corpus_agreements"), "--corpus", str(REPO / "corpus"), "--min-accuracy", "0.85")
+    assert ok.returncode == 0, ok.stderr
+    assert "field accuracy" in ok.stdout and "parties" in ok.stdout
+    low = cli("eval", "agreements", str(DATA / "corpus_agreements"), "--corpus", str(REPO / "corpus"), "--min-accuracy", "0.999")
+    assert low.returncode == 1 and "below the floor" in low.stderr
+
+
+def test_cli_eval_agreements_names_a_folder_without_gold(cli, tmp_path):
+    result = cli("eval", "agreements", str(tmp_path))
+    assert result.returncode == 2
+    assert "no gold.jsonl" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_eval_agreements_help_has_an_example(cli):
+    result = cli("eval", "agreements", "--help")
+    assert result.returncode == 0 and "Example:" in result.stdout

@@ -1,0 +1,110 @@
+"""Entity repairs and within-document person grouping."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimweave.extract.people import same_person
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def entities(nlp, text):
+    return nlp(text)._.cw_entities
+
+
+def labels_of(nlp, text) -> dict[str, str]:
+    return {e.name: e.label for e in entities(nlp, text)}
+
+
+REPAIRS = [
+    # a movement named like a person, with its acronym, is an organisation
+    ("The coalition was led by Hayat Tahrir al-Sham (HTS) until the spring.", "Hayat Tahrir al-Sham", "ORG"),
+    # ports and air bases are places
+    ("Freighters unload at Tartous port twice a week.", "Tartous", "FAC"),
+    ("Bombers flew from the Hmeimim airbase every night.", "Hmeimim", "FAC"),
+    # a title is not part of the name
+    ("Treasurer Peter Lindqvist voted for the motion on Friday.", "Peter Lindqvist", "PERSON"),
+    ("Councillor Nadia Brandt voted against the plan.", "Nadia Brandt", "PERSON"),
+    # a name followed by a person's title is a person
+    ("Murat Kaya, Turkish Foreign Minister, said the talks went well.", "Murat Kaya", "PERSON"),
+]
+
+
+@pytest.mark.parametrize("text, name, label", REPAIRS, ids=[r[1] for r in REPAIRS])
+def test_repair_gives_label(nlp, text, name, label):
+    assert labels_of(nlp, text).get(name) == label
+
+
+@pytest.mark.parametrize(
+    "text, not_entity",
+    [
+        ("Defence Minister Karim Haddad visited the front line.", "Defence"),
+        ("Intelligence Chief Omar Saleh left the room.", "Intelligence"),
+        ("Queen Elizabeth opened the session; the Queen smiled.", "Queen"),
+    ],
+)
+def test_title_words_are_not_entities(nlp, text, not_entity):
+    assert not_entity not in {m.text for e in entities(nlp, text) for m in e.mentions}
+
+
+@pytest.mark.parametrize(
+    "text, full",
+    [
+        ("Yusuf al-Hamdani arrived in Cairo. Al-Hamdani met the press later.", "Yusuf al-Hamdani"),
+        ("Rami bin Talal spoke first. Later bin Talal answered questions.", "Rami bin Talal"),
+        ("Asaad Hassan al Shaibani led the delegation. Reporters asked al Shibani about the bases.", "Asaad Hassan al Shaibani"),
+        ("Sergei Lavrov met the delegation. Lavrov said Russia would help.", "Sergei Lavrov"),
+    ],
+)
+def test_short_mentions_join_the_full_name(nlp, text, full):
+    people = [e for e in entities(nlp, text) if e.label == "PERSON"]
+    assert [e.name for e in people] == [full]
+    assert len(people[0].mentions) == 2
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp):
+    text = (
+        "Interim President Salim al Rawi met Health Minister Nabil al Rawi in Damascus. "
+        "Al Rawi, a surgeon, briefed him on the hospitals. "
+        "Weeks later, President Salim al Rawi travelled to Riyadh, and al Rawi spoke of new ties."
+    )
+    people = {e.name: e for e in entities(nlp, text) if e.label == "PERSON"}
+    assert set(people) == {"Salim al Rawi", "Nabil al Rawi"}
+    nabil = [m.text for m in people["Nabil al Rawi"].mentions]
+    salim = [m.text for m in people["Salim al Rawi"].mentions]
+    assert nabil == ["Nabil al Rawi", "Al Rawi"]
+    assert salim == ["Salim al Rawi", "Salim al Rawi", "al Rawi"]
+
+
+def test_mentions_reproduce_text_and_ids_are_stable(nlp):
+    text = "Foreign Minister Yusuf al-Hamdani's visit ended. Hamdani flew home."
+    first, second = entities(nlp, text), entities(nlp, text)
+    assert [e.id for e in first] == [e.id for e in second]
+    for e in first:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+    person = next(e for e in first if e.label == "PERSON")
+    assert [m.text for m in person.mentions] == ["Yusuf al-Hamdani", "Hamdani"]
+
+
+def _ambiguous_cases():
+    facts = json.loads((REPO / "tests/gold/corpus_facts.json").read_text(encoding="utf-8"))
+    return facts["ambiguous_mentions"]
+
+
+@pytest.mark.parametrize("case", _ambiguous_cases(), ids=lambda c: f"{c['doc_id']}:{c['context'][:30]}")
+def test_corpus_ambiguous_short_mentions(nlp, case):
+    from claimweave.ingest import read_corpus
+    from claimweave.pipeline import analyse
+
+    (document,) = [d for d in read_corpus([str(REPO / "corpus")]) if getattr(d, "id", None) == case["doc_id"]]
+    (result,) = analyse([document], nlp)
+    for context in case["context"].split(" / "):
+        at = document.text.index(context)
+        owners = [e for e in result.entities if e.label == "PERSON" for m in e.mentions if at <= m.start < at + len(context) and m.text.lower().endswith("sharaa")]
+        assert owners, context
+        assert same_person(owners[0].name, case["resolves_to"]), (context, owners[0].name)

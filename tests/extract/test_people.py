@@ -1,0 +1,95 @@
+"""Name comparison: particles, transliteration variants, short versus full names."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimweave.extract.people import (
+    NameMention,
+    core_words,
+    given_name_compatible,
+    link_mentions,
+    same_person,
+    same_word,
+    surname_compatible,
+)
+
+
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("Asaad al-Shibani", ("asaad", "shibani")),
+        ("al Sharaa", ("sharaa",)),
+        ("Murhaf Abu Qasra", ("murhaf", "qasra")),
+        ("Mr. Schwarz's", ("schwarz",)),
+        ("H. Marshall Schwarz", ("marshall", "schwarz")),
+        ("James A. Baker III", ("james", "baker")),
+    ],
+)
+def test_core_words(name, words):
+    assert core_words(name) == words
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("shaibani", "shibani", True),
+        ("sergey", "sergei", True),
+        ("ahmed", "ahmad", True),
+        ("lavrentyev", "lavrentiev", True),
+        ("hussein", "hassan", False),
+        ("maher", "ahmed", False),
+    ],
+)
+def test_same_word(a, b, same):
+    assert same_word(a, b) is same
+
+
+@pytest.mark.parametrize(
+    "short, full, fits",
+    [
+        ("Shibani", "Asaad al-Shibani", True),
+        ("al Sharaa", "Ahmed al Sharaa", True),
+        ("Al-Sharaa", "Maher al-Sharaa", True),
+        ("Lavrov", "Sergey Lavrov", True),
+        ("Sharaa", "Asaad al-Shibani", False),
+        ("Ahmed al Sharaa", "Sharaa", False),
+    ],
+)
+def test_surname_compatible(short, full, fits):
+    assert surname_compatible(short, full) is fits
+
+
+def test_given_name_alone():
+    assert given_name_compatible("Saddam", "Saddam Hussein")
+    assert not given_name_compatible("Hussein", "Saddam Hussein")
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Ahmed al-Sharaa", "Ahmad al Sharaa", True),
+        ("Asaad al-Shibani", "Asaad Hassan al Shaibani", True),
+        ("Ahmed al Sharaa", "Maher al Sharaa", False),
+        ("Saddam Hussein", "Hussein", False),
+    ],
+)
+def test_same_person(a, b, same):
+    assert same_person(a, b) is same
+
+
+def test_link_goes_to_nearest_compatible_full_name():
+    mentions = [
+        NameMention(0, "Ahmed al Sharaa"),
+        NameMention(50, "Maher al Sharaa"),
+        NameMention(80, "al Sharaa"),  # nearest before: Maher
+        NameMention(200, "Ahmed al Sharaa"),
+        NameMention(260, "Al Sharaa"),  # nearest before: Ahmed
+    ]
+    groups = link_mentions(mentions)
+    assert sorted(groups) == [[0, 3, 4], [1, 2]]
+
+
+def test_royal_one_word_name_is_its_own_person():
+    mentions = [NameMention(0, "Saddam Hussein"), NameMention(40, "Hussein", complete=True), NameMention(90, "Hussein")]
+    assert sorted(link_mentions(mentions)) == [[0], [1, 2]]

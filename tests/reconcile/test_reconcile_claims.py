@@ -1,0 +1,112 @@
+"""Merging claims about one event across sources (claimweave.reconcile.claims)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimweave.reconcile import reconcile
+
+
+def _visits(doc, dates, *, lemmas=None, outlets=None):
+    results = []
+    for i, value in enumerate(dates):
+        d = doc(f"d{i}", source=(outlets or [f"Outlet {i}" for _ in dates])[i])
+        d.claim((lemmas or ["visit"] * len(dates))[i], "Mikhail Bogdanov", "Damascus", time=value, object_label="GPE")
+        results.append(d.build())
+    return reconcile(results)[1].claims
+
+
+@pytest.mark.parametrize(
+    ("dates", "events", "time", "status"),
+    [
+        (["2024-12", "2024-12-08"], 1, "2024-12-08", "corroborated"),
+        (["2025-01-28", "2025-01-28", "2025-01"], 1, "2025-01-28", "corroborated"),
+        (["2025-01-28", "2025-02-03"], 1, "2025", "conflicting"),
+        (["2025-01-28", "2025-06-10"], 2, None, "single_source"),
+        (["2025-01-28", None], 1, "2025-01-28", "corroborated"),
+        (["XXXX-01-28", "2025-01-28"], 1, "2025-01-28", "corroborated"),
+    ],
+)
+def test_dates_compare_by_granularity(doc, dates, events, time, status):
+    claims = _visits(doc, dates)
+    assert len(claims) == events
+    if events == 1:
+        assert claims[0].time == time
+    assert all(c.status == status for c in claims)
+
+
+def test_conflict_lists_each_value_with_its_sources(doc):
+    (claim,) = _visits(doc, ["2025-01-28", "2025-02-03", "2025-01", "2025-01-28"])
+    assert claim.status == "conflicting"
+    (conflict,) = claim.conflicts
+    assert conflict.field == "time"
+    assert [(v.value, v.sources) for v in conflict.values] == [("2025-01-28", ["d0", "d3"]), ("2025-02-03", ["d1"])]
+    assert claim.sources == ["d0", "d1", "d2", "d3"]
+    assert {e.text for e in claim.evidence} >= {"2025-01-28", "2025-02-03", "2025-01"}
+
+
+def test_one_outlet_twice_is_a_single_source(doc):
+    (claim,) = _visits(doc, ["2025-01-28", "2025-01-28"], outlets=["Wire", "Wire"])
+    assert claim.status == "single_source"
+
+
+def test_predicate_synonyms_and_symmetric_predicates_merge(doc):
+    one, two = doc("one"), doc("two")
+    one.claim("phone", "Vladimir Putin", "Ahmed al-Sharaa", time="2025-02-12")
+    two.claim("call", "Ahmad al-Sharaa", "Putin", time="2025-02")
+    two.entity("Vladimir Putin")
+    (claim,) = reconcile([one.build(), two.build()])[1].claims
+    assert claim.members == sorted(c.id for r in (one, two) for c in r.claims)
+    assert claim.time == "2025-02-12"
+
+
+def test_negation_against_assertion_is_a_conflict(doc):
+    one, two = doc("one"), doc("two")
+    one.claim("demand", "Syria", "withdrawal", modality="negated", object_label="EVENT", time="2025-07-31")
+    two.claim("demand", "Syria", "withdrawal", object_label="EVENT", time="2025-07-31")
+    (claim,) = reconcile([one.build(), two.build()])[1].claims
+    assert claim.status == "conflicting"
+    assert claim.conflicts[0].field == "modality"
+
+
+def test_an_undated_denial_does_not_join_a_dated_event(doc):
+    one, two = doc("one"), doc("two")
+    one.claim("call", "Ahmed al-Sharaa", "withdrawal", modality="negated", object_label="EVENT")
+    two.claim("call", "Ahmed al-Sharaa", "withdrawal", object_label="EVENT", time="2025-02-12")
+    assert len(reconcile([one.build(), two.build()])[1].claims) == 2
+
+
+def test_a_coarse_date_does_not_chain_two_events(doc):
+    one, two, three = doc("one"), doc("two"), doc("three")
+    one.claim("meet", "Ahmed al-Sharaa", "Donald Trump", time="2025-05-14")
+    two.claim("meet", "Ahmed al-Sharaa", "Donald Trump", time="2025-09-24")
+    three.claim("meet", "Ahmed al-Sharaa", "Donald Trump", time="2025")
+    claims = reconcile([one.build(), two.build(), three.build()])[1].claims
+    assert sorted(len(c.members) for c in claims) == [1, 1, 1]
+
+
+def test_planned_and_past_events_do_not_merge(doc):
+    one, two = doc("one"), doc("two")
+    one.claim("hold", "Syria", "elections", time="2025-09", modality="planned", object_label="EVENT")
+    two.claim("hold", "Syria", "elections", time="2025-09", object_label="EVENT")
+    assert len(reconcile([one.build(), two.build()])[1].claims) == 2
+
+
+def test_same_date_different_actors_do_not_merge(doc):
+    one, two = doc("one"), doc("two")
+    one.claim("approve", "Riverton City Council", "tram line", time="2025-07-31", object_label="ORG")
+    two.claim("visit", "Asaad al-Shaibani", "Moscow", time="2025-07-31", object_label="GPE")
+    assert len(reconcile([one.build(), two.build()])[1].claims) == 2
+
+
+@pytest.mark.parametrize(
+    ("dates", "events"),
+    [
+        (["2023", "2025"], 2),
+        (["2025", "2025-H1", None], 1),
+        (["2025-01-28", "2025-06-10", None], 3),
+        (["2025-01-28", "2025-06-10", "2025-06"], 2),
+    ],
+)
+def test_coarse_and_undated_reports_join_only_an_unambiguous_event(doc, dates, events):
+    assert len(_visits(doc, dates)) == events
