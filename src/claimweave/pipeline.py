@@ -5,11 +5,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Iterable, Iterator, MutableMapping
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import minibatch
 
 import claimweave.extract.agreements  # noqa: F401  (registers the factories)
 import claimweave.extract.claims  # noqa: F401
@@ -35,16 +37,74 @@ COMPONENTS = (
 )
 
 
+#: What the English model's components provide. spaCy's own metadata says less: the attribute
+#: ruler maps tags to coarse POS, and the rule-based lemmatizer needs that POS.
+MODEL_PROVIDES = {
+    "tagger": {"token.tag", "token.pos"},
+    "attribute_ruler": {"token.pos"},
+    "lemmatizer": {"token.lemma"},
+    "parser": {"token.dep", "token.head", "token.is_sent_start", "doc.sents", "doc.noun_chunks"},
+    "senter": {"token.is_sent_start", "doc.sents"},
+    "ner": {"doc.ents", "token.ent_iob", "token.ent_type"},
+}
+MODEL_NEEDS = {"attribute_ruler": {"token.tag"}, "lemmatizer": {"token.pos"}}
+#: What every claimweave component needs without saying so: evidence carries its sentence.
+COMMON_NEEDS = {"doc.sents"}
+
+
+def needed_attributes(components: Iterable[str]) -> set[str]:
+    """The Doc/Token attributes that claimweave ``components`` declare in their factories' ``requires``."""
+    needs: set[str] = set(COMMON_NEEDS) if components else set()
+    for name in components:
+        needs.update(Language.get_factory_meta(name).requires)
+    return needs
+
+
+def unneeded_model_components(nlp: Language, needs: set[str]) -> list[str]:
+    """Model components whose output nothing downstream reads (components we know nothing about stay)."""
+    keep: set[str] = set()
+    needs = set(needs)
+    for name in reversed(nlp.pipe_names):  # later components' needs pull in earlier ones
+        provides = MODEL_PROVIDES.get(name)
+        if provides is None or provides & needs:
+            keep.add(name)
+            needs |= MODEL_NEEDS.get(name, set())
+    for name in nlp.pipe_names:  # a shared tok2vec stays while one of its listeners stays
+        listeners = getattr(nlp.get_pipe(name), "listening_components", None)
+        if listeners is not None and not set(listeners) & keep:
+            keep.discard(name)
+    return [name for name in nlp.pipe_names if name not in keep]
+
+
+def load_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] = COMPONENTS, *, prune: bool = True) -> Language:
+    """The English model with claimweave's ``components`` added (cached per process).
+
+    With ``prune``, model components that no claimweave component ``requires`` are disabled.
+    """
+    return _load_pipeline(model, tuple(components), prune)  # one cache key however it is called
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """The English model with claimweave's components added (cached per process)."""
+def _load_pipeline(model: str, components: tuple[str, ...], prune: bool) -> Language:
     nlp = spacy.load(model)
     ensure_extensions()
-    if "parser" in nlp.pipe_names:
+    if prune:
+        for name in unneeded_model_components(nlp, needed_attributes(components)):
+            nlp.disable_pipe(name)
+    if "parser" in nlp.pipe_names:  # enabled ones only
         nlp.add_pipe("claimweave_paragraphs", before="parser")
-    for name in COMPONENTS:
+    for name in components:
         nlp.add_pipe(name)
     return nlp
+
+
+def model_version(model: str = DEFAULT_MODEL) -> str:
+    """The version of a spaCy model package or folder, without loading it."""
+    try:
+        path = spacy.util.get_package_path(model) if spacy.util.is_package(model) else model
+        return str(spacy.util.get_model_meta(path).get("version", "unknown"))
+    except (OSError, ValueError):
+        return "unknown"
 
 
 def _make_doc(nlp: Language, document: Document):
@@ -96,13 +156,49 @@ def text_path_for(document: Document) -> str | None:
     return f"texts/{safe_filename(document.id)}.txt" if document.format in ("jsonl", "html") else None
 
 
-def analyse(documents: Iterable[Document], nlp: Language, *, batch_size: int = 16) -> Iterator[DocResult]:
-    """DocResults for ``documents``, in order, streamed (no Doc is kept after its result is built)."""
+def analyse(
+    documents: Iterable[Document],
+    nlp: Language,
+    *,
+    batch_size: int = 16,
+    timings: MutableMapping[str, float] | None = None,
+) -> Iterator[DocResult]:
+    """DocResults for ``documents``, in order, streamed (no Doc is kept after its result is built).
+
+    Strings spaCy interns for these documents are freed afterwards (a memory zone), so a worker's
+    memory does not grow with the number of documents it has seen. With ``timings``, the seconds
+    spent in the tokenizer, each component and result building are added to it.
+    """
     documents = list(documents) if not isinstance(documents, list) else documents
-    docs = (_make_doc(nlp, d) for d in documents)
-    for document, doc in zip(documents, nlp.pipe(docs, batch_size=batch_size)):
-        yield to_result(document, doc, text_path=text_path_for(document))
+    with nlp.memory_zone():
+        if timings is None:
+            docs = nlp.pipe((_make_doc(nlp, d) for d in documents), batch_size=batch_size)
+            for document, doc in zip(documents, docs):
+                yield to_result(document, doc, text_path=text_path_for(document))
+            return
+        for batch in minibatch(documents, batch_size):
+            for document, doc in zip(batch, _timed_pipe(nlp, batch, batch_size, timings)):
+                started = time.perf_counter()
+                result = to_result(document, doc, text_path=text_path_for(document))
+                timings["results"] = timings.get("results", 0.0) + time.perf_counter() - started
+                yield result
+
+
+def _timed_pipe(nlp: Language, documents: list[Document], batch_size: int, timings: MutableMapping[str, float]) -> list:
+    """What ``nlp.pipe`` does for one batch, one component at a time so that each can be timed."""
+
+    def add(name: str, started: float) -> None:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
+
+    started = time.perf_counter()
+    docs = [_make_doc(nlp, d) for d in documents]
+    add("tokenizer", started)
+    for name, proc in nlp.pipeline:
+        started = time.perf_counter()
+        docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(doc) for doc in docs]
+        add(name, started)
+    return docs
 
 
 def analyse_one(document: Document, nlp: Language) -> DocResult:
-    return next(analyse([document], nlp))
+    return list(analyse([document], nlp))[0]  # exhausted, so the memory zone is closed

@@ -81,17 +81,33 @@ def sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return sentences(doc).bounds(start, end)
 
 
+#: A "sentence" longer than this (text without sentence punctuation: tables, scraped dumps) is
+#: quoted only around the span; otherwise every item in it would copy all of it.
+MAX_SENTENCE_CHARS = 2000
+
+
+def analysed_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins all tokens again on every ``doc.text``)."""
+    text = doc.user_data.get("cw_analysed_text")
+    if text is None:
+        text = doc.user_data["cw_analysed_text"] = doc.text
+    return text
+
+
 def evidence(doc: Doc, start: int, end: int, rule: str) -> Evidence:
     """Evidence for the characters [start, end) of the document, with its sentence and rule id."""
     ctx = context(doc)
     s_start, s_end = sentence_bounds(doc, start, end)
+    if s_end - s_start > MAX_SENTENCE_CHARS:
+        margin = max(0, (MAX_SENTENCE_CHARS - (end - start)) // 2)
+        s_start, s_end = max(s_start, start - margin), min(s_end, end + margin)
     return Evidence(
         doc_id=ctx.doc_id,
         start=start,
         end=end,
         text=ctx.text[start:end],
         # From the analysed text: blanked front matter and chrome never leak into the sentence.
-        sentence=" ".join(doc.text[s_start:s_end].split()),
+        sentence=" ".join(analysed_text(doc)[s_start:s_end].split()),
         rule=rule,
         line=ctx.line,
     )
