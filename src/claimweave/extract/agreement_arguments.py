@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import same_name
 from claimweave.extract.agreement_types import Mention, Term
+from claimweave.extract.common import analysed_text
 from claimweave.models import DocEntity, Timex
 
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
@@ -27,7 +28,7 @@ class ArgumentReader:
     """Reads an agreement's asset and parties from token ranges of one Doc."""
 
     def __init__(self, doc: Doc, vocab: Vocabulary, timexes: list[Timex], entities: list[DocEntity]) -> None:
-        self.doc, self.vocab, self.text = doc, vocab, doc.text
+        self.doc, self.vocab, self.text = doc, vocab, analysed_text(doc)
         self.starts = [t.idx for t in doc]
         self.timexes = sorted(timexes, key=lambda t: (t.start, t.end))
         labels = set(vocab.cues.party_labels)

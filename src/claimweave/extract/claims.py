@@ -35,7 +35,7 @@ from claimweave.extract.claim_syntax import (
     wordlike,
 )
 from claimweave.extract.claim_time import Attached, TimeIndex
-from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
+from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, stable_id
 from claimweave.extract.modality import (
     Marker,
     attribution_scopes,
@@ -76,7 +76,7 @@ class ClaimExtractor:
         ctx = context(doc)
         entities = EntityIndex(doc._.cw_entities)
         times = TimeIndex(doc, doc._.cw_timexes, self.event_nominals)
-        quotes = [(q.outer_start, q.outer_end) for q in find_quote_spans(doc.text, self.rules)]
+        quotes = [(q.outer_start, q.outer_end) for q in find_quote_spans(analysed_text(doc), self.rules)]
         claims: dict[str, Claim] = {}
         for sent in doc.sents:
             if self._skip_sentence(sent):

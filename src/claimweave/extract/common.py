@@ -39,7 +39,8 @@ def context(doc: Doc) -> DocContext:
     ensure_extensions()
     ctx = doc._.cw_context
     if ctx is None:
-        ctx = DocContext(doc_id=stable_id("doc", doc.text), text=doc.text)
+        text = analysed_text(doc)
+        ctx = DocContext(doc_id=stable_id("doc", text), text=text)
         doc._.cw_context = ctx
     return ctx
 
@@ -56,7 +57,7 @@ class Sentences:
     def __init__(self, doc: Doc) -> None:
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
         self.starts = [s.start_char for s in sents] or [0]
-        self.ends = [s.end_char for s in sents] or [len(doc.text)]
+        self.ends = [s.end_char for s in sents] or [len(analysed_text(doc))]
 
     def start_of(self, char: int) -> int:
         return self.starts[max(0, bisect_right(self.starts, char) - 1)]
