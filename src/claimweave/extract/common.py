@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from claimweave.extract.people import fold
 from claimweave.models import Evidence
 
 #: Doc extensions set by claimweave components (values are lists of models from claimweave.models).
@@ -93,6 +94,23 @@ def analysed_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["cw_analysed_text"] = doc.text
     return text
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of each token, built once per Doc (iterating a Doc creates a Token object per token);
+    shared by all callers: do not modify."""
+    texts = doc.user_data.get("cw_token_texts")
+    if texts is None:
+        texts = doc.user_data["cw_token_texts"] = [t.text for t in doc]
+    return texts
+
+
+def folded_token_texts(doc: Doc) -> list[str]:
+    """``fold`` of each token's text (lowercase, no accents), built once per Doc; do not modify."""
+    low = doc.user_data.get("cw_folded_token_texts")
+    if low is None:
+        low = doc.user_data["cw_folded_token_texts"] = [fold(t) for t in token_texts(doc)]
+    return low
 
 
 def evidence(doc: Doc, start: int, end: int, rule: str) -> Evidence:
