@@ -10,10 +10,15 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from claimweave.errors import OutputError
+from claimweave.models import DocResult
 
 
 def dumps(obj: BaseModel | dict | list) -> str:
     """Stable JSON text: model field order, sorted dict keys where the model has none, trailing newline."""
+    if isinstance(obj, DocResult):
+        # pydantic's serializer writes the same text as json.dumps below, 8x faster, for models
+        # without floats (it spells 1e-05 as 0.00001): a DocResult has none, reconciled files do.
+        return obj.model_dump_json(indent=2) + "\n"
     data = obj.model_dump(mode="json") if isinstance(obj, BaseModel) else obj
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
