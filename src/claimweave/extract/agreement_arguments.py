@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import same_name
 from claimweave.extract.agreement_types import Mention, Term
+from claimweave.extract.common import analysed_text, token_texts
 from claimweave.models import DocEntity, Timex
 
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
@@ -27,7 +28,7 @@ class ArgumentReader:
     """Reads an agreement's asset and parties from token ranges of one Doc."""
 
     def __init__(self, doc: Doc, vocab: Vocabulary, timexes: list[Timex], entities: list[DocEntity]) -> None:
-        self.doc, self.vocab, self.text = doc, vocab, doc.text
+        self.doc, self.vocab, self.text = doc, vocab, analysed_text(doc)
         self.starts = [t.idx for t in doc]
         self.timexes = sorted(timexes, key=lambda t: (t.start, t.end))
         labels = set(vocab.cues.party_labels)
@@ -36,7 +37,11 @@ class ArgumentReader:
         )
         # Words written capitalised inside a sentence, or opening an entity's name, somewhere in the
         # document: names, not common nouns capitalised at a sentence start ("Ratners" vs "Officials").
-        self.name_words = {t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start and doc[t.i - 1].text not in ('"', "``", "\u201c", ":")}
+        texts = token_texts(doc)
+        self.name_words = {
+            text for i, text in enumerate(texts)
+            if text[:1].isupper() and not doc[i].is_sent_start and texts[i - 1] not in ('"', "``", "\u201c", ":")
+        }
         self.name_words.update(e[2].split()[0] for e in self.entities if e[2].split())
         self.target_left = re.compile(vocab.cues.target_left, re.I)
         self.acting_for_left = re.compile(vocab.cues.acting_for_left, re.I)

@@ -11,6 +11,7 @@ from spacy.util import filter_spans
 
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_types import Mention
+from claimweave.extract.common import analysed_text
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
 PLURAL_HEADS_SINGULAR = {"rights"}
@@ -55,12 +56,12 @@ class MentionFinder:
             return None
         if head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.i not in range(span.start, span.end):
             return None
-        left_text = doc.text[max(sent.start_char, span.start_char - 40) : span.start_char]
+        left_text = analysed_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
         if self.vocab.not_agreement.search(left_text):
             return None
         full = self._phrase_start(doc, sent, span, head, keep_names=True)
         start = self._phrase_start(doc, sent, span, head)
-        if full < span.start and self.vocab.not_agreement.search(doc.text[max(sent.start_char, doc[full].idx - 40) : doc[full].idx]):
+        if full < span.start and self.vocab.not_agreement.search(analysed_text(doc)[max(sent.start_char, doc[full].idx - 40) : doc[full].idx]):
             return None  # "never signed any maritime pact"
         if head.ent_type_ in ("ORG", "FAC", "GPE", "LOC") and head.text[:1].isupper():
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
@@ -124,7 +125,7 @@ class MentionFinder:
                 objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
                 formal = [c.i for c in tok.children if c.lower_ in cues.accession_adverbs]
                 for obj in objs:
-                    obj_text = doc.text[obj.left_edge.idx : obj.idx + len(obj)]
+                    obj_text = analysed_text(doc)[obj.left_edge.idx : obj.idx + len(obj)]
                     if self.vocab.accession_orgs.match(obj_text) or (formal and obj.pos_ == "PROPN"):
                         out.append(Mention(min([tok.i] + formal), obj.i + 1, tok.i, tok.i, accession, False, False))
             elif tok.lemma_ in cues.lease_verbs and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
@@ -153,7 +154,7 @@ class MentionFinder:
             return False
         # "a lease ... under a 2019 deal", "the deal, a 49-year lease"
         if b.rule.generic and not a.rule.generic and len(between) <= 14:
-            if self.vocab.link_before_generic.search(doc.text[doc[a.end - 1].idx : doc[b.start].idx]):
+            if self.vocab.link_before_generic.search(analysed_text(doc)[doc[a.end - 1].idx : doc[b.start].idx]):
                 return True
         if self.vocab.link_between.match(between.text) and (a.rule.generic or b.rule.generic):
             return True

@@ -21,7 +21,7 @@ from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import Mention, Term, Terms
 from claimweave.extract.agreement_terms import add_duration, is_date, is_duration, same_name
-from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
+from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, stable_id
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 PARTY_LABELS = ("ORG", "PERSON")
@@ -60,7 +60,7 @@ class AgreementExtractor:
             after = ent.start >= mention.end and ent.start <= mention.end + 3 and doc[mention.end].lower_ in ("with", "between")
             if not (inside or after):
                 continue
-            if ent.label_ in PARTY_LABELS or after or (ent.label_ in ("GPE", "NORP") and (ent.root.dep_ == "poss" or doc.text[ent.end_char : ent.end_char + 1] == "-")):
+            if ent.label_ in PARTY_LABELS or after or (ent.label_ in ("GPE", "NORP") and (ent.root.dep_ == "poss" or analysed_text(doc)[ent.end_char : ent.end_char + 1] == "-")):
                 names.append(ent.text)
         return names
 
@@ -194,7 +194,7 @@ class AgreementExtractor:
     def _same_party(self, doc: Doc, drafts: list[Draft], a: int, b: int) -> list[Term]:
         """"the same company took a lease": the last party of the agreement named before (its own span)."""
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
-        if not self.same_party.search(doc.text, start, end):
+        if not self.same_party.search(analysed_text(doc), start, end):
             return []
         earlier = next((d for d in reversed(drafts) if d.terms.parties), None)
         if earlier is None:
@@ -207,7 +207,7 @@ class AgreementExtractor:
         named on a tie: usually the one the story is about), at its latest mention."""
         m = group[0]
         kind_char = doc[m.kind_start].idx
-        if not self.company_anaphor.search(doc.text, max(0, kind_char - 60), kind_char):
+        if not self.company_anaphor.search(analysed_text(doc), max(0, kind_char - 60), kind_char):
             return []
         seen = [(e, [x for x in e.mentions if x.end <= kind_char]) for e in doc._.cw_entities or [] if e.label == "ORG"]
         seen = [(e, ms) for e, ms in seen if ms]
@@ -300,11 +300,11 @@ class AgreementExtractor:
         renewal = None
         if t.renewal is not None:
             automatic, period = t.renewal.value
-            renewal = Renewal(automatic=automatic, period=period, text=doc.text[t.renewal.start : t.renewal.end])
+            renewal = Renewal(automatic=automatic, period=period, text=analysed_text(doc)[t.renewal.start : t.renewal.end])
         return Agreement(
             id=stable_id("agr", doc_id, phrase.start_char, phrase.end_char, km.rule.kind),
             kind=kind,
-            text=doc.text[phrase.start_char : phrase.end_char],
+            text=analysed_text(doc)[phrase.start_char : phrase.end_char],
             parties=parties,
             asset=t.asset.value if t.asset else None,
             signed=signed,

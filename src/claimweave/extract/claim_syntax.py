@@ -7,6 +7,7 @@ import datetime as dt
 
 from spacy.tokens import Token
 
+from claimweave.extract.common import analysed_text
 from claimweave.extract.modality import governors
 from claimweave.models import Argument
 
@@ -19,7 +20,7 @@ def place_like(token: Token) -> bool:
 def heading_line(token: Token) -> bool:
     """True when the token is in a heading: a short line not ended like a sentence, or the
     run-in title of a bullet ("Condemning Israeli Attacks: The minister denounced ...")."""
-    text = token.doc.text
+    text = analysed_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     line = text[start : end if end != -1 else len(text)].strip()

@@ -35,7 +35,7 @@ from claimweave.extract.claim_syntax import (
     wordlike,
 )
 from claimweave.extract.claim_time import Attached, TimeIndex
-from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
+from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, stable_id
 from claimweave.extract.modality import (
     Marker,
     attribution_scopes,
@@ -76,14 +76,17 @@ class ClaimExtractor:
         ctx = context(doc)
         entities = EntityIndex(doc._.cw_entities)
         times = TimeIndex(doc, doc._.cw_timexes, self.event_nominals)
-        quotes = [(q.outer_start, q.outer_end) for q in find_quote_spans(doc.text, self.rules)]
+        quotes = [(q.outer_start, q.outer_end) for q in find_quote_spans(analysed_text(doc), self.rules)]
+        quoted = bytearray(len(analysed_text(doc)) + 1)  # 1 at each character inside a quote
+        for s, e in quotes:
+            quoted[s:e] = b"\x01" * len(quoted[s:e])
         claims: dict[str, Claim] = {}
         for sent in doc.sents:
             if self._skip_sentence(sent):
                 continue
             sources = attribution_scopes(sent, self.rules)
             for token in sent:
-                if any(s <= token.idx < e for s, e in quotes):
+                if quoted[token.idx]:
                     continue
                 claim = None
                 if token.pos_ == "VERB":
@@ -95,7 +98,7 @@ class ClaimExtractor:
         return sorted(claims.values(), key=lambda c: (c.evidence[0].start, c.id))
 
     def _skip_sentence(self, sent: Span) -> bool:
-        text = sent.text.strip()
+        text = analysed_text(sent.doc)[sent.start_char : sent.end_char].strip()  # == sent.text, not rebuilt
         if not text or self.rules.is_boilerplate(text) or text.endswith("?"):
             return True
         words = [t for t in sent if t.is_alpha]

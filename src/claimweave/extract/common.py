@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from claimweave.extract.people import fold
 from claimweave.models import Evidence
 
 #: Doc extensions set by claimweave components (values are lists of models from claimweave.models).
@@ -39,7 +40,8 @@ def context(doc: Doc) -> DocContext:
     ensure_extensions()
     ctx = doc._.cw_context
     if ctx is None:
-        ctx = DocContext(doc_id=stable_id("doc", doc.text), text=doc.text)
+        text = analysed_text(doc)
+        ctx = DocContext(doc_id=stable_id("doc", text), text=text)
         doc._.cw_context = ctx
     return ctx
 
@@ -56,7 +58,7 @@ class Sentences:
     def __init__(self, doc: Doc) -> None:
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
         self.starts = [s.start_char for s in sents] or [0]
-        self.ends = [s.end_char for s in sents] or [len(doc.text)]
+        self.ends = [s.end_char for s in sents] or [len(analysed_text(doc))]
 
     def start_of(self, char: int) -> int:
         return self.starts[max(0, bisect_right(self.starts, char) - 1)]
@@ -92,6 +94,23 @@ def analysed_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["cw_analysed_text"] = doc.text
     return text
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of each token, built once per Doc (iterating a Doc creates a Token object per token);
+    shared by all callers: do not modify."""
+    texts = doc.user_data.get("cw_token_texts")
+    if texts is None:
+        texts = doc.user_data["cw_token_texts"] = [t.text for t in doc]
+    return texts
+
+
+def folded_token_texts(doc: Doc) -> list[str]:
+    """``fold`` of each token's text (lowercase, no accents), built once per Doc; do not modify."""
+    low = doc.user_data.get("cw_folded_token_texts")
+    if low is None:
+        low = doc.user_data["cw_folded_token_texts"] = [fold(t) for t in token_texts(doc)]
+    return low
 
 
 def evidence(doc: Doc, start: int, end: int, rule: str) -> Evidence:

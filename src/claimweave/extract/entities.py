@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claimweave import patterns
-from claimweave.extract.common import context, ensure_extensions, stable_id
+from claimweave.extract.common import context, ensure_extensions, folded_token_texts, stable_id
 from claimweave.extract.people import NameMention, best_name, core_words, fold, is_full, link_mentions, name_lexicon
 from claimweave.extract.titles import PhraseParser, title_before, title_lexicon, words
 from claimweave.models import DocEntity, Mention
@@ -36,6 +36,7 @@ _CALENDAR = set(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def name_key(text: str) -> str:
     """A comparison key for a name: case, accents, possessive, leading 'the' and spacing ignored."""
     text = unicodedata.normalize("NFKD", text)
@@ -82,12 +83,19 @@ class EntityRepairer:
         self.titles = title_lexicon()
         self.facilities = sorted((words(w) for w in self.rules.facility_words), key=len, reverse=True)
         self.facility_prefixes = [words(w) for w in self.rules.facility_prefixes]
+        # by first / last word, so a position is compared only with the forms that can start / end there
+        self.facilities_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for w in self.facilities:
+            self.facilities_by_first.setdefault(w[0], []).append(w)
+        self.prefixes_by_last: dict[str, list[tuple[str, ...]]] = {}
+        for w in self.facility_prefixes:
+            self.prefixes_by_last.setdefault(w[-1], []).append(w)
         self.particles = set(self.names.particles)
         self.royal = {words(w) for w in self.names.royal_titles}
         self.honorifics = {fold(h) for h in self.names.honorifics}
 
     def __call__(self, doc: Doc, labels: set[str]) -> list[Ent]:
-        low = [fold(t.text) for t in doc]
+        low = folded_token_texts(doc)
         ents = [Ent(e.start, e.end, e.label_) for e in doc.ents if e.label_ in labels]
         ents = [e for e in (self._repair(doc, low, e) for e in ents) if e is not None]
         ents += self._split_org_name(doc, low, ents)
@@ -229,10 +237,14 @@ class EntityRepairer:
         return "".join(t.text[0] for t in doc[start:end] if t.text[:1].isupper())
 
     def _facility_after(self, low: list[str], pos: int) -> bool:
-        return any(tuple(low[pos : pos + len(w)]) == w for w in self.facilities)
+        if pos >= len(low):
+            return False
+        return any(tuple(low[pos : pos + len(w)]) == w for w in self.facilities_by_first.get(low[pos], ()))
 
     def _facility_before(self, low: list[str], pos: int) -> bool:
-        return any(pos >= len(w) and tuple(low[pos - len(w) : pos]) == w for w in self.facility_prefixes)
+        if pos < 1 or pos > len(low):
+            return False
+        return any(pos >= len(w) and tuple(low[pos - len(w) : pos]) == w for w in self.prefixes_by_last.get(low[pos - 1], ()))
 
     # ------------------------------------------------------------------ spans the model missed
 

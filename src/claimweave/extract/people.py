@@ -37,6 +37,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _VOWELS = re.compile(r"[aeiouyw]")
 
 
+@lru_cache(maxsize=1 << 16)  # called on every token of every Doc; words repeat
 def fold(text: str) -> str:
     """Lowercase without accents, curly apostrophes made straight."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
@@ -49,10 +50,16 @@ def name_words(text: str) -> list[str]:
     return [w for w in words if w]
 
 
+@lru_cache(maxsize=1)
+def _skipped_words() -> frozenset[str]:
+    lex = name_lexicon()
+    return frozenset(w.strip(".") for w in lex.particles + lex.honorifics + lex.suffixes)
+
+
+@lru_cache(maxsize=1 << 14)  # linking compares every pair of names, each time by its words
 def core_words(text: str) -> tuple[str, ...]:
     """The words that identify a person: particles, honorifics and suffixes (Jr., III) removed."""
-    lex = name_lexicon()
-    skip = {w.strip(".") for w in lex.particles + lex.honorifics + lex.suffixes}
+    skip = _skipped_words()
     words = [w for w in name_words(text) if w not in skip]
     # a single-letter initial ("H. Marshall Schwarz") does not identify anyone on its own
     return tuple(w for w in words if len(w) > 1) or tuple(words)

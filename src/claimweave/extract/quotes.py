@@ -23,7 +23,7 @@ from claimweave.extract.arguments import (
     subject_of,
 )
 from claimweave.extract.claim_rules import ClaimRules, claim_rules
-from claimweave.extract.common import context, ensure_extensions, evidence, stable_id
+from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, stable_id
 from claimweave.models import Argument, Quote
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -149,7 +149,7 @@ class QuoteExtractor:
     def extract(self, doc: Doc) -> list[Quote]:
         ctx = context(doc)
         entities = EntityIndex(doc._.cw_entities)
-        spans = find_quote_spans(doc.text, self.rules)
+        spans = find_quote_spans(analysed_text(doc), self.rules)
         ranges = [(q.outer_start, q.outer_end) for q in spans]
         quotes: list[Quote] = []
         previous: dict[int, Speaker] = {}  # sentence start -> speaker found there

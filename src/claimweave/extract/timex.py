@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimweave.extract.common import Sentences, context, ensure_extensions, evidence, sentences, stable_id
+from claimweave.extract.common import Sentences, analysed_text, context, ensure_extensions, evidence, sentences, stable_id
 from claimweave.extract.timex_match import (
     Candidate,
     event_groups,
@@ -84,7 +84,7 @@ class TimexTagger:
     def __call__(self, doc: Doc) -> Doc:
         ctx = context(doc)
         published = ctx.published.isoformat() if ctx.published else None
-        text = doc.text
+        text = analysed_text(doc)
         kept = []
         for cand in find_candidates(text):
             if keep(doc, text, cand):

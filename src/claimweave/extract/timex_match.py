@@ -92,6 +92,18 @@ def _paragraph_classes(text: str) -> tuple[list[int], list[set[str]]]:
     return starts, found
 
 
+def _ranges(needs: frozenset[str], starts: list[int], bounds: list[int], present: list[set[str]]) -> list[list[int]]:
+    """The runs of consecutive paragraphs holding every class in ``needs``, as [start, end)."""
+    ranges: list[list[int]] = []
+    for start, end, classes in zip(starts, bounds, present):
+        if needs <= classes:
+            if ranges and ranges[-1][1] == start:
+                ranges[-1][1] = end
+            else:
+                ranges.append([start, end])
+    return ranges
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule match in ``text``, overlaps removed: longest first, then the earlier rule.
 
@@ -101,14 +113,11 @@ def find_candidates(text: str) -> list[Candidate]:
     starts, present = _paragraph_classes(text)
     bounds = starts[1:] + [len(text)]
     found = []
+    ranges_for: dict[frozenset[str], list[list[int]]] = {}  # many rules need the same classes
     for order, rule in enumerate(rules()):
-        ranges: list[list[int]] = []
-        for start, end, classes in zip(starts, bounds, present):
-            if rule.needs <= classes:
-                if ranges and ranges[-1][1] == start:
-                    ranges[-1][1] = end
-                else:
-                    ranges.append([start, end])
+        ranges = ranges_for.get(rule.needs)
+        if ranges is None:
+            ranges = ranges_for[rule.needs] = _ranges(rule.needs, starts, bounds, present)
         for start, end in ranges:
             for match in rule.regex.finditer(text, start, end):
                 if match.end() > match.start():

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span
 
 from claimweave import patterns
+from claimweave.extract.common import folded_token_texts, token_texts
 from claimweave.extract.people import fold
 
 AFFILIATION_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -234,8 +235,8 @@ class PhraseParser:
     def __init__(self, doc: Doc, ents: list[Span]) -> None:
         self.doc = doc
         self.lex = title_lexicon()
-        self.low = [fold(t.text) for t in doc]
-        self.texts = [t.text for t in doc]
+        self.low = folded_token_texts(doc)
+        self.texts = token_texts(doc)
         self.ent_at: dict[int, Span] = {e.start: e for e in ents}
         self.in_ent: dict[int, Span] = {i: e for e in ents for i in range(e.start, e.end)}
 
