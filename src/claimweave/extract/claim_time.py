@@ -82,7 +82,7 @@ def attach(doc: Doc, timex: Timex, event_nominals: frozenset[str]) -> Attached |
             event = anchor.head if anchor.head.pos_ == "NOUN" and anchor.head.i < anchor.i else doc[anchor.i - 1]
             if event.pos_ == "NOUN":
                 return Attached(timex, event, "scheduled", None, anchor)
-        # "the fall of Bashar al-Assad's regime on 8 December 2024": the PP hangs on the
+        # "the collapse of the old government on 3 May 2019": the PP hangs on the
         # possessor, but the date belongs to the event nominal above it.
         anchor = _climb_to_nominal(anchor, event_nominals)
         if anchor.i == governor.i:
