@@ -11,7 +11,6 @@ against the date the document gives for that event when it gives one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -33,7 +32,7 @@ from claimweave.extract.timex_match import (
 )
 from claimweave.extract.timex_normalize import Normalized, match_groups, normalize_match, shift
 from claimweave.extract.timex_rules import rules
-from claimweave.models import Evidence, Timex, TimexAnchor
+from claimweave.models import Timex, TimexAnchor
 
 
 _CALENDAR = re.compile(r"^\d{3,4}(?:-(?:\d\d|Q\d|H\d|SP|SU|FA|WI|W\d\d)(?:-\d\d)?)?$")
