@@ -3,7 +3,7 @@
 Offsets everywhere in claimweave refer to ``Document.text``: the whole decoded file for
 ``.txt``/``.md`` (front matter included), the record's ``text`` for ``.jsonl``, and the extracted
 main text for ``.html``. Ranges that must not yield items (front matter, a leading ``date``
-marker, page chrome, repeated headline lines) are blanked in ``Document.analysis_text``, which has
+marker, page chrome, repeated headline lines, Markdown syntax) are blanked in ``Document.analysis_text``, which has
 exactly the same length, so offsets found in it are offsets into ``text``.
 """
 
@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict
 
 from claimweave import patterns
 from claimweave.errors import InputError
+from claimweave.markup import markdown_ranges
 
 SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".jsonl": "jsonl", ".html": "html", ".htm": "html"}
 DEFAULT_MAX_BYTES = 10_000_000
@@ -225,6 +226,8 @@ def read_text_file(path: str, text: str, fmt: str) -> Document:
                 doc.warnings.append(err.message)
     _check_body(doc, path)
     doc.masked.extend(chrome_ranges(text, doc.body_start))
+    if fmt == "md":
+        doc.masked.extend(markdown_ranges(text, doc.body_start))
     doc.masked.sort()
     return doc
 

@@ -72,6 +72,18 @@ CASES = [
      {"subject": "opposition", "source": "agency", "modality": "reported"}),
     ("Voters will choose a new parliament in the upcoming September 2026 elections.", "election",
      {"time": "2026-09", "modality": "planned"}),
+    # Subject control: a parser's dobj on "agree" is not who sets the committee up.
+    ("On 3 May 2024, Karin Berg agreed with her Danish counterpart, Lars Holm, to set up a fisheries panel.", "set",
+     {"subject": "Karin Berg", "object": "panel", "time": "2024-05-03"}),
+    # A "when" clause hanging on a word inside the date ("July"), not on its head ("end").
+    ("The turning point came at the end of July 2024, when Berg flew to Oslo.", "fly",
+     {"subject": "Berg", "location": "Oslo", "time": "2024-07"}),
+    # A calendar date restating an event-anchored one wins.
+    ("The breakthrough came six months after the strike, at the end of March 2025, when talks resumed.", "come",
+     {"subject": "breakthrough", "time": "2025-03"}),
+    # A date after "until/after + event noun" dates the event noun, not the bounded verb.
+    ("Norway had protected Jan Meyer for years until his arrest in October 2023.", "arrest",
+     {"subject": "his", "time": "2023-10"}),
 ]
 
 
@@ -110,6 +122,12 @@ def test_claim_fields(nlp, text, lemma, expected):
 def test_no_claim(nlp, text, lemma):
     result = analyse_text(nlp, text, published=PUB)
     assert lemma not in [c.predicate.lemma for c in result.claims]
+
+
+def test_date_after_a_bounding_event_noun_does_not_date_the_verb(nlp):
+    result = analyse_text(nlp, "Norway had protected Jan Meyer for years until his arrest in October 2023.", published=PUB)
+    assert claim_for(result, "protect").time is None
+    assert claim_for(result, "arrest").subject.entity_id is not None  # "his" resolved to Jan Meyer
 
 
 def test_entities_linked_and_spans_reproduce(nlp):

@@ -109,6 +109,17 @@ def test_claims_dated_by_one_expression_are_one_occasion(doc):
     assert [m.rule for m in joined.match_evidence] == ["same_time_expression"]
 
 
+@pytest.mark.parametrize(("mod", "joined"), [("END", True), ("APPROX", True), ("ON_OR_AFTER", False), ("BEFORE", False)])
+def test_a_point_in_a_period_is_one_occasion_but_a_bound_is_not(doc, mod, joined):
+    one = doc("one")
+    sentence = "Parliament approved it at the end of July 2024 when the envoy flew north"
+    when = _timex(one, "2024-07").model_copy(update={"mod": mod})
+    _said(one, "approve", sentence, time=when)
+    _said(one, "fly", sentence, time=when)
+    claims = reconcile([one.build()])[1].claims
+    assert sorted(len(c.members) for c in claims) == ([2] if joined else [1, 1])
+
+
 @pytest.mark.parametrize(
     ("lemma", "obj", "subject", "expected"),
     [

@@ -3,8 +3,8 @@
 * Entities: every system mention that the gold can name (its text is a variant of exactly one gold
   entity listed for its document, or an ambiguous short form placed by its context) is scored;
   pairwise precision and recall of "same entity" over those mentions, overall and across documents.
-* Events: per-document claims whose time expression is one the gold lists for an event are scored
-  the same way ("same reconciled claim" against "same gold event").
+* Events: per-document claims whose time expression lies in an occurrence of an expression the
+  gold lists for an event are scored the same way ("same reconciled claim" against "same gold event").
 * Conflicts: each planted conflict is found when some reconciled item has a conflict on that field
   listing the planted values; any other conflict is reported as unexpected.
 """
@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -203,21 +204,29 @@ def gold_entity_of_mentions(
     return out
 
 
-def _event_assignments(gold: GoldFacts, results: list[DocResult], claims: ClaimsFile) -> list[tuple[str, str]]:
+def _event_assignments(
+    gold: GoldFacts, results: list[DocResult], claims: ClaimsFile, texts: dict[str, str]
+) -> list[tuple[str, str]]:
+    """(reconciled claim, gold event) for each claim dated by a time expression that lies inside an
+    occurrence of a gold expression for that event ("2015" in "concluded in 2015" is not the "2015"
+    of "began in September 2015", although one string contains the other)."""
     reconciled_of = {member: c.id for c in claims.claims for member in c.members}
-    expressions: dict[tuple[str, str], set[str]] = defaultdict(set)
+    located: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for event in gold.events:
         for value in event.values:
+            text = texts.get(value.doc_id, "")
             for expr in (value.expr or "").split(" / "):
                 if expr.strip():
-                    expressions[(value.doc_id, expr.strip().casefold())].add(event.event)
+                    for found in re.finditer(re.escape(expr.strip()), text, re.I):
+                        located[value.doc_id].append((*found.span(), event.event))
     out = []
     for result in results:
+        spans = {t.id: (t.start, t.end) for t in result.timexes}
         for claim in result.claims:
-            if claim.time is None or claim.id not in reconciled_of:
+            if claim.time is None or claim.id not in reconciled_of or claim.time.timex_id not in spans:
                 continue
-            text = claim.time.text.casefold()
-            events = {e for (d, expr), es in expressions.items() if d == result.document.id and (text in expr or expr in text) for e in es}
+            start, end = spans[claim.time.timex_id]
+            events = {e for a, b, e in located[result.document.id] if a < end and start < b}
             if len(events) == 1:
                 out.append((reconciled_of[claim.id], next(iter(events))))
     return out
@@ -291,7 +300,7 @@ def score(gold: GoldFacts, results: list[DocResult], entities: EntitiesFile, cla
     return ReconcileScores(
         entities=all_pairs,
         entities_cross_doc=cross,
-        events=pair_score(_event_assignments(gold, results, claims)),
+        events=pair_score(_event_assignments(gold, results, claims, texts)),
         conflicts_found=found,
         conflicts_missed=missed,
         unexpected_conflicts=unexpected,

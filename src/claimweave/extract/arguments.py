@@ -20,6 +20,8 @@ from claimweave.models import Argument, DocEntity
 _POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: Possessives that stand for a person ("his overthrow"), resolved like the personal pronouns.
+POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 #: Children kept on the left of a noun phrase head (determiners and modifiers, not clauses).
 _LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "punct"})
 _RIGHT_DEPS = frozenset({"compound", "flat", "nummod"})
@@ -135,6 +137,14 @@ def _appos_end(appos: Token) -> int:
     return end
 
 
+#: Verbs whose subject, never an object, does what the infinitive says ("X agreed with his
+#: counterpart, Y, to set up a committee": a dobj the parser hangs on them is a misparse).
+SUBJECT_CONTROL = frozenset({
+    "agree", "aim", "attempt", "decide", "decline", "fail", "hope", "intend", "manage", "offer",
+    "plan", "pledge", "promise", "refuse", "seek", "threaten", "try", "volunteer", "vow",
+})
+
+
 def subject_of(verb: Token) -> Token | None:
     """The token that is the subject of ``verb``: its own, or inherited through conj, xcomp, advcl, relcl."""
     seen = set()
@@ -162,7 +172,7 @@ def subject_of(verb: Token) -> Token | None:
             current = head.head if head.dep_ == "acomp" else head
         elif dep == "xcomp" or (dep == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)):
             controller = next((c for c in head.children if c.dep_ in ("dobj", "dative", "nsubjpass")), None)
-            if controller is not None and head.lemma_ not in ("promise",):
+            if controller is not None and head.lemma_ not in SUBJECT_CONTROL:
                 return antecedent(controller)
             current = head
         elif dep == "acomp" or (dep == "xcomp" and head.pos_ == "ADJ"):
@@ -220,7 +230,7 @@ def make_argument(doc: Doc, head: Token, entities: EntityIndex, quotes: list[tup
     span = doc[start_i:end_i]
     start, end = span.start_char, span.end_char
     entity = entities.best(start, end, head)
-    if entity is None and head.lower_ in PERSONAL_PRONOUNS:
+    if entity is None and (head.lower_ in PERSONAL_PRONOUNS or head.lower_ in POSSESSIVE_PRONOUNS):
         entity, name = resolve_person(head, entities, quotes)
         if entity is None and name is not None:
             # The tagger missed the person: the argument is the name the pronoun stands for.

@@ -85,6 +85,7 @@ def attach(doc: Doc, timex: Timex, event_nominals: frozenset[str]) -> Attached |
         # "the collapse of the old government on 3 May 2019": the PP hangs on the
         # possessor, but the date belongs to the event nominal above it.
         anchor = _climb_to_nominal(anchor, event_nominals)
+        anchor = _bounding_nominal(governor, anchor, event_nominals)
         if anchor.i == governor.i:
             return None
         return Attached(timex, anchor, "pp", prep)
@@ -98,6 +99,28 @@ def attach(doc: Doc, timex: Timex, event_nominals: frozenset[str]) -> Attached |
                 return Attached(timex, verb, "adverbial")
         return Attached(timex, _climb_to_nominal(governor, event_nominals), "nominal")
     return None
+
+
+#: Prepositions that place an event relative to another ("until his overthrow", "after the vote").
+BOUNDING_PREPS = frozenset({"until", "till", "after", "before", "since", "following"})
+
+
+def _bounding_nominal(prep: Token, anchor: Token, event_nominals: frozenset[str]) -> Token:
+    """The event noun a date PP follows when the parser hung the PP on the verb instead: "had
+    shielded him for years until his overthrow in December" dates the overthrow, not the shielding
+    (whose time is only bounded by it)."""
+    if anchor.pos_ not in ("VERB", "AUX") or prep.i == 0:
+        return anchor
+    before = prep.doc[prep.i - 1]
+    if (
+        before.dep_ == "pobj"
+        and before.pos_ == "NOUN"
+        and before.lemma_.casefold() in event_nominals
+        and before.head.lower_ in BOUNDING_PREPS
+        and before.head.head.i == anchor.i
+    ):
+        return before
+    return anchor
 
 
 def _climb_to_nominal(token: Token, event_nominals: frozenset[str]) -> Token:
@@ -121,19 +144,25 @@ class TimeIndex:
 
     def __init__(self, doc: Doc, timexes: list[Timex] | None, event_nominals: frozenset[str]) -> None:
         self.by_anchor: dict[int, list[Attached]] = {}
-        self.by_root: dict[int, Timex] = {}
+        self.by_token: dict[int, Timex] = {}
         for timex in dating_timexes(timexes):
             attached = attach(doc, timex, event_nominals)
             if attached is not None:
                 self.by_anchor.setdefault(attached.anchor.i, []).append(attached)
-                self.by_root[root_of(span_of(doc, timex.start, timex.end)).i] = timex
+                # "at the end of July 2025, when X flew": the clause may hang on any word of it.
+                for token in span_of(doc, timex.start, timex.end):
+                    self.by_token.setdefault(token.i, timex)
 
     def on(self, token: Token) -> Attached | None:
-        """The timex attached to ``token`` itself: point-like prepositions first, then the closest."""
+        """The timex attached to ``token`` itself: point-like prepositions first, then calendar dates
+        before dates counted from an event ("came eight months after the war, at the end of July
+        2025": the second restates the first, exactly), then the closest."""
         found = self.by_anchor.get(token.i)
         if not found:
             return None
-        return min(found, key=lambda a: (a.prep in PREP_MODS, abs(a.anchor.i - _timex_token(a, token))))
+        return min(found, key=lambda a: (
+            a.prep in PREP_MODS, a.timex.anchor.kind == "event", abs(a.anchor.i - _timex_token(a, token))
+        ))
 
     def for_verb(
         self,
@@ -144,9 +173,9 @@ class TimeIndex:
         subject: Token | None = None,
     ) -> tuple[Attached, str] | None:
         """The time of a verb predicate and how it was found (rule suffix)."""
-        if verb.dep_ in ("relcl", "advcl") and verb.head.i in self.by_root:
+        if verb.dep_ in ("relcl", "advcl") and verb.head.i in self.by_token:
             # "since December, when Russia granted him asylum": the clause happens at that time.
-            return Attached(self.by_root[verb.head.i], verb, "relative"), "when_relative"
+            return Attached(self.by_token[verb.head.i], verb, "relative"), "when_relative"
         own = self.on(verb)
         if own is not None and own.prep not in PREP_MODS:
             return own, own.via

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimweave.extract.arguments import (
+    POSSESSIVE_PRONOUNS,
     EntityIndex,
     antecedent,
     display_name,
@@ -321,7 +322,7 @@ class ClaimExtractor:
             return None
         subject_tok = object_tok = location_tok = None
         for child in noun.children:
-            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN") or child.lower_ in POSSESSIVE_PRONOUNS):
                 subject_tok = child
             elif child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
                 subject_tok = subject_tok or child
@@ -356,6 +357,10 @@ class ClaimExtractor:
         subject = make_argument(doc, subject_tok, entities, quotes) if subject_tok is not None else None
         obj = make_argument(doc, object_tok, entities, quotes) if object_tok is not None else None
         location = make_argument(doc, location_tok, entities, quotes) if location_tok is not None else None
+        if subject is not None and subject.entity_id is None and subject_tok.lower_ in POSSESSIVE_PRONOUNS:
+            subject = None  # "his overthrow" says who only when "his" resolves to a person
+            if obj is None and location is None and not scheduled:
+                return None
         source = sources.get(noun.i)
         if after_publication(attached.timex.value, published):
             found.append(self._date_marker(attached))

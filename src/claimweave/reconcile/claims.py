@@ -30,6 +30,8 @@ from claimweave.reconcile.rules import linkage
 from claimweave.reconcile.timevalues import TimeSpan, compatible, days_apart, merge_times, parse_time
 
 FACTUAL = ("asserted", "reported", "hedged", "negated")
+#: Time mods that still name one occasion (a part of the period, or about it), unlike "since X".
+OCCASION_MODS = frozenset({None, "START", "MID", "END", "APPROX"})
 
 
 @dataclass(frozen=True)
@@ -362,9 +364,10 @@ def _join_same_expression(members: list[Member], linker: WeakJoins) -> None:
     groups: dict[tuple, list[int]] = defaultdict(list)
     for i, m in enumerate(members):
         time = m.claim.time
-        # Only a month or finer, unmodified: "in 1716, when boats raced" is one occasion, but at that
-        # grain so is much else, and "since February 2005" is a period, not an occasion.
-        if time and time.timex_id and time.mod is None and _precise(time.value, linkage().context_days) \
+        # Only a month or finer, a point in it at most ("at the end of July"): "in 1716, when boats
+        # raced" is one occasion, but at that grain so is much else, and "since February 2005" is a
+        # period, not an occasion.
+        if time and time.timex_id and time.mod in OCCASION_MODS and _precise(time.value, linkage().context_days) \
                 and m.claim.modality != "negated" and m.claim.evidence:
             groups[(m.doc_id, m.claim.time.timex_id, m.claim.evidence[0].sentence)].append(i)
     for key in sorted(groups):
