@@ -72,6 +72,9 @@ CASES = [
      {"subject": "opposition", "source": "agency", "modality": "reported"}),
     ("Voters will choose a new parliament in the upcoming September 2026 elections.", "election",
      {"time": "2026-09", "modality": "planned"}),
+    # Where a travelling group is led or sent is where the event happens.
+    ("The premier led a trade delegation to Hanoi on 4 June 2024.", "lead",
+     {"subject": "premier", "location": "Hanoi", "time": "2024-06-04"}),
     # Subject control: a parser's dobj on "agree" is not who sets the committee up.
     ("On 3 May 2024, Karin Berg agreed with her Danish counterpart, Lars Holm, to set up a fisheries panel.", "set",
      {"subject": "Karin Berg", "object": "panel", "time": "2024-05-03"}),

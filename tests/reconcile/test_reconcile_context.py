@@ -133,6 +133,8 @@ def test_a_point_in_a_period_is_one_occasion_but_a_bound_is_not(doc, mod, joined
         ("reach", "an integration agreement", "the SDF", "sign"),
         ("begin", None, "the air campaign", "intervention"),
         ("flee", None, "Assad", "contact"),
+        ("lead", "a high-level delegation", "the minister", "contact"),
+        ("lead", "the opposition", "the minister", "lead"),
     ],
 )
 def test_predicate_class(lemma, obj, subject, expected):

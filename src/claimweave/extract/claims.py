@@ -65,6 +65,7 @@ class ClaimExtractor:
         self.aspectual = predicates.words("aspectual")
         self.location_verbs = predicates.words("location_verb")
         self.location_preps = predicates.words("location_prep")
+        self.travelling_groups = predicates.words("travelling_group")
         self.participant_preps = predicates.words("participant_prep")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -290,6 +291,13 @@ class ClaimExtractor:
                     location = make_argument(doc, pobj, entities, quotes)
                 elif prep in self.participant_preps and pobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
                     participants.append(make_argument(doc, pobj, entities, quotes))
+        if location is None and object_tok is not None and object_tok.lemma_.casefold() in self.travelling_groups:
+            # "led a delegation to Moscow", "sent troops into Mali": where the group goes is where it happens.
+            for child in object_tok.children:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if child.dep_ == "prep" and child.lower_ in ("to", "into") and pobj is not None and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    location = make_argument(doc, pobj, entities, quotes)
+                    break
         return location, participants
 
     def _invitation(self, verb: Token, object_tok: Token | None) -> Marker | None:
