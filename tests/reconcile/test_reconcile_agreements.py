@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimweave.models import Argument
 from claimweave.reconcile import reconcile
 from claimweave.reconcile.agreements import asset_words, assets_agree, duration_key
 
@@ -72,3 +73,12 @@ def test_a_party_the_tagger_missed_in_one_document_matches_the_entity_found_in_a
     result.entities = []
     (agreement,) = reconcile([tagged.build(), result])[1].agreements
     assert agreement.sources == ["d0", "d1"]
+
+
+def test_a_party_that_is_no_entity_is_shown_as_written(doc):
+    d = doc("d0")
+    agreement = d.agreement("lease", [], asset="Tartus commercial port")
+    ev = d.evidence("Stroytransgaz")
+    agreement.parties.append(Argument(text=ev.text, start=ev.start, end=ev.end))
+    (merged,) = reconcile([d.build()])[1].agreements
+    assert merged.parties == ["Stroytransgaz"]

@@ -145,7 +145,16 @@ def _merge(members: list[Member], names: dict[str, str], sources: Sources) -> Re
         conflicts.append(conflict("expires", expires.conflicts))
     signed = sorted({v for m in members for v in m.agreement.signed}, key=lambda v: (v[:4], precision_days(v), v))
     signed = [v for v in signed if not any(w != v and compatible(v, w) and precision_days(w) < precision_days(v) for w in signed)]
-    parties = sorted({names.get(p) or p.removeprefix("text:") for m in members for p in m.parties})
+    # A party that is no linked entity is shown as the sources write it, not as its folded key.
+    written: dict[str, Counter] = defaultdict(Counter)
+    for m in members:
+        for party in m.agreement.parties:
+            written[text_key(party.text)][party.text] += 1
+    parties = sorted({
+        names.get(p) or (min(written[p], key=lambda t: (-written[p][t], t)) if written[p] else p.removeprefix("text:"))
+        for m in members
+        for p in m.parties
+    })
     assets = Counter(m.agreement.asset for m in members if m.agreement.asset)
     statuses = [(sources.published.get(m.doc_id), m.agreement.status) for m in members if m.agreement.status]
     doc_ids = sorted({m.doc_id for m in members})
