@@ -99,6 +99,14 @@ def test_same_date_different_actors_do_not_merge(doc):
     assert len(reconcile([one.build(), two.build()])[1].claims) == 2
 
 
+def test_one_shared_name_does_not_make_two_days_one_conflicting_event(doc):
+    one, two = doc("one"), doc("two")
+    one.claim("speak", "Newt Gingrich", "Tokyo", time="1997-04-01", object_label="GPE")
+    two.claim("meet", "Newt Gingrich", "Lee Teng-hui", time="1997-04-02")
+    claims = reconcile([one.build(), two.build()])[1].claims
+    assert len(claims) == 2 and not any(c.conflicts for c in claims)
+
+
 @pytest.mark.parametrize(
     ("dates", "events"),
     [

@@ -5,7 +5,8 @@ actors differently ("Bogdanov", "a Russian delegation"). Claims are therefore bl
 class (``predicate_classes`` in ``patterns/reconcile/linkage.json``), polarity and each linked
 entity they involve; within a block, two claims are one event when their times are within
 ``same_event_days`` of each other (or compatible, for coarse dates) and the people they name do
-not contradict (Putin meeting X is not Putin meeting Y). Circumstantial evidence then adds sources
+not contradict (Putin meeting X is not Putin meeting Y); two different days make one (conflicting)
+event only when the claims share two or more linked entities. Circumstantial evidence then adds sources
 named only by description: claims of one class dated to the same day, week or month whose sentences
 name a common linked entity, and claims of one sentence dated by one time expression; such joins
 never create a conflict. An event's date is the most precise agreeing value; disjoint values are a
@@ -163,7 +164,13 @@ def same_event(a: Member, b: Member, persons: set[str], window: int) -> bool:
     sa, sb = parse_time(ta), parse_time(tb)
     fine = isinstance(sa, TimeSpan) and isinstance(sb, TimeSpan) and sa.days <= FINE_DAYS and sb.days <= FINE_DAYS
     if fine:
-        return (days_apart(ta, tb) or 0) <= window
+        apart = days_apart(ta, tb) or 0
+        if apart == 0 or (compatible(ta, tb) and not (sa.days == 1 and sb.days == 1)):
+            return apart <= window
+        # Different days make a conflict, which takes more than one shared name: Gingrich talking
+        # to reporters in Tokyo on Tuesday is not Gingrich meeting Lee in Taipei on Wednesday, but
+        # Bogdanov in Damascus on January 28 and on February 3 is one visit two sources date apart.
+        return apart <= window and len(a.entities & b.entities) >= 2
     return compatible(ta, tb)
 
 
