@@ -120,6 +120,7 @@ def test_claim_fields(nlp, text, lemma, expected):
         ("The river flows north through the valley.", "flow"),
         ("The spokesman did not say whether the army had withdrawn its troops.", "withdraw"),
         ("Share this article with friends and family today.", "share"),
+        ("Tuesday's attack shocked the small town.", "attack"),  # a date is not the attacker
     ],
 )
 def test_no_claim(nlp, text, lemma):

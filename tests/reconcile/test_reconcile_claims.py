@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimweave.models import Argument
 from claimweave.reconcile import reconcile
 
 
@@ -118,3 +119,50 @@ def test_one_shared_name_does_not_make_two_days_one_conflicting_event(doc):
 )
 def test_coarse_and_undated_reports_join_only_an_unambiguous_event(doc, dates, events):
     assert len(_visits(doc, dates)) == events
+
+
+def _unlinked(b, lemma: str, subject: str, time: str | None = None):
+    """A claim whose subject names no entity ("they", "exports", "Peruvian troops")."""
+    claim = b.claim(lemma, None, time=time)
+    ev = b.evidence(subject)
+    claim.subject = Argument(text=subject, start=ev.start, end=ev.end)
+    return claim
+
+
+def test_pronouns_and_one_common_word_gather_nothing(doc):
+    one, two, three = doc("one", source="A"), doc("two", source="B"), doc("three", source="C")
+    _unlinked(one, "call", "they", "1997-03-31")
+    _unlinked(two, "call", "they", "1997-03")
+    _unlinked(three, "rise", "exports", "1997-03-30")
+    _unlinked(two, "rise", "exports")
+    assert all(len(c.members) == 1 for c in reconcile([one.build(), two.build(), three.build()])[1].claims)
+
+
+def test_two_word_descriptions_of_unnamed_actors_meet_on_one_day(doc):
+    one, two = doc("one", source="Wire A"), doc("two", source="Wire B")
+    _unlinked(one, "storm", "Peruvian troops", "1997-04-22")
+    _unlinked(two, "storm", "Peruvian troops", "1997-04-22")
+    claims = reconcile([one.build(), two.build()])[1].claims
+    assert [len(c.members) for c in claims] == [2]
+
+
+@pytest.mark.parametrize(
+    ("counterpart", "countries", "published", "joined"),
+    [
+        ("Damascus", False, "2025-08-01", True),  # person and city in common: an old event, told undated
+        (None, False, "2025-02-10", False),  # only the person: one name is a block, not evidence
+        (None, True, "2025-08-01", False),  # person and two countries: only for a recent event ...
+        (None, True, "2025-02-10", True),  # ... as this one is for the report
+    ],
+)
+def test_an_undated_report_needs_two_names_or_recency(doc, counterpart, countries, published, joined):
+    dated = doc("dated", source="Wire A")
+    undated = doc("undated", published=published, source="Wire B")
+    for b, obj, time in ((dated, "Damascus", "2025-01-28"), (undated, counterpart, None)):
+        claim = b.claim("visit", "Mikhail Bogdanov", obj, time=time, object_label="GPE")
+        if countries:
+            b.entity("Russia", "GPE")
+            b.entity("Syria", "GPE")
+            claim.evidence[0] = claim.evidence[0].model_copy(update={"sentence": claim.evidence[0].sentence + " Russia Syria"})
+    claims = reconcile([dated.build(), undated.build()])[1].claims
+    assert (len(claims) == 1) is joined

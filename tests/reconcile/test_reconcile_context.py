@@ -97,6 +97,19 @@ def test_weak_joins_never_make_a_conflict(doc):
     assert not any(c.conflicts for c in claims)
 
 
+def test_a_nationality_entity_counts_as_its_country_not_as_a_second_name(doc):
+    one, two = doc("one", source="A"), doc("two", source="B")
+    for b in (one, two):
+        b.entity("Peru", "GPE")
+        b.entity("Peruvian", "NORP")
+    sentence = "Peruvian forces stormed a building in Peru"
+    _said(one, "storm", sentence, time="1997-04-22", names=[("Peru", "GPE"), ("Peruvian", "NORP")])
+    _said(two, "storm", "Soldiers stormed a building in Peru, Peruvian radio said", time="1997-04-22",
+          names=[("Peru", "GPE"), ("Peruvian", "NORP")])
+    claims = reconcile([one.build(), two.build()])[1].claims
+    assert len(claims) == 2  # one country, named twice, is one shared name: the attack class needs two
+
+
 def test_claims_dated_by_one_expression_are_one_occasion(doc):
     one = doc("one")
     when = _timex(one, "2024-12-08")

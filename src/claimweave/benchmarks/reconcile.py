@@ -8,6 +8,8 @@ that its peak memory is its own.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import multiprocessing
 import random
 import resource
@@ -94,8 +96,6 @@ def _world(docs: int, rng: random.Random) -> _World:
 
 
 def _date(day: int, rng: random.Random) -> str:
-    import datetime as dt
-
     d = dt.date(2023, 1, 1) + dt.timedelta(days=day)
     if rng.random() < 0.03:
         d += dt.timedelta(days=rng.choice([-6, -3, 4, 7]))  # a planted conflicting date
@@ -147,11 +147,15 @@ def synthetic_results(docs: int, *, seed: int = 7) -> Iterator[DocResult]:
             full = f"{_variant(first, rng)} {surname}"
             return doc.entity(full, "PERSON", [full] + [surname] * rng.randint(0, 2), f"P{i}")
 
-        for e in rng.sample(range(len(world.events)), 3):
+        # A story reports one recent event (published a few days after it, its date sometimes left
+        # unsaid) and dates the older events it recalls.
+        picked = sorted(rng.sample(range(len(world.events)), 3), key=lambda e: int(world.events[e][3]))
+        latest = int(world.events[picked[-1]][3])
+        for e in picked:
             pred, who, where, day = world.events[e]
             subject = person(who)
             obj = doc.entity(_variant(world.places[where], rng), rng.choice(["GPE", "LOC"]), [world.places[where]], f"L{where}")
-            value = _date(int(day), rng) if rng.random() < 0.8 else None
+            value = None if e == picked[-1] and rng.random() < 0.4 else _date(int(day), rng)
             time_ref = TimeRef.model_construct(value=value, text=value, timex_id=None, mod=None) if value else None
             claims.append(Claim.model_construct(
                 id=f"claim_{doc.doc_id}_{len(claims)}", predicate=Predicate.model_construct(lemma=pred, text=f"{pred} {TRUTH}E{e}"),
@@ -175,7 +179,7 @@ def synthetic_results(docs: int, *, seed: int = 7) -> Iterator[DocResult]:
                 signed=[signed], duration=f"P{years}Y", expires=None, renewal=None, status=None, field_evidence={},
                 evidence=[doc.evidence(kind)],
             ))
-        published = f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        published = (dt.date(2023, 1, 1) + dt.timedelta(days=latest + rng.randint(0, 3))).isoformat()
         yield DocResult.model_construct(
             document=DocumentInfo.model_construct(
                 id=doc.doc_id, path=f"{doc.doc_id}.txt", format="txt", line=None, source=rng.choice(outlets), title=None,

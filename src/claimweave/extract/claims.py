@@ -330,6 +330,8 @@ class ClaimExtractor:
             return None
         subject_tok = object_tok = location_tok = None
         for child in noun.children:
+            if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
+                continue  # "Tuesday's attack" says when, not who
             if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN") or child.lower_ in POSSESSIVE_PRONOUNS):
                 subject_tok = child
             elif child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):

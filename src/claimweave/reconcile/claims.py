@@ -25,9 +25,9 @@ from claimweave.models import Argument, Claim, DocResult, MatchEvidence, Reconci
 from claimweave.reconcile.common import FINE_DAYS, Sources, conflict, sorted_evidence, text_key
 from claimweave.reconcile.context import ContextIndex
 from claimweave.reconcile.descriptions import DescriptionIndex
-from claimweave.reconcile.entities import EntityIndex
+from claimweave.reconcile.entities import EntityIndex, family_of
 from claimweave.reconcile.linker import Linker
-from claimweave.reconcile.rules import linkage
+from claimweave.reconcile.rules import linkage, nationalities
 from claimweave.reconcile.timevalues import TimeSpan, compatible, days_apart, merge_times, parse_time
 
 FACTUAL = ("asserted", "reported", "hedged", "negated")
@@ -93,12 +93,22 @@ def predicate_class(lemma: str, object_text: str | None = None, subject_text: st
     return classes.get(lemma, lemma)
 
 
+#: Words that stand for an actor without naming it: never evidence that two reports share one.
+UNNAMED = frozenset({
+    "it", "they", "them", "he", "she", "him", "her", "we", "us", "you", "i", "this", "that", "these",
+    "those", "who", "which", "what", "whoever", "whatever", "someone", "something", "everyone",
+    "everything", "all", "some", "others", "one", "each", "both", "itself", "themselves", "himself", "herself",
+})
+
+
 def _argument_key(index: EntityIndex, doc_id: str, arg: Argument | None, offices: DescriptionIndex | None = None) -> str | None:
     if arg is None:
         return None
     found = index.resolve(doc_id, entity_id=arg.entity_id, text=arg.text)
     if found is None and offices is not None:
         found = offices.resolve(arg.text)
+    if found is None and " ".join(arg.text.casefold().split()) in UNNAMED:
+        return None
     return found or text_key(arg.text)
 
 
@@ -150,7 +160,13 @@ def block_keys(member: Member, persons: set[str]) -> list[tuple]:
     subject, obj = member.subject or "", member.object or ""
     if head[0] in linkage().symmetric_predicates:
         subject, obj = sorted((subject, obj))
-    return [(*head, subject, obj)]
+    # Unlinked actors: the pair of phrases, and each phrase of two or more words on its own
+    # ("Peruvian troops stormed the residence" / "... stormed the compound"); one word ("police")
+    # is too common to gather reports of one event.
+    described = [(*head, "described", key) for key in sorted({subject, obj}) if len(key.split()) >= 2]
+    if not described:
+        return []  # "exports rose", "the army sent": one common word gathers unrelated reports
+    return [(*head, subject, obj), *described]
 
 
 def same_event(a: Member, b: Member, persons: set[str], window: int) -> bool:
@@ -208,9 +224,10 @@ def reconcile_claims(
     for key in sorted(blocks):
         _sweep_block(blocks[key], members, persons, window, linker)
     weak = WeakJoins(members, linker)
-    _sweep_context(members, persons, weak)
+    countries = _countries(index)
+    _sweep_context(members, persons, weak, countries)
     _join_same_expression(members, weak)
-    _attach_loose(blocks, members, persons, window, linker)
+    _attach_loose(blocks, members, persons, window, linker, countries, sources.published)
     names = {e.id: e.name for e in index.entities}
     why: dict[int, list[MatchEvidence]] = defaultdict(list)
     for a, b, rule, score in linker.edges:
@@ -239,7 +256,10 @@ def _sweep_block(block: list[int], members: list[Member], persons: set[str], win
                 linker.union(i, j, "same_event", 1.0)
 
 
-def _attach_loose(blocks: dict, members: list[Member], persons: set[str], window: int, linker: Linker) -> None:
+def _attach_loose(
+    blocks: dict, members: list[Member], persons: set[str], window: int, linker: Linker,
+    countries: set[str] = frozenset(), published: dict[str, dt.date | None] | None = None,
+) -> None:
     """Coarse, undated and year-less claims join an event only when, over all their blocks, it is the
     one event they fit ("2025" must not chain a May meeting to a July one). An undated denial joins
     nothing: "has not called for" is not evidence against a dated call."""
@@ -249,8 +269,19 @@ def _attach_loose(blocks: dict, members: list[Member], persons: set[str], window
         fine = [j for j in block if _fine(members[j].time)]
         loose = [i for i in block if not _fine(members[i].time)]
         for i in loose:
-            fits[i] |= {linker.find(j) for j in fine if _loosely_same(members[i], members[j], persons)}
-            peers[i] |= {k for k in loose if k != i and _loosely_same(members[i], members[k], persons)}
+            recent = _recent_window(members[i], (published or {}).get(members[i].doc_id))
+
+            def fit(k: int) -> bool:
+                a, b = members[i], members[k]
+                if not _loosely_same(a, b, persons):
+                    return False
+                strong, weak = _shared(a, b, countries)
+                # Two names in common (Bogdanov, Damascus) place a report anywhere in time; with
+                # less, an undated report fits only a recent event.
+                return strong >= 2 or (strong + weak / 2 >= 2 and _within(b.time, recent))
+
+            fits[i] |= {linker.find(j) for j in fine if fit(j)}
+            peers[i] |= {k for k in loose if k != i and fit(k)}
     for i in sorted(fits):
         if members[i].claim.modality == "negated" and members[i].time is None:
             continue
@@ -330,7 +361,15 @@ def _meet(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) 
     return (start, end) if start <= end else None
 
 
-def _sweep_context(members: list[Member], persons: set[str], linker: WeakJoins) -> None:
+def _countries(index: EntityIndex) -> set[str]:
+    """Entities that are countries or their peoples ("Japan", "Japanese"): named in half of a
+    wire's stories of a day, so weak evidence that two reports are of one event."""
+    table = nationalities()
+    names = set(table) | set(table.values())
+    return {e.id for e in index.entities if family_of(e.label) in ("PLACE", "NORP") and e.name in names}
+
+
+def _sweep_context(members: list[Member], persons: set[str], linker: WeakJoins, countries: set[str] = frozenset()) -> None:
     """Union claims of one event class, dated to the same day or week, whose sentences name a common
     linked entity ("a Syrian delegation held talks in Moscow on Thursday" and "Shaibani met Lavrov in
     Moscow on July 31"). Blocked by (class, polarity, entity); an entity shared by more than
@@ -359,8 +398,9 @@ def _sweep_context(members: list[Member], persons: set[str], linker: WeakJoins) 
                     continue
                 shared = a.context & b.context
                 # One shared place is common in a wire's day ("China"): for a broad class such as
-                # contact it takes a shared person or two shared names to be evidence of one event.
-                if len(shared) < rules.context_classes[key[0]] and not shared & persons:
+                # contact it takes a shared person or two shared names, not all of them countries.
+                named = shared - countries if key[0] in rules.broad_classes else shared
+                if not shared & persons and (len(shared) < rules.context_classes[key[0]] or not named):
                     continue
                 linker.union(i, j, "same_day_shared_context", len(shared) / len(a.context | b.context))
 
@@ -391,6 +431,29 @@ def _precise(value: str | None, days: int) -> bool:
 def _fine(value: str | None) -> bool:
     span = parse_time(value)
     return isinstance(span, TimeSpan) and span.days <= FINE_DAYS
+
+
+def _recent_window(member: Member, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The days an undated report of a past event points to: news tells of recent events and dates
+    older ones ("met Lee" in a story of April 18 is not a visit a year before)."""
+    if member.time is not None or published is None or member.claim.modality not in FACTUAL:
+        return None
+    return (published - dt.timedelta(days=linkage().context_days), published)
+
+
+def _within(value: str | None, window: tuple[dt.date, dt.date] | None) -> bool:
+    if window is None or value is None:
+        return True
+    return _meet(_span(value), window) is not None
+
+
+def _shared(a: Member, b: Member, countries: set[str]) -> tuple[int, int]:
+    """How many names two reports have in common (in their arguments or their sentences), as
+    (names that are not countries, countries). Without a shared precise date one name is only a
+    block, not evidence ("Clinton met X" is not every other meeting of Clinton's that month), and a
+    country counts half: "US" and "Japan" are named in much of a day's news."""
+    shared = (a.entities | a.context) & (b.entities | b.context)
+    return len(shared - countries), len(shared & countries)
 
 
 def _loosely_same(a: Member, b: Member, persons: set[str]) -> bool:

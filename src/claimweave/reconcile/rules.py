@@ -63,6 +63,10 @@ class Linkage(Rule):
         "organisation names it takes (one shared person always suffices): a broad class such as contact needs two.",
     )
     context_days: int = Field(default=7, description="Values this precise (days covered) can merge on shared context.")
+    broad_classes: list[str] = Field(
+        default_factory=list,
+        description="Event classes so common (a meeting, a call) that shared country names are no evidence of one event.",
+    )
     families: dict[str, str]
     former_qualifiers: list[str]
     symmetric_predicates: list[str]
