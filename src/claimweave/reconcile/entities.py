@@ -3,7 +3,8 @@
 Steps (all blocked, never all pairs):
 1. every DocEntity becomes a unit with folded name tokens (see ``names``);
 2. full names (and every non-person name) are linked globally, pairs compared only within blocks
-   that share the consonant skeleton of the surname (persons) or of the whole name (others);
+   that share the blocking key (consonant skeleton, repeats made one) of the surname (persons) or of
+   every word (others);
 3. a bare surname joins the full name its own document uses; otherwise the only full name in the run
    with that surname; when several people share it, the one whose roles match; else it stays a
    separate, per-document entity rather than a guess.
@@ -19,7 +20,7 @@ from itertools import combinations
 from claimweave.extract.common import stable_id
 from claimweave.models import DocEntity, DocResult, Entity, MatchEvidence
 from claimweave.reconcile.linker import Linker
-from claimweave.reconcile.names import compare_names, display_name, name_tokens, skeleton, token_similarity
+from claimweave.reconcile.names import block_key, compare_names, display_name, name_tokens, skeleton, token_similarity
 from claimweave.reconcile.rules import linkage
 
 
@@ -126,8 +127,8 @@ def _relabel_lone_persons(units: list[Unit]) -> None:
 
 def _block_key(family: str, tokens: tuple[str, ...]) -> tuple:
     if family == "PERSON":
-        return (family, skeleton(tokens[-1]))
-    return (family, tuple(skeleton(t) for t in tokens))
+        return (family, block_key(tokens[-1]))
+    return (family, tuple(block_key(t) for t in tokens))
 
 
 def affiliation_key(text: str) -> str:
@@ -154,7 +155,7 @@ def _link_names(
             # A very common surname: compare only names that also share the first name's skeleton.
             sub: dict[tuple, list] = defaultdict(list)
             for key in block:
-                sub[(skeleton(key[1][0]), len(key[1]))].append(key)
+                sub[(block_key(key[1][0]), len(key[1]))].append(key)
             parts = list(sub.values())
         else:
             parts = [block]
@@ -199,7 +200,7 @@ def _attach_short_forms(units: list[Unit], short: list[int], node_of: dict[int, 
     for i, node in node_of.items():
         unit = units[i]
         if unit.family == "PERSON":
-            by_surname[skeleton(unit.tokens[-1])].append(i)
+            by_surname[block_key(unit.tokens[-1])].append(i)
             doc_full[unit.doc_id].append(i)
     root_titles: dict[Hashable, set[str]] = defaultdict(set)
     for i, node in node_of.items():
@@ -221,7 +222,7 @@ def _attach_short_forms(units: list[Unit], short: list[int], node_of: dict[int, 
             return found
 
         local = roots(doc_full[unit.doc_id])
-        scope, rule = (local, "same_document_full_name") if local else (roots(by_surname[skeleton(token)]), "only_full_name_in_run")
+        scope, rule = (local, "same_document_full_name") if local else (roots(by_surname[block_key(token)]), "only_full_name_in_run")
         if len(scope) > 1 and unit.titles:
             fitting = {r: v for r, v in scope.items() if root_titles[r] & unit.titles}
             scope, rule = (fitting, "role_match") if len(fitting) == 1 else (scope, rule)
