@@ -5,7 +5,8 @@ Steps (all blocked, never all pairs):
 2. full names (and every non-person name) are linked globally, pairs compared only within blocks
    that share the blocking key (consonant skeleton, repeats made one) of the surname (persons) or of
    every word (others);
-3. a bare surname joins the full name its own document uses; otherwise the only full name in the run
+3. an acronym joins the name it is defined beside ("Social Democratic Party (SDP)"), see ``acronyms``;
+4. a bare surname joins the full name its own document uses; otherwise the only full name in the run
    with that surname; when several people share it, the one whose roles match; else it stays a
    separate, per-document entity rather than a guess.
 """
@@ -20,6 +21,7 @@ from itertools import combinations
 
 from claimweave.extract.common import stable_id
 from claimweave.models import DocEntity, DocResult, Entity, MatchEvidence
+from claimweave.reconcile.acronyms import is_acronym, link_acronyms
 from claimweave.reconcile.linker import Linker
 from claimweave.reconcile.names import block_key, compare_names, display_name, name_tokens, skeleton, token_similarity
 from claimweave.reconcile.rules import linkage, name_rules, nationalities
@@ -250,6 +252,7 @@ def link_entities(results: list[DocResult]) -> EntityIndex:
     for unit in units:
         affiliations[(unit.family, unit.tokens)] |= unit.affiliations
     _link_names(linker, sorted(keys), affiliations)
+    link_acronyms(units, node_of, linker)
     attachments = _attach_short_forms(units, short, node_of, linker)
     return _build(units, node_of, linker, attachments)
 
@@ -416,11 +419,16 @@ def _entity(canonical: str, group: list[Unit], evidence: set[tuple], used: set[s
     label_counts = Counter()
     name_counts = Counter()
     for unit in group:
-        label_counts[unit.entity.label] += len(unit.entity.mentions)
+        # a name relabelled as a person's counts as a person ("Kenji" tagged GPE)
+        label_counts["PERSON" if unit.family == "PERSON" else unit.entity.label] += len(unit.entity.mentions)
         name_counts[unit.display] += len(unit.entity.mentions)
     label = min(label_counts, key=lambda lab: (-label_counts[lab], lab))
-    # A person is best named in full; anything else by its most frequent spelling.
-    full_names = [n for n in name_counts if family == "PERSON" and len(name_tokens(n, family=family)) > 1] or list(name_counts)
+    # A person is best named in full; anything else by its most frequent spelling, written out
+    # rather than as an acronym.
+    if family == "PERSON":
+        full_names = [n for n in name_counts if len(name_tokens(n, family=family)) > 1] or list(name_counts)
+    else:
+        full_names = [n for n in name_counts if not is_acronym(n)] or list(name_counts)
     name = min(full_names, key=lambda n: (-name_counts[n], -len(n), n))
     aliases = sorted({t for _, _, _, t in mentions} | set(name_counts))
     return Entity(
