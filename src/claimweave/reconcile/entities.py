@@ -5,7 +5,8 @@ Steps (all blocked, never all pairs):
 2. full names (and every non-person name) are linked globally, pairs compared only within blocks
    that share the blocking key (consonant skeleton, repeats made one) of the surname (persons) or of
    every word (others);
-3. an acronym joins the name it is defined beside ("Social Democratic Party (SDP)"), see ``acronyms``;
+3. an acronym joins the name it is defined beside ("Social Democratic Party (SDP)"), see ``acronyms``,
+   and a generic organisation name its only qualified form ("Supreme Court"), see ``qualified``;
 4. a bare surname joins the full name its own document uses; otherwise the only full name in the run
    with that surname; when several people share it, the one whose roles match; else it stays a
    separate, per-document entity rather than a guess.
@@ -23,6 +24,7 @@ from claimweave.extract.common import stable_id
 from claimweave.models import DocEntity, DocResult, Entity, MatchEvidence
 from claimweave.reconcile.acronyms import is_acronym, link_acronyms
 from claimweave.reconcile.linker import Linker
+from claimweave.reconcile.qualified import link_qualified
 from claimweave.reconcile.names import block_key, compare_names, display_name, name_tokens, skeleton, token_similarity
 from claimweave.reconcile.rules import linkage, name_rules, nationalities
 
@@ -253,6 +255,7 @@ def link_entities(results: list[DocResult]) -> EntityIndex:
         affiliations[(unit.family, unit.tokens)] |= unit.affiliations
     _link_names(linker, sorted(keys), affiliations)
     link_acronyms(units, node_of, linker)
+    link_qualified(units, node_of, linker)
     attachments = _attach_short_forms(units, short, node_of, linker)
     return _build(units, node_of, linker, attachments)
 

@@ -111,6 +111,9 @@ def name_tokens(text: str, *, family: str) -> tuple[str, ...]:
     elif family == "PLACE":
         words = _drop(words, set(rules.place_designators.words), leading_only=False)
     elif family == "ORG":
+        # "the Marxist Tupac Amaru Revolutionary Movement": a description before the name
+        while len(words) > 2 and words[0] in rules.linking.org_descriptors:
+            words = words[1:]
         words = _drop(words, set(rules.org_stopwords.words), leading_only=False)
     words = [w for i, w in enumerate(words) if not (w in rules.particles.separate and i < len(words) - 1)]
     return tuple(t for t in (fold_token(w) for w in words) if t)

@@ -31,6 +31,12 @@ class EntityLinking(Rule):
     usual_short_name_docs: int = Field(
         description="Documents that must call one person by a shared surname alone before a bare surname elsewhere goes to them."
     )
+    org_descriptors: list[str] = Field(
+        description="Words news puts before an organisation's name that are not part of it (the Marxist ... Movement)."
+    )
+    org_qualifiers: list[str] = Field(
+        description="Words besides nationalities that qualify a generic organisation name (International Red Cross)."
+    )
 
 
 class NameRules(Rule):
