@@ -93,3 +93,18 @@ def test_link_goes_to_nearest_compatible_full_name():
 def test_royal_one_word_name_is_its_own_person():
     mentions = [NameMention(0, "Saddam Hussein"), NameMention(40, "Hussein", complete=True), NameMention(90, "Hussein")]
     assert sorted(link_mentions(mentions)) == [[0], [1, 2]]
+
+
+@pytest.mark.parametrize(
+    ("mentions", "groups"),
+    [
+        # a surname before the only full name with it is someone else (the well-known namesake)
+        ([NameMention(0, "Tanabe"), NameMention(40, "Ken Tanabe"), NameMention(90, "Tanabe")], [[0], [1, 2]]),
+        # a surname of someone named in full later is not the given name of another person
+        ([NameMention(0, "Hassan"), NameMention(30, "Hasan Darwish"), NameMention(60, "Omar Hassan")], [[0], [1], [2]]),
+        # a given name alone still joins the one person with it
+        ([NameMention(0, "Yuki Tanabe"), NameMention(30, "Yuki")], [[0, 1]]),
+    ],
+)
+def test_short_names_link_backwards_only(mentions, groups):
+    assert sorted(link_mentions(mentions)) == groups

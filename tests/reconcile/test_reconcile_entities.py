@@ -22,6 +22,8 @@ def _entity_of(entities, doc_id: str, text: str):
         ("Tartus", "Tartous", "GPE"),
         ("Hmeimim air base", "Hmeymim", "FAC"),
         ("Kremlin", "Kremlin", "FAC"),
+        ("Ilse Brauner", "Ilse Bruaner", "PERSON"),
+        ("Rolf Tannig", "Rolf Taning", "PERSON"),
     ],
 )
 def test_variants_across_documents_are_one_entity(doc, a, b, label):
@@ -122,3 +124,96 @@ def test_affiliations_are_evidence_against_a_spelling_match(doc, a, aff_a, b, af
     two.role(b, "minister", affiliation=aff_b)
     entities, _ = reconcile([one.build(), two.build()])
     assert (_entity_of(entities, "one", a) is _entity_of(entities, "two", b)) is merged
+
+
+@pytest.mark.parametrize("label", ["GPE", "ORG"])
+def test_given_name_tagged_as_place_joins_its_person(doc, label):
+    one = doc("one")
+    one.entity("Yuki Tanabe")
+    one.entity("Yuki", label, mentions=["Yuki", "Yuki"])
+    entities, _ = reconcile([one.build()])
+    person = _entity_of(entities, "one", "Yuki Tanabe")
+    assert _entity_of(entities, "one", "Yuki") is person
+    assert any(m.rule == "same_document_given_name" for m in person.match_evidence)
+
+
+def _story(d, *names):
+    for name, label in names:
+        d.entity(name, label)
+
+
+@pytest.mark.parametrize(
+    ("context", "label", "merged"),
+    [
+        ((("Zagreb", "GPE"), ("Adriatic Union", "ORG")), "ORG", True),  # same story: the surname tagged ORG
+        ((("Zagreb", "GPE"),), "ORG", False),  # one shared name is not a story
+        ((("Oslo", "GPE"), ("Nordic Council", "ORG")), "ORG", False),  # another story: maybe a company
+    ],
+)
+def test_surname_tagged_as_organisation_in_a_document_without_the_full_name(doc, context, label, merged):
+    one, two = doc("one"), doc("two")
+    one.entity("Milan Horvatek", mentions=["Milan Horvatek", "Horvatek"])
+    _story(one, ("Zagreb", "GPE"), ("Adriatic Union", "ORG"))
+    two.entity("Horvatek", label, mentions=["Horvatek", "Horvatek"])
+    _story(two, *context)
+    entities, _ = reconcile([one.build(), two.build()])
+    assert (_entity_of(entities, "two", "Horvatek") is _entity_of(entities, "one", "Milan Horvatek")) is merged
+
+
+def test_surname_that_is_a_place_elsewhere_stays_a_place(doc):
+    one, two, three = doc("one"), doc("two"), doc("three")
+    one.entity("Ellen Lorraine", mentions=["Ellen Lorraine", "Lorraine"])
+    _story(one, ("Paris", "GPE"), ("Senate", "ORG"))
+    two.entity("Lorraine", "ORG")
+    _story(two, ("Paris", "GPE"), ("Senate", "ORG"))
+    three.entity("Lorraine", "GPE")
+    entities, _ = reconcile([one.build(), two.build(), three.build()])
+    assert _entity_of(entities, "two", "Lorraine") is not _entity_of(entities, "one", "Ellen Lorraine")
+
+
+def _tanabes(doc, *, akira_docs: int):
+    """``akira_docs`` documents call Akira Tanabe "Tanabe"; one names Emi Tanabe."""
+    docs = []
+    for i in range(akira_docs):
+        d = doc(f"a{i}")
+        d.entity("Akira Tanabe", mentions=["Akira Tanabe", "Tanabe"])
+        docs.append(d)
+    emi = doc("emi")
+    emi.entity("Emi Tanabe")
+    return docs + [emi]
+
+
+@pytest.mark.parametrize(("akira_docs", "to_akira"), [(2, True), (1, False)])
+def test_bare_surname_goes_to_the_person_usually_called_so(doc, akira_docs, to_akira):
+    docs = _tanabes(doc, akira_docs=akira_docs)
+    bare = doc("bare")
+    bare.entity("Tanabe", mentions=["Tanabe", "Tanabe"])
+    entities, _ = reconcile([d.build() for d in docs] + [bare.build()])
+    akira = _entity_of(entities, "a0", "Akira Tanabe")
+    assert (_entity_of(entities, "bare", "Tanabe") is akira) is to_akira
+    assert _entity_of(entities, "bare", "Tanabe") is not _entity_of(entities, "emi", "Emi Tanabe")
+    if to_akira:
+        assert any(m.rule == "usual_short_name" for m in akira.match_evidence)
+
+
+def test_surname_written_before_a_relative_is_introduced_is_not_the_relative(doc):
+    docs = _tanabes(doc, akira_docs=2)
+    son = doc("son")
+    son.entity("Tanabe")  # "Tanabe's son, Ken, ..."
+    son.entity("Ken Tanabe")
+    entities, _ = reconcile([d.build() for d in docs] + [son.build()])
+    assert _entity_of(entities, "son", "Tanabe") is _entity_of(entities, "a0", "Akira Tanabe")
+    assert _entity_of(entities, "son", "Ken Tanabe") is not _entity_of(entities, "a0", "Akira Tanabe")
+
+
+@pytest.mark.parametrize(("family_named", "merged"), [(True, True), (False, False)])
+def test_bare_given_name_joins_the_relative_named_elsewhere(doc, family_named, merged):
+    one, two = doc("one"), doc("two")
+    one.entity("Rui Tanabe")
+    if family_named:
+        two.entity("Akira Tanabe")  # "... Akira Tanabe, whose brother Rui ..."
+    else:
+        two.entity("Akira Sato")
+    two.entity("Rui")
+    entities, _ = reconcile([one.build(), two.build()])
+    assert (_entity_of(entities, "two", "Rui") is _entity_of(entities, "one", "Rui Tanabe")) is merged

@@ -49,6 +49,9 @@ MUST_MERGE = [
     ("Hmeimim airbase", "Hmeymim base", "PLACE"),
     ("Hayat Tahrir al-Sham", "Hayat Tahrir al Sham", "ORG"),
     ("Homs province", "Homs", "PLACE"),
+    ("Ilse Brauner", "Ilse Bruaner", "PERSON"),  # two letters swapped
+    ("Rolf Tannig", "Rolf Taning", "PERSON"),  # a doubled consonant moved
+    ("Marta Kosselig", "Marta Koselig", "PERSON"),
 ]
 
 MUST_NOT_MERGE = [
@@ -60,6 +63,10 @@ MUST_NOT_MERGE = [
     ("Hama", "Hmeimim", "PLACE"),
     ("Syria", "Serbia", "PLACE"),
     ("Vladimir Putin", "Vladimir Zelensky", "PERSON"),
+    ("Ilse Brauner", "Hans Bruaner", "PERSON"),  # a variant surname, another given name
+    ("Omar Karim", "Omar Karimi", "PERSON"),  # a vowel more in a short name
+    ("Hamad Nasser", "Hamid Nasser", "PERSON"),
+    ("Salam Darwish", "Salma Darwish", "PERSON"),
 ]
 
 

@@ -154,7 +154,8 @@ def link_mentions(mentions: list[NameMention]) -> list[list[int]]:
         if i in cluster_of:
             continue
         c = _nearest_cluster(mentions, i, clusters, surname_compatible)
-        if c is None:
+        # a surname of someone named in full only later is not a given name ("Assad ... Asaad Hassan")
+        if c is None and not any(surname_compatible(mentions[i].text, mentions[m].text) for m in full):
             candidates = [c for c, members in enumerate(clusters)
                           if any(given_name_compatible(mentions[i].text, mentions[m].text) for m in members)]
             c = candidates[0] if len(candidates) == 1 else None
@@ -172,29 +173,29 @@ def link_mentions(mentions: list[NameMention]) -> list[list[int]]:
 
 
 def _nearest_cluster(mentions, i, clusters, compatible) -> int | None:
-    """The cluster with a compatible full mention nearest before mention i (else nearest after).
+    """The cluster with a compatible full mention nearest before mention i.
+
+    News introduces a person by full name before using the surname alone; a surname written
+    before any full name with it is someone too well known to need an introduction, not the
+    relative introduced later ("Fujimori's son, Kenji ... Kenji Fujimori's bodyguard"), so it
+    stays apart here and the cross-document stage decides who it is.
 
     A short mention with a title ("President Bush") prefers the people given that title in full
     ("US President George W. Bush") over a nearer namesake ("Laura Bush")."""
     here = mentions[i].start
     titles = mentions[i].titles
-    candidates = range(len(clusters))
-    if titles:
-        titled = [c for c in candidates if any(
-            titles & mentions[m].titles and compatible(mentions[i].text, mentions[m].text) for m in clusters[c]
-        )]
-        candidates = titled or candidates
-    best: tuple[int, int, int] | None = None  # (after?, distance, cluster)
-    for c in candidates:
-        members = clusters[c]
+    best: dict[int, int] = {}  # cluster -> distance to its nearest compatible full mention before
+    titled: set[int] = set()
+    for c, members in enumerate(clusters):
         for m in members:
             other = mentions[m]
-            if not (is_full(other.text) or other.complete) or not compatible(mentions[i].text, other.text):
+            if other.start > here or not (is_full(other.text) or other.complete) or not compatible(mentions[i].text, other.text):
                 continue
-            rank = (0, here - other.start) if other.start <= here else (1, other.start - here)
-            if best is None or rank < best[:2]:
-                best = (*rank, c)
-    return None if best is None else best[2]
+            best[c] = min(best.get(c, here), here - other.start)
+            if titles & other.titles:
+                titled.add(c)
+    candidates = titled or best
+    return min(candidates, key=lambda c: (best[c], c)) if candidates else None
 
 
 def best_name(texts: list[str]) -> str:

@@ -3,8 +3,11 @@
 Steps (all blocked, never all pairs):
 1. every DocEntity becomes a unit with folded name tokens (see ``names``);
 2. full names (and every non-person name) are linked globally, pairs compared only within blocks
-   that share the consonant skeleton of the surname (persons) or of the whole name (others);
-3. a bare surname joins the full name its own document uses; otherwise the only full name in the run
+   that share the blocking key (consonant skeleton, repeats made one) of the surname (persons) or of
+   every word (others);
+3. an acronym joins the name it is defined beside ("Social Democratic Party (SDP)"), see ``acronyms``,
+   and a generic organisation name its only qualified form ("Supreme Court"), see ``qualified``;
+4. a bare surname joins the full name its own document uses; otherwise the only full name in the run
    with that surname; when several people share it, the one whose roles match; else it stays a
    separate, per-document entity rather than a guess.
 """
@@ -14,13 +17,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from claimweave.extract.common import stable_id
 from claimweave.models import DocEntity, DocResult, Entity, MatchEvidence
+from claimweave.reconcile.acronyms import is_acronym, link_acronyms
 from claimweave.reconcile.linker import Linker
-from claimweave.reconcile.names import compare_names, display_name, name_tokens, skeleton, token_similarity
-from claimweave.reconcile.rules import linkage
+from claimweave.reconcile.qualified import link_qualified
+from claimweave.reconcile.names import block_key, compare_names, display_name, name_tokens, skeleton, token_similarity
+from claimweave.reconcile.rules import linkage, name_rules, nationalities
 
 
 @dataclass
@@ -100,18 +106,79 @@ def make_units(results: Iterable[DocResult]) -> list[Unit]:
             display = display_name(ent.name, family=family)
             affiliations = frozenset(affiliation_key(r.affiliation) for r in roles if r.affiliation)
             doc_units.append(Unit(result.document.id, ent, link_family(family), tokens, display, titles, affiliations))
-        surnames = {u.tokens[-1] for u in doc_units if u.family == "PERSON" and len(u.tokens) > 1}
+        _relabel_person_parts(doc_units)
         for unit in doc_units:
-            # spaCy's small models often tag a bare Arabic surname as ORG or GPE.
-            if unit.family != "PERSON" and len(unit.tokens) == 1 and unit.tokens[0] in surnames:
-                unit.family = "PERSON"
-                unit.tokens = name_tokens(unit.entity.name, family="PERSON")
-                unit.display = display_name(unit.entity.name, family="PERSON")
             if unit.family == "PERSON" and not unit.titles:
                 unit.titles = frozenset(r.title_normalized for r in named.get(unit.tokens, []))
         units.extend(doc_units)
+    _relabel_bare_surnames(units)
     _relabel_lone_persons(units)
     return units
+
+
+def _as_person(unit: Unit) -> None:
+    unit.family = "PERSON"
+    unit.tokens = name_tokens(unit.entity.name, family="PERSON")
+    unit.display = display_name(unit.entity.name, family="PERSON")
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """Folded country names and nationality words: never a person's given name or surname here."""
+    table = nationalities()
+    return frozenset(t for text in (*table, *table.values()) for t in name_tokens(text, family="PLACE"))
+
+
+def _relabel_person_parts(doc_units: list[Unit]) -> None:
+    """A one-word place or organisation that is the surname, or the given name of exactly one person,
+    of a person named in full in its document is that person's name: spaCy's small models often tag
+    a bare surname ("Tudjman") as ORG and an unfamiliar given name ("Kenji") as GPE."""
+    full = [u for u in doc_units if u.family == "PERSON" and len(u.tokens) > 1]
+    surnames = {u.tokens[-1] for u in full}
+    given = Counter(u.tokens[0] for u in {u.tokens: u for u in full}.values())
+    for unit in doc_units:
+        if unit.family == "PERSON" or len(unit.tokens) != 1:
+            continue
+        token = unit.tokens[0]
+        if token in surnames or given[token] == 1 and token not in _country_words() and not unit.entity.name.isupper():
+            _as_person(unit)
+
+
+def _bare_surnames(units: list[Unit]) -> dict[str, set[str]]:
+    """Per surname, the documents that call a person by it alone (a one-word mention of a person
+    named in full, or a one-word PERSON entity)."""
+    surnames = {u.tokens[-1] for u in units if u.family == "PERSON" and len(u.tokens) > 1}
+    docs: dict[str, set[str]] = defaultdict(set)
+    for unit in units:
+        if unit.family != "PERSON":
+            continue
+        for mention in unit.entity.mentions:
+            tokens = name_tokens(mention.text, family="PERSON")
+            if len(tokens) == 1 and tokens[0] in surnames and tokens[0] == unit.tokens[-1]:
+                docs[tokens[0]].add(unit.doc_id)
+    return docs
+
+
+def _relabel_bare_surnames(units: list[Unit]) -> None:
+    """A one-word ORG that other documents of the same story use as a person's surname alone is that
+    person ("Fujimori" tagged ORG throughout an article that never gives the first name).
+
+    Same story: the documents share at least two other names. A name that is a place anywhere in
+    the run is left alone (Jordan, Washington)."""
+    bare = _bare_surnames(units)
+    places = {u.tokens for u in units if family_of(u.entity.label) == "PLACE"}
+    names_of: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for unit in units:
+        names_of[unit.doc_id].add(unit.tokens)
+    least = name_rules().linking.same_story_names
+    for unit in units:
+        if unit.family == "PERSON" or len(unit.tokens) != 1 or unit.entity.label != "ORG" or unit.entity.name.isupper():
+            continue
+        if unit.tokens in places or unit.tokens[0] not in bare:
+            continue
+        mine = names_of[unit.doc_id] - {unit.tokens}
+        if any(len(mine & names_of[other]) >= least for other in bare[unit.tokens[0]] - {unit.doc_id}):
+            _as_person(unit)
 
 
 def _relabel_lone_persons(units: list[Unit]) -> None:
@@ -126,8 +193,8 @@ def _relabel_lone_persons(units: list[Unit]) -> None:
 
 def _block_key(family: str, tokens: tuple[str, ...]) -> tuple:
     if family == "PERSON":
-        return (family, skeleton(tokens[-1]))
-    return (family, tuple(skeleton(t) for t in tokens))
+        return (family, block_key(tokens[-1]))
+    return (family, tuple(block_key(t) for t in tokens))
 
 
 def affiliation_key(text: str) -> str:
@@ -154,7 +221,7 @@ def _link_names(
             # A very common surname: compare only names that also share the first name's skeleton.
             sub: dict[tuple, list] = defaultdict(list)
             for key in block:
-                sub[(skeleton(key[1][0]), len(key[1]))].append(key)
+                sub[(block_key(key[1][0]), len(key[1]))].append(key)
             parts = list(sub.values())
         else:
             parts = [block]
@@ -187,44 +254,81 @@ def link_entities(results: list[DocResult]) -> EntityIndex:
     for unit in units:
         affiliations[(unit.family, unit.tokens)] |= unit.affiliations
     _link_names(linker, sorted(keys), affiliations)
+    link_acronyms(units, node_of, linker)
+    link_qualified(units, node_of, linker)
     attachments = _attach_short_forms(units, short, node_of, linker)
     return _build(units, node_of, linker, attachments)
 
 
+def _first(unit: Unit) -> int:
+    return min((m.start for m in unit.entity.mentions), default=0)
+
+
 def _attach_short_forms(units: list[Unit], short: list[int], node_of: dict[int, Hashable], linker: Linker) -> list:
-    """Give every one-word person name a node: its full name's, or its own (global or per document)."""
+    """Give every one-word person name a node: its full name's, or its own (global or per document).
+
+    In order: a full name with this surname written earlier in the same document (a surname
+    before any full name is someone famous enough to need no introduction, not the relative
+    introduced later: "Fujimori's son, Kenji Fujimori"); the one person in the run with this surname,
+    else the one whose roles match, else the one the other documents call by the surname alone; if
+    nobody has this surname, the one person of the document with this given name, else the one
+    person in the run with this given name whose surname the document names ("his brother Pedro").
+    Else it stays apart.
+    """
     least = linkage().token_similarity
     by_surname: dict[str, list[int]] = defaultdict(list)
+    by_given: dict[str, list[int]] = defaultdict(list)
     doc_full: dict[str, list[int]] = defaultdict(list)
+    doc_surnames: dict[str, set[str]] = defaultdict(set)
     for i, node in node_of.items():
         unit = units[i]
         if unit.family == "PERSON":
-            by_surname[skeleton(unit.tokens[-1])].append(i)
+            by_surname[block_key(unit.tokens[-1])].append(i)
+            by_given[block_key(unit.tokens[0])].append(i)
             doc_full[unit.doc_id].append(i)
+            doc_surnames[unit.doc_id].add(unit.tokens[-1])
+    for i in short:
+        doc_surnames[units[i].doc_id].add(units[i].tokens[0])
     root_titles: dict[Hashable, set[str]] = defaultdict(set)
     for i, node in node_of.items():
         root_titles[linker.find(node)] |= units[i].titles
+    bare = _bare_surnames(units)
+    usual_docs: dict[Hashable, set[str]] = defaultdict(set)
+    for i, node in node_of.items():
+        unit = units[i]
+        if unit.family == "PERSON" and unit.doc_id in bare.get(unit.tokens[-1], ()):
+            usual_docs[linker.find(node)].add(unit.doc_id)
     attachments = []
     lonely: list[int] = []
     for i in short:
         unit = units[i]
         token = unit.tokens[0]
 
-        def roots(candidates: list[int]) -> dict[Hashable, tuple[int, float]]:
+        def roots(candidates: list[int], part: int = -1) -> dict[Hashable, tuple[int, float]]:
             found: dict[Hashable, tuple[int, float]] = {}
             for j in candidates:
-                score = token_similarity(token, units[j].tokens[-1])
+                score = token_similarity(token, units[j].tokens[part])
                 if score >= least:
                     root = linker.find(node_of[j])
                     if root not in found or score > found[root][1]:
                         found[root] = (j, score)
             return found
 
-        local = roots(doc_full[unit.doc_id])
-        scope, rule = (local, "same_document_full_name") if local else (roots(by_surname[skeleton(token)]), "only_full_name_in_run")
+        here = _first(unit)
+        scope, rule = roots([j for j in doc_full[unit.doc_id] if _first(units[j]) < here]), "same_document_full_name"
+        if not scope:
+            scope, rule = roots(by_surname[block_key(token)]), "only_full_name_in_run"
         if len(scope) > 1 and unit.titles:
             fitting = {r: v for r, v in scope.items() if root_titles[r] & unit.titles}
             scope, rule = (fitting, "role_match") if len(fitting) == 1 else (scope, rule)
+        if len(scope) > 1:
+            scope, rule = _usual_short_name(scope, usual_docs, unit.doc_id, rule)
+        if not scope:
+            given = roots(doc_full[unit.doc_id], 0)
+            scope, rule = (given, "same_document_given_name") if len(given) == 1 else ({}, rule)
+        if not scope:
+            family = {r: v for r, v in roots(by_given[block_key(token)], 0).items() if units[v[0]].tokens[-1] in doc_surnames[unit.doc_id]}
+            scope, rule = (family, "given_name_and_family_in_document") if len(family) == 1 else ({}, rule)
         if len(scope) == 1:
             root, (j, score) = next(iter(scope.items()))
             node_of[i] = root
@@ -242,6 +346,16 @@ def _attach_short_forms(units: list[Unit], short: list[int], node_of: dict[int, 
         linker.add(node_of[i])
     _link_names(linker, keys)
     return attachments
+
+
+def _usual_short_name(scope: dict, usual_docs: dict[Hashable, set[str]], doc_id: str, rule: str) -> tuple[dict, str]:
+    """Of several people sharing a surname, the one other documents call by the surname alone, when
+    enough documents do so and those for anyone else are fewer than a third as many."""
+    counts = sorted(((len(usual_docs[r] - {doc_id}), repr(r), r) for r in scope), reverse=True)
+    (top, _, root), (second, _, _) = counts[0], counts[1]
+    if top >= name_rules().linking.usual_short_name_docs and top >= 3 * second:
+        return {root: scope[root]}, "usual_short_name"
+    return scope, rule
 
 
 def _build(units: list[Unit], node_of: dict[int, Hashable], linker: Linker, attachments: list) -> EntityIndex:
@@ -308,11 +422,16 @@ def _entity(canonical: str, group: list[Unit], evidence: set[tuple], used: set[s
     label_counts = Counter()
     name_counts = Counter()
     for unit in group:
-        label_counts[unit.entity.label] += len(unit.entity.mentions)
+        # a name relabelled as a person's counts as a person ("Kenji" tagged GPE)
+        label_counts["PERSON" if unit.family == "PERSON" else unit.entity.label] += len(unit.entity.mentions)
         name_counts[unit.display] += len(unit.entity.mentions)
     label = min(label_counts, key=lambda lab: (-label_counts[lab], lab))
-    # A person is best named in full; anything else by its most frequent spelling.
-    full_names = [n for n in name_counts if family == "PERSON" and len(name_tokens(n, family=family)) > 1] or list(name_counts)
+    # A person is best named in full; anything else by its most frequent spelling, written out
+    # rather than as an acronym.
+    if family == "PERSON":
+        full_names = [n for n in name_counts if len(name_tokens(n, family=family)) > 1] or list(name_counts)
+    else:
+        full_names = [n for n in name_counts if not is_acronym(n)] or list(name_counts)
     name = min(full_names, key=lambda n: (-name_counts[n], -len(n), n))
     aliases = sorted({t for _, _, _, t in mentions} | set(name_counts))
     return Entity(

@@ -4,9 +4,10 @@ A name is reduced to folded tokens (ASCII, lowercase; possessive, leading titles
 place designators dropped; romanization variants rewritten by ``patterns/reconcile/transliteration.json``).
 Two tokens match when they differ only in vowels that romanizations use for one another (a/e, o/u,
 i/y: Ahmed/Ahmad, Mohammed/Muhammad) or, for longer names, by one letter more with the same
-consonants (Aleksandr/Aleksander). Arabic short vowels are not written, so romanizations differ
-mostly in vowels, while consonants carry the identity of the name; the consonant skeleton is
-also the blocking key.
+consonants (Aleksandr/Aleksander), by two letters swapped (Giusti/Guisti) or by a doubled
+consonant (Minnig/Mining). Arabic short vowels are not written, so romanizations differ mostly in
+vowels, while consonants carry the identity of the name; the consonant skeleton with repeated
+consonants made one (``block_key``) is also the blocking key.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from claimweave.reconcile.rules import compiled_rewrites, linkage, name_rules, transliteration
 
@@ -55,6 +56,16 @@ def skeleton(token: str) -> str:
         return ""
     vowels = transliteration().vowels
     return token[0] + "".join(c for c in token[1:] if c not in vowels)
+
+
+_REPEATS = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def block_key(token: str) -> str:
+    """The skeleton with repeated consonants made one: what spelling variants of a name share
+    (``minnig`` and ``mining`` -> ``mng``), so that they land in one block to be compared."""
+    return _REPEATS.sub(r"\1", skeleton(token))
 
 
 @lru_cache(maxsize=65536)
@@ -100,6 +111,9 @@ def name_tokens(text: str, *, family: str) -> tuple[str, ...]:
     elif family == "PLACE":
         words = _drop(words, set(rules.place_designators.words), leading_only=False)
     elif family == "ORG":
+        # "the Marxist Tupac Amaru Revolutionary Movement": a description before the name
+        while len(words) > 2 and words[0] in rules.linking.org_descriptors:
+            words = words[1:]
         words = _drop(words, set(rules.org_stopwords.words), leading_only=False)
     words = [w for i, w in enumerate(words) if not (w in rules.particles.separate and i < len(words) - 1)]
     return tuple(t for t in (fold_token(w) for w in words) if t)
@@ -121,16 +135,26 @@ def display_name(text: str, *, family: str) -> str:
 def token_similarity(a: str, b: str) -> float:
     """Similarity of two folded tokens, 0 when they are different names.
 
-    Tokens match when they differ only in interchangeable vowels (Ahmed/Ahmad); a longer token
-    may also differ by one more letter (Aleksandr/Aleksander) when its consonants agree. The
+    Tokens match when they differ only in interchangeable vowels (Ahmed/Ahmad). Beyond that, one
+    edit (a letter more or another, or two neighbours swapped) is a spelling variant when the
+    consonants agree: for tokens of six letters or more with the same skeleton (Aleksandr/Aleksander,
+    Giusti/Guisti), and from five letters when the edit doubles a consonant (Minig/Mining), since
+    a vowel more or less in a short name is often another name (Karim/Karimi, Hamad/Hamid). The
     score is their Jaro-Winkler similarity.
     """
     if a == b:
         return 1.0
     ca, cb = vowel_class(a), vowel_class(b)
-    if ca != cb and (min(len(a), len(b)) < 6 or skeleton(a) != skeleton(b) or Levenshtein.distance(ca, cb) > 1):
+    if ca != cb and not _one_edit_variant(a, b, ca, cb):
         return 0.0
     return JaroWinkler.similarity(a, b)
+
+
+def _one_edit_variant(a: str, b: str, ca: str, cb: str) -> bool:
+    shortest = min(len(a), len(b))
+    if shortest < 5 or block_key(a) != block_key(b) or OSA.distance(ca, cb) > 1:
+        return False
+    return shortest >= 6 if skeleton(a) == skeleton(b) else True
 
 
 def compare_names(a: tuple[str, ...], b: tuple[str, ...], *, family: str) -> NameMatch | None:

@@ -25,11 +25,26 @@ class WordList(Rule):
     words: list[str]
 
 
+class EntityLinking(Rule):
+    id: str
+    same_story_names: int = Field(description="Names two documents must share to be read as one story.")
+    usual_short_name_docs: int = Field(
+        description="Documents that must call one person by a shared surname alone before a bare surname elsewhere goes to them."
+    )
+    org_descriptors: list[str] = Field(
+        description="Words news puts before an organisation's name that are not part of it (the Marxist ... Movement)."
+    )
+    org_qualifiers: list[str] = Field(
+        description="Words besides nationalities that qualify a generic organisation name (International Red Cross)."
+    )
+
+
 class NameRules(Rule):
     particles: Particles
     titles: WordList
     place_designators: WordList
     org_stopwords: WordList
+    linking: EntityLinking
 
 
 class Rewrite(Rule):
