@@ -9,11 +9,12 @@ import re
 
 from spacy.tokens import Doc
 
+from claimweave.extract.agreement_people import PeopleResolver
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import same_name
 from claimweave.extract.agreement_types import Mention, Term
 from claimweave.extract.common import analysed_text, token_texts
-from claimweave.models import DocEntity, Timex
+from claimweave.models import DocEntity, Role, Timex
 
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
@@ -27,8 +28,9 @@ _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 class ArgumentReader:
     """Reads an agreement's asset and parties from token ranges of one Doc."""
 
-    def __init__(self, doc: Doc, vocab: Vocabulary, timexes: list[Timex], entities: list[DocEntity]) -> None:
+    def __init__(self, doc: Doc, vocab: Vocabulary, timexes: list[Timex], entities: list[DocEntity], roles: list[Role] = ()) -> None:
         self.doc, self.vocab, self.text = doc, vocab, analysed_text(doc)
+        self.people = PeopleResolver(doc, entities, list(roles), self.text)
         self.starts = [t.idx for t in doc]
         self.timexes = sorted(timexes, key=lambda t: (t.start, t.end))
         labels = set(vocab.cues.party_labels)
@@ -66,7 +68,7 @@ class ArgumentReader:
         j, last = i, i
         while j < b and j - i < 16:
             t = doc[j]
-            if any(x.start <= t.idx < x.end for x in tx):
+            if any(x.start <= t.idx < x.end and not self._attributive(x) for x in tx):
                 break
             if (t.is_punct and t.text not in ("-", "'", "\u2019", "&", "%", "$")) or t.lower_ in stop:
                 break
@@ -80,6 +82,11 @@ class ArgumentReader:
         if last <= i or all(t.pos_ in ("PRON", "DET") for t in doc[i:last]):
             return None
         return i, last
+
+    def _attributive(self, timex: Timex) -> bool:
+        """True for a hyphenated duration before a noun ("the eight-year war"): part of a noun phrase."""
+        i = self._token_at(timex.end)
+        return timex.type == "DURATION" and "-" in timex.text and i < len(self.doc) and self.doc[i].pos_ == "NOUN"
 
     def _asset(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> Term | None:
         doc = self.doc
@@ -364,4 +371,21 @@ class ArgumentReader:
             else:
                 rule = "party.with" if _WITH.search(left) else ("party.clause" if eid else "party.name")
             out.append(Term((text, eid), s, e, rule))
+        return self._represented(ca, cb, mentions, out)
+
+    def _represented(self, ca: int, cb: int, mentions: list[Mention], out: list[Term]) -> list[Term]:
+        """Add the states and organisations that signatories act for and that "the two countries" restates."""
+        found = []
+        signing = set(self.vocab.cues.signed_verbs) | {"accept", "initial"}
+        for m in mentions:
+            head = self.doc[m.head]
+            tokens = PeopleResolver.signers(head, signing)
+            tokens += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
+            for t in tokens:
+                if ca <= t.idx < cb:
+                    party = self.people.person_party(t)
+                    found += [party] if party is not None else self.people.pair(t)
+        for p in found:
+            if not any(same_name(p.text, q.value[0]) for q in out):
+                out.append(Term((p.text, p.entity_id), p.start, p.end, p.rule))
         return out

@@ -94,7 +94,7 @@ class AgreementExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = context(doc)
-        reader = ClauseReader(doc, self.vocab, doc._.cw_timexes or [], doc._.cw_entities or [])
+        reader = ClauseReader(doc, self.vocab, doc._.cw_timexes or [], doc._.cw_entities or [], doc._.cw_roles or [])
         drafts: list[Draft] = []
         collective: list[Term] = []
         agreeing: list[tuple[int, int, int]] = []
@@ -320,7 +320,7 @@ class AgreementExtractor:
 @Language.factory(
     "claimweave_agreements",
     assigns=["doc._.cw_agreements"],
-    requires=["doc._.cw_entities", "doc._.cw_timexes"],
+    requires=["doc._.cw_entities", "doc._.cw_timexes", "doc._.cw_roles"],
     default_config={"pronoun_window": 2},
 )
 def make_agreements(nlp: Language, name: str, pronoun_window: int) -> AgreementExtractor:
