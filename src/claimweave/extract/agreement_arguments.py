@@ -22,6 +22,7 @@ _ADJ_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "less", "a
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
 _ACTING_FOR = {"party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
+_TIED_RULES = ("party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 
 
@@ -129,7 +130,9 @@ class ArgumentReader:
                     if start is None or start >= b or start in in_phrase:
                         continue
                     np = self._np(start, b, tx)
-                    if np is not None and not (set(range(*np)) & in_phrase) and not self._is_name(*np):
+                    # A company is what a sale or an acquisition covers ("the acquisition of Weisfield's").
+                    sold = t.lemma_ in self.vocab.cues.transfer_words and self._is_company(*np) if np is not None else False
+                    if np is not None and not (set(range(*np)) & in_phrase) and (sold or not self._is_name(*np)):
                         s_c, e_c = self._chars(*np)
                         return Term(self.text[s_c:e_c], s_c, e_c, rule.id)
             elif rule.type == "passive_subject":
@@ -147,6 +150,12 @@ class ArgumentReader:
         ents = [e for e in span.ents if e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
         named = sum(len(e) for e in ents) + sum(1 for t in span if t.pos_ == "DET")
         return bool(ents) and named >= len(span) or all(t.pos_ in ("PROPN", "DET") for t in span) and len(span) <= 2 and span[-1].dep_ != "compound"
+
+    def _is_company(self, start: int, end: int) -> bool:
+        """True when tokens [start, end) name an organisation (by the NER or by a company word at the end)."""
+        span = self.doc[start:end]
+        ents = [e for e in span.ents if e.label_ not in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY")]
+        return bool(ents) and all(e.label_ == "ORG" for e in ents) or span[-1].lower_ in self.vocab.cues.org_words
 
     def _compound_start(self, m: Mention, tx: list[Timex]) -> int | None:
         """First token of the nouns before the kind name that say what it covers ("Tartus port lease")."""
@@ -340,13 +349,15 @@ class ArgumentReader:
             in_asset = asset is not None and asset.start <= s and e <= asset.end
             # "to acquire 51% of Sansui Electric Co.", "shares of Erbamont N.V.": the company bought is a party.
             target = in_asset and (root.ent_type_ == "ORG" or company) and bool(self.target_left.search(left))
-            if in_asset and not target:
+            # "sell National Aluminum's rolling division", "a base on Ukraine's peninsula": the owner is a party.
+            owner = in_asset and root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.ent_type_ in ("ORG", "GPE")
+            if in_asset and not (target or owner):
                 continue
             if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 8]) or self.text[e : e + 1] == ":":
                 continue
             # "officials of Kuwait and the ROK signed": whom the officials act for is a party, not a place.
             acting = bool(self.acting_for_left.search(self.text[max(ca, s - 40) : s]) or self._conj_of_acting(span))
-            if self.vocab.party_block.search(left) and not (target or acting or self._from_seller(root)):
+            if self.vocab.party_block.search(left) and not (target or owner or acting or self._from_seller(root)):
                 continue
             if root.pos_ not in ("PROPN", "NOUN"):
                 continue
@@ -358,7 +369,7 @@ class ArgumentReader:
                 if not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children):
                     continue
             between = self.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
-            if _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,2}", between):
+            if not owner and _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,2}", between):
                 continue  # "Russia's Stroytransgaz": the possessor is not a party of its own
             if any(same_name(text, p.value[0]) for p in out):
                 continue
@@ -366,7 +377,9 @@ class ArgumentReader:
                 continue  # "Egyptian officials": an adjective, not a party
             trimmed = re.sub(r"\s*['\u2019]s?$", "", text)
             e, text = s + len(trimmed), trimmed
-            if any(os_ <= s and e <= oe for os_, oe in own):
+            if owner:
+                rule = "party.asset_owner"
+            elif any(os_ <= s and e <= oe for os_, oe in own):
                 rule = "party.phrase"
             else:
                 rule = "party.with" if _WITH.search(left) else ("party.clause" if eid else "party.name")
@@ -375,11 +388,12 @@ class ArgumentReader:
 
     def _represented(self, ca: int, cb: int, mentions: list[Mention], out: list[Term]) -> list[Term]:
         """Add the states and organisations that signatories act for and that "the two countries" restates."""
-        found = []
+        found, signers = [], []
         signing = set(self.vocab.cues.signed_verbs) | {"accept", "initial"}
         for m in mentions:
             head = self.doc[m.head]
             tokens = PeopleResolver.signers(head, signing)
+            signers += tokens
             tokens += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
             for t in tokens:
                 if ca <= t.idx < cb:
@@ -388,4 +402,9 @@ class ArgumentReader:
         for p in found:
             if not any(same_name(p.text, q.value[0]) for q in out):
                 out.append(Term((p.text, p.entity_id), p.start, p.end, p.rule))
+        # "X and Y reached an agreement for the acquisition of Y by Z": when the text says who made
+        # it, the other names of the clause are not parties (unless tied to the agreement's name).
+        named = [p for p in out if any(p.start <= t.idx < p.end for t in signers)]
+        if len(named) >= 2:
+            out = [p for p in out if p in named or p.rule in _TIED_RULES]
         return out

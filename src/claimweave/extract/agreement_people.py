@@ -140,5 +140,8 @@ class PeopleResolver:
         for clause in (t for t in head.subtree if t.dep_ in ("relcl", "acl") and t.lemma_ in verbs):
             out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
             out += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        # "X and Y said they reached an agreement": "they" are the speakers.
+        for t in [t for t in out if t.lower_ in ("they", "we") and t.head.dep_ == "ccomp"]:
+            out += [c for c in t.head.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         out += [g for t in list(out) for g in t.conjuncts]
         return sorted(set(out), key=lambda t: t.i)

@@ -106,6 +106,7 @@ class Cues(_Rule):
     target_left: str
     acting_for_left: str
     company_anaphor: str
+    transfer_words: list[str]
 
 
 @dataclass(frozen=True)
