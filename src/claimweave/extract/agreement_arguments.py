@@ -23,6 +23,7 @@ _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
 _ACTING_FOR = {"party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _TIED_RULES = ("party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
+_FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as"}
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 
 
@@ -113,7 +114,9 @@ class ArgumentReader:
                 # when the verb governs it ("took over the port under a lease").
                 first = min((m.start for m in mentions), default=a)
                 governing = {g.i for m in mentions if (g := self._governor(doc[m.head])) is not None}
-                clause = {t.i for m in mentions for t in (self._governor(doc[m.head]) or doc[m.head]).subtree}
+                clause = {t.i for m in mentions for t in self._asset_clause(doc[m.head]).subtree}
+                # "the pact to sell X", even when the parser hangs the infinitive elsewhere
+                clause |= {t.i for m in mentions if m.end < len(doc) and doc[m.end].lower_ == "to" and doc[m.end].head.pos_ == "VERB" for t in doc[m.end].head.subtree}
                 for i in range(a, b):
                     if i in in_phrase or (i < first and i not in governing) or (mentions and i not in clause):
                         continue
@@ -150,6 +153,23 @@ class ArgumentReader:
         ents = [e for e in span.ents if e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
         named = sum(len(e) for e in ents) + sum(1 for t in span if t.pos_ == "DET")
         return bool(ents) and named >= len(span) or all(t.pos_ in ("PROPN", "DET") for t in span) and len(span) <= 2 and span[-1].dep_ != "compound"
+
+    def _asset_clause(self, head):
+        """The clause whose verbs may say what an agreement covers: the one around it when the agreement
+        frames it ("under the deal, X will use Y", "the deal lets X use Y"), else only the agreement's
+        own phrase ("in response to the pact, X offered to buy Y": the offer is not the pact's)."""
+        governor = self._governor(head)
+        if governor is None:
+            return head
+        tok = head
+        while tok.dep_ == "pobj":
+            prep = tok.head
+            if prep.lower_ in _FRAMING:
+                return governor
+            if prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+                return head
+            tok = prep.head  # "under the terms of the deal"
+        return governor
 
     def _is_company(self, start: int, end: int) -> bool:
         """True when tokens [start, end) name an organisation (by the NER or by a company word at the end)."""
