@@ -107,6 +107,7 @@ class Cues(_Rule):
     acting_for_left: str
     company_anaphor: str
     transfer_words: list[str]
+    deal_plan_nouns: list[str]
 
 
 @dataclass(frozen=True)

@@ -237,9 +237,14 @@ class AgreementExtractor:
         if not draft.terms.parties:
             draft.terms.parties = terms.parties
         draft.terms.asset = draft.terms.asset or terms.asset
-        if draft.terms.status is None:
-            verb = doc[source[3]]
+        verb = doc[source[3]]
+        if draft.terms.status is None and verb.lemma_ == "agree":
             draft.terms.status = Term("agreed", verb.idx, verb.idx + len(verb), "status.agreed_verb")
+        elif draft.terms.status is None:
+            # "sweetened their plan to merge": the verb says what became of the deal, if anything.
+            rule = next((r for r in self.vocab.status if r.scope == "region" and r.regex.fullmatch(verb.text)), None)
+            if rule is not None:
+                draft.terms.status = Term(rule.value, verb.idx, verb.idx + len(verb), rule.id)
 
     def _finish(self, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
         """Drop tentative mentions that never got terms; give collective status to the rest."""
