@@ -171,6 +171,16 @@ class ArgumentReader:
             tok = prep.head  # "under the terms of the deal"
         return governor
 
+    def _subject_above(self, head):
+        """The nearest named subject of a verb above a token, skipping pronouns and speakers."""
+        for verb in head.ancestors:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in self.vocab.cues.party_speech_verbs:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            if subject is not None:
+                return subject if subject.ent_type_ in ("PERSON", "ORG", "GPE") else None
+        return None
+
     def _is_company(self, start: int, end: int) -> bool:
         """True when tokens [start, end) name an organisation (by the NER or by a company word at the end)."""
         span = self.doc[start:end]
@@ -419,6 +429,14 @@ class ArgumentReader:
                 if ca <= t.idx < cb:
                     party = self.people.person_party(t)
                     found += [party] if party is not None else self.people.pair(t)
+        only_with = len(out) == 1 and out[0].rule == "party.with" and re.search(r"\bwith\s+(?:the\s+)?$", self.text[max(0, out[0].start - 12) : out[0].start], re.I)
+        if mentions and only_with:
+            # "Saddam ... rejected it following the cease-fire of the war with Iran": the other side of a
+            # "with" is whoever the sentence is about.
+            subject = self._subject_above(self.doc[mentions[0].head])
+            if subject is not None:
+                party = self.people.person_party(subject) if subject.ent_type_ == "PERSON" else self.people.named(subject, "party.other_side")
+                found += [party] if party is not None else []
         for p in found:
             if not any(same_name(p.text, q.value[0]) for q in out):
                 out.append(Term((p.text, p.entity_id), p.start, p.end, p.rule))
