@@ -407,3 +407,93 @@ def test_vocabulary_rule_ids_are_unique_and_prefixed():
     ids = [k.id for k in vocab.kinds] + [s.id for s in vocab.status] + [r.id for r in vocab.renewal] + [a.id for a in vocab.assets]
     assert len(ids) == len(set(ids))
     assert all(i.split(".")[0] in {"kind", "status", "renewal", "asset"} for i in ids)
+
+
+# ---------------------------------------------------------------------- parties through people, groups, owners
+
+REPRESENTED = [
+    pytest.param(
+        "The pact was signed by Norwegian Foreign Minister Ola Berg and Chilean Trade Minister Rosa Vidal in Oslo.",
+        {"parties": ["Norway", "Chile"]},
+        id="signatories-stand-for-their-states",
+    ),
+    pytest.param(
+        "Ecuador's Luis Castro spoke on Monday. Castro appeared to accept a fisheries treaty he had long opposed.",
+        {"parties": ["Ecuador"]},
+        id="a-leader-written-with-his-state",
+    ),
+    pytest.param(
+        "Chile and Peru share a long desert border. The two countries signed a water treaty in 2019.",
+        {"parties": ["Chile", "Peru"], "signed": ["2019"]},
+        id="the-two-countries-restate-the-last-pair",
+    ),
+    pytest.param(
+        "The accord lets Kestrel Mining Corp. use Chile's northern port for 20 years.",
+        {"parties": ["Kestrel Mining Corp.", "Chile"], "duration": "P20Y"},
+        id="the-owner-of-the-asset-is-a-party",
+    ),
+    pytest.param(
+        "Orvan Group and Belcom Inc. said they reached an agreement in principle for the acquisition of Belcom by Tressel Inc.",
+        {"parties": ["Orvan Group", "Belcom Inc."], "asset": "Belcom"},
+        id="named-signers-exclude-other-names",
+    ),
+    pytest.param(
+        "Ecuador's Luis Castro spoke on Monday. Castro appeared to praise the 1995 truce of the border war with Peru.",
+        {"parties": ["Ecuador", "Peru"], "signed": ["1995"]},
+        id="the-other-side-of-a-war-with",
+    ),
+    pytest.param(
+        "The 1988 truce of the eight-year war with Peru held.",
+        {"asset": "the eight-year war"},
+        id="hyphenated-duration-inside-the-asset",
+    ),
+    pytest.param(
+        "Russia and Peru will sign an agreement on fisheries during the prime minister's visit.",
+        {"asset": "fisheries"},
+        id="the-asset-stops-at-during",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPRESENTED)
+def test_parties_through_people_groups_and_owners(nlp, text, expected):
+    check(only(nlp, text), expected)
+
+
+ASSET_SCOPE = [
+    pytest.param(
+        "In response to the Halden pact, Vortigen Inc. raised its offer to buy 10 million Halden shares.",
+        None,
+        id="a-verb-the-agreement-does-not-frame",
+    ),
+    pytest.param(
+        "Under the deal with Kemble Co., Orbis Metals will buy the wire unit.",
+        "the wire unit",
+        id="a-verb-the-agreement-frames",
+    ),
+    pytest.param(
+        "Analysts praised the gain from the previously announced pact to sell Orbis Metals' cable division.",
+        "Orbis Metals' cable division",
+        id="the-agreements-own-infinitive",
+    ),
+    pytest.param(
+        "Morland and Ostia signed the accord on Monday. It lets Morland use two berths at the harbour. "
+        "Officials said the accord over fishing rights was fair.",
+        "fishing rights",
+        id="a-later-named-asset-outranks-a-verbs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), ASSET_SCOPE)
+def test_what_an_agreement_covers(nlp, text, asset):
+    assert only(nlp, text).asset == asset
+
+
+def test_a_named_partys_plan_is_the_deal_a_later_pact_means(nlp):
+    text = (
+        "The Welford pact was signed in May. Halden Corp. and Vortigen Inc. sweetened their plan to merge their chip units. "
+        "But the new pact could still fail."
+    )
+    first, second = run(nlp, text)._.cw_agreements
+    check(second, {"parties": ["Halden Corp.", "Vortigen Inc."], "status": "amended"})
