@@ -497,3 +497,37 @@ def test_a_named_partys_plan_is_the_deal_a_later_pact_means(nlp):
     )
     first, second = run(nlp, text)._.cw_agreements
     check(second, {"parties": ["Halden Corp.", "Vortigen Inc."], "status": "amended"})
+
+
+NOT_PARTIES = [
+    pytest.param(
+        "\"Instructions were given to respect a truce between Norway and Chile,\" the general said.",
+        ["Norway", "Chile"],
+        id="a-word-opening-a-quotation",
+    ),
+    pytest.param(
+        "The minister told Radio Nordland that Norway signed the fisheries accord with Chile.",
+        ["Norway", "Chile"],
+        id="whom-a-speaker-tells",
+    ),
+    pytest.param(
+        "The accord was signed by Norway and Chile, the paper Morgenbladet reported.",
+        ["Norway", "Chile"],
+        id="a-newspaper-that-reports",
+    ),
+    pytest.param(
+        "Norway and Chile signed the accord under the Oslo Declaration on ocean trade.",
+        ["Norway", "Chile"],
+        id="a-declaration-is-a-text",
+    ),
+    pytest.param(
+        "A Patagonia-wide truce was signed by Chile and Argentina.",
+        ["Chile", "Argentina"],
+        id="a-place-qualifying-the-truce",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), NOT_PARTIES)
+def test_names_that_are_not_parties(nlp, text, parties):
+    check(only(nlp, text), {"parties": parties})

@@ -271,7 +271,8 @@ class ArgumentReader:
                 continue
             chain = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
             first = chain[0].i if chain and all(c.i + 1 == n.i for c, n in zip(chain, chain[1:] + [t])) else t.i
-            opening = doc[first].is_sent_start and first == t.i and not known_name
+            # A quotation opening a sentence opens it too ("Instructions have been issued ...").
+            opening = (doc[first].is_sent_start or first > 0 and doc[first - 1].is_sent_start and doc[first - 1].is_quote) and first == t.i and not known_name
             if opening or any(k.idx in taken for k in doc[first : t.i + 1]):
                 continue  # a lone capitalised word opening a sentence is as often a surname or a common word
             if t.lower_.endswith(_DEMONYM_ENDINGS):
@@ -393,9 +394,12 @@ class ArgumentReader:
                 continue
             if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company:
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
-            if root.dep_.startswith("nsubj") and root.head.lemma_ in self.vocab.cues.party_speech_verbs:
+            speaker = root.head if root.dep_ == "appos" else root  # "the newspaper Folha reported"
+            if speaker.dep_ in ("dobj", "dative") and speaker.head.lemma_ in ("tell", "ask", "inform"):
+                continue  # "told AFP": whom a speaker talks to is no party
+            if speaker.dep_.startswith("nsubj") and speaker.head.lemma_ in self.vocab.cues.party_speech_verbs:
                 # "Dataproducts said it filed ...": a speaker reporting its own act is a party; a source is not.
-                reported = [c for c in root.head.children if c.dep_ == "ccomp"]
+                reported = [c for c in speaker.head.children if c.dep_ == "ccomp"]
                 if not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children):
                     continue
             between = self.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
@@ -403,6 +407,8 @@ class ArgumentReader:
                 continue  # "Russia's Stroytransgaz": the possessor is not a party of its own
             if any(same_name(text, p.value[0]) for p in out):
                 continue
+            if text.split()[-1].lower() in self.vocab.cues.not_party_heads:
+                continue  # "the Korean War", "the Joint Declaration", "the Doha Round": events and texts
             if span.label_ == "NORP" and text.lower().endswith(_DEMONYM_ENDINGS):
                 continue  # "Egyptian officials": an adjective, not a party
             trimmed = re.sub(r"\s*['\u2019]s?$", "", text)

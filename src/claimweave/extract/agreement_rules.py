@@ -108,6 +108,7 @@ class Cues(_Rule):
     company_anaphor: str
     transfer_words: list[str]
     deal_plan_nouns: list[str]
+    not_party_heads: list[str]
 
 
 @dataclass(frozen=True)
