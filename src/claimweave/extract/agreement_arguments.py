@@ -23,7 +23,7 @@ _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
 _ACTING_FOR = {"party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _TIED_RULES = ("party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
-_FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as"}
+_FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 
 
