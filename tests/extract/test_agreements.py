@@ -531,3 +531,27 @@ NOT_PARTIES = [
 @pytest.mark.parametrize(("text", "parties"), NOT_PARTIES)
 def test_names_that_are_not_parties(nlp, text, parties):
     check(only(nlp, text), {"parties": parties})
+
+
+COMPANY_DEALS = [
+    pytest.param(
+        "Kemble Co. signed a letter of intent to purchase Harlow Bancorp for $40 million.",
+        {"parties": ["Kemble Co.", "Harlow Bancorp"], "asset": "Harlow Bancorp"},
+        id="the-company-bought-is-asset-and-party",
+    ),
+    pytest.param(
+        "Orbis Metals signed a letter of intent to acquire Tessel Systems Inc., Fresno, Calif., and Varden Testing Co., in Tulsa, Okla.",
+        {"parties": ["Orbis Metals", "Tessel Systems Inc.", "Varden Testing Co."]},
+        id="a-companys-address-is-no-party",
+    ),
+    pytest.param(
+        "Halvard Steel Inc. may settle the fraud charges this week. The tentative pact would end a two-year inquiry.",
+        {"parties": ["Halvard Steel Inc."], "status": "proposed"},
+        id="a-first-the-pact-is-the-deal-of-the-sentence-before",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPANY_DEALS)
+def test_company_deals(nlp, text, expected):
+    check(only(nlp, text), expected)

@@ -181,6 +181,10 @@ class ArgumentReader:
                 return subject if subject.ent_type_ in ("PERSON", "ORG", "GPE") else None
         return None
 
+    def _token_range(self, term: Term) -> tuple[int, int]:
+        span = self.doc.char_span(term.start, term.end, alignment_mode="expand")
+        return span.start, span.end
+
     def _is_company(self, start: int, end: int) -> bool:
         """True when tokens [start, end) name an organisation (by the NER or by a company word at the end)."""
         span = self.doc[start:end]
@@ -367,10 +371,16 @@ class ArgumentReader:
         # Names inside the agreement's own noun phrase ("the U.N.-Iraq accord", "Polly Peck's agreement").
         own = [(self.doc[m.head].left_edge.idx, self.doc[m.kind_start].idx) for m in mentions if self.doc[m.head].pos_ != "VERB"]
         kinds = [self._chars(m.kind_start, m.head + 1 if self.doc[m.head].pos_ == "VERB" else m.end) for m in mentions]
+        address: set[int] = set()
         for k, (s, e, text, eid) in enumerate(spans):
             if any(t.start < e and s < t.end for t in tx) or any(ks < e and s < ke for ks, ke in kinds):
                 continue  # "the Non-Proliferation Treaty" names the agreement, not a party
             span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and span.root.ent_type_ == "GPE" and k > 0 and self.text[spans[k - 1][1] : s] == ", " and (
+                k - 1 in address or spans[k - 1][2].split()[-1].lower() in self.vocab.cues.org_words
+            ):
+                address.add(k)
+                continue  # "Automated Custom Systems Inc., Orange, Calif.": where a company is, not a party
             if span is None:
                 continue
             root = span.root
@@ -380,6 +390,8 @@ class ArgumentReader:
             in_asset = asset is not None and asset.start <= s and e <= asset.end
             # "to acquire 51% of Sansui Electric Co.", "shares of Erbamont N.V.": the company bought is a party.
             target = in_asset and (root.ent_type_ == "ORG" or company) and bool(self.target_left.search(left))
+            # "to purchase La Jolla Bancorp": a company that is itself what is bought is a party too.
+            target = target or in_asset and asset.rule in ("asset.use_object", "asset.noun_of") and self._is_company(span.start, span.end) and self._is_name(*self._token_range(asset))
             # "sell National Aluminum's rolling division", "a base on Ukraine's peninsula": the owner is a party.
             owner = in_asset and root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.ent_type_ in ("ORG", "GPE")
             if in_asset and not (target or owner):
@@ -389,6 +401,7 @@ class ArgumentReader:
             # "officials of Kuwait and the ROK signed": whom the officials act for is a party, not a place.
             acting = bool(self.acting_for_left.search(self.text[max(ca, s - 40) : s]) or self._conj_of_acting(span))
             if self.vocab.party_block.search(left) and not (target or owner or acting or self._from_seller(root)):
+                address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 continue
             if root.pos_ not in ("PROPN", "NOUN"):
                 continue

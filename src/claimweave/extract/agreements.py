@@ -187,6 +187,8 @@ class AgreementExtractor:
         draft = Draft(list(group), kind_mention, terms, si)
         if first.definite:
             self._from_agreeing_sentence(doc, reader, draft, agreeing, si)
+            if not draft.terms.parties:
+                draft.terms.parties = self._previous_subject(doc, first)
             # "the port lease" with nothing earlier to refer to and nothing said about it
             draft.unanchored = True
         drafts.append(draft)
@@ -201,6 +203,27 @@ class AgreementExtractor:
             return []
         last = earlier.terms.parties[-1]
         return [Term(last.value, last.start, last.end, "party.same")]
+
+    @staticmethod
+    def _previous_subject(doc: Doc, mention: Mention) -> list[Term]:
+        """"Gulf Power may plead guilty. The tentative pact would ...": a first "the pact" that opens its
+        sentence as subject is the deal of the organisation the sentence before (same paragraph) is about."""
+        head = doc[mention.head]
+        sent = head.sent
+        if not head.dep_.startswith("nsubj") or mention.start != sent.start or sent.start == 0:
+            return []
+        prev = doc[sent.start - 1].sent
+        if "\n\n" in doc.text[prev.end_char : sent.start_char] or "\n\n" in prev.text:
+            return []
+        subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return []
+        names = [e for e in prev.ents if e.label_ == "ORG" and e.root.i in {subject.i} | {c.i for c in subject.children if c.dep_ == "compound"}]
+        if len(names) != 1:
+            return []
+        ent = names[0]
+        entity = next((e for e in doc._.cw_entities or [] for m in e.mentions if (m.start, m.end) == (ent.start_char, ent.end_char)), None)
+        return [Term((ent.text, entity.id if entity else None), ent.start_char, ent.end_char, "party.previous_subject")]
 
     def _company_anaphor(self, doc: Doc, group: list[Mention]) -> list[Term]:
         """"the company's new labor pact": the organisation the article has named most so far (the first
