@@ -20,7 +20,8 @@ _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 _ADJ_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ian", "ed", "ing", "ory", "ar", "ile", "ese", "ish")
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
-_ACTING_FOR = {"party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
+_TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"}
+_ACTING_FOR = {"faction", "movement", "militia", "wing", "coalition", "forces", "party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _TIED_RULES = ("party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
@@ -81,7 +82,7 @@ class ArgumentReader:
             j += 1
             if t.pos_ not in ("ADP", "CCONJ", "DET", "PART"):
                 last = j
-        if last <= i or all(t.pos_ in ("PRON", "DET") for t in doc[i:last]):
+        if last <= i or doc[i].pos_ == "ADP" or all(t.pos_ in ("PRON", "DET") for t in doc[i:last]):
             return None
         return i, last
 
@@ -198,7 +199,7 @@ class ArgumentReader:
             return None  # "the Maastricht Treaty": a name, not what the treaty covers
         for i in range(m.start, m.kind_start):
             t = doc[i]
-            if any(x.start <= t.idx < x.end for x in tx) or t.lower_ in ("year", "years") or t.ent_type_ in ("DATE", "NORP"):
+            if any(x.start <= t.idx < x.end for x in tx) or t.lower_ in _TIME_UNITS or t.like_num or t.text.endswith("-") or t.ent_type_ in ("DATE", "NORP"):
                 continue
             # A word tagged ADJ before a compound ("phosphate mining") is a noun unless it looks like an adjective.
             nounish_adj = t.pos_ == "ADJ" and doc[i + 1].dep_ == "compound" and not t.lower_.endswith(_ADJ_ENDINGS)
@@ -352,6 +353,8 @@ class ArgumentReader:
                 for c in group + [g for c in group for g in c.children if g.dep_ == "conj"]:
                     if c.ent_type_ or c.pos_ != "NOUN" or not any(d.dep_ == "det" for d in c.children):
                         continue
+                    if any(d.dep_ == "appos" and d.ent_type_ for d in c.children):
+                        continue  # "the Islamist movement Hamas": the name is the party
                     if any(d.lower_ in ("two", "both", "three", "all", "other") for d in c.children):
                         continue  # "between the two concerns" restates parties named elsewhere
                     if any_noun or c.lemma_.lower() in nouns:
