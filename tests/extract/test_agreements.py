@@ -555,3 +555,27 @@ COMPANY_DEALS = [
 @pytest.mark.parametrize(("text", "expected"), COMPANY_DEALS)
 def test_company_deals(nlp, text, expected):
     check(only(nlp, text), expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A ceasefire between the secular Fatah faction and the Islamist movement Hamas held on Monday.",
+            {"parties": ["Fatah", "Hamas"]},
+            id="a-faction-and-a-movement-named-by-apposition",
+        ),
+        pytest.param(
+            "The rebels called off a unilateral five- year ceasefire in 2004.",
+            {"asset": None},
+            id="numbers-and-time-units-are-no-asset",
+        ),
+        pytest.param(
+            "Fishing villages on Monday reached an agreement with oil firms operating in the delta.",
+            {"asset": None},
+            id="an-asset-never-opens-with-a-preposition",
+        ),
+    ],
+)
+def test_faction_names_and_asset_shapes(nlp, text, expected):
+    check(only(nlp, text), expected)

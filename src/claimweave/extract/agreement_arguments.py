@@ -353,8 +353,11 @@ class ArgumentReader:
                 for c in group + [g for c in group for g in c.children if g.dep_ == "conj"]:
                     if c.ent_type_ or c.pos_ != "NOUN" or not any(d.dep_ == "det" for d in c.children):
                         continue
-                    if any(d.dep_ == "appos" and d.ent_type_ for d in c.children):
-                        continue  # "the Islamist movement Hamas": the name is the party
+                    after = doc[c.i + 1] if c.i + 1 < len(doc) else None
+                    if any(d.dep_ in ("appos", "compound") and d.ent_type_ in ("ORG", "GPE") for d in c.children) or (
+                        after is not None and after.pos_ == "PROPN" and after.ent_type_ in ("ORG", "GPE")
+                    ):
+                        continue  # "the Islamist movement Hamas", "the Fatah faction": the name is the party
                     if any(d.lower_ in ("two", "both", "three", "all", "other") for d in c.children):
                         continue  # "between the two concerns" restates parties named elsewhere
                     if any_noun or c.lemma_.lower() in nouns:
