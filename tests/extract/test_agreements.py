@@ -521,6 +521,16 @@ NOT_PARTIES = [
         id="a-declaration-is-a-text",
     ),
     pytest.param(
+        "Speaking in rebel-held Kivu, on the border with Rwanda, the rebel leader rejected a ceasefire before talks.",
+        [],
+        id="a-place-held-by-rebels-and-a-border",
+    ),
+    pytest.param(
+        "The Kestrel Herald quoted an official as saying a fisheries deal had been signed.",
+        [],
+        id="a-paper-that-quotes",
+    ),
+    pytest.param(
         "A Patagonia-wide truce was signed by Chile and Argentina.",
         ["Chile", "Argentina"],
         id="a-place-qualifying-the-truce",
