@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from claimweave.models import Claim, DocResult
@@ -40,8 +40,6 @@ class ContextIndex:
 
     mentions: dict[str, tuple[list[int], list[tuple[int, str, str]]]]
     countries: dict[tuple[str, ...], str]
-    #: A nationality entity ("Peruvian") -> its country's entity ("Peru"): one actor, not two.
-    demonyms: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, results: list[DocResult], index: EntityIndex) -> ContextIndex:
@@ -61,14 +59,7 @@ class ContextIndex:
                 for alias in (e.name, *e.aliases):
                     places[name_tokens(alias, family="PLACE")].add(e.id)
         countries = {k: next(iter(v)) for k, v in places.items() if len(v) == 1 and k}
-        table = nationalities()
-        demonyms = {
-            e.id: country
-            for e in index.entities
-            if family_of(e.label) == "NORP" and e.name in table
-            and (country := countries.get(name_tokens(table[e.name], family="PLACE"))) not in (None, e.id)
-        }
-        return cls(mentions, countries, demonyms)
+        return cls(mentions, countries)
 
     def entities(self, doc_id: str, claim: Claim) -> frozenset[str]:
         """The linked entities named in the claim's sentence, and the countries of its nationality words."""
@@ -85,7 +76,7 @@ class ContextIndex:
             if start > hi:
                 break
             if " ".join(text.split()) in sentence:
-                found.add(self.demonyms.get(entity, entity))
+                found.add(entity)
         for country in nationality_countries(sentence):
             if (entity := self.countries.get(name_tokens(country, family="PLACE"))) is not None:
                 found.add(entity)
