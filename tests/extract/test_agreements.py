@@ -407,3 +407,185 @@ def test_vocabulary_rule_ids_are_unique_and_prefixed():
     ids = [k.id for k in vocab.kinds] + [s.id for s in vocab.status] + [r.id for r in vocab.renewal] + [a.id for a in vocab.assets]
     assert len(ids) == len(set(ids))
     assert all(i.split(".")[0] in {"kind", "status", "renewal", "asset"} for i in ids)
+
+
+# ---------------------------------------------------------------------- parties through people, groups, owners
+
+REPRESENTED = [
+    pytest.param(
+        "The pact was signed by Norwegian Foreign Minister Ola Berg and Chilean Trade Minister Rosa Vidal in Oslo.",
+        {"parties": ["Norway", "Chile"]},
+        id="signatories-stand-for-their-states",
+    ),
+    pytest.param(
+        "Ecuador's Luis Castro spoke on Monday. Castro appeared to accept a fisheries treaty he had long opposed.",
+        {"parties": ["Ecuador"]},
+        id="a-leader-written-with-his-state",
+    ),
+    pytest.param(
+        "Chile and Peru share a long desert border. The two countries signed a water treaty in 2019.",
+        {"parties": ["Chile", "Peru"], "signed": ["2019"]},
+        id="the-two-countries-restate-the-last-pair",
+    ),
+    pytest.param(
+        "The accord lets Kestrel Mining Corp. use Chile's northern port for 20 years.",
+        {"parties": ["Kestrel Mining Corp.", "Chile"], "duration": "P20Y"},
+        id="the-owner-of-the-asset-is-a-party",
+    ),
+    pytest.param(
+        "Orvan Group and Belcom Inc. said they reached an agreement in principle for the acquisition of Belcom by Tressel Inc.",
+        {"parties": ["Orvan Group", "Belcom Inc."], "asset": "Belcom"},
+        id="named-signers-exclude-other-names",
+    ),
+    pytest.param(
+        "Ecuador's Luis Castro spoke on Monday. Castro appeared to praise the 1995 truce of the border war with Peru.",
+        {"parties": ["Ecuador", "Peru"], "signed": ["1995"]},
+        id="the-other-side-of-a-war-with",
+    ),
+    pytest.param(
+        "The 1988 truce of the eight-year war with Peru held.",
+        {"asset": "the eight-year war"},
+        id="hyphenated-duration-inside-the-asset",
+    ),
+    pytest.param(
+        "Russia and Peru will sign an agreement on fisheries during the prime minister's visit.",
+        {"asset": "fisheries"},
+        id="the-asset-stops-at-during",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPRESENTED)
+def test_parties_through_people_groups_and_owners(nlp, text, expected):
+    check(only(nlp, text), expected)
+
+
+ASSET_SCOPE = [
+    pytest.param(
+        "In response to the Halden pact, Vortigen Inc. raised its offer to buy 10 million Halden shares.",
+        None,
+        id="a-verb-the-agreement-does-not-frame",
+    ),
+    pytest.param(
+        "Under the deal with Kemble Co., Orbis Metals will buy the wire unit.",
+        "the wire unit",
+        id="a-verb-the-agreement-frames",
+    ),
+    pytest.param(
+        "Analysts praised the gain from the previously announced pact to sell Orbis Metals' cable division.",
+        "Orbis Metals' cable division",
+        id="the-agreements-own-infinitive",
+    ),
+    pytest.param(
+        "Morland and Ostia signed the accord on Monday. It lets Morland use two berths at the harbour. "
+        "Officials said the accord over fishing rights was fair.",
+        "fishing rights",
+        id="a-later-named-asset-outranks-a-verbs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), ASSET_SCOPE)
+def test_what_an_agreement_covers(nlp, text, asset):
+    assert only(nlp, text).asset == asset
+
+
+def test_a_named_partys_plan_is_the_deal_a_later_pact_means(nlp):
+    text = (
+        "The Welford pact was signed in May. Halden Corp. and Vortigen Inc. sweetened their plan to merge their chip units. "
+        "But the new pact could still fail."
+    )
+    first, second = run(nlp, text)._.cw_agreements
+    check(second, {"parties": ["Halden Corp.", "Vortigen Inc."], "status": "amended"})
+
+
+NOT_PARTIES = [
+    pytest.param(
+        "\"Instructions were given to respect a truce between Norway and Chile,\" the general said.",
+        ["Norway", "Chile"],
+        id="a-word-opening-a-quotation",
+    ),
+    pytest.param(
+        "The minister told Radio Nordland that Norway signed the fisheries accord with Chile.",
+        ["Norway", "Chile"],
+        id="whom-a-speaker-tells",
+    ),
+    pytest.param(
+        "The accord was signed by Norway and Chile, the paper Morgenbladet reported.",
+        ["Norway", "Chile"],
+        id="a-newspaper-that-reports",
+    ),
+    pytest.param(
+        "Norway and Chile signed the accord under the Oslo Declaration on ocean trade.",
+        ["Norway", "Chile"],
+        id="a-declaration-is-a-text",
+    ),
+    pytest.param(
+        "Speaking in rebel-held Kivu, on the border with Rwanda, the rebel leader rejected a ceasefire before talks.",
+        [],
+        id="a-place-held-by-rebels-and-a-border",
+    ),
+    pytest.param(
+        "The Kestrel Herald quoted an official as saying a fisheries deal had been signed.",
+        [],
+        id="a-paper-that-quotes",
+    ),
+    pytest.param(
+        "A Patagonia-wide truce was signed by Chile and Argentina.",
+        ["Chile", "Argentina"],
+        id="a-place-qualifying-the-truce",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), NOT_PARTIES)
+def test_names_that_are_not_parties(nlp, text, parties):
+    check(only(nlp, text), {"parties": parties})
+
+
+COMPANY_DEALS = [
+    pytest.param(
+        "Kemble Co. signed a letter of intent to purchase Harlow Bancorp for $40 million.",
+        {"parties": ["Kemble Co.", "Harlow Bancorp"], "asset": "Harlow Bancorp"},
+        id="the-company-bought-is-asset-and-party",
+    ),
+    pytest.param(
+        "Orbis Metals signed a letter of intent to acquire Tessel Systems Inc., Fresno, Calif., and Varden Testing Co., in Tulsa, Okla.",
+        {"parties": ["Orbis Metals", "Tessel Systems Inc.", "Varden Testing Co."]},
+        id="a-companys-address-is-no-party",
+    ),
+    pytest.param(
+        "Halvard Steel Inc. may settle the fraud charges this week. The tentative pact would end a two-year inquiry.",
+        {"parties": ["Halvard Steel Inc."], "status": "proposed"},
+        id="a-first-the-pact-is-the-deal-of-the-sentence-before",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPANY_DEALS)
+def test_company_deals(nlp, text, expected):
+    check(only(nlp, text), expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A ceasefire between the secular Fatah faction and the Islamist movement Hamas held on Monday.",
+            {"parties": ["Fatah", "Hamas"]},
+            id="a-faction-and-a-movement-named-by-apposition",
+        ),
+        pytest.param(
+            "The rebels called off a unilateral five- year ceasefire in 2004.",
+            {"asset": None},
+            id="numbers-and-time-units-are-no-asset",
+        ),
+        pytest.param(
+            "Fishing villages on Monday reached an agreement with oil firms operating in the delta.",
+            {"asset": None},
+            id="an-asset-never-opens-with-a-preposition",
+        ),
+    ],
+)
+def test_faction_names_and_asset_shapes(nlp, text, expected):
+    check(only(nlp, text), expected)

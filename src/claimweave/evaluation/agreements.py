@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claimweave.errors import InputError
 from claimweave.extract.entities import name_key
+from claimweave.extract.titles import affiliation_name
 from claimweave.models import Agreement, Evidence, Timex, TimexAnchor
 
 FIELDS = ("parties", "asset", "signed", "duration", "expires", "renewal", "status")
@@ -74,9 +75,13 @@ def _words(text: str) -> set[str]:
 
 
 def same_name(a: str, b: str) -> bool:
-    """Lenient name match: equal keys, or one name's words inside the other's ("LIN" ~ "LIN Broadcasting Corp.")."""
-    ka, kb = _words(a), _words(b)
-    return bool(ka and kb) and (ka <= kb or kb <= ka)
+    """Lenient name match: equal keys, or one name's words inside the other's ("LIN" ~ "LIN Broadcasting Corp.");
+    a nationality or abbreviation names its country or organisation ("Iraqi" ~ "Iraq", "U.N." ~ "United Nations")."""
+    for x, y in ((a, b), (affiliation_name(a), affiliation_name(b))):
+        kx, ky = _words(x), _words(y)
+        if kx and ky and (kx <= ky or ky <= kx):
+            return True
+    return False
 
 
 def same_asset(a: str, b: str) -> bool:

@@ -9,26 +9,31 @@ import re
 
 from spacy.tokens import Doc
 
+from claimweave.extract.agreement_people import PeopleResolver
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import same_name
 from claimweave.extract.agreement_types import Mention, Term
 from claimweave.extract.common import analysed_text, token_texts
-from claimweave.models import DocEntity, Timex
+from claimweave.models import DocEntity, Role, Timex
 
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 _ADJ_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ian", "ed", "ing", "ory", "ar", "ile", "ese", "ish")
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
-_ACTING_FOR = {"party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
+_TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"}
+_ACTING_FOR = {"faction", "movement", "militia", "wing", "coalition", "forces", "party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
+_TIED_RULES = ("party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
+_FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 
 
 class ArgumentReader:
     """Reads an agreement's asset and parties from token ranges of one Doc."""
 
-    def __init__(self, doc: Doc, vocab: Vocabulary, timexes: list[Timex], entities: list[DocEntity]) -> None:
+    def __init__(self, doc: Doc, vocab: Vocabulary, timexes: list[Timex], entities: list[DocEntity], roles: list[Role] = ()) -> None:
         self.doc, self.vocab, self.text = doc, vocab, analysed_text(doc)
+        self.people = PeopleResolver(doc, entities, list(roles), self.text)
         self.starts = [t.idx for t in doc]
         self.timexes = sorted(timexes, key=lambda t: (t.start, t.end))
         labels = set(vocab.cues.party_labels)
@@ -66,7 +71,7 @@ class ArgumentReader:
         j, last = i, i
         while j < b and j - i < 16:
             t = doc[j]
-            if any(x.start <= t.idx < x.end for x in tx):
+            if any(x.start <= t.idx < x.end and not self._attributive(x) for x in tx):
                 break
             if (t.is_punct and t.text not in ("-", "'", "\u2019", "&", "%", "$")) or t.lower_ in stop:
                 break
@@ -77,9 +82,14 @@ class ArgumentReader:
             j += 1
             if t.pos_ not in ("ADP", "CCONJ", "DET", "PART"):
                 last = j
-        if last <= i or all(t.pos_ in ("PRON", "DET") for t in doc[i:last]):
+        if last <= i or doc[i].pos_ == "ADP" or all(t.pos_ in ("PRON", "DET") for t in doc[i:last]):
             return None
         return i, last
+
+    def _attributive(self, timex: Timex) -> bool:
+        """True for a hyphenated duration before a noun ("the eight-year war"): part of a noun phrase."""
+        i = self._token_at(timex.end)
+        return timex.type == "DURATION" and "-" in timex.text and i < len(self.doc) and self.doc[i].pos_ == "NOUN"
 
     def _asset(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> Term | None:
         doc = self.doc
@@ -105,7 +115,9 @@ class ArgumentReader:
                 # when the verb governs it ("took over the port under a lease").
                 first = min((m.start for m in mentions), default=a)
                 governing = {g.i for m in mentions if (g := self._governor(doc[m.head])) is not None}
-                clause = {t.i for m in mentions for t in (self._governor(doc[m.head]) or doc[m.head]).subtree}
+                clause = {t.i for m in mentions for t in self._asset_clause(doc[m.head]).subtree}
+                # "the pact to sell X", even when the parser hangs the infinitive elsewhere
+                clause |= {t.i for m in mentions if m.end < len(doc) and doc[m.end].lower_ == "to" and doc[m.end].head.pos_ == "VERB" for t in doc[m.end].head.subtree}
                 for i in range(a, b):
                     if i in in_phrase or (i < first and i not in governing) or (mentions and i not in clause):
                         continue
@@ -122,7 +134,9 @@ class ArgumentReader:
                     if start is None or start >= b or start in in_phrase:
                         continue
                     np = self._np(start, b, tx)
-                    if np is not None and not (set(range(*np)) & in_phrase) and not self._is_name(*np):
+                    # A company is what a sale or an acquisition covers ("the acquisition of Weisfield's").
+                    sold = t.lemma_ in self.vocab.cues.transfer_words and self._is_company(*np) if np is not None else False
+                    if np is not None and not (set(range(*np)) & in_phrase) and (sold or not self._is_name(*np)):
                         s_c, e_c = self._chars(*np)
                         return Term(self.text[s_c:e_c], s_c, e_c, rule.id)
             elif rule.type == "passive_subject":
@@ -141,6 +155,43 @@ class ArgumentReader:
         named = sum(len(e) for e in ents) + sum(1 for t in span if t.pos_ == "DET")
         return bool(ents) and named >= len(span) or all(t.pos_ in ("PROPN", "DET") for t in span) and len(span) <= 2 and span[-1].dep_ != "compound"
 
+    def _asset_clause(self, head):
+        """The clause whose verbs may say what an agreement covers: the one around it when the agreement
+        frames it ("under the deal, X will use Y", "the deal lets X use Y"), else only the agreement's
+        own phrase ("in response to the pact, X offered to buy Y": the offer is not the pact's)."""
+        governor = self._governor(head)
+        if governor is None:
+            return head
+        tok = head
+        while tok.dep_ == "pobj":
+            prep = tok.head
+            if prep.lower_ in _FRAMING:
+                return governor
+            if prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+                return head
+            tok = prep.head  # "under the terms of the deal"
+        return governor
+
+    def _subject_above(self, head):
+        """The nearest named subject of a verb above a token, skipping pronouns and speakers."""
+        for verb in head.ancestors:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in self.vocab.cues.party_speech_verbs:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            if subject is not None:
+                return subject if subject.ent_type_ in ("PERSON", "ORG", "GPE") else None
+        return None
+
+    def _token_range(self, term: Term) -> tuple[int, int]:
+        span = self.doc.char_span(term.start, term.end, alignment_mode="expand")
+        return span.start, span.end
+
+    def _is_company(self, start: int, end: int) -> bool:
+        """True when tokens [start, end) name an organisation (by the NER or by a company word at the end)."""
+        span = self.doc[start:end]
+        ents = [e for e in span.ents if e.label_ not in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY")]
+        return bool(ents) and all(e.label_ == "ORG" for e in ents) or span[-1].lower_ in self.vocab.cues.org_words
+
     def _compound_start(self, m: Mention, tx: list[Timex]) -> int | None:
         """First token of the nouns before the kind name that say what it covers ("Tartus port lease")."""
         doc = self.doc
@@ -148,7 +199,7 @@ class ArgumentReader:
             return None  # "the Maastricht Treaty": a name, not what the treaty covers
         for i in range(m.start, m.kind_start):
             t = doc[i]
-            if any(x.start <= t.idx < x.end for x in tx) or t.lower_ in ("year", "years") or t.ent_type_ in ("DATE", "NORP"):
+            if any(x.start <= t.idx < x.end for x in tx) or t.lower_ in _TIME_UNITS or t.like_num or t.text.endswith("-") or t.ent_type_ in ("DATE", "NORP"):
                 continue
             # A word tagged ADJ before a compound ("phosphate mining") is a noun unless it looks like an adjective.
             nounish_adj = t.pos_ == "ADJ" and doc[i + 1].dep_ == "compound" and not t.lower_.endswith(_ADJ_ENDINGS)
@@ -225,7 +276,8 @@ class ArgumentReader:
                 continue
             chain = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
             first = chain[0].i if chain and all(c.i + 1 == n.i for c, n in zip(chain, chain[1:] + [t])) else t.i
-            opening = doc[first].is_sent_start and first == t.i and not known_name
+            # A quotation opening a sentence opens it too ("Instructions have been issued ...").
+            opening = (doc[first].is_sent_start or first > 0 and doc[first - 1].is_sent_start and doc[first - 1].is_quote) and first == t.i and not known_name
             if opening or any(k.idx in taken for k in doc[first : t.i + 1]):
                 continue  # a lone capitalised word opening a sentence is as often a surname or a common word
             if t.lower_.endswith(_DEMONYM_ENDINGS):
@@ -301,6 +353,11 @@ class ArgumentReader:
                 for c in group + [g for c in group for g in c.children if g.dep_ == "conj"]:
                     if c.ent_type_ or c.pos_ != "NOUN" or not any(d.dep_ == "det" for d in c.children):
                         continue
+                    after = doc[c.i + 1] if c.i + 1 < len(doc) else None
+                    if any(d.dep_ in ("appos", "compound") and d.ent_type_ in ("ORG", "GPE") for d in c.children) or (
+                        after is not None and after.pos_ == "PROPN" and after.ent_type_ in ("ORG", "GPE")
+                    ):
+                        continue  # "the Islamist movement Hamas", "the Fatah faction": the name is the party
                     if any(d.lower_ in ("two", "both", "three", "all", "other") for d in c.children):
                         continue  # "between the two concerns" restates parties named elsewhere
                     if any_noun or c.lemma_.lower() in nouns:
@@ -320,10 +377,16 @@ class ArgumentReader:
         # Names inside the agreement's own noun phrase ("the U.N.-Iraq accord", "Polly Peck's agreement").
         own = [(self.doc[m.head].left_edge.idx, self.doc[m.kind_start].idx) for m in mentions if self.doc[m.head].pos_ != "VERB"]
         kinds = [self._chars(m.kind_start, m.head + 1 if self.doc[m.head].pos_ == "VERB" else m.end) for m in mentions]
+        address: set[int] = set()
         for k, (s, e, text, eid) in enumerate(spans):
             if any(t.start < e and s < t.end for t in tx) or any(ks < e and s < ke for ks, ke in kinds):
                 continue  # "the Non-Proliferation Treaty" names the agreement, not a party
             span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and span.root.ent_type_ == "GPE" and k > 0 and self.text[spans[k - 1][1] : s] == ", " and (
+                k - 1 in address or spans[k - 1][2].split()[-1].lower() in self.vocab.cues.org_words
+            ):
+                address.add(k)
+                continue  # "Automated Custom Systems Inc., Orange, Calif.": where a company is, not a party
             if span is None:
                 continue
             root = span.root
@@ -333,35 +396,78 @@ class ArgumentReader:
             in_asset = asset is not None and asset.start <= s and e <= asset.end
             # "to acquire 51% of Sansui Electric Co.", "shares of Erbamont N.V.": the company bought is a party.
             target = in_asset and (root.ent_type_ == "ORG" or company) and bool(self.target_left.search(left))
-            if in_asset and not target:
+            # "to purchase La Jolla Bancorp": a company that is itself what is bought is a party too.
+            target = target or in_asset and asset.rule in ("asset.use_object", "asset.noun_of") and self._is_company(span.start, span.end) and self._is_name(*self._token_range(asset))
+            # "sell National Aluminum's rolling division", "a base on Ukraine's peninsula": the owner is a party.
+            owner = in_asset and root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.ent_type_ in ("ORG", "GPE")
+            if in_asset and not (target or owner):
                 continue
             if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 8]) or self.text[e : e + 1] == ":":
                 continue
             # "officials of Kuwait and the ROK signed": whom the officials act for is a party, not a place.
             acting = bool(self.acting_for_left.search(self.text[max(ca, s - 40) : s]) or self._conj_of_acting(span))
-            if self.vocab.party_block.search(left) and not (target or acting or self._from_seller(root)):
+            if self.vocab.party_block.search(left) and not (target or owner or acting or self._from_seller(root)):
+                address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 continue
             if root.pos_ not in ("PROPN", "NOUN"):
                 continue
             if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company:
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
-            if root.dep_.startswith("nsubj") and root.head.lemma_ in self.vocab.cues.party_speech_verbs:
+            speaker = root.head if root.dep_ == "appos" else root  # "the newspaper Folha reported"
+            if speaker.dep_ in ("dobj", "dative") and speaker.head.lemma_ in ("tell", "ask", "inform"):
+                continue  # "told AFP": whom a speaker talks to is no party
+            if speaker.dep_.startswith("nsubj") and speaker.head.lemma_ in self.vocab.cues.party_speech_verbs:
                 # "Dataproducts said it filed ...": a speaker reporting its own act is a party; a source is not.
-                reported = [c for c in root.head.children if c.dep_ == "ccomp"]
+                reported = [c for c in speaker.head.children if c.dep_ == "ccomp"]
                 if not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children):
                     continue
             between = self.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
-            if _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,2}", between):
+            if not owner and _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,2}", between):
                 continue  # "Russia's Stroytransgaz": the possessor is not a party of its own
             if any(same_name(text, p.value[0]) for p in out):
                 continue
+            if text.split()[-1].lower() in self.vocab.cues.not_party_heads:
+                continue  # "the Korean War", "the Joint Declaration", "the Doha Round": events and texts
             if span.label_ == "NORP" and text.lower().endswith(_DEMONYM_ENDINGS):
                 continue  # "Egyptian officials": an adjective, not a party
             trimmed = re.sub(r"\s*['\u2019]s?$", "", text)
             e, text = s + len(trimmed), trimmed
-            if any(os_ <= s and e <= oe for os_, oe in own):
+            if owner:
+                rule = "party.asset_owner"
+            elif any(os_ <= s and e <= oe for os_, oe in own):
                 rule = "party.phrase"
             else:
                 rule = "party.with" if _WITH.search(left) else ("party.clause" if eid else "party.name")
             out.append(Term((text, eid), s, e, rule))
+        return self._represented(ca, cb, mentions, out)
+
+    def _represented(self, ca: int, cb: int, mentions: list[Mention], out: list[Term]) -> list[Term]:
+        """Add the states and organisations that signatories act for and that "the two countries" restates."""
+        found, signers = [], []
+        signing = set(self.vocab.cues.signed_verbs) | {"accept", "initial"}
+        for m in mentions:
+            head = self.doc[m.head]
+            tokens = PeopleResolver.signers(head, signing)
+            signers += tokens
+            tokens += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
+            for t in tokens:
+                if ca <= t.idx < cb:
+                    party = self.people.person_party(t)
+                    found += [party] if party is not None else self.people.pair(t)
+        only_with = len(out) == 1 and out[0].rule == "party.with" and re.search(r"\bwith\s+(?:the\s+)?$", self.text[max(0, out[0].start - 12) : out[0].start], re.I)
+        if mentions and only_with:
+            # "Saddam ... rejected it following the cease-fire of the war with Iran": the other side of a
+            # "with" is whoever the sentence is about.
+            subject = self._subject_above(self.doc[mentions[0].head])
+            if subject is not None:
+                party = self.people.person_party(subject) if subject.ent_type_ == "PERSON" else self.people.named(subject, "party.other_side")
+                found += [party] if party is not None else []
+        for p in found:
+            if not any(same_name(p.text, q.value[0]) for q in out):
+                out.append(Term((p.text, p.entity_id), p.start, p.end, p.rule))
+        # "X and Y reached an agreement for the acquisition of Y by Z": when the text says who made
+        # it, the other names of the clause are not parties (unless tied to the agreement's name).
+        named = [p for p in out if any(p.start <= t.idx < p.end for t in signers)]
+        if len(named) >= 2:
+            out = [p for p in out if p in named or p.rule in _TIED_RULES]
         return out

@@ -202,4 +202,12 @@ class MentionFinder:
                 return t.i
             if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "principle" for g in c.children) for c in t.children):
                 return t.i
+        # "X and Y sweetened their plan to merge": a named party's standing plan for a deal.
+        for t in sent:
+            if t.lemma_ not in self.vocab.cues.deal_plan_nouns or t.dep_ != "dobj" or t.head.pos_ != "VERB" or self._hedged(t.head):
+                continue
+            if not any(c.dep_ in ("acl", "xcomp", "relcl") and c.lemma_ in verbs for c in t.children):
+                continue
+            if any(c.dep_ == "nsubj" and c.ent_type_ in ("ORG", "GPE") for c in t.head.children):
+                return t.head.i
         return None

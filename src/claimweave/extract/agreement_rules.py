@@ -106,6 +106,9 @@ class Cues(_Rule):
     target_left: str
     acting_for_left: str
     company_anaphor: str
+    transfer_words: list[str]
+    deal_plan_nouns: list[str]
+    not_party_heads: list[str]
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 import re
 
+from claimweave.extract.titles import affiliation_name
+
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([YMWD])$")
 
@@ -67,6 +69,10 @@ def name_words(text: str) -> frozenset[str]:
 
 
 def same_name(a: str, b: str) -> bool:
-    """True when one name's distinctive words are all in the other's."""
-    wa, wb = name_words(a), name_words(b)
-    return bool(wa and wb) and (wa <= wb or wb <= wa)
+    """True when one name's distinctive words are all in the other's, or both name one country
+    ("Iraqi" and "Iraq", "U.N." and "United Nations")."""
+    for x, y in ((a, b), (affiliation_name(a), affiliation_name(b))):
+        wa, wb = name_words(x), name_words(y)
+        if wa and wb and (wa <= wb or wb <= wa):
+            return True
+    return False

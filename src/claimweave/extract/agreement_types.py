@@ -9,6 +9,9 @@ from claimweave.extract.agreement_rules import KindRule
 from claimweave.extract.agreement_terms import same_name
 
 
+PHRASE_ASSETS = ("asset.kind_prep", "asset.kind_compound")
+
+
 @dataclass
 class Mention:
     """A phrase naming an agreement: tokens [start, end); ``kind_start``..``end`` is the kind name."""
@@ -47,7 +50,7 @@ class Terms:
 
     def has_substance(self) -> bool:
         """True when the clause says something that identifies one agreement (not only a status)."""
-        named_asset = self.asset is not None and self.asset.rule in ("asset.kind_prep", "asset.kind_compound")
+        named_asset = self.asset is not None and self.asset.rule in PHRASE_ASSETS
         return bool(self.signed or self.duration or self.expires or self.renewal or named_asset)
 
     def has_terms(self) -> bool:
@@ -65,6 +68,10 @@ class Terms:
         for name in ("asset", "duration", "expires", "renewal"):
             if getattr(self, name) is None:
                 setattr(self, name, getattr(other, name))
+        # What a later name says it covers ("the agreement over weapons inspections") outranks what a
+        # verb near an earlier mention was read to cover.
+        if other.asset is not None and other.asset.rule in PHRASE_ASSETS and self.asset.rule not in PHRASE_ASSETS:
+            self.asset = other.asset
         if other.status is not None:
             self.status = other.status
         known = {s.value for s in self.signed}

@@ -94,7 +94,7 @@ class AgreementExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = context(doc)
-        reader = ClauseReader(doc, self.vocab, doc._.cw_timexes or [], doc._.cw_entities or [])
+        reader = ClauseReader(doc, self.vocab, doc._.cw_timexes or [], doc._.cw_entities or [], doc._.cw_roles or [])
         drafts: list[Draft] = []
         collective: list[Term] = []
         agreeing: list[tuple[int, int, int]] = []
@@ -187,6 +187,8 @@ class AgreementExtractor:
         draft = Draft(list(group), kind_mention, terms, si)
         if first.definite:
             self._from_agreeing_sentence(doc, reader, draft, agreeing, si)
+            if not draft.terms.parties:
+                draft.terms.parties = self._previous_subject(doc, first)
             # "the port lease" with nothing earlier to refer to and nothing said about it
             draft.unanchored = True
         drafts.append(draft)
@@ -201,6 +203,27 @@ class AgreementExtractor:
             return []
         last = earlier.terms.parties[-1]
         return [Term(last.value, last.start, last.end, "party.same")]
+
+    @staticmethod
+    def _previous_subject(doc: Doc, mention: Mention) -> list[Term]:
+        """"Gulf Power may plead guilty. The tentative pact would ...": a first "the pact" that opens its
+        sentence as subject is the deal of the organisation the sentence before (same paragraph) is about."""
+        head = doc[mention.head]
+        sent = head.sent
+        if not head.dep_.startswith("nsubj") or mention.start != sent.start or sent.start == 0:
+            return []
+        prev = doc[sent.start - 1].sent
+        if "\n\n" in doc.text[prev.end_char : sent.start_char] or "\n\n" in prev.text:
+            return []
+        subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return []
+        names = [e for e in prev.ents if e.label_ == "ORG" and e.root.i in {subject.i} | {c.i for c in subject.children if c.dep_ == "compound"}]
+        if len(names) != 1:
+            return []
+        ent = names[0]
+        entity = next((e for e in doc._.cw_entities or [] for m in e.mentions if (m.start, m.end) == (ent.start_char, ent.end_char)), None)
+        return [Term((ent.text, entity.id if entity else None), ent.start_char, ent.end_char, "party.previous_subject")]
 
     def _company_anaphor(self, doc: Doc, group: list[Mention]) -> list[Term]:
         """"the company's new labor pact": the organisation the article has named most so far (the first
@@ -237,9 +260,14 @@ class AgreementExtractor:
         if not draft.terms.parties:
             draft.terms.parties = terms.parties
         draft.terms.asset = draft.terms.asset or terms.asset
-        if draft.terms.status is None:
-            verb = doc[source[3]]
+        verb = doc[source[3]]
+        if draft.terms.status is None and verb.lemma_ == "agree":
             draft.terms.status = Term("agreed", verb.idx, verb.idx + len(verb), "status.agreed_verb")
+        elif draft.terms.status is None:
+            # "sweetened their plan to merge": the verb says what became of the deal, if anything.
+            rule = next((r for r in self.vocab.status if r.scope == "region" and r.regex.fullmatch(verb.text)), None)
+            if rule is not None:
+                draft.terms.status = Term(rule.value, verb.idx, verb.idx + len(verb), rule.id)
 
     def _finish(self, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
         """Drop tentative mentions that never got terms; give collective status to the rest."""
@@ -320,7 +348,7 @@ class AgreementExtractor:
 @Language.factory(
     "claimweave_agreements",
     assigns=["doc._.cw_agreements"],
-    requires=["doc._.cw_entities", "doc._.cw_timexes"],
+    requires=["doc._.cw_entities", "doc._.cw_timexes", "doc._.cw_roles"],
     default_config={"pronoun_window": 2},
 )
 def make_agreements(nlp: Language, name: str, pronoun_window: int) -> AgreementExtractor:

@@ -1,0 +1,152 @@
+"""Parties an agreement's text names through people and groups: a signatory stands for the state or
+organisation he or she acts for ("signed by Iraqi Deputy Prime Minister Tariq Aziz" -> Iraq, "Iraq's
+Saddam Hussein ... accepted the treaty" -> Iraq), and "the two countries" stands for the last pair
+of states the article coordinated ("Russia and Ukraine share ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claimweave.extract.titles import affiliation_name
+from claimweave.models import DocEntity, Role
+
+# A group noun and the entity labels of the pair it restates.
+STATE_LABELS = ("GPE", "NORP")
+COMPANY_LABELS = ("ORG",)
+PAIR_NOUNS = {
+    "country": STATE_LABELS, "nation": STATE_LABELS, "state": STATE_LABELS, "government": STATE_LABELS,
+    "president": STATE_LABELS, "leader": STATE_LABELS, "neighbor": STATE_LABELS, "neighbour": STATE_LABELS,
+    "premier": STATE_LABELS, "minister": STATE_LABELS, "capital": STATE_LABELS,
+    "company": COMPANY_LABELS, "firm": COMPANY_LABELS, "bank": COMPANY_LABELS, "group": COMPANY_LABELS,
+    "concern": COMPANY_LABELS, "carrier": COMPANY_LABELS,
+    "side": STATE_LABELS + COMPANY_LABELS, "party": STATE_LABELS + COMPANY_LABELS,
+}
+SIGNING_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party found through a person or a group: the characters that name it and its entity id."""
+
+    start: int
+    end: int
+    text: str
+    entity_id: str | None
+    rule: str
+
+
+class PeopleResolver:
+    """Maps people and "the two X" to the states or organisations they stand for, in one Doc."""
+
+    def __init__(self, doc: Doc, entities: list[DocEntity], roles: list[Role], text: str) -> None:
+        self.doc, self.text = doc, text
+        self.entity_at = {(m.start, m.end): e for e in entities for m in e.mentions}
+        self.person_of = {m.start: e.id for e in entities if e.label == "PERSON" for m in e.mentions}
+        self.affiliations: dict[str, list[Party]] = {}
+        for role in roles:
+            if role.person_entity_id and role.affiliation:
+                for ev in role.evidence:
+                    surface = self._surface(ev.start, ev.end, role.affiliation)
+                    if surface is not None:
+                        self.affiliations.setdefault(role.person_entity_id, []).append(surface)
+                        break
+        self._stated_affiliations()
+
+    # ------------------------------------------------------------------ people
+
+    def _party(self, ent: Span, rule: str) -> Party:
+        entity = self.entity_at.get((ent.start_char, ent.end_char))
+        return Party(ent.start_char, ent.end_char, ent.text, entity.id if entity else None, rule)
+
+    def _surface(self, start: int, end: int, affiliation: str) -> Party | None:
+        """Where a role's affiliation is written inside the role's phrase ("Iraqi" in "Iraqi Deputy Prime Minister")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        for ent in span.ents if span is not None else []:
+            if ent.label_ in STATE_LABELS + COMPANY_LABELS and affiliation_name(ent.text) == affiliation:
+                return self._party(ent, "party.signatory_role")
+        return None
+
+    def _stated_affiliations(self) -> None:
+        """"Iraq's Saddam Hussein", "Boris Yeltsin of Russia": a state written with a person's name."""
+        ents = list(self.doc.ents)
+        for k, ent in enumerate(ents):
+            if ent.label_ != "PERSON" or ent.start_char not in self.person_of:
+                continue
+            before = ents[k - 1] if k > 0 else None
+            after = ents[k + 1] if k + 1 < len(ents) else None
+            between_before = self.text[before.end_char : ent.start_char] if before is not None else ""
+            between_after = self.text[ent.end_char : after.start_char] if after is not None else ""
+            state = None
+            if before is not None and before.label_ == "GPE" and between_before in ("'s ", "\u2019s "):
+                state = before
+            elif after is not None and after.label_ == "GPE" and between_after == " of ":
+                state = after
+            if state is not None:
+                self.affiliations.setdefault(self.person_of[ent.start_char], []).append(self._party(state, "party.signatory_country"))
+
+    def person_party(self, token: Token) -> Party | None:
+        """The state or organisation a person-named token acts for, when the document gives exactly one."""
+        if token.ent_type_ != "PERSON":
+            return None
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        person = self.person_of.get(ent.start_char) if ent is not None else None
+        found = self.affiliations.get(person, []) if person else []
+        names = {affiliation_name(p.text) for p in found}
+        return found[0] if len(names) == 1 else None
+
+    def named(self, token: Token, rule: str) -> Party | None:
+        """The organisation or state entity a token is part of, as a party found by ``rule``."""
+        ent = self._ent(token)
+        return self._party(ent, rule) if ent is not None and ent.label_ in ("ORG", "GPE") else None
+
+    # ------------------------------------------------------------------ groups
+
+    def pair(self, token: Token) -> list[Party]:
+        """"the two countries", "both companies": the last two coordinated names of the right kind before it."""
+        labels = PAIR_NOUNS.get(token.lemma_.lower())
+        if labels is None or token.tag_ not in ("NNS", "NNPS"):
+            return []
+        if not any(c.lower_ in ("two", "both") for c in token.children):
+            return []
+        for t in reversed(self.doc[: token.i]):
+            if t.dep_ != "conj" or t.head.i >= t.i or t.ent_type_ not in labels or t.head.ent_type_ not in labels:
+                continue
+            first, second = self._ent(t.head), self._ent(t)
+            others = [c for c in t.head.children if c.dep_ == "conj" and c.i != t.i] + [c for c in t.children if c.dep_ == "conj"]
+            if first is None or second is None or others or affiliation_name(first.text) == affiliation_name(second.text):
+                continue
+            return [self._party(first, "party.pair"), self._party(second, "party.pair")]
+        return []
+
+    def _ent(self, token: Token) -> Span | None:
+        return next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+
+    # ------------------------------------------------------------------ who signed
+
+    @staticmethod
+    def signers(head: Token, verbs: set[str]) -> list[Token]:
+        """Tokens naming who made an agreement, when a signing verb (``verbs``) says so: its subject
+        (through "appeared to accept"), the subject of a clause about it ("which the presidents
+        signed", "he accepted"), its agent ("signed by X")."""
+        out: list[Token] = []
+        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None) if head.pos_ != "VERB" else head
+        if verb is not None and verb.lemma_ in verbs:
+            while verb is not None:
+                subjects = [c for c in verb.children if c.dep_ in SIGNING_DEPS]
+                out += [c for c in subjects if c.dep_ == "nsubj"]
+                out += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                if subjects or verb.dep_ not in ("xcomp", "conj"):
+                    break
+                verb = verb.head
+        # A clause anywhere in the agreement's phrase: "a treaty calling for X, which the presidents signed".
+        for clause in (t for t in head.subtree if t.dep_ in ("relcl", "acl") and t.lemma_ in verbs):
+            out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            out += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        # "X and Y said they reached an agreement": "they" are the speakers.
+        for t in [t for t in out if t.lower_ in ("they", "we") and t.head.dep_ == "ccomp"]:
+            out += [c for c in t.head.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        out += [g for t in list(out) for g in t.conjuncts]
+        return sorted(set(out), key=lambda t: t.i)
