@@ -108,3 +108,17 @@ def test_corpus_ambiguous_short_mentions(nlp, case):
         owners = [e for e in result.entities if e.label == "PERSON" for m in e.mentions if at <= m.start < at + len(context) and m.text.lower().endswith("sharaa")]
         assert owners, context
         assert same_person(owners[0].name, case["resolves_to"]), (context, owners[0].name)
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "defined"),
+    [
+        ("Delegates of the Alpine Farmers League (AFL) met in Bern on Monday.", "AFL", True),
+        ("The talks were chaired by South Africa, UN officials said on Monday.", "UN", False),
+    ],
+)
+def test_acronym_written_in_brackets_after_a_name_is_marked_defined(nlp, text, acronym, defined):
+    doc = nlp(text)
+    found = [e for e in doc._.cw_entities if e.name == acronym]
+    assert found, [e.name for e in doc._.cw_entities]
+    assert (found[0].rule == "entities.acronym_defined") is defined

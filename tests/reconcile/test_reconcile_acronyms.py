@@ -19,6 +19,7 @@ def _define(d, name: str, acronym: str) -> None:
     d.entity(name, "ORG")
     d.text += "("
     d.entity(acronym, "ORG")
+    d.entities[("ORG", acronym)].rule = "entities.acronym_defined"  # the brackets the document wrote
 
 
 @pytest.mark.parametrize(
@@ -82,3 +83,12 @@ def test_undefined_acronym_joins_the_only_name_it_spells(doc, others, merged):
     two.entity("WWA", "ORG")
     entities, _ = reconcile([one.build(), two.build()])
     assert (_entity_of(entities, "two", "WWA") is _entity_of(entities, "one", "World Weather Agency")) is merged
+
+
+def test_an_acronym_two_characters_after_a_name_without_brackets_is_no_definition(doc):
+    one = doc("one")
+    one.entity("South Africa", "GPE")
+    one.text += ","
+    one.entity("UN", "ORG")  # "South Africa, UN envoy": same position, no brackets, rule spacy_ner
+    entities, _ = reconcile([one.build()])
+    assert _entity_of(entities, "one", "UN") is not _entity_of(entities, "one", "South Africa")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimweave.reconcile import reconcile
+from claimweave.reconcile.roles import titles_compatible
 
 
 def _roles(doc, specs):
@@ -48,3 +51,16 @@ def test_one_source_with_two_titles_is_not_a_conflict(doc):
     d.role("Ahmed al-Sharaa", "commander")
     roles = reconcile([d.build()])[1].roles
     assert [r.status for r in roles] == ["single_source", "single_source"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        ("vice foreign minister", "deputy foreign minister", True),  # one rank, two words
+        ("general", "prime minister", True),  # a rank is kept with any office
+        ("chief", "president", True),  # too loose to contradict an office
+        ("foreign minister", "prime minister", False),
+    ],
+)
+def test_titles_compatible(a, b, compatible):
+    assert titles_compatible(a, b) is compatible

@@ -98,6 +98,7 @@ class EntityRepairer:
         low = folded_token_texts(doc)
         ents = [Ent(e.start, e.end, e.label_) for e in doc.ents if e.label_ in labels]
         ents = [e for e in (self._repair(doc, low, e) for e in ents) if e is not None]
+        ents += self._split_bracketed_acronym(doc, ents)
         ents += self._split_org_name(doc, low, ents)
         self._extend_names(doc, low, ents)
         ents += self._title_names(doc, low, ents)
@@ -144,6 +145,17 @@ class EntityRepairer:
         elif e.label in ("ORG", "PERSON", "NORP") and self._facility_before(low, e.start):
             e.label, e.rule = "GPE", "entities.port_of"
         return e
+
+    def _split_bracketed_acronym(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """'the Alpine Farmers League (AFL' tagged as one span: the name, then its acronym."""
+        found = []
+        for e in ents:
+            for k in range(e.start + 1, e.end - 1):
+                if doc[k].text == "(" and _ACRONYM.match(doc[k + 1].text) and (k + 2 == e.end or doc[k + 2].text == ")"):
+                    found.append(Ent(k + 1, k + 2, e.label, "entities.acronym_split"))
+                    e.end = k
+                    break
+        return found
 
     def _split_org_name(self, doc: Doc, low: list[str], ents: list[Ent]) -> list[Ent]:
         """'Speaker of the House of Representatives Nancy Pelosi' tagged as one ORG: the name after
@@ -465,10 +477,13 @@ class EntityGrouper:
             key = name_key(ctx.text[doc[e.start].idx : doc[e.end - 1].idx + len(doc[e.end - 1])])
             if key:
                 groups.setdefault((e.label, key), []).append(e)
+        name_ends = {doc[e.end - 1].idx + len(doc[e.end - 1]) for e in ents if e.end - e.start > 1}
         for (label, key), members in groups.items():
             mentions = [self._mention(doc, ctx, e) for e in members]
             name = max((m.text for m in mentions), key=lambda t: (len(t), t))
             rule = next((e.rule for e in members if e.rule != "spacy_ner"), "spacy_ner")
+            if _ACRONYM.match(name) and any(_defined_beside(ctx.text, m, name_ends) for m in mentions):
+                rule = "entities.acronym_defined"
             entities.append(DocEntity(id=stable_id("ent", ctx.doc_id, label, key), label=label, name=name, mentions=mentions, rule=rule))
         entities.sort(key=lambda e: (e.mentions[0].start, e.label, e.id))
         doc._.cw_entities = entities
@@ -508,6 +523,13 @@ class EntityGrouper:
             seen.add(ent_id)
             entities.append(DocEntity(id=ent_id, label="PERSON", name=name, mentions=members, rule=rule))
         return entities
+
+
+def _defined_beside(text: str, mention: Mention, name_ends: set[int]) -> bool:
+    """Whether an acronym is written in brackets right after a name: "the Social Democratic Party
+    (SDP)", not "South Africa, UN envoy". Reconciliation reads the rule to link the two."""
+    start, end = mention.start, mention.end
+    return text[start - 2 : start] == " (" and text[end : end + 1] == ")" and start - 2 in name_ends
 
 
 @Language.factory(

@@ -19,6 +19,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 _WORD = re.compile(r"[^\W\d_]+")
 _MINOR = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "del", "y", "et", "on", "in", "to"})
 _BRACKET = 2  # " (" between the name and the acronym
+DEFINED = "entities.acronym_defined"
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,9 @@ def initials(name: str) -> str:
 def definitions(units: list) -> list[Definition]:
     """Acronyms written in brackets right after a multi-word name in the same document.
 
-    ``units`` are linking units (with ``doc_id``, ``family``, ``tokens`` and ``entity``)."""
+    ``units`` are linking units (with ``doc_id``, ``family``, ``tokens`` and ``entity``); the
+    acronym's entity carries the rule ``entities.acronym_defined`` when its document wrote the
+    brackets (the per-document stage sees the text, reconciliation does not)."""
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, unit in enumerate(units):
         if unit.family != "PERSON":
@@ -58,6 +61,8 @@ def definitions(units: list) -> list[Definition]:
         for i in members:
             if not is_acronym(units[i].entity.name):
                 continue
+            if units[i].entity.rule != DEFINED:
+                continue  # the brackets were not seen: "South Africa, UN envoy" is no definition
             named = {ends[m.start] for m in units[i].entity.mentions if m.start in ends}
             if len(named) == 1:
                 found.append(Definition(i, named.pop()))

@@ -22,6 +22,7 @@ from itertools import combinations
 
 from claimweave.extract.common import stable_id
 from claimweave.models import DocEntity, DocResult, Entity, MatchEvidence
+from claimweave.reconcile.generic import generic_node, is_generic, link_generic
 from claimweave.reconcile.acronyms import is_acronym, link_acronyms
 from claimweave.reconcile.linker import Linker
 from claimweave.reconcile.qualified import link_qualified
@@ -246,6 +247,11 @@ def link_entities(results: list[DocResult]) -> EntityIndex:
         if unit.family == "PERSON" and len(unit.tokens) == 1:
             short.append(i)
             continue
+        if is_generic(unit):
+            # "Congress" in a story about Washington and in one about Delhi: see reconcile.generic.
+            node_of[i] = generic_node(unit)
+            linker.add(node_of[i])
+            continue
         node = ("name", unit.family, unit.tokens)
         linker.add(node)
         node_of[i] = node
@@ -254,6 +260,7 @@ def link_entities(results: list[DocResult]) -> EntityIndex:
     for unit in units:
         affiliations[(unit.family, unit.tokens)] |= unit.affiliations
     _link_names(linker, sorted(keys), affiliations)
+    link_generic(units, node_of, linker)
     link_acronyms(units, node_of, linker)
     link_qualified(units, node_of, linker)
     attachments = _attach_short_forms(units, short, node_of, linker)

@@ -2,7 +2,9 @@
 
 A former role and a current one coexist. Two sources giving the same person different current
 titles at the same time conflict, unless the titles are known to go together
-(``compatible_titles`` in ``patterns/reconcile/linkage.json``) or one source states both.
+(``compatible_titles`` in ``patterns/reconcile/linkage.json``), one is a rank or loose title held
+with any office (``coexisting_titles``: a general who becomes prime minister), or one source states
+both. Title words that name one rank (``vice``/``deputy``) are compared as one.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ def tense(role: Role) -> str:
 def core_title(title: str) -> str:
     """A title without words that do not change the office (``special presidential envoy`` -> ``envoy``)."""
     ignored = set(linkage().former_qualifiers) | set(linkage().title_modifiers)
-    words = title.casefold().replace("-", " ").split()
+    synonyms = linkage().title_synonyms
+    words = [synonyms.get(w, w) for w in title.casefold().replace("-", " ").split()]
     kept = [w for w in words if w not in ignored]
     return " ".join(kept or words)
 
@@ -52,7 +55,14 @@ def titles_compatible(a: str, b: str) -> bool:
     a, b = core_title(a), core_title(b)
     if a == b or set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()):
         return True
+    if a in _coexisting() or b in _coexisting():
+        return True  # a rank or a loose title ("general", "chief") goes with any office
     return any(a in group and b in group for group in _title_groups())
+
+
+@lru_cache(maxsize=None)
+def _coexisting() -> frozenset[str]:
+    return frozenset(core_title(t) for t in linkage().coexisting_titles)
 
 
 @lru_cache(maxsize=None)

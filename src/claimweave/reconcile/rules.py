@@ -37,6 +37,10 @@ class EntityLinking(Rule):
     org_qualifiers: list[str] = Field(
         description="Words besides nationalities that qualify a generic organisation name (International Red Cross)."
     )
+    generic_institutions: list[str] = Field(
+        default_factory=list,
+        description="Institutions every country has (Congress, Parliament): one name, one entity only within a country or story.",
+    )
 
 
 class NameRules(Rule):
@@ -95,6 +99,13 @@ class Linkage(Rule):
     )
     title_modifiers: list[str] = Field(description="Title words that do not change the office (special, acting).")
     compatible_titles: list[list[str]] = Field(description="Titles one person can hold at once, or that name one office.")
+    title_synonyms: dict[str, str] = Field(
+        default_factory=dict, description="Title words that name the same rank of office (vice -> deputy)."
+    )
+    coexisting_titles: list[str] = Field(
+        default_factory=list,
+        description="Ranks and loose titles held alongside any office (a general who becomes prime minister).",
+    )
 
 
 @lru_cache(maxsize=None)
