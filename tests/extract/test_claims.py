@@ -84,6 +84,12 @@ CASES = [
     # A calendar date restating an event-anchored one wins.
     ("The breakthrough came six months after the strike, at the end of March 2025, when talks resumed.", "come",
      {"subject": "breakthrough", "time": "2025-03"}),
+    # The means clause's date is the act's.
+    ("The mayor celebrated the result by dining on 3 March 2025 with his aides in Bergen.", "celebrate",
+     {"subject": "mayor", "time": "2025-03-03"}),
+    # A suspension is an event noun that a date can name.
+    ("Both sides blamed the suspension of talks on March 6, 2025 on the army.", "suspension",
+     {"subject": "talks", "time": "2025-03-06"}),
     # A date after "until/after + event noun" dates the event noun, not the bounded verb.
     ("Norway had protected Jan Meyer for years until his arrest in October 2023.", "arrest",
      {"subject": "his", "time": "2023-10"}),

@@ -25,6 +25,8 @@ PREP_MODS = {
     "by": "ON_OR_BEFORE",
     "before": "BEFORE",
 }
+#: Prepositions whose gerund is the way an act is done, at its time ("by dining", "while visiting").
+MEANS_PREPS = frozenset({"by", "while", "in"})
 #: Values that do not date anything ("now", "recently").
 UNDATED_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 #: Participles and adjectives that hand a date to the event noun they modify.
@@ -198,6 +200,12 @@ class TimeIndex:
                 found = self.on(child)
                 if found is not None and found.prep not in PREP_MODS:
                     return found, "when_clause"
+            if child.dep_ == "prep" and child.lower_ in MEANS_PREPS:
+                # "celebrated by dining late Tuesday": the means happen when the act does.
+                for gerund in (g for g in child.children if g.dep_ == "pcomp" and g.tag_ == "VBG"):
+                    found = self.on(gerund)
+                    if found is not None and found.prep not in PREP_MODS:
+                        return found, "means_clause"
         # "expects revenue in the latest quarter to total $28 million": a date on a governing verb
         # that makes no claim of its own ("expect", "continue") belongs to its complement.
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.casefold() in governing and any(
