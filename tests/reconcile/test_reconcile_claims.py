@@ -166,3 +166,15 @@ def test_an_undated_report_needs_two_names_or_recency(doc, counterpart, countrie
             claim.evidence[0] = claim.evidence[0].model_copy(update={"sentence": claim.evidence[0].sentence + " Russia Syria"})
     claims = reconcile([dated.build(), undated.build()])[1].claims
     assert (len(claims) == 1) is joined
+
+
+@pytest.mark.parametrize(("second", "day", "joined"), [
+    ("whose mandate", "1997-07-15", True),  # one thing, one day, however the phrase begins
+    ("whose mandate", "1997-07-16", False),  # a day apart with no name in common: two events
+    ("the lease", "1997-07-15", False),  # another thing
+])
+def test_one_word_actors_meet_only_on_the_same_day(doc, second, day, joined):
+    one, two = doc("one", source="Wire A"), doc("two", source="Wire B")
+    _unlinked(one, "end", "the mandate", "1997-07-15")
+    _unlinked(two, "end", second, day)
+    assert (len(reconcile([one.build(), two.build()])[1].claims) == 1) is joined

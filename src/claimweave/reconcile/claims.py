@@ -164,6 +164,12 @@ def block_keys(member: Member, persons: set[str]) -> list[tuple]:
     # ("Peruvian troops stormed the residence" / "... stormed the compound"); one word ("police")
     # is too common to gather reports of one event.
     described = [(*head, "described", key) for key in sorted({subject, obj}) if len(key.split()) >= 2]
+    span = parse_time(member.time)
+    if isinstance(span, TimeSpan) and span.days == 1:
+        # On one given day, the same kind of event of the same thing ("the mandate ends on July
+        # 15", "whose mandate ends on July 15") is one event, however the phrase begins.
+        heads = {key.removeprefix("text:").split()[-1] for key in (subject, obj) if key.removeprefix("text:").strip()}
+        described += [(*head, "on", member.time, word) for word in sorted(heads)]
     if not described:
         return []  # "exports rose", "the army sent": one common word gathers unrelated reports
     return [(*head, subject, obj), *described]
