@@ -261,9 +261,8 @@ class AgreementExtractor:
             draft.terms.parties = terms.parties
         draft.terms.asset = draft.terms.asset or terms.asset
         verb = doc[source[3]]
-        if draft.terms.status is None and verb.lemma_ == "agree":
-            draft.terms.status = Term("agreed", verb.idx, verb.idx + len(verb), "status.agreed_verb")
-        elif draft.terms.status is None:
+        # "X agreed to sell Y": a concluded deal has no status of its own (the act is the agreement).
+        if draft.terms.status is None and verb.lemma_ != "agree":
             # "sweetened their plan to merge": the verb says what became of the deal, if anything.
             rule = next((r for r in self.vocab.status if r.scope == "region" and r.regex.fullmatch(verb.text)), None)
             if rule is not None:
