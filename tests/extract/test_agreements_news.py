@@ -39,3 +39,75 @@ STATUS = [
 @pytest.mark.parametrize(("text", "status"), STATUS)
 def test_status_follows_the_gold_conventions(nlp, text, status):
     assert only(nlp, text).status == status
+
+
+# ---------------------------------------------------------------------- one agreement per name
+
+ONE_AGREEMENT = [
+    pytest.param(
+        "Critics attacked the Helsinki Accord on Monday. The 1975 Helsinki Accord set rules for borders. "
+        "Diplomats still cite the Helsinki Accord today.",
+        {"signed": ["1975"]},
+        id="named-with-and-without-year",
+    ),
+    pytest.param(
+        "Under the Status of Forces Agreement (SOFA) signed by Japan and the United States in 1960, "
+        "suspects stay in US custody. Lawyers say the SOFA must change.",
+        {"signed": ["1960"]},
+        id="acronym-defined-beside-it",
+    ),
+    pytest.param(
+        "A truce between the army and the rebels went into effect in the north on Sunday. "
+        "Aid groups said the rebels had been forced to agree to a truce after heavy losses. "
+        "Analysts think a truce could ease the pressure on the capital.",
+        {"status": "in force", "parties": ["the army", "the rebels"]},
+        id="a-truce-restated",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_AGREEMENT)
+def test_mentions_of_one_agreement_are_one_agreement(nlp, text, expected):
+    agreement = only(nlp, text)
+    for name, want in expected.items():
+        got = [p.text for p in agreement.parties] if name == "parties" else getattr(agreement, name)
+        assert got == want, (name, got)
+
+
+def test_an_indefinite_acronym_with_its_own_side_is_another_agreement(nlp):
+    text = (
+        "Lorne Energy must consult the ministry under a production sharing agreement (PSA) that governs the field. "
+        "Its rival Kestrel also works under a PSA with the regional government."
+    )
+    assert len(run(nlp, text)) == 2
+
+
+def test_different_years_in_one_name_are_two_agreements(nlp):
+    text = "The 1959 Arctic Treaty was replaced by the 1991 Arctic Treaty after long talks in Oslo."
+    assert sorted(a.signed[0] for a in run(nlp, text)) == ["1959", "1991"]
+
+
+# ---------------------------------------------------------------------- not agreements
+
+SOUGHT = [
+    pytest.param("Estonia will seek an agreement with Finland on ferry fares.", id="seek"),
+    pytest.param("Sofia hopes to reach a deal with Athens on gas transit by spring.", id="hopes-to-reach"),
+    pytest.param("Ministers met to assess whether it is possible to reach a deal on farm subsidies.", id="possible-to-reach"),
+    pytest.param("The minister said Vienna would not sign up for a new treaty unless the quotas change.", id="negated"),
+    pytest.param("Oslo and Hanoi agreed to speed up negotiations to sign a free trade agreement.", id="negotiations-to-sign"),
+    pytest.param("The teams had until Friday to reach a contract agreement with the striker.", id="until-friday-to-reach"),
+    pytest.param("The premier wants the talks to move forward toward a comprehensive agreement.", id="toward"),
+    pytest.param("The bloc repeated its support for Georgia's early accession to the WTO.", id="support-for-accession"),
+    pytest.param("The officials said the city can arrange for a bilateral agreement with the province.", id="can-arrange-for"),
+]
+
+
+@pytest.mark.parametrize("text", SOUGHT)
+def test_sought_and_hypothetical_agreements_are_not_agreements(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_a_scheduled_signing_is_a_proposed_agreement(nlp):
+    agreement = only(nlp, "Chile and Peru will sign an agreement on fishing rights during a visit on Friday.")
+    assert agreement.status == "proposed"
+    assert agreement.signed == []
