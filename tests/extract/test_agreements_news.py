@@ -99,6 +99,12 @@ SOUGHT = [
     pytest.param("The premier wants the talks to move forward toward a comprehensive agreement.", id="toward"),
     pytest.param("The bloc repeated its support for Georgia's early accession to the WTO.", id="support-for-accession"),
     pytest.param("The officials said the city can arrange for a bilateral agreement with the province.", id="can-arrange-for"),
+    pytest.param("Rome is not the only obstacle to a deal being struck at the summit.", id="obstacle-to"),
+    pytest.param("The two premiers reached agreement on holding yearly meetings.", id="reached-agreement-on"),
+    pytest.param(
+        "The Alpine Convention on Mountain Farming (ACMF) Executive Secretary Ana Kranj spoke in Bled on Monday.",
+        id="treaty-name-inside-an-office",
+    ),
 ]
 
 
@@ -111,3 +117,12 @@ def test_a_scheduled_signing_is_a_proposed_agreement(nlp):
     agreement = only(nlp, "Chile and Peru will sign an agreement on fishing rights during a visit on Friday.")
     assert agreement.status == "proposed"
     assert agreement.signed == []
+
+
+def test_a_memorandum_to_be_signed_is_the_agreement_announced_before(nlp):
+    text = (
+        "Laos and Vietnam will sign an agreement on border trade during a visit on Friday. "
+        "\"The memorandum of understanding to be signed will cover border trade,\" a spokesman said."
+    )
+    agreement = only(nlp, text)
+    assert agreement.status == "proposed"

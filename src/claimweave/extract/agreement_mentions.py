@@ -120,12 +120,16 @@ class MentionFinder:
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and ent.root != head and ent.root.i > head.i:
                 return None  # "the Busan Exhibition and Convention center": part of another name
+        if self._names_a_body(doc, sent, span, head):
+            return None  # "the Kyoto Convention on Rivers (KCR) Executive Secretary": a body, not the treaty
         if any(doc[i].lower_ in ("no", "any", "neither") and doc[i].dep_ == "det" for i in range(full, span.start)):
             return None  # "no agreement", "never signed any pact", "any deal must ..."
         if full == span.start and head.lower_ in ("accord", "agreement") and span.start > 0 and doc[span.start - 1].lower_ == "in":
             return None  # "in accord with the rules", "are in agreement that ...": idioms
         plural = head.tag_ in ("NNS", "NNPS") and head.lower_ not in PLURAL_HEADS_SINGULAR
         det = [doc[i] for i in range(full, span.start) if doc[i].dep_ in ("det", "poss", "nummod", "predet")]
+        if not det and not plural and head.text.islower() and head.dep_ in ("dobj", "pobj") and self._governing(head).lemma_ in self.vocab.cues.reach_verbs:
+            return None  # "reached agreement on", "came to agreement": a verb phrase, not a named agreement
         definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in det)
         attr = head.dep_ == "attr"
         # A possessor does not make a mention refer back ("support for Ukraine's accession").
@@ -136,7 +140,8 @@ class MentionFinder:
         return Mention(start, span.end, head.i, span.start, rule, plural, definite or attr, bare=plural and not det)
 
     def _phrase_start(self, doc: Doc, sent: Span, span: Span, head: Token, keep_names: bool = False) -> int:
-        start = head.left_edge.i if head == span[-1] else span.start
+        # "The memorandum of understanding": a name with its head first takes the head's determiners too.
+        start = head.left_edge.i
         start = max(min(start, span.start), sent.start)
         while start < span.start and doc[start].is_space:
             start += 1
@@ -161,6 +166,27 @@ class MentionFinder:
                 start += 1
         return start
 
+    @staticmethod
+    def _governing(head: Token) -> Token:
+        """The word an agreement name is the object of: its verb, or the word its preposition hangs on."""
+        return head.head.head if head.dep_ == "pobj" else head.head
+
+    def _names_a_body(self, doc: Doc, sent: Span, span: Span, head: Token) -> bool:
+        """True when a capitalised agreement name runs on into the name of an office or body
+        ("... Convention on Climate Change (UNFCCC) Executive Secretary", "... Agreement Committee")."""
+        if not head.text[:1].isupper() or head.is_sent_start:
+            return False
+        i = span.end
+        while i < sent.end:
+            t = doc[i]
+            if t.lower_ in ("on", "of", "for") or t.text[:1].isupper() and t.lower_ not in self.vocab.cues.body_nouns:
+                i += 1
+            elif t.text == "(" and i + 2 < sent.end and doc[i + 2].text == ")":
+                i += 3
+            else:
+                break
+        return i < sent.end and doc[i].text[:1].isupper() and doc[i].lower_ in self.vocab.cues.body_nouns
+
     def _sought(self, doc: Doc, head: Token) -> bool:
         """True for an agreement that is only wanted, sought or denied: the object of "seek", "hope
         for", "talks on", of "reach" not (yet) done ("to reach a deal", "can have a deal"), of a
@@ -176,6 +202,8 @@ class MentionFinder:
             gov = head.head.head
         else:
             return False
+        if head.dep_ == "pobj" and head.head.i > 0 and doc[head.head.i - 1].lemma_ in cues.sought_nouns:
+            return True  # "the main obstacle to a deal", "talks on a new treaty"
         if gov.pos_ == "NOUN":
             return gov.lower_ in cues.sought_nouns or gov.lemma_ in cues.sought_nouns
         if gov.pos_ not in ("VERB", "AUX"):

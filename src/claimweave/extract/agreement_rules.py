@@ -114,6 +114,7 @@ class Cues(_Rule):
     reach_verbs: list[str]
     sought_nouns: list[str]
     ask_for_verbs: list[str]
+    body_nouns: list[str]
 
 
 @dataclass(frozen=True)
