@@ -126,3 +126,40 @@ def test_a_memorandum_to_be_signed_is_the_agreement_announced_before(nlp):
     )
     agreement = only(nlp, text)
     assert agreement.status == "proposed"
+
+
+# ---------------------------------------------------------------------- terms
+
+TERMS = [
+    pytest.param("Last month Leeds signed the winger Ivo Mandic to a four-year, 30-million-dollar deal.", {"duration": "P4Y"}, id="listed-modifiers"),
+    pytest.param(
+        "Acme Power signed a deal with the Lao government to build a dam. Under the deal, the concession period of the plant will be 25 years.",
+        {"duration": "P25Y"},
+        id="concession-period-will-be",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TERMS)
+def test_terms(nlp, text, expected):
+    agreement = only(nlp, text)
+    for name, want in expected.items():
+        assert getattr(agreement, name) == want, (name, getattr(agreement, name))
+
+
+# ---------------------------------------------------------------------- parties
+
+PARTIES = [
+    pytest.param("Hamas on Wednesday rejected a US-brokered deal reached between Fatah and Israel on the border crossings.", ["Fatah", "Israel"], id="between-sides-not-onlookers-or-brokers"),
+    pytest.param("Rebels said the army had broken the 2019 truce agreement brokered by the Norwegians.", [], id="brokered-by-is-no-party"),
+    pytest.param(
+        "Chile and Peru signed a trade deal on Monday. The deal lets traders travel between Lima and Arica without visas.",
+        ["Chile", "Peru"],
+        id="a-far-between-is-not-about-the-deal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), PARTIES)
+def test_parties(nlp, text, parties):
+    assert [p.text for p in only(nlp, text).parties] == parties

@@ -26,6 +26,8 @@ _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "
 _TIED_RULES = ("party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
 
 
 class ArgumentReader:
@@ -402,7 +404,7 @@ class ArgumentReader:
             owner = in_asset and root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.ent_type_ in ("ORG", "GPE")
             if in_asset and not (target or owner):
                 continue
-            if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 8]) or self.text[e : e + 1] == ":":
+            if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 16]) or self.text[e : e + 1] == ":":
                 continue
             # "officials of Kuwait and the ROK signed": whom the officials act for is a party, not a place.
             acting = bool(self.acting_for_left.search(self.text[max(ca, s - 40) : s]) or self._conj_of_acting(span))
@@ -437,7 +439,13 @@ class ArgumentReader:
             elif any(os_ <= s and e <= oe for os_, oe in own):
                 rule = "party.phrase"
             else:
-                rule = "party.with" if _WITH.search(left) else ("party.clause" if eid else "party.name")
+                tied = _WITH.search(left) and (
+                    not mentions or self._with_agreement(span, mentions)
+                    or bool(out) and out[-1].rule == "party.with" and _COORDINATED.fullmatch(self.text[out[-1].end : s])
+                )
+                # "the agreement says people can travel between Gaza and the West Bank": a "between" far
+                # from the agreement's name is about something else.
+                rule = "party.with" if tied else ("party.clause" if eid else "party.name")
             out.append(Term((text, eid), s, e, rule))
         return self._represented(ca, cb, mentions, out)
 
@@ -470,4 +478,41 @@ class ArgumentReader:
         named = [p for p in out if any(p.start <= t.idx < p.end for t in signers)]
         if len(named) >= 2:
             out = [p for p in out if p in named or p.rule in _TIED_RULES]
+        sides = self._between_sides(mentions, out)
+        if len(sides) >= 2:
+            # "Hamas rejected a deal reached between Fatah and Israel": the sides are named; the rest are onlookers.
+            out = [p for p in out if p in sides or p.rule == "party.phrase"]
         return out
+
+    def _with_agreement(self, span, mentions: list[Mention]) -> bool:
+        """True when "with"/"between" before a name belongs to the agreement: on its name ("a deal with
+        X"), on the verb it is the object of ("signed a deal with X"), or on a verb describing it ("a deal
+        reached between X and Y"); not on another verb of its clause ("the deal lets people travel between A and B")."""
+        prep = next((t for t in reversed(self.doc[max(0, span.start - 3) : span.start]) if t.lower_ in ("with", "between", "and")), None)
+        if prep is None:
+            return True
+        if prep.lower_ == "and":
+            return False  # tied only through the name before it (checked by the caller)
+        owners = set()
+        for m in mentions:
+            head = self.doc[m.head]
+            # its own phrase ("the cease-fire of the war with Iran", "a deal reached between X and Y")
+            owners.update(t.i for t in head.subtree if t.pos_ != "VERB" or t.head == head)
+            if head.dep_ in ("dobj", "nsubjpass", "nsubj") or head.pos_ == "VERB":
+                owners.add(head.head.i if head.pos_ != "VERB" else head.i)
+        return prep.head.i in owners
+
+    def _between_sides(self, mentions: list[Mention], out: list[Term]) -> list[Term]:
+        """The parties of "between X and Y" written just after an agreement's name ("a deal (reached) between ...")."""
+        ends = [self.doc[m.end - 1].idx + len(self.doc[m.end - 1]) for m in mentions if self.doc[m.head].pos_ != "VERB"]
+        first = next((
+            p for p in out
+            if _BETWEEN.search(self.text[max(0, p.start - 20) : p.start]) and any(0 <= p.start - e <= 40 for e in ends)
+        ), None)
+        if first is None:
+            return []
+        sides = [first]
+        for p in out[out.index(first) + 1 :]:
+            if _COORDINATED.fullmatch(self.text[sides[-1].end : p.start]):
+                sides.append(p)
+        return sides
