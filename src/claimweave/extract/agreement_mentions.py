@@ -149,7 +149,7 @@ class MentionFinder:
         for i in range(span.start - 1, start - 1, -1):
             # "a six-year, 52-million-dollar deal": a comma between two modifiers of the name stays inside.
             before = doc[i - 1]
-            listed = doc[i].text == "," and i > start and before.pos_ in ("NOUN", "ADJ", "NUM") and before.dep_ in ("amod", "compound", "nummod", "npadvmod") and head in before.ancestors
+            listed = doc[i].text == "," and i > start and before.pos_ in ("NOUN", "ADJ", "NUM") and before.dep_ in ("amod", "compound", "nummod", "npadvmod", "nmod") and head in before.ancestors
             if doc[i].is_punct and doc[i].text not in ("-", "'", "\u2019", ".") and not listed:
                 start = i + 1
                 break
