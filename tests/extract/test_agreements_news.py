@@ -157,6 +157,8 @@ PARTIES = [
         ["Chile", "Peru"],
         id="a-far-between-is-not-about-the-deal",
     ),
+    pytest.param("Both ministers signed an agreement on cooperation between the Thai and Polish justice ministries.", ["Thai", "Polish"], id="coordinated-demonyms"),
+    pytest.param("Last month Leeds signed the winger Ivo Mandic to a four-year, 30-million-dollar deal.", ["Leeds", "Ivo Mandic"], id="person-signed-to-a-deal"),
 ]
 
 

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
-from claimweave.extract.agreement_people import PeopleResolver
+from claimweave.extract.agreement_people import Party, PeopleResolver
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import same_name
 from claimweave.extract.agreement_types import Mention, Term
@@ -411,7 +411,11 @@ class ArgumentReader:
             if self.vocab.party_block.search(left) and not (target or owner or acting or self._from_seller(root)):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 continue
-            if root.pos_ not in ("PROPN", "NOUN"):
+            # "between the Thai and Polish justice ministries": coordinated demonyms name their states.
+            demonym_pair = root.ent_type_ == "NORP" and (
+                root.dep_ == "conj" and root.head.ent_type_ == "NORP" or any(c.dep_ == "conj" and c.ent_type_ == "NORP" for c in root.children)
+            )
+            if root.pos_ not in ("PROPN", "NOUN") and not demonym_pair:
                 continue
             if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company:
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
@@ -430,7 +434,7 @@ class ArgumentReader:
                 continue
             if text.split()[-1].lower() in self.vocab.cues.not_party_heads:
                 continue  # "the Korean War", "the Joint Declaration", "the Doha Round": events and texts
-            if span.label_ == "NORP" and text.lower().endswith(_DEMONYM_ENDINGS):
+            if span.label_ == "NORP" and text.lower().endswith(_DEMONYM_ENDINGS) and not demonym_pair:
                 continue  # "Egyptian officials": an adjective, not a party
             trimmed = re.sub(r"\s*['\u2019]s?$", "", text)
             e, text = s + len(trimmed), trimmed
@@ -462,6 +466,7 @@ class ArgumentReader:
                 if ca <= t.idx < cb:
                     party = self.people.person_party(t)
                     found += [party] if party is not None else self.people.pair(t)
+        found += self._signed_players(mentions, ca, cb)
         only_with = len(out) == 1 and out[0].rule == "party.with" and re.search(r"\bwith\s+(?:the\s+)?$", self.text[max(0, out[0].start - 12) : out[0].start], re.I)
         if mentions and only_with:
             # "Saddam ... rejected it following the cease-fire of the war with Iran": the other side of a
@@ -482,6 +487,28 @@ class ArgumentReader:
         if len(sides) >= 2:
             # "Hamas rejected a deal reached between Fatah and Israel": the sides are named; the rest are onlookers.
             out = [p for p in out if p in sides or p.rule == "party.phrase"]
+        return out
+
+    def _signed_players(self, mentions: list[Mention], ca: int, cb: int) -> list:
+        """"Leeds signed the winger Ivo Mandic to a four-year deal": the person signed to a contract is its other side."""
+        out = []
+        for m in mentions:
+            head = self.doc[m.head]
+            prep = head.head if head.dep_ == "pobj" and head.head.lower_ == "to" else None
+            verb = prep.head if prep is not None else None
+            if verb is None or verb.lemma_ not in ("sign", "re-sign") or verb.pos_ != "VERB":
+                continue
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                person = next((t for t in obj.subtree if t.ent_type_ == "PERSON" or t.dep_ == "appos" and t.pos_ == "PROPN"), None)
+                ent = self.people._ent(person) if person is not None else None
+                if ent is not None and ca <= ent.start_char and ent.end_char <= cb:
+                    out.append(Party(ent.start_char, ent.end_char, ent.text, None, "party.signed_person"))
+                elif person is not None and ca <= person.idx < cb:
+                    # the small model often misses a foreign name: the proper nouns of the object's apposition
+                    left = person.left_edge.i if person.dep_ == "appos" else person.i
+                    first = min((c.i for c in person.lefts if c.dep_ == "compound"), default=person.i)
+                    s_c, e_c = self._chars(max(left, first), person.i + 1)
+                    out.append(Party(s_c, e_c, self.text[s_c:e_c], None, "party.signed_person"))
         return out
 
     def _with_agreement(self, span, mentions: list[Mention]) -> bool:
