@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
-from claimweave.extract.agreement_people import PeopleResolver
+from claimweave.extract.agreement_people import Party, PeopleResolver
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import same_name
 from claimweave.extract.agreement_types import Mention, Term
@@ -26,6 +26,8 @@ _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "
 _TIED_RULES = ("party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
 
 
 class ArgumentReader:
@@ -402,14 +404,18 @@ class ArgumentReader:
             owner = in_asset and root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.ent_type_ in ("ORG", "GPE")
             if in_asset and not (target or owner):
                 continue
-            if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 8]) or self.text[e : e + 1] == ":":
+            if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 16]) or self.text[e : e + 1] == ":":
                 continue
             # "officials of Kuwait and the ROK signed": whom the officials act for is a party, not a place.
             acting = bool(self.acting_for_left.search(self.text[max(ca, s - 40) : s]) or self._conj_of_acting(span))
             if self.vocab.party_block.search(left) and not (target or owner or acting or self._from_seller(root)):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 continue
-            if root.pos_ not in ("PROPN", "NOUN"):
+            # "between the Thai and Polish justice ministries": coordinated demonyms name their states.
+            demonym_pair = root.ent_type_ == "NORP" and (
+                root.dep_ == "conj" and root.head.ent_type_ == "NORP" or any(c.dep_ == "conj" and c.ent_type_ == "NORP" for c in root.children)
+            )
+            if root.pos_ not in ("PROPN", "NOUN") and not demonym_pair:
                 continue
             if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company:
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
@@ -428,7 +434,7 @@ class ArgumentReader:
                 continue
             if text.split()[-1].lower() in self.vocab.cues.not_party_heads:
                 continue  # "the Korean War", "the Joint Declaration", "the Doha Round": events and texts
-            if span.label_ == "NORP" and text.lower().endswith(_DEMONYM_ENDINGS):
+            if span.label_ == "NORP" and text.lower().endswith(_DEMONYM_ENDINGS) and not demonym_pair:
                 continue  # "Egyptian officials": an adjective, not a party
             trimmed = re.sub(r"\s*['\u2019]s?$", "", text)
             e, text = s + len(trimmed), trimmed
@@ -437,7 +443,13 @@ class ArgumentReader:
             elif any(os_ <= s and e <= oe for os_, oe in own):
                 rule = "party.phrase"
             else:
-                rule = "party.with" if _WITH.search(left) else ("party.clause" if eid else "party.name")
+                tied = _WITH.search(left) and (
+                    not mentions or self._with_agreement(span, mentions)
+                    or bool(out) and out[-1].rule == "party.with" and _COORDINATED.fullmatch(self.text[out[-1].end : s])
+                )
+                # "the agreement says people can travel between Gaza and the West Bank": a "between" far
+                # from the agreement's name is about something else.
+                rule = "party.with" if tied else ("party.clause" if eid else "party.name")
             out.append(Term((text, eid), s, e, rule))
         return self._represented(ca, cb, mentions, out)
 
@@ -454,6 +466,7 @@ class ArgumentReader:
                 if ca <= t.idx < cb:
                     party = self.people.person_party(t)
                     found += [party] if party is not None else self.people.pair(t)
+        found += self._signed_players(mentions, ca, cb)
         only_with = len(out) == 1 and out[0].rule == "party.with" and re.search(r"\bwith\s+(?:the\s+)?$", self.text[max(0, out[0].start - 12) : out[0].start], re.I)
         if mentions and only_with:
             # "Saddam ... rejected it following the cease-fire of the war with Iran": the other side of a
@@ -470,4 +483,63 @@ class ArgumentReader:
         named = [p for p in out if any(p.start <= t.idx < p.end for t in signers)]
         if len(named) >= 2:
             out = [p for p in out if p in named or p.rule in _TIED_RULES]
+        sides = self._between_sides(mentions, out)
+        if len(sides) >= 2:
+            # "Hamas rejected a deal reached between Fatah and Israel": the sides are named; the rest are onlookers.
+            out = [p for p in out if p in sides or p.rule == "party.phrase"]
         return out
+
+    def _signed_players(self, mentions: list[Mention], ca: int, cb: int) -> list:
+        """"Leeds signed the winger Ivo Mandic to a four-year deal": the person signed to a contract is its other side."""
+        out = []
+        for m in mentions:
+            head = self.doc[m.head]
+            prep = head.head if head.dep_ == "pobj" and head.head.lower_ == "to" else None
+            verb = prep.head if prep is not None else None
+            if verb is None or verb.lemma_ not in ("sign", "re-sign") or verb.pos_ != "VERB":
+                continue
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                person = next((t for t in obj.subtree if t.ent_type_ == "PERSON" or t.dep_ == "appos" and t.pos_ == "PROPN"), None)
+                ent = self.people._ent(person) if person is not None else None
+                if ent is not None and ca <= ent.start_char and ent.end_char <= cb:
+                    out.append(Party(ent.start_char, ent.end_char, ent.text, None, "party.signed_person"))
+                elif person is not None and ca <= person.idx < cb:
+                    # the small model often misses a foreign name: the proper nouns of the object's apposition
+                    left = person.left_edge.i if person.dep_ == "appos" else person.i
+                    first = min((c.i for c in person.lefts if c.dep_ == "compound"), default=person.i)
+                    s_c, e_c = self._chars(max(left, first), person.i + 1)
+                    out.append(Party(s_c, e_c, self.text[s_c:e_c], None, "party.signed_person"))
+        return out
+
+    def _with_agreement(self, span, mentions: list[Mention]) -> bool:
+        """True when "with"/"between" before a name belongs to the agreement: on its name ("a deal with
+        X"), on the verb it is the object of ("signed a deal with X"), or on a verb describing it ("a deal
+        reached between X and Y"); not on another verb of its clause ("the deal lets people travel between A and B")."""
+        prep = next((t for t in reversed(self.doc[max(0, span.start - 3) : span.start]) if t.lower_ in ("with", "between", "and")), None)
+        if prep is None:
+            return True
+        if prep.lower_ == "and":
+            return False  # tied only through the name before it (checked by the caller)
+        owners = set()
+        for m in mentions:
+            head = self.doc[m.head]
+            # its own phrase ("the cease-fire of the war with Iran", "a deal reached between X and Y")
+            owners.update(t.i for t in head.subtree if t.pos_ != "VERB" or t.head == head)
+            if head.dep_ in ("dobj", "nsubjpass", "nsubj") or head.pos_ == "VERB":
+                owners.add(head.head.i if head.pos_ != "VERB" else head.i)
+        return prep.head.i in owners
+
+    def _between_sides(self, mentions: list[Mention], out: list[Term]) -> list[Term]:
+        """The parties of "between X and Y" written just after an agreement's name ("a deal (reached) between ...")."""
+        ends = [self.doc[m.end - 1].idx + len(self.doc[m.end - 1]) for m in mentions if self.doc[m.head].pos_ != "VERB"]
+        first = next((
+            p for p in out
+            if _BETWEEN.search(self.text[max(0, p.start - 20) : p.start]) and any(0 <= p.start - e <= 40 for e in ends)
+        ), None)
+        if first is None:
+            return []
+        sides = [first]
+        for p in out[out.index(first) + 1 :]:
+            if _COORDINATED.fullmatch(self.text[sides[-1].end : p.start]):
+                sides.append(p)
+        return sides

@@ -4,6 +4,8 @@ agreement ("a 2019 deal granted ... a 49-year lease") and cutting the sentence i
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -15,6 +17,7 @@ from claimweave.extract.common import analysed_text
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
 PLURAL_HEADS_SINGULAR = {"rights"}
+ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
 MODALS = {"would", "could", "might", "may", "should", "must", "not", "never"}
 
 
@@ -29,7 +32,57 @@ class MentionFinder:
                 self.matcher.add(rule.id, list(nlp.tokenizer.pipe(rule.terms)))
 
     def names(self, doc: Doc) -> list[Span]:
-        return filter_spans(self.matcher(doc, as_spans=True))
+        """Agreement names, with the acronyms the document defines for them ("a cease-fire agreement
+        (CFA)" ... "the CFA") wherever the acronym occurs."""
+        found = filter_spans(self.matcher(doc, as_spans=True))
+        labels = {}
+        for span in found:
+            acronym = self.acronym(doc, span)
+            if acronym is not None:
+                labels.setdefault(acronym, span.label_)
+        # The acronym in its brackets is the name again, not another agreement.
+        found = [s for s in found if not (len(s) == 1 and s.text in labels and s.start > 0 and doc[s.start - 1].text == "(")]
+        extra = [
+            Span(doc, t.i, t.i + 1, label=labels[t.text])
+            for t in doc
+            if t.text in labels and not (t.i > 0 and doc[t.i - 1].text == "(")
+        ]
+        return filter_spans(found + extra)
+
+    @staticmethod
+    def acronym(doc: Doc, span: Span) -> str | None:
+        """The acronym written in brackets right after an agreement's name ("... agreement (PSA)"), if any."""
+        i = span.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and ACRONYM.fullmatch(doc[i + 1].text):
+            return doc[i + 1].text
+        return None
+
+    def name_keys(self, doc: Doc, mention: Mention, acronyms: set[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """What identifies a named agreement across a document, and the years written in its name:
+        "The 1997 Kyoto Protocol" -> ({"kyoto protocol"}, {"1997"}); a defined acronym is a key too
+        ("Visiting Forces Agreement (VFA)" -> {"visiting forces agreement", "vfa"}). A common-noun
+        name ("a cooperation agreement") has no key, an indefinite one neither ("a PSA with X" is
+        another agreement of that kind)."""
+        tokens = doc[mention.start : mention.end]
+        if doc[mention.head].pos_ == "VERB" or any(t.lower_ in ("a", "an") for t in tokens):
+            return frozenset(), frozenset()
+        keys, years, words = set(), set(), []
+        span = doc[mention.kind_start : mention.end]
+        acronym = self.acronym(doc, span)
+        if acronym is not None:
+            keys.add(acronym.lower())
+        if len(span) == 1 and span[0].text in acronyms:
+            keys.add(span[0].lower_)
+        for t in tokens:
+            if t.like_num and len(t.text) == 4:
+                years.add(t.text)
+            elif t.text[:1].isupper() and t.lower_ not in DEFINITE:
+                words.append(t.lower_)
+            elif words and t.lower_ not in ("of", "on", "for", "and", "-"):
+                words = []  # lower-case words inside: not one name
+        if len(words) >= 2 and doc[mention.head].text[:1].isupper():
+            keys.add(" ".join(words))
+        return frozenset(keys), frozenset(years)
 
     def mentions(self, doc: Doc, sent: Span, names: list[Span]) -> list[Mention]:
         found = []
@@ -67,26 +120,37 @@ class MentionFinder:
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and ent.root != head and ent.root.i > head.i:
                 return None  # "the Busan Exhibition and Convention center": part of another name
+        if self._names_a_body(doc, sent, span, head):
+            return None  # "the Kyoto Convention on Rivers (KCR) Executive Secretary": a body, not the treaty
         if any(doc[i].lower_ in ("no", "any", "neither") and doc[i].dep_ == "det" for i in range(full, span.start)):
             return None  # "no agreement", "never signed any pact", "any deal must ..."
         if full == span.start and head.lower_ in ("accord", "agreement") and span.start > 0 and doc[span.start - 1].lower_ == "in":
             return None  # "in accord with the rules", "are in agreement that ...": idioms
         plural = head.tag_ in ("NNS", "NNPS") and head.lower_ not in PLURAL_HEADS_SINGULAR
         det = [doc[i] for i in range(full, span.start) if doc[i].dep_ in ("det", "poss", "nummod", "predet")]
+        if not det and not plural and head.text.islower() and head.dep_ in ("dobj", "pobj") and self._governing(head).lemma_ in self.vocab.cues.reach_verbs:
+            return None  # "reached agreement on", "came to agreement": a verb phrase, not a named agreement
         definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in det)
         attr = head.dep_ == "attr"
+        # A possessor does not make a mention refer back ("support for Ukraine's accession").
+        if not (attr or any(t.lower_ in DEFINITE for t in det)) and self._sought(doc, head):
+            return None  # "hopes to reach a deal", "will seek an agreement", "talks on a new treaty"
         # A bare plural ("deals made under Assad", "separate agreements") is definite only when a status
         # makes it speak of agreements in general; the extractor decides that from its clause.
         return Mention(start, span.end, head.i, span.start, rule, plural, definite or attr, bare=plural and not det)
 
     def _phrase_start(self, doc: Doc, sent: Span, span: Span, head: Token, keep_names: bool = False) -> int:
-        start = head.left_edge.i if head == span[-1] else span.start
+        # "The memorandum of understanding": a name with its head first takes the head's determiners too.
+        start = head.left_edge.i
         start = max(min(start, span.start), sent.start)
         while start < span.start and doc[start].is_space:
             start += 1
         # A phrase does not reach back over punctuation (apposition, lists).
         for i in range(span.start - 1, start - 1, -1):
-            if doc[i].is_punct and doc[i].text not in ("-", "'", "\u2019", "."):
+            # "a six-year, 52-million-dollar deal": a comma between two modifiers of the name stays inside.
+            before = doc[i - 1]
+            listed = doc[i].text == "," and i > start and before.pos_ in ("NOUN", "ADJ", "NUM") and before.dep_ in ("amod", "compound", "nummod", "npadvmod", "nmod") and head in before.ancestors
+            if doc[i].is_punct and doc[i].text not in ("-", "'", "\u2019", ".") and not listed:
                 start = i + 1
                 break
         if keep_names:
@@ -104,6 +168,63 @@ class MentionFinder:
             while start < span.start and doc[start].pos_ == "PROPN":
                 start += 1
         return start
+
+    @staticmethod
+    def _governing(head: Token) -> Token:
+        """The word an agreement name is the object of: its verb, or the word its preposition hangs on."""
+        return head.head.head if head.dep_ == "pobj" else head.head
+
+    def _names_a_body(self, doc: Doc, sent: Span, span: Span, head: Token) -> bool:
+        """True when a capitalised agreement name runs on into the name of an office or body
+        ("... Convention on Climate Change (UNFCCC) Executive Secretary", "... Agreement Committee")."""
+        if not head.text[:1].isupper() or head.is_sent_start:
+            return False
+        i = span.end
+        while i < sent.end:
+            t = doc[i]
+            if t.lower_ in ("on", "of", "for") or t.text[:1].isupper() and t.lower_ not in self.vocab.cues.body_nouns:
+                i += 1
+            elif t.text == "(" and i + 2 < sent.end and doc[i + 2].text == ")":
+                i += 3
+            else:
+                break
+        return i < sent.end and doc[i].text[:1].isupper() and doc[i].lower_ in self.vocab.cues.body_nouns
+
+    def _sought(self, doc: Doc, head: Token) -> bool:
+        """True for an agreement that is only wanted, sought or denied: the object of "seek", "hope
+        for", "talks on", of "reach" not (yet) done ("to reach a deal", "can have a deal"), of a
+        negated verb ("would not sign up for a new treaty"), or of a signing wanted by someone else
+        ("negotiations to sign an agreement"). A signing merely scheduled ("will sign an accord on
+        Monday") is a proposed agreement, not a sought one."""
+        cues = self.vocab.cues
+        if head.dep_ == "pobj" and head.head.lower_ in ("toward", "towards"):
+            return True  # "progress toward a deal"
+        if head.dep_ in ("dobj", "nsubjpass", "attr"):
+            gov = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on", "to", "of", "over"):
+            gov = head.head.head
+        else:
+            return False
+        if head.dep_ == "pobj" and head.head.i > 0 and doc[head.head.i - 1].lemma_ in cues.sought_nouns:
+            return True  # "the main obstacle to a deal", "talks on a new treaty"
+        if gov.pos_ == "NOUN":
+            return gov.lower_ in cues.sought_nouns or gov.lemma_ in cues.sought_nouns
+        if gov.pos_ not in ("VERB", "AUX"):
+            return False
+        aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "neg" for c in gov.children):
+            return True
+        if gov.lemma_ in cues.sought_verbs or (gov.lemma_ in cues.ask_for_verbs and head.head.lower_ == "for"):
+            return True
+        unreal = gov.tag_ == "VB" and not aux & {"did", "do", "does"} or bool(aux & {"would", "could", "might", "may", "should", "can"})
+        wanted = any(a.lemma_ in cues.sought_verbs or a.lower_ in cues.sought_nouns for a in list(gov.ancestors)[:3])
+        if gov.lemma_ in cues.sought_unreal_verbs:
+            return unreal or gov.tag_ == "VBG"
+        if gov.lemma_ in cues.reach_verbs:
+            return unreal or (gov.tag_ == "VBG" and wanted)
+        if gov.lemma_ in cues.signed_verbs:
+            return (unreal or gov.tag_ == "VBG") and wanted
+        return False
 
     def _hedged(self, verb: Token) -> bool:
         return any(c.dep_ in ("neg", "aux") and c.lower_ in MODALS for c in verb.children)

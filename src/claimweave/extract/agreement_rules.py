@@ -109,6 +109,12 @@ class Cues(_Rule):
     transfer_words: list[str]
     deal_plan_nouns: list[str]
     not_party_heads: list[str]
+    sought_verbs: list[str]
+    sought_unreal_verbs: list[str]
+    reach_verbs: list[str]
+    sought_nouns: list[str]
+    ask_for_verbs: list[str]
+    body_nouns: list[str]
 
 
 @dataclass(frozen=True)

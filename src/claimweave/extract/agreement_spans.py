@@ -112,6 +112,8 @@ class ClauseReader(ArgumentReader):
             return False
         if target.i in heads:
             return True
+        if target.dep_ in ("acl", "relcl") and target.head.i in heads and target.lemma_ in self.vocab.cues.signed_verbs:
+            return True  # "the accord (ABC) signed by X and Y in 1999"
         governors = {self._governor(self.doc[h]) for h in heads}
         return target.lemma_ in self.vocab.cues.signed_verbs and (not mentions or target in governors)
 

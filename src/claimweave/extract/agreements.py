@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_mentions import MentionFinder
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_spans import ClauseReader
-from claimweave.extract.agreement_types import Mention, Term, Terms
+from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import add_duration, is_date, is_duration, same_name
 from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, stable_id
 from claimweave.models import Agreement, Argument, Expiry, Renewal
@@ -38,6 +38,15 @@ class Draft:
     tentative: bool = False
     collective: bool = False
     unanchored: bool = False
+    keys: frozenset[str] = frozenset()
+    years: frozenset[str] = frozenset()
+
+    def take(self, group: list[Mention], terms: Terms, si: int, keys: frozenset[str] = frozenset()) -> None:
+        """Add a later reference: its mentions, what it says, and the names it is known by."""
+        self.mentions.extend(group)
+        self.terms.absorb(terms)
+        self.last_sentence = si
+        self.keys |= keys
 
 
 class AgreementExtractor:
@@ -99,6 +108,7 @@ class AgreementExtractor:
         collective: list[Term] = []
         agreeing: list[tuple[int, int, int]] = []
         names = self.finder.names(doc)
+        acronyms = {a for span in names if (a := self.finder.acronym(doc, span)) is not None}
         for si, sent in enumerate(self._sentences(doc)):
             verb = self.finder.agreeing(sent)
             if verb is not None:
@@ -122,7 +132,7 @@ class AgreementExtractor:
                         recent.tentative = recent.tentative and not terms.has_substance()
                 continue
             for group, (a, b) in zip(groups, self.finder.regions(doc, sent, groups)):
-                self._place(doc, reader, drafts, collective, agreeing, group, a, b, si)
+                self._place(doc, reader, drafts, collective, agreeing, group, a, b, si, acronyms)
         drafts = self._finish(drafts, collective)
         doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
@@ -140,9 +150,22 @@ class AgreementExtractor:
             if start < sent.end:
                 yield doc[start : sent.end]
 
-    def _place(self, doc, reader, drafts, collective, agreeing, group, a, b, si) -> None:
+    def _place(self, doc, reader, drafts, collective, agreeing, group, a, b, si, acronyms) -> None:
         """Attach one group of mentions to an earlier agreement, or start a new one."""
         terms = reader.read(a, b, group)
+        keys, years = frozenset(), frozenset()
+        for m in group:
+            k, y = self.finder.name_keys(doc, m, acronyms)
+            keys, years = keys | k, years | y
+        # "the Kyoto Protocol" ... "the 1997 Kyoto Protocol", "the VFA": one named agreement, however written
+        # (but "the 1959 X Treaty" and "the 1991 X Treaty" are two).
+        named = next((d for d in drafts if d.keys & keys and not (d.years and years and not d.years & years)), None)
+        if named is not None:
+            terms.status = terms.status or terms.anaphoric_status
+            named.take(group, terms, si, keys)
+            named.years |= years
+            named.tentative = False
+            return
         if not terms.parties:
             terms.parties = self._same_party(doc, drafts, a, b)
         company = self._company_anaphor(doc, group)
@@ -150,6 +173,11 @@ class AgreementExtractor:
             terms.parties = company + terms.parties
         first = group[0]
         kind_mention = next((m for m in group if not m.rule.generic), first)
+        again = self._restated(doc, drafts, group, terms)
+        if again is not None:
+            terms.status = terms.status or terms.anaphoric_status
+            again.take(group, terms, si)
+            return
         recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
         status = terms.status or terms.anaphoric_status
         if first.plural and first.definite and not first.bare and recent is not None and recent.kind_mention.plural:
@@ -174,9 +202,7 @@ class AgreementExtractor:
             target = self._antecedent(doc, reader, drafts, first, terms, si, agreeing)
             if target is not None:
                 terms.status = terms.status or terms.anaphoric_status
-                target.mentions.extend(group)
-                target.terms.absorb(terms)
-                target.last_sentence = si
+                target.take(group, terms, si, keys)
                 return
         if terms.anaphoric_status is not None:
             # "X has stalled ratification, tying it to an agreement ...": the status is the earlier one's.
@@ -184,7 +210,7 @@ class AgreementExtractor:
                 recent.terms.absorb(Terms(status=terms.anaphoric_status))
             else:
                 terms.status = terms.status or terms.anaphoric_status
-        draft = Draft(list(group), kind_mention, terms, si)
+        draft = Draft(list(group), kind_mention, terms, si, keys=keys, years=years)
         if first.definite:
             self._from_agreeing_sentence(doc, reader, draft, agreeing, si)
             if not draft.terms.parties:
@@ -192,6 +218,26 @@ class AgreementExtractor:
             # "the port lease" with nothing earlier to refer to and nothing said about it
             draft.unanchored = True
         drafts.append(draft)
+
+    @staticmethod
+    def _restated(doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms) -> Draft | None:
+        """The agreement a bare "a ceasefire" restates: in a story about one ceasefire, a later "a
+        ceasefire" with nothing of its own (no dates, no other parties, nothing it covers) is the same
+        one again ("Hamas had to agree to a ceasefire", "a ceasefire could ease pressure")."""
+        m = group[0]
+        if len(group) > 1 or m.plural or m.end - m.start != 2 or doc[m.start].lower_ not in ("a", "an"):
+            return None
+        if terms.has_time_terms() or (terms.asset is not None and terms.asset.rule in PHRASE_ASSETS):
+            return None
+        if any(p.rule in ("party.with", "party.phrase") for p in terms.parties) or (m.end < len(doc) and doc[m.end].lower_ in ("with", "between")):
+            return None  # "a PSA with the Russian state": a deal of its own sides
+        same = [d for d in drafts if d.kind_mention.rule.kind == m.rule.kind and not (d.collective or d.kind_mention.plural)]
+        if len(same) != 1:
+            return None
+        known = [p.value[0] for p in same[0].terms.parties]
+        if any(not any(same_name(p.value[0], k) for k in known) for p in terms.parties):
+            return None
+        return same[0]
 
     def _same_party(self, doc: Doc, drafts: list[Draft], a: int, b: int) -> list[Term]:
         """"the same company took a lease": the last party of the agreement named before (its own span)."""
@@ -261,9 +307,8 @@ class AgreementExtractor:
             draft.terms.parties = terms.parties
         draft.terms.asset = draft.terms.asset or terms.asset
         verb = doc[source[3]]
-        if draft.terms.status is None and verb.lemma_ == "agree":
-            draft.terms.status = Term("agreed", verb.idx, verb.idx + len(verb), "status.agreed_verb")
-        elif draft.terms.status is None:
+        # "X agreed to sell Y": a concluded deal has no status of its own (the act is the agreement).
+        if draft.terms.status is None and verb.lemma_ != "agree":
             # "sweetened their plan to merge": the verb says what became of the deal, if anything.
             rule = next((r for r in self.vocab.status if r.scope == "region" and r.regex.fullmatch(verb.text)), None)
             if rule is not None:

@@ -1,0 +1,167 @@
+"""The agreements component on wire-news shapes: one agreement per named treaty, no agreement for
+sought or hypothetical deals, status words that follow the gold conventions, parties from pairs and
+demonyms, durations and signing days."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimweave.extract.common import DocContext
+
+
+def run(nlp, text: str, published: dt.date | None = dt.date(2024, 6, 14)):
+    doc = nlp.make_doc(text)
+    doc._.cw_context = DocContext(doc_id="test", text=text, published=published)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.cw_agreements
+
+
+def only(nlp, text: str):
+    found = run(nlp, text)
+    assert len(found) == 1, [a.text for a in found]
+    return found[0]
+
+
+# ---------------------------------------------------------------------- status
+
+STATUS = [
+    pytest.param("Oslo and Reykjavik signed a fisheries accord on Monday.", None, id="signing-is-no-status"),
+    pytest.param("Acme and Borealis reached a supply deal worth 40 million dollars.", None, id="reaching-is-no-status"),
+    pytest.param("The Baltic fisheries treaty was ratified by the Storting last year.", "approved", id="ratified-is-approved"),
+    pytest.param("Lawmakers regret Canada's refusal to ratify the Tallinn Convention.", None, id="refusal-to-ratify"),
+    pytest.param("Few expect that Brazil will ratify the Lisbon Protocol.", None, id="expected-ratification"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), STATUS)
+def test_status_follows_the_gold_conventions(nlp, text, status):
+    assert only(nlp, text).status == status
+
+
+# ---------------------------------------------------------------------- one agreement per name
+
+ONE_AGREEMENT = [
+    pytest.param(
+        "Critics attacked the Helsinki Accord on Monday. The 1975 Helsinki Accord set rules for borders. "
+        "Diplomats still cite the Helsinki Accord today.",
+        {"signed": ["1975"]},
+        id="named-with-and-without-year",
+    ),
+    pytest.param(
+        "Under the Status of Forces Agreement (SOFA) signed by Japan and the United States in 1960, "
+        "suspects stay in US custody. Lawyers say the SOFA must change.",
+        {"signed": ["1960"]},
+        id="acronym-defined-beside-it",
+    ),
+    pytest.param(
+        "A truce between the army and the rebels went into effect in the north on Sunday. "
+        "Aid groups said the rebels had been forced to agree to a truce after heavy losses. "
+        "Analysts think a truce could ease the pressure on the capital.",
+        {"status": "in force", "parties": ["the army", "the rebels"]},
+        id="a-truce-restated",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_AGREEMENT)
+def test_mentions_of_one_agreement_are_one_agreement(nlp, text, expected):
+    agreement = only(nlp, text)
+    for name, want in expected.items():
+        got = [p.text for p in agreement.parties] if name == "parties" else getattr(agreement, name)
+        assert got == want, (name, got)
+
+
+def test_an_indefinite_acronym_with_its_own_side_is_another_agreement(nlp):
+    text = (
+        "Lorne Energy must consult the ministry under a production sharing agreement (PSA) that governs the field. "
+        "Its rival Kestrel also works under a PSA with the regional government."
+    )
+    assert len(run(nlp, text)) == 2
+
+
+def test_different_years_in_one_name_are_two_agreements(nlp):
+    text = "The 1959 Arctic Treaty was replaced by the 1991 Arctic Treaty after long talks in Oslo."
+    assert sorted(a.signed[0] for a in run(nlp, text)) == ["1959", "1991"]
+
+
+# ---------------------------------------------------------------------- not agreements
+
+SOUGHT = [
+    pytest.param("Estonia will seek an agreement with Finland on ferry fares.", id="seek"),
+    pytest.param("Sofia hopes to reach a deal with Athens on gas transit by spring.", id="hopes-to-reach"),
+    pytest.param("Ministers met to assess whether it is possible to reach a deal on farm subsidies.", id="possible-to-reach"),
+    pytest.param("The minister said Vienna would not sign up for a new treaty unless the quotas change.", id="negated"),
+    pytest.param("Oslo and Hanoi agreed to speed up negotiations to sign a free trade agreement.", id="negotiations-to-sign"),
+    pytest.param("The teams had until Friday to reach a contract agreement with the striker.", id="until-friday-to-reach"),
+    pytest.param("The premier wants the talks to move forward toward a comprehensive agreement.", id="toward"),
+    pytest.param("The bloc repeated its support for Georgia's early accession to the WTO.", id="support-for-accession"),
+    pytest.param("The officials said the city can arrange for a bilateral agreement with the province.", id="can-arrange-for"),
+    pytest.param("Rome is not the only obstacle to a deal being struck at the summit.", id="obstacle-to"),
+    pytest.param("The two premiers reached agreement on holding yearly meetings.", id="reached-agreement-on"),
+    pytest.param(
+        "The Alpine Convention on Mountain Farming (ACMF) Executive Secretary Ana Kranj spoke in Bled on Monday.",
+        id="treaty-name-inside-an-office",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SOUGHT)
+def test_sought_and_hypothetical_agreements_are_not_agreements(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_a_scheduled_signing_is_a_proposed_agreement(nlp):
+    agreement = only(nlp, "Chile and Peru will sign an agreement on fishing rights during a visit on Friday.")
+    assert agreement.status == "proposed"
+    assert agreement.signed == []
+
+
+def test_a_memorandum_to_be_signed_is_the_agreement_announced_before(nlp):
+    text = (
+        "Laos and Vietnam will sign an agreement on border trade during a visit on Friday. "
+        "\"The memorandum of understanding to be signed will cover border trade,\" a spokesman said."
+    )
+    agreement = only(nlp, text)
+    assert agreement.status == "proposed"
+
+
+# ---------------------------------------------------------------------- terms
+
+TERMS = [
+    pytest.param("Last month Leeds signed the winger Ivo Mandic to a four-year, 30-million-dollar deal.", {"duration": "P4Y"}, id="listed-modifiers"),
+    pytest.param(
+        "Acme Power signed a deal with the Lao government to build a dam. Under the deal, the concession period of the plant will be 25 years.",
+        {"duration": "P25Y"},
+        id="concession-period-will-be",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TERMS)
+def test_terms(nlp, text, expected):
+    agreement = only(nlp, text)
+    for name, want in expected.items():
+        assert getattr(agreement, name) == want, (name, getattr(agreement, name))
+
+
+# ---------------------------------------------------------------------- parties
+
+PARTIES = [
+    pytest.param("Hamas on Wednesday rejected a US-brokered deal reached between Fatah and Israel on the border crossings.", ["Fatah", "Israel"], id="between-sides-not-onlookers-or-brokers"),
+    pytest.param("Rebels said the army had broken the 2019 truce agreement brokered by the Norwegians.", [], id="brokered-by-is-no-party"),
+    pytest.param(
+        "Chile and Peru signed a trade deal on Monday. The deal lets traders travel between Lima and Arica without visas.",
+        ["Chile", "Peru"],
+        id="a-far-between-is-not-about-the-deal",
+    ),
+    pytest.param("Both ministers signed an agreement on cooperation between the Thai and Polish justice ministries.", ["Thai", "Polish"], id="coordinated-demonyms"),
+    pytest.param("Last month Leeds signed the winger Ivo Mandic to a four-year, 30-million-dollar deal.", ["Leeds", "Ivo Mandic"], id="person-signed-to-a-deal"),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), PARTIES)
+def test_parties(nlp, text, parties):
+    assert [p.text for p in only(nlp, text).parties] == parties
