@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from claimweave.models import Expiry
 from claimweave.reconcile import reconcile_run
 
 
@@ -35,3 +36,19 @@ def test_an_event_no_other_source_reports_as_past_does_not_date_a_document(doc):
     undated = doc("undated", published=None)
     undated.claim("start", "Halvorsen", "construction", time="2026-03-02", object_label="EVENT")
     assert reconcile_run([dated.build(), undated.build()]).updated == []
+
+
+def test_agreement_signing_dates_read_from_reresolved_expressions_follow_them(doc):
+    dated = doc("dated", published="2025-08-09")
+    dated.claim("visit", "Asaad al-Shaibani", "Moscow", time="2025-07-31", object_label="GPE")
+    undated = doc("undated", published=None)
+    undated.claim("fly", "Shaibani", "Moscow", time="2025-07", mod="END", object_label="GPE")
+    undated.claim("sign", "Kurdish Council", time="2024-03", anchor="narrative", timex_text="March")
+    march = undated.timexes[-1]
+    agreement = undated.agreement("agreement", ["Kurdish Council"], signed=["2024-03"], duration="P2Y")
+    agreement.field_evidence["signed"] = march.evidence
+    agreement.expires = Expiry(value="2026-03", computed=True)
+    (updated,) = reconcile_run([dated.build(), undated.build()]).updated
+    (retimed,) = updated.agreements
+    assert retimed.signed == ["2025-03"]
+    assert retimed.expires.value == "2027-03" and retimed.expires.computed

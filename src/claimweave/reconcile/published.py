@@ -3,7 +3,7 @@
 An undated article that reports an event other sources date cannot be older than that event: its
 inferred publication date is the latest day-precise date of the past events it reports (never a
 planned one). The document is marked ``published_from="inferred"`` and its relative dates are
-re-resolved against that date.
+re-resolved against that date, with the claims, roles and agreement signing dates read from them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from claimweave.models import DocResult, ReconciledClaim, TimexAnchor
+from claimweave.extract.agreement_terms import add_duration
+from claimweave.models import Agreement, DocResult, ReconciledClaim, TimexAnchor
 from claimweave.reconcile.timevalues import TimeSpan, fill_year, parse_time
 
 #: Re-resolves one time expression: (text, old value, publication date) -> new value or None.
@@ -65,6 +66,7 @@ def reanchor(result: DocResult, published: dt.date, *, why: str, resolver: Resol
         }
     )
     new_values: dict[str, str] = {}
+    moved: dict[tuple[int, int], tuple[str, str]] = {}  # timex span -> (old value, new value)
     timexes = []
     for timex in result.timexes:
         # Expressions read against the narrative or nothing are the relative ones: read them again.
@@ -72,6 +74,7 @@ def reanchor(result: DocResult, published: dt.date, *, why: str, resolver: Resol
             value = resolver(timex.text, timex.value, published)
             if value:
                 new_values[timex.id] = value
+                moved[(timex.start, timex.end)] = (timex.value, value)
                 timex = timex.model_copy(
                     update={
                         "value": value,
@@ -93,5 +96,23 @@ def reanchor(result: DocResult, published: dt.date, *, why: str, resolver: Resol
             "timexes": timexes,
             "claims": [retime(c) for c in result.claims],
             "roles": [retime(r) for r in result.roles],
+            "agreements": [_retime_agreement(a, moved) for a in result.agreements],
         }
     )
+
+
+def _retime_agreement(agreement: Agreement, moved: dict[tuple[int, int], tuple[str, str]]) -> Agreement:
+    """An agreement whose signing dates were read from re-resolved expressions ("the March
+    agreement"), with those dates and an expiry computed from them brought up to date."""
+    ev = agreement.field_evidence.get("signed")
+    if ev is None or not moved:
+        return agreement
+    changes = {old: new for (start, end), (old, new) in moved.items() if start < ev.end and ev.start < end}
+    if not any(v in changes for v in agreement.signed):
+        return agreement
+    signed = sorted({changes.get(v, v) for v in agreement.signed})
+    update: dict = {"signed": signed}
+    if agreement.expires is not None and agreement.expires.computed and agreement.duration and len(signed) == 1:
+        value = add_duration(date=signed[0], duration=agreement.duration)
+        update["expires"] = agreement.expires.model_copy(update={"value": value}) if value else None
+    return agreement.model_copy(update=update)
