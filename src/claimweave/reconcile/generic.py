@@ -14,20 +14,13 @@ from functools import lru_cache
 from itertools import combinations
 
 from claimweave.reconcile.names import name_tokens
-from claimweave.reconcile.rules import linkage, name_rules, nationalities
+from claimweave.reconcile.qualified import countries_by_word
+from claimweave.reconcile.rules import linkage, name_rules
 
 
 @lru_cache(maxsize=1)
 def generic_names() -> frozenset[tuple[str, ...]]:
     return frozenset(name_tokens(n, family="ORG") for n in name_rules().linking.generic_institutions)
-
-
-@lru_cache(maxsize=1)
-def _country_of() -> dict[tuple[str, ...], tuple[str, ...]]:
-    table = nationalities()
-    out = {name_tokens(k, family="PLACE"): name_tokens(v, family="PLACE") for k, v in table.items()}
-    out.update({name_tokens(v, family="PLACE"): name_tokens(v, family="PLACE") for v in table.values()})
-    return out
 
 
 def is_generic(unit) -> bool:
@@ -45,7 +38,7 @@ def link_generic(units: list, node_of: dict[int, Hashable], linker) -> None:
     names: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for unit in units:
         names[unit.doc_id].add(unit.tokens)
-        if unit.entity.label in ("GPE", "LOC", "NORP") and (c := _country_of().get(unit.tokens)):
+        if unit.entity.label in ("GPE", "LOC", "NORP") and (c := countries_by_word().get(unit.tokens)):
             countries[unit.doc_id].add(c)
     by_name: dict[tuple, dict[str, int]] = defaultdict(dict)
     for i, unit in enumerate(units):

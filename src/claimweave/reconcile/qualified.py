@@ -19,7 +19,7 @@ from claimweave.reconcile.rules import name_rules, nationalities
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[tuple[str, ...], tuple[str, ...]]:
+def countries_by_word() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Folded nationality word or country name -> folded country name."""
     table = nationalities()
     out = {name_tokens(k, family="PLACE"): name_tokens(v, family="PLACE") for k, v in table.items()}
@@ -33,8 +33,8 @@ def _qualifier(unit) -> tuple[str, ...] | None:
     if len(words) < 3:
         return None
     first = name_tokens(words[0], family="PLACE")
-    if first in _countries():
-        return _countries()[first]
+    if first in countries_by_word():
+        return countries_by_word()[first]
     if words[0].casefold() in name_rules().linking.org_qualifiers:
         return ("*",)
     return None
@@ -60,7 +60,7 @@ def link_qualified(units: list, node_of: dict[int, Hashable], linker) -> None:
     names_of: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for unit in units:
         names_of[unit.doc_id].add(unit.tokens)
-        if unit.entity.label in ("GPE", "NORP") and (c := _countries().get(name_tokens(unit.entity.name, family="PLACE"))):
+        if unit.entity.label in ("GPE", "NORP") and (c := countries_by_word().get(name_tokens(unit.entity.name, family="PLACE"))):
             countries_of[unit.doc_id].add(c)
     least = name_rules().linking.same_story_names
     for bare, forms in sorted(qualified.items()):
