@@ -29,6 +29,7 @@ def blanked(text: str) -> str:
         ("> A quoted line", "  A quoted line"),
         ("See [the agency](https://example.org/a) report.", "See  the agency                         report."),
         ("Run `claimweave` now.", "Run  claimweave  now."),
+        ("Run `a *x* b` now.", "Run  a *x* b  now."),  # code is not read as emphasis
         ("---", "   "),
         ("* * *", "     "),
         # Not Markdown: arithmetic, snake_case, a lone asterisk, intra-word underscores.

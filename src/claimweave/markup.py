@@ -27,26 +27,35 @@ _CODE = re.compile(r"(`+)([^`\n]+?)(\1)")
 
 def markdown_ranges(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Sorted ranges of Markdown syntax in ``text`` after ``start`` (the body start)."""
-    ranges: list[tuple[int, int]] = []
     body = text[start:]
+    ranges: list[tuple[int, int]] = []
+    # Characters already taken by syntax or by code (whose content is never read as emphasis),
+    # so each match is checked in constant time however long the file.
+    taken = bytearray(len(body))
+
+    def take(a: int, b: int) -> None:
+        ranges.append((a, b))
+        taken[a:b] = b"\x01" * (b - a)
+
+    ruled = set()
     for match in _RULE.finditer(body):
-        ranges.append(match.span())
-    ruled = {m.start() for m in _RULE.finditer(body)}
+        take(*match.span())
+        ruled.add(match.start())
     for match in _LINE_MARKER.finditer(body):
         if match.start() not in ruled:
-            ranges.append(match.span())
+            take(*match.span())
     for match in _HEADING_CLOSE.finditer(body):
-        ranges.append(match.span(1))
+        take(*match.span(1))
     for match in _LINK.finditer(body):
-        ranges.extend((match.span(1), match.span(3)))
+        take(*match.span(1))
+        take(*match.span(3))
     for pattern in (_CODE, _STRONG, _EMPHASIS):
         for match in pattern.finditer(body):
-            if _inside(match.start(), ranges):
+            if taken[match.start()]:
                 continue
             opening, closing = (1, 3) if match.group(1) else (4, 6)
-            ranges.extend((match.span(opening), match.span(closing)))
+            take(*match.span(opening))
+            take(*match.span(closing))
+            if pattern is _CODE:
+                taken[match.start(2) : match.end(2)] = b"\x01" * (match.end(2) - match.start(2))
     return sorted({(start + a, start + b) for a, b in ranges if b > a})
-
-
-def _inside(at: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= at < b for a, b in ranges)

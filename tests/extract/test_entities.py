@@ -122,3 +122,14 @@ def test_acronym_written_in_brackets_after_a_name_is_marked_defined(nlp, text, a
     found = [e for e in doc._.cw_entities if e.name == acronym]
     assert found, [e.name for e in doc._.cw_entities]
     assert (found[0].rule == "entities.acronym_defined") is defined
+
+
+def test_markdown_emphasis_inside_a_name_is_not_part_of_the_entity_name(nlp):
+    from claimweave.ingest import read_text_file
+    from claimweave.pipeline import analyse_one
+
+    text = "---\ntitle: T\npublished: 2025-08-01\n---\nOn Monday **Gulf Power** Company signed a 10-year *lease* in Kelso.\n"
+    result = analyse_one(read_text_file("t.md", text, "md"), nlp)
+    assert "Gulf Power Company" in [e.name for e in result.entities]
+    assert all(text[m.start : m.end] == m.text for e in result.entities for m in e.mentions)
+    assert [a.text for a in result.agreements] == ["a 10-year lease"]

@@ -98,13 +98,17 @@ def test_royal_one_word_name_is_its_own_person():
 @pytest.mark.parametrize(
     ("mentions", "groups"),
     [
-        # a surname before the only full name with it is someone else (the well-known namesake)
-        ([NameMention(0, "Tanabe"), NameMention(40, "Ken Tanabe"), NameMention(90, "Tanabe")], [[0], [1, 2]]),
-        # a surname of someone named in full later is not the given name of another person
-        ([NameMention(0, "Hassan"), NameMention(30, "Hasan Darwish"), NameMention(60, "Omar Hassan")], [[0], [1], [2]]),
+        # a surname in a headline or lede before the only full name with it is that person
+        ([NameMention(0, "Tanabe"), NameMention(40, "Ken Tanabe"), NameMention(90, "Tanabe")], [[0, 1, 2]]),
+        # ... unless it names a relative of the person named next ("Tanabe's son, Ken Tanabe")
+        ([NameMention(0, "Tanabe", kin=True), NameMention(40, "Ken Tanabe"), NameMention(90, "Tanabe")], [[0], [1, 2]]),
+        # ... or several people named in full later have that surname
+        ([NameMention(0, "Tanabe"), NameMention(40, "Ken Tanabe"), NameMention(60, "Aiko Tanabe")], [[0], [1], [2]]),
+        # a surname of someone named in full later is that person, not the given name of another
+        ([NameMention(0, "Hassan"), NameMention(30, "Hasan Darwish"), NameMention(60, "Omar Hassan")], [[0, 2], [1]]),
         # a given name alone still joins the one person with it
         ([NameMention(0, "Yuki Tanabe"), NameMention(30, "Yuki")], [[0, 1]]),
     ],
 )
-def test_short_names_link_backwards_only(mentions, groups):
+def test_short_names_before_a_full_name(mentions, groups):
     assert sorted(link_mentions(mentions)) == groups

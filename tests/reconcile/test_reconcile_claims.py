@@ -168,13 +168,17 @@ def test_an_undated_report_needs_two_names_or_recency(doc, counterpart, countrie
     assert (len(claims) == 1) is joined
 
 
-@pytest.mark.parametrize(("second", "day", "joined"), [
-    ("whose mandate", "1997-07-15", True),  # one thing, one day, however the phrase begins
-    ("whose mandate", "1997-07-16", False),  # a day apart with no name in common: two events
-    ("the lease", "1997-07-15", False),  # another thing
+@pytest.mark.parametrize(("second", "day", "shared", "joined"), [
+    ("whose mandate", "1997-07-15", True, True),  # one thing, one day, however the phrase begins
+    ("whose mandate", "1997-07-15", False, False),  # ... but no name in common: another place's
+    ("whose mandate", "1997-07-16", True, False),  # a day apart with no linked actor: two events
+    ("the lease", "1997-07-15", True, False),  # another thing
 ])
-def test_one_word_actors_meet_only_on_the_same_day(doc, second, day, joined):
+def test_one_word_actors_meet_only_on_the_same_day_with_a_name_in_common(doc, second, day, shared, joined):
     one, two = doc("one", source="Wire A"), doc("two", source="Wire B")
-    _unlinked(one, "end", "the mandate", "1997-07-15")
-    _unlinked(two, "end", second, day)
+    for b, subject, when, name in ((one, "the mandate", "1997-07-15", "United Nations"),
+                                   (two, second, day, "United Nations" if shared else "Red Cross")):
+        claim = _unlinked(b, "end", subject, when)
+        b.entity(name, "ORG")
+        claim.evidence[0] = claim.evidence[0].model_copy(update={"sentence": f"{claim.evidence[0].sentence} {name}"})
     assert (len(reconcile([one.build(), two.build()])[1].claims) == 1) is joined

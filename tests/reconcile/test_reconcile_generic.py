@@ -17,8 +17,9 @@ def _entity_of(entities, doc_id: str, text: str):
     ("places_one", "places_two", "same"),
     [
         (["India"], ["United States"], False),  # Delhi's Congress party is not Washington's Congress
-        (["India"], ["India", "Pakistan"], True),  # one country named in both
+        (["India"], ["India", "India", "Pakistan"], True),  # the country each names most
         ([], ["Ottawa", "Lena Markov"], False),  # no country and not one story
+        (["India", "India", "United States"], ["United States", "United States", "India"], False),  # each its own
     ],
 )
 def test_a_generic_institution_links_within_a_country(doc, places_one, places_two, same):

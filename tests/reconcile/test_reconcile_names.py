@@ -67,6 +67,8 @@ MUST_NOT_MERGE = [
     ("Omar Karim", "Omar Karimi", "PERSON"),  # a vowel more in a short name
     ("Hamad Nasser", "Hamid Nasser", "PERSON"),
     ("Salam Darwish", "Salma Darwish", "PERSON"),
+    ("Omar Sasan", "Omar Sanan", "PERSON"),  # another consonant, not a doubled one
+    ("Lina Mamun", "Lina Manun", "PERSON"),
 ]
 
 

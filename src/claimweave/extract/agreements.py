@@ -373,11 +373,11 @@ class AgreementExtractor:
         renewal = None
         if t.renewal is not None:
             automatic, period = t.renewal.value
-            renewal = Renewal(automatic=automatic, period=period, text=analysed_text(doc)[t.renewal.start : t.renewal.end])
+            renewal = Renewal(automatic=automatic, period=period, text=_shown(doc, t.renewal.start, t.renewal.end))
         return Agreement(
             id=stable_id("agr", doc_id, phrase.start_char, phrase.end_char, km.rule.kind),
             kind=kind,
-            text=analysed_text(doc)[phrase.start_char : phrase.end_char],
+            text=_shown(doc, phrase.start_char, phrase.end_char),
             parties=parties,
             asset=t.asset.value if t.asset else None,
             signed=signed,
@@ -388,6 +388,11 @@ class AgreementExtractor:
             field_evidence=field_ev,
             evidence=ev,
         )
+
+
+def _shown(doc, start: int, end: int) -> str:
+    """A phrase as a reader sees it: the analysed text (Markdown and chrome blanked), spaces collapsed."""
+    return " ".join(analysed_text(doc)[start:end].split())
 
 
 @Language.factory(

@@ -30,6 +30,12 @@ DEFAULT_LABELS = ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"]
 VOTING_LABELS = ("PERSON", "ORG", "GPE", "FAC", "LOC", "NORP")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+#: "Fujimori's son", "Fujimori's wife": the name is a relative's, not the relative named next.
+_KIN = re.compile(
+    r"['\u2019]s\s+(?:\w+\s+)?(?:son|daughter|brother|sister|wife|husband|father|mother|nephew|niece|cousin|"
+    r"uncle|aunt|widow|grandson|granddaughter|son-in-law|daughter-in-law)\b",
+    re.I,
+)
 _CALENDAR = set(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december today yesterday tomorrow".split()
@@ -480,7 +486,7 @@ class EntityGrouper:
         name_ends = {doc[e.end - 1].idx + len(doc[e.end - 1]) for e in ents if e.end - e.start > 1}
         for (label, key), members in groups.items():
             mentions = [self._mention(doc, ctx, e) for e in members]
-            name = max((m.text for m in mentions), key=lambda t: (len(t), t))
+            name = max((_shown(doc, m) for m in mentions), key=lambda t: (len(t), t))
             rule = next((e.rule for e in members if e.rule != "spacy_ner"), "spacy_ner")
             if _ACRONYM.match(name) and any(_defined_beside(ctx.text, m, name_ends) for m in mentions):
                 rule = "entities.acronym_defined"
@@ -508,12 +514,15 @@ class EntityGrouper:
     def _people(self, doc: Doc, ctx, people: list[Ent]) -> list[DocEntity]:
         mentions = [self._mention(doc, ctx, e) for e in people]
         hints = self._title_hints(doc, people)
-        groups = link_mentions([NameMention(m.start, m.text, e.complete, h) for m, e, h in zip(mentions, people, hints)])
+        groups = link_mentions([
+            NameMention(m.start, m.text, e.complete, h, kin=bool(_KIN.match(ctx.text, m.end)))
+            for m, e, h in zip(mentions, people, hints)
+        ])
         entities = []
         seen: set[str] = set()
         for group in groups:
             members = [mentions[i] for i in group]
-            name = best_name([m.text for m in members])
+            name = best_name([_shown(doc, m) for m in members])
             rule = next((people[i].rule for i in group if people[i].rule != "spacy_ner"), "spacy_ner")
             if len({name_key(m.text) for m in members}) > 1 and rule == "spacy_ner":
                 rule = "entities.short_name_link"
@@ -523,6 +532,12 @@ class EntityGrouper:
             seen.add(ent_id)
             entities.append(DocEntity(id=ent_id, label="PERSON", name=name, mentions=members, rule=rule))
         return entities
+
+
+def _shown(doc: Doc, mention: Mention) -> str:
+    """A mention as a reader sees it, for an entity's name: Markdown blanked ("**Gulf Power**
+    Company" -> "Gulf Power Company"), spaces collapsed. Mentions keep the file's characters."""
+    return " ".join(doc.text[mention.start : mention.end].split())
 
 
 def _defined_beside(text: str, mention: Mention, name_ends: set[int]) -> bool:

@@ -129,6 +129,7 @@ class NameMention:
     text: str
     complete: bool = False  # e.g. "King Hussein": a one-word name that is the whole name
     titles: frozenset[str] = frozenset()  # normalized titles written right before the mention
+    kin: bool = False  # followed by "'s son", "'s wife", ...: the relative named later is not this person
 
 
 def link_mentions(mentions: list[NameMention]) -> list[list[int]]:
@@ -175,10 +176,11 @@ def link_mentions(mentions: list[NameMention]) -> list[list[int]]:
 def _nearest_cluster(mentions, i, clusters, compatible) -> int | None:
     """The cluster with a compatible full mention nearest before mention i.
 
-    News introduces a person by full name before using the surname alone; a surname written
-    before any full name with it is someone too well known to need an introduction, not the
-    relative introduced later ("Fujimori's son, Kenji ... Kenji Fujimori's bodyguard"), so it
-    stays apart here and the cross-document stage decides who it is.
+    News introduces a person by full name before using the surname alone. A surname written
+    before any full name with it (a headline, a lede: "Lavrov hosts ... Sergei Lavrov said") is the
+    one person named in full later, unless several are, or the document names a relative by that
+    surname ("Fujimori's son, Kenji ... Kenji Fujimori"): then it stays apart here and the
+    cross-document stage decides who it is.
 
     A short mention with a title ("President Bush") prefers the people given that title in full
     ("US President George W. Bush") over a nearer namesake ("Laura Bush")."""
@@ -195,7 +197,19 @@ def _nearest_cluster(mentions, i, clusters, compatible) -> int | None:
             if titles & other.titles:
                 titled.add(c)
     candidates = titled or best
-    return min(candidates, key=lambda c: (best[c], c)) if candidates else None
+    if candidates:
+        return min(candidates, key=lambda c: (best[c], c))
+    surname = core_words(mentions[i].text)[-1:]
+    if any(m.kin and core_words(m.text)[-1:] == surname for m in mentions):
+        return None  # the document names a family ("Fujimori's son"): a bare surname may be anyone in it
+    later = {
+        c for c, members in enumerate(clusters)
+        if any(
+            (is_full(mentions[m].text) or mentions[m].complete) and compatible(mentions[i].text, mentions[m].text)
+            for m in members
+        )
+    }
+    return next(iter(later)) if len(later) == 1 else None
 
 
 def best_name(texts: list[str]) -> str:

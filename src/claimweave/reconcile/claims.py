@@ -228,7 +228,9 @@ def reconcile_claims(
     for i in range(len(members)):
         linker.add(i)
     for key in sorted(blocks):
-        _sweep_block(blocks[key], members, persons, window, linker)
+        # A one-day block of one head word ("the army attacked ..." on one day) also needs a name
+        # in common: the same kind of event on one day happens in many places.
+        _sweep_block(blocks[key], members, persons, window, linker, named=key[2] == "on")
     weak = WeakJoins(members, linker)
     countries = _countries(index)
     _sweep_context(members, persons, weak, countries)
@@ -249,8 +251,11 @@ def reconcile_claims(
     return merged
 
 
-def _sweep_block(block: list[int], members: list[Member], persons: set[str], window: int, linker: Linker) -> None:
-    """Union the precisely dated claims of one block that report one event (a sweep over time)."""
+def _sweep_block(
+    block: list[int], members: list[Member], persons: set[str], window: int, linker: Linker, *, named: bool = False
+) -> None:
+    """Union the precisely dated claims of one block that report one event (a sweep over time);
+    with ``named``, only claims whose arguments or sentences share a name."""
     dated = [i for i in block if _fine(members[i].time)]
     dated.sort(key=lambda i: parse_time(members[i].time).start)
     for n, i in enumerate(dated):
@@ -258,20 +263,26 @@ def _sweep_block(block: list[int], members: list[Member], persons: set[str], win
         for j in dated[n + 1:]:
             if parse_time(members[j].time).start.toordinal() > end:
                 break
-            if same_event(members[i], members[j], persons, window):
+            a, b = members[i], members[j]
+            if named and not (a.entities | a.context) & (b.entities | b.context):
+                continue
+            if same_event(a, b, persons, window):
                 linker.union(i, j, "same_event", 1.0)
 
 
 def _attach_loose(
     blocks: dict, members: list[Member], persons: set[str], window: int, linker: Linker,
-    countries: set[str] = frozenset(), published: dict[str, dt.date | None] | None = None,
+    countries: frozenset[str] | set[str] = frozenset(), published: dict[str, dt.date | None] | None = None,
 ) -> None:
     """Coarse, undated and year-less claims join an event only when, over all their blocks, it is the
     one event they fit ("2025" must not chain a May meeting to a July one). An undated denial joins
     nothing: "has not called for" is not evidence against a dated call."""
     fits: dict[int, set] = defaultdict(set)
     peers: dict[int, set[int]] = defaultdict(set)
+    limit = linkage().max_block
     for block in blocks.values():
+        if len(block) > limit:
+            continue  # so many reports of one kind with one actor: no single event is the only fit
         fine = [j for j in block if _fine(members[j].time)]
         loose = [i for i in block if not _fine(members[i].time)]
         for i in loose:

@@ -141,7 +141,7 @@ def _relabel_person_parts(doc_units: list[Unit]) -> None:
         if unit.family == "PERSON" or len(unit.tokens) != 1:
             continue
         token = unit.tokens[0]
-        if token in surnames or given[token] == 1 and token not in _country_words() and not unit.entity.name.isupper():
+        if (token in surnames or given[token] == 1) and token not in _country_words() and not unit.entity.name.isupper():
             _as_person(unit)
 
 
@@ -172,11 +172,12 @@ def _relabel_bare_surnames(units: list[Unit]) -> None:
     for unit in units:
         names_of[unit.doc_id].add(unit.tokens)
     least = name_rules().linking.same_story_names
+    limit = linkage().max_block
     for unit in units:
         if unit.family == "PERSON" or len(unit.tokens) != 1 or unit.entity.label != "ORG" or unit.entity.name.isupper():
             continue
-        if unit.tokens in places or unit.tokens[0] not in bare:
-            continue
+        if unit.tokens in places or unit.tokens[0] not in bare or len(bare[unit.tokens[0]]) > limit:
+            continue  # a surname used alone in that many documents is too common to place by story
         mine = names_of[unit.doc_id] - {unit.tokens}
         if any(len(mine & names_of[other]) >= least for other in bare[unit.tokens[0]] - {unit.doc_id}):
             _as_person(unit)

@@ -2,13 +2,13 @@
 
 Linking by name alone would make the US Congress and India's Congress party one entity as soon as
 two stories of a run write "Congress". A bare generic institution name is therefore linked per
-document, and documents are joined when they name the same country or share names enough to be
-one story (``same_story_names``).
+document, and documents are joined when the country they name most is the same, or, for a
+document without one, when they share names enough to be one story (``same_story_names``).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable
 from functools import lru_cache
 from itertools import combinations
@@ -34,12 +34,19 @@ def generic_node(unit) -> Hashable:
 
 def link_generic(units: list, node_of: dict[int, Hashable], linker) -> None:
     """Join the per-document nodes of one generic name across documents of one country or story."""
-    countries: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    counts: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for unit in units:
         names[unit.doc_id].add(unit.tokens)
         if unit.entity.label in ("GPE", "LOC", "NORP") and (c := countries_by_word().get(unit.tokens)):
-            countries[unit.doc_id].add(c)
+            counts[unit.doc_id][c] += len(unit.entity.mentions)
+    # A document's country is the one it names most (a story from Delhi that mentions Washington
+    # once is about India's Congress); a tie gives none, and the document is placed by its story.
+    countries: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for doc_id, counter in counts.items():
+        top = counter.most_common(2)
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            countries[doc_id].add(top[0][0])
     by_name: dict[tuple, dict[str, int]] = defaultdict(dict)
     for i, unit in enumerate(units):
         if i in node_of and is_generic(unit):

@@ -138,7 +138,7 @@ def token_similarity(a: str, b: str) -> float:
     Tokens match when they differ only in interchangeable vowels (Ahmed/Ahmad). Beyond that, one
     edit (a letter more or another, or two neighbours swapped) is a spelling variant when the
     consonants agree: for tokens of six letters or more with the same skeleton (Aleksandr/Aleksander,
-    Giusti/Guisti), and from five letters when the edit doubles a consonant (Minig/Mining), since
+    Giusti/Guisti, Minnig/Mining), and from five letters when the edit doubles a letter (Hasan/Hassan), since
     a vowel more or less in a short name is often another name (Karim/Karimi, Hamad/Hamid). The
     score is their Jaro-Winkler similarity.
     """
@@ -154,7 +154,14 @@ def _one_edit_variant(a: str, b: str, ca: str, cb: str) -> bool:
     shortest = min(len(a), len(b))
     if shortest < 5 or block_key(a) != block_key(b) or OSA.distance(ca, cb) > 1:
         return False
-    return shortest >= 6 if skeleton(a) == skeleton(b) else True
+    if skeleton(a) == skeleton(b):
+        return shortest >= 6
+    # Different skeletons: only when one has a consonant doubled where the other has it once
+    # (tanig/taning, hasan/hassan), never another consonant (sasan/sanan: ssn/snn).
+    short, long = sorted((skeleton(a), skeleton(b)), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[i] == long[i + 1] and long[:i] + long[i + 1 :] == short for i in range(len(long) - 1)
+    )
 
 
 def compare_names(a: tuple[str, ...], b: tuple[str, ...], *, family: str) -> NameMatch | None:

@@ -15,7 +15,7 @@ from collections.abc import Hashable
 from functools import lru_cache
 
 from claimweave.reconcile.names import name_tokens
-from claimweave.reconcile.rules import name_rules, nationalities
+from claimweave.reconcile.rules import linkage, name_rules, nationalities
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +69,8 @@ def link_qualified(units: list, node_of: dict[int, Hashable], linker) -> None:
         (country, members), = forms.items()
         bare_docs = {units[i].doc_id for i in by_tokens[bare]}
         qualified_docs = {units[i].doc_id for i in members}
+        if country == ("*",) and max(len(bare_docs), len(qualified_docs)) > linkage().max_block:
+            continue  # compared pairwise only in groups small enough: cost stays near linear
         if country == ("*",):
             fits = all(
                 any(len((names_of[d] & names_of[q]) - {bare, units[members[0]].tokens}) >= least for q in qualified_docs - {d})
