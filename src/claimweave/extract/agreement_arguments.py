@@ -25,6 +25,7 @@ _ACTING_FOR = {"faction", "movement", "militia", "wing", "coalition", "forces", 
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _TIED_RULES = ("party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
+_TOPIC_PREPS = {"on", "over", "for"}
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
@@ -237,13 +238,18 @@ class ArgumentReader:
                 return (self.text[slice(*self._chars(*np))], *self._chars(*np)) if np else None
             elif m.end - m.kind_start > 1 and doc[m.kind_start].pos_ == "NOUN" and doc[m.kind_start].lower_ != m.rule.kind and doc[m.head].lower_ in ("rights", "right"):
                 compound = (m.kind_start, m.head)
+        e, skipped = self._skip_sides_and_dates(e, b, tx)
+        if e >= b:
+            return None
         prep = doc[e]
-        if prep.lower_ not in words or e + 1 >= b:
+        if prep.lower_ not in words or e + 1 >= b or (skipped and prep.lower_ not in _TOPIC_PREPS):
             return None
         if prep.lower_ == "to" and doc[m.head].lemma_ not in ("right", "access", "claim", "title"):
             return None  # "presented lease agreements to farmers": a recipient, not an asset
         nxt = doc[e + 1]
-        if nxt.pos_ in ("VERB", "AUX") or any(x.start <= nxt.idx < x.end for x in tx):
+        # "an accord on sharing water": a gerund after a topic preposition is what the accord covers
+        gerund = nxt.tag_ == "VBG" and prep.lower_ in _TOPIC_PREPS
+        if (nxt.pos_ in ("VERB", "AUX") and not gerund) or any(x.start <= nxt.idx < x.end for x in tx):
             return None
         np = self._np(e + 1, b, tx)
         if np is None:
@@ -256,6 +262,35 @@ class ArgumentReader:
         if (prep.lower_ in _LOCATIVE and m.rule.generic) or self._is_name(*np):
             return None  # "a gas contract for Slovakia": a party, not an asset
         return self.text[np_s:np_e], np_s, np_e
+
+    def _skip_sides_and_dates(self, e: int, b: int, tx: list[Timex]) -> tuple[int, bool]:
+        """The first token after the sides and the date written right after an agreement's name ("deals on
+        Tuesday with X and Y on fisheries" -> "on fisheries"), and whether anything was skipped."""
+        doc, start = self.doc, e
+        dated = lambda i: i < b and any(x.start <= doc[i].idx < x.end for x in tx)  # noqa: E731
+        while e < b:
+            t = doc[e]
+            if t.lower_ in ("with", "between"):
+                obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if obj is None or obj.i < e:
+                    break
+                e = self._name_list_end(obj) + 1
+            elif t.lower_ in ("on", "in") and dated(e + 1):
+                e += 1
+            elif dated(e):
+                while dated(e):
+                    e += 1
+            else:
+                break
+        return e, e > start
+
+    @staticmethod
+    def _name_list_end(tok) -> int:
+        """Last token of a name and the names coordinated with it, leaving out what hangs on them by a preposition."""
+        def end(t) -> int:
+            kids = [c for c in t.rights if c.dep_ != "prep"]
+            return max([t.i] + [end(c) for c in kids])
+        return end(tok)
 
     def _names(self, ca: int, cb: int) -> list[tuple[int, int, str, str | None]]:
         """Entity mentions in [ca, cb), plus proper names the NER missed (or took for people) in argument positions."""
