@@ -149,6 +149,30 @@ class ArgumentReader:
                         if subj is not None and subj.left_edge.i >= a and not (set(range(subj.left_edge.i, subj.i + 1)) & in_phrase):
                             s_c, e_c = self._chars(subj.left_edge.i, subj.i + 1)
                             return Term(self.text[s_c:e_c], s_c, e_c, rule.id)
+            elif rule.type == "purpose":
+                got = self._purpose_object(a, b, mentions, tx)
+                if got is not None:
+                    return Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
+        return None
+
+    def _purpose_object(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> tuple[int, int] | None:
+        """What an agreement is for, by the infinitive after it ("signed a deal with X to boost rural
+        electrification" -> "rural electrification"), on its name or on the verb it is the object of."""
+        doc = self.doc
+        for m in mentions:
+            head = doc[m.head]
+            if head.pos_ == "VERB":
+                continue
+            owners = {head.i} | ({head.head.i} if head.dep_ == "dobj" else set())
+            for v in doc[m.end : b]:
+                if v.tag_ != "VB" or v.dep_ not in ("advcl", "acl", "relcl", "xcomp") or v.head.i not in owners:
+                    continue
+                if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+                    continue
+                obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+                np = self._np(obj.left_edge.i, b, tx) if obj is not None and obj.left_edge.i >= m.end else None
+                if np is not None and not self._is_name(*np):
+                    return self._chars(*np)
         return None
 
     def _is_name(self, start: int, end: int) -> bool:

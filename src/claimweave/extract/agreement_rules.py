@@ -48,7 +48,7 @@ class RenewalRule(_Rule):
 
 class AssetRule(_Rule):
     id: str
-    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject"]
+    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose"]
     words: list[str]
 
 
