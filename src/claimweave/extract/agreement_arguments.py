@@ -409,10 +409,15 @@ class ArgumentReader:
             framing = head.dep_ == "pobj" and head.head.lower_ in ("under", "through")
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and (verb.lemma_ in acting or framing) else []
             holders = [head] + ([verb] if verb is not None and head.dep_ == "dobj" and head.head == verb else [])
-            partners = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between") for g in c.children if g.dep_ == "pobj"]
+            preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+            if m.end < len(doc) and doc[m.end].lower_ in ("with", "between"):
+                preps.append(doc[m.end])  # "operates under a PSA with the state": the parser hangs it on the verb
+            partners = list({g.i: g for c in preps for g in c.children if g.dep_ == "pobj"}.values())
             for group, any_noun in ((subjects, False), (partners, True)):
                 for c in group + [g for c in group for g in c.children if g.dep_ == "conj"]:
-                    if c.ent_type_ or c.pos_ != "NOUN" or not any(d.dep_ == "det" for d in c.children):
+                    # "between the alliance and guerrillas": a bare plural side is a group too
+                    bare_plural = any_noun and c.tag_ == "NNS" and not any(d.dep_ in ("poss", "nummod") for d in c.children)
+                    if c.ent_type_ or c.pos_ != "NOUN" or not (bare_plural or any(d.dep_ == "det" for d in c.children)):
                         continue
                     after = doc[c.i + 1] if c.i + 1 < len(doc) else None
                     if any(d.dep_ in ("appos", "compound") and d.ent_type_ in ("ORG", "GPE") for d in c.children) or (
