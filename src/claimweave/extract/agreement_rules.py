@@ -115,6 +115,7 @@ class Cues(_Rule):
     sought_nouns: list[str]
     ask_for_verbs: list[str]
     body_nouns: list[str]
+    of_name_heads: list[str]
 
 
 @dataclass(frozen=True)
