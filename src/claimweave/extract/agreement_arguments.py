@@ -359,7 +359,7 @@ class ArgumentReader:
             if prev is not None and _NAME_GAP.fullmatch(self.text[prev[1] : s]) and words and words[-1].lower() in org_words and text[:1].isupper():
                 out[-1] = (prev[0], e, self.text[prev[0] : e], prev[3] if prev[3] and eid is None else eid)
                 continue
-            if prev is not None and eid is None and self._of_name_goes_on(prev[2], self.text[prev[1] : s], words):
+            if prev is not None and self._of_name_goes_on(prev[2], self.text[prev[1] : s], words, eid):
                 out[-1] = (prev[0], e, self.text[prev[0] : e], prev[3])
                 continue
             if len(words) == 1 and words[0].lower() in org_words and text[:1].isupper():
@@ -374,11 +374,12 @@ class ArgumentReader:
             out.append((s, e, text, eid))
         return out
 
-    def _of_name_goes_on(self, name: str, gap: str, words: list[str]) -> bool:
-        """True for "Mines" after "the Ministry of Energy": the NER cuts an "X of A and B" body at the "and"."""
-        head = re.search(r"\b(\w+) of (?:the )?[A-Z][\w-]*$", name)
+    def _of_name_goes_on(self, name: str, gap: str, words: list[str], eid: str | None) -> bool:
+        """True for "Mines" after "the Ministry of Energy": the NER cuts an "X of A and B" body at the "and"
+        (keeping the "and" when it tags the rest as a name of its own)."""
+        head = re.search(r"\b(\w+) of (?:the )?[A-Z][\w-]*( and)?$", name)
         return (
-            gap == " and " and head is not None and head.group(1).lower() in self.vocab.cues.of_name_heads
+            head is not None and gap == (" " if head.group(2) else " and ") and (eid is None or bool(head.group(2))) and head.group(1).lower() in self.vocab.cues.of_name_heads
             and len(words) == 1 and words[0][:1].isupper()
         )
 
