@@ -216,6 +216,11 @@ TOPICS = [
         "offshore generation",
         id="purpose-infinitive",
     ),
+    pytest.param(
+        "Delegates praised the 2015 Lima Accord, which aims to protect coastal wetlands.",
+        "coastal wetlands",
+        id="which-aims-to",
+    ),
 ]
 
 

@@ -164,6 +164,8 @@ class ArgumentReader:
             if head.pos_ == "VERB":
                 continue
             owners = {head.i} | ({head.head.i} if head.dep_ == "dobj" else set())
+            # "the protocol, which aims to cut emissions": the infinitive under its relative clause of aim
+            owners |= {c.i for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_ in ("aim", "seek", "intend", "design")}
             for v in doc[m.end : b]:
                 if v.tag_ != "VB" or v.dep_ not in ("advcl", "acl", "relcl", "xcomp") or v.head.i not in owners:
                     continue
