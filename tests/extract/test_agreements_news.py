@@ -165,3 +165,100 @@ PARTIES = [
 @pytest.mark.parametrize(("text", "parties"), PARTIES)
 def test_parties(nlp, text, parties):
     assert [p.text for p in only(nlp, text).parties] == parties
+
+
+# ---------------------------------------------------------------------- sides, topics, dates, status (issue 6, round 5)
+
+UNNAMED_SIDES = [
+    pytest.param(
+        "The cabinet approved on Friday the new truce between the National Front and rebels.",
+        ["the National Front", "rebels"],
+        id="bare-plural-side-of-between",
+    ),
+    pytest.param(
+        "A ceasefire between Colombia and leftist rebel groups took effect on Monday.",
+        ["Colombia", "leftist rebel groups"],
+        id="bare-plural-with-modifiers",
+    ),
+    pytest.param(
+        "The Department of Fisheries and Oceans signed a deal with the Norwegian Polar Institute to map sea ice.",
+        ["The Department of Fisheries and Oceans", "the Norwegian Polar Institute"],
+        id="of-a-and-b-body-is-one-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), UNNAMED_SIDES)
+def test_unnamed_sides_and_cut_names(nlp, text, parties):
+    assert [p.text for p in only(nlp, text).parties] == parties
+
+
+def test_a_with_right_after_the_name_is_its_side_wherever_the_parser_hangs_it(nlp):
+    text = (
+        "Oil firms run the Tengiz field under a production sharing agreement (PSA) signed in 1993. "
+        "The nearby Karachaganak field also operates under a PSA with the Kazakh government."
+    )
+    found = {a.text: a for a in run(nlp, text)}
+    assert [p.text for p in found["a PSA"].parties] == ["the Kazakh government"]
+
+
+TOPICS = [
+    pytest.param("A pact signed in Riga waives entry fees for students from both countries.", "entry fees", id="waives"),
+    pytest.param("Norway signed a protocol defining the shared fishing zone.", "the shared fishing zone", id="defining"),
+    pytest.param("Estonia and Latvia signed an accord on sharing weather data.", "sharing weather data", id="gerund-after-on"),
+    pytest.param(
+        "Chile signed three deals on Friday with Peru and Bolivia on cooperation in fisheries.",
+        "cooperation in fisheries",
+        id="topic-after-date-and-sides",
+    ),
+    pytest.param(
+        "The utility signed a deal with the Danish Wind Agency to expand offshore generation.",
+        "offshore generation",
+        id="purpose-infinitive",
+    ),
+    pytest.param(
+        "Delegates praised the 2015 Lima Accord, which aims to protect coastal wetlands.",
+        "coastal wetlands",
+        id="which-aims-to",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), TOPICS)
+def test_what_an_agreement_is_about(nlp, text, asset):
+    assert only(nlp, text).asset == asset
+
+
+def test_a_member_singled_out_after_a_dated_group_takes_its_date(nlp):
+    text = (
+        "Chile signed four accords on Friday with Peru on trade and transport. "
+        "The Chilean port authority signed a memorandum on dredging the harbour of Arica."
+    )
+    found = {a.text: a for a in run(nlp, text, published=dt.date(2024, 6, 16))}
+    assert found["four accords"].signed == ["2024-06-14"]
+    assert found["a memorandum"].signed == ["2024-06-14"]
+
+
+def test_an_undated_member_long_after_a_group_keeps_no_date(nlp):
+    text = (
+        "Chile signed four accords on Friday with Peru on trade and transport. The talks were long. "
+        "Ports were discussed. Fishing was discussed. Later, the port authority signed a memorandum on dredging."
+    )
+    found = {a.text: a for a in run(nlp, text, published=dt.date(2024, 6, 16))}
+    assert found["a memorandum"].signed == []
+
+
+def test_the_day_of_a_main_clause_dates_a_when_signing(nlp):
+    text = "The mayor's hopes rose Sunday when a rival party struck a deal with her on joint lists."
+    assert only(nlp, text, ).signed == ["2024-06-09"]
+
+
+PRESENT_STATUS = [
+    pytest.param("Workers must follow the labour agreement that governs the mine.", "in force", id="that-governs"),
+    pytest.param("The refinery operates under a concession agreement with the province.", "in force", id="operates-under"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), PRESENT_STATUS)
+def test_an_agreement_governing_now_is_in_force(nlp, text, status):
+    assert only(nlp, text).status == status

@@ -25,6 +25,7 @@ _ACTING_FOR = {"faction", "movement", "militia", "wing", "coalition", "forces", 
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _TIED_RULES = ("party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
+_TOPIC_PREPS = {"on", "over", "for"}
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
@@ -148,6 +149,32 @@ class ArgumentReader:
                         if subj is not None and subj.left_edge.i >= a and not (set(range(subj.left_edge.i, subj.i + 1)) & in_phrase):
                             s_c, e_c = self._chars(subj.left_edge.i, subj.i + 1)
                             return Term(self.text[s_c:e_c], s_c, e_c, rule.id)
+            elif rule.type == "purpose":
+                got = self._purpose_object(a, b, mentions, tx)
+                if got is not None:
+                    return Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
+        return None
+
+    def _purpose_object(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> tuple[int, int] | None:
+        """What an agreement is for, by the infinitive after it ("signed a deal with X to boost rural
+        electrification" -> "rural electrification"), on its name or on the verb it is the object of."""
+        doc = self.doc
+        for m in mentions:
+            head = doc[m.head]
+            if head.pos_ == "VERB":
+                continue
+            owners = {head.i} | ({head.head.i} if head.dep_ == "dobj" else set())
+            # "the protocol, which aims to cut emissions": the infinitive under its relative clause of aim
+            owners |= {c.i for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_ in ("aim", "seek", "intend", "design")}
+            for v in doc[m.end : b]:
+                if v.tag_ != "VB" or v.dep_ not in ("advcl", "acl", "relcl", "xcomp") or v.head.i not in owners:
+                    continue
+                if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+                    continue
+                obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+                np = self._np(obj.left_edge.i, b, tx) if obj is not None and obj.left_edge.i >= m.end else None
+                if np is not None and not self._is_name(*np):
+                    return self._chars(*np)
         return None
 
     def _is_name(self, start: int, end: int) -> bool:
@@ -237,13 +264,18 @@ class ArgumentReader:
                 return (self.text[slice(*self._chars(*np))], *self._chars(*np)) if np else None
             elif m.end - m.kind_start > 1 and doc[m.kind_start].pos_ == "NOUN" and doc[m.kind_start].lower_ != m.rule.kind and doc[m.head].lower_ in ("rights", "right"):
                 compound = (m.kind_start, m.head)
+        e, skipped = self._skip_sides_and_dates(e, b, tx)
+        if e >= b:
+            return None
         prep = doc[e]
-        if prep.lower_ not in words or e + 1 >= b:
+        if prep.lower_ not in words or e + 1 >= b or (skipped and prep.lower_ not in _TOPIC_PREPS):
             return None
         if prep.lower_ == "to" and doc[m.head].lemma_ not in ("right", "access", "claim", "title"):
             return None  # "presented lease agreements to farmers": a recipient, not an asset
         nxt = doc[e + 1]
-        if nxt.pos_ in ("VERB", "AUX") or any(x.start <= nxt.idx < x.end for x in tx):
+        # "an accord on sharing water": a gerund after a topic preposition is what the accord covers
+        gerund = nxt.tag_ == "VBG" and prep.lower_ in _TOPIC_PREPS
+        if (nxt.pos_ in ("VERB", "AUX") and not gerund) or any(x.start <= nxt.idx < x.end for x in tx):
             return None
         np = self._np(e + 1, b, tx)
         if np is None:
@@ -256,6 +288,35 @@ class ArgumentReader:
         if (prep.lower_ in _LOCATIVE and m.rule.generic) or self._is_name(*np):
             return None  # "a gas contract for Slovakia": a party, not an asset
         return self.text[np_s:np_e], np_s, np_e
+
+    def _skip_sides_and_dates(self, e: int, b: int, tx: list[Timex]) -> tuple[int, bool]:
+        """The first token after the sides and the date written right after an agreement's name ("deals on
+        Tuesday with X and Y on fisheries" -> "on fisheries"), and whether anything was skipped."""
+        doc, start = self.doc, e
+        dated = lambda i: i < b and any(x.start <= doc[i].idx < x.end for x in tx)  # noqa: E731
+        while e < b:
+            t = doc[e]
+            if t.lower_ in ("with", "between"):
+                obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if obj is None or obj.i < e:
+                    break
+                e = self._name_list_end(obj) + 1
+            elif t.lower_ in ("on", "in") and dated(e + 1):
+                e += 1
+            elif dated(e):
+                while dated(e):
+                    e += 1
+            else:
+                break
+        return e, e > start
+
+    @staticmethod
+    def _name_list_end(tok) -> int:
+        """Last token of a name and the names coordinated with it, leaving out what hangs on them by a preposition."""
+        def end(t) -> int:
+            kids = [c for c in t.rights if c.dep_ != "prep"]
+            return max([t.i] + [end(c) for c in kids])
+        return end(tok)
 
     def _names(self, ca: int, cb: int) -> list[tuple[int, int, str, str | None]]:
         """Entity mentions in [ca, cb), plus proper names the NER missed (or took for people) in argument positions."""
@@ -300,6 +361,9 @@ class ArgumentReader:
             if prev is not None and _NAME_GAP.fullmatch(self.text[prev[1] : s]) and words and words[-1].lower() in org_words and text[:1].isupper():
                 out[-1] = (prev[0], e, self.text[prev[0] : e], prev[3] if prev[3] and eid is None else eid)
                 continue
+            if prev is not None and self._of_name_goes_on(prev[2], self.text[prev[1] : s], words, eid):
+                out[-1] = (prev[0], e, self.text[prev[0] : e], prev[3])
+                continue
             if len(words) == 1 and words[0].lower() in org_words and text[:1].isupper():
                 # A lone suffix ("SE"): take in the capitalised words right before it.
                 tok = self.doc.char_span(s, e, alignment_mode="expand")
@@ -311,6 +375,15 @@ class ArgumentReader:
                     text = self.text[s:e]
             out.append((s, e, text, eid))
         return out
+
+    def _of_name_goes_on(self, name: str, gap: str, words: list[str], eid: str | None) -> bool:
+        """True for "Mines" after "the Ministry of Energy": the NER cuts an "X of A and B" body at the "and"
+        (keeping the "and" when it tags the rest as a name of its own)."""
+        head = re.search(r"\b(\w+) of (?:the )?[A-Z][\w-]*( and)?$", name)
+        return (
+            head is not None and gap == (" " if head.group(2) else " and ") and (eid is None or bool(head.group(2))) and head.group(1).lower() in self.vocab.cues.of_name_heads
+            and len(words) == 1 and words[0][:1].isupper()
+        )
 
     def _conj_of_acting(self, span) -> bool:
         """True for "Mexico" in "ministers from the G7 and Mexico": a name coordinated with one after an acting noun."""
@@ -350,10 +423,15 @@ class ArgumentReader:
             framing = head.dep_ == "pobj" and head.head.lower_ in ("under", "through")
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and (verb.lemma_ in acting or framing) else []
             holders = [head] + ([verb] if verb is not None and head.dep_ == "dobj" and head.head == verb else [])
-            partners = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between") for g in c.children if g.dep_ == "pobj"]
+            preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+            if m.end < len(doc) and doc[m.end].lower_ in ("with", "between"):
+                preps.append(doc[m.end])  # "operates under a PSA with the state": the parser hangs it on the verb
+            partners = list({g.i: g for c in preps for g in c.children if g.dep_ == "pobj"}.values())
             for group, any_noun in ((subjects, False), (partners, True)):
                 for c in group + [g for c in group for g in c.children if g.dep_ == "conj"]:
-                    if c.ent_type_ or c.pos_ != "NOUN" or not any(d.dep_ == "det" for d in c.children):
+                    # "between the alliance and guerrillas": a bare plural side is a group too
+                    bare_plural = any_noun and c.tag_ == "NNS" and not any(d.dep_ in ("poss", "nummod") for d in c.children)
+                    if c.ent_type_ or c.pos_ != "NOUN" or not (bare_plural or any(d.dep_ == "det" for d in c.children)):
                         continue
                     after = doc[c.i + 1] if c.i + 1 < len(doc) else None
                     if any(d.dep_ in ("appos", "compound") and d.ent_type_ in ("ORG", "GPE") for d in c.children) or (

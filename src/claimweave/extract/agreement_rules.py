@@ -48,7 +48,7 @@ class RenewalRule(_Rule):
 
 class AssetRule(_Rule):
     id: str
-    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject"]
+    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose"]
     words: list[str]
 
 
@@ -115,6 +115,7 @@ class Cues(_Rule):
     sought_nouns: list[str]
     ask_for_verbs: list[str]
     body_nouns: list[str]
+    of_name_heads: list[str]
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,8 @@ class ClauseReader(ArgumentReader):
                 self._dates_signing(t, mentions) or (_LINE_START_IN.search(left) and self._signing_governor(mentions))
             ):
                 rule = self.vocab.signed_left[2].id
+            elif has_verb and self._when_signed(t, mentions):
+                rule = "signed.when_clause"
             if rule is not None:
                 terms.signed.append(Term(t.value, t.start, t.end, rule))
                 used.add(t.id)
@@ -116,6 +118,19 @@ class ClauseReader(ArgumentReader):
             return True  # "the accord (ABC) signed by X and Y in 1999"
         governors = {self._governor(self.doc[h]) for h in heads}
         return target.lemma_ in self.vocab.cues.signed_verbs and (not mentions or target in governors)
+
+    def _when_signed(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True for "hopes rose Sunday when X struck a deal with Y": the day of the main clause is the day
+        of the signing its "when" clause tells."""
+        i = self._token_at(t.start)
+        if i >= len(self.doc) or self.doc[i].dep_ != "npadvmod":
+            return False
+        governors = {self._governor(self.doc[m.head]) for m in mentions}
+        return any(
+            c.dep_ == "advcl" and c in governors and c.lemma_ in self.vocab.cues.signed_verbs
+            and any(w.dep_ == "advmod" and w.lower_ == "when" for w in c.children)
+            for c in self.doc[i].head.children
+        )
 
     def _expiry_verb_of(self, t: Timex, mentions: list[Mention]) -> bool:
         """True when the verb before an expiry date ("expires in", "ends in") has the agreement as subject."""

@@ -40,6 +40,11 @@ class Draft:
     unanchored: bool = False
     keys: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()
+    first_sentence: int = -1
+
+    def __post_init__(self) -> None:
+        if self.first_sentence < 0:
+            self.first_sentence = self.last_sentence
 
     def take(self, group: list[Mention], terms: Terms, si: int, keys: frozenset[str] = frozenset()) -> None:
         """Add a later reference: its mentions, what it says, and the names it is known by."""
@@ -133,6 +138,7 @@ class AgreementExtractor:
                 continue
             for group, (a, b) in zip(groups, self.finder.regions(doc, sent, groups)):
                 self._place(doc, reader, drafts, collective, agreeing, group, a, b, si, acronyms)
+        self._group_dates(doc, drafts)
         drafts = self._finish(drafts, collective)
         doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
@@ -313,6 +319,24 @@ class AgreementExtractor:
             rule = next((r for r in self.vocab.status if r.scope == "region" and r.regex.fullmatch(verb.text)), None)
             if rule is not None:
                 draft.terms.status = Term(rule.value, verb.idx, verb.idx + len(verb), rule.id)
+
+    def _group_dates(self, doc: Doc, drafts: list[Draft]) -> None:
+        """"X signed several deals on Tuesday. Y signed a memorandum on ...": an agreement singled out
+        right after a dated group, signed with no date of its own, is one of the group and takes its date."""
+        for k, draft in enumerate(drafts):
+            m = draft.mentions[0]
+            if draft.terms.signed or m.plural or doc[m.start].lower_ not in ("a", "an", "one"):
+                continue
+            head = doc[m.head]
+            verb = head.head if head.dep_ in ("dobj", "nsubjpass") else None
+            if verb is None or verb.lemma_ not in self.vocab.cues.signed_verbs:
+                continue
+            group = next((
+                d for d in reversed(drafts[:k])
+                if d.kind_mention.plural and d.terms.signed and 0 < draft.first_sentence - d.last_sentence <= self.pronoun_window + 1
+            ), None)
+            if group is not None:
+                draft.terms.signed = [Term(s.value, s.start, s.end, "signed.group") for s in group.terms.signed]
 
     def _finish(self, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
         """Drop tentative mentions that never got terms; give collective status to the rest."""
