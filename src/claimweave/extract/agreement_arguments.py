@@ -14,6 +14,7 @@ from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import same_name
 from claimweave.extract.agreement_types import Mention, Term
 from claimweave.extract.common import analysed_text, token_texts
+from claimweave.extract.titles import affiliation_name
 from claimweave.models import DocEntity, Role, Timex
 
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
@@ -206,9 +207,11 @@ class ArgumentReader:
         for verb in head.ancestors:
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in self.vocab.cues.party_speech_verbs:
                 continue
-            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            # The subject nearest the verb: a bullet's run-in heading ("Trade: The delegation signed") parses as a second one.
+            subject = next((c for c in reversed(list(verb.children)) if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
             if subject is not None:
-                return subject if subject.ent_type_ in ("PERSON", "ORG", "GPE") else None
+                named = subject.ent_type_ in ("PERSON", "ORG", "GPE")
+                return subject if named or subject.lemma_.lower() in self.vocab.cues.state_body_nouns else None
         return None
 
     def _token_range(self, term: Term) -> tuple[int, int]:
@@ -551,10 +554,16 @@ class ArgumentReader:
             # "with" is whoever the sentence is about.
             subject = self._subject_above(self.doc[mentions[0].head])
             if subject is not None:
-                party = self.people.person_party(subject) if subject.ent_type_ == "PERSON" else self.people.named(subject, "party.other_side")
+                if subject.ent_type_ == "PERSON":
+                    party = self.people.person_party(subject)
+                elif subject.ent_type_ in ("ORG", "GPE"):
+                    party = self.people.named(subject, "party.other_side")
+                else:  # "the delegation addressed the agreement with X": the state the delegation acts for
+                    party = self.people.body_party(subject, set(self.vocab.cues.state_body_nouns), "party.other_side_body")
                 found += [party] if party is not None else []
         for p in found:
-            if not any(same_name(p.text, q.value[0]) for q in out):
+            # As the country: "Syrian" (the delegation's state) is not the "Syrian Democratic Forces" already found.
+            if not any(same_name(affiliation_name(p.text), q.value[0]) for q in out):
                 out.append(Term((p.text, p.entity_id), p.start, p.end, p.rule))
         # "X and Y reached an agreement for the acquisition of Y by Z": when the text says who made
         # it, the other names of the clause are not parties (unless tied to the agreement's name).

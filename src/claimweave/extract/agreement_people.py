@@ -102,6 +102,30 @@ class PeopleResolver:
         ent = self._ent(token)
         return self._party(ent, rule) if ent is not None and ent.label_ in ("ORG", "GPE") else None
 
+    def body_party(self, token: Token, nouns: set[str], rule: str) -> Party | None:
+        """The state a body noun stands for: "the Syrian delegation" -> Syrian, "Iraq's government" ->
+        Iraq, "the ministry of Peru" -> Peru; a bare "the delegation" -> the state of the nearest earlier
+        same body written with one (the article named it before)."""
+        if token.lemma_.lower() not in nouns and token.lower_ not in nouns:
+            return None
+        for t in [token] + [t for t in reversed(self.doc[: token.i]) if t.lower_ == token.lower_]:
+            state = self._state_of(t)
+            if state is not None:
+                return self._party(state, rule)
+            if t is token and any(c.dep_ in ("amod", "compound", "poss") and c.pos_ in ("PROPN", "ADJ") for c in token.children):
+                return None  # "the rebel delegation": a body of someone else, not the one named before
+        return None
+
+    def _state_of(self, token: Token) -> Span | None:
+        """The country entity written on a body noun (as a modifier, possessor or "of"/"from" object)."""
+        mods = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        mods += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children if g.dep_ == "pobj"]
+        for c in mods:
+            ent = self._ent(c)
+            if ent is not None and ent.label_ in STATE_LABELS:
+                return ent
+        return None
+
     # ------------------------------------------------------------------ groups
 
     def pair(self, token: Token) -> list[Party]:
