@@ -262,3 +262,35 @@ PRESENT_STATUS = [
 @pytest.mark.parametrize(("text", "status"), PRESENT_STATUS)
 def test_an_agreement_governing_now_is_in_force(nlp, text, status):
     assert only(nlp, text).status == status
+
+
+# ---------------------------------------------------------------------- the other side (issue 6, round 6)
+
+OTHER_SIDE = [
+    pytest.param(
+        "The Peruvian delegation arrived in Lima on Monday. The delegation discussed the stalled June agreement with the "
+        "National Liberation Front (FLN), seeking Chilean mediation.",
+        ["the National Liberation Front", "Peruvian"],
+        id="bare-delegation-named-before",
+    ),
+    pytest.param(
+        "Fisheries: The Icelandic government defended its 2021 agreement with the Faroe Islands on herring quotas.",
+        ["the Faroe Islands", "Icelandic"],
+        id="run-in-heading-is-not-the-subject",
+    ),
+    pytest.param(
+        "The delegation of Chile criticised a deal with the Bolivian Workers Union over lithium royalties.",
+        ["Chile", "the Bolivian Workers Union"],
+        id="delegation-of-a-country",
+    ),
+    pytest.param(
+        "The rebel delegation rejected the ceasefire agreement with the Mali Defence Council.",
+        ["the Mali Defence Council"],
+        id="a-body-of-someone-else-is-not-guessed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), OTHER_SIDE)
+def test_the_other_side_is_the_state_the_subject_acts_for(nlp, text, parties):
+    assert [p.text for p in only(nlp, text).parties] == parties
