@@ -294,3 +294,37 @@ OTHER_SIDE = [
 @pytest.mark.parametrize(("text", "parties"), OTHER_SIDE)
 def test_the_other_side_is_the_state_the_subject_acts_for(nlp, text, parties):
     assert [p.text for p in only(nlp, text).parties] == parties
+
+
+HOST_STATE = [
+    pytest.param(
+        "Ukraine grew dependent on foreign money. A 2012 deal granted Cengiz Holding Inc. a 30-year lease on Odesa port.",
+        ["Cengiz Holding Inc.", "Ukraine"],
+        id="state-the-paragraph-is-about",
+    ),
+    pytest.param(
+        "Ukraine grew dependent on foreign money.\n\nA 2012 deal granted Cengiz Holding Inc. a 30-year lease on Odesa port.",
+        ["Cengiz Holding Inc."],
+        id="a-new-paragraph-has-no-host",
+    ),
+    pytest.param(
+        "Bolivia and Chile have long quarrelled. A 2014 agreement awarded Andes Minerals Corp. rights to mine lithium in Potosi, Bolivia for 25 years.",
+        ["Andes Minerals Corp.", "Bolivia"],
+        id="country-written-with-the-place",
+    ),
+    pytest.param(
+        "Ukraine grew dependent on foreign money. Under a 2012 concession, Cengiz Holding runs Odesa port.",
+        ["Cengiz Holding", "Ukraine"],
+        id="concession-without-a-grant-verb",
+    ),
+    pytest.param(
+        "Ukraine grew dependent on foreign money. A 2012 supply deal with Cengiz Holding Inc. covers Odesa grain.",
+        ["Cengiz Holding Inc."],
+        id="no-host-for-a-deal-that-is-no-concession",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), HOST_STATE)
+def test_a_concession_is_granted_by_the_state_it_lies_in(nlp, text, parties):
+    assert [p.text for p in only(nlp, text).parties] == parties

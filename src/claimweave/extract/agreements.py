@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimweave.extract.agreement_mentions import MentionFinder
+from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
@@ -371,6 +372,10 @@ class AgreementExtractor:
             if term is not None:
                 field_ev[name] = evidence(doc, term.start, term.end, term.rule)
 
+        if kind in self.vocab.cues.concession_kinds and len(t.parties) < 2:
+            # A lease or concession names its grantee; the grantor is the state the asset lies in.
+            host = host_state(doc, t.asset, t.parties, first.start)
+            t.parties = t.parties + [host] if host is not None else t.parties
         parties = [Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1]) for p in t.parties]
         if t.parties:
             # One span for all parties when they are close; else the first party (a later one has its own clause).
