@@ -328,3 +328,20 @@ HOST_STATE = [
 @pytest.mark.parametrize(("text", "parties"), HOST_STATE)
 def test_a_concession_is_granted_by_the_state_it_lies_in(nlp, text, parties):
     assert [p.text for p in only(nlp, text).parties] == parties
+
+
+def test_a_delegation_signing_stands_for_its_state_and_the_state_it_visits(nlp):
+    found = only(nlp, "A top-level Fijian delegation to Japan has signed two agreements pertaining to fishing rights in the Pacific, officials said.")
+    assert sorted(p.text for p in found.parties) == ["Fijian", "Japan"]
+    assert found.asset == "fishing rights in the Pacific"
+
+
+@pytest.mark.parametrize(
+    ("text", "asset"),
+    [
+        pytest.param("Kenya and Uganda signed a pact concerning the shared waters of Lake Victoria on Monday.", "the shared waters of Lake Victoria", id="concerning"),
+        pytest.param("Oslo and Reykjavik signed an accord relating to herring catches in the Barents Sea.", "herring catches in the Barents Sea", id="relating-to"),
+    ],
+)
+def test_a_topic_lead_after_the_name_says_what_it_covers(nlp, text, asset):
+    assert only(nlp, text).asset == asset

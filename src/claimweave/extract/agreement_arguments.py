@@ -270,6 +270,13 @@ class ArgumentReader:
         e, skipped = self._skip_sides_and_dates(e, b, tx)
         if e >= b:
             return None
+        lead = next((n for n in (2, 1) if " ".join(t.lower_ for t in doc[e : min(e + n, b)]) in self.vocab.cues.topic_leads), 0)
+        if lead and e + lead < b:
+            # "two agreements pertaining to X", "a pact concerning X": what follows is what it covers.
+            np = self._np(e + lead, b, tx)
+            if np is not None and not self._is_name(*np):
+                np_s, np_e = self._chars(*np)
+                return self.text[np_s:np_e], np_s, np_e
         prep = doc[e]
         if prep.lower_ not in words or e + 1 >= b or (skipped and prep.lower_ not in _TOPIC_PREPS):
             return None
@@ -538,6 +545,7 @@ class ArgumentReader:
         """Add the states and organisations that signatories act for and that "the two countries" restates."""
         found, signers = [], []
         signing = set(self.vocab.cues.signed_verbs) | {"accept", "initial"}
+        bodies = set(self.vocab.cues.state_body_nouns)
         for m in mentions:
             head = self.doc[m.head]
             tokens = PeopleResolver.signers(head, signing)
@@ -545,8 +553,9 @@ class ArgumentReader:
             tokens += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
             for t in tokens:
                 if ca <= t.idx < cb:
-                    party = self.people.person_party(t)
+                    party = self.people.person_party(t) or self.people.body_party(t, bodies, "party.signatory_body")
                     found += [party] if party is not None else self.people.pair(t)
+                    found += self.people.visited(t, bodies)
         found += self._signed_players(mentions, ca, cb)
         only_with = len(out) == 1 and out[0].rule == "party.with" and re.search(r"\bwith\s+(?:the\s+)?$", self.text[max(0, out[0].start - 12) : out[0].start], re.I)
         if mentions and only_with:
@@ -563,7 +572,7 @@ class ArgumentReader:
                 found += [party] if party is not None else []
         for p in found:
             # As the country: "Syrian" (the delegation's state) is not the "Syrian Democratic Forces" already found.
-            if not any(same_name(affiliation_name(p.text), q.value[0]) for q in out):
+            if not any(same_name(affiliation_name(p.text), q.value[0]) or q.start <= p.start and p.end <= q.end for q in out):
                 out.append(Term((p.text, p.entity_id), p.start, p.end, p.rule))
         # "X and Y reached an agreement for the acquisition of Y by Z": when the text says who made
         # it, the other names of the clause are not parties (unless tied to the agreement's name).

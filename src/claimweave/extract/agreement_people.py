@@ -116,6 +116,14 @@ class PeopleResolver:
                 return None  # "the rebel delegation": a body of someone else, not the one named before
         return None
 
+    def visited(self, token: Token, nouns: set[str]) -> list[Party]:
+        """"a Mauritian delegation to China signed": the state a delegation is sent to is the other side."""
+        if token.lemma_.lower() not in nouns:
+            return []
+        hosts = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        ents = [self._ent(g) for g in hosts]
+        return [self._party(e, "party.visited_state") for e in ents if e is not None and e.label_ == "GPE"]
+
     def _state_of(self, token: Token) -> Span | None:
         """The country entity written on a body noun (as a modifier, possessor or "of"/"from" object)."""
         mods = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]

@@ -104,6 +104,7 @@ class Cues(_Rule):
     institution_nouns: list[str]
     same_party: str
     target_left: str
+    topic_leads: list[str]
     concession_kinds: list[str]
     state_body_nouns: list[str]
     acting_for_left: str

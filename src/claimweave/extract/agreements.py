@@ -202,8 +202,10 @@ class AgreementExtractor:
                 collective.append(status)
                 drafts.append(Draft(list(group), kind_mention, terms, si, tentative=True, collective=True))
             else:
-                # "two agreements", "separate agreements": an agreement whose terms may follow ("They ...").
-                drafts.append(Draft(list(group), kind_mention, terms, si, tentative=True))
+                # "two agreements", "separate agreements": an agreement whose terms may follow ("They ...");
+                # one whose sides and subject are said ("X and Y signed two agreements on Z") stands as it is.
+                said = len(terms.parties) >= 2 and terms.asset is not None
+                drafts.append(Draft(list(group), kind_mention, terms, si, tentative=not said))
             return
         if first.definite and not first.plural:
             target = self._antecedent(doc, reader, drafts, first, terms, si, agreeing)
