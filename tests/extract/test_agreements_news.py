@@ -345,3 +345,10 @@ def test_a_delegation_signing_stands_for_its_state_and_the_state_it_visits(nlp):
 )
 def test_a_topic_lead_after_the_name_says_what_it_covers(nlp, text, asset):
     assert only(nlp, text).asset == asset
+
+
+def test_a_vague_time_word_before_a_noun_is_part_of_the_asset(nlp):
+    text = "A Portuguese delegation to China signed two agreements pertaining to the future Special Administrative Region of Macau."
+    found = only(nlp, text)
+    assert found.asset == "the future Special Administrative Region of Macau"
+    assert sorted(p.text for p in found.parties) == ["China", "Portuguese"]

@@ -91,8 +91,10 @@ class ArgumentReader:
         return i, last
 
     def _attributive(self, timex: Timex) -> bool:
-        """True for a hyphenated duration before a noun ("the eight-year war"): part of a noun phrase."""
+        """True for a time word used as a modifier of a noun ("the eight-year war"): part of a noun phrase."""
         i = self._token_at(timex.end)
+        if timex.value in ("FUTURE_REF", "PAST_REF") and i < len(self.doc) and self.doc[i].pos_ in ("NOUN", "PROPN"):
+            return True  # "the future Special Administrative Region", "the former ...": an adjective, no time
         return timex.type == "DURATION" and "-" in timex.text and i < len(self.doc) and self.doc[i].pos_ == "NOUN"
 
     def _asset(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> Term | None:
