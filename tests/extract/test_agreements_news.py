@@ -352,3 +352,12 @@ def test_a_vague_time_word_before_a_noun_is_part_of_the_asset(nlp):
     found = only(nlp, text)
     assert found.asset == "the future Special Administrative Region of Macau"
     assert sorted(p.text for p in found.parties) == ["China", "Portuguese"]
+
+
+def test_its_agreement_of_another_state_is_a_new_agreement(nlp):
+    text = "Chile and Bolivia negotiated water deals with Argentina. Chile already ratified the pact; Bolivia intends to sign its agreement in May."
+    found = run(nlp, text)
+    pact = next(a for a in found if a.text == "the pact")
+    own = next(a for a in found if a.text.startswith("its agreement"))
+    assert pact.status == "approved"
+    assert [p.text for p in own.parties][:1] == ["Bolivia"]

@@ -96,6 +96,9 @@ class AgreementExtractor:
             return None
         known = [p.value[0] for p in pick.terms.parties]
         names = self._phrase_names(doc, mention)
+        owner = self._possessive_owner(doc, mention)
+        if owner is not None and known and not any(same_name(owner, k) for k in known):
+            return None  # "Peru ratified the pact; Colombia plans to sign its agreement": Colombia's own
         if names and known:
             return pick if any(same_name(n, k) for n in names for k in known) else None
         # "RJR agreed to sell ... to Nestle. The accord helps RJR ...": an agreement reported by a verb
@@ -106,6 +109,18 @@ class AgreementExtractor:
             if not any(same_name(p, k) for p in parties for k in known):
                 return None
         return pick
+
+    @staticmethod
+    def _possessive_owner(doc: Doc, mention: Mention) -> str | None:
+        """Whose agreement "its"/"their agreement" is: the named subject of the verbs above it."""
+        head = doc[mention.head]
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            return None
+        for verb in head.ancestors:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject.text if subject.ent_type_ in ("GPE", "ORG", "NORP") else None
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = context(doc)
