@@ -234,6 +234,7 @@ def reconcile_claims(
     weak = WeakJoins(members, linker)
     countries = _countries(index)
     _sweep_context(members, persons, weak, countries)
+    _join_family(members, persons, weak, countries)
     _join_same_expression(members, weak)
     _attach_loose(blocks, members, persons, window, linker, countries, sources.published)
     names = {e.id: e.name for e in index.entities}
@@ -420,6 +421,41 @@ def _sweep_context(members: list[Member], persons: set[str], linker: WeakJoins, 
                 if not shared & persons and (len(shared) < rules.context_classes[key[0]] or not named):
                     continue
                 linker.union(i, j, "same_day_shared_context", len(shared) / len(a.context | b.context))
+
+
+def _join_family(members: list[Member], persons: set[str], linker: WeakJoins, countries: set[str] = frozenset()) -> None:
+    """Union claims whose classes are one family (``class_families``: a raid is told as "troops
+    stormed", "hostages were freed", "rebels were killed") dated to the same day, on strong shared
+    evidence only: many such events happen on one day, so it takes two names in common that are not
+    countries, the same description of an actor of two or more words ("Peruvian troops") and a name
+    in common ("security forces" act in many countries each day), or, within one report, one name
+    that is not a country."""
+    rules = linkage()
+    family = {cls: name for name, classes in rules.class_families.items() for cls in classes}
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, m in enumerate(members):
+        span = parse_time(m.time)
+        if event_class(m) in family and isinstance(span, TimeSpan) and span.days == 1 and m.claim.time.mod in OCCASION_MODS:
+            groups[(family[event_class(m)], _polarity(m), m.time)].append(i)
+    for key in sorted(groups):
+        block = groups[key]
+        if len(block) > rules.max_block:
+            continue
+        for n, i in enumerate(block):
+            for j in block[n + 1:]:
+                a, b = members[i], members[j]
+                pa, pb = a.entities & persons, b.entities & persons
+                if pa and pb and not pa & pb:
+                    continue
+                strong, weak = _shared(a, b, countries)
+                described = (strong or weak) and _described(a) & _described(b)
+                if strong >= 2 or (strong and a.doc_id == b.doc_id) or described:
+                    linker.union(i, j, "same_day_event_family", 1.0)
+
+
+def _described(member: Member) -> set[str]:
+    """The actors a claim names only by a description of two or more words ("Peruvian troops")."""
+    return {k for k in (member.subject, member.object) if k and k.startswith("text:") and len(k.split()) >= 2}
 
 
 def _join_same_expression(members: list[Member], linker: WeakJoins) -> None:

@@ -86,6 +86,11 @@ class Linkage(Rule):
         default_factory=list,
         description="Event classes so common (a meeting, a call) that shared country names are no evidence of one event.",
     )
+    class_families: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Event classes that sources use for one occasion (a raid is told as storming, freeing, "
+        "killing): claims of one family on the same day join only with strong shared evidence.",
+    )
     families: dict[str, str]
     former_qualifiers: list[str]
     symmetric_predicates: list[str]
