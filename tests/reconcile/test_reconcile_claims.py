@@ -245,3 +245,20 @@ def test_within_one_report_one_name_joins_a_family_on_one_day(doc, shared, joine
     _reported(one, "kill", "the blast", "1997-03-21", shared or ["Jerusalem"])
     claims = reconcile([one.build()])[1].claims
     assert (len(claims) == 1) is joined
+
+
+@pytest.mark.parametrize(("first", "second", "joined"), [
+    # One place described the same way in both reports, and a country in common.
+    ("stormed the French consul's villa near the port", "freed at the French consul's villa", True),
+    # Only attribution in common: "a police source told" is in reports of any event.
+    ("stormed a hotel, a police source told reporters", "freed from a bus, a police source told reporters", False),
+    # Only dates in common.
+    ("stormed a hotel late Tuesday April night", "freed from a bus late Tuesday April night", False),
+])
+def test_one_described_place_joins_a_family_on_one_day(doc, first, second, joined):
+    one, two = doc("one", source="Wire A"), doc("two", source="Wire B")
+    for b, lemma, sentence in ((one, "storm", first), (two, "free", second)):
+        claim = _reported(b, lemma, "the troops", "1997-04-22", [], countries=("France",))
+        claim.evidence[0] = claim.evidence[0].model_copy(update={"sentence": f"{sentence} in France"})
+    claims = reconcile([one.build(), two.build()])[1].claims
+    assert (len(claims) == 1) is joined

@@ -16,9 +16,12 @@ conflict that lists each value with its sources. Every union is kept as ``match_
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimweave.extract.common import stable_id
 from claimweave.models import Argument, Claim, DocResult, MatchEvidence, ReconciledClaim
@@ -427,9 +430,10 @@ def _join_family(members: list[Member], persons: set[str], linker: WeakJoins, co
     """Union claims whose classes are one family (``class_families``: a raid is told as "troops
     stormed", "hostages were freed", "rebels were killed") dated to the same day, on strong shared
     evidence only: many such events happen on one day, so it takes two names in common that are not
-    countries, the same description of an actor of two or more words ("Peruvian troops") and a name
-    in common ("security forces" act in many countries each day), or, within one report, one name
-    that is not a country."""
+    countries, the same description of an actor of two or more words ("Peruvian troops") or the same
+    phrase of three content words in both sentences ("the Japanese ambassador's residence") and a
+    name in common ("security forces" act in many countries each day), or, within one report, one
+    name that is not a country."""
     rules = linkage()
     family = {cls: name for name, classes in rules.class_families.items() for cls in classes}
     groups: dict[tuple, list[int]] = defaultdict(list)
@@ -448,9 +452,33 @@ def _join_family(members: list[Member], persons: set[str], linker: WeakJoins, co
                 if pa and pb and not pa & pb:
                     continue
                 strong, weak = _shared(a, b, countries)
-                described = (strong or weak) and _described(a) & _described(b)
+                described = (strong or weak) and (_described(a) & _described(b) or _phrases(a) & _phrases(b))
                 if strong >= 2 or (strong and a.doc_id == b.doc_id) or described:
                     linker.union(i, j, "same_day_event_family", 1.0)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@lru_cache(maxsize=4096)
+def _sentence_phrases(sentence: str) -> frozenset[tuple[str, ...]]:
+    """The runs of three content words of a sentence (no stop words, numbers, weekdays, months or
+    words of attribution: "a police source told AFP" is in reports of any event)."""
+    skip = _calendar_words() | frozenset(linkage().reporting_words)
+    words = [w.casefold() for w in _WORD.findall(sentence)]
+    content = [w if w not in STOP_WORDS and w not in skip else None for w in words]
+    return frozenset(tuple(content[k:k + 3]) for k in range(len(content) - 2) if None not in content[k:k + 3])
+
+
+def _phrases(member: Member) -> frozenset[tuple[str, ...]]:
+    return _sentence_phrases(member.claim.evidence[0].sentence) if member.claim.evidence else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    days = [dt.date(2024, 1, d).strftime("%A") for d in range(1, 8)]
+    months = [dt.date(2024, m, 1).strftime("%B") for m in range(1, 13)]
+    return frozenset(w.casefold() for w in days + months)
 
 
 def _described(member: Member) -> set[str]:

@@ -91,6 +91,10 @@ class Linkage(Rule):
         description="Event classes that sources use for one occasion (a raid is told as storming, freeing, "
         "killing): claims of one family on the same day join only with strong shared evidence.",
     )
+    reporting_words: list[str] = Field(
+        default_factory=list,
+        description="Words of attribution (\"a police source told\"): a phrase with one is no evidence of one event.",
+    )
     families: dict[str, str]
     former_qualifiers: list[str]
     symmetric_predicates: list[str]
