@@ -239,6 +239,7 @@ def reconcile_claims(
     _sweep_context(members, persons, weak, countries)
     _join_family(members, persons, weak, countries)
     _join_same_expression(members, weak)
+    _join_story_event(members, persons, weak, countries, _places(index), contexts)
     _attach_loose(blocks, members, persons, window, linker, countries, sources.published)
     names = {e.id: e.name for e in index.entities}
     why: dict[int, list[MatchEvidence]] = defaultdict(list)
@@ -342,19 +343,21 @@ class WeakJoins:
             if _span(m.time) != ALWAYS:
                 self.spans[root].append(_span(m.time))
 
-    def union(self, i: int, j: int, rule: str, score: float) -> None:
+    def union(self, i: int, j: int, rule: str, score: float) -> bool:
+        """Union two claims' events unless their dates disagree; whether they were joined."""
         ri, rj = self.linker.find(i), self.linker.find(j)
         if ri == rj:
-            return
+            return False
         bi, bj = self.bounds.get(ri, ALWAYS), self.bounds.get(rj, ALWAYS)
         both = _meet(bi, bj)
         if both is None and not self._one_side(ri, bj) and not self._one_side(rj, bi):
-            return
+            return False
         spans = self.spans.pop(ri, []) + self.spans.pop(rj, [])
         self.linker.union(i, j, rule, score)
         root = self.linker.find(i)
         self.bounds[root] = both
         self.spans[root] = spans
+        return True
 
     def _one_side(self, conflicted: int, other: tuple[dt.date, dt.date] | None) -> bool:
         """Whether a conflicting event can take an event dated ``other``: a month or finer that
@@ -481,6 +484,63 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in days + months)
 
 
+def _join_story_event(
+    members: list[Member], persons: set[str], linker: WeakJoins, countries: set[str], places: set[str],
+    contexts: ContextIndex,
+) -> None:
+    """A report of one source joins the event of its class family, told by several sources on the
+    same day, in documents of its story ("two soldiers died Tuesday in the attack" in a story about
+    the raid several reports tell) when that event is the only one that fits: two such events that
+    day in the story, or sentences naming different places, leave it alone."""
+    rules = linkage()
+    family = {cls: name for name, classes in rules.class_families.items() for cls in classes}
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, m in enumerate(members):
+        span = parse_time(m.time)
+        if event_class(m) in family and isinstance(span, TimeSpan) and span.days == 1 and m.claim.time.mod in OCCASION_MODS:
+            groups[(family[event_class(m)], _polarity(m), m.time)].append(i)
+    names = {m.doc_id: contexts.names(m.doc_id) - countries for m in members}
+    for key in sorted(groups):
+        joined = True
+        while joined:  # a report that joins brings its document's story to the event
+            joined = False
+            events: dict[int, list[int]] = defaultdict(list)
+            for i in groups[key]:
+                events[linker.linker.find(i)].append(i)
+            told = {root: group for root, group in events.items() if len({members[i].doc_id for i in group}) >= 2}
+            for root, group in sorted(events.items()):
+                if root in told:
+                    continue
+                fits = [other for other, event in told.items() if _fits_story(group, event, members, persons, places, names)]
+                if len(fits) == 1 and linker.union(group[0], told[fits[0]][0], "only_event_of_story", 1.0):
+                    joined = True
+                    break
+
+
+def _fits_story(
+    group: list[int], event: list[int], members: list[Member], persons: set[str], places: set[str],
+    names: dict[str, frozenset[str]],
+) -> bool:
+    least = linkage().story_names
+    docs = {members[i].doc_id for i in group}
+    if not any(len(names[d] & names[members[k].doc_id]) >= least for d in docs for k in event):
+        return False
+    mine = {e for i in group for e in members[i].entities | members[i].context}
+    theirs = {e for k in event for e in members[k].entities | members[k].context}
+    if mine & places and theirs & places and not mine & theirs & places:
+        return False  # an attack in one town is not an attack in another
+    # Different people as actors: one more guard, as in every block (Putin meeting X is not meeting Y).
+    actors_mine = {e for i in group for e in members[i].entities} & persons
+    actors_theirs = {e for k in event for e in members[k].entities} & persons
+    return not (actors_mine and actors_theirs and not actors_mine & actors_theirs)
+
+
+def _places(index: EntityIndex) -> set[str]:
+    """Linked places that are not countries (towns, regions, buildings)."""
+    countries = _countries(index)
+    return {e.id for e in index.entities if family_of(e.label) == "PLACE" and e.id not in countries}
+
+
 def _described(member: Member) -> set[str]:
     """The actors a claim names only by a description of two or more words ("Peruvian troops")."""
     return {k for k in (member.subject, member.object) if k and k.startswith("text:") and len(k.split()) >= 2}
@@ -573,11 +633,14 @@ def _merge(
     if "negated" in modalities and len(modalities) > 1:
         conflicts.append(conflict("modality", modalities))
     doc_ids = sorted({m.doc_id for m in event})
-    subject = _most_common(m.subject for m in event)
-    obj = _most_common(m.object for m in event)
-    location = _most_common(m.location for m in event)
+    # Its actors are those of the claims of its class: an event told as "troops stormed the
+    # residence" and "security forces ended the hostage drama" is a storming of the residence.
+    core = [m for m in event if event_class(m) == pclass]
+    subject = _most_common(m.subject for m in core)
+    obj = _most_common(m.object for m in core)
+    location = _most_common(m.location for m in core) or _most_common(m.location for m in event)
     modality = min(modalities, key=lambda k: (-len(modalities[k]), FACTUAL.index(k) if k in FACTUAL else 9, k))
-    lemma = _most_common(m.claim.predicate.lemma for m in event)
+    lemma = _most_common(m.claim.predicate.lemma for m in core)
     claim_id = stable_id("RC", pclass, subject, obj, polarity, (times.value or "undated")[:7])
     if claim_id in used:
         claim_id = stable_id("RC", pclass, subject, obj, polarity, times.value, min(m.claim.id for m in event))
@@ -585,9 +648,9 @@ def _merge(
     return ReconciledClaim(
         id=claim_id,
         predicate=lemma,
-        subject=_display(subject, [m.claim.subject.text for m in event if m.claim.subject and m.subject == subject], names),
+        subject=_display(subject, [m.claim.subject.text for m in core if m.claim.subject and m.subject == subject], names),
         subject_entity_id=subject if subject in names else None,
-        object=_display(obj, [m.claim.object.text for m in event if m.claim.object and m.object == obj], names),
+        object=_display(obj, [m.claim.object.text for m in core if m.claim.object and m.object == obj], names),
         object_entity_id=obj if obj in names else None,
         location=_display(location, [m.claim.location.text for m in event if m.claim.location and m.location == location], names),
         time=times.value,

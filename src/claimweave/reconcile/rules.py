@@ -91,6 +91,11 @@ class Linkage(Rule):
         description="Event classes that sources use for one occasion (a raid is told as storming, freeing, "
         "killing): claims of one family on the same day join only with strong shared evidence.",
     )
+    story_names: int = Field(
+        default=3,
+        description="Names, not countries, two documents must share to be read as one story: a one-source report "
+        "of a family joins the one event of that story and day that several sources tell.",
+    )
     reporting_words: list[str] = Field(
         default_factory=list,
         description="Words of attribution (\"a police source told\"): a phrase with one is no evidence of one event.",
