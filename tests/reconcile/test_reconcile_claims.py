@@ -262,3 +262,58 @@ def test_one_described_place_joins_a_family_on_one_day(doc, first, second, joine
         claim.evidence[0] = claim.evidence[0].model_copy(update={"sentence": f"{sentence} in France"})
     claims = reconcile([one.build(), two.build()])[1].claims
     assert (len(claims) == 1) is joined
+
+
+STORY = [("Alberto Fujimori", "PERSON"), ("Lima", "GPE"), ("Tupac Amaru", "ORG"), ("Juan Luis Cipriani", "PERSON")]
+
+
+def _in_story(b, names):
+    """Name the story's people and places in a document, far from its claims (not in their sentences)."""
+    for name, label in names:
+        b.entity(name, label)
+    b.evidence("." * 400)
+
+
+def _raid(doc, names=STORY, day="1997-04-22", prefix="raid"):
+    docs = []
+    for k in range(2):
+        b = doc(f"{prefix}{k}", source=f"Wire {prefix} {k}")
+        _in_story(b, names)
+        _unlinked(b, "storm", "Peruvian troops", day)
+        docs.append(b)
+    return docs
+
+
+@pytest.mark.parametrize(("story", "place", "joined"), [
+    (STORY, None, True),  # a one-source report of deaths that day in the story of the raid
+    (STORY[:2], None, False),  # two names in common: not enough to be one story
+    (STORY, "Cusco", False),  # the report names another town than the event
+])
+def test_a_lone_report_joins_the_only_event_of_its_story_that_day(doc, story, place, joined):
+    lone = doc("lone", source="Wire C")
+    _in_story(lone, story)
+    claim = _unlinked(lone, "die", "two soldiers", "1997-04-22")
+    raid = _raid(doc)
+    for b, town in ((lone, place), *((r, "Lima" if place else None) for r in raid)):
+        if town:
+            b.entity(town, "GPE")
+            c = b.claims[-1]
+            c.evidence[0] = c.evidence[0].model_copy(update={"sentence": f"{c.evidence[0].sentence} in {town}"})
+    claims = reconcile([lone.build(), *(r.build() for r in raid)])[1].claims
+    assert (claim.id in next(c for c in claims if len(c.members) > 1).members) is joined
+
+
+def test_a_lone_report_stays_apart_when_its_story_has_two_events_that_day(doc):
+    lone = doc("lone", source="Wire C")
+    _in_story(lone, STORY)
+    claim = _unlinked(lone, "die", "two soldiers", "1997-04-22")
+    raid = _raid(doc)
+    other = []
+    for k in range(2):
+        b = doc(f"ambush{k}", source=f"Wire D{k}")
+        _in_story(b, STORY)
+        _unlinked(b, "ambush", "rebel gunmen", "1997-04-22")
+        other.append(b)
+    claims = reconcile([lone.build(), *(r.build() for r in raid + other)])[1].claims
+    assert sorted(len(c.members) for c in claims) == [1, 2, 2]
+    assert any(c.members == [claim.id] for c in claims)
