@@ -9,8 +9,12 @@ not contradict (Putin meeting X is not Putin meeting Y); two different days make
 event only when the claims share two or more linked entities. Circumstantial evidence then adds sources
 named only by description: claims of one class dated to the same day, week or month whose sentences
 name a common linked entity, and claims of one sentence dated by one time expression; such joins
-never create a conflict. An event's date is the most precise agreeing value; disjoint values are a
-conflict that lists each value with its sources. Every union is kept as ``match_evidence``.
+never create a conflict. Sources also tell one occasion with verbs of different classes (a raid as
+storming, freeing, killing): claims of one family of classes on the same day join on strong shared
+evidence, and a one-source report joins the only event of its family, day and story that several
+sources tell; these joins never create a conflict either. An event's date is the most precise
+agreeing value; disjoint values are a conflict that lists each value with its sources. Every union
+is kept as ``match_evidence``.
 """
 
 from __future__ import annotations
