@@ -208,6 +208,8 @@ def _reported(b, lemma: str, actor: str, day: str, names: list[str], *, countrie
     (("storm", "troops"), ("free", "the army"), (["Lima", "Tupac Amaru"], ["Lima", "Tupac Amaru"]), ("1997-04-22", "1997-04-23"), False),
     # Not one family: a signing and a raid in one place on one day are two events.
     (("storm", "troops"), ("sign", "the army"), (["Lima", "Tupac Amaru"], ["Lima", "Tupac Amaru"]), ("1997-04-22",) * 2, False),
+    # Citizens voting and the election held that day.
+    (("vote", "Croatian citizens"), ("election", "the country"), (["Zagreb", "Tudjman"], ["Tudjman", "Zagreb"]), ("1997-04-13",) * 2, True),
     # Ending a siege is part of the raid that ended it.
     (("end", "police"), ("storm", "the army"), (["Lima", "Tupac Amaru"], ["Lima", "Tupac Amaru"]), ("1997-04-22",) * 2, True),
 ])
