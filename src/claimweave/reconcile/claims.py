@@ -20,12 +20,9 @@ is kept as ``match_evidence``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimweave.extract.common import stable_id
 from claimweave.models import Argument, Claim, DocResult, MatchEvidence, ReconciledClaim
@@ -33,13 +30,12 @@ from claimweave.reconcile.common import FINE_DAYS, Sources, conflict, sorted_evi
 from claimweave.reconcile.context import ContextIndex
 from claimweave.reconcile.descriptions import DescriptionIndex
 from claimweave.reconcile.entities import EntityIndex, family_of
+from claimweave.reconcile.families import OCCASION_MODS, join_family, join_story_event, places_of, shared_names
 from claimweave.reconcile.linker import Linker
 from claimweave.reconcile.rules import linkage, nationalities
 from claimweave.reconcile.timevalues import TimeSpan, compatible, days_apart, merge_times, parse_time
 
 FACTUAL = ("asserted", "reported", "hedged", "negated")
-#: Time mods that still name one occasion (a part of the period, or about it), unlike "since X".
-OCCASION_MODS = frozenset({None, "START", "MID", "END", "APPROX"})
 
 
 @dataclass(frozen=True)
@@ -62,6 +58,10 @@ class Member:
     @cached_property
     def event_class(self) -> str:
         return _event_class(self)
+
+    @property
+    def polarity(self) -> str:
+        return _polarity(self)
 
     @cached_property
     def entities(self) -> frozenset[str]:
@@ -241,9 +241,9 @@ def reconcile_claims(
     weak = WeakJoins(members, linker)
     countries = _countries(index)
     _sweep_context(members, persons, weak, countries)
-    _join_family(members, persons, weak, countries)
+    join_family(members, persons, weak, countries)
     _join_same_expression(members, weak)
-    _join_story_event(members, persons, weak, countries, _places(index), contexts)
+    join_story_event(members, persons, weak, countries, places_of(index, countries), contexts)
     _attach_loose(blocks, members, persons, window, linker, countries, sources.published)
     names = {e.id: e.name for e in index.entities}
     why: dict[int, list[MatchEvidence]] = defaultdict(list)
@@ -301,7 +301,7 @@ def _attach_loose(
                 a, b = members[i], members[k]
                 if not _loosely_same(a, b, persons):
                     return False
-                strong, weak = _shared(a, b, countries)
+                strong, weak = shared_names(a, b, countries)
                 # Two names in common (Bogdanov, Damascus) place a report anywhere in time; with
                 # less, an undated report fits only a recent event.
                 return strong >= 2 or (strong + weak / 2 >= 2 and _within(b.time, recent))
@@ -433,123 +433,6 @@ def _sweep_context(members: list[Member], persons: set[str], linker: WeakJoins, 
                 linker.union(i, j, "same_day_shared_context", len(shared) / len(a.context | b.context))
 
 
-def _join_family(members: list[Member], persons: set[str], linker: WeakJoins, countries: set[str] = frozenset()) -> None:
-    """Union claims whose classes are one family (``class_families``: a raid is told as "troops
-    stormed", "hostages were freed", "rebels were killed") dated to the same day, on strong shared
-    evidence only: many such events happen on one day, so it takes two names in common that are not
-    countries, the same description of an actor of two or more words ("Peruvian troops") or the same
-    phrase of three content words in both sentences ("the Japanese ambassador's residence") and a
-    name in common ("security forces" act in many countries each day), or, within one report, one
-    name that is not a country."""
-    rules = linkage()
-    family = {cls: name for name, classes in rules.class_families.items() for cls in classes}
-    groups: dict[tuple, list[int]] = defaultdict(list)
-    for i, m in enumerate(members):
-        span = parse_time(m.time)
-        if event_class(m) in family and isinstance(span, TimeSpan) and span.days == 1 and m.claim.time.mod in OCCASION_MODS:
-            groups[(family[event_class(m)], _polarity(m), m.time)].append(i)
-    for key in sorted(groups):
-        block = groups[key]
-        if len(block) > rules.max_block:
-            continue
-        for n, i in enumerate(block):
-            for j in block[n + 1:]:
-                a, b = members[i], members[j]
-                pa, pb = a.entities & persons, b.entities & persons
-                if pa and pb and not pa & pb:
-                    continue
-                strong, weak = _shared(a, b, countries)
-                described = (strong or weak) and (_described(a) & _described(b) or _phrases(a) & _phrases(b))
-                if strong >= 2 or (strong and a.doc_id == b.doc_id) or described:
-                    linker.union(i, j, "same_day_event_family", 1.0)
-
-
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-@lru_cache(maxsize=4096)
-def _sentence_phrases(sentence: str) -> frozenset[tuple[str, ...]]:
-    """The runs of three content words of a sentence (no stop words, numbers, weekdays, months or
-    words of attribution: "a police source told AFP" is in reports of any event)."""
-    skip = _calendar_words() | frozenset(linkage().reporting_words)
-    words = [w.casefold() for w in _WORD.findall(sentence)]
-    content = [w if w not in STOP_WORDS and w not in skip else None for w in words]
-    return frozenset(tuple(content[k:k + 3]) for k in range(len(content) - 2) if None not in content[k:k + 3])
-
-
-def _phrases(member: Member) -> frozenset[tuple[str, ...]]:
-    return _sentence_phrases(member.claim.evidence[0].sentence) if member.claim.evidence else frozenset()
-
-
-@lru_cache(maxsize=1)
-def _calendar_words() -> frozenset[str]:
-    days = [dt.date(2024, 1, d).strftime("%A") for d in range(1, 8)]
-    months = [dt.date(2024, m, 1).strftime("%B") for m in range(1, 13)]
-    return frozenset(w.casefold() for w in days + months)
-
-
-def _join_story_event(
-    members: list[Member], persons: set[str], linker: WeakJoins, countries: set[str], places: set[str],
-    contexts: ContextIndex,
-) -> None:
-    """A report of one source joins the event of its class family, told by several sources on the
-    same day, in documents of its story ("two soldiers died Tuesday in the attack" in a story about
-    the raid several reports tell) when that event is the only one that fits: two such events that
-    day in the story, or sentences naming different places, leave it alone."""
-    rules = linkage()
-    family = {cls: name for name, classes in rules.class_families.items() for cls in classes}
-    groups: dict[tuple, list[int]] = defaultdict(list)
-    for i, m in enumerate(members):
-        span = parse_time(m.time)
-        if event_class(m) in family and isinstance(span, TimeSpan) and span.days == 1 and m.claim.time.mod in OCCASION_MODS:
-            groups[(family[event_class(m)], _polarity(m), m.time)].append(i)
-    names = {m.doc_id: contexts.names(m.doc_id) - countries for m in members}
-    for key in sorted(groups):
-        joined = True
-        while joined:  # a report that joins brings its document's story to the event
-            joined = False
-            events: dict[int, list[int]] = defaultdict(list)
-            for i in groups[key]:
-                events[linker.linker.find(i)].append(i)
-            told = {root: group for root, group in events.items() if len({members[i].doc_id for i in group}) >= 2}
-            for root, group in sorted(events.items()):
-                if root in told:
-                    continue
-                fits = [other for other, event in told.items() if _fits_story(group, event, members, persons, places, names)]
-                if len(fits) == 1 and linker.union(group[0], told[fits[0]][0], "only_event_of_story", 1.0):
-                    joined = True
-                    break
-
-
-def _fits_story(
-    group: list[int], event: list[int], members: list[Member], persons: set[str], places: set[str],
-    names: dict[str, frozenset[str]],
-) -> bool:
-    least = linkage().story_names
-    docs = {members[i].doc_id for i in group}
-    if not any(len(names[d] & names[members[k].doc_id]) >= least for d in docs for k in event):
-        return False
-    mine = {e for i in group for e in members[i].entities | members[i].context}
-    theirs = {e for k in event for e in members[k].entities | members[k].context}
-    if mine & places and theirs & places and not mine & theirs & places:
-        return False  # an attack in one town is not an attack in another
-    # Different people as actors: one more guard, as in every block (Putin meeting X is not meeting Y).
-    actors_mine = {e for i in group for e in members[i].entities} & persons
-    actors_theirs = {e for k in event for e in members[k].entities} & persons
-    return not (actors_mine and actors_theirs and not actors_mine & actors_theirs)
-
-
-def _places(index: EntityIndex) -> set[str]:
-    """Linked places that are not countries (towns, regions, buildings)."""
-    countries = _countries(index)
-    return {e.id for e in index.entities if family_of(e.label) == "PLACE" and e.id not in countries}
-
-
-def _described(member: Member) -> set[str]:
-    """The actors a claim names only by a description of two or more words ("Peruvian troops")."""
-    return {k for k in (member.subject, member.object) if k and k.startswith("text:") and len(k.split()) >= 2}
-
-
 def _join_same_expression(members: list[Member], linker: WeakJoins) -> None:
     """Union the claims of one sentence dated by the very same time expression: "when the regime fell
     on 8 December, its leader fled to Russia" reports one occasion. Denials stay apart."""
@@ -590,15 +473,6 @@ def _within(value: str | None, window: tuple[dt.date, dt.date] | None) -> bool:
     if window is None or value is None:
         return True
     return _meet(_span(value), window) is not None
-
-
-def _shared(a: Member, b: Member, countries: set[str]) -> tuple[int, int]:
-    """How many names two reports have in common (in their arguments or their sentences), as
-    (names that are not countries, countries). Without a shared precise date one name is only a
-    block, not evidence ("Clinton met X" is not every other meeting of Clinton's that month), and a
-    country counts half: "US" and "Japan" are named in much of a day's news."""
-    shared = (a.entities | a.context) & (b.entities | b.context)
-    return len(shared - countries), len(shared & countries)
 
 
 def _loosely_same(a: Member, b: Member, persons: set[str]) -> bool:
