@@ -93,6 +93,11 @@ CASES = [
     # A date after "until/after + event noun" dates the event noun, not the bounded verb.
     ("Norway had protected Jan Meyer for years until his arrest in October 2023.", "arrest",
      {"subject": "his", "time": "2023-10"}),
+    # An act dated and done during an event: the event is on that day.
+    ("The envoy spoke to the press on 4 June 2025 during a visit to Ankara.", "visit",
+     {"location": "Ankara", "time": "2025-06-04"}),
+    ("Dozens were hurt on 9 May 2025 amid a protest by farmers in Lyon.", "protest",
+     {"subject": "farmers", "time": "2025-05-09"}),
 ]
 
 
@@ -127,6 +132,8 @@ def test_claim_fields(nlp, text, lemma, expected):
         ("The spokesman did not say whether the army had withdrawn its troops.", "withdraw"),
         ("Share this article with friends and family today.", "share"),
         ("Tuesday's attack shocked the small town.", "attack"),  # a date is not the attacker
+        # "since May" bounds the waiting, it does not date the visit it happened during.
+        ("Residents have waited since May 2025 during a visit to Ankara.", "visit"),
     ],
 )
 def test_no_claim(nlp, text, lemma):

@@ -182,3 +182,140 @@ def test_one_word_actors_meet_only_on_the_same_day_with_a_name_in_common(doc, se
         b.entity(name, "ORG")
         claim.evidence[0] = claim.evidence[0].model_copy(update={"sentence": f"{claim.evidence[0].sentence} {name}"})
     assert (len(reconcile([one.build(), two.build()])[1].claims) == 1) is joined
+
+
+def _reported(b, lemma: str, actor: str, day: str, names: list[str], *, countries: tuple[str, ...] = ()):
+    """A claim whose actor is a description, in a sentence that names ``names`` (places, groups)."""
+    for name in names:
+        b.entity(name, "ORG")
+    for country in countries:
+        b.entity(country, "GPE")
+    claim = _unlinked(b, lemma, actor, day)
+    named = " ".join(names)
+    claim.evidence[0] = claim.evidence[0].model_copy(
+        update={"sentence": f"{claim.evidence[0].sentence} in the capital of the country, {named} {actor} said"}
+    )
+    return claim
+
+
+@pytest.mark.parametrize(("first", "second", "names", "days", "joined"), [
+    # One raid told as storming in one report and freeing in another: two names in common.
+    (("storm", "troops"), ("free", "the army"), (["Lima", "Tupac Amaru"], ["Lima", "Tupac Amaru"]), ("1997-04-22",) * 2, True),
+    (("kill", "gunmen"), ("attack", "the rebels"), (["Lima", "Tupac Amaru"], ["Tupac Amaru", "Lima"]), ("1997-04-22",) * 2, True),
+    # One name in common: many such events happen in one capital on one day.
+    (("storm", "troops"), ("free", "the army"), (["Lima", "Tupac Amaru"], ["Lima", "Red Cross"]), ("1997-04-22",) * 2, False),
+    # A day apart: the family join is for one day only.
+    (("storm", "troops"), ("free", "the army"), (["Lima", "Tupac Amaru"], ["Lima", "Tupac Amaru"]), ("1997-04-22", "1997-04-23"), False),
+    # Not one family: a signing and a raid in one place on one day are two events.
+    (("storm", "troops"), ("sign", "the army"), (["Lima", "Tupac Amaru"], ["Lima", "Tupac Amaru"]), ("1997-04-22",) * 2, False),
+    # Citizens voting and the election held that day.
+    (("vote", "Croatian citizens"), ("election", "the country"), (["Zagreb", "Tudjman"], ["Tudjman", "Zagreb"]), ("1997-04-13",) * 2, True),
+    # Ending a siege is part of the raid that ended it.
+    (("end", "police"), ("storm", "the army"), (["Lima", "Tupac Amaru"], ["Lima", "Tupac Amaru"]), ("1997-04-22",) * 2, True),
+])
+def test_one_family_of_event_classes_joins_on_one_day_with_two_names(doc, first, second, names, days, joined):
+    one, two = doc("one", source="Wire A"), doc("two", source="Wire B")
+    claim = _reported(one, first[0], first[1], days[0], names[0])
+    if first[0] == "end":
+        siege = one.evidence("the siege")
+        claim.object = Argument(text=siege.text, start=siege.start, end=siege.end)
+    _reported(two, second[0], second[1], days[1], names[1])
+    claims = reconcile([one.build(), two.build()])[1].claims
+    assert (len(claims) == 1) is joined
+
+
+@pytest.mark.parametrize(("actor", "other", "countries", "joined"), [
+    ("Peruvian troops", "Peruvian troops", ("Peru",), True),  # one described actor, one country in common
+    ("security forces", "security forces", (), False),  # ... but with no name in common: anywhere in the world
+    ("Peruvian troops", "government soldiers", ("Peru",), False),  # two descriptions, one country: not enough
+])
+def test_one_described_actor_joins_a_family_on_one_day(doc, actor, other, countries, joined):
+    one, two = doc("one", source="Wire A"), doc("two", source="Wire B")
+    _reported(one, "storm", actor, "1997-04-22", [], countries=countries)
+    _reported(two, "kill", other, "1997-04-22", [], countries=countries)
+    for b in (one, two):
+        claim = b.claims[-1]
+        claim.evidence[0] = claim.evidence[0].model_copy(update={"sentence": claim.evidence[0].sentence + " " + " ".join(countries)})
+    claims = reconcile([one.build(), two.build()])[1].claims
+    assert (len(claims) == 1) is joined
+
+
+@pytest.mark.parametrize(("shared", "joined"), [(["Tel Aviv"], True), ([], False)])
+def test_within_one_report_one_name_joins_a_family_on_one_day(doc, shared, joined):
+    one = doc("one", source="Wire A")
+    _reported(one, "bombing", "a suicide bomber", "1997-03-21", ["Tel Aviv", "Hamas"])
+    _reported(one, "kill", "the blast", "1997-03-21", shared or ["Jerusalem"])
+    claims = reconcile([one.build()])[1].claims
+    assert (len(claims) == 1) is joined
+
+
+@pytest.mark.parametrize(("first", "second", "joined"), [
+    # One place described the same way in both reports, and a country in common.
+    ("stormed the French consul's villa near the port", "freed at the French consul's villa", True),
+    # Only attribution in common: "a police source told" is in reports of any event.
+    ("stormed a hotel, a police source told reporters", "freed from a bus, a police source told reporters", False),
+    # Only dates in common.
+    ("stormed a hotel late Tuesday April night", "freed from a bus late Tuesday April night", False),
+])
+def test_one_described_place_joins_a_family_on_one_day(doc, first, second, joined):
+    one, two = doc("one", source="Wire A"), doc("two", source="Wire B")
+    for b, lemma, sentence in ((one, "storm", first), (two, "free", second)):
+        claim = _reported(b, lemma, "the troops", "1997-04-22", [], countries=("France",))
+        claim.evidence[0] = claim.evidence[0].model_copy(update={"sentence": f"{sentence} in France"})
+    claims = reconcile([one.build(), two.build()])[1].claims
+    assert (len(claims) == 1) is joined
+
+
+STORY = [("Alberto Fujimori", "PERSON"), ("Lima", "GPE"), ("Tupac Amaru", "ORG"), ("Juan Luis Cipriani", "PERSON")]
+
+
+def _in_story(b, names):
+    """Name the story's people and places in a document, far from its claims (not in their sentences)."""
+    for name, label in names:
+        b.entity(name, label)
+    b.evidence("." * 400)
+
+
+def _raid(doc, names=STORY, day="1997-04-22", prefix="raid"):
+    docs = []
+    for k in range(2):
+        b = doc(f"{prefix}{k}", source=f"Wire {prefix} {k}")
+        _in_story(b, names)
+        _unlinked(b, "storm", "Peruvian troops", day)
+        docs.append(b)
+    return docs
+
+
+@pytest.mark.parametrize(("story", "place", "joined"), [
+    (STORY, None, True),  # a one-source report of deaths that day in the story of the raid
+    (STORY[:2], None, False),  # two names in common: not enough to be one story
+    (STORY, "Cusco", False),  # the report names another town than the event
+])
+def test_a_lone_report_joins_the_only_event_of_its_story_that_day(doc, story, place, joined):
+    lone = doc("lone", source="Wire C")
+    _in_story(lone, story)
+    claim = _unlinked(lone, "die", "two soldiers", "1997-04-22")
+    raid = _raid(doc)
+    for b, town in ((lone, place), *((r, "Lima" if place else None) for r in raid)):
+        if town:
+            b.entity(town, "GPE")
+            c = b.claims[-1]
+            c.evidence[0] = c.evidence[0].model_copy(update={"sentence": f"{c.evidence[0].sentence} in {town}"})
+    claims = reconcile([lone.build(), *(r.build() for r in raid)])[1].claims
+    assert (claim.id in next(c for c in claims if len(c.members) > 1).members) is joined
+
+
+def test_a_lone_report_stays_apart_when_its_story_has_two_events_that_day(doc):
+    lone = doc("lone", source="Wire C")
+    _in_story(lone, STORY)
+    claim = _unlinked(lone, "die", "two soldiers", "1997-04-22")
+    raid = _raid(doc)
+    other = []
+    for k in range(2):
+        b = doc(f"ambush{k}", source=f"Wire D{k}")
+        _in_story(b, STORY)
+        _unlinked(b, "ambush", "rebel gunmen", "1997-04-22")
+        other.append(b)
+    claims = reconcile([lone.build(), *(r.build() for r in raid + other)])[1].claims
+    assert sorted(len(c.members) for c in claims) == [1, 2, 2]
+    assert any(c.members == [claim.id] for c in claims)

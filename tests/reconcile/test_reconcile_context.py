@@ -139,6 +139,8 @@ def test_a_point_in_a_period_is_one_occasion_but_a_bound_is_not(doc, mod, joined
         ("hold", "talks", None, "contact"),
         ("end", "Bashar al-Assad's rule", None, "fall"),
         ("end", "the war", None, "end"),
+        ("end", "the four-month hostage standoff", None, "siege_end"),
+        ("lift", "the siege", None, "siege_end"),
         ("host", "the Russian-Arab summit", "Moscow", "summit"),
         ("host", "a dinner", "Moscow", "contact"),
         ("take", "place", "the first summit", "summit"),

@@ -3,7 +3,9 @@
 A timex is attached where the parse puts it: to a verb (adverbial "on Thursday", "in
 December 2024", "yesterday"), or to a noun (nominal modifier "the July 2025 visit", "a 2019
 deal", "the fall of X in December 2024"). A predicate is dated by its own timex first, then by
-a timex on its subject or object noun, then by a dated "when" clause it is the main clause of.
+a timex on its subject or object noun, then by a dated "when" clause it is the main clause of. An
+event noun with no date of its own takes the date of the act done during it ("said Wednesday
+during a visit to Ankara").
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ PREP_MODS = {
 }
 #: Prepositions whose gerund is the way an act is done, at its time ("by dining", "while visiting").
 MEANS_PREPS = frozenset({"by", "while", "in"})
+#: Prepositions whose event noun holds the dated act: "said Wednesday during talks".
+DURING_PREPS = frozenset({"during", "amid"})
 #: Values that do not date anything ("now", "recently").
 UNDATED_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 #: Participles and adjectives that hand a date to the event noun they modify.
@@ -40,7 +44,7 @@ class Attached:
 
     timex: Timex
     anchor: Token
-    via: str  # "adverbial", "pp", "nominal", "scheduled", "relative"
+    via: str  # "adverbial", "pp", "nominal", "scheduled", "relative", "during"
     prep: str | None = None
     cue: Token | None = None  # the scheduling word ("planned for October")
 
@@ -220,6 +224,18 @@ class TimeIndex:
             if found is not None and found.prep not in PREP_MODS:
                 return found, "main_clause"
         return None
+
+
+    def during(self, noun: Token) -> Attached | None:
+        """The time of an event noun the dated act happens during: "said Wednesday during talks with
+        the ambassador" dates the talks (the act is inside the event, so on its day)."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in DURING_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        found = self.on(prep.head)
+        if found is None or found.prep in PREP_MODS or found.anchor.i == noun.i:
+            return None
+        return Attached(found.timex, noun, "during", None)
 
 
 def _accounting_period(value: str) -> bool:

@@ -325,7 +325,7 @@ class ClaimExtractor:
     # ------------------------------------------------------------------ event nominals
 
     def _nominal_claim(self, doc, noun: Token, sources, entities, times, quotes, published) -> Claim | None:
-        attached = times.on(noun)
+        attached = times.on(noun) or times.during(noun)
         if attached is None or heading_line(noun):
             return None
         subject_tok = object_tok = location_tok = None

@@ -9,8 +9,12 @@ not contradict (Putin meeting X is not Putin meeting Y); two different days make
 event only when the claims share two or more linked entities. Circumstantial evidence then adds sources
 named only by description: claims of one class dated to the same day, week or month whose sentences
 name a common linked entity, and claims of one sentence dated by one time expression; such joins
-never create a conflict. An event's date is the most precise agreeing value; disjoint values are a
-conflict that lists each value with its sources. Every union is kept as ``match_evidence``.
+never create a conflict. Sources also tell one occasion with verbs of different classes (a raid as
+storming, freeing, killing): claims of one family of classes on the same day join on strong shared
+evidence, and a one-source report joins the only event of its family, day and story that several
+sources tell; these joins never create a conflict either. An event's date is the most precise
+agreeing value; disjoint values are a conflict that lists each value with its sources. Every union
+is kept as ``match_evidence``.
 """
 
 from __future__ import annotations
@@ -26,13 +30,12 @@ from claimweave.reconcile.common import FINE_DAYS, Sources, conflict, sorted_evi
 from claimweave.reconcile.context import ContextIndex
 from claimweave.reconcile.descriptions import DescriptionIndex
 from claimweave.reconcile.entities import EntityIndex, family_of
+from claimweave.reconcile.families import OCCASION_MODS, join_family, join_story_event, places_of, shared_names
 from claimweave.reconcile.linker import Linker
 from claimweave.reconcile.rules import linkage, nationalities
 from claimweave.reconcile.timevalues import TimeSpan, compatible, days_apart, merge_times, parse_time
 
 FACTUAL = ("asserted", "reported", "hedged", "negated")
-#: Time mods that still name one occasion (a part of the period, or about it), unlike "since X".
-OCCASION_MODS = frozenset({None, "START", "MID", "END", "APPROX"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,10 @@ class Member:
     @cached_property
     def event_class(self) -> str:
         return _event_class(self)
+
+    @property
+    def polarity(self) -> str:
+        return _polarity(self)
 
     @cached_property
     def entities(self) -> frozenset[str]:
@@ -234,7 +241,9 @@ def reconcile_claims(
     weak = WeakJoins(members, linker)
     countries = _countries(index)
     _sweep_context(members, persons, weak, countries)
+    join_family(members, persons, weak, countries)
     _join_same_expression(members, weak)
+    join_story_event(members, persons, weak, countries, places_of(index, countries), contexts)
     _attach_loose(blocks, members, persons, window, linker, countries, sources.published)
     names = {e.id: e.name for e in index.entities}
     why: dict[int, list[MatchEvidence]] = defaultdict(list)
@@ -292,7 +301,7 @@ def _attach_loose(
                 a, b = members[i], members[k]
                 if not _loosely_same(a, b, persons):
                     return False
-                strong, weak = _shared(a, b, countries)
+                strong, weak = shared_names(a, b, countries)
                 # Two names in common (Bogdanov, Damascus) place a report anywhere in time; with
                 # less, an undated report fits only a recent event.
                 return strong >= 2 or (strong + weak / 2 >= 2 and _within(b.time, recent))
@@ -338,19 +347,21 @@ class WeakJoins:
             if _span(m.time) != ALWAYS:
                 self.spans[root].append(_span(m.time))
 
-    def union(self, i: int, j: int, rule: str, score: float) -> None:
+    def union(self, i: int, j: int, rule: str, score: float) -> bool:
+        """Union two claims' events unless their dates disagree; whether they were joined."""
         ri, rj = self.linker.find(i), self.linker.find(j)
         if ri == rj:
-            return
+            return False
         bi, bj = self.bounds.get(ri, ALWAYS), self.bounds.get(rj, ALWAYS)
         both = _meet(bi, bj)
         if both is None and not self._one_side(ri, bj) and not self._one_side(rj, bi):
-            return
+            return False
         spans = self.spans.pop(ri, []) + self.spans.pop(rj, [])
         self.linker.union(i, j, rule, score)
         root = self.linker.find(i)
         self.bounds[root] = both
         self.spans[root] = spans
+        return True
 
     def _one_side(self, conflicted: int, other: tuple[dt.date, dt.date] | None) -> bool:
         """Whether a conflicting event can take an event dated ``other``: a month or finer that
@@ -464,15 +475,6 @@ def _within(value: str | None, window: tuple[dt.date, dt.date] | None) -> bool:
     return _meet(_span(value), window) is not None
 
 
-def _shared(a: Member, b: Member, countries: set[str]) -> tuple[int, int]:
-    """How many names two reports have in common (in their arguments or their sentences), as
-    (names that are not countries, countries). Without a shared precise date one name is only a
-    block, not evidence ("Clinton met X" is not every other meeting of Clinton's that month), and a
-    country counts half: "US" and "Japan" are named in much of a day's news."""
-    shared = (a.entities | a.context) & (b.entities | b.context)
-    return len(shared - countries), len(shared & countries)
-
-
 def _loosely_same(a: Member, b: Member, persons: set[str]) -> bool:
     pa, pb = a.entities & persons, b.entities & persons
     if pa and pb and not pa & pb:
@@ -509,11 +511,14 @@ def _merge(
     if "negated" in modalities and len(modalities) > 1:
         conflicts.append(conflict("modality", modalities))
     doc_ids = sorted({m.doc_id for m in event})
-    subject = _most_common(m.subject for m in event)
-    obj = _most_common(m.object for m in event)
-    location = _most_common(m.location for m in event)
+    # Its actors are those of the claims of its class: an event told as "troops stormed the
+    # residence" and "security forces ended the hostage drama" is a storming of the residence.
+    core = [m for m in event if event_class(m) == pclass]
+    subject = _most_common(m.subject for m in core)
+    obj = _most_common(m.object for m in core)
+    location = _most_common(m.location for m in core) or _most_common(m.location for m in event)
     modality = min(modalities, key=lambda k: (-len(modalities[k]), FACTUAL.index(k) if k in FACTUAL else 9, k))
-    lemma = _most_common(m.claim.predicate.lemma for m in event)
+    lemma = _most_common(m.claim.predicate.lemma for m in core)
     claim_id = stable_id("RC", pclass, subject, obj, polarity, (times.value or "undated")[:7])
     if claim_id in used:
         claim_id = stable_id("RC", pclass, subject, obj, polarity, times.value, min(m.claim.id for m in event))
@@ -521,9 +526,9 @@ def _merge(
     return ReconciledClaim(
         id=claim_id,
         predicate=lemma,
-        subject=_display(subject, [m.claim.subject.text for m in event if m.claim.subject and m.subject == subject], names),
+        subject=_display(subject, [m.claim.subject.text for m in core if m.claim.subject and m.subject == subject], names),
         subject_entity_id=subject if subject in names else None,
-        object=_display(obj, [m.claim.object.text for m in event if m.claim.object and m.object == obj], names),
+        object=_display(obj, [m.claim.object.text for m in core if m.claim.object and m.object == obj], names),
         object_entity_id=obj if obj in names else None,
         location=_display(location, [m.claim.location.text for m in event if m.claim.location and m.location == location], names),
         time=times.value,

@@ -90,3 +90,8 @@ class ContextIndex:
             if (entity := self.countries.get(name_tokens(country, family="PLACE"))) is not None:
                 found.add(entity)
         return frozenset(found)
+
+    def names(self, doc_id: str) -> frozenset[str]:
+        """Every linked entity a document names (a nationality word counts as its country)."""
+        _, rows = self.mentions.get(doc_id, ([], []))
+        return frozenset(self.demonyms.get(entity, entity) for _, _, entity in rows)

@@ -86,6 +86,20 @@ class Linkage(Rule):
         default_factory=list,
         description="Event classes so common (a meeting, a call) that shared country names are no evidence of one event.",
     )
+    class_families: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Event classes that sources use for one occasion (a raid is told as storming, freeing, "
+        "killing): claims of one family on the same day join only with strong shared evidence.",
+    )
+    story_names: int = Field(
+        default=3,
+        description="Names, not countries, two documents must share to be read as one story: a one-source report "
+        "of a family joins the one event of that story and day that several sources tell.",
+    )
+    reporting_words: list[str] = Field(
+        default_factory=list,
+        description="Words of attribution (\"a police source told\"): a phrase with one is no evidence of one event.",
+    )
     families: dict[str, str]
     former_qualifiers: list[str]
     symmetric_predicates: list[str]
