@@ -373,6 +373,8 @@ def _verb_tense(span: Span, cues: Guards) -> tuple[str | None, object]:
 
 
 def _tense_of_verb(verb, through_noun: bool, cues: Guards) -> str | None:
+    if verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head  # "fell following Tuesday's vote": a participle used as a preposition has no tense
     if through_noun and verb.lemma_.lower() in cues.future_noun_governors:
         return FUTURE  # "invited him to a summit in October": the summit, not the inviting, is dated
     if verb.tag_ == "VBN" and verb.lemma_.lower() in cues.future_participles:
