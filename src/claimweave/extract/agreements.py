@@ -22,7 +22,7 @@ from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import add_duration, is_date, is_duration, same_name
-from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, stable_id
+from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, shown_text, stable_id
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 PARTY_LABELS = ("ORG", "PERSON")
@@ -419,11 +419,11 @@ class AgreementExtractor:
         renewal = None
         if t.renewal is not None:
             automatic, period = t.renewal.value
-            renewal = Renewal(automatic=automatic, period=period, text=_shown(doc, t.renewal.start, t.renewal.end))
+            renewal = Renewal(automatic=automatic, period=period, text=shown_text(doc, t.renewal.start, t.renewal.end))
         return Agreement(
             id=stable_id("agr", doc_id, phrase.start_char, phrase.end_char, km.rule.kind),
             kind=kind,
-            text=_shown(doc, phrase.start_char, phrase.end_char),
+            text=shown_text(doc, phrase.start_char, phrase.end_char),
             parties=parties,
             asset=t.asset.value if t.asset else None,
             signed=signed,
@@ -434,11 +434,6 @@ class AgreementExtractor:
             field_evidence=field_ev,
             evidence=ev,
         )
-
-
-def _shown(doc, start: int, end: int) -> str:
-    """A phrase as a reader sees it: the analysed text (Markdown and chrome blanked), spaces collapsed."""
-    return " ".join(analysed_text(doc)[start:end].split())
 
 
 @Language.factory(

@@ -96,6 +96,13 @@ def analysed_text(doc: Doc) -> str:
     return text
 
 
+def shown_text(doc: Doc, start: int, end: int) -> str:
+    """A stretch of text as a reader sees it, for names and phrases that are not spans: the
+    analysed text (Markdown and page chrome blanked), spaces collapsed ("Gulf Power** Company" in
+    the file -> "Gulf Power Company"). Spans keep the file's characters."""
+    return " ".join(analysed_text(doc)[start:end].split())
+
+
 def token_texts(doc: Doc) -> list[str]:
     """The text of each token, built once per Doc (iterating a Doc creates a Token object per token);
     shared by all callers: do not modify."""

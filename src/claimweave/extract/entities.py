@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claimweave import patterns
-from claimweave.extract.common import context, ensure_extensions, folded_token_texts, stable_id
+from claimweave.extract.common import context, ensure_extensions, folded_token_texts, shown_text, stable_id
 from claimweave.extract.people import NameMention, best_name, core_words, fold, is_full, link_mentions, name_lexicon
 from claimweave.extract.titles import PhraseParser, title_before, title_lexicon, words
 from claimweave.models import DocEntity, Mention
@@ -486,7 +486,7 @@ class EntityGrouper:
         name_ends = {doc[e.end - 1].idx + len(doc[e.end - 1]) for e in ents if e.end - e.start > 1}
         for (label, key), members in groups.items():
             mentions = [self._mention(doc, ctx, e) for e in members]
-            name = max((_shown(doc, m) for m in mentions), key=lambda t: (len(t), t))
+            name = max((shown_text(doc, m.start, m.end) for m in mentions), key=lambda t: (len(t), t))
             rule = next((e.rule for e in members if e.rule != "spacy_ner"), "spacy_ner")
             if _ACRONYM.match(name) and any(_defined_beside(ctx.text, m, name_ends) for m in mentions):
                 rule = "entities.acronym_defined"
@@ -522,7 +522,7 @@ class EntityGrouper:
         seen: set[str] = set()
         for group in groups:
             members = [mentions[i] for i in group]
-            name = best_name([_shown(doc, m) for m in members])
+            name = best_name([shown_text(doc, m.start, m.end) for m in members])
             rule = next((people[i].rule for i in group if people[i].rule != "spacy_ner"), "spacy_ner")
             if len({name_key(m.text) for m in members}) > 1 and rule == "spacy_ner":
                 rule = "entities.short_name_link"
@@ -532,12 +532,6 @@ class EntityGrouper:
             seen.add(ent_id)
             entities.append(DocEntity(id=ent_id, label="PERSON", name=name, mentions=members, rule=rule))
         return entities
-
-
-def _shown(doc: Doc, mention: Mention) -> str:
-    """A mention as a reader sees it, for an entity's name: Markdown blanked ("**Gulf Power**
-    Company" -> "Gulf Power Company"), spaces collapsed. Mentions keep the file's characters."""
-    return " ".join(doc.text[mention.start : mention.end].split())
 
 
 def _defined_beside(text: str, mention: Mention, name_ends: set[int]) -> bool:
