@@ -105,6 +105,11 @@ SOUGHT = [
         "The Alpine Convention on Mountain Farming (ACMF) Executive Secretary Ana Kranj spoke in Bled on Monday.",
         id="treaty-name-inside-an-office",
     ),
+    pytest.param("The envoy said the two sides were very close to reaching an agreement on the crossing.", id="close-to-reaching"),
+    pytest.param("It will take a month for a multilateral agreement on satellite links to be reached.", id="to-be-reached"),
+    pytest.param("The minister said that signing free trade agreements with Oman would help exporters.", id="signing-would-help"),
+    pytest.param("Talks broke down after the rebels refused a government demand for a nationwide ceasefire.", id="demand-for"),
+    pytest.param("The leaders discussed issues on Regional Trade Agreements and tariffs.", id="issues-on"),
 ]
 
 
@@ -165,6 +170,48 @@ PARTIES = [
 @pytest.mark.parametrize(("text", "parties"), PARTIES)
 def test_parties(nlp, text, parties):
     assert [p.text for p in only(nlp, text).parties] == parties
+
+
+def test_a_treaty_known_by_its_name_has_no_parties_from_around_it(nlp):
+    text = "In September the International Atomic Energy Agency found Iran in non-compliance with the Non-Proliferation Treaty."
+    assert only(nlp, text).parties == []
+
+
+def test_a_treaty_known_by_its_name_keeps_the_states_that_sign_it(nlp):
+    text = "Estonia and Latvia signed the Riga Fisheries Convention on Monday."
+    assert [p.text for p in only(nlp, text).parties] == ["Estonia", "Latvia"]
+
+
+def test_demonyms_of_companies_are_not_parties(nlp):
+    text = "Boeing signed an agreement on cooperation with French and European aviation companies."
+    assert [p.text for p in only(nlp, text).parties] == ["Boeing"]
+
+
+# ---------------------------------------------------------------------- signing dates
+
+SIGNING_DATES = [
+    pytest.param("Norway and Iceland signed a fisheries cooperation agreement Wednesday.", ["2024-06-12"], id="bare-weekday-after-the-object"),
+    pytest.param("Officials said the two sides, who signed a landmark peace deal last month, still disagree.", ["2024-05"], id="bare-last-month"),
+    pytest.param(
+        "A monitoring group set up under the July 26 truce agreement has met 14 times.", ["2023-07-26"], id="a-name-date-is-past"
+    ),
+    pytest.param("Angola and the UN agency signed a tripartite accord in 2003, the year the war ended.", ["2003"], id="apposed-year-is-no-second-date"),
+]
+
+
+@pytest.mark.parametrize(("text", "signed"), SIGNING_DATES)
+def test_signing_dates(nlp, text, signed):
+    assert only(nlp, text).signed == signed
+
+
+def test_a_scheduled_bare_date_is_no_signing_date(nlp):
+    assert only(nlp, "Norway and Iceland will sign a fisheries cooperation agreement Wednesday.").signed == []
+
+
+def test_a_name_set_off_after_another_restates_it(nlp):
+    text = "The Brewers signed pitcher Jeff Suppan to a four-year contract on Friday, a deal worth 42 million dollars."
+    agreement = only(nlp, text)
+    assert agreement.duration == "P4Y"
 
 
 # ---------------------------------------------------------------------- sides, topics, dates, status (issue 6, round 5)

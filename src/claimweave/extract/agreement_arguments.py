@@ -14,7 +14,7 @@ from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import same_name
 from claimweave.extract.agreement_types import Mention, Term
 from claimweave.extract.common import analysed_text, token_texts
-from claimweave.extract.titles import affiliation_name
+from claimweave.extract.titles import affiliation_name, title_lexicon
 from claimweave.models import DocEntity, Role, Timex
 
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
@@ -22,8 +22,10 @@ _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 _ADJ_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ian", "ed", "ing", "ory", "ar", "ile", "ese", "ish")
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
 _TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"}
-_ACTING_FOR = {"faction", "movement", "militia", "wing", "coalition", "forces", "party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority"}
+_ACTING_FOR = {"faction", "movement", "militia", "wing", "coalition", "forces", "party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority", "agency"}
+_SIDES = _ACTING_FOR | {"ministry", "side", "country", "state", "nation", "authorities", "administration"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
+_UNTIED_RULES = ("party.clause", "party.name")
 _TIED_RULES = ("party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
 _TOPIC_PREPS = {"on", "over", "for"}
@@ -359,6 +361,8 @@ class ArgumentReader:
                 continue
             if any(t.lower_ in k.terms for k in self.vocab.kinds) or t.lower_ in self.vocab.cues.anaphor_nouns:
                 continue
+            if first == t.i and (t.lower_,) in title_lexicon().heads:
+                continue  # "President of the National Assembly": a title, not a name
             s, e = doc[first].idx, t.idx + len(t)
             spans.append((s, e, self.text[s:e], None))
         return self._join_company_names(sorted(spans, key=lambda e: (e[0], e[1])), org_words)
@@ -396,6 +400,20 @@ class ArgumentReader:
             head is not None and gap == (" " if head.group(2) else " and ") and (eid is None or bool(head.group(2))) and head.group(1).lower() in self.vocab.cues.of_name_heads
             and len(words) == 1 and words[0][:1].isupper()
         )
+
+    def proper_name(self, m: Mention) -> bool:
+        """True for an agreement called by its proper name ("the Kyoto Protocol"), not a common noun."""
+        head = self.doc[m.head]
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+        return head.pos_ != "VERB" and head.text[:1].isupper() and not head.is_sent_start and not indefinite
+
+    @staticmethod
+    def _qualifies_a_side(tok) -> bool:
+        """True for "Thai" in "the Thai and Polish justice ministries": demonyms that qualify bodies acting
+        for their states, not "French and European aviation companies"."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.head.lemma_.lower() in _SIDES
 
     def _conj_of_acting(self, span) -> bool:
         """True for "Mexico" in "ministers from the G7 and Mexico": a name coordinated with one after an acting noun."""
@@ -504,7 +522,7 @@ class ArgumentReader:
             # "between the Thai and Polish justice ministries": coordinated demonyms name their states.
             demonym_pair = root.ent_type_ == "NORP" and (
                 root.dep_ == "conj" and root.head.ent_type_ == "NORP" or any(c.dep_ == "conj" and c.ent_type_ == "NORP" for c in root.children)
-            )
+            ) and self._qualifies_a_side(root)
             if root.pos_ not in ("PROPN", "NOUN") and not demonym_pair:
                 continue
             if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company:
@@ -581,6 +599,12 @@ class ArgumentReader:
         named = [p for p in out if any(p.start <= t.idx < p.end for t in signers)]
         if len(named) >= 2:
             out = [p for p in out if p in named or p.rule in _TIED_RULES]
+        if mentions and all(self.proper_name(m) for m in mentions):
+            # "found Iran in non-compliance with the Non-Proliferation Treaty": a treaty known by its name
+            # is mentioned for what it says; names around it are parties only when they sign or join it.
+            joining = signing | set(self.vocab.cues.joining_verbs)
+            joined = [t for m in mentions for t in PeopleResolver.signers(self.doc[m.head], joining)]
+            out = [p for p in out if p.rule not in _UNTIED_RULES or any(p.start <= t.idx < p.end for t in joined)]
         sides = self._between_sides(mentions, out)
         if len(sides) >= 2:
             # "Hamas rejected a deal reached between Fatah and Israel": the sides are named; the rest are onlookers.

@@ -197,6 +197,8 @@ class MentionFinder:
         ("negotiations to sign an agreement"). A signing merely scheduled ("will sign an accord on
         Monday") is a proposed agreement, not a sought one."""
         cues = self.vocab.cues
+        if any(c.dep_ in ("acl", "relcl") and c.lemma_ in cues.reach_verbs and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children):
+            return True  # "for a multilateral agreement to be reached"
         if head.dep_ == "pobj" and head.head.lower_ in ("toward", "towards"):
             return True  # "progress toward a deal"
         if head.dep_ in ("dobj", "nsubjpass", "attr"):
@@ -205,8 +207,8 @@ class MentionFinder:
             gov = head.head.head
         else:
             return False
-        if head.dep_ == "pobj" and head.head.i > 0 and doc[head.head.i - 1].lemma_ in cues.sought_nouns:
-            return True  # "the main obstacle to a deal", "talks on a new treaty"
+        if head.dep_ == "pobj" and head.head.i > 0 and doc[head.head.i - 1].lower_ in cues.sought_nouns + cues.near_words:
+            return True  # "the main obstacle to a deal", "talks on a new treaty", "close to a deal"
         if gov.pos_ == "NOUN":
             return gov.lower_ in cues.sought_nouns or gov.lemma_ in cues.sought_nouns
         if gov.pos_ not in ("VERB", "AUX"):
@@ -217,7 +219,12 @@ class MentionFinder:
         if gov.lemma_ in cues.sought_verbs or (gov.lemma_ in cues.ask_for_verbs and head.head.lower_ == "for"):
             return True
         unreal = gov.tag_ == "VB" and not aux & {"did", "do", "does"} or bool(aux & {"would", "could", "might", "may", "should", "can"})
-        wanted = any(a.lemma_ in cues.sought_verbs or a.lower_ in cues.sought_nouns for a in list(gov.ancestors)[:3])
+        # "for a deal to be reached": an infinitive, not a deal made
+        unreal = unreal or "to" in aux and gov.tag_ == "VBN"
+        # "close to reaching a deal", "the demand for a ceasefire to be signed"
+        wanted = any(a.lemma_ in cues.sought_verbs or a.lower_ in cues.sought_nouns or a.lower_ in cues.near_words for a in list(gov.ancestors)[:3])
+        if gov.tag_ == "VBG" and gov.dep_ in ("csubj", "csubjpass") and any(c.dep_ == "aux" and c.lower_ in MODALS for c in gov.head.children):
+            return True  # "signing trade deals with X would help ...": a signing imagined
         if gov.lemma_ in cues.sought_unreal_verbs:
             return unreal or gov.tag_ == "VBG"
         if gov.lemma_ in cues.reach_verbs:
@@ -270,6 +277,8 @@ class MentionFinder:
 
     def _linked(self, doc: Doc, a: Mention, b: Mention) -> bool:
         between = doc[a.end : b.start]
+        if self._restates(doc, a, b):
+            return True
         breaks = set(self.vocab.cues.clause_breaks) - {"and", ","}
         if any(t.lower_ in breaks for t in between) or a.plural or b.plural:
             return False
@@ -285,6 +294,21 @@ class MentionFinder:
             return False
         # "a 2019 deal granted Stroytransgaz a 49-year lease"
         return any(t.lemma_ in self.vocab.cues.grant_verbs and t.pos_ in ("VERB", "AUX") for t in between)
+
+    @staticmethod
+    def _restates(doc: Doc, a: Mention, b: Mention) -> bool:
+        """True for a name set off after another that says what it is ("signed X to a four-year contract
+        on Friday, a deal worth 42 million dollars", "a multi-year deal - the largest contract ever")."""
+        between = doc[a.end : b.start]
+        if a.plural or b.plural or not between or between[-1].text not in (",", "-", "--", "\u2013", "\u2014"):
+            return False
+        if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("and", "or", "but", "while") for t in between):
+            return False
+        head = doc[b.head]
+        if head.dep_ not in ("appos", "npadvmod"):
+            return False
+        own = doc[a.head]
+        return head.head == own or head.head == next((x for x in own.ancestors if x.pos_ == "VERB"), None)
 
     def regions(self, doc: Doc, sent: Span, groups: list[list[Mention]]) -> list[tuple[int, int]]:
         """Token ranges of the clauses that belong to each group of a sentence."""

@@ -116,6 +116,8 @@ class Cues(_Rule):
     sought_unreal_verbs: list[str]
     reach_verbs: list[str]
     sought_nouns: list[str]
+    near_words: list[str]
+    joining_verbs: list[str]
     ask_for_verbs: list[str]
     body_nouns: list[str]
     of_name_heads: list[str]

@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 
 from claimweave.extract.agreement_arguments import ArgumentReader
+from claimweave.extract.agreement_mentions import MODALS
 from claimweave.extract.agreement_terms import is_date, is_duration
 from claimweave.extract.agreement_types import Mention, Term, Terms
+from claimweave.extract.common import context
 from claimweave.models import Timex
 
 _LINE_START_IN = re.compile(r"(?:^|\n)\s*(?:in|on)\s*$", re.I)
+_APPOSED = re.compile(r"\s*,\s*(?:the|a|that)\s", re.I)  # "in 2003, the year the war ended": the same date restated
 ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
 CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod", "ccomp")
 
@@ -75,6 +78,12 @@ class ClauseReader(ArgumentReader):
             rule = None
             if in_phrase:
                 rule, terms.signed_in_phrase = "signed.modifier", True
+                value = self._past_date(t)
+                if value != t.value:
+                    terms.signed.append(Term(value, t.start, t.end, "signed.modifier_past"))
+                    used.add(t.id)
+                    prev = t
+                    continue
             elif expires := next((r for r in self.vocab.expires_left if r.regex.search(left)), None):
                 if expires.id == "expires.verb" and not self._expiry_verb_of(t, mentions):
                     continue  # "since the war ended in 1953": something else ended
@@ -82,7 +91,7 @@ class ClauseReader(ArgumentReader):
                     terms.expires = Term(t.value, t.start, t.end, expires.id)
                     used.add(t.id)
                 continue
-            elif prev is not None and self.vocab.signed_left[1].regex.match(self.text[prev.end : t.start]):
+            elif prev is not None and self.vocab.signed_left[1].regex.match(self.text[prev.end : t.start]) and not _APPOSED.match(self.text[prev.end : t.end]):
                 rule = self.vocab.signed_left[1].id
             elif self.vocab.signed_block.search(left):
                 continue
@@ -94,6 +103,8 @@ class ClauseReader(ArgumentReader):
                 rule = self.vocab.signed_left[2].id
             elif has_verb and self._when_signed(t, mentions):
                 rule = "signed.when_clause"
+            elif has_verb and mentions and self._bare_date_of_signing(t, mentions):
+                rule = "signed.verb_date"
             if rule is not None:
                 terms.signed.append(Term(t.value, t.start, t.end, rule))
                 used.add(t.id)
@@ -118,6 +129,35 @@ class ClauseReader(ArgumentReader):
             return True  # "the accord (ABC) signed by X and Y in 1999"
         governors = {self._governor(self.doc[h]) for h in heads}
         return target.lemma_ in self.vocab.cues.signed_verbs and (not mentions or target in governors)
+
+    def _past_date(self, t: Timex) -> str:
+        """A date naming an agreement ("the April 26 truce agreement") is of a signing already made: one
+        without its year that resolved after the publication date is last year's."""
+        published = context(self.doc).published
+        if published is None or re.search(r"\b\d{4}\b|'\d{2}\b", t.text) or not re.fullmatch(r"\d{4}(?:-\d{2}){1,2}", t.value):
+            return t.value
+        if t.value <= published.isoformat()[: len(t.value)]:
+            return t.value
+        return f"{int(t.value[:4]) - 1:04d}{t.value[4:]}"
+
+    def _bare_date_of_signing(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True for a date with no preposition that modifies the verb signing the agreement ("X and Y
+        signed a trade promotion agreement Wednesday", "who signed a landmark peace deal last month"),
+        when that signing happened (a past tense, not "will sign ... Monday")."""
+        i = self._token_at(t.start)
+        if i >= len(self.doc) or self.doc[i].lower_ in ("in", "on", "at", "by", "since", "until", "before", "after"):
+            return False
+        if self.text[: t.start].rstrip().endswith(","):
+            return False  # "in 2003, the year the war ended": the date before, restated
+        tok = self.doc[i]
+        while tok.head != tok and tok.head.idx < t.end and tok.dep_ != "npadvmod":
+            tok = tok.head
+        verb = tok.head
+        if tok.dep_ != "npadvmod" or verb.lemma_ not in self.vocab.cues.signed_verbs or verb.tag_ not in ("VBD", "VBN"):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+            return False
+        return verb in {self._governor(self.doc[m.head]) for m in mentions}
 
     def _when_signed(self, t: Timex, mentions: list[Mention]) -> bool:
         """True for "hopes rose Sunday when X struck a deal with Y": the day of the main clause is the day

@@ -239,8 +239,9 @@ class AgreementExtractor:
             self._from_agreeing_sentence(doc, reader, draft, agreeing, si)
             if not draft.terms.parties:
                 draft.terms.parties = self._previous_subject(doc, first)
-            # "the port lease" with nothing earlier to refer to and nothing said about it
-            draft.unanchored = True
+            # "the port lease" with nothing earlier to refer to and nothing said about it (but "the
+            # Tallinn Convention" is known by its name)
+            draft.unanchored = not reader.proper_name(first)
         drafts.append(draft)
 
     @staticmethod
