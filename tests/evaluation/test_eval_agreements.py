@@ -13,6 +13,7 @@ from claimweave.evaluation.agreements import (
     field_correct,
     load_gold,
     same_asset,
+    same_name,
     score_document,
 )
 from claimweave.errors import InputError
@@ -57,6 +58,20 @@ def test_field_correct(name, gold_value, system_value, expected):
     assert field_correct(name, gold_value, system_value) is expected
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("LTTE", "the Liberation Tigers of Tamil Eelam", True),
+        ("the Liberation Tigers of Tamil Eelam", "LTTE", True),
+        ("LTTE", "the Liberation Tigers", False),
+        ("U.N.", "United Nations", True),
+        ("EU", "Ethiopia", False),
+    ],
+)
+def test_same_name_knows_acronyms(a, b, expected):
+    assert same_name(a, b) is expected
+
+
 def test_same_asset_needs_shared_content_words():
     assert not same_asset("the port", "the harbour")
 
@@ -86,7 +101,7 @@ def test_missing_anchor_is_an_input_error():
 
 
 def test_gold_files_are_valid():
-    for folder in ("timebank_agreements", "corpus_agreements"):
+    for folder in ("timebank_agreements", "corpus_agreements", "bench_agreements", "bench_agreements_dev", "bench_agreements_dev2", "bench_agreements_heldout2"):
         items = load_gold(DATA / folder / "gold.jsonl")
         assert items and all(g.doc and g.anchor for g in items)
 

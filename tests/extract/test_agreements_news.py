@@ -172,6 +172,29 @@ def test_parties(nlp, text, parties):
     assert [p.text for p in only(nlp, text).parties] == parties
 
 
+CLAUSE_PARTIES = [
+    pytest.param(
+        "Israel objected to Hamas taking part in the polls, arguing that the 1993 autonomy accords bar anyone who advocates violence.",
+        [],
+        id="names-of-a-clause-above-are-not-parties",
+    ),
+    pytest.param("Communist North Korea and South Korea are locked in a tense truce.", ["North Korea", "South Korea"], id="adjective-before-a-state"),
+    pytest.param(
+        "Rajapakse said the ceasefire agreement signed in 2002 between the government and the Liberation Tigers of Tamil Eelam (LTTE) was short-sighted.",
+        ["the government", "the Liberation Tigers of Tamil Eelam"],
+        id="between-on-a-signing-participle-and-a-name-its-acronym-spells",
+    ),
+    pytest.param("It took two years for PKN Orlen to sign an agreement in May.", ["PKN Orlen"], id="for-x-to-sign"),
+    pytest.param("Under the contract for gas supply from Russia to Bulgaria, prices stay fixed.", ["Russia", "Bulgaria"], id="ends-of-a-supply"),
+    pytest.param("China has agreed to give aid to Mauritius, and trade officials signed a cooperation agreement.", ["China", "Mauritius"], id="unnamed-signers-leave-the-sentence-open"),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), CLAUSE_PARTIES)
+def test_parties_from_the_agreements_own_clause(nlp, text, parties):
+    assert [p.text for p in only(nlp, text).parties] == parties
+
+
 def test_a_treaty_known_by_its_name_has_no_parties_from_around_it(nlp):
     text = "In September the International Atomic Energy Agency found Iran in non-compliance with the Non-Proliferation Treaty."
     assert only(nlp, text).parties == []

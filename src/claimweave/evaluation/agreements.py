@@ -76,12 +76,20 @@ def _words(text: str) -> set[str]:
 
 def same_name(a: str, b: str) -> bool:
     """Lenient name match: equal keys, or one name's words inside the other's ("LIN" ~ "LIN Broadcasting Corp.");
-    a nationality or abbreviation names its country or organisation ("Iraqi" ~ "Iraq", "U.N." ~ "United Nations")."""
+    a nationality or abbreviation names its country or organisation ("Iraqi" ~ "Iraq", "U.N." ~ "United Nations"),
+    and an acronym its name ("LTTE" ~ "the Liberation Tigers of Tamil Eelam")."""
     for x, y in ((a, b), (affiliation_name(a), affiliation_name(b))):
         kx, ky = _words(x), _words(y)
         if kx and ky and (kx <= ky or ky <= kx):
             return True
-    return False
+    return _acronym_of(a, b) or _acronym_of(b, a)
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """True when ``short`` is the acronym of ``long`` ("LTTE", "the Liberation Tigers of Tamil Eelam")."""
+    short = short.removeprefix("the ").replace(".", "")
+    initials = "".join(w[0] for w in long.split() if w[:1].isupper())
+    return len(short) >= 2 and short.isupper() and short == initials
 
 
 def same_asset(a: str, b: str) -> bool:

@@ -25,8 +25,9 @@ _TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days
 _ACTING_FOR = {"faction", "movement", "militia", "wing", "coalition", "forces", "party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority", "agency"}
 _SIDES = _ACTING_FOR | {"ministry", "side", "country", "state", "nation", "authorities", "administration"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
+_OF_TAIL = re.compile(r"( of (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*) \(([A-Z]{3,})\)")
 _UNTIED_RULES = ("party.clause", "party.name")
-_TIED_RULES = ("party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
+_TIED_RULES = ("party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
 _TOPIC_PREPS = {"on", "over", "for"}
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
@@ -365,7 +366,20 @@ class ArgumentReader:
                 continue  # "President of the National Assembly": a title, not a name
             s, e = doc[first].idx, t.idx + len(t)
             spans.append((s, e, self.text[s:e], None))
+        spans = [self._with_defined_tail(*x) for x in spans]
         return self._join_company_names(sorted(spans, key=lambda e: (e[0], e[1])), org_words)
+
+    def _with_defined_tail(self, s: int, e: int, text: str, eid: str | None) -> tuple[int, int, str, str | None]:
+        """A name the NER cut before its "of" part, when the acronym after it spells the whole name
+        ("the Liberation Tigers" + " of Tamil Eelam (LTTE)")."""
+        tail = _OF_TAIL.match(self.text, e)
+        if tail is None:
+            return s, e, text, eid
+        words = [w for w in (text + tail.group(1)).split() if w[:1].isupper()]
+        if "".join(w[0] for w in words) != tail.group(2):
+            return s, e, text, eid
+        end = e + len(tail.group(1))
+        return s, end, self.text[s:end], eid
 
     def _join_company_names(self, spans: list, org_words: set[str]) -> list:
         """Join a name and the capitalised words after it that end in a company word ("Qatar" + "Petroleum",
@@ -453,6 +467,8 @@ class ArgumentReader:
             framing = head.dep_ == "pobj" and head.head.lower_ in ("under", "through")
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and (verb.lemma_ in acting or framing) else []
             holders = [head] + ([verb] if verb is not None and head.dep_ == "dobj" and head.head == verb else [])
+            # "the ceasefire agreement signed in 2002 between the government and the rebels"
+            holders += [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_ in acting]
             preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
             if m.end < len(doc) and doc[m.end].lower_ in ("with", "between"):
                 preps.append(doc[m.end])  # "operates under a PSA with the state": the parser hangs it on the verb
@@ -516,7 +532,10 @@ class ArgumentReader:
                 continue
             # "officials of Kuwait and the ROK signed": whom the officials act for is a party, not a place.
             acting = bool(self.acting_for_left.search(self.text[max(ca, s - 40) : s]) or self._conj_of_acting(span))
-            if self.vocab.party_block.search(left) and not (target or owner or acting or self._from_seller(root)):
+            # "clear the way for PKN Orlen to sign an agreement": the subject of the infinitive acts
+            doer = span.end + 1 < len(self.doc) and self.doc[span.end].lower_ == "to" and self.doc[span.end + 1].tag_ == "VB" and left.rstrip().lower().endswith("for")
+            route = self._route_end(root, mentions)
+            if self.vocab.party_block.search(left) and not (target or owner or acting or doer or route or self._from_seller(root)):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 continue
             # "between the Thai and Polish justice ministries": coordinated demonyms name their states.
@@ -544,10 +563,14 @@ class ArgumentReader:
                 continue  # "the Korean War", "the Joint Declaration", "the Doha Round": events and texts
             if span.label_ == "NORP" and text.lower().endswith(_DEMONYM_ENDINGS) and not demonym_pair:
                 continue  # "Egyptian officials": an adjective, not a party
+            if root.ent_type_ == "NORP" and root.dep_ in ("amod", "compound") and root.head.ent_type_ in ("GPE", "ORG") and root.head.i >= span.end:
+                continue  # "Communist North Korea": a word describing the party named after it
             trimmed = re.sub(r"\s*['\u2019]s?$", "", text)
             e, text = s + len(trimmed), trimmed
             if owner:
                 rule = "party.asset_owner"
+            elif route:
+                rule = "party.route"
             elif any(os_ <= s and e <= oe for os_, oe in own):
                 rule = "party.phrase"
             else:
@@ -559,7 +582,54 @@ class ArgumentReader:
                 # from the agreement's name is about something else.
                 rule = "party.with" if tied else ("party.clause" if eid else "party.name")
             out.append(Term((text, eid), s, e, rule))
+        region = self._own_clause(mentions)
+        if region is not None:
+            # "Israel objected to Hamas standing, arguing that the Oslo accords bar violent parties": names
+            # of the clauses above the agreement's own are about something else.
+            out = [p for p in out if p.rule not in _UNTIED_RULES or self._token_at(p.start) in region]
         return self._represented(ca, cb, mentions, out)
+
+    def _route_end(self, root, mentions: list[Mention]) -> bool:
+        """True for "Russia" and "Bulgaria" in "the contract for gas supply from Russia to Bulgaria": the
+        two ends of the supply an agreement is for are its sides."""
+        prep = root.head if root.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in ("from", "to") or root.ent_type_ not in ("GPE", "ORG"):
+            return False
+        noun = prep.head
+        if noun.lemma_.lower() not in self.vocab.cues.route_nouns:
+            return False
+        return any(noun.i in {t.i for t in self.doc[m.head].subtree} for m in mentions if self.doc[m.head].pos_ != "VERB")
+
+    def _own_clause(self, mentions: list[Mention]) -> set[int] | None:
+        """Tokens of the clause an agreement is an argument of: its verb's subtree, climbing from a verb
+        with no named subject ("X agreed to sign a deal", "X said it signed a deal") to the verb above,
+        and from a clause describing a noun to that noun ("the X-Y exercises held under an agreement").
+        None when the agreement has no verb above it (a heading, a list item)."""
+        if not mentions:
+            return None
+        region: set[int] = set()
+        for m in mentions:
+            head = self.doc[m.head]
+            if any(c.dep_ == "prep" and c.lower_ in ("between", "with") and any(g.lower_ in ("two", "both") for p in c.children for g in p.children) for c in head.children):
+                return None  # "a standstill agreement between the two concerns": the sides are named elsewhere
+            verb = head if head.pos_ == "VERB" else next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("aux", "auxpass")), None)
+            if verb is None:
+                return None
+            for _ in range(3):
+                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+                if any(c.pos_ == "NOUN" and not c.ent_type_ and c.lemma_.lower() in _SIDES | {"official", "officer"} for c in subjects):
+                    return None  # "trade officials signed a cooperation agreement": the sides are named elsewhere
+                if any(c.pos_ != "PRON" for c in subjects):
+                    break
+                if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+                    verb = verb.head
+                    break
+                above = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("aux", "auxpass")), None)
+                if above is None or verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "acl", "relcl"):
+                    break
+                verb = above
+            region.update(t.i for t in verb.subtree)
+        return region
 
     def _represented(self, ca: int, cb: int, mentions: list[Mention], out: list[Term]) -> list[Term]:
         """Add the states and organisations that signatories act for and that "the two countries" restates."""

@@ -117,6 +117,7 @@ class Cues(_Rule):
     reach_verbs: list[str]
     sought_nouns: list[str]
     near_words: list[str]
+    route_nouns: list[str]
     joining_verbs: list[str]
     ask_for_verbs: list[str]
     body_nouns: list[str]

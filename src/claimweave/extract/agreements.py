@@ -94,6 +94,9 @@ class AgreementExtractor:
             pick = candidates[0] if near else None
         if pick is None:
             return None
+        own_years, known_years = {t.value[:4] for t in terms.signed}, {t.value[:4] for t in pick.terms.signed}
+        if own_years and known_years and not own_years & known_years:
+            return None  # "the contract signed in 1998" is not the memorandum signed on Friday
         known = [p.value[0] for p in pick.terms.parties]
         names = self._phrase_names(doc, mention)
         owner = self._possessive_owner(doc, mention)
@@ -400,6 +403,10 @@ class AgreementExtractor:
             last = t.parties[-1] if t.parties[-1].end - t.parties[0].start < 200 else t.parties[0]
             field_ev["parties"] = evidence(doc, t.parties[0].start, last.end, t.parties[0].rule)
         signed = sorted({s.value for s in t.signed})
+        published = context(doc).published
+        if t.status is not None and t.status.rule == "status.proposed_goal" and signed and published is not None:
+            if all(value < published.isoformat()[: len(value)] for value in signed):
+                t.status = None  # "cleared the way for X to sign a deal in May": signed since, not proposed
         if t.signed:
             field_ev["signed"] = evidence(doc, min(s.start for s in t.signed), max(s.end for s in t.signed), t.signed[0].rule)
         put("asset", t.asset)
