@@ -532,6 +532,8 @@ class ArgumentReader:
                 continue
             # "officials of Kuwait and the ROK signed": whom the officials act for is a party, not a place.
             acting = bool(self.acting_for_left.search(self.text[max(ca, s - 40) : s]) or self._conj_of_acting(span))
+            # "in breach of Lebanon's national pact": the possessor of the agreement's name is its side
+            acting = acting or root.dep_ == "poss" and any(root.head.i == m.head for m in mentions)
             # "clear the way for PKN Orlen to sign an agreement": the subject of the infinitive acts
             doer = span.end + 1 < len(self.doc) and self.doc[span.end].lower_ == "to" and self.doc[span.end + 1].tag_ == "VB" and left.rstrip().lower().endswith("for")
             route = self._route_end(root, mentions)

@@ -112,6 +112,8 @@ class MentionFinder:
         left_text = analysed_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
         if self.vocab.not_agreement.search(left_text):
             return None
+        if rule.kind == "contract" and self.vocab.futures_contract.search(left_text):
+            return None  # "the January contract closed up 25 cents": a futures contract, traded not agreed
         full = self._phrase_start(doc, sent, span, head, keep_names=True)
         start = self._phrase_start(doc, sent, span, head)
         if full < span.start and self.vocab.not_agreement.search(analysed_text(doc)[max(sent.start_char, doc[full].idx - 40) : doc[full].idx]):

@@ -87,6 +87,7 @@ class Cues(_Rule):
     grant_verbs: list[str]
     link_between: str
     not_agreement_left: str
+    futures_contract_left: str
     accession_verbs: list[str]
     accession_adverbs: list[str]
     accession_orgs: str
@@ -150,6 +151,7 @@ class Vocabulary:
     party_block: re.Pattern
     link_between: re.Pattern
     not_agreement: re.Pattern
+    futures_contract: re.Pattern
     accession_orgs: re.Pattern
     signed_block: re.Pattern
     link_before_generic: re.Pattern
@@ -189,6 +191,7 @@ def vocabulary() -> Vocabulary:
         party_block=_rx(cues.party_block_left),
         link_between=_rx(cues.link_between),
         not_agreement=_rx(cues.not_agreement_left),
+        futures_contract=_rx(cues.futures_contract_left),
         accession_orgs=_rx(cues.accession_orgs),
         signed_block=_rx(cues.signed_block_left),
         link_before_generic=_rx(cues.link_before_generic),
