@@ -187,12 +187,29 @@ CLAUSE_PARTIES = [
     pytest.param("It took two years for PKN Orlen to sign an agreement in May.", ["PKN Orlen"], id="for-x-to-sign"),
     pytest.param("Under the contract for gas supply from Russia to Bulgaria, prices stay fixed.", ["Russia", "Bulgaria"], id="ends-of-a-supply"),
     pytest.param("China has agreed to give aid to Mauritius, and trade officials signed a cooperation agreement.", ["China", "Mauritius"], id="unnamed-signers-leave-the-sentence-open"),
+    pytest.param("Jordanian and Syrian officials will sign a final deal to provide Gaza with Egyptian electricity.", ["Jordanian", "Syrian"], id="a-place-the-deal-serves"),
+    pytest.param("Venezuela signed an agreement to purchase a satellite from China.", ["Venezuela", "China"], id="the-seller-in-a-purpose-clause"),
 ]
 
 
 @pytest.mark.parametrize(("text", "parties"), CLAUSE_PARTIES)
 def test_parties_from_the_agreements_own_clause(nlp, text, parties):
     assert [p.text for p in only(nlp, text).parties] == parties
+
+
+def test_an_agreement_made_under_a_named_treaty_is_its_own(nlp):
+    text = "Another outcome is the agreement on the management of the Adaptation Fund under the Kyoto Protocol."
+    found = run(nlp, text)
+    assert sorted(a.kind for a in found) == ["agreement", "protocol"], [a.text for a in found]
+
+
+def test_a_treaty_named_later_is_not_an_earlier_agreement_again(nlp):
+    text = (
+        "We have an important agreement on the case, the minister said. "
+        "The embassy said the Visiting Forces Agreement, signed in 1998 between the two governments, provides the mechanism."
+    )
+    named = [a for a in run(nlp, text) if "Visiting" in a.text]
+    assert len(named) == 1 and named[0].signed == ["1998"]
 
 
 def test_a_treaty_known_by_its_name_has_no_parties_from_around_it(nlp):

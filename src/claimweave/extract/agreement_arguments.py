@@ -584,6 +584,10 @@ class ArgumentReader:
                 # from the agreement's name is about something else.
                 rule = "party.with" if tied else ("party.clause" if eid else "party.name")
             out.append(Term((text, eid), s, e, rule))
+        purpose = self._purpose_clauses(mentions)
+        # "sign a deal to provide Gaza with electricity": a place the deal is for is no side of it
+        # (but "an agreement to purchase a satellite from China": the seller is)
+        out = [p for p in out if p.rule not in _UNTIED_RULES or not self._place_served(self.doc[self._token_at(p.start)], purpose)]
         region = self._own_clause(mentions)
         if region is not None:
             # "Israel objected to Hamas standing, arguing that the Oslo accords bar violent parties": names
@@ -601,6 +605,25 @@ class ArgumentReader:
         if noun.lemma_.lower() not in self.vocab.cues.route_nouns:
             return False
         return any(noun.i in {t.i for t in self.doc[m.head].subtree} for m in mentions if self.doc[m.head].pos_ != "VERB")
+
+    def _place_served(self, tok, purpose: set[int]) -> bool:
+        """True for a place named inside an agreement's purpose clause, other than one bought from."""
+        root = tok
+        while root.dep_ in ("compound", "amod") and root.head.i != root.i:
+            root = root.head
+        return tok.i in purpose and tok.ent_type_ in ("GPE", "LOC") and not self._from_seller(root)
+
+    def _purpose_clauses(self, mentions: list[Mention]) -> set[int]:
+        """Tokens of the infinitives saying what an agreement is for ("a deal to provide X with Y"),
+        on its name or on the verb it is the object of."""
+        out: set[int] = set()
+        for m in mentions:
+            head = self.doc[m.head]
+            owners = [head] + ([head.head] if head.dep_ == "dobj" else [])
+            for v in (c for o in owners for c in o.children if c.dep_ in ("acl", "advcl", "xcomp", "relcl") and c.tag_ == "VB"):
+                if any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
+                    out.update(t.i for t in v.subtree)
+        return out
 
     def _own_clause(self, mentions: list[Mention]) -> set[int] | None:
         """Tokens of the clause an agreement is an argument of: its verb's subtree, climbing from a verb

@@ -225,7 +225,8 @@ class AgreementExtractor:
                 said = len(terms.parties) >= 2 and terms.asset is not None
                 drafts.append(Draft(list(group), kind_mention, terms, si, tentative=not said))
             return
-        if first.definite and not first.plural:
+        if first.definite and not first.plural and not reader.proper_name(first):
+            # (an agreement called by its own name is found by its name above, never by its kind)
             target = self._antecedent(doc, reader, drafts, first, terms, si, agreeing)
             if target is not None:
                 terms.status = terms.status or terms.anaphoric_status
@@ -363,7 +364,9 @@ class AgreementExtractor:
     def _finish(self, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
         """Drop tentative mentions that never got terms; give collective status to the rest."""
         def said(d: Draft) -> bool:
-            return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1)
+            # "the agreement on the management of the fund": named by what it covers (not "the port lease")
+            covers = d.terms.asset is not None and d.terms.asset.rule == "asset.kind_prep"
+            return bool(d.terms.parties or d.terms.has_terms() or covers or len(d.mentions) > 1)
 
         real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored)]
         if not real:
