@@ -212,6 +212,11 @@ def test_a_treaty_named_later_is_not_an_earlier_agreement_again(nlp):
     assert len(named) == 1 and named[0].signed == ["1998"]
 
 
+def test_the_convention_is_a_short_reference_to_the_named_one(nlp):
+    text = "Delegates met to review the 1972 Biological Weapons Convention. The Convention bans germ weapons."
+    assert only(nlp, text).signed == ["1972"]
+
+
 def test_a_treaty_known_by_its_name_has_no_parties_from_around_it(nlp):
     text = "In September the International Atomic Energy Agency found Iran in non-compliance with the Non-Proliferation Treaty."
     assert only(nlp, text).parties == []
@@ -236,6 +241,13 @@ SIGNING_DATES = [
         "A monitoring group set up under the July 26 truce agreement has met 14 times.", ["2023-07-26"], id="a-name-date-is-past"
     ),
     pytest.param("Angola and the UN agency signed a tripartite accord in 2003, the year the war ended.", ["2003"], id="apposed-year-is-no-second-date"),
+]
+
+
+SIGNING_DATES += [
+    pytest.param("Hamas rejected on Wednesday a deal reached between Fatah and Israel on Tuesday.", ["2024-06-11"], id="a-day-after-another-verb-is-its"),
+    pytest.param("The cabinet endorsed Thursday the latest six-point agreement.", [], id="a-bare-day-after-another-verb-is-its"),
+    pytest.param("He took part in a contract Monday to purchase 150 planes.", ["2024-06-10"], id="a-past-day-on-a-new-agreement"),
 ]
 
 

@@ -416,10 +416,7 @@ class ArgumentReader:
         )
 
     def proper_name(self, m: Mention) -> bool:
-        """True for an agreement called by its proper name ("the Kyoto Protocol"), not a common noun."""
-        head = self.doc[m.head]
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
-        return head.pos_ != "VERB" and head.text[:1].isupper() and not head.is_sent_start and not indefinite
+        return self.vocab.called_by_name(self.doc, m)
 
     @staticmethod
     def _qualifies_a_side(tok) -> bool:

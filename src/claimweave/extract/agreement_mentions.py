@@ -284,7 +284,7 @@ class MentionFinder:
         breaks = set(self.vocab.cues.clause_breaks) - {"and", ","}
         if any(t.lower_ in breaks for t in between) or a.plural or b.plural:
             return False
-        if self._called_by_name(doc, b) and not self._called_by_name(doc, a):
+        if self.vocab.called_by_name(doc, b) and not self.vocab.called_by_name(doc, a):
             return False  # "the agreement on the fund under the Kyoto Protocol": made under a treaty, not the treaty
         # "a lease ... under a 2019 deal", "the deal, a 49-year lease"
         if b.rule.generic and not a.rule.generic and len(between) <= 14:
@@ -298,11 +298,6 @@ class MentionFinder:
             return False
         # "a 2019 deal granted Stroytransgaz a 49-year lease"
         return any(t.lemma_ in self.vocab.cues.grant_verbs and t.pos_ in ("VERB", "AUX") for t in between)
-
-    @staticmethod
-    def _called_by_name(doc: Doc, m: Mention) -> bool:
-        head = doc[m.head]
-        return head.pos_ != "VERB" and head.text[:1].isupper() and not head.is_sent_start
 
     @staticmethod
     def _restates(doc: Doc, a: Mention, b: Mention) -> bool:

@@ -160,6 +160,19 @@ class Vocabulary:
     def kind_rule(self, rule_id: str) -> KindRule:
         return next(k for k in self.kinds if k.id == rule_id)
 
+    def called_by_name(self, doc, mention) -> bool:
+        """True for an agreement called by its proper name ("the Kyoto Protocol", "the Treaty of
+        Maastricht"), not by a common noun ("a visiting forces agreement", "a PSA") or a short
+        reference ("the Convention")."""
+        head = doc[mention.head]
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+        if head.pos_ == "VERB" or not head.text[:1].isupper() or head.is_sent_start or indefinite:
+            return False
+        kind_words = {w for k in self.kinds for term in k.terms for w in term.split()}
+        named = [t for t in doc[mention.start : mention.end] if t.text[:1].isupper() and t.lower_ not in kind_words and t.pos_ != "DET"]
+        after = doc[mention.end : mention.end + 2]
+        return bool(named) or len(after) == 2 and after[0].lower_ in ("of", "on") and after[1].text[:1].isupper()
+
 
 def _rx(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.I)

@@ -74,7 +74,9 @@ class ClauseReader(ArgumentReader):
                 continue
             left = self.text[max(ca, t.start - 60) : t.start]
             in_phrase = any(ps <= t.start and t.end <= pe for ps, pe in phrases)
-            in_phrase = in_phrase or any(0 <= ps - t.end <= 2 and self.text[t.end : ps].strip() in ("", ",") and ps > t.start for ps, _ in phrases)
+            in_phrase = in_phrase or any(
+                0 <= ps - t.end <= 2 and self.text[t.end : ps].strip() in ("", ",") and ps > t.start and self._modifies(t, ps, pe) for ps, pe in phrases
+            )
             rule = None
             if in_phrase:
                 rule, terms.signed_in_phrase = "signed.modifier", True
@@ -103,7 +105,7 @@ class ClauseReader(ArgumentReader):
                 rule = self.vocab.signed_left[2].id
             elif has_verb and self._when_signed(t, mentions):
                 rule = "signed.when_clause"
-            elif has_verb and mentions and self._bare_date_of_signing(t, mentions):
+            elif mentions and self._bare_date_of_signing(t, mentions):
                 rule = "signed.verb_date"
             if rule is not None:
                 terms.signed.append(Term(t.value, t.start, t.end, rule))
@@ -130,6 +132,21 @@ class ClauseReader(ArgumentReader):
         governors = {self._governor(self.doc[h]) for h in heads}
         return target.lemma_ in self.vocab.cues.signed_verbs and (not mentions or target in governors)
 
+    def _modifies(self, t: Timex, ps: int, pe: int) -> bool:
+        """True when a date written right before an agreement's phrase belongs to it ("2019, 49-year deal"),
+        not to the verb before it ("rejected on Wednesday a US-brokered agreement", "endorsed Thursday the pact")."""
+        i = self._token_at(t.start)
+        if i >= len(self.doc):
+            return False
+        if i > 0 and self.doc[i - 1].pos_ == "ADP":
+            # "Back in 2014 a deal handed X a lease": a time fronted before the deal is its own; after a
+            # verb it is the verb's ("rejected on Wednesday a US-brokered agreement")
+            return i < 2 or self.doc[i - 2].pos_ not in ("VERB", "AUX")
+        tok = self.doc[i]
+        while tok.head != tok and t.start <= tok.head.idx < t.end:
+            tok = tok.head
+        return ps <= tok.head.idx < pe
+
     def _past_date(self, t: Timex) -> str:
         """A date naming an agreement ("the April 26 truce agreement") is of a signing already made: one
         without its year that resolved after the publication date is last year's."""
@@ -153,6 +170,11 @@ class ClauseReader(ArgumentReader):
         while tok.head != tok and tok.head.idx < t.end and tok.dep_ != "npadvmod":
             tok = tok.head
         verb = tok.head
+        indefinite = lambda m: self.doc[m.start].lower_ in ("a", "an")  # noqa: E731
+        if tok.dep_ == "npadvmod" and verb.pos_ != "VERB" and any(verb.i == m.head and indefinite(m) for m in mentions):
+            # "his part in a contract Monday to buy 150 planes": a day on the agreement's own name, if past
+            published = context(self.doc).published
+            return published is not None and t.value <= published.isoformat()[: len(t.value)]
         if tok.dep_ != "npadvmod" or verb.lemma_ not in self.vocab.cues.signed_verbs or verb.tag_ not in ("VBD", "VBN"):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
