@@ -189,6 +189,12 @@ CLAUSE_PARTIES = [
     pytest.param("China has agreed to give aid to Mauritius, and trade officials signed a cooperation agreement.", ["China", "Mauritius"], id="unnamed-signers-leave-the-sentence-open"),
     pytest.param("Jordanian and Syrian officials will sign a final deal to provide Gaza with Egyptian electricity.", ["Jordanian", "Syrian"], id="a-place-the-deal-serves"),
     pytest.param("Venezuela signed an agreement to purchase a satellite from China.", ["Venezuela", "China"], id="the-seller-in-a-purpose-clause"),
+    pytest.param(
+        "Rebels refused to sign the peace agreement reached between Khartoum and the main faction of the Sudan Liberation Movement.",
+        ["Khartoum", "the main faction of the Sudan Liberation Movement"],
+        id="a-capital-taken-for-a-person-and-whose-faction",
+    ),
+    pytest.param("Attacks stopped after armed Palestinian factions signed a truce in March.", ["Palestinian factions"], id="a-group-named-by-its-people"),
 ]
 
 

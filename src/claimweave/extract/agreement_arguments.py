@@ -339,7 +339,7 @@ class ArgumentReader:
         spans = [e for e in self.entities if e[0] >= ca and e[1] <= cb]
         taken = {i for s, e, _, _ in spans for i in range(s, e)}
         for ent in doc.char_span(ca, cb, alignment_mode="expand").ents:
-            if ent.label_ == "PERSON" and (ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root) or self._agrees_to_trade(ent.root) or self._short_org_name(ent.text)):
+            if ent.label_ == "PERSON" and (ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root) or self._agrees_to_trade(ent.root) or self._short_org_name(ent.text) or self._side_between(ent)):
                 spans.append((ent.start_char, ent.end_char, ent.text, None))
                 taken.update(range(ent.start_char, ent.end_char))
         for t in doc.char_span(ca, cb, alignment_mode="expand"):
@@ -436,6 +436,18 @@ class ArgumentReader:
         left = self.text[max(0, tok.left_edge.idx - 40) : tok.left_edge.idx]
         return bool(self.acting_for_left.search(left))
 
+    @staticmethod
+    def _side_between(ent) -> bool:
+        """True for a one-word name the NER took for a person as a side of "between X and the rebels"
+        ("Khartoum"): a capital or a group, whose name is the side."""
+        first = ent.root
+        while first.dep_ == "conj":
+            first = first.head
+        if len(ent) != 1 or first.dep_ != "pobj" or first.head.lower_ != "between":
+            return False
+        sides = [first] + [c for c in first.subtree if c.dep_ == "conj" and c.head == first]
+        return any(t.ent_type_ != "PERSON" for t in sides)
+
     def _short_org_name(self, text: str) -> bool:
         """True when a person-tagged name opens a longer organisation name in the document."""
         words = text.split()
@@ -474,7 +486,10 @@ class ArgumentReader:
                 for c in group + [g for c in group for g in c.children if g.dep_ == "conj"]:
                     # "between the alliance and guerrillas": a bare plural side is a group too
                     bare_plural = any_noun and c.tag_ == "NNS" and not any(d.dep_ in ("poss", "nummod") for d in c.children)
-                    if c.ent_type_ or c.pos_ != "NOUN" or not (bare_plural or any(d.dep_ == "det" for d in c.children)):
+                    # "armed Palestinian factions signed a truce": a group named by its people
+                    people = next((d for d in c.children if d.dep_ in ("amod", "compound") and d.ent_type_ == "NORP"), None)
+                    by_people = people is not None and c.lemma_.lower() in nouns
+                    if c.ent_type_ or c.pos_ != "NOUN" or not (bare_plural or by_people or any(d.dep_ == "det" for d in c.children)):
                         continue
                     after = doc[c.i + 1] if c.i + 1 < len(doc) else None
                     if any(d.dep_ in ("appos", "compound") and d.ent_type_ in ("ORG", "GPE") for d in c.children) or (
@@ -484,7 +499,11 @@ class ArgumentReader:
                     if any(d.lower_ in ("two", "both", "three", "all", "other") for d in c.children):
                         continue  # "between the two concerns" restates parties named elsewhere
                     if any_noun or c.lemma_.lower() in nouns:
-                        s, e = c.left_edge.idx, c.idx + len(c)
+                        s, e = (people.idx if by_people and not any_noun and not any(d.dep_ == "det" for d in c.children) else c.left_edge.idx), c.idx + len(c)
+                        # "the main faction of the Sudan Liberation Movement": whose faction it is
+                        of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP")), None)
+                        if of is not None:
+                            e = of.idx + len(of)
                         out.append((s, e, self.text[s:e], None))
         return out
 
@@ -639,7 +658,8 @@ class ArgumentReader:
                 return None
             for _ in range(3):
                 subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-                if any(c.pos_ == "NOUN" and not c.ent_type_ and c.lemma_.lower() in _SIDES | {"official", "officer"} for c in subjects):
+                named_by = ("NORP", "GPE", "ORG")
+                if any(c.pos_ == "NOUN" and not c.ent_type_ and c.lemma_.lower() in _SIDES | {"official", "officer"} and not any(d.ent_type_ in named_by for d in c.children) for c in subjects):
                     return None  # "trade officials signed a cooperation agreement": the sides are named elsewhere
                 if any(c.pos_ != "PRON" for c in subjects):
                     break
