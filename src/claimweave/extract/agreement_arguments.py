@@ -73,8 +73,9 @@ class ArgumentReader:
         """The nearest verb above a token (the verb of the clause an agreement name sits in)."""
         return next((a for a in token.ancestors if a.pos_ == "VERB"), None)
 
-    def _np(self, i: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
-        """The noun phrase starting at token i (stopping at times, clause words, verbs), as tokens."""
+    def _np(self, i: int, b: int, tx: list[Timex], verb_head: bool = False) -> tuple[int, int] | None:
+        """The noun phrase starting at token i (stopping at times, clause words, verbs), as tokens;
+        ``verb_head`` reads a first word tagged as a verb as a noun ("barriers to trade in goods")."""
         doc, stop = self.doc, set(self.vocab.cues.np_stop_words) | set(self.vocab.asset_words.np_stop_words)
         j, last = i, i
         while j < b and j - i < 16:
@@ -85,7 +86,7 @@ class ArgumentReader:
                 break
             if t.lower_ == "in" and j + 1 < b and doc[j + 1].lower_ == "order":
                 break  # "to hold talks in order to ...": the purpose, not the phrase
-            if t.pos_ in ("VERB", "AUX") and not (t.tag_ in ("VBN", "VBG") and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN")):
+            if t.pos_ in ("VERB", "AUX") and not (verb_head and j == i) and not (t.tag_ in ("VBN", "VBG") and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN")):
                 break
             if t.lower_ in ("and", "or") and not (j + 1 < b and doc[j + 1].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP")):
                 break
@@ -228,7 +229,7 @@ class ArgumentReader:
         if np is None:
             return None
         on = handed_over(self.doc, *np, self.vocab.asset_words)
-        return (self._np(on, b, tx) or np) if on is not None and on < b else np
+        return (self._np(on, b, tx, verb_head=True) or np) if on is not None and on < b else np
 
     def _participle_object(self, b: int, mentions: list[Mention], words: set[str], tx: list[Timex]) -> tuple[int, int] | None:
         """What an agreement does, by a verb on its name ("an accord liberalising air traffic", "a pact that
@@ -258,7 +259,9 @@ class ArgumentReader:
             if m.rule.kind not in kinds:
                 continue
             head = doc[m.head]
-            hosts = [head] + ([head.head] if head.dep_ in ("nsubj", "nsubjpass") else [])
+            # "I hope the truce will take effect in X as well": a place hoped for, not where it holds
+            hoped = head.head.dep_ in ("ccomp", "xcomp") and any(c.tag_ == "MD" for c in head.head.children)
+            hosts = [head] + ([head.head] if head.dep_ in ("nsubj", "nsubjpass") and not hoped else [])
             for prep in (c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "along")):
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is None or obj.i < m.end or obj.i >= b or obj.ent_type_ not in ("GPE", "LOC"):
