@@ -385,6 +385,8 @@ class ArgumentReader:
         np = self._np(e + 1, b, tx)
         if np is None:
             return None
+        if prep.lower_ in _TOPIC_PREPS:
+            np = self._topic_restated(np, b, tx) or np
         np_s, np_e = self._chars(*np)
         if compound is not None and prep.lower_ in _LOCATIVE:
             c_s, c_e = self._chars(*compound)
@@ -398,6 +400,16 @@ class ArgumentReader:
             if verb.i > np[1] and verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.i == np[1] for c in verb.children):
                 np_e = self._chars(np[0], min(clause_end(verb), b))[1]
         return self.text[np_s:np_e], np_s, np_e
+
+    def _topic_restated(self, np: tuple[int, int], b: int, tx: list[Timex]) -> tuple[int, int] | None:
+        """The topic spelled out after a comma ("an agreement on cooperation between X and Y, regarding the
+        transfer of prisoners" -> "the transfer of prisoners"), as tokens."""
+        e, _ = self._skip_sides_and_dates(np[1], b, tx)
+        if e + 1 >= b or self.doc[e].text != ",":
+            return None
+        lead = next((n for n in (2, 1) if " ".join(t.lower_ for t in self.doc[e + 1 : min(e + 1 + n, b)]) in self.vocab.cues.topic_leads), 0)
+        got = self._np(e + 1 + lead, b, tx) if lead and e + 1 + lead < b else None
+        return got if got is not None and not self._is_name(*got) else None
 
     def _skip_sides_and_dates(self, e: int, b: int, tx: list[Timex], head: int | None = None) -> tuple[int, bool]:
         """The first token after the sides, the date and the signing participle written right after an
