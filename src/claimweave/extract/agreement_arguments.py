@@ -375,6 +375,9 @@ class ArgumentReader:
         prep = doc[e]
         if prep.lower_ not in words or e + 1 >= b or (skipped and prep.lower_ not in _TOPIC_PREPS):
             return None
+        signing = next((t for t in doc[m.end : e] if t.tag_ == "VBN" and t.head.i == m.head), None)
+        if signing is not None and prep.head.i not in (m.head, signing.i):
+            return None  # "a peace deal inked between X and Y, which ended the war on the continent"
         if prep.lower_ == "to" and doc[m.head].lemma_ not in ("right", "access", "claim", "title"):
             return None  # "presented lease agreements to farmers": a recipient, not an asset
         nxt = doc[e + 1]
