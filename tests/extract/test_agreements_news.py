@@ -334,6 +334,38 @@ def test_what_an_agreement_is_about(nlp, text, asset):
     assert only(nlp, text).asset == asset
 
 
+# What an agreement covers, read from the shapes wire news uses (issue 6, assets); a phrase that says
+# nothing about it ("the century", "a striker", "the matter") is no asset at all.
+ASSET_SHAPES = [
+    pytest.param("The rebels signed a peace deal to put an end to the border war.", "the border war", id="an-end-to-x"),
+    pytest.param("Rebels signed a peace accord in May to end a decade of fighting.", "a decade of fighting", id="span-of-time-as-quantity"),
+    pytest.param("Norway and Iceland signed an accord liberalising coastal shipping between the two countries.", "coastal shipping", id="participle-on-name"),
+    pytest.param("Seoul and Tokyo signed a pact that allows joint patrols in the strait.", "joint patrols in the strait", id="relative-clause-on-name"),
+    pytest.param("The two states signed a deal Monday, lifting restrictions on grain exports.", "restrictions on grain exports", id="participle-on-signing"),
+    pytest.param("Lima and Quito signed a trade accord, removing tariffs and other barriers to trade in fish and timber.", "trade in fish and timber", id="barriers-to-x"),
+    pytest.param("Cairo signed a deal to supply Jordan with Egyptian natural gas.", "Egyptian natural gas", id="supply-a-name-with-x"),
+    pytest.param("A truce between the army and the rebels took effect in Darfur on Monday.", "Darfur", id="truce-place-on-its-verb"),
+    pytest.param("A shaky late-night truce was holding in Beirut on Tuesday.", "Beirut", id="hyphenated-adjective-is-no-compound"),
+    pytest.param("An accord reached between Lima and Quito on river fishing was signed on Monday.", "river fishing", id="topic-after-signing-participle"),
+    pytest.param("They signed an agreement on cooperation between the two navies, covering the exchange of officers.", "the exchange of officers", id="topic-spelled-out-after-comma"),
+    pytest.param("Ghana signed an agreement for its farmers to sell cocoa to Chinese buyers.", "its farmers to sell cocoa to Chinese buyers", id="for-x-to-do-y"),
+    pytest.param("The Rovers gave Smith a three-year contract, the richest contract for a striker in club history.", None, id="no-person-asset"),
+    pytest.param("The club signed Jones to a five-year deal, the biggest deal for a goalkeeper in league history.", None, id="no-player-asset"),
+    pytest.param("Delegates reached an agreement on the matter on Friday.", None, id="no-empty-head"),
+    pytest.param("Mali signed a security pact with Niger, even though Niger has developed its own drones.", None, id="no-asset-from-subordinate-clause"),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), ASSET_SHAPES)
+def test_asset_shapes(nlp, text, asset):
+    assert only(nlp, text).asset == asset
+
+
+def test_a_truce_hoped_for_somewhere_has_no_place_there(nlp):
+    found = run(nlp, "Israel and Hamas agreed to a truce on Sunday. \"I hope the truce will take effect in the West Bank as well,\" he said.")
+    assert [a.asset for a in found] == [None]
+
+
 def test_a_member_singled_out_after_a_dated_group_takes_its_date(nlp):
     text = (
         "Chile signed four accords on Friday with Peru on trade and transport. "

@@ -48,8 +48,20 @@ class RenewalRule(_Rule):
 
 class AssetRule(_Rule):
     id: str
-    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose"]
+    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place"]
     words: list[str]
+
+
+class AssetWords(_Rule):
+    """Words that make a noun phrase no asset, or hand the asset over to what follows them."""
+
+    description: str
+    empty_heads: list[str]
+    people_heads: list[str]
+    light_to_heads: list[str]
+    barrier_heads: list[str]
+    np_stop_words: list[str]
+    subordinators: list[str]
 
 
 class KindByAssetRule(_Rule):
@@ -143,6 +155,7 @@ class Vocabulary:
     collective: tuple[Compiled, ...]
     kind_by_asset: tuple[Compiled, ...]
     assets: tuple[AssetRule, ...]
+    asset_words: AssetWords
     cues: Cues
     signed_left: tuple[Compiled, ...]
     expires_left: tuple[Compiled, ...]
@@ -196,6 +209,7 @@ def vocabulary() -> Vocabulary:
         collective=tuple(Compiled(r.id, _rx(r.pattern)) for r in collective),
         kind_by_asset=tuple(Compiled(r.id, _rx(r.pattern), r.kind) for r in by_asset),
         assets=tuple(assets),
+        asset_words=patterns.load(base + "asset_words.json", AssetWords),
         cues=cues,
         signed_left=tuple(Compiled(c.id, _rx(c.pattern)) for c in cues.signed_left),
         expires_left=tuple(Compiled(c.id, _rx(c.pattern)) for c in cues.expires_left),
