@@ -145,6 +145,13 @@ TERMS = [
 ]
 
 
+TERMS.append(
+    pytest.param(
+        "The ministry signed a deal with the agency to boost rural power from renewable energies.", {"renewal": None}, id="renewable-energy-is-no-renewal"
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "expected"), TERMS)
 def test_terms(nlp, text, expected):
     agreement = only(nlp, text)
