@@ -64,6 +64,7 @@ class AgreementExtractor:
         self.pronoun_window = pronoun_window
         self.same_party = re.compile(self.vocab.cues.same_party, re.I)
         self.company_anaphor = re.compile(self.vocab.cues.company_anaphor, re.I)
+        self.phrase_statuses = {r.id for r in self.vocab.status if r.scope == "phrase"}
 
     # ------------------------------------------------------------------ resolution
 
@@ -216,8 +217,10 @@ class AgreementExtractor:
                 return
         if first.plural and not terms.has_time_terms():
             if status is not None:
-                # "a committee to review the deals signed under Assad": a status for all of them.
-                collective.append(status)
+                # "a committee to review the deals signed under Assad": a status for all of them (but
+                # "the current agreements" says what those are, not what becomes of every other one).
+                if status.rule not in self.phrase_statuses:
+                    collective.append(status)
                 drafts.append(Draft(list(group), kind_mention, terms, si, tentative=True, collective=True))
             else:
                 # "two agreements", "separate agreements": an agreement whose terms may follow ("They ...");
