@@ -109,6 +109,8 @@ class MentionFinder:
             return None
         if head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.i not in range(span.start, span.end):
             return None
+        if head == span[-1] and self._modifies_next(doc, sent, head):
+            return None  # "a ceasefire monitoring committee", "truce talks": a word about something else
         left_text = analysed_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
         if self.vocab.not_agreement.search(left_text):
             return None
@@ -128,6 +130,8 @@ class MentionFinder:
             return None  # "no agreement", "never signed any pact", "any deal must ..."
         if full == span.start and head.lower_ in ("accord", "agreement") and span.start > 0 and doc[span.start - 1].lower_ == "in":
             return None  # "in accord with the rules", "are in agreement that ...": idioms
+        if full == span.start and head.dep_ == "pobj" and head.head.i == span.start - 1 and head.head.lower_ in ("on", "of", "for", "about", "toward", "towards") and head.tag_ == "NN" and head.text.islower():
+            return None  # "their position on truce", "the offer of cease-fire": the idea, not one agreement
         plural = head.tag_ in ("NNS", "NNPS") and head.lower_ not in PLURAL_HEADS_SINGULAR
         det = [doc[i] for i in range(full, span.start) if doc[i].dep_ in ("det", "poss", "nummod", "predet")]
         if not det and not plural and head.text.islower() and head.dep_ in ("dobj", "pobj") and self._governing(head).lemma_ in self.vocab.cues.reach_verbs:
@@ -170,6 +174,17 @@ class MentionFinder:
             while start < span.start and doc[start].pos_ == "PROPN":
                 start += 1
         return start
+
+    def _modifies_next(self, doc: Doc, sent: Span, head: Token) -> bool:
+        """True when an agreement word only describes the noun after it ("ceasefire monitoring
+        committee", "truce talks", "a deal deadline"), however the parser attached it."""
+        i = head.i + 1
+        if i < sent.end and doc[i].tag_ == "VBG" and doc[i].text.islower():
+            i += 1  # "monitoring", "negotiating"
+        if i >= sent.end or not doc[i].text.islower() or doc[i].pos_ not in ("NOUN", "VERB"):
+            return False
+        nouns = set(self.vocab.cues.modified_nouns) | set(self.vocab.cues.body_nouns)
+        return doc[i].lower_ in nouns or (i > head.i + 1 and doc[i].tag_ in ("NN", "NNS"))
 
     @staticmethod
     def _governing(head: Token) -> Token:
@@ -220,6 +235,8 @@ class MentionFinder:
             return True
         if gov.lemma_ in cues.sought_verbs or (gov.lemma_ in cues.ask_for_verbs and head.head.lower_ == "for"):
             return True
+        if gov.lemma_ in cues.blocked_verbs:
+            return True  # "Germany is blocking a deal": one that has not been made
         unreal = gov.tag_ == "VB" and not aux & {"did", "do", "does"} or bool(aux & {"would", "could", "might", "may", "should", "can"})
         # "for a deal to be reached": an infinitive, not a deal made
         unreal = unreal or "to" in aux and gov.tag_ == "VBN"
@@ -260,6 +277,8 @@ class MentionFinder:
                         out.append(Mention(min([tok.i] + formal), obj.i + 1, tok.i, tok.i, accession, False, False))
             elif tok.lemma_ in cues.lease_verbs and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
                 infinitive = tok.tag_ == "VB" and not any(c.lower_ in ("will", "shall") for c in tok.children)
+                # "forced to continue leasing land": an activity, not one lease (those are named by nouns)
+                infinitive = infinitive or tok.tag_ == "VBG" and not any(c.dep_ == "aux" for c in tok.children)
                 if infinitive or (tok.dep_ == "conj" and tok.head.tag_ == "VB"):
                     continue  # "talks to buy or lease the shipyard": a plan, not a lease
                 out.append(Mention(tok.i, tok.i + 1, tok.i, tok.i, lease, False, False))
