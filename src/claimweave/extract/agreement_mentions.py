@@ -18,6 +18,7 @@ from claimweave.extract.common import analysed_text
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
 PLURAL_HEADS_SINGULAR = {"rights"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
+NAME_LINKS = {"of", "on", "for", "and", "the", "to", "-"}
 MODALS = {"would", "could", "might", "may", "should", "must", "not", "never"}
 
 
@@ -53,9 +54,17 @@ class MentionFinder:
     def acronym(doc: Doc, span: Span) -> str | None:
         """The acronym written in brackets right after an agreement's name ("... agreement (PSA)"), if any."""
         i = span.end
-        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and ACRONYM.fullmatch(doc[i + 1].text):
-            return doc[i + 1].text
-        return None
+        # "a Memorandum of Understand (MOU)": the name may run on in capitalised words before it.
+        while i < min(len(doc), span.end + 6) and (doc[i].text[:1].isupper() or doc[i].lower_ in NAME_LINKS) and doc[i].text != "(":
+            i += 1
+        if not (i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and ACRONYM.fullmatch(doc[i + 1].text)):
+            return None
+        acronym = doc[i + 1].text
+        if i == span.end:
+            return acronym
+        words = [t.text for t in doc[span.start : i] if t.lower_ not in DEFINITE | {"a", "an"}]
+        initials = {"".join(w[0] for w in words).lower(), "".join(w[0] for w in words if w[:1].isupper()).lower()}
+        return acronym if acronym.lower().replace("-", "").replace("&", "") in initials else None
 
     def name_keys(self, doc: Doc, mention: Mention, acronyms: set[str]) -> tuple[frozenset[str], frozenset[str]]:
         """What identifies a named agreement across a document, and the years written in its name:
@@ -64,11 +73,12 @@ class MentionFinder:
         name ("a cooperation agreement") has no key, an indefinite one neither ("a PSA with X" is
         another agreement of that kind)."""
         tokens = doc[mention.start : mention.end]
-        if doc[mention.head].pos_ == "VERB" or any(t.lower_ in ("a", "an") for t in tokens):
-            return frozenset(), frozenset()
-        keys, years, words = set(), set(), []
         span = doc[mention.kind_start : mention.end]
-        acronym = self.acronym(doc, span)
+        acronym = self.acronym(doc, span) if doc[mention.head].pos_ != "VERB" else None
+        if doc[mention.head].pos_ == "VERB" or any(t.lower_ in ("a", "an") for t in tokens):
+            # ... but "a memorandum of understanding (MOU)" defines the name its later "the MOU" refers to
+            return (frozenset({acronym.lower()}) if acronym else frozenset()), frozenset()
+        keys, years, words = set(), set(), []
         if acronym is not None:
             keys.add(acronym.lower())
         if len(span) == 1 and span[0].text in acronyms:
@@ -83,6 +93,23 @@ class MentionFinder:
         if len(words) >= 2 and doc[mention.head].text[:1].isupper():
             keys.add(" ".join(words))
         return frozenset(keys), frozenset(years)
+
+    @staticmethod
+    def name_words(doc: Doc, mention: Mention) -> frozenset[str]:
+        """The words that describe an agreement, however it is written: "a visiting force agreement"
+        and "the Visiting Forces Agreement" -> {"visiting", "force", "agreement"}; the general kind
+        nouns (deal, accord, pact) count as "agreement"."""
+        if doc[mention.head].pos_ == "VERB":
+            return frozenset()
+        words = set()
+        for t in doc[mention.start : mention.end]:
+            if t.is_punct or t.like_num or t.dep_ in ("det", "poss", "case", "nummod") or t.lower_ in DEFINITE:
+                continue
+            word = t.lower_
+            if t.i == mention.head and mention.rule.generic:
+                word = "agreement"
+            words.add(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)
+        return frozenset(words)
 
     def mentions(self, doc: Doc, sent: Span, names: list[Span]) -> list[Mention]:
         found = []

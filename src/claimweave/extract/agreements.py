@@ -42,6 +42,7 @@ class Draft:
     keys: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()
     first_sentence: int = -1
+    words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if self.first_sentence < 0:
@@ -95,6 +96,8 @@ class AgreementExtractor:
             pick = candidates[0] if near else None
         if pick is None:
             return None
+        if reader.proper_name(mention) and pick.words and not pick.words <= self.finder.name_words(doc, mention):
+            return None  # "an important agreement" ... "the Visiting Forces Agreement": a name says which one
         own_years, known_years = {t.value[:4] for t in terms.signed}, {t.value[:4] for t in pick.terms.signed}
         if own_years and known_years and not own_years & known_years:
             return None  # "the contract signed in 1998" is not the memorandum signed on Friday
@@ -186,6 +189,15 @@ class AgreementExtractor:
         # "the Kyoto Protocol" ... "the 1997 Kyoto Protocol", "the VFA": one named agreement, however written
         # (but "the 1959 X Treaty" and "the 1991 X Treaty" are two).
         named = next((d for d in drafts if d.keys & keys and not (d.years and years and not d.years & years)), None)
+        words = self.finder.name_words(doc, group[0])
+        if named is None and len(group) == 1 and not group[0].plural and len(words) >= 3:
+            # "a visiting force agreement" ... "the Visiting Forces Agreement (VFA)" ... "a visiting forces
+            # agreement": the same descriptive name, capitalised or not, is one agreement.
+            named = next((
+                d for d in drafts
+                if not d.kind_mention.plural and len(d.words) >= 3 and (d.keys or keys or d.words == words) and (d.words <= words or words <= d.words)
+                and not (d.years and years and not d.years & years)
+            ), None)
         if named is not None:
             terms.status = terms.status or terms.anaphoric_status
             named.take(group, terms, si, keys)
@@ -240,7 +252,7 @@ class AgreementExtractor:
                 recent.terms.absorb(Terms(status=terms.anaphoric_status))
             else:
                 terms.status = terms.status or terms.anaphoric_status
-        draft = Draft(list(group), kind_mention, terms, si, keys=keys, years=years)
+        draft = Draft(list(group), kind_mention, terms, si, keys=keys, years=years, words=words)
         if first.definite:
             self._from_agreeing_sentence(doc, reader, draft, agreeing, si)
             if not draft.terms.parties:
@@ -366,7 +378,9 @@ class AgreementExtractor:
     def _finish(self, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
         """Drop tentative mentions that never got terms; give collective status to the rest."""
         def said(d: Draft) -> bool:
-            return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1)
+            # "the agreement on the management of the Fund": a name that says what it covers is specific
+            named_asset = d.terms.asset is not None and d.terms.asset.rule == "asset.kind_prep"
+            return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1 or named_asset)
 
         real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored)]
         if not real:
