@@ -211,7 +211,8 @@ class MentionFinder:
         if i >= sent.end or not doc[i].text.islower() or doc[i].pos_ not in ("NOUN", "VERB"):
             return False
         nouns = set(self.vocab.cues.modified_nouns) | set(self.vocab.cues.body_nouns)
-        return doc[i].lower_ in nouns or (i > head.i + 1 and doc[i].tag_ in ("NN", "NNS"))
+        # ("the contract governing transit": a participle with its object)
+        return doc[i].lower_ in nouns
 
     @staticmethod
     def _governing(head: Token) -> Token:
