@@ -119,8 +119,37 @@ class MentionFinder:
                 if mention is not None:
                     found.append(mention)
         found.extend(self._verb_mentions(doc, sent))
+        found.extend(self._members(doc, sent, found))
         found.sort(key=lambda m: (m.start, m.end))
         return found
+
+    def _members(self, doc: Doc, sent: Span, found: list[Mention]) -> list[Mention]:
+        """Agreements a plural names one by one: "agreements on Galileo and Aviation", "three accords --
+        Double Taxation, Visas and Tourism": each listed name is an agreement of the plural's kind."""
+        out = []
+        taken = {i for m in found for i in range(m.start, m.end)}
+        for m in found:
+            head = doc[m.head]
+            if not m.plural or head.pos_ == "VERB":
+                continue
+            firsts = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "for", "covering") for g in c.children if g.dep_ == "pobj"]
+            firsts += [c for c in head.children if c.dep_ == "appos"]
+            for first in firsts:
+                members = [first] + [c for c in first.subtree if c.dep_ == "conj" and c.head in (first, *first.subtree)]
+                members = [t for t in members if sent.start <= t.i < sent.end]
+                if len(members) < 2 or not all(t.text[:1].isupper() or t.i in taken for t in members):
+                    continue  # "agreements on trade and investment": topics, not names
+                for t in members:
+                    if t.i in taken:
+                        # "-- a memorandum of understanding, ...": already a name of its own, listed all the same
+                        for other in found:
+                            if other.start <= t.i < other.end and other is not m:
+                                other.listed_by = m.head
+                        continue
+                    end = max([t.i] + [x.i for c in t.children if c.dep_ not in ("conj", "cc", "punct", "appos") for x in c.subtree]) + 1
+                    start = min([t.i] + [x.i for c in t.children if c.dep_ not in ("conj", "cc", "punct", "appos") and c.i < t.i for x in c.subtree])
+                    out.append(Mention(start, end, t.i, start, m.rule, False, False, listed_by=m.head))
+        return out
 
     # ------------------------------------------------------------------ kinds of mention
 

@@ -200,6 +200,14 @@ class ClauseReader(ArgumentReader):
                 modal = next((c for c in rel.children if c.dep_ == "aux" and c.lower_ in ("would", "could")), None)
                 if modal is not None:
                     return Term("proposed", modal.idx, modal.idx + len(modal), "status.proposed_would")
+            signing = head.head if head.dep_ == "nsubjpass" else None
+            if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+                signing = next((c for c in head.head.children if c.dep_ == "xcomp"), None)  # "are to be signed"
+            if signing is not None and signing.lemma_ in ("sign", "conclude", "ink"):
+                # "three agreements are to be signed", "the accord will be signed on Monday": scheduled
+                aux = [c for c in signing.children if c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", "'ll")]
+                if aux and not any(c.dep_ == "neg" for c in signing.children):
+                    return Term("proposed", aux[0].idx, signing.idx + len(signing), "status.proposed_scheduled")
             if head.dep_ == "dobj":
                 verb = head.head
             elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on"):

@@ -162,7 +162,7 @@ class AgreementExtractor:
             for group, (a, b) in zip(groups, self.finder.regions(doc, sent, groups)):
                 self._place(doc, reader, drafts, collective, agreeing, group, a, b, si, acronyms)
         self._group_dates(doc, drafts)
-        drafts = self._finish(drafts, collective)
+        drafts = self._finish(doc, drafts, collective)
         doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
 
@@ -211,6 +211,8 @@ class AgreementExtractor:
             terms.parties = company + terms.parties
         first = group[0]
         kind_mention = next((m for m in group if not m.rule.generic), first)
+        if first.listed_by is not None:
+            self._listed(doc, drafts, first, terms)
         again = self._restated(doc, drafts, group, terms)
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
@@ -261,6 +263,26 @@ class AgreementExtractor:
             # Tallinn Convention" is known by its name)
             draft.unanchored = not reader.proper_name(first)
         drafts.append(draft)
+
+    @staticmethod
+    def _listed(doc: Doc, drafts: list[Draft], member: Mention, terms: Terms) -> None:
+        """An agreement listed by name ("three agreements ... -- X, Y and Z") covers what its name says
+        and shares what the list's plural says (sides, dates, status) unless it says otherwise."""
+        span = doc[member.start : member.end]
+        if terms.asset is None or terms.asset.rule not in PHRASE_ASSETS:
+            terms.asset = Term(span.text, span.start_char, span.end_char, "asset.listed_name")
+        sent = doc[member.head].sent
+        # The plural that lists it first, then the other plurals of its sentence ("three agreements are
+        # to be signed: X, and agreements on Y and Z").
+        groups = sorted(
+            (d for d in drafts if d.kind_mention.plural and sent.start <= d.kind_mention.head < sent.end),
+            key=lambda d: not any(m.head == member.listed_by for m in d.mentions),
+        )
+        for group in groups:
+            known = group.terms
+            terms.parties = terms.parties or list(known.parties)
+            terms.signed = terms.signed or list(known.signed)
+            terms.status = terms.status or known.status or known.anaphoric_status
 
     @staticmethod
     def _restated(doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms) -> Draft | None:
@@ -375,7 +397,7 @@ class AgreementExtractor:
             if group is not None:
                 draft.terms.signed = [Term(s.value, s.start, s.end, "signed.group") for s in group.terms.signed]
 
-    def _finish(self, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
+    def _finish(self, doc: Doc, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
         """Drop tentative mentions that never got terms; give collective status to the rest."""
         def said(d: Draft) -> bool:
             # "the agreement on the management of the Fund": a name that says what it covers is specific
@@ -387,8 +409,11 @@ class AgreementExtractor:
             # Only general mentions ("the agreements signed under Assad"): keep the first with a status.
             real = [d for d in drafts if d.terms.status is not None][:1]
         for draft in real:
-            if draft.terms.status is None and collective:
-                draft.terms.status = collective[-1]
+            sent = doc[draft.mentions[0].head].sent
+            # "three agreements are to be signed - X, ...": a scheduled signing is of its own sentence's agreements
+            found = [t for t in collective if t.rule != "status.proposed_scheduled" or sent.start_char <= t.start < sent.end_char]
+            if draft.terms.status is None and found:
+                draft.terms.status = found[-1]
         return real
 
     # ------------------------------------------------------------------ output
