@@ -299,6 +299,8 @@ class MentionFinder:
         unreal = unreal or "to" in aux and gov.tag_ == "VBN"
         # "close to reaching a deal", "the demand for a ceasefire to be signed"
         wanted = any(a.lemma_ in cues.sought_verbs or a.lower_ in cues.sought_nouns or a.lower_ in cues.near_words for a in list(gov.ancestors)[:3])
+        # "their commitment to concluding a deal", however the parser hangs the "to"
+        wanted = wanted or gov.dep_ == "pcomp" and gov.head.i > 0 and doc[gov.head.i - 1].lower_ in cues.sought_nouns
         if gov.tag_ == "VBG" and gov.dep_ in ("csubj", "csubjpass") and any(c.dep_ == "aux" and c.lower_ in MODALS for c in gov.head.children):
             return True  # "signing trade deals with X would help ...": a signing imagined
         if gov.lemma_ in cues.sought_unreal_verbs:
