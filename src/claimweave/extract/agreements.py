@@ -26,6 +26,7 @@ from claimweave.extract.common import analysed_text, context, ensure_extensions,
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 PARTY_LABELS = ("ORG", "PERSON")
+ON_TOPIC = re.compile(r"\b(?:on|over|covering|concerning|regarding)\s+$", re.I)  # "the agreement on X", not "the contract of X"
 
 
 @dataclass
@@ -96,7 +97,8 @@ class AgreementExtractor:
             pick = candidates[0] if near else None
         if pick is None:
             return None
-        if reader.proper_name(mention) and pick.words and not pick.words <= self.finder.name_words(doc, mention):
+        words = self.finder.name_words(doc, mention)
+        if reader.proper_name(mention) and len(words) >= 2 and pick.words and not (pick.words <= words or words <= pick.words):
             return None  # "an important agreement" ... "the Visiting Forces Agreement": a name says which one
         own_years, known_years = {t.value[:4] for t in terms.signed}, {t.value[:4] for t in pick.terms.signed}
         if own_years and known_years and not own_years & known_years:
@@ -401,7 +403,8 @@ class AgreementExtractor:
         """Drop tentative mentions that never got terms; give collective status to the rest."""
         def said(d: Draft) -> bool:
             # "the agreement on the management of the Fund": a name that says what it covers is specific
-            named_asset = d.terms.asset is not None and d.terms.asset.rule == "asset.kind_prep"
+            asset = d.terms.asset
+            named_asset = asset is not None and asset.rule == "asset.kind_prep" and bool(ON_TOPIC.search(doc.text[max(0, asset.start - 12) : asset.start]))
             return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1 or named_asset)
 
         real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored)]
