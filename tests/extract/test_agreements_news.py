@@ -505,3 +505,90 @@ def test_its_agreement_of_another_state_is_a_new_agreement(nlp):
     own = next(a for a in found if a.text.startswith("its agreement"))
     assert pact.status == "approved"
     assert [p.text for p in own.parties][:1] == ["Bolivia"]
+
+
+# ---------------------------------------------------------------------- which phrases are agreements
+
+NOT_AGREEMENTS = [
+    pytest.param("A three-nation ceasefire monitoring committee has received 12 complaints from Chad.", id="truce-as-modifier"),
+    pytest.param("A ceasefire monitoring team set up by the two sides has received 12 complaints.", id="ceasefire-team"),
+    pytest.param("Observers asked the militia to clarify its stance on ceasefire after the raids.", id="bare-idea-after-on"),
+    pytest.param("The striker, out of contract with Porto since June, is training alone.", id="out-of-contract-idiom"),
+    pytest.param("Poland is blocking a deal that matters most to Portugal, diplomats said.", id="blocked-deal"),
+    pytest.param("The Dutch presidency has been struggling to broker a deal on fishing quotas.", id="struggling-to-broker"),
+    pytest.param("Ministers renewed their commitments to concluding an ambitious Doha accord.", id="commitment-to-conclude"),
+    pytest.param("The law forces farmers to keep leasing pasture to the army.", id="leasing-as-activity"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_AGREEMENTS)
+def test_phrases_that_name_no_agreement(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_a_participle_after_the_name_keeps_it_an_agreement(nlp):
+    found = run(nlp, "Minsk says the contract governing transit of gas to Poland will lapse.")
+    assert [a.kind for a in found] == ["contract"]
+
+
+LISTED = [
+    pytest.param(
+        "Officials said four accords were to be signed at the summit - a memorandum of understanding on "
+        "shipping, and accords on Copernicus and Horizon.",
+        ["Copernicus", "Horizon"],
+        id="dash-and-on-list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), LISTED)
+def test_agreements_listed_by_name_are_one_each(nlp, text, names):
+    found = run(nlp, text)
+    listed = [a for a in found if a.text in names]
+    assert sorted(a.text for a in listed) == sorted(names)
+    assert all(a.asset == a.text and a.status == "proposed" for a in listed)
+
+
+def test_an_acronym_after_a_run_on_name_is_that_agreement(nlp):
+    text = (
+        "Kenya and Norway signed a Memorandum of Cooperation (MOC) on Friday to share weather data. "
+        "The MOC is a voluntary agreement between the two meteorological services."
+    )
+    found = run(nlp, text)
+    assert len(found) == 1, [a.text for a in found]
+    assert found[0].signed == ["2024-06-14"]
+
+
+def test_one_descriptive_name_capitalised_or_not_is_one_agreement(nlp):
+    text = (
+        "The drills were held under a joint patrol agreement. The navy said the Joint Patrol Agreement "
+        "(JPA), signed in 2011, covers the strait. Crews train under a joint patrol agreement every spring."
+    )
+    found = run(nlp, text)
+    assert len(found) == 1, [a.text for a in found]
+    assert found[0].signed == ["2011"]
+
+
+def test_a_proper_name_does_not_refer_back_to_another_agreement(nlp):
+    text = (
+        "The navy said the Joint Patrol Agreement, signed in 2011, covers the strait. "
+        "\"We have an important agreement on that,\" the admiral said. "
+        "Critics say the Coastal Fisheries Agreement is ignored."
+    )
+    found = run(nlp, text)
+    assert any(a.text == "the Coastal Fisheries Agreement" for a in found), [a.text for a in found]
+
+
+NEWS_STATUS = [
+    pytest.param("The WTO review noted that Chad is a signatory to the Lome Convention.", None, id="unrelated-review-noun"),
+    pytest.param("The border pact signed in 2009 will be amended to cover drones, the candidate promised.", None, id="future-amendment"),
+    pytest.param("Rebels accused the army of stalling on implementing the disarmament agreement.", "in force", id="implementing"),
+    pytest.param("The accord, signed in Bogota by both ministers, will require a final approval by the Senate.", "pending approval", id="require-final-approval"),
+    pytest.param("The goalkeeper has reportedly been offered a contract with Lyon.", "proposed", id="offered-contract"),
+    pytest.param("If the existing agreements are not renegotiated, prices will rise.", "in force", id="existing-agreements"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), NEWS_STATUS)
+def test_status_words_in_news(nlp, text, status):
+    assert only(nlp, text).status == status

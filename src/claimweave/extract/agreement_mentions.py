@@ -18,6 +18,7 @@ from claimweave.extract.common import analysed_text
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
 PLURAL_HEADS_SINGULAR = {"rights"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
+NAME_LINKS = {"of", "on", "for", "and", "the", "to", "-"}
 MODALS = {"would", "could", "might", "may", "should", "must", "not", "never"}
 
 
@@ -53,9 +54,17 @@ class MentionFinder:
     def acronym(doc: Doc, span: Span) -> str | None:
         """The acronym written in brackets right after an agreement's name ("... agreement (PSA)"), if any."""
         i = span.end
-        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and ACRONYM.fullmatch(doc[i + 1].text):
-            return doc[i + 1].text
-        return None
+        # "a Memorandum of Understand (MOU)": the name may run on in capitalised words before it.
+        while i < min(len(doc), span.end + 6) and (doc[i].text[:1].isupper() or doc[i].lower_ in NAME_LINKS) and doc[i].text != "(":
+            i += 1
+        if not (i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and ACRONYM.fullmatch(doc[i + 1].text)):
+            return None
+        acronym = doc[i + 1].text
+        if i == span.end:
+            return acronym
+        words = [t.text for t in doc[span.start : i] if t.lower_ not in DEFINITE | {"a", "an"}]
+        initials = {"".join(w[0] for w in words).lower(), "".join(w[0] for w in words if w[:1].isupper()).lower()}
+        return acronym if acronym.lower().replace("-", "").replace("&", "") in initials else None
 
     def name_keys(self, doc: Doc, mention: Mention, acronyms: set[str]) -> tuple[frozenset[str], frozenset[str]]:
         """What identifies a named agreement across a document, and the years written in its name:
@@ -64,11 +73,12 @@ class MentionFinder:
         name ("a cooperation agreement") has no key, an indefinite one neither ("a PSA with X" is
         another agreement of that kind)."""
         tokens = doc[mention.start : mention.end]
-        if doc[mention.head].pos_ == "VERB" or any(t.lower_ in ("a", "an") for t in tokens):
-            return frozenset(), frozenset()
-        keys, years, words = set(), set(), []
         span = doc[mention.kind_start : mention.end]
-        acronym = self.acronym(doc, span)
+        acronym = self.acronym(doc, span) if doc[mention.head].pos_ != "VERB" else None
+        if doc[mention.head].pos_ == "VERB" or any(t.lower_ in ("a", "an") for t in tokens):
+            # ... but "a memorandum of understanding (MOU)" defines the name its later "the MOU" refers to
+            return (frozenset({acronym.lower()}) if acronym else frozenset()), frozenset()
+        keys, years, words = set(), set(), []
         if acronym is not None:
             keys.add(acronym.lower())
         if len(span) == 1 and span[0].text in acronyms:
@@ -84,6 +94,23 @@ class MentionFinder:
             keys.add(" ".join(words))
         return frozenset(keys), frozenset(years)
 
+    @staticmethod
+    def name_words(doc: Doc, mention: Mention) -> frozenset[str]:
+        """The words that describe an agreement, however it is written: "a visiting force agreement"
+        and "the Visiting Forces Agreement" -> {"visiting", "force", "agreement"}; the general kind
+        nouns (deal, accord, pact) count as "agreement"."""
+        if doc[mention.head].pos_ == "VERB":
+            return frozenset()
+        words = set()
+        for t in doc[mention.start : mention.end]:
+            if t.is_punct or t.like_num or t.dep_ in ("det", "poss", "case", "nummod") or t.lower_ in DEFINITE:
+                continue
+            word = t.lower_
+            if t.i == mention.head and mention.rule.generic:
+                word = "agreement"
+            words.add(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)
+        return frozenset(words)
+
     def mentions(self, doc: Doc, sent: Span, names: list[Span]) -> list[Mention]:
         found = []
         for span in names:
@@ -92,8 +119,37 @@ class MentionFinder:
                 if mention is not None:
                     found.append(mention)
         found.extend(self._verb_mentions(doc, sent))
+        found.extend(self._members(doc, sent, found))
         found.sort(key=lambda m: (m.start, m.end))
         return found
+
+    def _members(self, doc: Doc, sent: Span, found: list[Mention]) -> list[Mention]:
+        """Agreements a plural names one by one: "agreements on Galileo and Aviation", "three accords --
+        Double Taxation, Visas and Tourism": each listed name is an agreement of the plural's kind."""
+        out = []
+        taken = {i for m in found for i in range(m.start, m.end)}
+        for m in found:
+            head = doc[m.head]
+            if not m.plural or head.pos_ == "VERB":
+                continue
+            firsts = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "for", "covering") for g in c.children if g.dep_ == "pobj"]
+            firsts += [c for c in head.children if c.dep_ == "appos"]
+            for first in firsts:
+                members = [first] + [c for c in first.subtree if c.dep_ == "conj" and c.head in (first, *first.subtree)]
+                members = [t for t in members if sent.start <= t.i < sent.end]
+                if len(members) < 2 or not all(t.text[:1].isupper() or t.i in taken for t in members):
+                    continue  # "agreements on trade and investment": topics, not names
+                for t in members:
+                    if t.i in taken:
+                        # "-- a memorandum of understanding, ...": already a name of its own, listed all the same
+                        for other in found:
+                            if other.start <= t.i < other.end and other is not m:
+                                other.listed_by = m.head
+                        continue
+                    end = max([t.i] + [x.i for c in t.children if c.dep_ not in ("conj", "cc", "punct", "appos") for x in c.subtree]) + 1
+                    start = min([t.i] + [x.i for c in t.children if c.dep_ not in ("conj", "cc", "punct", "appos") and c.i < t.i for x in c.subtree])
+                    out.append(Mention(start, end, t.i, start, m.rule, False, False, listed_by=m.head))
+        return out
 
     # ------------------------------------------------------------------ kinds of mention
 
@@ -109,6 +165,8 @@ class MentionFinder:
             return None
         if head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.i not in range(span.start, span.end):
             return None
+        if head == span[-1] and self._modifies_next(doc, sent, head):
+            return None  # "a ceasefire monitoring committee", "truce talks": a word about something else
         left_text = analysed_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
         if self.vocab.not_agreement.search(left_text):
             return None
@@ -128,6 +186,8 @@ class MentionFinder:
             return None  # "no agreement", "never signed any pact", "any deal must ..."
         if full == span.start and head.lower_ in ("accord", "agreement") and span.start > 0 and doc[span.start - 1].lower_ == "in":
             return None  # "in accord with the rules", "are in agreement that ...": idioms
+        if full == span.start and head.dep_ == "pobj" and head.head.i == span.start - 1 and head.head.lower_ in ("on", "of", "for", "about", "toward", "towards") and head.tag_ == "NN" and head.text.islower():
+            return None  # "their position on truce", "the offer of cease-fire": the idea, not one agreement
         plural = head.tag_ in ("NNS", "NNPS") and head.lower_ not in PLURAL_HEADS_SINGULAR
         det = [doc[i] for i in range(full, span.start) if doc[i].dep_ in ("det", "poss", "nummod", "predet")]
         if not det and not plural and head.text.islower() and head.dep_ in ("dobj", "pobj") and self._governing(head).lemma_ in self.vocab.cues.reach_verbs:
@@ -170,6 +230,18 @@ class MentionFinder:
             while start < span.start and doc[start].pos_ == "PROPN":
                 start += 1
         return start
+
+    def _modifies_next(self, doc: Doc, sent: Span, head: Token) -> bool:
+        """True when an agreement word only describes the noun after it ("ceasefire monitoring
+        committee", "truce talks", "a deal deadline"), however the parser attached it."""
+        i = head.i + 1
+        if i < sent.end and doc[i].tag_ == "VBG" and doc[i].text.islower():
+            i += 1  # "monitoring", "negotiating"
+        if i >= sent.end or not doc[i].text.islower() or doc[i].pos_ not in ("NOUN", "VERB"):
+            return False
+        nouns = set(self.vocab.cues.modified_nouns) | set(self.vocab.cues.body_nouns)
+        # ("the contract governing transit": a participle with its object)
+        return doc[i].lower_ in nouns
 
     @staticmethod
     def _governing(head: Token) -> Token:
@@ -220,11 +292,15 @@ class MentionFinder:
             return True
         if gov.lemma_ in cues.sought_verbs or (gov.lemma_ in cues.ask_for_verbs and head.head.lower_ == "for"):
             return True
+        if gov.lemma_ in cues.blocked_verbs:
+            return True  # "Germany is blocking a deal": one that has not been made
         unreal = gov.tag_ == "VB" and not aux & {"did", "do", "does"} or bool(aux & {"would", "could", "might", "may", "should", "can"})
         # "for a deal to be reached": an infinitive, not a deal made
         unreal = unreal or "to" in aux and gov.tag_ == "VBN"
         # "close to reaching a deal", "the demand for a ceasefire to be signed"
         wanted = any(a.lemma_ in cues.sought_verbs or a.lower_ in cues.sought_nouns or a.lower_ in cues.near_words for a in list(gov.ancestors)[:3])
+        # "their commitment to concluding a deal", however the parser hangs the "to"
+        wanted = wanted or gov.dep_ == "pcomp" and gov.head.i > 0 and doc[gov.head.i - 1].lower_ in cues.sought_nouns
         if gov.tag_ == "VBG" and gov.dep_ in ("csubj", "csubjpass") and any(c.dep_ == "aux" and c.lower_ in MODALS for c in gov.head.children):
             return True  # "signing trade deals with X would help ...": a signing imagined
         if gov.lemma_ in cues.sought_unreal_verbs:
@@ -260,6 +336,8 @@ class MentionFinder:
                         out.append(Mention(min([tok.i] + formal), obj.i + 1, tok.i, tok.i, accession, False, False))
             elif tok.lemma_ in cues.lease_verbs and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
                 infinitive = tok.tag_ == "VB" and not any(c.lower_ in ("will", "shall") for c in tok.children)
+                # "forced to continue leasing land": an activity, not one lease (those are named by nouns)
+                infinitive = infinitive or tok.tag_ == "VBG" and not any(c.dep_ == "aux" for c in tok.children)
                 if infinitive or (tok.dep_ == "conj" and tok.head.tag_ == "VB"):
                     continue  # "talks to buy or lease the shipyard": a plan, not a lease
                 out.append(Mention(tok.i, tok.i + 1, tok.i, tok.i, lease, False, False))

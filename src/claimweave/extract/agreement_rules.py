@@ -135,6 +135,8 @@ class Cues(_Rule):
     ask_for_verbs: list[str]
     body_nouns: list[str]
     of_name_heads: list[str]
+    blocked_verbs: list[str]
+    modified_nouns: list[str]
 
 
 @dataclass(frozen=True)

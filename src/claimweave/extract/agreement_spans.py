@@ -20,6 +20,8 @@ _LINE_START_IN = re.compile(r"(?:^|\n)\s*(?:in|on)\s*$", re.I)
 _APPOSED = re.compile(r"\s*,\s*(?:the|a|that)\s", re.I)  # "in 2003, the year the war ended": the same date restated
 ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
 CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod", "ccomp")
+# Statuses that a verb only gives once done: "will be amended" is not (yet) amended.
+FUTURE_BLIND = ("amended", "approved", "cancelled", "suspended")
 
 
 class ClauseReader(ArgumentReader):
@@ -206,6 +208,11 @@ class ClauseReader(ArgumentReader):
             return True
         return any(c.i in heads or c.lower_ in ("it", "they", "which", "that") for c in subjects)
 
+    @staticmethod
+    def _modal(verb) -> bool:
+        """True for a verb in the future or a modal mood ("will be amended", "would cancel")."""
+        return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "could", "might", "may", "should", "'ll") for c in verb.children)
+
     def _proposed(self, mentions: list[Mention]) -> Term | None:
         """"aimed at reaching a peace treaty", "an agreement that would permit": sought, not made."""
         goal = set(self.vocab.cues.proposed_verbs) - {"reach", "sign", "conclude", "strike"}
@@ -215,6 +222,14 @@ class ClauseReader(ArgumentReader):
                 modal = next((c for c in rel.children if c.dep_ == "aux" and c.lower_ in ("would", "could")), None)
                 if modal is not None:
                     return Term("proposed", modal.idx, modal.idx + len(modal), "status.proposed_would")
+            signing = head.head if head.dep_ == "nsubjpass" else None
+            if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+                signing = next((c for c in head.head.children if c.dep_ == "xcomp"), None)  # "are to be signed"
+            if signing is not None and signing.lemma_ in ("sign", "conclude", "ink"):
+                # "three agreements are to be signed", "the accord will be signed on Monday": scheduled
+                aux = [c for c in signing.children if c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", "'ll")]
+                if aux and not any(c.dep_ == "neg" for c in signing.children):
+                    return Term("proposed", aux[0].idx, signing.idx + len(signing), "status.proposed_scheduled")
             if head.dep_ == "dobj":
                 verb = head.head
             elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on"):
@@ -276,9 +291,16 @@ class ClauseReader(ArgumentReader):
                 term = Term(rule.value, s, e, rule.id)
                 span = self.doc.char_span(s, e, alignment_mode="expand")
                 verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
+                if heads and not inside and span is not None and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN"):
+                    # "the WTO review noted ...": a status noun tells the agreement's state only when
+                    # the agreement is what it is of ("a review of the deal", "the deal's suspension").
+                    if not any(h in span[0].subtree or h.head == span[0] for h in heads):
+                        continue
                 if inside or not verbs:
                     direct.append(term)
                     continue
+                if rule.value in FUTURE_BLIND and any(self._modal(v) for v in verbs):
+                    continue  # "the agreement will be amended": a promise, not what the agreement is
                 # A status verb counts when the agreement (or "it", "which") is its subject or object.
                 args = []
                 for verb in verbs:

@@ -24,6 +24,7 @@ class Mention:
     plural: bool
     definite: bool
     bare: bool = False
+    listed_by: int | None = None  # the head of the plural that lists this agreement by name
 
 
 @dataclass

@@ -26,6 +26,7 @@ from claimweave.extract.common import analysed_text, context, ensure_extensions,
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 PARTY_LABELS = ("ORG", "PERSON")
+ON_TOPIC = re.compile(r"\b(?:on|over|covering|concerning|regarding)\s+$", re.I)  # "the agreement on X", not "the contract of X"
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Draft:
     keys: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()
     first_sentence: int = -1
+    words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if self.first_sentence < 0:
@@ -64,6 +66,7 @@ class AgreementExtractor:
         self.pronoun_window = pronoun_window
         self.same_party = re.compile(self.vocab.cues.same_party, re.I)
         self.company_anaphor = re.compile(self.vocab.cues.company_anaphor, re.I)
+        self.phrase_statuses = {r.id for r in self.vocab.status if r.scope == "phrase"}
 
     # ------------------------------------------------------------------ resolution
 
@@ -94,6 +97,9 @@ class AgreementExtractor:
             pick = candidates[0] if near else None
         if pick is None:
             return None
+        words = self.finder.name_words(doc, mention)
+        if reader.proper_name(mention) and len(words) >= 2 and pick.words and not (pick.words <= words or words <= pick.words):
+            return None  # "an important agreement" ... "the Visiting Forces Agreement": a name says which one
         own_years, known_years = {t.value[:4] for t in terms.signed}, {t.value[:4] for t in pick.terms.signed}
         if own_years and known_years and not own_years & known_years:
             return None  # "the contract signed in 1998" is not the memorandum signed on Friday
@@ -158,7 +164,7 @@ class AgreementExtractor:
             for group, (a, b) in zip(groups, self.finder.regions(doc, sent, groups)):
                 self._place(doc, reader, drafts, collective, agreeing, group, a, b, si, acronyms)
         self._group_dates(doc, drafts)
-        drafts = self._finish(drafts, collective)
+        drafts = self._finish(doc, drafts, collective)
         doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
 
@@ -185,6 +191,15 @@ class AgreementExtractor:
         # "the Kyoto Protocol" ... "the 1997 Kyoto Protocol", "the VFA": one named agreement, however written
         # (but "the 1959 X Treaty" and "the 1991 X Treaty" are two).
         named = next((d for d in drafts if d.keys & keys and not (d.years and years and not d.years & years)), None)
+        words = self.finder.name_words(doc, group[0])
+        if named is None and len(group) == 1 and not group[0].plural and len(words) >= 3:
+            # "a visiting force agreement" ... "the Visiting Forces Agreement (VFA)" ... "a visiting forces
+            # agreement": the same descriptive name, capitalised or not, is one agreement.
+            named = next((
+                d for d in drafts
+                if not d.kind_mention.plural and len(d.words) >= 3 and (d.keys or keys or d.words == words) and (d.words <= words or words <= d.words)
+                and not (d.years and years and not d.years & years)
+            ), None)
         if named is not None:
             terms.status = terms.status or terms.anaphoric_status
             named.take(group, terms, si, keys)
@@ -198,6 +213,8 @@ class AgreementExtractor:
             terms.parties = company + terms.parties
         first = group[0]
         kind_mention = next((m for m in group if not m.rule.generic), first)
+        if first.listed_by is not None:
+            self._listed(doc, drafts, first, terms)
         again = self._restated(doc, drafts, group, terms)
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
@@ -216,8 +233,10 @@ class AgreementExtractor:
                 return
         if first.plural and not terms.has_time_terms():
             if status is not None:
-                # "a committee to review the deals signed under Assad": a status for all of them.
-                collective.append(status)
+                # "a committee to review the deals signed under Assad": a status for all of them (but
+                # "the current agreements" says what those are, not what becomes of every other one).
+                if status.rule not in self.phrase_statuses:
+                    collective.append(status)
                 drafts.append(Draft(list(group), kind_mention, terms, si, tentative=True, collective=True))
             else:
                 # "two agreements", "separate agreements": an agreement whose terms may follow ("They ...");
@@ -238,7 +257,7 @@ class AgreementExtractor:
                 recent.terms.absorb(Terms(status=terms.anaphoric_status))
             else:
                 terms.status = terms.status or terms.anaphoric_status
-        draft = Draft(list(group), kind_mention, terms, si, keys=keys, years=years)
+        draft = Draft(list(group), kind_mention, terms, si, keys=keys, years=years, words=words)
         if first.definite:
             self._from_agreeing_sentence(doc, reader, draft, agreeing, si)
             if not draft.terms.parties:
@@ -247,6 +266,26 @@ class AgreementExtractor:
             # Tallinn Convention" is known by its name)
             draft.unanchored = not reader.proper_name(first)
         drafts.append(draft)
+
+    @staticmethod
+    def _listed(doc: Doc, drafts: list[Draft], member: Mention, terms: Terms) -> None:
+        """An agreement listed by name ("three agreements ... -- X, Y and Z") covers what its name says
+        and shares what the list's plural says (sides, dates, status) unless it says otherwise."""
+        span = doc[member.start : member.end]
+        if terms.asset is None or terms.asset.rule not in PHRASE_ASSETS:
+            terms.asset = Term(span.text, span.start_char, span.end_char, "asset.listed_name")
+        sent = doc[member.head].sent
+        # The plural that lists it first, then the other plurals of its sentence ("three agreements are
+        # to be signed: X, and agreements on Y and Z").
+        groups = sorted(
+            (d for d in drafts if d.kind_mention.plural and sent.start <= d.kind_mention.head < sent.end),
+            key=lambda d: not any(m.head == member.listed_by for m in d.mentions),
+        )
+        for group in groups:
+            known = group.terms
+            terms.parties = terms.parties or list(known.parties)
+            terms.signed = terms.signed or list(known.signed)
+            terms.status = terms.status or known.status or known.anaphoric_status
 
     @staticmethod
     def _restated(doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms) -> Draft | None:
@@ -361,20 +400,24 @@ class AgreementExtractor:
             if group is not None:
                 draft.terms.signed = [Term(s.value, s.start, s.end, "signed.group") for s in group.terms.signed]
 
-    def _finish(self, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
+    def _finish(self, doc: Doc, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
         """Drop tentative mentions that never got terms; give collective status to the rest."""
         def said(d: Draft) -> bool:
-            # "the agreement on the management of the fund": named by what it covers (not "the port lease")
-            covers = d.terms.asset is not None and d.terms.asset.rule == "asset.kind_prep"
-            return bool(d.terms.parties or d.terms.has_terms() or covers or len(d.mentions) > 1)
+            # "the agreement on the management of the Fund": a name that says what it covers is specific
+            asset = d.terms.asset
+            named_asset = asset is not None and asset.rule == "asset.kind_prep" and bool(ON_TOPIC.search(doc.text[max(0, asset.start - 12) : asset.start]))
+            return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1 or named_asset)
 
         real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored)]
         if not real:
             # Only general mentions ("the agreements signed under Assad"): keep the first with a status.
             real = [d for d in drafts if d.terms.status is not None][:1]
         for draft in real:
-            if draft.terms.status is None and collective:
-                draft.terms.status = collective[-1]
+            sent = doc[draft.mentions[0].head].sent
+            # "three agreements are to be signed - X, ...": a scheduled signing is of its own sentence's agreements
+            found = [t for t in collective if t.rule != "status.proposed_scheduled" or sent.start_char <= t.start < sent.end_char]
+            if draft.terms.status is None and found:
+                draft.terms.status = found[-1]
         return real
 
     # ------------------------------------------------------------------ output
