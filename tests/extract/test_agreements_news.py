@@ -202,6 +202,14 @@ CLAUSE_PARTIES = [
         id="a-capital-taken-for-a-person-and-whose-faction",
     ),
     pytest.param("Attacks stopped after armed Palestinian factions signed a truce in March.", ["Palestinian factions"], id="a-group-named-by-its-people"),
+    pytest.param("Goalkeeper Fabien Barthez has been offered a contract with French side Nantes.", ["Fabien Barthez", "Nantes"], id="the-person-offered-a-contract"),
+    pytest.param("Nantes signed a six-month contract with an option to extend it.", ["Nantes"], id="an-option-is-no-side"),
+    pytest.param(
+        "Kenya is a member of the bloc and is also a signatory to the Agreement on the Global System of Trade Preferences Among Developing Countries.",
+        ["Kenya"],
+        id="a-signatory-to-a-named-treaty-not-words-of-its-name",
+    ),
+    pytest.param("Iran has long been in non-compliance with its Non-Proliferation Treaty, the spokesman said.", ["Iran"], id="whose-its-treaty"),
 ]
 
 

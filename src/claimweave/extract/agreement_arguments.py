@@ -529,6 +529,43 @@ class ArgumentReader:
             and len(words) == 1 and words[0][:1].isupper()
         )
 
+    def _holders(self, mentions: list[Mention]) -> list:
+        """"Iran has long been in non-compliance with its Non-Proliferation Treaty": whose "its"/"their"
+        agreement it is, the named state or organisation the clause is about."""
+        out = []
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.pos_ != "VERB" and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+                subject = self._subject_above(head)
+                if subject is not None and subject.ent_type_ in ("GPE", "ORG"):
+                    out.append(subject)
+        return out
+
+    def _signatories(self, m: Mention) -> list:
+        """"Tanzania is a signatory to the Agreement on ...": the subject of a signatory, party or member of it."""
+        holder = next((a for a in self.doc[m.head].ancestors if a.lemma_ in ("signatory", "party", "member", "adherent")), None)
+        if holder is None or holder.dep_ not in ("attr", "appos"):
+            return []
+        if holder.dep_ == "appos":
+            return [holder.head]
+        verb = holder.head
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "X is a member of Y and is also a signatory to Z"
+        return [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+
+    def _name_end(self, m: Mention) -> int:
+        """The token after a proper name that goes on past its head ("Agreement on the Global System of
+        Trade Preferences Among Developing Countries")."""
+        i, end = m.end, m.end
+        while i < len(self.doc) and i - m.end < 16:
+            t = self.doc[i]
+            if t.text[:1].isupper() and not t.is_sent_start:
+                end = i + 1
+            elif t.lower_ not in ("of", "on", "the", "and", "among", "for", "in", "between", "to", "-"):
+                break
+            i += 1
+        return end
+
     def proper_name(self, m: Mention) -> bool:
         return self.vocab.called_by_name(self.doc, m)
 
@@ -582,6 +619,7 @@ class ArgumentReader:
     def _institutions(self, mentions: list[Mention]) -> list[tuple[int, int, str, None]]:
         """Unnamed parties acting on the agreement: "the council awarded the contract", "the deal with the government"."""
         doc, nouns, out = self.doc, set(self.vocab.cues.institution_nouns), []
+        sides = set(self.vocab.cues.side_nouns)
         acting = set(self.vocab.cues.grant_verbs + self.vocab.cues.signed_verbs)
         for m in mentions:
             head = doc[m.head]
@@ -612,7 +650,8 @@ class ArgumentReader:
                         continue  # "the Islamist movement Hamas", "the Fatah faction": the name is the party
                     if any(d.lower_ in ("two", "both", "three", "all", "other") for d in c.children):
                         continue  # "between the two concerns" restates parties named elsewhere
-                    if any_noun or c.lemma_.lower() in nouns:
+                    # "a contract with an option to extend": only a noun that can name a side is one
+                    if (any_noun and c.lemma_.lower() in sides) or c.lemma_.lower() in nouns:
                         s, e = (people.idx if by_people and not any_noun and not any(d.dep_ == "det" for d in c.children) else c.left_edge.idx), c.idx + len(c)
                         # "the main faction of the Sudan Liberation Movement": whose faction it is
                         of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP")), None)
@@ -633,6 +672,8 @@ class ArgumentReader:
         # Names inside the agreement's own noun phrase ("the U.N.-Iraq accord", "Polly Peck's agreement").
         own = [(self.doc[m.head].left_edge.idx, self.doc[m.kind_start].idx) for m in mentions if self.doc[m.head].pos_ != "VERB"]
         kinds = [self._chars(m.kind_start, m.head + 1 if self.doc[m.head].pos_ == "VERB" else m.end) for m in mentions]
+        # "the Agreement on Trade Preferences Among Developing Countries": words of its own name
+        kinds += [self._chars(m.kind_start, self._name_end(m)) for m in mentions if self.proper_name(m)]
         address: set[int] = set()
         for k, (s, e, text, eid) in enumerate(spans):
             if any(t.start < e and s < t.end for t in tx) or any(ks < e and s < ke for ks, ke in kinds):
@@ -803,6 +844,8 @@ class ArgumentReader:
                     found += [party] if party is not None else self.people.pair(t)
                     found += self.people.visited(t, bodies)
         found += self._signed_players(mentions, ca, cb)
+        holders = [t for t in self._holders(mentions) if ca <= t.idx < cb]
+        found += [p for t in holders if (p := self.people.named(t, "party.owner")) is not None]
         only_with = len(out) == 1 and out[0].rule == "party.with" and re.search(r"\bwith\s+(?:the\s+)?$", self.text[max(0, out[0].start - 12) : out[0].start], re.I)
         if mentions and only_with:
             # "Saddam ... rejected it following the cease-fire of the war with Iran": the other side of a
@@ -829,7 +872,7 @@ class ArgumentReader:
             # "found Iran in non-compliance with the Non-Proliferation Treaty": a treaty known by its name
             # is mentioned for what it says; names around it are parties only when they sign or join it.
             joining = signing | set(self.vocab.cues.joining_verbs)
-            joined = [t for m in mentions for t in PeopleResolver.signers(self.doc[m.head], joining)]
+            joined = [t for m in mentions for t in PeopleResolver.signers(self.doc[m.head], joining) + self._signatories(m)] + holders
             out = [p for p in out if p.rule not in _UNTIED_RULES or any(p.start <= t.idx < p.end for t in joined)]
         sides = self._between_sides(mentions, out)
         if len(sides) >= 2:
@@ -842,6 +885,12 @@ class ArgumentReader:
         out = []
         for m in mentions:
             head = self.doc[m.head]
+            if head.dep_ == "dobj" and head.head.lemma_ in ("offer", "give", "hand", "award"):
+                # "Barthez has been offered a contract", "offered Barthez a contract": the person it is for
+                for who in (c for c in head.head.children if c.dep_ in ("nsubjpass", "dative") and c.ent_type_ == "PERSON"):
+                    ent = self.people._ent(who)
+                    if ent is not None and ca <= ent.start_char and ent.end_char <= cb:
+                        out.append(Party(ent.start_char, ent.end_char, ent.text, None, "party.signed_person"))
             prep = head.head if head.dep_ == "pobj" and head.head.lower_ == "to" else None
             verb = prep.head if prep is not None else None
             if verb is None or verb.lemma_ not in ("sign", "re-sign") or verb.pos_ != "VERB":

@@ -130,6 +130,7 @@ class Cues(_Rule):
     reach_verbs: list[str]
     sought_nouns: list[str]
     near_words: list[str]
+    side_nouns: list[str]
     route_nouns: list[str]
     joining_verbs: list[str]
     ask_for_verbs: list[str]
@@ -185,7 +186,7 @@ class Vocabulary:
             return False
         kind_words = {w for k in self.kinds for term in k.terms for w in term.split()}
         named = [t for t in doc[mention.start : mention.end] if t.text[:1].isupper() and t.lower_ not in kind_words and t.pos_ != "DET"]
-        after = doc[mention.end : mention.end + 2]
+        after = [t for t in doc[mention.end : mention.end + 3] if t.lower_ != "the"][:2]
         return bool(named) or len(after) == 2 and after[0].lower_ in ("of", "on") and after[1].text[:1].isupper()
 
 
