@@ -147,6 +147,14 @@ TERMS = [
 
 TERMS.append(
     pytest.param(
+        "A deal signed on Monday ends the company's exclusive rights to the games, which it has enjoyed for 13 years.", {"duration": None}, id="a-duration-of-another-noun"
+    )
+)
+TERMS.append(
+    pytest.param("Oslo signed a port lease, which runs for 49 years.", {"duration": "P49Y"}, id="a-duration-of-the-agreement-itself")
+)
+TERMS.append(
+    pytest.param(
         "The ministry signed a deal with the agency to boost rural power from renewable energies.", {"renewal": None}, id="renewable-energy-is-no-renewal"
     )
 )
@@ -210,6 +218,7 @@ CLAUSE_PARTIES = [
         id="a-signatory-to-a-named-treaty-not-words-of-its-name",
     ),
     pytest.param("Iran has long been in non-compliance with its Non-Proliferation Treaty, the spokesman said.", ["Iran"], id="whose-its-treaty"),
+    pytest.param("Turkey has failed to implement the EU-Turkey Customs Union Protocol.", ["Turkey", "EU"], id="implementing-a-named-protocol-and-a-hyphened-name"),
 ]
 
 

@@ -221,7 +221,8 @@ class MentionFinder:
         # a possessor ("Polly Peck's agreement") is, with its "'s".
         for ent in doc.ents:
             if ent.label_ in ("ORG", "PERSON") and start <= ent.start and ent.end <= span.start:
-                if not (ent.end < len(doc) and doc[ent.end].tag_ == "POS"):
+                # (but "the EU-Turkey Customs Union Protocol": a name joined by a hyphen is part of it)
+                if not (ent.end < len(doc) and (doc[ent.end].tag_ == "POS" or doc[ent.end].text in ("-", "\u2013"))):
                     start = ent.end
         while start < span.start and doc[start].tag_ == "POS":
             start += 1

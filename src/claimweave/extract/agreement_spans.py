@@ -269,9 +269,19 @@ class ClauseReader(ArgumentReader):
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and "-" in t.text and not in_phrase:
                 continue  # "the eight-year war": a duration of something else
             rule = next((r for r in self.vocab.duration_left if r.regex.search(left)), None)
-            if rule is not None:
+            if rule is not None and not self._describes_other_noun(t, phrases):
                 return Term(t.value, t.start, t.end, rule.id)
         return None
+
+    def _describes_other_noun(self, t: Timex, phrases) -> bool:
+        """True for a duration in a clause about another noun ("a truce ending the conflict, which has
+        festered for 22 years")."""
+        i = self._token_at(t.start)
+        verb = self._governor(self.doc[i]) if i < len(self.doc) else None
+        if verb is None or verb.dep_ not in ("relcl", "acl"):
+            return False
+        noun = verb.head
+        return not any(ps <= noun.idx < pe for ps, pe in phrases)
 
     def _status(self, ca: int, cb: int, tx: list[Timex], phrases, mentions: list[Mention]) -> tuple[Term | None, Term | None]:
         """The last status cue about the agreement, and the last one about "it"/"ratification" (an anaphor)."""
