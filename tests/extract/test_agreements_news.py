@@ -219,6 +219,13 @@ CLAUSE_PARTIES = [
     ),
     pytest.param("Iran has long been in non-compliance with its Non-Proliferation Treaty, the spokesman said.", ["Iran"], id="whose-its-treaty"),
     pytest.param("Turkey has failed to implement the EU-Turkey Customs Union Protocol.", ["Turkey", "EU"], id="implementing-a-named-protocol-and-a-hyphened-name"),
+    pytest.param("The European Union (EU) and Canada signed an agreement on Thursday.", ["The European Union", "Canada"], id="a-name-with-its-acronym-in-brackets"),
+    pytest.param(
+        "The summit came just after the signing of the North American Free Trade Agreement (NAFTA) between Mexico, Canada and the United States.",
+        ["Mexico", "Canada", "the United States"],
+        id="a-list-after-between",
+    ),
+    pytest.param("Singh is seeking Japan's blessing for a controversial India-US pact.", ["India", "US"], id="sides-in-the-name-leave-out-the-rest"),
 ]
 
 

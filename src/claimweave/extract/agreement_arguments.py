@@ -687,6 +687,9 @@ class ArgumentReader:
             if span is None:
                 continue
             root = span.root
+            if root.pos_ not in ("PROPN", "NOUN"):
+                # "The European Union (EU)": the parser hangs "The" and "Union" on the acronym; the name is "Union"
+                root = next((t for t in reversed(span) if t.pos_ in ("PROPN", "NOUN")), root)
             # Inside the asset only a company is a party ("51% of Sansui Electric"), never a place.
             left = self.text[max(ca, s - 40) : s]
             company = span[-1].lower_ in self.vocab.cues.org_words
@@ -717,7 +720,9 @@ class ArgumentReader:
             ) and self._qualifies_a_side(root)
             if root.pos_ not in ("PROPN", "NOUN") and not demonym_pair:
                 continue
-            if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company:
+            # "the India-US pact": names joined by a hyphen on the agreement's own name are its sides
+            paired = any(root.head.i == m.head for m in mentions) and (self.text[s - 1 : s] == "-" or self.text[e : e + 1] == "-")
+            if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company and not paired:
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
             speaker = root.head if root.dep_ == "appos" else root  # "the newspaper Folha reported"
             if speaker.dep_ in ("dobj", "dative") and speaker.head.lemma_ in ("tell", "ask", "inform"):
@@ -747,10 +752,9 @@ class ArgumentReader:
             elif any(os_ <= s and e <= oe for os_, oe in own):
                 rule = "party.phrase"
             else:
-                tied = _WITH.search(left) and (
-                    not mentions or self._with_agreement(span, mentions)
-                    or bool(out) and out[-1].rule == "party.with" and _COORDINATED.fullmatch(self.text[out[-1].end : s])
-                )
+                # "between Mexico, Canada and the United States": every name of the list after it
+                listed = bool(out) and out[-1].rule == "party.with" and bool(_COORDINATED.fullmatch(self.text[out[-1].end : s]))
+                tied = listed or _WITH.search(left) and (not mentions or self._with_agreement(span, mentions))
                 # "the agreement says people can travel between Gaza and the West Bank": a "between" far
                 # from the agreement's name is about something else.
                 rule = "party.with" if tied else ("party.clause" if eid else "party.name")
@@ -874,6 +878,9 @@ class ArgumentReader:
             joining = signing | set(self.vocab.cues.joining_verbs)
             joined = [t for m in mentions for t in PeopleResolver.signers(self.doc[m.head], joining) + self._signatories(m)] + holders
             out = [p for p in out if p.rule not in _UNTIED_RULES or any(p.start <= t.idx < p.end for t in joined)]
+        if sum(p.rule == "party.phrase" for p in out) >= 2:
+            # "Singh seeks Japan's blessing for the India-US pact": its name says who made it
+            out = [p for p in out if p.rule not in _UNTIED_RULES]
         sides = self._between_sides(mentions, out)
         if len(sides) >= 2:
             # "Hamas rejected a deal reached between Fatah and Israel": the sides are named; the rest are onlookers.
