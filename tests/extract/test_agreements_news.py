@@ -616,3 +616,9 @@ NEWS_STATUS = [
 @pytest.mark.parametrize(("text", "status"), NEWS_STATUS)
 def test_status_words_in_news(nlp, text, status):
     assert only(nlp, text).status == status
+
+
+def test_a_duration_of_a_second_agreement_parsed_as_a_clause_of_the_first(nlp):
+    text = "Notably, a 2016 deal granted Turkey\u2019s Kalyongaz a 20-year lease on Mersin harbour, while a 2017 agreement awarded salt mining rights in Konya for 30 years."
+    durations = sorted(a.duration for a in run(nlp, text))
+    assert durations == ["P20Y", "P30Y"]

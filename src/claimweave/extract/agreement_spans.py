@@ -280,6 +280,8 @@ class ClauseReader(ArgumentReader):
         verb = self._governor(self.doc[i]) if i < len(self.doc) else None
         if verb is None or verb.dep_ not in ("relcl", "acl"):
             return False
+        if any(c.dep_ in ("nsubj", "nsubjpass") and any(ps <= c.idx < pe for ps, pe in phrases) for c in verb.children):
+            return False  # "..., while a 2018 agreement awarded mining rights for 40 years" (parsed as a clause)
         noun = verb.head
         return not any(ps <= noun.idx < pe for ps, pe in phrases)
 
