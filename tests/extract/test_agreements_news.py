@@ -592,3 +592,27 @@ NEWS_STATUS = [
 @pytest.mark.parametrize(("text", "status"), NEWS_STATUS)
 def test_status_words_in_news(nlp, text, status):
     assert only(nlp, text).status == status
+
+
+# ---------------------------------------------------------------------- realized, urged, known deals
+
+URGED = [
+    pytest.param("The envoy pressed the rebels to observe a five-day truce.", id="pressed-to-observe"),
+    pytest.param("The UN called on the factions to honour a truce in the hills.", id="called-on-to-honour"),
+    pytest.param("Washington asked the army to accept a ceasefire.", id="asked-to-accept"),
+]
+
+
+@pytest.mark.parametrize("text", URGED)
+def test_an_agreement_others_are_urged_to_keep_is_no_agreement(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_a_deal_reached_before_the_story_is_dated_and_not_proposed(nlp):
+    agreement = only(nlp, "The premier flew home after reaching a deal with the miners' union Saturday.")
+    assert (agreement.status, agreement.signed) == (None, ["2024-06-08"])
+
+
+def test_discussing_a_known_deal_does_not_make_it_proposed(nlp):
+    text = "Acme signed a supply deal with Borealis in March. Staff were forbidden from discussing the deal with reporters."
+    assert only(nlp, text).status is None
