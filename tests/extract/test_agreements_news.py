@@ -616,3 +616,21 @@ def test_a_deal_reached_before_the_story_is_dated_and_not_proposed(nlp):
 def test_discussing_a_known_deal_does_not_make_it_proposed(nlp):
     text = "Acme signed a supply deal with Borealis in March. Staff were forbidden from discussing the deal with reporters."
     assert only(nlp, text).status is None
+
+
+SIGNED_GROUPS = [
+    pytest.param("The mayor forged election pacts with two leftist parties.", "election pacts", id="forged-pacts"),
+    pytest.param("Chile has already reached agreements to export cherries to Japan.", "agreements", id="has-reached-agreements"),
+    pytest.param("Critics say other deals signed by the previous government ignore workers.", "other deals", id="signed-by"),
+    pytest.param("Both firms defended the trade deals they have negotiated with Lima.", "the trade deals", id="they-have-negotiated"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SIGNED_GROUPS)
+def test_a_plural_of_agreements_made_is_one_agreement(nlp, text, name):
+    assert only(nlp, text).text == name
+
+
+@pytest.mark.parametrize("text", ["Chile has not reached agreements with Japan.", "Chile hopes to sign agreements with Japan."])
+def test_a_plural_of_agreements_not_made_is_none(nlp, text):
+    assert run(nlp, text) == []

@@ -242,6 +242,8 @@ class AgreementExtractor:
                 # "two agreements", "separate agreements": an agreement whose terms may follow ("They ...");
                 # one whose sides and subject are said ("X and Y signed two agreements on Z") stands as it is.
                 said = len(terms.parties) >= 2 and terms.asset is not None
+                # "forged election pacts with X", "other deals signed by the administration": signed ones
+                said = said or self._signed_group(doc, first)
                 drafts.append(Draft(list(group), kind_mention, terms, si, tentative=not said))
             return
         if first.definite and not first.plural and not reader.proper_name(first):
@@ -266,6 +268,28 @@ class AgreementExtractor:
             # Tallinn Convention" is known by its name)
             draft.unanchored = not reader.proper_name(first)
         drafts.append(draft)
+
+    def _signed_group(self, doc: Doc, mention: Mention) -> bool:
+        """True for a plural that names agreements made: the object of a past signing verb ("forged
+        election pacts", "has reached agreements to export grapes") or signed by someone ("deals signed
+        by the administration", "trade deals they have negotiated")."""
+        head = doc[mention.head]
+        verbs = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)
+        verb = head.head
+        if head.dep_ == "dobj" and verb.lemma_ in verbs and verb.pos_ == "VERB":
+            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
+            done = verb.tag_ == "VBD" or verb.tag_ == "VBN" and aux & {"has", "have", "had"}
+            return bool(done) and not aux & {"not", "n't", "never", "would", "could", "might", "may", "should", "will"}
+        for c in head.children:
+            if c.lemma_ not in self.vocab.cues.signed_verbs:
+                continue
+            if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children):
+                return True
+            # "trade deals they have negotiated", "the pacts it signed"
+            aux = {g.lower_ for g in c.children if g.dep_ in ("aux", "neg")}
+            if c.dep_ == "relcl" and (c.tag_ == "VBD" or c.tag_ == "VBN" and aux & {"has", "have", "had"}) and not aux - {"has", "have", "had"}:
+                return True
+        return False
 
     @staticmethod
     def _listed(doc: Doc, drafts: list[Draft], member: Mention, terms: Terms) -> None:
