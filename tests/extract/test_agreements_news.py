@@ -634,3 +634,27 @@ def test_a_plural_of_agreements_made_is_one_agreement(nlp, text, name):
 @pytest.mark.parametrize("text", ["Chile has not reached agreements with Japan.", "Chile hopes to sign agreements with Japan."])
 def test_a_plural_of_agreements_not_made_is_none(nlp, text):
     assert run(nlp, text) == []
+
+
+FORWARD_AND_RESTATED = [
+    pytest.param(
+        "Rebels asked Oslo to clarify its stand on the truce. The rebel chief said the army had made the 2004 truce agreement useless.",
+        "the 2004 truce agreement",
+        id="early-definite-names-the-later-full-name",
+    ),
+    pytest.param(
+        "The two sides signed a landmark peace deal last month. The war officially ended with the signing of a peace accord.",
+        "a landmark peace deal",
+        id="a-peace-accord-restates-a-peace-deal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), FORWARD_AND_RESTATED)
+def test_one_agreement_under_other_words(nlp, text, name):
+    assert only(nlp, text).text == name
+
+
+def test_a_supply_contract_is_not_an_earlier_supply_deal(nlp):
+    text = "Acme signed a supply deal with Ford in May. Acme also signed a supply contract with Fiat on Monday."
+    assert len(run(nlp, text)) == 2

@@ -164,6 +164,7 @@ class AgreementExtractor:
             for group, (a, b) in zip(groups, self.finder.regions(doc, sent, groups)):
                 self._place(doc, reader, drafts, collective, agreeing, group, a, b, si, acronyms)
         self._group_dates(doc, drafts)
+        drafts = self._forward(doc, drafts)
         drafts = self._finish(doc, drafts, collective)
         doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
@@ -311,14 +312,16 @@ class AgreementExtractor:
             terms.signed = terms.signed or list(known.signed)
             terms.status = terms.status or known.status or known.anaphoric_status
 
-    @staticmethod
-    def _restated(doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms) -> Draft | None:
+    def _restated(self, doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms) -> Draft | None:
         """The agreement a bare "a ceasefire" restates: in a story about one ceasefire, a later "a
         ceasefire" with nothing of its own (no dates, no other parties, nothing it covers) is the same
-        one again ("Hamas had to agree to a ceasefire", "a ceasefire could ease pressure")."""
+        one again ("Hamas had to agree to a ceasefire", "a ceasefire could ease pressure"); so is "a
+        peace accord" after "a landmark peace deal" (the same words, another general noun)."""
         m = group[0]
-        if len(group) > 1 or m.plural or m.end - m.start != 2 or doc[m.start].lower_ not in ("a", "an"):
+        if len(group) > 1 or m.plural or doc[m.start].lower_ not in ("a", "an"):
             return None
+        if m.end - m.start != 2:
+            return self._restated_words(doc, drafts, m, terms)
         if terms.has_time_terms() or (terms.asset is not None and terms.asset.rule in PHRASE_ASSETS):
             return None
         if any(p.rule in ("party.with", "party.phrase") for p in terms.parties) or (m.end < len(doc) and doc[m.end].lower_ in ("with", "between")):
@@ -330,6 +333,17 @@ class AgreementExtractor:
         if any(not any(same_name(p.value[0], k) for k in known) for p in terms.parties):
             return None
         return same[0]
+
+    def _restated_words(self, doc: Doc, drafts: list[Draft], m: Mention, terms: Terms) -> Draft | None:
+        """"a peace accord" after "a landmark peace deal": a general agreement noun with the words of the
+        one earlier agreement so described, and nothing of its own."""
+        words = self.finder.name_words(doc, m)
+        if not m.rule.generic or len(words) != 2 or m.end - m.start != 3 or terms.has_time_terms() or terms.parties or terms.asset is not None:
+            return None
+        if m.end < len(doc) and doc[m.end].lower_ in ("with", "between"):
+            return None
+        same = [d for d in drafts if d.kind_mention.rule.generic and not (d.collective or d.kind_mention.plural) and words <= d.words]
+        return same[0] if len(same) == 1 else None
 
     def _same_party(self, doc: Doc, drafts: list[Draft], a: int, b: int) -> list[Term]:
         """"the same company took a lease": the last party of the agreement named before (its own span)."""
@@ -423,6 +437,29 @@ class AgreementExtractor:
             ), None)
             if group is not None:
                 draft.terms.signed = [Term(s.value, s.start, s.end, "signed.group") for s in group.terms.signed]
+
+    @staticmethod
+    def _forward(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+        """"the cease-fire" early in a story, "the 2002 cease-fire agreement" later: a first definite
+        mention with nothing earlier to refer to is the next agreement of its kind the story names in
+        full (with its year or its own name), when no other of that kind comes between."""
+        out = list(drafts)
+        for d in drafts:
+            m = d.kind_mention
+            if not d.unanchored or m.plural or d.collective or d.terms.signed or d not in out:
+                continue
+            later = [e for e in out[out.index(d) + 1 :] if e.kind_mention.rule.kind == m.rule.kind]
+            if not later:
+                continue
+            e = later[0]
+            if e.kind_mention.plural or e.collective or not (e.keys or e.years) or not e.kind_mention.definite:
+                continue
+            status = e.terms.status or d.terms.status
+            e.terms.absorb(d.terms)
+            e.terms.status = status
+            e.mentions.extend(d.mentions)
+            out.remove(d)
+        return out
 
     def _finish(self, doc: Doc, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
         """Drop tentative mentions that never got terms; give collective status to the rest."""
