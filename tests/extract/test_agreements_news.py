@@ -658,3 +658,15 @@ def test_one_agreement_under_other_words(nlp, text, name):
 def test_a_supply_contract_is_not_an_earlier_supply_deal(nlp):
     text = "Acme signed a supply deal with Ford in May. Acme also signed a supply contract with Fiat on Monday."
     assert len(run(nlp, text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The rebel leader said earlier this month that the truce would not be renewed.",
+    "Officials accused the militia of violating the ceasefire near the border.",
+])
+def test_a_definite_agreement_kept_or_broken_exists(nlp, text):
+    assert len(run(nlp, text)) == 1
+
+
+def test_a_definite_agreement_with_nothing_said_stays_out(nlp):
+    assert run(nlp, "The minister spoke about the deal at length.") == []

@@ -40,6 +40,7 @@ class Draft:
     tentative: bool = False
     collective: bool = False
     unanchored: bool = False
+    presupposed: bool = False  # "the truce would not be renewed": one that exists, said or not
     keys: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()
     first_sentence: int = -1
@@ -268,6 +269,7 @@ class AgreementExtractor:
             # "the port lease" with nothing earlier to refer to and nothing said about it (but "the
             # Tallinn Convention" is known by its name)
             draft.unanchored = not reader.proper_name(first)
+            draft.presupposed = self._presupposed(doc, first)
         drafts.append(draft)
 
     def _signed_group(self, doc: Doc, mention: Mention) -> bool:
@@ -291,6 +293,15 @@ class AgreementExtractor:
             if c.dep_ == "relcl" and (c.tag_ == "VBD" or c.tag_ == "VBN" and aux & {"has", "have", "had"}) and not aux - {"has", "have", "had"}:
                 return True
         return False
+
+    def _presupposed(self, doc: Doc, mention: Mention) -> bool:
+        """True for "the truce" kept, renewed, broken or violated, however hedged ("would not be
+        renewed"): only an agreement that exists can be, so the story speaks of a real one."""
+        head = doc[mention.head]
+        verb = head.head
+        if head.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+            verb = verb.head  # "abide by the truce"
+        return head.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ == "VERB" and verb.lemma_ in self.vocab.cues.existing_verbs
 
     @staticmethod
     def _listed(doc: Doc, drafts: list[Draft], member: Mention, terms: Terms) -> None:
@@ -469,7 +480,7 @@ class AgreementExtractor:
             named_asset = asset is not None and asset.rule == "asset.kind_prep" and bool(ON_TOPIC.search(doc.text[max(0, asset.start - 12) : asset.start]))
             return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1 or named_asset)
 
-        real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored)]
+        real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored or d.presupposed)]
         if not real:
             # Only general mentions ("the agreements signed under Assad"): keep the first with a status.
             real = [d for d in drafts if d.terms.status is not None][:1]
