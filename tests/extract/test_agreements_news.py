@@ -631,7 +631,12 @@ def test_a_plural_of_agreements_made_is_one_agreement(nlp, text, name):
     assert only(nlp, text).text == name
 
 
-@pytest.mark.parametrize("text", ["Chile has not reached agreements with Japan.", "Chile hopes to sign agreements with Japan."])
+@pytest.mark.parametrize("text", [
+    "Chile has not reached agreements with Japan.",
+    "Chile hopes to sign agreements with Japan.",
+    "The two countries had many treaties on trade.",
+    "His team will look into a number of deals which took place under the old board.",
+])
 def test_a_plural_of_agreements_not_made_is_none(nlp, text):
     assert run(nlp, text) == []
 

@@ -277,7 +277,8 @@ class AgreementExtractor:
         election pacts", "has reached agreements to export grapes") or signed by someone ("deals signed
         by the administration", "trade deals they have negotiated")."""
         head = doc[mention.head]
-        verbs = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)
+        # ("had many treaties", "get deals": having is not making)
+        verbs = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs) - {"have", "get", "come", "find", "agree"}
         verb = head.head
         if head.dep_ == "dobj" and verb.lemma_ in verbs and verb.pos_ == "VERB":
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
@@ -288,9 +289,9 @@ class AgreementExtractor:
                 continue
             if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children):
                 return True
-            # "trade deals they have negotiated", "the pacts it signed"
+            # "trade deals they have negotiated", "the pacts it signed" (but "deals which took place")
             aux = {g.lower_ for g in c.children if g.dep_ in ("aux", "neg")}
-            if c.dep_ == "relcl" and (c.tag_ == "VBD" or c.tag_ == "VBN" and aux & {"has", "have", "had"}) and not aux - {"has", "have", "had"}:
+            if c.dep_ == "relcl" and not any(g.dep_ == "dobj" for g in c.children) and (c.tag_ == "VBD" or c.tag_ == "VBN" and aux & {"has", "have", "had"}) and not aux - {"has", "have", "had"}:
                 return True
         return False
 
