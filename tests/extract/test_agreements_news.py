@@ -622,3 +622,86 @@ def test_a_duration_of_a_second_agreement_parsed_as_a_clause_of_the_first(nlp):
     text = "Notably, a 2016 deal granted Turkey\u2019s Kalyongaz a 20-year lease on Mersin harbour, while a 2017 agreement awarded salt mining rights in Konya for 30 years."
     durations = sorted(a.duration for a in run(nlp, text))
     assert durations == ["P20Y", "P30Y"]
+
+
+# ---------------------------------------------------------------------- realized, urged, known deals
+
+URGED = [
+    pytest.param("The envoy pressed the rebels to observe a five-day truce.", id="pressed-to-observe"),
+    pytest.param("The UN called on the factions to honour a truce in the hills.", id="called-on-to-honour"),
+    pytest.param("Washington asked the army to accept a ceasefire.", id="asked-to-accept"),
+]
+
+
+@pytest.mark.parametrize("text", URGED)
+def test_an_agreement_others_are_urged_to_keep_is_no_agreement(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_a_deal_reached_before_the_story_is_dated_and_not_proposed(nlp):
+    agreement = only(nlp, "The premier flew home after reaching a deal with the miners' union Saturday.")
+    assert (agreement.status, agreement.signed) == (None, ["2024-06-08"])
+
+
+def test_discussing_a_known_deal_does_not_make_it_proposed(nlp):
+    text = "Acme signed a supply deal with Borealis in March. Staff were forbidden from discussing the deal with reporters."
+    assert only(nlp, text).status is None
+
+
+SIGNED_GROUPS = [
+    pytest.param("The mayor forged election pacts with two leftist parties.", "election pacts", id="forged-pacts"),
+    pytest.param("Chile has already reached agreements to export cherries to Japan.", "agreements", id="has-reached-agreements"),
+    pytest.param("Critics say other deals signed by the previous government ignore workers.", "other deals", id="signed-by"),
+    pytest.param("Both firms defended the trade deals they have negotiated with Lima.", "the trade deals", id="they-have-negotiated"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SIGNED_GROUPS)
+def test_a_plural_of_agreements_made_is_one_agreement(nlp, text, name):
+    assert only(nlp, text).text == name
+
+
+@pytest.mark.parametrize("text", [
+    "Chile has not reached agreements with Japan.",
+    "Chile hopes to sign agreements with Japan.",
+    "The two countries had many treaties on trade.",
+    "His team will look into a number of deals which took place under the old board.",
+])
+def test_a_plural_of_agreements_not_made_is_none(nlp, text):
+    assert run(nlp, text) == []
+
+
+FORWARD_AND_RESTATED = [
+    pytest.param(
+        "Rebels asked Oslo to clarify its stand on the truce. The rebel chief said the army had made the 2004 truce agreement useless.",
+        "the 2004 truce agreement",
+        id="early-definite-names-the-later-full-name",
+    ),
+    pytest.param(
+        "The two sides signed a landmark peace deal last month. The war officially ended with the signing of a peace accord.",
+        "a landmark peace deal",
+        id="a-peace-accord-restates-a-peace-deal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), FORWARD_AND_RESTATED)
+def test_one_agreement_under_other_words(nlp, text, name):
+    assert only(nlp, text).text == name
+
+
+def test_a_supply_contract_is_not_an_earlier_supply_deal(nlp):
+    text = "Acme signed a supply deal with Ford in May. Acme also signed a supply contract with Fiat on Monday."
+    assert len(run(nlp, text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The rebel leader said earlier this month that the truce would not be renewed.",
+    "Officials accused the militia of violating the ceasefire near the border.",
+])
+def test_a_definite_agreement_kept_or_broken_exists(nlp, text):
+    assert len(run(nlp, text)) == 1
+
+
+def test_a_definite_agreement_with_nothing_said_stays_out(nlp):
+    assert run(nlp, "The minister spoke about the deal at length.") == []

@@ -295,6 +295,8 @@ class MentionFinder:
             return True
         if gov.lemma_ in cues.blocked_verbs:
             return True  # "Germany is blocking a deal": one that has not been made
+        if self._urged(gov):
+            return True  # "pressed the rebels to observe a truce": what others are asked to do
         unreal = gov.tag_ == "VB" and not aux & {"did", "do", "does"} or bool(aux & {"would", "could", "might", "may", "should", "can"})
         # "for a deal to be reached": an infinitive, not a deal made
         unreal = unreal or "to" in aux and gov.tag_ == "VBN"
@@ -311,6 +313,19 @@ class MentionFinder:
         if gov.lemma_ in cues.signed_verbs:
             return (unreal or gov.tag_ == "VBG") and wanted
         return False
+
+    def _urged(self, verb: Token) -> bool:
+        """True for an infinitive that someone is pressed, urged or asked to do ("pressed the rebels to
+        observe a truce", "called on the factions to honour a truce", "asked Israel to accept a ceasefire")."""
+        if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "ccomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        asker = verb.head
+        cues = self.vocab.cues
+        if asker.lemma_ not in set(cues.sought_verbs) | set(cues.ask_for_verbs):
+            return False
+        # the one asked: an object ("pressed the rebels") or "on"/"upon" someone ("called on the factions")
+        asked = any(c.dep_ in ("dobj", "dative") for c in asker.children)
+        return asked or any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in asker.children)
 
     def _hedged(self, verb: Token) -> bool:
         return any(c.dep_ in ("neg", "aux") and c.lower_ in MODALS for c in verb.children)

@@ -137,6 +137,7 @@ class Cues(_Rule):
     body_nouns: list[str]
     of_name_heads: list[str]
     blocked_verbs: list[str]
+    existing_verbs: list[str]  # verbs whose object must already exist ("the truce would not be renewed")
     modified_nouns: list[str]
 
 

@@ -7,6 +7,7 @@ Time values are taken from the time component's Timex objects; this module parse
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from claimweave.extract.agreement_arguments import ArgumentReader
@@ -16,12 +17,24 @@ from claimweave.extract.agreement_types import Mention, Term, Terms
 from claimweave.extract.common import context
 from claimweave.models import Timex
 
+WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _LINE_START_IN = re.compile(r"(?:^|\n)\s*(?:in|on)\s*$", re.I)
 _APPOSED = re.compile(r"\s*,\s*(?:the|a|that)\s", re.I)  # "in 2003, the year the war ended": the same date restated
 ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
 CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod", "ccomp")
 # Statuses that a verb only gives once done: "will be amended" is not (yet) amended.
 FUTURE_BLIND = ("amended", "approved", "cancelled", "suspended")
+REALIZED_PREPS = ("after", "since", "upon", "on")
+
+
+def realized(verb) -> bool:
+    """True for a signing told as done by a gerund after "after", "since" or "upon" ("after reaching a
+    deal with X Saturday", "since signing the pact"): the deal was made, not sought."""
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "pcomp" and verb.head.lower_ in REALIZED_PREPS:
+        return True
+    return any(c.dep_ in ("mark", "prep") and c.lower_ in REALIZED_PREPS and c.i < verb.i for c in verb.children)
 
 
 class ClauseReader(ArgumentReader):
@@ -110,7 +123,7 @@ class ClauseReader(ArgumentReader):
             elif mentions and self._bare_date_of_signing(t, mentions):
                 rule = "signed.verb_date"
             if rule is not None:
-                terms.signed.append(Term(t.value, t.start, t.end, rule))
+                terms.signed.append(Term(self._done_day(t) if rule == "signed.verb_date" else t.value, t.start, t.end, rule))
                 used.add(t.id)
                 prev = t
 
@@ -159,6 +172,17 @@ class ClauseReader(ArgumentReader):
             return t.value
         return f"{int(t.value[:4]) - 1:04d}{t.value[4:]}"
 
+    def _done_day(self, t: Timex) -> str:
+        """A weekday on a signing told as done ("after reaching a deal Saturday") is the last such day up
+        to publication, whichever way the time component resolved it."""
+        published = context(self.doc).published
+        if published is None or not WEEKDAY.fullmatch(t.text.strip()) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+            return t.value
+        day = dt.date.fromisoformat(t.value)
+        while day > published:
+            day -= dt.timedelta(days=7)
+        return day.isoformat()
+
     def _bare_date_of_signing(self, t: Timex, mentions: list[Mention]) -> bool:
         """True for a date with no preposition that modifies the verb signing the agreement ("X and Y
         signed a trade promotion agreement Wednesday", "who signed a landmark peace deal last month"),
@@ -177,7 +201,7 @@ class ClauseReader(ArgumentReader):
             # "his part in a contract Monday to buy 150 planes": a day on the agreement's own name, if past
             published = context(self.doc).published
             return published is not None and t.value <= published.isoformat()[: len(t.value)]
-        if tok.dep_ != "npadvmod" or verb.lemma_ not in self.vocab.cues.signed_verbs or verb.tag_ not in ("VBD", "VBN"):
+        if tok.dep_ != "npadvmod" or verb.lemma_ not in self.vocab.cues.signed_verbs or not (verb.tag_ in ("VBD", "VBN") or realized(verb)):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
             return False
@@ -237,6 +261,9 @@ class ClauseReader(ArgumentReader):
             else:
                 continue
             if verb.pos_ != "VERB" or verb.lemma_ not in self.vocab.cues.proposed_verbs:
+                continue
+            if m.definite or realized(verb):
+                # "forbidden from discussing the deal": a deal already known; "after reaching a deal": made
                 continue
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
             unreal = verb.tag_ in ("VB", "VBG") and not (aux & {"did", "do", "does"}) or aux & {"would", "could", "might", "may", "should"}

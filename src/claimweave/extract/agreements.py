@@ -40,6 +40,7 @@ class Draft:
     tentative: bool = False
     collective: bool = False
     unanchored: bool = False
+    presupposed: bool = False  # "the truce would not be renewed": one that exists, said or not
     keys: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()
     first_sentence: int = -1
@@ -164,6 +165,7 @@ class AgreementExtractor:
             for group, (a, b) in zip(groups, self.finder.regions(doc, sent, groups)):
                 self._place(doc, reader, drafts, collective, agreeing, group, a, b, si, acronyms)
         self._group_dates(doc, drafts)
+        drafts = self._forward(doc, drafts)
         drafts = self._finish(doc, drafts, collective)
         doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
@@ -242,6 +244,8 @@ class AgreementExtractor:
                 # "two agreements", "separate agreements": an agreement whose terms may follow ("They ...");
                 # one whose sides and subject are said ("X and Y signed two agreements on Z") stands as it is.
                 said = len(terms.parties) >= 2 and terms.asset is not None
+                # "forged election pacts with X", "other deals signed by the administration": signed ones
+                said = said or self._signed_group(doc, first)
                 drafts.append(Draft(list(group), kind_mention, terms, si, tentative=not said))
             return
         if first.definite and not first.plural and not reader.proper_name(first):
@@ -265,7 +269,40 @@ class AgreementExtractor:
             # "the port lease" with nothing earlier to refer to and nothing said about it (but "the
             # Tallinn Convention" is known by its name)
             draft.unanchored = not reader.proper_name(first)
+            draft.presupposed = self._presupposed(doc, first)
         drafts.append(draft)
+
+    def _signed_group(self, doc: Doc, mention: Mention) -> bool:
+        """True for a plural that names agreements made: the object of a past signing verb ("forged
+        election pacts", "has reached agreements to export grapes") or signed by someone ("deals signed
+        by the administration", "trade deals they have negotiated")."""
+        head = doc[mention.head]
+        # ("had many treaties", "get deals": having is not making)
+        verbs = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs) - {"have", "get", "come", "find", "agree"}
+        verb = head.head
+        if head.dep_ == "dobj" and verb.lemma_ in verbs and verb.pos_ == "VERB":
+            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
+            done = verb.tag_ == "VBD" or verb.tag_ == "VBN" and aux & {"has", "have", "had"}
+            return bool(done) and not aux & {"not", "n't", "never", "would", "could", "might", "may", "should", "will"}
+        for c in head.children:
+            if c.lemma_ not in self.vocab.cues.signed_verbs:
+                continue
+            if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children):
+                return True
+            # "trade deals they have negotiated", "the pacts it signed" (but "deals which took place")
+            aux = {g.lower_ for g in c.children if g.dep_ in ("aux", "neg")}
+            if c.dep_ == "relcl" and not any(g.dep_ == "dobj" for g in c.children) and (c.tag_ == "VBD" or c.tag_ == "VBN" and aux & {"has", "have", "had"}) and not aux - {"has", "have", "had"}:
+                return True
+        return False
+
+    def _presupposed(self, doc: Doc, mention: Mention) -> bool:
+        """True for "the truce" kept, renewed, broken or violated, however hedged ("would not be
+        renewed"): only an agreement that exists can be, so the story speaks of a real one."""
+        head = doc[mention.head]
+        verb = head.head
+        if head.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+            verb = verb.head  # "abide by the truce"
+        return head.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ == "VERB" and verb.lemma_ in self.vocab.cues.existing_verbs
 
     @staticmethod
     def _listed(doc: Doc, drafts: list[Draft], member: Mention, terms: Terms) -> None:
@@ -287,14 +324,16 @@ class AgreementExtractor:
             terms.signed = terms.signed or list(known.signed)
             terms.status = terms.status or known.status or known.anaphoric_status
 
-    @staticmethod
-    def _restated(doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms) -> Draft | None:
+    def _restated(self, doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms) -> Draft | None:
         """The agreement a bare "a ceasefire" restates: in a story about one ceasefire, a later "a
         ceasefire" with nothing of its own (no dates, no other parties, nothing it covers) is the same
-        one again ("Hamas had to agree to a ceasefire", "a ceasefire could ease pressure")."""
+        one again ("Hamas had to agree to a ceasefire", "a ceasefire could ease pressure"); so is "a
+        peace accord" after "a landmark peace deal" (the same words, another general noun)."""
         m = group[0]
-        if len(group) > 1 or m.plural or m.end - m.start != 2 or doc[m.start].lower_ not in ("a", "an"):
+        if len(group) > 1 or m.plural or doc[m.start].lower_ not in ("a", "an"):
             return None
+        if m.end - m.start != 2:
+            return self._restated_words(doc, drafts, m, terms)
         if terms.has_time_terms() or (terms.asset is not None and terms.asset.rule in PHRASE_ASSETS):
             return None
         if any(p.rule in ("party.with", "party.phrase") for p in terms.parties) or (m.end < len(doc) and doc[m.end].lower_ in ("with", "between")):
@@ -306,6 +345,17 @@ class AgreementExtractor:
         if any(not any(same_name(p.value[0], k) for k in known) for p in terms.parties):
             return None
         return same[0]
+
+    def _restated_words(self, doc: Doc, drafts: list[Draft], m: Mention, terms: Terms) -> Draft | None:
+        """"a peace accord" after "a landmark peace deal": a general agreement noun with the words of the
+        one earlier agreement so described, and nothing of its own."""
+        words = self.finder.name_words(doc, m)
+        if not m.rule.generic or len(words) != 2 or m.end - m.start != 3 or terms.has_time_terms() or terms.parties or terms.asset is not None:
+            return None
+        if m.end < len(doc) and doc[m.end].lower_ in ("with", "between"):
+            return None
+        same = [d for d in drafts if d.kind_mention.rule.generic and not (d.collective or d.kind_mention.plural) and words <= d.words]
+        return same[0] if len(same) == 1 else None
 
     def _same_party(self, doc: Doc, drafts: list[Draft], a: int, b: int) -> list[Term]:
         """"the same company took a lease": the last party of the agreement named before (its own span)."""
@@ -400,6 +450,29 @@ class AgreementExtractor:
             if group is not None:
                 draft.terms.signed = [Term(s.value, s.start, s.end, "signed.group") for s in group.terms.signed]
 
+    @staticmethod
+    def _forward(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+        """"the cease-fire" early in a story, "the 2002 cease-fire agreement" later: a first definite
+        mention with nothing earlier to refer to is the next agreement of its kind the story names in
+        full (with its year or its own name), when no other of that kind comes between."""
+        out = list(drafts)
+        for d in drafts:
+            m = d.kind_mention
+            if not d.unanchored or m.plural or d.collective or d.terms.signed or d not in out:
+                continue
+            later = [e for e in out[out.index(d) + 1 :] if e.kind_mention.rule.kind == m.rule.kind]
+            if not later:
+                continue
+            e = later[0]
+            if e.kind_mention.plural or e.collective or not (e.keys or e.years) or not e.kind_mention.definite:
+                continue
+            status = e.terms.status or d.terms.status
+            e.terms.absorb(d.terms)
+            e.terms.status = status
+            e.mentions.extend(d.mentions)
+            out.remove(d)
+        return out
+
     def _finish(self, doc: Doc, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
         """Drop tentative mentions that never got terms; give collective status to the rest."""
         def said(d: Draft) -> bool:
@@ -408,7 +481,7 @@ class AgreementExtractor:
             named_asset = asset is not None and asset.rule == "asset.kind_prep" and bool(ON_TOPIC.search(doc.text[max(0, asset.start - 12) : asset.start]))
             return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1 or named_asset)
 
-        real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored)]
+        real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored or d.presupposed)]
         if not real:
             # Only general mentions ("the agreements signed under Assad"): keep the first with a status.
             real = [d for d in drafts if d.terms.status is not None][:1]
