@@ -606,7 +606,10 @@ def test_a_proper_name_does_not_refer_back_to_another_agreement(nlp):
 NEWS_STATUS = [
     pytest.param("The WTO review noted that Chad is a signatory to the Lome Convention.", None, id="unrelated-review-noun"),
     pytest.param("The border pact signed in 2009 will be amended to cover drones, the candidate promised.", None, id="future-amendment"),
-    pytest.param("Rebels accused the army of stalling on implementing the disarmament agreement.", "in force", id="implementing"),
+    pytest.param("Both sides are implementing the disarmament agreement signed in May.", "in force", id="implementing"),
+    pytest.param("Both sides must start implementing the disarmament agreement signed in May.", None, id="to-start-implementing"),
+    pytest.param("The disarmament agreement signed in May has not been implemented.", "stalled", id="not-implemented"),
+    pytest.param("The merger agreement signed in May, which required regulatory approval, closed on Friday.", None, id="required-in-the-past"),
     pytest.param("The accord, signed in Bogota by both ministers, will require a final approval by the Senate.", "pending approval", id="require-final-approval"),
     pytest.param("The goalkeeper has reportedly been offered a contract with Lyon.", "proposed", id="offered-contract"),
     pytest.param("If the existing agreements are not renegotiated, prices will rise.", "in force", id="existing-agreements"),
@@ -705,3 +708,44 @@ def test_a_definite_agreement_kept_or_broken_exists(nlp, text):
 
 def test_a_definite_agreement_with_nothing_said_stays_out(nlp):
     assert run(nlp, "The minister spoke about the deal at length.") == []
+
+
+# ---------------------------------------------------------------------- review of the day's change
+
+def test_two_agreements_alike_in_description_but_not_in_name_stay_two(nlp):
+    text = "Peru signed the US-Peru Free Trade Agreement (FTA) in April. Colombia signed a free trade agreement with Canada on Tuesday."
+    assert len(run(nlp, text)) == 2
+
+
+def test_an_indefinite_name_with_an_acronym_is_a_new_agreement(nlp):
+    text = (
+        "Kazakhstan signed a production sharing agreement (PSA) with Shell on Monday. "
+        "On Tuesday it signed a production sharing agreement (PSA) with BP for another field."
+    )
+    assert len(run(nlp, text)) == 2
+
+
+REVIEW_PARTIES = [
+    pytest.param("Iran and Syria are signatories to the Chemical Weapons Convention.", ["Iran", "Syria"], id="signatories-to"),
+    pytest.param("Russia became a party to the Kyoto Protocol in 2004.", ["Russia"], id="became-a-party-to"),
+    pytest.param("Poland and Lithuania renewed the Vilnius Energy Accord on Friday.", ["Poland", "Lithuania"], id="renewed-a-named-accord"),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), REVIEW_PARTIES)
+def test_members_of_a_named_treaty(nlp, text, parties):
+    assert [p.text for p in only(nlp, text).parties] == parties
+
+
+REVIEW_TERMS = [
+    pytest.param("A ceasefire between Israel and Hamas was brokered in Cairo on Monday.", "asset", None, id="where-brokered-is-no-asset"),
+    pytest.param("The two firms signed a supply deal on Monday, giving hope to investors.", "asset", None, id="a-market-reaction-is-no-asset"),
+    pytest.param("Rebels rejected the proposed December 1 ceasefire on Tuesday.", "signed", [], id="a-proposed-date-ahead-is-no-signing"),
+    pytest.param("Under a March contract with the ministry, the firm will build two bridges.", "asset", "two bridges", id="a-month-contract-with-a-side-is-real"),
+    pytest.param("The firm signed a deal to build renewable-energy plants.", "renewal", None, id="renewable-energy-hyphened"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "value"), REVIEW_TERMS)
+def test_review_terms(nlp, text, name, value):
+    assert getattr(only(nlp, text), name) == value

@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claimweave.errors import InputError
+from claimweave.extract.agreement_terms import spells
 from claimweave.extract.entities import name_key
 from claimweave.extract.titles import affiliation_name
 from claimweave.models import Agreement, Evidence, Timex, TimexAnchor
@@ -82,14 +83,7 @@ def same_name(a: str, b: str) -> bool:
         kx, ky = _words(x), _words(y)
         if kx and ky and (kx <= ky or ky <= kx):
             return True
-    return _acronym_of(a, b) or _acronym_of(b, a)
-
-
-def _acronym_of(short: str, long: str) -> bool:
-    """True when ``short`` is the acronym of ``long`` ("LTTE", "the Liberation Tigers of Tamil Eelam")."""
-    short = short.removeprefix("the ").replace(".", "")
-    initials = "".join(w[0] for w in long.split() if w[:1].isupper())
-    return len(short) >= 2 and short.isupper() and short == initials
+    return spells(a, b) or spells(b, a)
 
 
 def same_asset(a: str, b: str) -> bool:

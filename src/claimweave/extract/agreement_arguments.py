@@ -12,8 +12,8 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_asset_shapes import clause_end, empty_asset, foreign_clauses, handed_over
 from claimweave.extract.agreement_people import Party, PeopleResolver
 from claimweave.extract.agreement_rules import Vocabulary
-from claimweave.extract.agreement_terms import same_name
-from claimweave.extract.agreement_types import Mention, Term
+from claimweave.extract.agreement_terms import same_name, spells
+from claimweave.extract.agreement_types import Mention, Term, called_by_name
 from claimweave.extract.common import analysed_text, token_texts
 from claimweave.extract.titles import affiliation_name, title_lexicon
 from claimweave.models import DocEntity, Role, Timex
@@ -56,6 +56,7 @@ class ArgumentReader:
             if text[:1].isupper() and not doc[i].is_sent_start and texts[i - 1] not in ('"', "``", "\u201c", ":")
         }
         self.name_words.update(e[2].split()[0] for e in self.entities if e[2].split())
+        self._np_stop = frozenset(vocab.cues.np_stop_words) | vocab.asset_words.np_stop_words
         self.target_left = re.compile(vocab.cues.target_left, re.I)
         self.acting_for_left = re.compile(vocab.cues.acting_for_left, re.I)
         # "Poughkeepsie" tagged PERSON where "Poughkeepsie Savings Bank" is an organisation elsewhere.
@@ -76,7 +77,7 @@ class ArgumentReader:
     def _np(self, i: int, b: int, tx: list[Timex], verb_head: bool = False) -> tuple[int, int] | None:
         """The noun phrase starting at token i (stopping at times, clause words, verbs), as tokens;
         ``verb_head`` reads a first word tagged as a verb as a noun ("barriers to trade in goods")."""
-        doc, stop = self.doc, set(self.vocab.cues.np_stop_words) | set(self.vocab.asset_words.np_stop_words)
+        doc, stop = self.doc, self._np_stop
         j, last = i, i
         while j < b and j - i < 16:
             t = doc[j]
@@ -245,7 +246,8 @@ class ArgumentReader:
                 if v.lemma_.lower() not in words:
                     continue
                 on_name = v.head.i == head.i and (v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"))
-                on_signing = v.head.i == signing and v.dep_ == "advcl" and v.tag_ == "VBG"
+                # "signed a deal, eliminating tariffs" (but not "signed the deal, giving hope to investors")
+                on_signing = v.head.i == signing and v.dep_ == "advcl" and v.tag_ == "VBG" and v.lemma_.lower() in self.vocab.asset_words.effect_verbs
                 np = self._verb_object(v, m.end, b, tx) if on_name or on_signing else None
                 if np is not None:
                     return self._chars(*np)
@@ -261,7 +263,9 @@ class ArgumentReader:
             head = doc[m.head]
             # "I hope the truce will take effect in X as well": a place hoped for, not where it holds
             hoped = head.head.dep_ in ("ccomp", "xcomp") and any(c.tag_ == "MD" for c in head.head.children)
-            hosts = [head] + ([head.head] if head.dep_ in ("nsubj", "nsubjpass") and not hoped else [])
+            # (a verb of its holding only: "a ceasefire was brokered in Cairo" says where it was made)
+            holding = head.dep_ == "nsubj" and head.head.lemma_ in self.vocab.asset_words.holding_verbs
+            hosts = [head] + ([head.head] if holding and not hoped else [])
             for prep in (c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "along")):
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is None or obj.i < m.end or obj.i >= b or obj.ent_type_ not in ("GPE", "LOC"):
@@ -489,8 +493,7 @@ class ArgumentReader:
         tail = _OF_TAIL.match(self.text, e)
         if tail is None:
             return s, e, text, eid
-        words = [w for w in (text + tail.group(1)).split() if w[:1].isupper()]
-        if "".join(w[0] for w in words) != tail.group(2):
+        if not spells(tail.group(2), text + tail.group(1)):
             return s, e, text, eid
         end = e + len(tail.group(1))
         return s, end, self.text[s:end], eid
@@ -543,7 +546,12 @@ class ArgumentReader:
 
     def _signatories(self, m: Mention) -> list:
         """"Tanzania is a signatory to the Agreement on ...": the subject of a signatory, party or member of it."""
-        holder = next((a for a in self.doc[m.head].ancestors if a.lemma_ in ("signatory", "party", "member", "adherent")), None)
+        roles = ("signatory", "party", "member", "adherent")
+        head = self.doc[m.head]
+        holder = next((a for a in head.ancestors if a.lemma_ in roles), None)
+        if holder is None and head.dep_ == "pobj" and head.head.lower_ in ("to", "of"):
+            # "Russia became a party to the Kyoto Protocol": the parser hangs "to" on the verb
+            holder = next((c for c in head.head.head.children if c.dep_ == "attr" and c.lemma_ in roles), None)
         if holder is None or holder.dep_ not in ("attr", "appos"):
             return []
         if holder.dep_ == "appos":
@@ -551,7 +559,8 @@ class ArgumentReader:
         verb = holder.head
         while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
             verb = verb.head  # "X is a member of Y and is also a signatory to Z"
-        return [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return subjects + [g for c in subjects for g in c.conjuncts]
 
     def _name_end(self, m: Mention) -> int:
         """The token after a proper name that goes on past its head ("Agreement on the Global System of
@@ -567,7 +576,8 @@ class ArgumentReader:
         return end
 
     def proper_name(self, m: Mention) -> bool:
-        return self.vocab.called_by_name(self.doc, m)
+        """True for an agreement called by its proper name ("the Kyoto Protocol")."""
+        return called_by_name(self.doc, m, self.vocab.kind_words)
 
     @staticmethod
     def _qualifies_a_side(tok) -> bool:

@@ -22,10 +22,10 @@ def empty_asset(doc: Doc, start: int, end: int, words: AssetWords) -> bool:
     "the matter")."""
     root = np_root(doc, start, end)
     keys = {root.lower_, root.lemma_.lower()}
-    if root.ent_type_ == "PERSON" or keys & set(words.people_heads):
+    if root.ent_type_ == "PERSON" or keys & words.people_heads or keys & words.no_asset_heads:
         return True
     others = [t for t in doc[start:end] if t.i != root.i and t.pos_ in _CONTENT]
-    return bool(keys & set(words.empty_heads)) and not others
+    return bool(keys & words.empty_heads) and not others
 
 
 def handed_over(doc: Doc, start: int, end: int, words: AssetWords) -> int | None:
@@ -38,7 +38,7 @@ def handed_over(doc: Doc, start: int, end: int, words: AssetWords) -> int | None
     prep = doc[end].lower_
     if root.lemma_.lower() in words.light_to_heads and prep == "to":
         return end + 1
-    if {last.lower_, last.lemma_.lower()} & set(words.barrier_heads) and prep in ("to", "on", "against"):
+    if {last.lower_, last.lemma_.lower()} & words.barrier_heads and prep in ("to", "on", "against"):
         return end + 1
     return None
 

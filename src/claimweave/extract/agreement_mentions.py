@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimweave.extract.agreement_rules import Vocabulary
-from claimweave.extract.agreement_types import Mention
+from claimweave.extract.agreement_terms import spells
+from claimweave.extract.agreement_types import Mention, called_by_name
 from claimweave.extract.common import analysed_text
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
@@ -62,9 +63,8 @@ class MentionFinder:
         acronym = doc[i + 1].text
         if i == span.end:
             return acronym
-        words = [t.text for t in doc[span.start : i] if t.lower_ not in DEFINITE | {"a", "an"}]
-        initials = {"".join(w[0] for w in words).lower(), "".join(w[0] for w in words if w[:1].isupper()).lower()}
-        return acronym if acronym.lower().replace("-", "").replace("&", "") in initials else None
+        words = [t.text for t in doc[span.start : i] if t.lower_ not in DEFINITE]
+        return acronym if spells(acronym, " ".join(words)) else None
 
     def name_keys(self, doc: Doc, mention: Mention, acronyms: set[str]) -> tuple[frozenset[str], frozenset[str]]:
         """What identifies a named agreement across a document, and the years written in its name:
@@ -135,10 +135,17 @@ class MentionFinder:
             firsts = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "for", "covering") for g in c.children if g.dep_ == "pobj"]
             firsts += [c for c in head.children if c.dep_ == "appos"]
             for first in firsts:
-                members = [first] + [c for c in first.subtree if c.dep_ == "conj" and c.head in (first, *first.subtree)]
-                members = [t for t in members if sent.start <= t.i < sent.end]
+                members, stack = [first], [first]
+                while stack:  # the coordination chain only, not conjuncts inside a member's own clause
+                    for c in stack.pop().children:
+                        if c.dep_ == "conj":
+                            members.append(c)
+                            stack.append(c)
+                members = sorted((t for t in members if sent.start <= t.i < sent.end), key=lambda t: t.i)
                 if len(members) < 2 or not all(t.text[:1].isupper() or t.i in taken for t in members):
                     continue  # "agreements on trade and investment": topics, not names
+                if any(t.ent_type_ in ("GPE", "LOC", "NORP", "PERSON") for t in members):
+                    continue  # "the agreements on Iran and North Korea": what they are about, not their names
                 for t in members:
                     if t.i in taken:
                         # "-- a memorandum of understanding, ...": already a name of its own, listed all the same
@@ -378,7 +385,7 @@ class MentionFinder:
         breaks = set(self.vocab.cues.clause_breaks) - {"and", ","}
         if any(t.lower_ in breaks for t in between) or a.plural or b.plural:
             return False
-        if self.vocab.called_by_name(doc, b) and not self.vocab.called_by_name(doc, a):
+        if called_by_name(doc, b, self.vocab.kind_words) and not called_by_name(doc, a, self.vocab.kind_words):
             return False  # "the agreement on the fund under the Kyoto Protocol": made under a treaty, not the treaty
         # "a lease ... under a 2019 deal", "the deal, a 49-year lease"
         if b.rule.generic and not a.rule.generic and len(between) <= 14:

@@ -56,12 +56,15 @@ class AssetWords(_Rule):
     """Words that make a noun phrase no asset, or hand the asset over to what follows them."""
 
     description: str
-    empty_heads: list[str]
-    people_heads: list[str]
-    light_to_heads: list[str]
-    barrier_heads: list[str]
-    np_stop_words: list[str]
-    subordinators: list[str]
+    empty_heads: frozenset[str]
+    people_heads: frozenset[str]
+    light_to_heads: frozenset[str]
+    barrier_heads: frozenset[str]
+    np_stop_words: frozenset[str]
+    subordinators: frozenset[str]
+    holding_verbs: frozenset[str]
+    effect_verbs: frozenset[str]
+    no_asset_heads: frozenset[str]
 
 
 class KindByAssetRule(_Rule):
@@ -130,6 +133,7 @@ class Cues(_Rule):
     reach_verbs: list[str]
     sought_nouns: list[str]
     near_words: list[str]
+    unrealised_verbs: list[str]
     side_nouns: list[str]
     route_nouns: list[str]
     joining_verbs: list[str]
@@ -173,22 +177,11 @@ class Vocabulary:
     signed_block: re.Pattern
     link_before_generic: re.Pattern
     party_block_right: re.Pattern
+    kind_words: frozenset[str]  # every word of every kind name ("memorandum", "of", "understanding", ...)
 
     def kind_rule(self, rule_id: str) -> KindRule:
         return next(k for k in self.kinds if k.id == rule_id)
 
-    def called_by_name(self, doc, mention) -> bool:
-        """True for an agreement called by its proper name ("the Kyoto Protocol", "the Treaty of
-        Maastricht"), not by a common noun ("a visiting forces agreement", "a PSA") or a short
-        reference ("the Convention")."""
-        head = doc[mention.head]
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
-        if head.pos_ == "VERB" or not head.text[:1].isupper() or head.is_sent_start or indefinite:
-            return False
-        kind_words = {w for k in self.kinds for term in k.terms for w in term.split()}
-        named = [t for t in doc[mention.start : mention.end] if t.text[:1].isupper() and t.lower_ not in kind_words and t.pos_ != "DET"]
-        after = [t for t in doc[mention.end : mention.end + 3] if t.lower_ != "the"][:2]
-        return bool(named) or len(after) == 2 and after[0].lower_ in ("of", "on") and after[1].text[:1].isupper()
 
 
 def _rx(pattern: str) -> re.Pattern:
@@ -208,6 +201,7 @@ def vocabulary() -> Vocabulary:
     cues = patterns.load(base + "cues.json", Cues)
     return Vocabulary(
         kinds=tuple(kinds),
+        kind_words=frozenset(w for k in kinds for term in k.terms for w in term.split()),
         status=tuple(Compiled(r.id, _rx(r.pattern), r.status, r.scope) for r in status),
         renewal=tuple(Compiled(r.id, _rx(r.pattern), r.automatic) for r in renewal),
         collective=tuple(Compiled(r.id, _rx(r.pattern)) for r in collective),

@@ -60,7 +60,8 @@ class ClauseReader(ArgumentReader):
 
     def _hypothetical(self, ca: int, start: int) -> bool:
         left = self.text[max(ca, start - 40) : start]
-        return bool(self.vocab.hypothetical.search(left))
+        # (the month "May" is no modal: "the deal signed in May has not been implemented")
+        return any(m.group() != "May" for m in self.vocab.hypothetical.finditer(left))
 
     def _renewal(self, ca: int, cb: int, tx: list[Timex], used: set[str]) -> Term | None:
         for rule in self.vocab.renewal:
@@ -96,6 +97,8 @@ class ClauseReader(ArgumentReader):
             if in_phrase:
                 rule, terms.signed_in_phrase = "signed.modifier", True
                 value = self._past_date(t)
+                if value != t.value and self._ahead(t, phrases, mentions):
+                    continue  # "the proposed December 1 ceasefire": a date still ahead is no signing date
                 if value != t.value:
                     terms.signed.append(Term(value, t.start, t.end, "signed.modifier_past"))
                     used.add(t.id)
@@ -162,6 +165,19 @@ class ClauseReader(ArgumentReader):
             tok = tok.head
         return ps <= tok.head.idx < pe
 
+    def _ahead(self, t: Timex, phrases, mentions: list[Mention]) -> bool:
+        """True when an agreement named by a date may still be ahead: "the proposed December 1 ceasefire",
+        "will sign the May 5 accord"."""
+        phrase = next(((ps, pe) for ps, pe in phrases if ps <= t.end + 2 and t.start <= pe), None)
+        proposed = next((r for r in self.vocab.status if r.value == "proposed" and r.scope == "phrase"), None)
+        if phrase is not None and proposed is not None and proposed.regex.search(self.text, max(0, min(phrase[0], t.start)), phrase[1]):
+            return True
+        for m in mentions:
+            verb = self._governor(self.doc[m.head])
+            if verb is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "could", "may", "might", "to") for c in verb.children):
+                return True
+        return False
+
     def _past_date(self, t: Timex) -> str:
         """A date naming an agreement ("the April 26 truce agreement") is of a signing already made: one
         without its year that resolved after the publication date is last year's."""
@@ -190,7 +206,7 @@ class ClauseReader(ArgumentReader):
         i = self._token_at(t.start)
         if i >= len(self.doc) or self.doc[i].lower_ in ("in", "on", "at", "by", "since", "until", "before", "after"):
             return False
-        if self.text[: t.start].rstrip().endswith(","):
+        if self.text[max(0, t.start - 8) : t.start].rstrip().endswith(","):
             return False  # "in 2003, the year the war ended": the date before, restated
         tok = self.doc[i]
         while tok.head != tok and tok.head.idx < t.end and tok.dep_ != "npadvmod":
@@ -236,6 +252,14 @@ class ClauseReader(ArgumentReader):
     def _modal(verb) -> bool:
         """True for a verb in the future or a modal mood ("will be amended", "would cancel")."""
         return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "could", "might", "may", "should", "'ll") for c in verb.children)
+
+    def _not_done(self, verb) -> bool:
+        """True for an act denied, wished for or still to begin ("not implemented", "refuse implementing",
+        "must start implementing")."""
+        chain = [verb] + [a for a in list(verb.ancestors)[:2] if a.pos_ in ("VERB", "AUX")]
+        return any(c.dep_ == "neg" for v in chain for c in v.children) or any(self._modal(v) for v in chain) or any(
+            v.lemma_ in self.vocab.cues.unrealised_verbs for v in chain[1:]
+        )
 
     def _proposed(self, mentions: list[Mention]) -> Term | None:
         """"aimed at reaching a peace treaty", "an agreement that would permit": sought, not made."""
@@ -340,6 +364,8 @@ class ClauseReader(ArgumentReader):
                     continue
                 if rule.value in FUTURE_BLIND and any(self._modal(v) for v in verbs):
                     continue  # "the agreement will be amended": a promise, not what the agreement is
+                if rule.id == "status.implemented" and any(self._not_done(v) for v in verbs):
+                    continue  # "has not been implemented", "must start implementing it": not in force
                 # A status verb counts when the agreement (or "it", "which") is its subject or object.
                 args = []
                 for verb in verbs:

@@ -69,10 +69,22 @@ def name_words(text: str) -> frozenset[str]:
 
 
 def same_name(a: str, b: str) -> bool:
-    """True when one name's distinctive words are all in the other's, or both name one country
-    ("Iraqi" and "Iraq", "U.N." and "United Nations")."""
+    """True when one name's distinctive words are all in the other's, both name one country ("Iraqi"
+    and "Iraq", "U.N." and "United Nations"), or one is the other's acronym ("LTTE")."""
     for x, y in ((a, b), (affiliation_name(a), affiliation_name(b))):
         wa, wb = name_words(x), name_words(y)
         if wa and wb and (wa <= wb or wb <= wa):
             return True
-    return False
+    return spells(a, b) or spells(b, a)
+
+
+def spells(acronym: str, name: str) -> bool:
+    """True when ``acronym`` is written with the initials of ``name``: of all its words or of its
+    capitalised ones ("LTTE" and "the Liberation Tigers of Tamil Eelam", "MOU" and "Memorandum of
+    Understanding")."""
+    short = acronym.removeprefix("the ").replace(".", "").replace("-", "").replace("&", "")
+    words = [w for w in name.split() if w.lower() not in ("the", "a", "an")]
+    if len(short) < 2 or not short.isupper() or not words:
+        return False
+    initials = {"".join(w[0] for w in words), "".join(w[0] for w in words if w[:1].isupper())}
+    return short.lower() in {i.lower() for i in initials}

@@ -82,3 +82,16 @@ class Terms:
                 continue
             if not any(same_name(party.value[0], p.value[0]) for p in self.parties):
                 self.parties.append(party)
+
+
+def called_by_name(doc, mention: Mention, kind_words: frozenset[str]) -> bool:
+    """True for an agreement called by its proper name ("the Kyoto Protocol", "the Treaty of
+    Maastricht"), not by a common noun ("a visiting forces agreement", "a PSA") or a short
+    reference ("the Convention"); ``kind_words`` are the words of the kind names."""
+    head = doc[mention.head]
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+    if head.pos_ == "VERB" or not head.text[:1].isupper() or head.is_sent_start or indefinite:
+        return False
+    named = [t for t in doc[mention.start : mention.end] if t.text[:1].isupper() and t.lower_ not in kind_words and t.pos_ != "DET"]
+    after = [t for t in doc[mention.end : mention.end + 3] if t.lower_ != "the"][:2]
+    return bool(named) or len(after) == 2 and after[0].lower_ in ("of", "on") and after[1].text[:1].isupper()

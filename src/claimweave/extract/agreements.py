@@ -192,15 +192,20 @@ class AgreementExtractor:
             keys, years = keys | k, years | y
         # "the Kyoto Protocol" ... "the 1997 Kyoto Protocol", "the VFA": one named agreement, however written
         # (but "the 1959 X Treaty" and "the 1991 X Treaty" are two).
-        named = next((d for d in drafts if d.keys & keys and not (d.years and years and not d.years & years)), None)
+        # An indefinite name may define a key ("a memorandum (MOU)" for a later "the MOU") but names a new
+        # agreement itself ("a production sharing agreement (PSA) with BP" after one with Shell).
+        indefinite = doc[group[0].start].lower_ in ("a", "an")
+        named = None if indefinite else next((d for d in drafts if d.keys & keys and not (d.years and years and not d.years & years)), None)
         words = self.finder.name_words(doc, group[0])
         if named is None and len(group) == 1 and not group[0].plural and len(words) >= 3:
             # "a visiting force agreement" ... "the Visiting Forces Agreement (VFA)" ... "a visiting forces
-            # agreement": the same descriptive name, capitalised or not, is one agreement.
+            # agreement": the same descriptive name, capitalised or not, is one agreement (but not "the
+            # US-Peru Free Trade Agreement" and "a free trade agreement with Canada").
             named = next((
                 d for d in drafts
-                if not d.kind_mention.plural and len(d.words) >= 3 and (d.keys or keys or d.words == words) and (d.words <= words or words <= d.words)
-                and not (d.years and years and not d.years & years)
+                if not d.kind_mention.plural and len(d.words) >= 3 and (d.keys or keys or d.words == words)
+                and (d.words == words or (d.words <= words or words <= d.words) and self._described_alike(doc, d, group[0], words))
+                and not (d.years and years and not d.years & years) and not self._other_sides(d.terms, terms)
             ), None)
         if named is not None:
             terms.status = terms.status or terms.anaphoric_status
@@ -323,6 +328,19 @@ class AgreementExtractor:
             terms.parties = terms.parties or list(known.parties)
             terms.signed = terms.signed or list(known.signed)
             terms.status = terms.status or known.status or known.anaphoric_status
+
+    @staticmethod
+    def _described_alike(doc: Doc, draft: Draft, mention: Mention, words: frozenset[str]) -> bool:
+        """True when two descriptive names differ only in plain describing words, not in a name ("the
+        US-Peru Free Trade Agreement" is not "a free trade agreement")."""
+        extra = draft.words ^ words
+        tokens = [t for m in (draft.kind_mention, mention) for t in doc[m.start : m.end]]
+        return not any(t.lower_ in extra or t.lower_.rstrip("s") in extra for t in tokens if t.pos_ == "PROPN" or "-" in t.text or t.ent_type_)
+
+    @staticmethod
+    def _other_sides(known: Terms, new: Terms) -> bool:
+        """True when both say who made them and no side is shared."""
+        return bool(known.parties and new.parties) and not any(same_name(p.value[0], q.value[0]) for p in known.parties for q in new.parties)
 
     def _restated(self, doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms) -> Draft | None:
         """The agreement a bare "a ceasefire" restates: in a story about one ceasefire, a later "a
@@ -475,10 +493,12 @@ class AgreementExtractor:
 
     def _finish(self, doc: Doc, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
         """Drop tentative mentions that never got terms; give collective status to the rest."""
+        text = analysed_text(doc)
+
         def said(d: Draft) -> bool:
             # "the agreement on the management of the Fund": a name that says what it covers is specific
             asset = d.terms.asset
-            named_asset = asset is not None and asset.rule == "asset.kind_prep" and bool(ON_TOPIC.search(doc.text[max(0, asset.start - 12) : asset.start]))
+            named_asset = asset is not None and asset.rule == "asset.kind_prep" and bool(ON_TOPIC.search(text, max(0, asset.start - 12), asset.start))
             return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1 or named_asset)
 
         real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored or d.presupposed)]
