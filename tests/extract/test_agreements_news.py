@@ -109,7 +109,10 @@ SOUGHT = [
     pytest.param("It will take a month for a multilateral agreement on satellite links to be reached.", id="to-be-reached"),
     pytest.param("The minister said that signing free trade agreements with Oman would help exporters.", id="signing-would-help"),
     pytest.param("Talks broke down after the rebels refused a government demand for a nationwide ceasefire.", id="demand-for"),
-    pytest.param("The leaders discussed issues on Regional Trade Agreements and tariffs.", id="issues-on"),
+    pytest.param(
+        "The leaders discussed issues relating to the World Trade Organization (WTO), and issues on Regional Trade Agreements and Free Trade Areas.",
+        id="issues-on",
+    ),
 ]
 
 
@@ -142,22 +145,16 @@ TERMS = [
         {"duration": "P25Y"},
         id="concession-period-will-be",
     ),
-]
-
-
-TERMS.append(
     pytest.param(
-        "A deal signed on Monday ends the company's exclusive rights to the games, which it has enjoyed for 13 years.", {"duration": None}, id="a-duration-of-another-noun"
-    )
-)
-TERMS.append(
-    pytest.param("Oslo signed a port lease, which runs for 49 years.", {"duration": "P49Y"}, id="a-duration-of-the-agreement-itself")
-)
-TERMS.append(
+        "A deal signed on Monday ends the company's exclusive rights to the games, which it has enjoyed for 13 years.",
+        {"duration": None},
+        id="a-duration-of-another-noun",
+    ),
+    pytest.param("Oslo signed a port lease, which runs for 49 years.", {"duration": "P49Y"}, id="a-duration-of-the-agreement-itself"),
     pytest.param(
         "The ministry signed a deal with the agency to boost rural power from renewable energies.", {"renewal": None}, id="renewable-energy-is-no-renewal"
-    )
-)
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), TERMS)
@@ -274,14 +271,8 @@ def test_demonyms_of_companies_are_not_parties(nlp):
 SIGNING_DATES = [
     pytest.param("Norway and Iceland signed a fisheries cooperation agreement Wednesday.", ["2024-06-12"], id="bare-weekday-after-the-object"),
     pytest.param("Officials said the two sides, who signed a landmark peace deal last month, still disagree.", ["2024-05"], id="bare-last-month"),
-    pytest.param(
-        "A monitoring group set up under the July 26 truce agreement has met 14 times.", ["2023-07-26"], id="a-name-date-is-past"
-    ),
+    pytest.param("A monitoring group set up under the June 26 truce agreement has met 14 times.", ["2023-06-26"], id="a-name-date-is-past"),
     pytest.param("Angola and the UN agency signed a tripartite accord in 2003, the year the war ended.", ["2003"], id="apposed-year-is-no-second-date"),
-]
-
-
-SIGNING_DATES += [
     pytest.param("Hamas rejected on Wednesday a deal reached between Fatah and Israel on Tuesday.", ["2024-06-11"], id="a-day-after-another-verb-is-its"),
     pytest.param("The cabinet endorsed Thursday the latest six-point agreement.", [], id="a-bare-day-after-another-verb-is-its"),
     pytest.param("He took part in a contract Monday to purchase 150 planes.", ["2024-06-10"], id="a-past-day-on-a-new-agreement"),

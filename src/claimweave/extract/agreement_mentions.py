@@ -95,7 +95,7 @@ class MentionFinder:
         return frozenset(keys), frozenset(years)
 
     @staticmethod
-    def name_words(doc: Doc, mention: Mention) -> frozenset[str]:
+    def description_words(doc: Doc, mention: Mention) -> frozenset[str]:
         """The words that describe an agreement, however it is written: "a visiting force agreement"
         and "the Visiting Forces Agreement" -> {"visiting", "force", "agreement"}; the general kind
         nouns (deal, accord, pact) count as "agreement"."""

@@ -12,7 +12,7 @@ import re
 
 from claimweave.extract.agreement_arguments import ArgumentReader
 from claimweave.extract.agreement_mentions import MODALS
-from claimweave.extract.agreement_terms import is_date, is_duration
+from claimweave.extract.agreement_terms import is_date, is_duration, not_after
 from claimweave.extract.agreement_types import Mention, Term, Terms
 from claimweave.extract.common import context
 from claimweave.models import Timex
@@ -184,7 +184,7 @@ class ClauseReader(ArgumentReader):
         published = context(self.doc).published
         if published is None or re.search(r"\b\d{4}\b|'\d{2}\b", t.text) or not re.fullmatch(r"\d{4}(?:-\d{2}){1,2}", t.value):
             return t.value
-        if t.value <= published.isoformat()[: len(t.value)]:
+        if not_after(t.value, published):
             return t.value
         return f"{int(t.value[:4]) - 1:04d}{t.value[4:]}"
 
@@ -216,7 +216,7 @@ class ClauseReader(ArgumentReader):
         if tok.dep_ == "npadvmod" and verb.pos_ != "VERB" and any(verb.i == m.head and indefinite(m) for m in mentions):
             # "his part in a contract Monday to buy 150 planes": a day on the agreement's own name, if past
             published = context(self.doc).published
-            return published is not None and t.value <= published.isoformat()[: len(t.value)]
+            return not_after(t.value, published)
         if tok.dep_ != "npadvmod" or verb.lemma_ not in self.vocab.cues.signed_verbs or not (verb.tag_ in ("VBD", "VBN") or realized(verb)):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):

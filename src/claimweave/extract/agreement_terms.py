@@ -88,3 +88,15 @@ def spells(acronym: str, name: str) -> bool:
         return False
     initials = {"".join(w[0] for w in words), "".join(w[0] for w in words if w[:1].isupper())}
     return short.lower() in {i.lower() for i in initials}
+
+
+def not_after(value: str, published) -> bool:
+    """True when an ISO date value ("2006", "2006-05", "2006-05-14") is not later than ``published``
+    at its own precision (``published`` a date; False when it is None)."""
+    return published is not None and value <= published.isoformat()[: len(value)]
+
+
+def before(value: str, published) -> bool:
+    """True when an ISO date value is earlier than ``published`` at its own precision."""
+    return published is not None and value < published.isoformat()[: len(value)]
+

@@ -21,7 +21,7 @@ from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
-from claimweave.extract.agreement_terms import add_duration, is_date, is_duration, same_name
+from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name
 from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, shown_text, stable_id
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
@@ -98,7 +98,7 @@ class AgreementExtractor:
             pick = candidates[0] if near else None
         if pick is None:
             return None
-        words = self.finder.name_words(doc, mention)
+        words = self.finder.description_words(doc, mention)
         if reader.proper_name(mention) and len(words) >= 2 and pick.words and not (pick.words <= words or words <= pick.words):
             return None  # "an important agreement" ... "the Visiting Forces Agreement": a name says which one
         own_years, known_years = {t.value[:4] for t in terms.signed}, {t.value[:4] for t in pick.terms.signed}
@@ -196,7 +196,7 @@ class AgreementExtractor:
         # agreement itself ("a production sharing agreement (PSA) with BP" after one with Shell).
         indefinite = doc[group[0].start].lower_ in ("a", "an")
         named = None if indefinite else next((d for d in drafts if d.keys & keys and not (d.years and years and not d.years & years)), None)
-        words = self.finder.name_words(doc, group[0])
+        words = self.finder.description_words(doc, group[0])
         if named is None and len(group) == 1 and not group[0].plural and len(words) >= 3:
             # "a visiting force agreement" ... "the Visiting Forces Agreement (VFA)" ... "a visiting forces
             # agreement": the same descriptive name, capitalised or not, is one agreement (but not "the
@@ -367,7 +367,7 @@ class AgreementExtractor:
     def _restated_words(self, doc: Doc, drafts: list[Draft], m: Mention, terms: Terms) -> Draft | None:
         """"a peace accord" after "a landmark peace deal": a general agreement noun with the words of the
         one earlier agreement so described, and nothing of its own."""
-        words = self.finder.name_words(doc, m)
+        words = self.finder.description_words(doc, m)
         if not m.rule.generic or len(words) != 2 or m.end - m.start != 3 or terms.has_time_terms() or terms.parties or terms.asset is not None:
             return None
         if m.end < len(doc) and doc[m.end].lower_ in ("with", "between"):
@@ -505,12 +505,16 @@ class AgreementExtractor:
         if not real:
             # Only general mentions ("the agreements signed under Assad"): keep the first with a status.
             real = [d for d in drafts if d.terms.status is not None][:1]
+        published = context(doc).published
         for draft in real:
             sent = doc[draft.mentions[0].head].sent
             # "three agreements are to be signed - X, ...": a scheduled signing is of its own sentence's agreements
             found = [t for t in collective if t.rule != "status.proposed_scheduled" or sent.start_char <= t.start < sent.end_char]
             if draft.terms.status is None and found:
                 draft.terms.status = found[-1]
+            t = draft.terms
+            if t.status is not None and t.status.rule == "status.proposed_goal" and t.signed and all(before(s.value, published) for s in t.signed):
+                t.status = None  # "cleared the way for X to sign a deal in May": signed since, not proposed
         return real
 
     # ------------------------------------------------------------------ output
@@ -542,10 +546,6 @@ class AgreementExtractor:
             last = t.parties[-1] if t.parties[-1].end - t.parties[0].start < 200 else t.parties[0]
             field_ev["parties"] = evidence(doc, t.parties[0].start, last.end, t.parties[0].rule)
         signed = sorted({s.value for s in t.signed})
-        published = context(doc).published
-        if t.status is not None and t.status.rule == "status.proposed_goal" and signed and published is not None:
-            if all(value < published.isoformat()[: len(value)] for value in signed):
-                t.status = None  # "cleared the way for X to sign a deal in May": signed since, not proposed
         if t.signed:
             field_ev["signed"] = evidence(doc, min(s.start for s in t.signed), max(s.end for s in t.signed), t.signed[0].rule)
         put("asset", t.asset)
