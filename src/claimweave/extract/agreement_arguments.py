@@ -1,48 +1,41 @@
-"""Reading an agreement's asset ("a lease on Tartous port", "rights to extract phosphate near
-Palmyra") and its parties (organisations, states and groups named in its clause, including names
-the NER missed) from the clause around it."""
+"""Reading an agreement's parties (organisations, states and groups named in its clause, including
+names the NER missed, and the sides its name, its signatories and its purpose imply) from the clause
+around it; its asset is read by ``AssetReader``, which this reader extends."""
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.tokens import Doc
 
-from claimweave.extract.agreement_asset_shapes import clause_end, empty_asset, foreign_clauses, handed_over
+from claimweave.extract.agreement_assets import AssetReader
 from claimweave.extract.agreement_people import Party, PeopleResolver
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import same_name, spells
 from claimweave.extract.agreement_types import Mention, Term, called_by_name
-from claimweave.extract.common import analysed_text, token_texts
+from claimweave.extract.common import token_texts
 from claimweave.extract.titles import affiliation_name, title_lexicon
 from claimweave.models import DocEntity, Role, Timex
 
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
-_ADJ_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ian", "ed", "ing", "ory", "ar", "ile", "ese", "ish")
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
-_TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"}
 _ACTING_FOR = {"faction", "movement", "militia", "wing", "coalition", "forces", "party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority", "agency"}
 _SIDES = _ACTING_FOR | {"ministry", "side", "country", "state", "nation", "authorities", "administration"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _OF_TAIL = re.compile(r"( of (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*) \(([A-Z]{3,})\)")
 _UNTIED_RULES = ("party.clause", "party.name")
 _TIED_RULES = ("party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
-_FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
-_TOPIC_PREPS = {"on", "over", "for"}
-_LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
 
 
-class ArgumentReader:
+class ArgumentReader(AssetReader):
     """Reads an agreement's asset and parties from token ranges of one Doc."""
 
     def __init__(self, doc: Doc, vocab: Vocabulary, timexes: list[Timex], entities: list[DocEntity], roles: list[Role] = ()) -> None:
-        self.doc, self.vocab, self.text = doc, vocab, analysed_text(doc)
+        super().__init__(doc, vocab)
         self.people = PeopleResolver(doc, entities, list(roles), self.text)
-        self.starts = [t.idx for t in doc]
         self.timexes = sorted(timexes, key=lambda t: (t.start, t.end))
         labels = set(vocab.cues.party_labels)
         self.entities = sorted(
@@ -56,400 +49,10 @@ class ArgumentReader:
             if text[:1].isupper() and not doc[i].is_sent_start and texts[i - 1] not in ('"', "``", "\u201c", ":")
         }
         self.name_words.update(e[2].split()[0] for e in self.entities if e[2].split())
-        self._np_stop = frozenset(vocab.cues.np_stop_words) | vocab.asset_words.np_stop_words
         self.target_left = re.compile(vocab.cues.target_left, re.I)
         self.acting_for_left = re.compile(vocab.cues.acting_for_left, re.I)
         # "Poughkeepsie" tagged PERSON where "Poughkeepsie Savings Bank" is an organisation elsewhere.
         self.org_names = [m.text.split() for e in entities if e.label == "ORG" for m in e.mentions]
-
-    def _chars(self, start: int, end: int) -> tuple[int, int]:
-        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
-
-    def _token_at(self, char: int) -> int:
-        """Index of the first token starting at or after ``char``."""
-        return bisect.bisect_left(self.starts, char)
-
-    @staticmethod
-    def _governor(token):
-        """The nearest verb above a token (the verb of the clause an agreement name sits in)."""
-        return next((a for a in token.ancestors if a.pos_ == "VERB"), None)
-
-    def _np(self, i: int, b: int, tx: list[Timex], verb_head: bool = False) -> tuple[int, int] | None:
-        """The noun phrase starting at token i (stopping at times, clause words, verbs), as tokens;
-        ``verb_head`` reads a first word tagged as a verb as a noun ("barriers to trade in goods")."""
-        doc, stop = self.doc, self._np_stop
-        j, last = i, i
-        while j < b and j - i < 16:
-            t = doc[j]
-            if any(x.start <= t.idx < x.end and not self._attributive(x) and not self._quantity_of(x, i) for x in tx):
-                break
-            if (t.is_punct and t.text not in ("-", "'", "\u2019", "&", "%", "$")) or t.lower_ in stop:
-                break
-            if t.lower_ == "in" and j + 1 < b and doc[j + 1].lower_ == "order":
-                break  # "to hold talks in order to ...": the purpose, not the phrase
-            if t.pos_ in ("VERB", "AUX") and not (verb_head and j == i) and not (t.tag_ in ("VBN", "VBG") and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN")):
-                break
-            if t.lower_ in ("and", "or") and not (j + 1 < b and doc[j + 1].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP")):
-                break
-            j += 1
-            if t.pos_ not in ("ADP", "CCONJ", "DET", "PART"):
-                last = j
-        if last <= i or doc[i].pos_ == "ADP" or all(t.pos_ in ("PRON", "DET") for t in doc[i:last]):
-            return None
-        return i, last
-
-    def _quantity_of(self, timex: Timex, i: int) -> bool:
-        """True for a span of time opening a noun phrase at token i as its quantity ("a decade of civil war")."""
-        after = self._token_at(timex.end)
-        return timex.type == "DURATION" and timex.start == self.doc[i].idx and after < len(self.doc) and self.doc[after].lower_ == "of"
-
-    def _attributive(self, timex: Timex) -> bool:
-        """True for a time word used as a modifier of a noun ("the eight-year war"): part of a noun phrase."""
-        i = self._token_at(timex.end)
-        if timex.value in ("FUTURE_REF", "PAST_REF") and i < len(self.doc) and self.doc[i].pos_ in ("NOUN", "PROPN"):
-            return True  # "the future Special Administrative Region", "the former ...": an adjective, no time
-        return timex.type == "DURATION" and "-" in timex.text and i < len(self.doc) and self.doc[i].pos_ == "NOUN"
-
-    def _asset(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> Term | None:
-        """What the agreement covers: the first phrase the asset rules find, in rule order, that says something."""
-        return next((t for t in self._asset_candidates(a, b, mentions, tx) if self._says_something(t)), None)
-
-    def _says_something(self, term: Term) -> bool:
-        """False for a phrase that names no asset ("the century", "a pitcher in major-league history")."""
-        s, e = self._token_range(term)
-        return not empty_asset(self.doc, s, e, self.vocab.asset_words)
-
-    def _asset_candidates(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]):
-        doc = self.doc
-        in_phrase = {i for m in mentions for i in range(m.start, m.end)}
-        ordered = sorted(mentions, key=lambda m: m.rule.generic)
-        for rule in self.vocab.assets:
-            words = set(rule.words)
-            if rule.type == "after_kind":
-                for m in ordered:
-                    got = self._after_kind(m, b, words, tx)
-                    if got is not None:
-                        yield Term(got[0], got[1], got[2], rule.id)
-            elif rule.type == "left_compound":
-                for m in ordered:
-                    if m.rule.generic:
-                        continue
-                    s = self._compound_start(m, tx)
-                    if s is not None:
-                        s_c, e_c = self._chars(s, m.kind_start)
-                        yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)
-            elif rule.type in ("verb_object", "noun_of"):
-                # What the agreement lets someone use, occupy or buy comes after its name, or before it
-                # when the verb governs it ("took over the port under a lease").
-                first = min((m.start for m in mentions), default=a)
-                governing = {g.i for m in mentions if (g := self._governor(doc[m.head])) is not None}
-                clause = set()
-                for m in mentions:
-                    top = self._asset_clause(doc[m.head])
-                    clause |= {t.i for t in top.subtree} - foreign_clauses(top, in_phrase, self.vocab.asset_words)
-                # "the pact to sell X", even when the parser hangs the infinitive elsewhere
-                clause |= {t.i for m in mentions if m.end < len(doc) and doc[m.end].lower_ == "to" and doc[m.end].head.pos_ == "VERB" for t in doc[m.end].head.subtree}
-                for i in range(a, b):
-                    if i in in_phrase or (i < first and i not in governing) or (mentions and i not in clause):
-                        continue
-                    t, nxt = doc[i], doc[i + 1] if i + 1 < b else None
-                    two = f"{t.lemma_} {nxt.lower_}" if nxt is not None else ""
-                    start = None
-                    if rule.type == "verb_object":
-                        if two in words or (nxt is not None and f"{t.lower_} {nxt.lower_}" in words):
-                            start = i + 2
-                        elif t.pos_ == "VERB" and (t.lemma_ in words or t.lower_ in words):
-                            start = i + 1
-                    elif t.pos_ == "NOUN" and t.lemma_ in words and nxt is not None and nxt.lower_ in ("of", "to", "over"):
-                        start = i + 2
-                    if start is None or start >= b or start in in_phrase:
-                        continue
-                    np = self._object_np(start, b, tx)
-                    # A company is what a sale or an acquisition covers ("the acquisition of Weisfield's").
-                    sold = t.lemma_ in self.vocab.cues.transfer_words and self._is_company(*np) if np is not None else False
-                    if np is not None and not (set(range(*np)) & in_phrase) and (sold or not self._is_name(*np)):
-                        s_c, e_c = self._chars(*np)
-                        yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)
-            elif rule.type == "passive_subject":
-                for t in doc[a:b]:
-                    if t.lower_ in words and t.i > a and doc[t.i - 1].lower_ in ("was", "were", "been", "is", "are", "be"):
-                        subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
-                        if subj is not None and subj.left_edge.i >= a and not (set(range(subj.left_edge.i, subj.i + 1)) & in_phrase):
-                            s_c, e_c = self._chars(subj.left_edge.i, subj.i + 1)
-                            yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)
-            elif rule.type == "purpose":
-                got = self._purpose_object(a, b, mentions, tx)
-                if got is not None:
-                    yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
-            elif rule.type == "participle":
-                got = self._participle_object(b, mentions, words, tx)
-                if got is not None:
-                    yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
-            elif rule.type == "ceasefire_place":
-                got = self._ceasefire_place(b, mentions, words)
-                if got is not None:
-                    yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
-
-    def _purpose_object(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> tuple[int, int] | None:
-        """What an agreement is for, by the infinitive after it ("signed a deal with X to boost rural
-        electrification" -> "rural electrification"), on its name or on the verb it is the object of."""
-        doc = self.doc
-        for m in mentions:
-            head = doc[m.head]
-            if head.pos_ == "VERB":
-                continue
-            owners = {head.i} | ({head.head.i} if head.dep_ == "dobj" else set())
-            # "the protocol, which aims to cut emissions": the infinitive under its relative clause of aim
-            owners |= {c.i for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_ in ("aim", "seek", "intend", "design")}
-            for v in doc[m.end : b]:
-                if v.tag_ != "VB" or v.dep_ not in ("advcl", "acl", "relcl", "xcomp") or v.head.i not in owners:
-                    continue
-                if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
-                    continue
-                np = self._verb_object(v, m.end, b, tx)
-                if np is not None:
-                    return self._chars(*np)
-        return None
-
-    def _verb_object(self, v, after: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
-        """A verb's object after token ``after`` as an asset, as tokens: its direct object, or what it
-        supplies when that object is a name ("to provide Gaza with Egyptian electricity")."""
-        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-        if obj is None or obj.left_edge.i < after:
-            return None
-        np = self._object_np(obj.left_edge.i, b, tx)
-        if np is not None and self._is_name(*np):
-            given = next((c for t in (v, obj) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
-            what = next((c for c in given.children if c.dep_ == "pobj"), None) if given is not None else None
-            np = self._object_np(what.left_edge.i, b, tx) if what is not None else None
-        return None if np is None or self._is_name(*np) else np
-
-    def _object_np(self, i: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
-        """The noun phrase at token i, or the one it points at ("an end to the war", "barriers to trade in goods")."""
-        np = self._np(i, b, tx)
-        if np is None:
-            return None
-        on = handed_over(self.doc, *np, self.vocab.asset_words)
-        return (self._np(on, b, tx, verb_head=True) or np) if on is not None and on < b else np
-
-    def _participle_object(self, b: int, mentions: list[Mention], words: set[str], tx: list[Timex]) -> tuple[int, int] | None:
-        """What an agreement does, by a verb on its name ("an accord liberalising air traffic", "a pact that
-        allows civilian nuclear cooperation") or a participle on its signing ("signed a deal, eliminating
-        tariffs on steel"), as characters."""
-        doc = self.doc
-        for m in mentions:
-            head = doc[m.head]
-            if head.pos_ == "VERB":
-                continue
-            signing = head.head.i if head.dep_ == "dobj" else None
-            for v in doc[m.end : b]:
-                if v.lemma_.lower() not in words:
-                    continue
-                on_name = v.head.i == head.i and (v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"))
-                # "signed a deal, eliminating tariffs" (but not "signed the deal, giving hope to investors")
-                on_signing = v.head.i == signing and v.dep_ == "advcl" and v.tag_ == "VBG" and v.lemma_.lower() in self.vocab.asset_words.effect_verbs
-                np = self._verb_object(v, m.end, b, tx) if on_name or on_signing else None
-                if np is not None:
-                    return self._chars(*np)
-        return None
-
-    def _ceasefire_place(self, b: int, mentions: list[Mention], kinds: set[str]) -> tuple[int, int] | None:
-        """Where a truce holds: a place after the truce or after the verb it is the subject of ("a ceasefire
-        between X and Y took effect in the Gaza Strip"), as characters."""
-        doc = self.doc
-        for m in mentions:
-            if m.rule.kind not in kinds:
-                continue
-            head = doc[m.head]
-            # "I hope the truce will take effect in X as well": a place hoped for, not where it holds
-            hoped = head.head.dep_ in ("ccomp", "xcomp") and any(c.tag_ == "MD" for c in head.head.children)
-            # (a verb of its holding only: "a ceasefire was brokered in Cairo" says where it was made)
-            holding = head.dep_ == "nsubj" and head.head.lemma_ in self.vocab.asset_words.holding_verbs
-            hosts = [head] + ([head.head] if holding and not hoped else [])
-            for prep in (c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "along")):
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is None or obj.i < m.end or obj.i >= b or obj.ent_type_ not in ("GPE", "LOC"):
-                    continue
-                place = [t for t in obj.subtree if t.i <= obj.i]
-                if all(t.ent_type_ in ("GPE", "LOC") or t.pos_ in ("DET", "ADJ") for t in place):
-                    return self._chars(place[0].i, obj.i + 1)
-        return None
-
-    def _is_name(self, start: int, end: int) -> bool:
-        """True when tokens [start, end) are just a name (a party or place), which is no asset."""
-        span = self.doc[start:end]
-        ents = [e for e in span.ents if e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
-        named = sum(len(e) for e in ents) + sum(1 for t in span if t.pos_ == "DET")
-        return bool(ents) and named >= len(span) or all(t.pos_ in ("PROPN", "DET") for t in span) and len(span) <= 2 and span[-1].dep_ != "compound"
-
-    def _asset_clause(self, head):
-        """The clause whose verbs may say what an agreement covers: the one around it when the agreement
-        frames it ("under the deal, X will use Y", "the deal lets X use Y"), else only the agreement's
-        own phrase ("in response to the pact, X offered to buy Y": the offer is not the pact's)."""
-        governor = self._governor(head)
-        if governor is None:
-            return head
-        tok = head
-        while tok.dep_ == "pobj":
-            prep = tok.head
-            if prep.lower_ in _FRAMING:
-                return governor
-            if prep.lower_ != "of" or prep.head.pos_ != "NOUN":
-                return head
-            tok = prep.head  # "under the terms of the deal"
-        return governor
-
-    def _subject_above(self, head):
-        """The nearest named subject of a verb above a token, skipping pronouns and speakers."""
-        for verb in head.ancestors:
-            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in self.vocab.cues.party_speech_verbs:
-                continue
-            # The subject nearest the verb: a bullet's run-in heading ("Trade: The delegation signed") parses as a second one.
-            subject = next((c for c in reversed(list(verb.children)) if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-            if subject is not None:
-                named = subject.ent_type_ in ("PERSON", "ORG", "GPE")
-                return subject if named or subject.lemma_.lower() in self.vocab.cues.state_body_nouns else None
-        return None
-
-    def _token_range(self, term: Term) -> tuple[int, int]:
-        span = self.doc.char_span(term.start, term.end, alignment_mode="expand")
-        return span.start, span.end
-
-    def _is_company(self, start: int, end: int) -> bool:
-        """True when tokens [start, end) name an organisation (by the NER or by a company word at the end)."""
-        span = self.doc[start:end]
-        ents = [e for e in span.ents if e.label_ not in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY")]
-        return bool(ents) and all(e.label_ == "ORG" for e in ents) or span[-1].lower_ in self.vocab.cues.org_words
-
-    def _compound_start(self, m: Mention, tx: list[Timex]) -> int | None:
-        """First token of the nouns before the kind name that say what it covers ("Tartus port lease")."""
-        doc = self.doc
-        if doc[m.head].text[:1].isupper() and not doc[m.head].is_sent_start:
-            return None  # "the Maastricht Treaty": a name, not what the treaty covers
-        for i in range(m.start, m.kind_start):
-            t = doc[i]
-            if any(x.start <= t.idx < x.end for x in tx) or t.lower_ in _TIME_UNITS or t.like_num or t.text.endswith("-") or t.ent_type_ in ("DATE", "NORP"):
-                continue
-            if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and (doc[i - 2].like_num or doc[i - 2].pos_ in ("ADJ", "ADV", "NUM")):
-                continue  # "a five-nation ceasefire", "a late-night truce": the hyphenated word is an adjective
-            # A word tagged ADJ before a compound ("phosphate mining") is a noun unless it looks like an adjective.
-            nounish_adj = t.pos_ == "ADJ" and doc[i + 1].dep_ == "compound" and not t.lower_.endswith(_ADJ_ENDINGS)
-            if t.pos_ in ("NOUN", "PROPN") or nounish_adj:
-                if all(doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") for j in range(i, m.kind_start)):
-                    return i
-        return None
-
-    def _after_kind(self, m: Mention, b: int, words: set[str], tx: list[Timex]):
-        """Asset after the agreement's name ("a lease on X", "rights to extract X", "mining rights in X")."""
-        doc, e = self.doc, m.end
-        head = doc[m.head]
-        if head.pos_ != "VERB" and head.text[:1].isupper() and not head.is_sent_start:
-            return None  # "the General Agreement on Tariffs and Trade": the rest is its name
-        if head.pos_ == "VERB":
-            # "will lease the land ... to the operator"; "the port was leased to ..."
-            subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-            np = (subj.left_edge.i, subj.i + 1) if subj is not None else self._np(e, b, tx)
-            if np is None:
-                return None
-            s_c, e_c = self._chars(*np)
-            return self.text[s_c:e_c], s_c, e_c
-        if e >= b:
-            return None
-        compound = None
-        if not m.rule.generic:
-            s = self._compound_start(m, tx)
-            if s is not None:
-                # "phosphate mining rights in Homs" covers "phosphate mining"; a "port lease" covers the port.
-                compound = (s, m.head if doc[m.head].lower_ in ("rights", "right") and m.head > s else m.kind_start)
-            elif doc[m.kind_start : m.end][-1].pos_ == "VERB":
-                np = self._np(e, b, tx)
-                return (self.text[slice(*self._chars(*np))], *self._chars(*np)) if np else None
-            elif m.end - m.kind_start > 1 and doc[m.kind_start].pos_ == "NOUN" and doc[m.kind_start].lower_ != m.rule.kind and doc[m.head].lower_ in ("rights", "right"):
-                compound = (m.kind_start, m.head)
-        e, skipped = self._skip_sides_and_dates(e, b, tx, m.head)
-        if e >= b:
-            return None
-        lead = next((n for n in (2, 1) if " ".join(t.lower_ for t in doc[e : min(e + n, b)]) in self.vocab.cues.topic_leads), 0)
-        if lead and e + lead < b:
-            # "two agreements pertaining to X", "a pact concerning X": what follows is what it covers.
-            np = self._np(e + lead, b, tx)
-            if np is not None and not self._is_name(*np):
-                np_s, np_e = self._chars(*np)
-                return self.text[np_s:np_e], np_s, np_e
-        prep = doc[e]
-        if prep.lower_ not in words or e + 1 >= b or (skipped and prep.lower_ not in _TOPIC_PREPS):
-            return None
-        signing = next((t for t in doc[m.end : e] if t.tag_ == "VBN" and t.head.i == m.head), None)
-        if signing is not None and prep.head.i not in (m.head, signing.i):
-            return None  # "a peace deal inked between X and Y, which ended the war on the continent"
-        if prep.lower_ == "to" and doc[m.head].lemma_ not in ("right", "access", "claim", "title"):
-            return None  # "presented lease agreements to farmers": a recipient, not an asset
-        nxt = doc[e + 1]
-        # "an accord on sharing water": a gerund after a topic preposition is what the accord covers
-        gerund = nxt.tag_ == "VBG" and prep.lower_ in _TOPIC_PREPS
-        if (nxt.pos_ in ("VERB", "AUX") and not gerund) or any(x.start <= nxt.idx < x.end for x in tx):
-            return None
-        np = self._np(e + 1, b, tx)
-        if np is None:
-            return None
-        if prep.lower_ in _TOPIC_PREPS:
-            np = self._topic_restated(np, b, tx) or np
-        np_s, np_e = self._chars(*np)
-        if compound is not None and prep.lower_ in _LOCATIVE:
-            c_s, c_e = self._chars(*compound)
-            value = f"{self.text[c_s:c_e]} {prep.text} {self.text[np_s:np_e]}"
-            return value, c_s, np_e
-        if (prep.lower_ in _LOCATIVE and m.rule.generic) or self._is_name(*np):
-            return None  # "a gas contract for Slovakia": a party, not an asset
-        if prep.lower_ == "for" and np[1] < b and doc[np[1]].lower_ == "to":
-            # "an agreement for the rebels to be confined to camps": the whole clause is what it covers
-            verb = doc[np[1]].head
-            if verb.i > np[1] and verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.i == np[1] for c in verb.children):
-                np_e = self._chars(np[0], min(clause_end(verb), b))[1]
-        return self.text[np_s:np_e], np_s, np_e
-
-    def _topic_restated(self, np: tuple[int, int], b: int, tx: list[Timex]) -> tuple[int, int] | None:
-        """The topic spelled out after a comma ("an agreement on cooperation between X and Y, regarding the
-        transfer of prisoners" -> "the transfer of prisoners"), as tokens."""
-        e, _ = self._skip_sides_and_dates(np[1], b, tx)
-        if e + 1 >= b or self.doc[e].text != ",":
-            return None
-        lead = next((n for n in (2, 1) if " ".join(t.lower_ for t in self.doc[e + 1 : min(e + 1 + n, b)]) in self.vocab.cues.topic_leads), 0)
-        got = self._np(e + 1 + lead, b, tx) if lead and e + 1 + lead < b else None
-        return got if got is not None and not self._is_name(*got) else None
-
-    def _skip_sides_and_dates(self, e: int, b: int, tx: list[Timex], head: int | None = None) -> tuple[int, bool]:
-        """The first token after the sides, the date and the signing participle written right after an
-        agreement's name ("deals on Tuesday with X and Y on fisheries" -> "on fisheries", "an accord reached
-        between X and Y on border crossings" -> "on border crossings"), and whether anything was skipped."""
-        doc, start = self.doc, e
-        dated = lambda i: i < b and any(x.start <= doc[i].idx < x.end for x in tx)  # noqa: E731
-        signing = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)
-        while e < b:
-            t = doc[e]
-            if head is not None and t.tag_ == "VBN" and t.head.i == head and t.lemma_ in signing:
-                e += 1
-            elif t.lower_ in ("with", "between") or (t.lower_ == "by" and e > start and doc[e - 1].tag_ == "VBN"):
-                obj = next((c for c in t.children if c.dep_ == "pobj"), None)
-                if obj is None or obj.i < e:
-                    break
-                e = self._name_list_end(obj) + 1
-            elif t.lower_ in ("on", "in") and dated(e + 1):
-                e += 1
-            elif dated(e):
-                while dated(e):
-                    e += 1
-            else:
-                break
-        return e, e > start
-
-    @staticmethod
-    def _name_list_end(tok) -> int:
-        """Last token of a name and the names coordinated with it, leaving out what hangs on them by a preposition."""
-        def end(t) -> int:
-            kids = [c for c in t.rights if c.dep_ != "prep"]
-            return max([t.i] + [end(c) for c in kids])
-        return end(tok)
 
     def _names(self, ca: int, cb: int) -> list[tuple[int, int, str, str | None]]:
         """Entity mentions in [ca, cb), plus proper names the NER missed (or took for people) in argument positions."""
