@@ -740,3 +740,16 @@ REVIEW_TERMS = [
 @pytest.mark.parametrize(("text", "name", "value"), REVIEW_TERMS)
 def test_review_terms(nlp, text, name, value):
     assert getattr(only(nlp, text), name) == value
+
+
+REALIZED_STATUS = [
+    pytest.param("The UN mission has brokered a ceasefire between Israel and Lebanon to prevent further escalation.", None, id="brokered-is-made"),
+    pytest.param("Egypt, the first Arab country to sign a peace treaty with Israel, keeps good relations with both.", None, id="the-first-to-sign"),
+    pytest.param("Although neither side has officially withdrawn from the truce signed in 2002, fighting goes on.", None, id="neither-withdrew"),
+    pytest.param("Both sides officially withdrew from the truce signed in 2002.", "cancelled", id="both-withdrew"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), REALIZED_STATUS)
+def test_made_and_denied_status(nlp, text, status):
+    assert only(nlp, text).status == status

@@ -29,7 +29,12 @@ REALIZED_PREPS = ("after", "since", "upon", "on")
 
 def realized(verb) -> bool:
     """True for a signing told as done by a gerund after "after", "since" or "upon" ("after reaching a
-    deal with X Saturday", "since signing the pact"): the deal was made, not sought."""
+    deal with X Saturday", "since signing the pact"), or by an infinitive on a first or only one
+    ("the first Arab country to sign a peace treaty with Israel"): the deal was made, not sought."""
+    if verb.tag_ == "VB" and verb.dep_ in ("relcl", "acl"):
+        nouns = [verb.head] + [c for c in verb.head.children if c.dep_ == "appos"]  # "Egypt, the first country to sign"
+        if any(c.lower_ in ("first", "only", "last") for n in nouns for c in n.children):
+            return True
     if verb.tag_ != "VBG":
         return False
     if verb.dep_ == "pcomp" and verb.head.lower_ in REALIZED_PREPS:
@@ -253,6 +258,14 @@ class ClauseReader(ArgumentReader):
         """True for a verb in the future or a modal mood ("will be amended", "would cancel")."""
         return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "could", "might", "may", "should", "'ll") for c in verb.children)
 
+    @staticmethod
+    def _denied(verb) -> bool:
+        """True for a verb negated, or whose subject is nobody ("neither side has withdrawn")."""
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(c.dep_ == "neg" for c in verb.children) or any(
+            s.lower_ in ("neither", "none", "nobody", "nothing") or any(d.lower_ in ("neither", "no") for d in s.children) for s in subjects
+        )
+
     def _not_done(self, verb) -> bool:
         """True for an act denied, wished for or still to begin ("not implemented", "refuse implementing",
         "must start implementing")."""
@@ -263,7 +276,8 @@ class ClauseReader(ArgumentReader):
 
     def _proposed(self, mentions: list[Mention]) -> Term | None:
         """"aimed at reaching a peace treaty", "an agreement that would permit": sought, not made."""
-        goal = set(self.vocab.cues.proposed_verbs) - {"reach", "sign", "conclude", "strike"}
+        # (a verb of making it counts only when the making is still ahead: "has brokered a ceasefire" is made)
+        goal = set(self.vocab.cues.proposed_verbs) - {"reach", "sign", "conclude", "strike", "broker", "mediate"}
         for m in mentions:
             head = self.doc[m.head]
             for rel in (c for c in head.children if c.dep_ == "relcl" and self.doc[m.head].pos_ != "VERB"):
@@ -364,6 +378,8 @@ class ClauseReader(ArgumentReader):
                     continue
                 if rule.value in FUTURE_BLIND and any(self._modal(v) for v in verbs):
                     continue  # "the agreement will be amended": a promise, not what the agreement is
+                if rule.value != "stalled" and any(self._denied(v) for v in verbs):
+                    continue  # "neither side has withdrawn from the truce": denied, not what became of it
                 if rule.id == "status.implemented" and any(self._not_done(v) for v in verbs):
                     continue  # "has not been implemented", "must start implementing it": not in force
                 # A status verb counts when the agreement (or "it", "which") is its subject or object.
