@@ -753,3 +753,15 @@ REALIZED_STATUS = [
 @pytest.mark.parametrize(("text", "status"), REALIZED_STATUS)
 def test_made_and_denied_status(nlp, text, status):
     assert only(nlp, text).status == status
+
+
+MORE_PARTIES = [
+    pytest.param("Downer pointed to a Sino-Australian agreement to hold a formal dialogue.", ["Sino", "Australian"], id="paired-demonyms-in-the-name"),
+    pytest.param("Sri Lanka's peace broker Norway failed to arrange talks to strengthen the 2002 truce.", [], id="a-broker-is-no-side"),
+    pytest.param("In the end the country agreed a deal with the mercenary company Sandline International.", ["Sandline International"], id="a-descriptor-before-a-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), MORE_PARTIES)
+def test_more_parties(nlp, text, parties):
+    assert [p.text for p in only(nlp, text).parties] == parties

@@ -25,7 +25,7 @@ _SIDES = _ACTING_FOR | {"ministry", "side", "country", "state", "nation", "autho
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _OF_TAIL = re.compile(r"( of (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*) \(([A-Z]{3,})\)")
 _UNTIED_RULES = ("party.clause", "party.name")
-_TIED_RULES = ("party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
+_TIED_RULES = ("party.paired_name", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
 
@@ -134,6 +134,28 @@ class ArgumentReader(AssetReader):
             head is not None and gap == (" " if head.group(2) else " and ") and (eid is None or bool(head.group(2))) and head.group(1).lower() in self.vocab.cues.of_name_heads
             and len(words) == 1 and words[0][:1].isupper()
         )
+
+    def _mediator(self, root) -> bool:
+        """True for a name described as a broker or mediator ("peace broker Norway", "Qatar, the mediator")."""
+        nouns = self.vocab.cues.mediator_nouns
+        described = [c for c in root.children if c.dep_ in ("compound", "appos", "amod")] + ([root.head] if root.dep_ == "appos" else [])
+        return any(t.lemma_.lower() in nouns for t in described)
+
+    def _paired_names(self, mentions: list[Mention]) -> list[Party]:
+        """"a Sino-Australian agreement", "the Israeli-Palestinian truce": states joined by a hyphen in
+        the agreement's own name, each one written by its country name or demonym."""
+        out: list[Party] = []
+        for m in mentions:
+            if self.doc[m.head].pos_ == "VERB":
+                continue
+            words = [t for t in self.doc[m.start : m.kind_start] if t.text not in ("-", "\u2013")]
+            for a, b in zip(words, words[1:]):
+                if self.text[a.idx + len(a.text) : b.idx] not in ("-", "\u2013"):
+                    continue
+                pair = [t for t in (a, b) if t.ent_type_ in ("GPE", "NORP") and affiliation_name(t.text) != t.text or t.ent_type_ == "GPE"]
+                if len(pair) == 2:
+                    out += [Party(t.idx, t.idx + len(t.text), t.text, None, "party.paired_name") for t in pair if not any(p.start == t.idx for p in out)]
+        return out
 
     def _holders(self, mentions: list[Mention]) -> list:
         """"Iran has long been in non-compliance with its Non-Proliferation Treaty": whose "its"/"their"
@@ -257,7 +279,7 @@ class ArgumentReader(AssetReader):
                     if c.ent_type_ or c.pos_ != "NOUN" or not (bare_plural or by_people or any(d.dep_ == "det" for d in c.children)):
                         continue
                     after = doc[c.i + 1] if c.i + 1 < len(doc) else None
-                    if any(d.dep_ in ("appos", "compound") and d.ent_type_ in ("ORG", "GPE") for d in c.children) or (
+                    if any(d.dep_ in ("appos", "compound") and (d.ent_type_ in ("ORG", "GPE") or d.dep_ == "appos" and d.pos_ == "PROPN") for d in c.children) or (
                         after is not None and after.pos_ == "PROPN" and after.ent_type_ in ("ORG", "GPE")
                     ):
                         continue  # "the Islamist movement Hamas", "the Fatah faction": the name is the party
@@ -337,6 +359,8 @@ class ArgumentReader(AssetReader):
             paired = any(root.head.i == m.head for m in mentions) and (self.text[s - 1 : s] == "-" or self.text[e : e + 1] == "-")
             if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company and not paired:
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
+            if self._mediator(root):
+                continue  # "Sri Lanka's peace broker Norway": who brokers an agreement is not its side
             speaker = root.head if root.dep_ == "appos" else root  # "the newspaper Folha reported"
             if speaker.dep_ in ("dobj", "dative") and speaker.head.lemma_ in ("tell", "ask", "inform"):
                 continue  # "told AFP": whom a speaker talks to is no party
@@ -461,6 +485,7 @@ class ArgumentReader(AssetReader):
                     found += [party] if party is not None else self.people.pair(t)
                     found += self.people.visited(t, bodies)
         found += self._signed_players(mentions, ca, cb)
+        found += self._paired_names(mentions)
         holders = [t for t in self._holders(mentions) if ca <= t.idx < cb]
         found += [p for t in holders if (p := self.people.named(t, "party.owner")) is not None]
         only_with = len(out) == 1 and out[0].rule == "party.with" and re.search(r"\bwith\s+(?:the\s+)?$", self.text[max(0, out[0].start - 12) : out[0].start], re.I)
@@ -491,7 +516,7 @@ class ArgumentReader(AssetReader):
             joining = signing | set(self.vocab.cues.joining_verbs)
             joined = [t for m in mentions for t in PeopleResolver.signers(self.doc[m.head], joining) + self._signatories(m)] + holders
             out = [p for p in out if p.rule not in _UNTIED_RULES or any(p.start <= t.idx < p.end for t in joined)]
-        if sum(p.rule == "party.phrase" for p in out) >= 2:
+        if sum(p.rule in ("party.phrase", "party.paired_name") for p in out) >= 2:
             # "Singh seeks Japan's blessing for the India-US pact": its name says who made it
             out = [p for p in out if p.rule not in _UNTIED_RULES]
         sides = self._between_sides(mentions, out)

@@ -133,6 +133,7 @@ class Cues(_Rule):
     reach_verbs: list[str]
     sought_nouns: list[str]
     near_words: list[str]
+    mediator_nouns: list[str]
     unrealised_verbs: list[str]
     side_nouns: list[str]
     route_nouns: list[str]
