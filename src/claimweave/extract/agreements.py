@@ -29,7 +29,7 @@ PARTY_LABELS = ("ORG", "PERSON")
 ON_TOPIC = re.compile(r"\b(?:on|over|covering|concerning|regarding)\s+$", re.I)  # "the agreement on X", not "the contract of X"
 
 
-@dataclass
+@dataclass(eq=False)  # drafts are told apart by identity, not by equal fields
 class Draft:
     """An agreement being assembled from its mentions and the terms found around them."""
 
@@ -283,7 +283,7 @@ class AgreementExtractor:
         by the administration", "trade deals they have negotiated")."""
         head = doc[mention.head]
         # ("had many treaties", "get deals": having is not making)
-        verbs = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs) - {"have", "get", "come", "find", "agree"}
+        verbs = (set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)) - {"have", "get", "come", "find", "agree"}
         verb = head.head
         if head.dep_ == "dobj" and verb.lemma_ in verbs and verb.pos_ == "VERB":
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
