@@ -214,8 +214,8 @@ class ClauseReader(ArgumentReader):
         if self.text[max(0, t.start - 8) : t.start].rstrip().endswith(","):
             return False  # "in 2003, the year the war ended": the date before, restated
         tok = self.doc[i]
-        while tok.head != tok and tok.head.idx < t.end and tok.dep_ != "npadvmod":
-            tok = tok.head
+        while tok.head != tok and t.start <= tok.head.idx < t.end and tok.dep_ != "npadvmod":
+            tok = tok.head  # to the root of the time expression, not beyond it
         verb = tok.head
         indefinite = lambda m: self.doc[m.start].lower_ in ("a", "an")  # noqa: E731
         if tok.dep_ == "npadvmod" and verb.pos_ != "VERB" and any(verb.i == m.head and indefinite(m) for m in mentions):
