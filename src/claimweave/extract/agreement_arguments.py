@@ -428,14 +428,7 @@ class ArgumentReader(AssetReader):
     def _purpose_clauses(self, mentions: list[Mention]) -> set[int]:
         """Tokens of the infinitives saying what an agreement is for ("a deal to provide X with Y"),
         on its name or on the verb it is the object of."""
-        out: set[int] = set()
-        for m in mentions:
-            head = self.doc[m.head]
-            owners = [head] + ([head.head] if head.dep_ == "dobj" else [])
-            for v in (c for o in owners for c in o.children if c.dep_ in ("acl", "advcl", "xcomp", "relcl") and c.tag_ == "VB"):
-                if any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
-                    out.update(t.i for t in v.subtree)
-        return out
+        return {t.i for m in mentions for v in self._infinitives(self.doc[m.head]) for t in v.subtree}
 
     def _own_clause(self, mentions: list[Mention]) -> set[int] | None:
         """Tokens of the clause an agreement is an argument of: its verb's subtree, climbing from a verb

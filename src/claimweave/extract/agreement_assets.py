@@ -165,18 +165,25 @@ class AssetReader:
             head = doc[m.head]
             if head.pos_ == "VERB":
                 continue
-            owners = {head.i} | ({head.head.i} if head.dep_ == "dobj" else set())
             # "the protocol, which aims to cut emissions": the infinitive under its relative clause of aim
-            owners |= {c.i for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_ in ("aim", "seek", "intend", "design")}
-            for v in doc[m.end : b]:
-                if v.tag_ != "VB" or v.dep_ not in ("advcl", "acl", "relcl", "xcomp") or v.head.i not in owners:
-                    continue
-                if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            aims = {c.i for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_ in ("aim", "seek", "intend", "design")}
+            for v in self._infinitives(head, aims):
+                if not m.end <= v.i < b:
                     continue
                 np = self._verb_object(v, m.end, b, tx)
                 if np is not None:
                     return self._chars(*np)
         return None
+
+    def _infinitives(self, head, extra_owners: set[int] = frozenset()) -> list:
+        """The infinitives saying what an agreement is for ("a deal to provide X with Y"), on its name
+        ``head``, on the verb it is the object of, or on ``extra_owners``, in text order."""
+        owners = {head.i} | ({head.head.i} if head.dep_ == "dobj" else set()) | set(extra_owners)
+        found = (
+            v for o in owners for v in self.doc[o].children
+            if v.tag_ == "VB" and v.dep_ in ("advcl", "acl", "relcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        )
+        return sorted(found, key=lambda v: v.i)
 
     def _verb_object(self, v, after: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
         """A verb's object after token ``after`` as an asset, as tokens: its direct object, or what it
