@@ -428,6 +428,11 @@ REPRESENTED = [
         id="the-two-countries-restate-the-last-pair",
     ),
     pytest.param(
+        "The Kenyan government and Somali rebels began talks Monday. Officials said the two sides, who signed a border truce last year, still disagree.",
+        {"parties": ["Kenyan government", "Somali rebels"]},
+        id="the-two-sides-who-signed-restate-bodies-named-with-their-states",
+    ),
+    pytest.param(
         "The accord lets Kestrel Mining Corp. use Chile's northern port for 20 years.",
         {"parties": ["Kestrel Mining Corp.", "Chile"], "duration": "P20Y"},
         id="the-owner-of-the-asset-is-a-party",

@@ -25,6 +25,11 @@ PAIR_NOUNS = {
     "side": STATE_LABELS + COMPANY_LABELS, "party": STATE_LABELS + COMPANY_LABELS,
 }
 SIGNING_DEPS = ("nsubj", "nsubjpass")
+# Bodies that act for the name written on them ("Nepal's government", "Maoist leaders", "Kurdish rebels").
+SIDE_BODIES = {
+    "government", "administration", "authorities", "leader", "leadership", "rebel", "militia", "faction",
+    "official", "delegation", "negotiator", "force", "movement", "regime", "cabinet", "party",
+}
 
 
 @dataclass(frozen=True)
@@ -146,14 +151,29 @@ class PeopleResolver:
         if not any(c.lower_ in ("two", "both") for c in token.children):
             return []
         for t in reversed(self.doc[: token.i]):
-            if t.dep_ != "conj" or t.head.i >= t.i or t.ent_type_ not in labels or t.head.ent_type_ not in labels:
+            if t.dep_ != "conj" or t.head.i >= t.i:
                 continue
-            first, second = self._ent(t.head), self._ent(t)
+            first, second = self._side(t.head, labels), self._side(t, labels)
             others = [c for c in t.head.children if c.dep_ == "conj" and c.i != t.i] + [c for c in t.children if c.dep_ == "conj"]
             if first is None or second is None or others or affiliation_name(first.text) == affiliation_name(second.text):
                 continue
-            return [self._party(first, "party.pair"), self._party(second, "party.pair")]
+            return [first, second]
         return []
+
+    def _side(self, token: Token, labels: tuple[str, ...]) -> Party | None:
+        """One member of a coordinated pair: a name of the right kind, or a body written with one
+        ("Nepal's government", "Maoist leaders"), which keeps the name's entity id."""
+        ent = self._ent(token)
+        if ent is not None:
+            return self._party(ent, "party.pair") if ent.label_ in labels else None
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in SIDE_BODIES:
+            return None
+        owner = next((self._ent(c) for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.i < token.i and self._ent(c) is not None), None)
+        if owner is None or owner.label_ not in labels:
+            return None
+        span = self.doc[owner.start : token.i + 1]
+        entity = self.entity_at.get((owner.start_char, owner.end_char))
+        return Party(span.start_char, span.end_char, span.text, entity.id if entity else None, "party.pair")
 
     def _ent(self, token: Token) -> Span | None:
         return next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
@@ -170,7 +190,9 @@ class PeopleResolver:
         if verb is not None and verb.lemma_ in verbs:
             while verb is not None:
                 subjects = [c for c in verb.children if c.dep_ in SIGNING_DEPS]
-                out += [c for c in subjects if c.dep_ == "nsubj"]
+                out += [c for c in subjects if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")]
+                # "the two sides, who signed a deal": the relative pronoun stands for the noun described
+                out += [verb.head for c in subjects if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"]
                 out += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 if subjects or verb.dep_ not in ("xcomp", "conj"):
                     break
