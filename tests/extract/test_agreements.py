@@ -433,6 +433,21 @@ REPRESENTED = [
         id="the-two-sides-who-signed-restate-bodies-named-with-their-states",
     ),
     pytest.param(
+        "Moldova is negotiating with the gas company Itera on prices, the minister said. The current agreements expire in 2010, he added.",
+        {"parties": ["Moldova", "Itera"]},
+        id="a-definite-agreement-is-between-the-sides-shown-negotiating",
+    ),
+    pytest.param(
+        "Moldova is negotiating with the gas company Itera on prices, the minister said. An agreement signed in 1998 set the price, he added.",
+        {"parties": []},
+        id="an-indefinite-agreement-is-not-the-negotiating-sides",
+    ),
+    pytest.param(
+        "Talks between Armenia and the EU resumed on Monday. The current agreement runs out in May, officials said.",
+        {"parties": ["Armenia", "EU"]},
+        id="talks-between-a-pair",
+    ),
+    pytest.param(
         "The accord lets Kestrel Mining Corp. use Chile's northern port for 20 years.",
         {"parties": ["Kestrel Mining Corp.", "Chile"], "duration": "P20Y"},
         id="the-owner-of-the-asset-is-a-party",

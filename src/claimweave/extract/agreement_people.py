@@ -153,14 +153,14 @@ class PeopleResolver:
         for t in reversed(self.doc[: token.i]):
             if t.dep_ != "conj" or t.head.i >= t.i:
                 continue
-            first, second = self._side(t.head, labels), self._side(t, labels)
+            first, second = self.side(t.head, labels), self.side(t, labels)
             others = [c for c in t.head.children if c.dep_ == "conj" and c.i != t.i] + [c for c in t.children if c.dep_ == "conj"]
             if first is None or second is None or others or affiliation_name(first.text) == affiliation_name(second.text):
                 continue
             return [first, second]
         return []
 
-    def _side(self, token: Token, labels: tuple[str, ...]) -> Party | None:
+    def side(self, token: Token, labels: tuple[str, ...]) -> Party | None:
         """One member of a coordinated pair: a name of the right kind, or a body written with one
         ("Nepal's government", "Maoist leaders"), which keeps the name's entity id."""
         ent = self._ent(token)

@@ -135,6 +135,8 @@ class Cues(_Rule):
     near_words: list[str]
     mediator_nouns: list[str]
     unrealised_verbs: list[str]
+    negotiating_verbs: list[str]  # "X is negotiating with Y": the sides a later "the deal" is between
+    talk_nouns: list[str]
     side_nouns: list[str]
     route_nouns: list[str]
     joining_verbs: list[str]

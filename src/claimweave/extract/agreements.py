@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_mentions import MentionFinder
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
+from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name
@@ -61,10 +62,11 @@ class Draft:
 class AgreementExtractor:
     """Finds agreements and their terms in a Doc (see the module docstring)."""
 
-    def __init__(self, nlp: Language, *, pronoun_window: int = 2) -> None:
+    def __init__(self, nlp: Language, *, pronoun_window: int = 2, sides_window: int = 3) -> None:
         self.vocab: Vocabulary = vocabulary()
         self.finder = MentionFinder(nlp, self.vocab)
         self.pronoun_window = pronoun_window
+        self.sides_window = sides_window
         self.same_party = re.compile(self.vocab.cues.same_party, re.I)
         self.company_anaphor = re.compile(self.vocab.cues.company_anaphor, re.I)
         self.phrase_statuses = {r.id for r in self.vocab.status if r.scope == "phrase"}
@@ -140,7 +142,8 @@ class AgreementExtractor:
         agreeing: list[tuple[int, int, int]] = []
         names = self.finder.names(doc)
         acronyms = {a for span in names if (a := self.finder.acronym(doc, span)) is not None}
-        for si, sent in enumerate(self._sentences(doc)):
+        sentences = list(self._sentences(doc))
+        for si, sent in enumerate(sentences):
             verb = self.finder.agreeing(sent)
             if verb is not None:
                 agreeing.append((si, sent.start, sent.end, verb))
@@ -167,6 +170,7 @@ class AgreementExtractor:
         self._group_dates(doc, drafts)
         drafts = self._forward(doc, drafts)
         drafts = self._finish(doc, drafts, collective)
+        self._negotiated(doc, reader, sentences, drafts)
         doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
 
@@ -516,6 +520,20 @@ class AgreementExtractor:
             if t.status is not None and t.status.rule == "status.proposed_goal" and t.signed and all(before(s.value, published) for s in t.signed):
                 t.status = None  # "cleared the way for X to sign a deal in May": signed since, not proposed
         return real
+
+    def _negotiated(self, doc: Doc, reader, sentences: list, drafts: list[Draft]) -> None:
+        """A definite agreement that names no side of its own ("the current agreements expire in 2010")
+        is between the sides the sentences just before show negotiating (see ``agreement_sides``)."""
+        cues = self.vocab.cues
+        sides = NegotiatingSides(doc, doc._.cw_entities or [], reader.people, verbs=set(cues.negotiating_verbs), nouns=set(cues.talk_nouns))
+        for d in drafts:
+            if d.terms.parties or d.collective or not d.kind_mention.definite or all(reader.proper_name(m) for m in d.mentions):
+                continue
+            for k in range(d.first_sentence - 1, max(-1, d.first_sentence - 1 - self.sides_window), -1):
+                pair = sides.pair(sentences[k])
+                if pair:
+                    d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
+                    break
 
     # ------------------------------------------------------------------ output
 
