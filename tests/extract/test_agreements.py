@@ -448,6 +448,16 @@ REPRESENTED = [
         id="talks-between-a-pair",
     ),
     pytest.param(
+        "A cease-fire took effect in the region on Sunday, officials said. Ethiopia and Eritrean forces began the cease-fire at dawn.",
+        {"parties": ["Ethiopia", "Eritrean forces"]},
+        id="who-begins-a-later-reference-is-a-side",
+    ),
+    pytest.param(
+        "A truce took effect on Sunday, officials said. Under the terms of the truce, Ethiopian forces withdrew from the town.",
+        {"parties": []},
+        id="a-verb-above-the-reference-is-no-signing",
+    ),
+    pytest.param(
         "The accord lets Kestrel Mining Corp. use Chile's northern port for 20 years.",
         {"parties": ["Kestrel Mining Corp.", "Chile"], "duration": "P20Y"},
         id="the-owner-of-the-asset-is-a-party",

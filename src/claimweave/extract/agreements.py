@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_mentions import MentionFinder
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
-from claimweave.extract.agreement_sides import NegotiatingSides
+from claimweave.extract.agreement_sides import SIDE_LABELS, NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name
@@ -262,6 +262,8 @@ class AgreementExtractor:
             target = self._antecedent(doc, reader, drafts, first, terms, si, agreeing)
             if target is not None:
                 terms.status = terms.status or terms.anaphoric_status
+                if not target.terms.parties:
+                    target.terms.parties = self._reference_signers(doc, reader, group, terms)
                 target.take(group, terms, si, keys)
                 return
         if terms.anaphoric_status is not None:
@@ -280,6 +282,36 @@ class AgreementExtractor:
             draft.unanchored = not reader.proper_name(first)
             draft.presupposed = self._presupposed(doc, first)
         drafts.append(draft)
+
+    def _reference_signers(self, doc: Doc, reader, group: list[Mention], terms: Terms) -> list[Term]:
+        """"A cease-fire took effect ... Israel and the Palestinian factions began the cease-fire at 6
+        a.m.": those who sign, join or start a later reference to an agreement whose sides were not
+        yet said (names of the clause, or bodies written with one)."""
+        cues = self.vocab.cues
+        # (not "give the truce a chance", "reach", "have": verbs that say less about who made it)
+        verbs = set(cues.joining_verbs) | set(cues.starting_verbs) | {"sign", "ink", "conclude", "seal"}
+        out: list[Term] = []
+        for tok in (t for m in group for t in self._direct_signers(doc[m.head], verbs)):
+            named = next((p for p in terms.parties if p.start <= tok.idx < p.end), None)
+            side = reader.people.side(tok, SIDE_LABELS) if named is None else None
+            if named is not None:
+                out.append(Term(named.value, named.start, named.end, "party.reference_signer"))
+            elif side is not None:
+                out.append(Term((side.text, side.entity_id), side.start, side.end, "party.reference_signer"))
+        return out
+
+    @staticmethod
+    def _direct_signers(head, verbs: set[str]) -> list:
+        """The subjects of a verb an agreement is the direct object of ("began the truce") or is joined
+        through a preposition ("acceded to the treaty"); not of a verb further up ("under the terms of
+        the truce, forces withdrew")."""
+        verb = head.head if head.dep_ == "dobj" else None
+        if head.dep_ == "pobj" and head.head.dep_ == "prep":
+            verb = head.head.head
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_ not in verbs:
+            return []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return [t for s in subjects for t in [s, *s.conjuncts]]
 
     def _signed_group(self, doc: Doc, mention: Mention) -> bool:
         """True for a plural that names agreements made: the object of a past signing verb ("forged
