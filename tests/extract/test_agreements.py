@@ -458,6 +458,11 @@ REPRESENTED = [
         id="a-verb-above-the-reference-is-no-signing",
     ),
     pytest.param(
+        "Critics say the fisheries accord signed by the Carter administration in 1979 hurt local fleets.",
+        {"parties": ["the Carter administration"], "signed": ["1979"]},
+        id="a-body-named-by-its-leader",
+    ),
+    pytest.param(
         "The accord lets Kestrel Mining Corp. use Chile's northern port for 20 years.",
         {"parties": ["Kestrel Mining Corp.", "Chile"], "duration": "P20Y"},
         id="the-owner-of-the-asset-is-a-party",

@@ -25,6 +25,7 @@ PAIR_NOUNS = {
     "side": STATE_LABELS + COMPANY_LABELS, "party": STATE_LABELS + COMPANY_LABELS,
 }
 SIGNING_DEPS = ("nsubj", "nsubjpass")
+LEADERS_BODIES = {"administration", "government", "regime", "cabinet"}
 # Bodies that act for the name written on them ("Nepal's government", "Maoist leaders", "Kurdish rebels").
 SIDE_BODIES = {
     "government", "administration", "authorities", "leader", "leadership", "rebel", "militia", "faction",
@@ -118,8 +119,19 @@ class PeopleResolver:
             if state is not None:
                 return self._party(state, rule)
             if t is token and any(c.dep_ in ("amod", "compound", "poss") and c.pos_ in ("PROPN", "ADJ") for c in token.children):
-                return None  # "the rebel delegation": a body of someone else, not the one named before
+                return self._leaders_body(token, rule)  # "the rebel delegation": a body of someone else, not the one named before
         return None
+
+    def _leaders_body(self, token: Token, rule: str) -> Party | None:
+        """"the Bush administration", "Sharif's government": a body named by its leader stands as written."""
+        if token.lemma_.lower() not in LEADERS_BODIES:
+            return None
+        leader = next((c for c in token.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "PERSON"), None)
+        ent = self._ent(leader) if leader is not None else None
+        if ent is None:
+            return None
+        span = self.doc[ent.start : token.i + 1]
+        return Party(span.start_char, span.end_char, span.text, None, rule)
 
     def visited(self, token: Token, nouns: set[str]) -> list[Party]:
         """"a Mauritian delegation to China signed": the state a delegation is sent to is the other side."""
