@@ -7,7 +7,10 @@ import datetime as dt
 
 import pytest
 
+from spacy.tokens import Doc
+
 from claimweave.extract.agreement_rules import vocabulary
+from claimweave.extract.agreements import _whole_sentences
 from claimweave.extract.agreement_terms import add_duration, same_name
 from claimweave.extract.common import DocContext
 
@@ -624,3 +627,24 @@ def test_company_deals(nlp, text, expected):
 )
 def test_faction_names_and_asset_shapes(nlp, text, expected):
     check(only(nlp, text), expected)
+
+
+# ---------------------------------------------------------------------- sentences the parser cut
+
+@pytest.mark.parametrize(
+    ("words", "starts", "expected"),
+    [
+        pytest.param(["It", "was", "set", "by", "the", "1994", "Lusaka", "accords", "."], [1, 0, 0, 0, 0, 0, 1, 0, 0], [(0, 9)], id="a-cut-after-a-word-is-joined"),
+        pytest.param(["It", "held", ".", "The", "accord", "ended", "."], [1, 0, 0, 1, 0, 0, 0], [(0, 3), (3, 7)], id="a-full-stop-ends-a-sentence"),
+        pytest.param(["He", "said", ":", "Peace", "came", "."], [1, 0, 0, 1, 0, 0], [(0, 3), (3, 6)], id="a-colon-ends-a-sentence"),
+    ],
+)
+def test_sentences_the_parser_cut_in_the_middle_are_joined(nlp, words, starts, expected):
+    doc = Doc(nlp.vocab, words=words, sent_starts=[bool(s) for s in starts])
+    assert [(s.start, s.end) for s in _whole_sentences(doc)] == expected
+
+
+def test_a_determined_year_before_a_name_the_parser_cut_off_is_its_year(nlp):
+    agreement = only(nlp, "The government was formed as provided for by the 1994 Lusaka peace accords.")
+    assert agreement.text == "the 1994 Lusaka peace accords"
+    assert agreement.signed == ["1994"]

@@ -27,6 +27,7 @@ from claimweave.extract.common import analysed_text, context, ensure_extensions,
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 PARTY_LABELS = ("ORG", "PERSON")
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")  # what a sentence may end with
 ON_TOPIC = re.compile(r"\b(?:on|over|covering|concerning|regarding)\s+$", re.I)  # "the agreement on X", not "the contract of X"
 
 
@@ -176,8 +177,9 @@ class AgreementExtractor:
 
     @staticmethod
     def _sentences(doc: Doc):
-        """spaCy's sentences, cut at line breaks too: headings and link lists have no full stops."""
-        for sent in doc.sents:
+        """spaCy's sentences, cut at line breaks too (headings and link lists have no full stops), and
+        joined where the parser cut one in the middle ("... provided for by the 1994 | Lusaka accords")."""
+        for sent in _whole_sentences(doc):
             start = sent.start
             for tok in sent:
                 if tok.is_space and "\n" in tok.text:
@@ -631,6 +633,19 @@ class AgreementExtractor:
             field_evidence=field_ev,
             evidence=ev,
         )
+
+
+def _whole_sentences(doc: Doc):
+    """spaCy's sentences, a sentence that does not follow an end mark or a line break joined to the one before."""
+    sents = list(doc.sents)
+    k = 0
+    while k < len(sents):
+        start, end = sents[k].start, sents[k].end
+        while k + 1 < len(sents) and end > 0 and not _ENDS_SENTENCE.search(doc[end - 1].text) and not doc[end - 1].is_space and doc[end].text[:1].isalnum():
+            k += 1
+            end = sents[k].end
+        yield doc[start:end]
+        k += 1
 
 
 @Language.factory(
