@@ -466,6 +466,16 @@ REPRESENTED = [
         id="a-body-named-by-its-leader",
     ),
     pytest.param(
+        "Officials are taking steps to renew the Nepal-India commerce treaty, which expires in March.",
+        {"parties": ["Nepal", "India"]},
+        id="countries-joined-by-a-hyphen-inside-a-name-the-ner-took-whole",
+    ),
+    pytest.param(
+        "The Orvel Health Agency and the Brisk Weather Agency held talks. The two agencies signed an agreement on Friday.",
+        {"parties": ["Orvel Health Agency", "Brisk Weather Agency"]},
+        id="the-two-agencies",
+    ),
+    pytest.param(
         "The accord lets Kestrel Mining Corp. use Chile's northern port for 20 years.",
         {"parties": ["Kestrel Mining Corp.", "Chile"], "duration": "P20Y"},
         id="the-owner-of-the-asset-is-a-party",

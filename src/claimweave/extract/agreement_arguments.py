@@ -5,6 +5,7 @@ around it; its asset is read by ``AssetReader``, which this reader extends."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -28,6 +29,12 @@ _UNTIED_RULES = ("party.clause", "party.name")
 _TIED_RULES = ("party.paired_name", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """The country names the nationality lexicon maps its demonyms and abbreviations to."""
+    return frozenset(title_lexicon().nationalities.values())
 
 
 class ArgumentReader(AssetReader):
@@ -152,7 +159,9 @@ class ArgumentReader(AssetReader):
             for a, b in zip(words, words[1:]):
                 if self.text[a.idx + len(a.text) : b.idx] not in ("-", "\u2013"):
                     continue
-                pair = [t for t in (a, b) if t.ent_type_ in ("GPE", "NORP") and affiliation_name(t.text) != t.text or t.ent_type_ == "GPE"]
+                # (a country's name counts where the NER took the whole name for one organisation:
+                # "the Nepal-India commerce treaty")
+                pair = [t for t in (a, b) if t.ent_type_ in ("GPE", "NORP") and affiliation_name(t.text) != t.text or t.ent_type_ == "GPE" or affiliation_name(t.text) in countries()]
                 if len(pair) == 2:
                     out += [Party(t.idx, t.idx + len(t.text), t.text, None, "party.paired_name") for t in pair if not any(p.start == t.idx for p in out)]
         return out
@@ -335,7 +344,10 @@ class ArgumentReader(AssetReader):
             target = target or in_asset and asset.rule in ("asset.use_object", "asset.noun_of") and self._is_company(span.start, span.end) and self._is_name(*self._token_range(asset))
             # "sell National Aluminum's rolling division", "a base on Ukraine's peninsula": the owner is a party.
             owner = in_asset and root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.ent_type_ in ("ORG", "GPE")
-            if in_asset and not (target or owner):
+            # "the India-US pact", "the Nepal-India commerce treaty": names joined by a hyphen on the
+            # agreement's own name are its sides (even where the name also says what it covers)
+            paired = any(root.head.i == m.head or root.head.head.i == m.head and root.head.dep_ == "compound" for m in mentions) and (self.text[s - 1 : s] == "-" or self.text[e : e + 1] == "-")
+            if in_asset and not (target or owner or paired):
                 continue
             if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 16]) or self.text[e : e + 1] == ":":
                 continue
@@ -355,8 +367,6 @@ class ArgumentReader(AssetReader):
             ) and self._qualifies_a_side(root)
             if root.pos_ not in ("PROPN", "NOUN") and not demonym_pair:
                 continue
-            # "the India-US pact": names joined by a hyphen on the agreement's own name are its sides
-            paired = any(root.head.i == m.head for m in mentions) and (self.text[s - 1 : s] == "-" or self.text[e : e + 1] == "-")
             if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company and not paired:
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
             if self._mediator(root):

@@ -21,7 +21,8 @@ PAIR_NOUNS = {
     "president": STATE_LABELS, "leader": STATE_LABELS, "neighbor": STATE_LABELS, "neighbour": STATE_LABELS,
     "premier": STATE_LABELS, "minister": STATE_LABELS, "capital": STATE_LABELS,
     "company": COMPANY_LABELS, "firm": COMPANY_LABELS, "bank": COMPANY_LABELS, "group": COMPANY_LABELS,
-    "concern": COMPANY_LABELS, "carrier": COMPANY_LABELS,
+    "concern": COMPANY_LABELS, "carrier": COMPANY_LABELS, "agency": COMPANY_LABELS, "ministry": COMPANY_LABELS,
+    "organisation": COMPANY_LABELS, "organization": COMPANY_LABELS, "institution": COMPANY_LABELS,
     "side": STATE_LABELS + COMPANY_LABELS, "party": STATE_LABELS + COMPANY_LABELS,
 }
 SIGNING_DEPS = ("nsubj", "nsubjpass")
