@@ -476,6 +476,11 @@ REPRESENTED = [
         id="the-two-agencies",
     ),
     pytest.param(
+        "Kurdish rebels on Friday extended their unilateral ceasefire by one month.",
+        {"parties": ["Kurdish rebels"]},
+        id="a-body-holding-its-own-ceasefire",
+    ),
+    pytest.param(
         "The accord lets Kestrel Mining Corp. use Chile's northern port for 20 years.",
         {"parties": ["Kestrel Mining Corp.", "Chile"], "duration": "P20Y"},
         id="the-owner-of-the-asset-is-a-party",

@@ -22,6 +22,7 @@ _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
 _ACTING_FOR = {"faction", "movement", "militia", "wing", "coalition", "forces", "party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority", "agency"}
+SIDE_LABELS = ("GPE", "NORP", "ORG")  # what a side written as a name or a body with one may be
 _SIDES = _ACTING_FOR | {"ministry", "side", "country", "state", "nation", "authorities", "administration"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _OF_TAIL = re.compile(r"( of (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*) \(([A-Z]{3,})\)")
@@ -176,7 +177,15 @@ class ArgumentReader(AssetReader):
                 subject = self._subject_above(head)
                 if subject is not None and subject.ent_type_ in ("GPE", "ORG"):
                     out.append(subject)
+                elif subject is None and (body := self._body_subject(head)) is not None:
+                    out.append(body)  # "Maoist rebels extended their unilateral ceasefire"
         return out
+
+    def _body_subject(self, head):
+        """The subject of the verb right above a token when it is a body written with a name ("Maoist rebels")."""
+        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        return subject if subject is not None and self.people.side(subject, SIDE_LABELS) is not None else None
 
     def _signatories(self, m: Mention) -> list:
         """"Tanzania is a signatory to the Agreement on ...": the subject of a signatory, party or member of it."""
@@ -490,7 +499,7 @@ class ArgumentReader(AssetReader):
         found += self._signed_players(mentions, ca, cb)
         found += self._paired_names(mentions)
         holders = [t for t in self._holders(mentions) if ca <= t.idx < cb]
-        found += [p for t in holders if (p := self.people.named(t, "party.owner")) is not None]
+        found += [p for t in holders if (p := self.people.named(t, "party.owner") or self.people.side(t, SIDE_LABELS, "party.owner")) is not None]
         only_with = len(out) == 1 and out[0].rule == "party.with" and re.search(r"\bwith\s+(?:the\s+)?$", self.text[max(0, out[0].start - 12) : out[0].start], re.I)
         if mentions and only_with:
             # "Saddam ... rejected it following the cease-fire of the war with Iran": the other side of a

@@ -173,12 +173,12 @@ class PeopleResolver:
             return [first, second]
         return []
 
-    def side(self, token: Token, labels: tuple[str, ...]) -> Party | None:
+    def side(self, token: Token, labels: tuple[str, ...], rule: str = "party.pair") -> Party | None:
         """One member of a coordinated pair: a name of the right kind, or a body written with one
         ("Nepal's government", "Maoist leaders"), which keeps the name's entity id."""
         ent = self._ent(token)
         if ent is not None:
-            return self._party(ent, "party.pair") if ent.label_ in labels else None
+            return self._party(ent, rule) if ent.label_ in labels else None
         if token.pos_ != "NOUN" or token.lemma_.lower() not in SIDE_BODIES:
             return None
         owner = next((self._ent(c) for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.i < token.i and self._ent(c) is not None), None)
@@ -186,7 +186,7 @@ class PeopleResolver:
             return None
         span = self.doc[owner.start : token.i + 1]
         entity = self.entity_at.get((owner.start_char, owner.end_char))
-        return Party(span.start_char, span.end_char, span.text, entity.id if entity else None, "party.pair")
+        return Party(span.start_char, span.end_char, span.text, entity.id if entity else None, rule)
 
     def _ent(self, token: Token) -> Span | None:
         return next((e for e in self.doc.ents if e.start <= token.i < e.end), None)

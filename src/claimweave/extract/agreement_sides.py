@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from claimweave.extract.agreement_arguments import SIDE_LABELS
 from claimweave.extract.agreement_people import Party, PeopleResolver
 from claimweave.models import DocEntity
-
-SIDE_LABELS = ("GPE", "NORP", "ORG")
 
 
 class NegotiatingSides:

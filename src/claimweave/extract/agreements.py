@@ -19,7 +19,8 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_mentions import MentionFinder
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
-from claimweave.extract.agreement_sides import SIDE_LABELS, NegotiatingSides
+from claimweave.extract.agreement_arguments import SIDE_LABELS
+from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name
