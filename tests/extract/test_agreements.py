@@ -663,3 +663,9 @@ def test_a_determined_year_before_a_name_the_parser_cut_off_is_its_year(nlp):
     agreement = only(nlp, "The government was formed as provided for by the 1994 Lusaka peace accords.")
     assert agreement.text == "the 1994 Lusaka peace accords"
     assert agreement.signed == ["1994"]
+
+
+def test_one_of_several_deals_with_the_same_counterpart_is_with_it_too(nlp):
+    doc = run(nlp, "Chile and Peru are seeking approval of trade deals they have negotiated with Japan. Peru already has ratified the pact.")
+    pact = next(a for a in doc._.cw_agreements if a.text == "the pact")
+    assert sorted(p.text for p in pact.parties) == ["Japan", "Peru"]

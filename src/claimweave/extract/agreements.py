@@ -173,6 +173,7 @@ class AgreementExtractor:
         drafts = self._forward(doc, drafts)
         drafts = self._finish(doc, drafts, collective)
         self._negotiated(doc, reader, sentences, drafts)
+        self._shared_counterpart(drafts)
         doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
 
@@ -569,6 +570,25 @@ class AgreementExtractor:
                 if pair:
                     d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
                     break
+
+    def _shared_counterpart(self, drafts: list[Draft]) -> None:
+        """"Colombia and Peru negotiated trade deals with the U.S. ... Peru has ratified the pact;
+        Colombia plans to sign its agreement": one of several deals made with the same counterpart,
+        told by one side alone, is with that counterpart too."""
+        for k, d in enumerate(drafts):
+            m = d.kind_mention
+            if m.plural or not m.definite or len(d.terms.parties) != 1:
+                continue
+            group = next((
+                g for g in reversed(drafts[:k])
+                if g.kind_mention.plural and 0 <= d.first_sentence - g.last_sentence <= self.sides_window
+            ), None)
+            if group is None:
+                continue
+            with_ = [p for p in group.terms.parties if p.rule == "party.with"]
+            own = d.terms.parties[0].value[0]
+            if len(with_) == 1 and not same_name(with_[0].value[0], own):
+                d.terms.parties.append(Term(with_[0].value, with_[0].start, with_[0].end, "party.group_counterpart"))
 
     # ------------------------------------------------------------------ output
 
