@@ -289,6 +289,11 @@ SEVERAL_SENTENCES = [
         {"parties": ["Norsk Hydro", "Alcoa"]},
         id="company-tagged-as-person",
     ),
+    pytest.param(
+        "A truce between the army and the rebels took effect on Sunday. Under the terms of the truce, the army withdrew from the town.",
+        {"status": "in force"},
+        id="what-the-terms-make-a-side-do-is-no-status",
+    ),
 ]
 
 
