@@ -124,6 +124,11 @@ ONE_SENTENCE = [
         {"kind": "contract", "signed": ["2019"], "status": "in force", "parties": ["Acme Shipping"]},
         id="in-force",
     ),
+    pytest.param(
+        "The striker signed a contract with Nantes for an initial six months with an option of a one-year extension.",
+        {"kind": "contract", "renewal": (False, "P1Y")},
+        id="an-option-of-an-extension",
+    ),
 ]
 
 
