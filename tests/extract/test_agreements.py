@@ -564,6 +564,11 @@ def test_a_named_partys_plan_is_the_deal_a_later_pact_means(nlp):
 
 NOT_PARTIES = [
     pytest.param(
+        "The two neighbours signed a fisheries pact on Monday despite protests by Bolivia and Ecuador.",
+        [],
+        id="who-objects-despite-the-signing",
+    ),
+    pytest.param(
         "\"Instructions were given to respect a truce between Norway and Chile,\" the general said.",
         ["Norway", "Chile"],
         id="a-word-opening-a-quotation",
