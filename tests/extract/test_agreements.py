@@ -486,6 +486,11 @@ REPRESENTED = [
         id="the-two-agencies",
     ),
     pytest.param(
+        "Kenya and Uganda are close allies, whom Arab or Moslem states like Iran, Syria and Iraq condemn. The largest defence deal between the two countries took effect in May.",
+        {"parties": ["Kenya", "Uganda"]},
+        id="the-two-countries-are-a-pair-not-the-end-of-a-list-or-alternatives",
+    ),
+    pytest.param(
         "Kurdish rebels on Friday extended their unilateral ceasefire by one month.",
         {"parties": ["Kurdish rebels"]},
         id="a-body-holding-its-own-ceasefire",
