@@ -551,8 +551,16 @@ class ArgumentReader(AssetReader):
                     ent = self.people._ent(who)
                     if ent is not None and ca <= ent.start_char and ent.end_char <= cb:
                         out.append(Party(ent.start_char, ent.end_char, ent.text, None, "party.signed_person"))
-            prep = head.head if head.dep_ == "pobj" and head.head.lower_ == "to" else None
+            prep = head.head if head.dep_ == "pobj" and head.head.lower_ in ("to", "on") else None
             verb = prep.head if prep is not None else None
+            if verb is not None and verb.lemma_ == "agree":
+                # "the Indians agreed to terms with pitcher Paul Byrd on a two-year deal": the one agreed with
+                holders = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.lower_ == "terms"]
+                for who in (g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"):
+                    ent = self.people._ent(who) if who.ent_type_ == "PERSON" else None
+                    if ent is not None and ca <= ent.start_char and ent.end_char <= cb:
+                        out.append(Party(ent.start_char, ent.end_char, ent.text, None, "party.signed_person"))
+                continue
             if verb is None or verb.lemma_ not in ("sign", "re-sign") or verb.pos_ != "VERB":
                 continue
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
