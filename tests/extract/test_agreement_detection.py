@@ -52,6 +52,10 @@ AGREEMENTS = [
     pytest.param("After completing a deal with Borel Mining, Acme shares rose 4 percent.", "a deal", id="after-completing"),
     pytest.param("The two leaders will sign a treaty on border demarcation on Friday.", "a treaty", id="scheduled"),
     pytest.param("The government reached a deal with striking teachers late on Saturday.", "a deal", id="reached"),
+    # plurals that name agreements made, not agreements in general
+    pytest.param("At the trade fair, nine supply contracts worth 20 million dollars were signed for the grain.", "nine supply contracts", id="plural-were-signed"),
+    pytest.param("The presidents of Chile and Peru witnessed the signing of four bilateral cooperation deals.", "four bilateral cooperation deals", id="signing-of-plural"),
+    pytest.param("Lagos said the treaties which were signed with Ghana and Togo await ratification.", "the treaties", id="plural-which-were-signed"),
 ]
 
 

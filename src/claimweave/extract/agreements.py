@@ -325,6 +325,13 @@ class AgreementExtractor:
         # ("had many treaties", "get deals": having is not making)
         verbs = (set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)) - {"have", "get", "come", "find", "agree"}
         verb = head.head
+        hedges = {"not", "n't", "never", "would", "could", "might", "may", "should", "will", "can", "to"}
+        if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in ("signing", "conclusion") and verb.head.head.tag_ == "VBD":
+            return True  # "witnessed the signing of three cooperation deals"
+        if head.dep_ == "nsubjpass" and verb.lemma_ in verbs and verb.tag_ == "VBN":
+            # "twelve sales contracts were signed at the fair", "agreements have been reached"
+            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+            return bool(aux & {"was", "were", "been"}) and not aux & hedges
         if head.dep_ == "dobj" and verb.lemma_ in verbs and verb.pos_ == "VERB":
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
             done = verb.tag_ == "VBD" or verb.tag_ == "VBN" and aux & {"has", "have", "had"}
@@ -337,6 +344,10 @@ class AgreementExtractor:
             # "trade deals they have negotiated", "the pacts it signed" (but "deals which took place")
             aux = {g.lower_ for g in c.children if g.dep_ in ("aux", "neg")}
             if c.dep_ == "relcl" and not any(g.dep_ == "dobj" for g in c.children) and (c.tag_ == "VBD" or c.tag_ == "VBN" and aux & {"has", "have", "had"}) and not aux - {"has", "have", "had"}:
+                return True
+            # "the treaties which were signed with Ghana and Togo"
+            passive = {g.lower_ for g in c.children if g.dep_ == "auxpass"}
+            if c.dep_ == "relcl" and c.tag_ == "VBN" and passive & {"was", "were", "been"} and not aux & hedges:
                 return True
         return False
 
