@@ -52,6 +52,9 @@ AGREEMENTS = [
     pytest.param("After completing a deal with Borel Mining, Acme shares rose 4 percent.", "a deal", id="after-completing"),
     pytest.param("The two leaders will sign a treaty on border demarcation on Friday.", "a treaty", id="scheduled"),
     pytest.param("The government reached a deal with striking teachers late on Saturday.", "a deal", id="reached"),
+    # a first "the ..." that can only speak of an agreement that exists
+    pytest.param("The move follows the two carmakers' earlier accord to share engine designs, the daily said.", "the two carmakers' earlier accord", id="earlier-accord"),
+    pytest.param("The statement called the shelling a flagrant violation of the ceasefire.", "the ceasefire", id="violation-of"),
     # plurals that name agreements made, not agreements in general
     pytest.param("At the trade fair, nine supply contracts worth 20 million dollars were signed for the grain.", "nine supply contracts", id="plural-were-signed"),
     pytest.param("The presidents of Chile and Peru witnessed the signing of four bilateral cooperation deals.", "four bilateral cooperation deals", id="signing-of-plural"),

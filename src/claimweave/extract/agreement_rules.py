@@ -150,6 +150,8 @@ class Cues(_Rule):
     concluding_verbs: list[str]  # "to finalize a trade deal": making one, sought while not done
     outcome_verbs: list[str]  # "talks would lead to a deal": an outcome foreseen, not reached
     conditional_marks: list[str]  # "unless a deal is reached", "so that a contract can be signed"
+    existing_adjectives: list[str]  # "the earlier accord": one that exists, whether or not said before
+    existing_nouns: list[str]  # "a violation of the ceasefire": only an agreement that exists can be violated
     consensus_adjectives: list[str]  # "there is broad agreement on": a consensus, not an agreement
 
 

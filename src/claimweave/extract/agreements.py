@@ -355,6 +355,11 @@ class AgreementExtractor:
         """True for "the truce" kept, renewed, broken or violated, however hedged ("would not be
         renewed"): only an agreement that exists can be, so the story speaks of a real one."""
         head = doc[mention.head]
+        cues = self.vocab.cues
+        if any(c.dep_ == "amod" and c.lower_ in cues.existing_adjectives for c in head.children):
+            return True  # "the two companies' earlier accord", "the existing treaty"
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in cues.existing_nouns:
+            return True  # "a flagrant violation of the ceasefire", "the implementation of the accord"
         verb = head.head
         if head.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
             verb = verb.head  # "abide by the truce"
