@@ -36,6 +36,8 @@ NOT_AGREEMENTS = [
     pytest.param("(ASIA-PACIFIC-TRADE-DEAL)", id="wire-slug"),
     pytest.param("Analysts said a potential deal between the two lenders would be profitable.", id="potential-deal"),
     pytest.param("Ministers from Kenya and Uganda will talk about a bilateral trade agreement next week.", id="talk-about"),
+    pytest.param("The club said it has yet to offer the defender a new contract.", id="yet-to"),
+    pytest.param("In his March 3 memorandum to the president, the adviser urged new steps.", id="a-persons-memorandum"),
 ]
 
 

@@ -175,6 +175,10 @@ class MentionFinder:
             return None
         if head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.i not in range(span.start, span.end):
             return None
+        if len(span) == 1 and head.lower_ in ("memorandum", "memoranda") and any(
+            c.dep_ == "poss" and (c.lower_ in ("his", "her") or c.ent_type_ == "PERSON") for c in head.children
+        ):
+            return None  # "his March 3 memorandum to the president": one person's memo, not an MoU
         if self._slug(doc, head):
             return None  # "(ASIA-TRADE-DEAL)": a wire story's slug line, not a sentence naming an agreement
         if head == span[-1] and self._modifies_next(doc, sent, head):
@@ -324,6 +328,8 @@ class MentionFinder:
         aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
         if any(c.dep_ == "neg" for c in gov.children):
             return True
+        if "to" in aux and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in gov.head.children):
+            return True  # "has yet to offer him a contract", "the deal has yet to be signed"
         if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in gov.children):
             return True  # "unless a deal is reached", "so that a contract can be signed"
         if gov.tag_ in ("VBZ", "VBP") and any(c.dep_ == "nsubj" and any(d.lower_ in ("each", "every") for d in c.children) for c in gov.children):
