@@ -319,8 +319,9 @@ class AgreementExtractor:
 
     def _signed_group(self, doc: Doc, mention: Mention) -> bool:
         """True for a plural that names agreements made: the object of a past signing verb ("forged
-        election pacts", "has reached agreements to export grapes") or signed by someone ("deals signed
-        by the administration", "trade deals they have negotiated")."""
+        election pacts", "has reached agreements to export grapes"), signed by someone ("deals signed
+        by the administration", "trade deals they have negotiated"), signed in the passive ("contracts
+        were signed", "the treaties which were signed with X") or whose signing was seen."""
         head = doc[mention.head]
         # ("had many treaties", "get deals": having is not making)
         verbs = (set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)) - {"have", "get", "come", "find", "agree"}
@@ -353,7 +354,8 @@ class AgreementExtractor:
 
     def _presupposed(self, doc: Doc, mention: Mention) -> bool:
         """True for "the truce" kept, renewed, broken or violated, however hedged ("would not be
-        renewed"): only an agreement that exists can be, so the story speaks of a real one."""
+        renewed"), or called earlier, existing or violated ("the earlier accord", "a violation of the
+        ceasefire"): only an agreement that exists can be, so the story speaks of a real one."""
         head = doc[mention.head]
         cues = self.vocab.cues
         if any(c.dep_ == "amod" and c.lower_ in cues.existing_adjectives for c in head.children):
