@@ -61,6 +61,11 @@ AGREEMENTS = [
     pytest.param("At the trade fair, nine supply contracts worth 20 million dollars were signed for the grain.", "nine supply contracts", id="plural-were-signed"),
     pytest.param("The presidents of Chile and Peru witnessed the signing of four bilateral cooperation deals.", "four bilateral cooperation deals", id="signing-of-plural"),
     pytest.param("Lagos said the treaties which were signed with Ghana and Togo await ratification.", "the treaties", id="plural-which-were-signed"),
+    pytest.param(
+        "However, Kiev's main worry lay with the lucrative oil contracts granted Ukraine's pipeline firm Naftogaz by the late leader.",
+        "the lucrative oil contracts",
+        id="plural-granted-by",
+    ),
 ]
 
 

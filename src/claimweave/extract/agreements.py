@@ -340,7 +340,8 @@ class AgreementExtractor:
         for c in head.children:
             if c.lemma_ not in self.vocab.cues.signed_verbs:
                 continue
-            if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children):
+            # (a participle with its "by" is passive, however the tagger took it: "contracts granted X by Y")
+            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and any(g.dep_ == "agent" for g in c.children):
                 return True
             # "trade deals they have negotiated", "the pacts it signed" (but "deals which took place")
             aux = {g.lower_ for g in c.children if g.dep_ in ("aux", "neg")}
