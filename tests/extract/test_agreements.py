@@ -124,6 +124,11 @@ ONE_SENTENCE = [
         {"kind": "contract", "signed": ["2019"], "status": "in force", "parties": ["Acme Shipping"]},
         id="in-force",
     ),
+    pytest.param(
+        "The striker signed a contract with Nantes for an initial six months with an option of a one-year extension.",
+        {"kind": "contract", "renewal": (False, "P1Y")},
+        id="an-option-of-an-extension",
+    ),
 ]
 
 
@@ -288,6 +293,11 @@ SEVERAL_SENTENCES = [
         "Norsk Hydro agreed to sell its smelter in Husnes to Alcoa. The accord is subject to regulatory approval.",
         {"parties": ["Norsk Hydro", "Alcoa"]},
         id="company-tagged-as-person",
+    ),
+    pytest.param(
+        "A truce between the army and the rebels took effect on Sunday. Under the terms of the truce, the army withdrew from the town.",
+        {"status": "in force"},
+        id="what-the-terms-make-a-side-do-is-no-status",
     ),
 ]
 
@@ -476,6 +486,11 @@ REPRESENTED = [
         id="the-two-agencies",
     ),
     pytest.param(
+        "Kenya and Uganda are close allies, whom Arab or Moslem states like Iran, Syria and Iraq condemn. The largest defence deal between the two countries took effect in May.",
+        {"parties": ["Kenya", "Uganda"]},
+        id="the-two-countries-are-a-pair-not-the-end-of-a-list-or-alternatives",
+    ),
+    pytest.param(
         "Kurdish rebels on Friday extended their unilateral ceasefire by one month.",
         {"parties": ["Kurdish rebels"]},
         id="a-body-holding-its-own-ceasefire",
@@ -553,6 +568,11 @@ def test_a_named_partys_plan_is_the_deal_a_later_pact_means(nlp):
 
 
 NOT_PARTIES = [
+    pytest.param(
+        "The two neighbours signed a fisheries pact on Monday despite protests by Bolivia and Ecuador.",
+        [],
+        id="who-objects-despite-the-signing",
+    ),
     pytest.param(
         "\"Instructions were given to respect a truce between Norway and Chile,\" the general said.",
         ["Norway", "Chile"],

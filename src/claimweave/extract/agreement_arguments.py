@@ -26,6 +26,7 @@ SIDE_LABELS = ("GPE", "NORP", "ORG")  # what a side written as a name or a body 
 _SIDES = _ACTING_FOR | {"ministry", "side", "country", "state", "nation", "authorities", "administration"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _OF_TAIL = re.compile(r"( of (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*) \(([A-Z]{3,})\)")
+_ASIDE_PREPS = ("despite", "amid", "notwithstanding")  # circumstances of a clause, not its actors
 _UNTIED_RULES = ("party.clause", "party.name")
 _TIED_RULES = ("party.paired_name", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
@@ -479,6 +480,8 @@ class ArgumentReader(AssetReader):
                     break
                 verb = above
             region.update(t.i for t in verb.subtree)
+            # "signed two pacts despite condemnation by Iran and Syria": who objects is no side
+            region.difference_update(t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in _ASIDE_PREPS for t in c.subtree)
         return region
 
     def _represented(self, ca: int, cb: int, mentions: list[Mention], out: list[Term]) -> list[Term]:

@@ -164,10 +164,11 @@ class PeopleResolver:
         if not any(c.lower_ in ("two", "both") for c in token.children):
             return []
         for t in reversed(self.doc[: token.i]):
-            if t.dep_ != "conj" or t.head.i >= t.i:
-                continue
+            if t.dep_ != "conj" or t.head.i >= t.i or any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in t.head.children):
+                continue  # ("radical Arab or Moslem states": alternatives, not two sides)
             first, second = self.side(t.head, labels), self.side(t, labels)
-            others = [c for c in t.head.children if c.dep_ == "conj" and c.i != t.i] + [c for c in t.children if c.dep_ == "conj"]
+            # (a pair, not the last two of a longer list: "states like Iran, Syria and Iraq")
+            others = [c for c in t.head.children if c.dep_ == "conj" and c.i != t.i] + [c for c in t.children if c.dep_ == "conj"] + [t.head] * (t.head.dep_ == "conj")
             if first is None or second is None or others or affiliation_name(first.text) == affiliation_name(second.text):
                 continue
             return [first, second]
