@@ -175,6 +175,12 @@ class MentionFinder:
             return None
         if head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.i not in range(span.start, span.end):
             return None
+        if len(span) == 1 and head.lower_ in ("memorandum", "memoranda") and any(
+            c.dep_ == "poss" and (c.lower_ in ("his", "her") or c.ent_type_ == "PERSON") for c in head.children
+        ):
+            return None  # "his March 3 memorandum to the president": one person's memo, not an MoU
+        if self._slug(doc, head):
+            return None  # "(ASIA-TRADE-DEAL)": a wire story's slug line, not a sentence naming an agreement
         if head == span[-1] and self._modifies_next(doc, sent, head):
             return None  # "a ceasefire monitoring committee", "truce talks": a word about something else
         left_text = analysed_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
@@ -202,10 +208,13 @@ class MentionFinder:
         det = [doc[i] for i in range(full, span.start) if doc[i].dep_ in ("det", "poss", "nummod", "predet")]
         if not det and not plural and head.text.islower() and head.dep_ in ("dobj", "pobj") and self._governing(head).lemma_ in self.vocab.cues.reach_verbs:
             return None  # "reached agreement on", "came to agreement": a verb phrase, not a named agreement
+        if not det and not plural and any(c.dep_ == "amod" and c.lower_ in self.vocab.cues.consensus_adjectives for c in head.children):
+            return None  # "there is broad agreement on the rules": a consensus, not an agreement
         definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in det)
         attr = head.dep_ == "attr"
-        # A possessor does not make a mention refer back ("support for Ukraine's accession").
-        if not (attr or any(t.lower_ in DEFINITE for t in det)) and self._sought(doc, head):
+        # A possessor does not make a mention refer back ("support for Ukraine's accession"), nor does
+        # the possessor's own article ("talks over the country's accession").
+        if not (attr or any(t.lower_ in DEFINITE and t.head.i == head.i for t in det)) and self._sought(doc, head):
             return None  # "hopes to reach a deal", "will seek an agreement", "talks on a new treaty"
         # A bare plural ("deals made under Assad", "separate agreements") is definite only when a status
         # makes it speak of agreements in general; the extractor decides that from its clause.
@@ -245,6 +254,17 @@ class MentionFinder:
             while start < span.start and doc[start].pos_ == "PROPN":
                 start += 1
         return start
+
+    @staticmethod
+    def _slug(doc: Doc, head: Token) -> bool:
+        """True for an agreement word inside a capitalised, hyphen-joined wire slug ("MIDEAST-GAZA-TRUCE")."""
+        if not (head.text.isupper() and len(head.text) > 2):
+            return False
+        joined = [doc[i] for i in (head.i - 1, head.i + 1) if 0 <= i < len(doc) and doc[i].text == "-"]
+        return any(
+            not (h.whitespace_ or doc[h.i - 1].whitespace_) and doc[h.i - 1 if h.i < head.i else h.i + 1].text.isupper()
+            for h in joined if 0 < h.i < len(doc) - 1
+        )
 
     def _modifies_next(self, doc: Doc, sent: Span, head: Token) -> bool:
         """True when an agreement word only describes the noun after it ("ceasefire monitoring
@@ -290,14 +310,17 @@ class MentionFinder:
             return True  # "for a multilateral agreement to be reached"
         if head.dep_ == "pobj" and head.head.lower_ in ("toward", "towards"):
             return True  # "progress toward a deal"
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be" and self._hedged(head.head):
+            return True  # "a regional agreement would be the best solution": one imagined
         if head.dep_ in ("dobj", "nsubjpass", "attr"):
             gov = head.head
-        elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on", "to", "of", "over"):
+        elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on", "to", "of", "over", "in", "about"):
             gov = head.head.head
         else:
             return False
-        if head.dep_ == "pobj" and head.head.i > 0 and doc[head.head.i - 1].lower_ in cues.sought_nouns + cues.near_words:
-            return True  # "the main obstacle to a deal", "talks on a new treaty", "close to a deal"
+        before = next((doc[i] for i in range(head.head.i - 1, max(-1, head.head.i - 4), -1) if not doc[i].is_punct), None)
+        if head.dep_ == "pobj" and before is not None and before.lower_ in cues.sought_nouns + cues.near_words:
+            return True  # "the main obstacle to a deal", "talks on a new treaty", "(moving) closer" to a deal"
         if gov.pos_ == "NOUN":
             return gov.lower_ in cues.sought_nouns or gov.lemma_ in cues.sought_nouns
         if gov.pos_ not in ("VERB", "AUX"):
@@ -305,6 +328,14 @@ class MentionFinder:
         aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
         if any(c.dep_ == "neg" for c in gov.children):
             return True
+        if "to" in aux and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in gov.head.children):
+            return True  # "has yet to offer him a contract", "the deal has yet to be signed"
+        if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in gov.children):
+            return True  # "unless a deal is reached", "so that a contract can be signed"
+        if gov.tag_ in ("VBZ", "VBP") and any(c.dep_ == "nsubj" and any(d.lower_ in ("each", "every") for d in c.children) for c in gov.children):
+            return True  # "each worker signs an individual contract": what is done as a rule, not one agreement
+        if gov.lemma_ in cues.outcome_verbs and self._hedged(gov):
+            return True  # "the talks would likely lead to a deal"
         if gov.lemma_ in cues.sought_verbs or (gov.lemma_ in cues.ask_for_verbs and head.head.lower_ == "for"):
             return True
         if gov.lemma_ in cues.blocked_verbs:
@@ -322,6 +353,14 @@ class MentionFinder:
             return True  # "signing trade deals with X would help ...": a signing imagined
         if gov.lemma_ in cues.sought_unreal_verbs:
             return unreal or gov.tag_ == "VBG"
+        if head.dep_ == "dobj" and gov.tag_ == "VB" and "to" in aux and wanted:
+            # "the commitment of both sides to observe a truce": what is wanted of them (but "trying to tie
+            # it to an agreement that ...": the agreement is not what is wanted)
+            return True
+        if gov.lemma_ in cues.concluding_verbs:
+            return unreal or (gov.tag_ == "VBG" and wanted)  # "to finalize a trade deal", "the possibility of establishing"
+        if bool(aux & {"can", "could", "might"}) and (gov.lemma_ in cues.reach_verbs or gov.lemma_ in cues.signed_verbs):
+            return True  # "a contract could be signed": possible, neither made nor scheduled
         if gov.lemma_ in cues.reach_verbs:
             return unreal or (gov.tag_ == "VBG" and wanted)
         if gov.lemma_ in cues.signed_verbs:

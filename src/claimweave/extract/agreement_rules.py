@@ -147,6 +147,12 @@ class Cues(_Rule):
     blocked_verbs: list[str]
     existing_verbs: list[str]  # verbs whose object must already exist ("the truce would not be renewed")
     modified_nouns: list[str]
+    concluding_verbs: list[str]  # "to finalize a trade deal": making one, sought while not done
+    outcome_verbs: list[str]  # "talks would lead to a deal": an outcome foreseen, not reached
+    conditional_marks: list[str]  # "unless a deal is reached", "so that a contract can be signed"
+    existing_adjectives: list[str]  # "the earlier accord": one that exists, whether or not said before
+    existing_nouns: list[str]  # "a violation of the ceasefire": only an agreement that exists can be violated
+    consensus_adjectives: list[str]  # "there is broad agreement on": a consensus, not an agreement
 
 
 @dataclass(frozen=True)

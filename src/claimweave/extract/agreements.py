@@ -319,12 +319,20 @@ class AgreementExtractor:
 
     def _signed_group(self, doc: Doc, mention: Mention) -> bool:
         """True for a plural that names agreements made: the object of a past signing verb ("forged
-        election pacts", "has reached agreements to export grapes") or signed by someone ("deals signed
-        by the administration", "trade deals they have negotiated")."""
+        election pacts", "has reached agreements to export grapes"), signed by someone ("deals signed
+        by the administration", "trade deals they have negotiated"), signed in the passive ("contracts
+        were signed", "the treaties which were signed with X") or whose signing was seen."""
         head = doc[mention.head]
         # ("had many treaties", "get deals": having is not making)
         verbs = (set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)) - {"have", "get", "come", "find", "agree"}
         verb = head.head
+        hedges = {"not", "n't", "never", "would", "could", "might", "may", "should", "will", "can", "to"}
+        if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in ("signing", "conclusion") and verb.head.head.tag_ == "VBD":
+            return True  # "witnessed the signing of three cooperation deals"
+        if head.dep_ == "nsubjpass" and verb.lemma_ in verbs and verb.tag_ == "VBN":
+            # "twelve sales contracts were signed at the fair", "agreements have been reached"
+            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+            return bool(aux & {"was", "were", "been"}) and not aux & hedges
         if head.dep_ == "dobj" and verb.lemma_ in verbs and verb.pos_ == "VERB":
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
             done = verb.tag_ == "VBD" or verb.tag_ == "VBN" and aux & {"has", "have", "had"}
@@ -332,18 +340,29 @@ class AgreementExtractor:
         for c in head.children:
             if c.lemma_ not in self.vocab.cues.signed_verbs:
                 continue
-            if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children):
+            # (a participle with its "by" is passive, however the tagger took it: "contracts granted X by Y")
+            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and any(g.dep_ == "agent" for g in c.children):
                 return True
             # "trade deals they have negotiated", "the pacts it signed" (but "deals which took place")
             aux = {g.lower_ for g in c.children if g.dep_ in ("aux", "neg")}
             if c.dep_ == "relcl" and not any(g.dep_ == "dobj" for g in c.children) and (c.tag_ == "VBD" or c.tag_ == "VBN" and aux & {"has", "have", "had"}) and not aux - {"has", "have", "had"}:
                 return True
+            # "the treaties which were signed with Ghana and Togo"
+            passive = {g.lower_ for g in c.children if g.dep_ == "auxpass"}
+            if c.dep_ == "relcl" and c.tag_ == "VBN" and passive & {"was", "were", "been"} and not aux & hedges:
+                return True
         return False
 
     def _presupposed(self, doc: Doc, mention: Mention) -> bool:
         """True for "the truce" kept, renewed, broken or violated, however hedged ("would not be
-        renewed"): only an agreement that exists can be, so the story speaks of a real one."""
+        renewed"), or called earlier, existing or violated ("the earlier accord", "a violation of the
+        ceasefire"): only an agreement that exists can be, so the story speaks of a real one."""
         head = doc[mention.head]
+        cues = self.vocab.cues
+        if any(c.dep_ == "amod" and c.lower_ in cues.existing_adjectives for c in head.children):
+            return True  # "the two companies' earlier accord", "the existing treaty"
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in cues.existing_nouns:
+            return True  # "a flagrant violation of the ceasefire", "the implementation of the accord"
         verb = head.head
         if head.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
             verb = verb.head  # "abide by the truce"

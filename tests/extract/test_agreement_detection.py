@@ -1,0 +1,74 @@
+"""Which phrases become agreements: wanted, imagined, conditional and generic agreements, consensus,
+idioms and wire slugs are not agreements; concluded and scheduled ones are."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimweave.extract.common import DocContext
+
+
+def run(nlp, text: str):
+    doc = nlp.make_doc(text)
+    doc._.cw_context = DocContext(doc_id="test", text=text, published=dt.date(2024, 6, 14))
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+NOT_AGREEMENTS = [
+    pytest.param('Diplomats say the two governments are "moving closer" to an accord on fishing quotas.', id="closer-in-quotes"),
+    pytest.param("Analysts expect that the negotiations would likely lead to a deal on lower tariffs.", id="would-lead-to"),
+    pytest.param("The minister said that a regional agreement on water would be the best solution.", id="would-be-a-solution"),
+    pytest.param("Each employee at the plant signs a personal contract with the owners.", id="each-signs-generic"),
+    pytest.param("The bank is doing all it can so that a contract can be signed on supplies for next year.", id="so-that-can-be-signed"),
+    pytest.param("The union says the memo reflected one official's view, not an agreement, and warned of a strike.", id="not-an-agreement"),
+    pytest.param("Kiev warns that unless a deal is reached on prices with Moscow, deliveries will suffer.", id="unless-reached"),
+    pytest.param("The EU launched talks with Ankara over the country's accession last year.", id="talks-over-possessed-accession"),
+    pytest.param("Officials from Chile and Peru are working to finalize a trade deal before the summit.", id="to-finalize"),
+    pytest.param("The leaders discussed the possibility of establishing a free trade agreement among member states.", id="possibility-of-establishing"),
+    pytest.param("Norway has secured the commitment of both sides to observe a truce and resume talks.", id="commitment-to-observe"),
+    pytest.param("Farm groups from Ohio won a better deal for small growers in the budget.", id="a-better-deal"),
+    pytest.param("The summit in Oslo was meant to produce a package deal on aid and reform.", id="package-deal"),
+    pytest.param("There is broad agreement between the ministries on the new rules.", id="broad-agreement"),
+    pytest.param("(ASIA-PACIFIC-TRADE-DEAL)", id="wire-slug"),
+    pytest.param("Analysts said a potential deal between the two lenders would be profitable.", id="potential-deal"),
+    pytest.param("Ministers from Kenya and Uganda will talk about a bilateral trade agreement next week.", id="talk-about"),
+    pytest.param("The club said it has yet to offer the defender a new contract.", id="yet-to"),
+    pytest.param("In his March 3 memorandum to the president, the adviser urged new steps.", id="a-persons-memorandum"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_AGREEMENTS)
+def test_no_agreement_is_found(nlp, text):
+    assert [a.text for a in run(nlp, text)._.cw_agreements] == []
+
+
+AGREEMENTS = [
+    pytest.param("The two countries signed a trade agreement in Hanoi on Monday.", "a trade agreement", id="signed"),
+    pytest.param("The rebels agreed to observe a ceasefire that took effect at midnight.", "a ceasefire", id="agreed-to-observe"),
+    pytest.param("Gazprom said a deal signed in May would give it control of the pipeline.", "a deal", id="signed-deal-would-give"),
+    pytest.param("Lima and Quito established a free trade agreement in 2001.", "a free trade agreement", id="established"),
+    pytest.param("After completing a deal with Borel Mining, Acme shares rose 4 percent.", "a deal", id="after-completing"),
+    pytest.param("The two leaders will sign a treaty on border demarcation on Friday.", "a treaty", id="scheduled"),
+    pytest.param("The government reached a deal with striking teachers late on Saturday.", "a deal", id="reached"),
+    # a first "the ..." that can only speak of an agreement that exists
+    pytest.param("The move follows the two carmakers' earlier accord to share engine designs, the daily said.", "the two carmakers' earlier accord", id="earlier-accord"),
+    pytest.param("The statement called the shelling a flagrant violation of the ceasefire.", "the ceasefire", id="violation-of"),
+    # plurals that name agreements made, not agreements in general
+    pytest.param("At the trade fair, nine supply contracts worth 20 million dollars were signed for the grain.", "nine supply contracts", id="plural-were-signed"),
+    pytest.param("The presidents of Chile and Peru witnessed the signing of four bilateral cooperation deals.", "four bilateral cooperation deals", id="signing-of-plural"),
+    pytest.param("Lagos said the treaties which were signed with Ghana and Togo await ratification.", "the treaties", id="plural-which-were-signed"),
+    pytest.param(
+        "However, Kiev's main worry lay with the lucrative oil contracts granted Ukraine's pipeline firm Naftogaz by the late leader.",
+        "the lucrative oil contracts",
+        id="plural-granted-by",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), AGREEMENTS)
+def test_concluded_and_scheduled_agreements_are_found(nlp, text, name):
+    assert [a.text for a in run(nlp, text)._.cw_agreements] == [name]
