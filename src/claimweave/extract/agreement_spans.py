@@ -25,6 +25,15 @@ CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod
 # Statuses that a verb only gives once done: "will be amended" is not (yet) amended.
 FUTURE_BLIND = ("amended", "approved", "cancelled", "suspended")
 REALIZED_PREPS = ("after", "since", "upon", "on")
+_DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+
+
+def _as_day(t: Timex) -> Timex:
+    """A time of day on a known date ("Friday afternoon", ``2006-12-15TAF``) read as that date: a
+    signing "on Friday afternoon" was signed on Friday."""
+    if t.type == "TIME" and _DAY_TIME.match(t.value or ""):
+        return t.model_copy(update={"type": "DATE", "value": t.value[:10]})
+    return t
 
 
 def realized(verb) -> bool:
@@ -89,8 +98,10 @@ class ClauseReader(ArgumentReader):
 
     def _dates(self, a, b, ca, cb, tx, used, phrases, terms: Terms, mentions: list[Mention]) -> None:
         has_verb = any(t.lemma_ in self.vocab.cues.signed_verbs for t in self.doc[a:b])
+        published = context(self.doc).published
         prev: Timex | None = None
         for t in tx:
+            t = _as_day(t)
             if t.type != "DATE" or t.id in used or not is_date(t.value):
                 continue
             left = self.text[max(ca, t.start - 60) : t.start]
@@ -131,9 +142,26 @@ class ClauseReader(ArgumentReader):
             elif mentions and self._bare_date_of_signing(t, mentions):
                 rule = "signed.verb_date"
             if rule is not None:
-                terms.signed.append(Term(self._done_day(t) if rule == "signed.verb_date" else t.value, t.start, t.end, rule))
+                value = t.value
+                if rule != "signed.modifier":
+                    # "will sign a batch of deals on Sunday": a signing still ahead has no date yet; a
+                    # weekday of one told as done is the last such day ("the deal, signed on Monday, ...")
+                    value = t.value if self._told_ahead(t) else self._done_day(t)
+                    if self._told_ahead(t) or not not_after(value, published or dt.date.max):
+                        continue
+                terms.signed.append(Term(value, t.start, t.end, rule))
                 used.add(t.id)
                 prev = t
+
+    def _told_ahead(self, t: Timex) -> bool:
+        """True when the verb a date belongs to is in the future ("will sign ... on Sunday evening")."""
+        i = self._token_at(t.start)
+        if i >= len(self.doc):
+            return False
+        verb = self.doc[i]
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
 
     def _dates_signing(self, t: Timex, mentions: list[Mention]) -> bool:
         """True when "in/on DATE" modifies a signing verb ("In 2019 the firm obtained a lease") or the agreement."""

@@ -1,0 +1,52 @@
+"""Signing dates of agreements written away from the agreement's name: on the verb of finalising it,
+on a time of day, on an earlier dated making the agreement refers back to; and no date for a signing
+still ahead."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimweave.extract.common import DocContext
+
+FRIDAY = dt.date(2024, 6, 14)
+
+
+def run(nlp, text: str, published: dt.date | None = FRIDAY):
+    doc = nlp.make_doc(text)
+    doc._.cw_context = DocContext(doc_id="test", text=text, published=published)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.cw_agreements
+
+
+def only(nlp, text: str):
+    found = run(nlp, text)
+    assert len(found) == 1, [a.text for a in found]
+    return found[0]
+
+
+SIGNED = [
+    pytest.param(
+        "On Friday afternoon, port officials confirmed that the Danish shipping group had finalised a deal with the city.",
+        ["2024-06-14"],
+        id="finalised-on-a-time-of-day",
+    ),
+    pytest.param("The two utilities finalized a supply contract on Tuesday morning.", ["2024-06-11"], id="time-of-day-on-the-verb"),
+    pytest.param(
+        "The regional council said the agreement, signed on Sunday, will come into force in September.",
+        ["2024-06-09"],
+        id="a-past-weekday-is-the-last-one",
+    ),
+    pytest.param(
+        "The two ministers will sign an accord on fishing rights later on Friday, officials said.",
+        [],
+        id="a-signing-still-ahead-has-no-date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "signed"), SIGNED)
+def test_signing_dates_away_from_the_name(nlp, text, signed):
+    assert only(nlp, text).signed == signed
