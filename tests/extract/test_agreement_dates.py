@@ -50,3 +50,30 @@ SIGNED = [
 @pytest.mark.parametrize(("text", "signed"), SIGNED)
 def test_signing_dates_away_from_the_name(nlp, text, signed):
     assert only(nlp, text).signed == signed
+
+
+REFERRED = [
+    pytest.param(
+        "On Thursday, the state gas company took control of the offshore field and agreed to pay 7 billion dollars "
+        "to the foreign consortium. Analysts were surprised. The prime minister welcomed the latest deal.",
+        ["2024-06-13"],
+        id="latest-deal-after-a-dated-agreeing",
+    ),
+    pytest.param(
+        "On Thursday, the two leaders agreed that talks should go on. The prime minister welcomed the latest deal.",
+        [],
+        id="agreeing-that-is-no-deal",
+    ),
+    pytest.param(
+        "The two utilities won approval from regulators on Tuesday. The deal creates the largest grid operator in the region.",
+        [],
+        id="a-plain-definite-takes-no-earlier-date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "signed"), REFERRED)
+def test_the_latest_deal_is_the_one_made_on_the_date_told_before(nlp, text, signed):
+    found = run(nlp, text)
+    assert found or not signed
+    assert all(a.signed == signed for a in found), [(a.text, a.signed) for a in found]

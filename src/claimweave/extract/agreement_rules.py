@@ -91,6 +91,7 @@ class Cues(_Rule):
     description: str
     signed_left: list[CueRule]
     signed_verbs: list[str]
+    latest_words: list[str]  # "the latest deal": the one whose making was just told
     expires_left: list[CueRule]
     duration_left: list[CueRule]
     duration_block_left: list[str]

@@ -153,6 +153,35 @@ class ClauseReader(ArgumentReader):
                 used.add(t.id)
                 prev = t
 
+    def dated_making(self, a: int, b: int) -> list[Term]:
+        """The date of the last making of a deal told by a verb in tokens [a, b) ("On Thursday, X secured
+        control of the project and agreed to pay Y"; "X and Y signed Wednesday"), for a first "the latest
+        deal" that refers back to it; empty when there is none."""
+        if a >= b:
+            return []
+        published = context(self.doc).published
+        for t in sorted((_as_day(t) for t in self.timexes), key=lambda t: -t.start):
+            if not (self.doc[a].idx <= t.start and t.end <= self.doc[b - 1].idx + len(self.doc[b - 1])):
+                continue
+            if t.type != "DATE" or not is_date(t.value):
+                continue
+            i = self._token_at(t.start)
+            verb = next((v for v in self.doc[i].ancestors if v.pos_ in ("VERB", "AUX")), None)
+            if verb is None or not self._making(verb):
+                continue
+            value = self._done_day(t)
+            if not_after(value, published):
+                return [Term(value, t.start, t.end, "signed.referred_making")]
+        return []
+
+    def _making(self, verb) -> bool:
+        """True for a deal made by a verb, told as done: "agreed to pay", "signed", "finalised"."""
+        if verb.lemma_ not in self.vocab.cues.signed_verbs or verb.tag_ not in ("VBD", "VBN") or self._modal(verb) or self._denied(verb):
+            return False
+        if verb.lemma_ == "agree":
+            return any(c.dep_ == "xcomp" for c in verb.children)  # "agreed to pay", not "agreed that ..."
+        return True
+
     def _told_ahead(self, t: Timex) -> bool:
         """True when the verb a date belongs to is in the future ("will sign ... on Sunday evening")."""
         i = self._token_at(t.start)
