@@ -77,3 +77,26 @@ def test_the_latest_deal_is_the_one_made_on_the_date_told_before(nlp, text, sign
     found = run(nlp, text)
     assert found or not signed
     assert all(a.signed == signed for a in found), [(a.text, a.signed) for a in found]
+
+
+SAME_DAY = [
+    pytest.param(
+        "The harbour board voted on Wednesday to back the ferry link. The board awarded the work to Nordlys Marine, "
+        "which will run the service for 20 years under a concession agreement signed the same evening.",
+        ["2024-06-12"],
+        id="signed-the-same-evening",
+    ),
+    pytest.param(
+        "The harbour board voted on Wednesday to back the ferry link. The board hopes a concession agreement "
+        "will be signed the same evening.",
+        [],
+        id="a-signing-hoped-for-the-same-evening",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "signed"), SAME_DAY)
+def test_a_signing_the_same_day_is_on_the_day_last_named(nlp, text, signed):
+    found = run(nlp, text)
+    assert found or not signed
+    assert all(a.signed == signed for a in found), [(a.text, a.signed) for a in found]

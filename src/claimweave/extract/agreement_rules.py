@@ -92,6 +92,7 @@ class Cues(_Rule):
     signed_left: list[CueRule]
     signed_verbs: list[str]
     latest_words: list[str]  # "the latest deal": the one whose making was just told
+    same_day: str  # "signed the same evening": on the day the story last named
     expires_left: list[CueRule]
     duration_left: list[CueRule]
     duration_block_left: list[str]
@@ -177,6 +178,7 @@ class Vocabulary:
     futures_contract: re.Pattern
     accession_orgs: re.Pattern
     signed_block: re.Pattern
+    same_day: re.Pattern
     link_before_generic: re.Pattern
     party_block_right: re.Pattern
     kind_words: frozenset[str]  # every word of every kind name ("memorandum", "of", "understanding", ...)
@@ -221,6 +223,7 @@ def vocabulary() -> Vocabulary:
         futures_contract=_rx(cues.futures_contract_left),
         accession_orgs=_rx(cues.accession_orgs),
         signed_block=_rx(cues.signed_block_left),
+        same_day=_rx(cues.same_day),
         link_before_generic=_rx(cues.link_before_generic),
         party_block_right=_rx(cues.party_block_right),
     )

@@ -26,6 +26,7 @@ CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod
 FUTURE_BLIND = ("amended", "approved", "cancelled", "suspended")
 REALIZED_PREPS = ("after", "since", "upon", "on")
 _DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _as_day(t: Timex) -> Timex:
@@ -63,6 +64,8 @@ class ClauseReader(ArgumentReader):
         terms = Terms()
         terms.renewal = self._renewal(ca, cb, tx, used)
         self._dates(a, b, ca, cb, tx, used, phrases, terms, mentions)
+        if not terms.signed and mentions:
+            terms.signed = self._same_day(ca, cb, tx, mentions)
         terms.duration = self._duration(ca, tx, used, phrases)
         terms.status, terms.anaphoric_status = self._status(ca, cb, tx, phrases, mentions)
         terms.status = terms.status or self._proposed(mentions)
@@ -152,6 +155,27 @@ class ClauseReader(ArgumentReader):
                 terms.signed.append(Term(value, t.start, t.end, rule))
                 used.add(t.id)
                 prev = t
+
+    def _same_day(self, ca: int, cb: int, tx: list[Timex], mentions: list[Mention]) -> list[Term]:
+        """"a concession agreement signed the same evening": a signing on the day the story last named
+        (the last day before it, e.g. "voted on Thursday"), when that day is past."""
+        heads, ends = {m.head for m in mentions}, {m.end for m in mentions}
+        governors = {self._governor(self.doc[h]) for h in heads}
+        for m in self.vocab.same_day.finditer(self.text, ca, cb):
+            if any(t.start < m.end() and m.start() < t.end for t in tx):
+                continue  # the time component read it itself
+            i = self._token_at(m.start())
+            verb = self._governor(self.doc[i]) if i < len(self.doc) else None
+            if verb is None or verb.lemma_ not in self.vocab.cues.signed_verbs or verb.tag_ not in ("VBD", "VBN") or self._modal(verb):
+                continue
+            # (the participle right after the name is its own, however it was parsed: "an agreement signed the same evening")
+            if verb not in governors and not (verb.dep_ in ("acl", "relcl") and verb.head.i in heads) and verb.i not in ends:
+                continue
+            days = [d for d in map(_as_day, self.timexes) if d.end <= m.start() and d.type == "DATE" and _DAY.match(d.value or "")]
+            day = max(days, key=lambda d: d.end) if days else None
+            if day is not None and not_after(day.value, context(self.doc).published):
+                return [Term(day.value, m.start(), m.end(), "signed.same_day")]
+        return []
 
     def dated_making(self, a: int, b: int) -> list[Term]:
         """The date of the last making of a deal told by a verb in tokens [a, b) ("On Thursday, X secured
