@@ -100,3 +100,8 @@ def test_a_signing_the_same_day_is_on_the_day_last_named(nlp, text, signed):
     found = run(nlp, text)
     assert found or not signed
     assert all(a.signed == signed for a in found), [(a.text, a.signed) for a in found]
+
+
+def test_a_truce_taking_effect_is_not_signed_then(nlp):
+    text = "Four people have died since a fragile truce took effect between the two militias on June 2."
+    assert [a.signed for a in run(nlp, text)] == [[]]

@@ -100,7 +100,7 @@ class ClauseReader(ArgumentReader):
         return None
 
     def _dates(self, a, b, ca, cb, tx, used, phrases, terms: Terms, mentions: list[Mention]) -> None:
-        has_verb = any(t.lemma_ in self.vocab.cues.signed_verbs for t in self.doc[a:b])
+        has_verb = any(self._signs(t) for t in self.doc[a:b])
         published = context(self.doc).published
         prev: Timex | None = None
         for t in tx:
@@ -166,7 +166,7 @@ class ClauseReader(ArgumentReader):
                 continue  # the time component read it itself
             i = self._token_at(m.start())
             verb = self._governor(self.doc[i]) if i < len(self.doc) else None
-            if verb is None or verb.lemma_ not in self.vocab.cues.signed_verbs or verb.tag_ not in ("VBD", "VBN") or self._modal(verb):
+            if verb is None or not self._signs(verb) or verb.tag_ not in ("VBD", "VBN") or self._modal(verb):
                 continue
             # (the participle right after the name is its own, however it was parsed: "an agreement signed the same evening")
             if verb not in governors and not (verb.dep_ in ("acl", "relcl") and verb.head.i in heads) and verb.i not in ends:
@@ -200,11 +200,17 @@ class ClauseReader(ArgumentReader):
 
     def _making(self, verb) -> bool:
         """True for a deal made by a verb, told as done: "agreed to pay", "signed", "finalised"."""
-        if verb.lemma_ not in self.vocab.cues.signed_verbs or verb.tag_ not in ("VBD", "VBN") or self._modal(verb) or self._denied(verb):
+        if not self._signs(verb) or verb.tag_ not in ("VBD", "VBN") or self._modal(verb) or self._denied(verb):
             return False
         if verb.lemma_ == "agree":
             return any(c.dep_ == "xcomp" for c in verb.children)  # "agreed to pay", not "agreed that ..."
         return True
+
+    def _signs(self, verb) -> bool:
+        """True for a verb of making an agreement, but not in an idiom ("took effect", "took place")."""
+        return verb.lemma_ in self.vocab.cues.signed_verbs and not any(
+            c.dep_ == "dobj" and c.lower_ in self.vocab.cues.idiom_objects for c in verb.children
+        )
 
     def _told_ahead(self, t: Timex) -> bool:
         """True when the verb a date belongs to is in the future ("will sign ... on Sunday evening")."""
@@ -231,10 +237,10 @@ class ClauseReader(ArgumentReader):
             return False
         if target.i in heads:
             return True
-        if target.dep_ in ("acl", "relcl") and target.head.i in heads and target.lemma_ in self.vocab.cues.signed_verbs:
+        if target.dep_ in ("acl", "relcl") and target.head.i in heads and self._signs(target):
             return True  # "the accord (ABC) signed by X and Y in 1999"
         governors = {self._governor(self.doc[h]) for h in heads}
-        return target.lemma_ in self.vocab.cues.signed_verbs and (not mentions or target in governors)
+        return self._signs(target) and (not mentions or target in governors)
 
     def _modifies(self, t: Timex, ps: int, pe: int) -> bool:
         """True when a date written right before an agreement's phrase belongs to it ("2019, 49-year deal"),
@@ -303,7 +309,7 @@ class ClauseReader(ArgumentReader):
             # "his part in a contract Monday to buy 150 planes": a day on the agreement's own name, if past
             published = context(self.doc).published
             return not_after(t.value, published)
-        if tok.dep_ != "npadvmod" or verb.lemma_ not in self.vocab.cues.signed_verbs or not (verb.tag_ in ("VBD", "VBN") or realized(verb)):
+        if tok.dep_ != "npadvmod" or not self._signs(verb) or not (verb.tag_ in ("VBD", "VBN") or realized(verb)):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
             return False
@@ -317,7 +323,7 @@ class ClauseReader(ArgumentReader):
             return False
         governors = {self._governor(self.doc[m.head]) for m in mentions}
         return any(
-            c.dep_ == "advcl" and c in governors and c.lemma_ in self.vocab.cues.signed_verbs
+            c.dep_ == "advcl" and c in governors and self._signs(c)
             and any(w.dep_ == "advmod" and w.lower_ == "when" for w in c.children)
             for c in self.doc[i].head.children
         )
@@ -393,7 +399,7 @@ class ClauseReader(ArgumentReader):
     def _signing_governor(self, mentions: list[Mention]) -> bool:
         """True when the verb an agreement name depends on is a signing verb ("took over ... under a lease")."""
         governors = [self._governor(self.doc[m.head]) for m in mentions]
-        return any(g is not None and g.lemma_ in self.vocab.cues.signed_verbs for g in governors)
+        return any(g is not None and self._signs(g) for g in governors)
 
     def _duration(self, ca: int, tx: list[Timex], used: set[str], phrases) -> Term | None:
         block = self.vocab.cues.duration_block_left
