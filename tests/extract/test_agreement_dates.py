@@ -105,3 +105,25 @@ def test_a_signing_the_same_day_is_on_the_day_last_named(nlp, text, signed):
 def test_a_truce_taking_effect_is_not_signed_then(nlp):
     text = "Four people have died since a fragile truce took effect between the two militias on June 2."
     assert [a.signed for a in run(nlp, text)] == [[]]
+
+
+DAYS_APART = [
+    pytest.param(
+        "The Tigers signed catcher Ivan Moreno to a two-year contract on Thursday. "
+        "The move came one day after the Mets signed Luis Acosta to a multi-year deal worth 60 million dollars.",
+        {"a two-year contract": ["2024-06-13"], "a multi-year deal": ["2024-06-12"]},
+        id="one-day-after",
+    ),
+    pytest.param(
+        "The Tigers signed catcher Ivan Moreno to a two-year contract on Thursday. "
+        "The move came one day before the Mets will sign Luis Acosta to a multi-year deal.",
+        {"a two-year contract": ["2024-06-13"], "a multi-year deal": []},
+        id="a-signing-ahead-has-no-date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DAYS_APART)
+def test_a_signing_days_apart_from_the_day_last_named(nlp, text, expected):
+    found = {a.text: a.signed for a in run(nlp, text)}
+    assert {k: found.get(k) for k in expected} == expected

@@ -65,7 +65,7 @@ class ClauseReader(ArgumentReader):
         terms.renewal = self._renewal(ca, cb, tx, used)
         self._dates(a, b, ca, cb, tx, used, phrases, terms, mentions)
         if not terms.signed and mentions:
-            terms.signed = self._same_day(ca, cb, tx, mentions)
+            terms.signed = self._same_day(ca, cb, tx, mentions) or self._days_apart(tx, mentions)
         terms.duration = self._duration(ca, tx, used, phrases)
         terms.status, terms.anaphoric_status = self._status(ca, cb, tx, phrases, mentions)
         terms.status = terms.status or self._proposed(mentions)
@@ -171,10 +171,36 @@ class ClauseReader(ArgumentReader):
             # (the participle right after the name is its own, however it was parsed: "an agreement signed the same evening")
             if verb not in governors and not (verb.dep_ in ("acl", "relcl") and verb.head.i in heads) and verb.i not in ends:
                 continue
-            days = [d for d in map(_as_day, self.timexes) if d.end <= m.start() and d.type == "DATE" and _DAY.match(d.value or "")]
-            day = max(days, key=lambda d: d.end) if days else None
-            if day is not None and not_after(day.value, context(self.doc).published):
+            day = self._last_day_before(m.start())
+            if day is not None:
                 return [Term(day.value, m.start(), m.end(), "signed.same_day")]
+        return []
+
+    def _last_day_before(self, char: int) -> Timex | None:
+        """The last past day the story named before ``char`` ("voted on Thursday"), or None."""
+        published = context(self.doc).published
+        days = [d for d in map(_as_day, self.timexes) if d.end <= char and d.type == "DATE" and _DAY.match(d.value or "")]
+        days = [d for d in days if not_after(d.value, published)]
+        return max(days, key=lambda d: d.end) if days else None
+
+    def _days_apart(self, tx: list[Timex], mentions: list[Mention]) -> list[Term]:
+        """"The signing of X came one day after the Giants signed Y to a deal": the day before (or after)
+        the last day the story named."""
+        for m in mentions:
+            verb = self._governor(self.doc[m.head])
+            if verb is None or not self._signs(verb) or verb.tag_ != "VBD":
+                continue
+            mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+            if mark is None:
+                continue
+            span = next((t for t in tx if t.type == "DURATION" and re.fullmatch(r"P\d+D", t.value or "") and not self.text[t.end : mark.idx].strip()), None)
+            day = self._last_day_before(span.start) if span is not None else None
+            if day is None:
+                continue
+            days = int(span.value[1:-1]) * (1 if mark.lower_ == "before" else -1)
+            value = (dt.date.fromisoformat(day.value) + dt.timedelta(days=days)).isoformat()
+            if not_after(value, context(self.doc).published):
+                return [Term(value, span.start, mark.idx + len(mark), "signed.days_apart")]
         return []
 
     def dated_making(self, a: int, b: int) -> list[Term]:
