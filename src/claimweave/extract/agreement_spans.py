@@ -2,7 +2,10 @@
 duration and status, each a Term with its character span and rule id (asset and parties are read
 by the base class in ``agreement_arguments``).
 
-Time values are taken from the time component's Timex objects; this module parses no dates.
+Time values are taken from the time component's Timex objects; this module parses no dates. A
+signing told away from a date of its own is dated from the story: "signed the same evening" and
+"one day after X signed" count from the last past day the story named, and "the latest deal" takes
+the date of the making told before it.
 """
 
 from __future__ import annotations
@@ -149,7 +152,7 @@ class ClauseReader(ArgumentReader):
                 if rule != "signed.modifier":
                     # "will sign a batch of deals on Sunday": a signing still ahead has no date yet; a
                     # weekday of one told as done is the last such day ("the deal, signed on Monday, ...")
-                    value = t.value if self._told_ahead(t) else self._done_day(t)
+                    value = self._done_day(t)
                     if self._told_ahead(t) or not not_after(value, published or dt.date.max):
                         continue
                 terms.signed.append(Term(value, t.start, t.end, rule))
