@@ -7,7 +7,10 @@ import datetime as dt
 
 import pytest
 
+from spacy.tokens import Doc
+
 from claimweave.extract.agreement_rules import vocabulary
+from claimweave.extract.agreements import _whole_sentences
 from claimweave.extract.agreement_terms import add_duration, same_name
 from claimweave.extract.common import DocContext
 
@@ -120,6 +123,11 @@ ONE_SENTENCE = [
         "The 2019 contract with Acme Shipping remains valid.",
         {"kind": "contract", "signed": ["2019"], "status": "in force", "parties": ["Acme Shipping"]},
         id="in-force",
+    ),
+    pytest.param(
+        "The striker signed a contract with Nantes for an initial six months with an option of a one-year extension.",
+        {"kind": "contract", "renewal": (False, "P1Y")},
+        id="an-option-of-an-extension",
     ),
 ]
 
@@ -286,6 +294,11 @@ SEVERAL_SENTENCES = [
         {"parties": ["Norsk Hydro", "Alcoa"]},
         id="company-tagged-as-person",
     ),
+    pytest.param(
+        "A truce between the army and the rebels took effect on Sunday. Under the terms of the truce, the army withdrew from the town.",
+        {"status": "in force"},
+        id="what-the-terms-make-a-side-do-is-no-status",
+    ),
 ]
 
 
@@ -428,6 +441,61 @@ REPRESENTED = [
         id="the-two-countries-restate-the-last-pair",
     ),
     pytest.param(
+        "The Kenyan government and Somali rebels began talks Monday. Officials said the two sides, who signed a border truce last year, still disagree.",
+        {"parties": ["Kenyan government", "Somali rebels"]},
+        id="the-two-sides-who-signed-restate-bodies-named-with-their-states",
+    ),
+    pytest.param(
+        "Moldova is negotiating with the gas company Itera on prices, the minister said. The current agreements expire in 2010, he added.",
+        {"parties": ["Moldova", "Itera"]},
+        id="a-definite-agreement-is-between-the-sides-shown-negotiating",
+    ),
+    pytest.param(
+        "Moldova is negotiating with the gas company Itera on prices, the minister said. An agreement signed in 1998 set the price, he added.",
+        {"parties": []},
+        id="an-indefinite-agreement-is-not-the-negotiating-sides",
+    ),
+    pytest.param(
+        "Talks between Armenia and the EU resumed on Monday. The current agreement runs out in May, officials said.",
+        {"parties": ["Armenia", "EU"]},
+        id="talks-between-a-pair",
+    ),
+    pytest.param(
+        "A cease-fire took effect in the region on Sunday, officials said. Ethiopia and Eritrean forces began the cease-fire at dawn.",
+        {"parties": ["Ethiopia", "Eritrean forces"]},
+        id="who-begins-a-later-reference-is-a-side",
+    ),
+    pytest.param(
+        "A truce took effect on Sunday, officials said. Under the terms of the truce, Ethiopian forces withdrew from the town.",
+        {"parties": []},
+        id="a-verb-above-the-reference-is-no-signing",
+    ),
+    pytest.param(
+        "Critics say the fisheries accord signed by the Carter administration in 1979 hurt local fleets.",
+        {"parties": ["the Carter administration"], "signed": ["1979"]},
+        id="a-body-named-by-its-leader",
+    ),
+    pytest.param(
+        "Officials are taking steps to renew the Nepal-India commerce treaty, which expires in March.",
+        {"parties": ["Nepal", "India"]},
+        id="countries-joined-by-a-hyphen-inside-a-name-the-ner-took-whole",
+    ),
+    pytest.param(
+        "The Orvel Health Agency and the Brisk Weather Agency held talks. The two agencies signed an agreement on Friday.",
+        {"parties": ["Orvel Health Agency", "Brisk Weather Agency"]},
+        id="the-two-agencies",
+    ),
+    pytest.param(
+        "Kenya and Uganda are close allies, whom Arab or Moslem states like Iran, Syria and Iraq condemn. The largest defence deal between the two countries took effect in May.",
+        {"parties": ["Kenya", "Uganda"]},
+        id="the-two-countries-are-a-pair-not-the-end-of-a-list-or-alternatives",
+    ),
+    pytest.param(
+        "Kurdish rebels on Friday extended their unilateral ceasefire by one month.",
+        {"parties": ["Kurdish rebels"]},
+        id="a-body-holding-its-own-ceasefire",
+    ),
+    pytest.param(
         "The accord lets Kestrel Mining Corp. use Chile's northern port for 20 years.",
         {"parties": ["Kestrel Mining Corp.", "Chile"], "duration": "P20Y"},
         id="the-owner-of-the-asset-is-a-party",
@@ -500,6 +568,11 @@ def test_a_named_partys_plan_is_the_deal_a_later_pact_means(nlp):
 
 
 NOT_PARTIES = [
+    pytest.param(
+        "The two neighbours signed a fisheries pact on Monday despite protests by Bolivia and Ecuador.",
+        [],
+        id="who-objects-despite-the-signing",
+    ),
     pytest.param(
         "\"Instructions were given to respect a truce between Norway and Chile,\" the general said.",
         ["Norway", "Chile"],
@@ -589,3 +662,30 @@ def test_company_deals(nlp, text, expected):
 )
 def test_faction_names_and_asset_shapes(nlp, text, expected):
     check(only(nlp, text), expected)
+
+
+# ---------------------------------------------------------------------- sentences the parser cut
+
+@pytest.mark.parametrize(
+    ("words", "starts", "expected"),
+    [
+        pytest.param(["It", "was", "set", "by", "the", "1994", "Lusaka", "accords", "."], [1, 0, 0, 0, 0, 0, 1, 0, 0], [(0, 9)], id="a-cut-after-a-word-is-joined"),
+        pytest.param(["It", "held", ".", "The", "accord", "ended", "."], [1, 0, 0, 1, 0, 0, 0], [(0, 3), (3, 7)], id="a-full-stop-ends-a-sentence"),
+        pytest.param(["He", "said", ":", "Peace", "came", "."], [1, 0, 0, 1, 0, 0], [(0, 3), (3, 6)], id="a-colon-ends-a-sentence"),
+    ],
+)
+def test_sentences_the_parser_cut_in_the_middle_are_joined(nlp, words, starts, expected):
+    doc = Doc(nlp.vocab, words=words, sent_starts=[bool(s) for s in starts])
+    assert [(s.start, s.end) for s in _whole_sentences(doc)] == expected
+
+
+def test_a_determined_year_before_a_name_the_parser_cut_off_is_its_year(nlp):
+    agreement = only(nlp, "The government was formed as provided for by the 1994 Lusaka peace accords.")
+    assert agreement.text == "the 1994 Lusaka peace accords"
+    assert agreement.signed == ["1994"]
+
+
+def test_one_of_several_deals_with_the_same_counterpart_is_with_it_too(nlp):
+    doc = run(nlp, "Chile and Peru are seeking approval of trade deals they have negotiated with Japan. Peru already has ratified the pact.")
+    pact = next(a for a in doc._.cw_agreements if a.text == "the pact")
+    assert sorted(p.text for p in pact.parties) == ["Japan", "Peru"]

@@ -133,3 +133,14 @@ def test_markdown_emphasis_inside_a_name_is_not_part_of_the_entity_name(nlp):
     assert "Gulf Power Company" in [e.name for e in result.entities]
     assert all(text[m.start : m.end] == m.text for e in result.entities for m in e.mentions)
     assert [a.text for a in result.agreements] == ["a 10-year lease"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He praised ties between the EU and the South American Common Market (Mercosur) at the summit.",
+        "Ministers of the ASEAN Free Trade Area (AFTA) met on Monday.",
+    ],
+)
+def test_no_mention_ends_with_an_opening_bracket(nlp, text):
+    assert not [m.text for e in entities(nlp, text) for m in e.mentions if m.text[-1:] in "([{"]

@@ -5,6 +5,7 @@ around it; its asset is read by ``AssetReader``, which this reader extends."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -21,13 +22,21 @@ _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
 _ACTING_FOR = {"faction", "movement", "militia", "wing", "coalition", "forces", "party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority", "agency"}
+SIDE_LABELS = ("GPE", "NORP", "ORG")  # what a side written as a name or a body with one may be
 _SIDES = _ACTING_FOR | {"ministry", "side", "country", "state", "nation", "authorities", "administration"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _OF_TAIL = re.compile(r"( of (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*) \(([A-Z]{3,})\)")
+_ASIDE_PREPS = ("despite", "amid", "notwithstanding")  # circumstances of a clause, not its actors
 _UNTIED_RULES = ("party.clause", "party.name")
 _TIED_RULES = ("party.paired_name", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """The country names the nationality lexicon maps its demonyms and abbreviations to."""
+    return frozenset(title_lexicon().nationalities.values())
 
 
 class ArgumentReader(AssetReader):
@@ -152,7 +161,9 @@ class ArgumentReader(AssetReader):
             for a, b in zip(words, words[1:]):
                 if self.text[a.idx + len(a.text) : b.idx] not in ("-", "\u2013"):
                     continue
-                pair = [t for t in (a, b) if t.ent_type_ in ("GPE", "NORP") and affiliation_name(t.text) != t.text or t.ent_type_ == "GPE"]
+                # (a country's name counts where the NER took the whole name for one organisation:
+                # "the Nepal-India commerce treaty")
+                pair = [t for t in (a, b) if t.ent_type_ in ("GPE", "NORP") and affiliation_name(t.text) != t.text or t.ent_type_ == "GPE" or affiliation_name(t.text) in countries()]
                 if len(pair) == 2:
                     out += [Party(t.idx, t.idx + len(t.text), t.text, None, "party.paired_name") for t in pair if not any(p.start == t.idx for p in out)]
         return out
@@ -167,7 +178,15 @@ class ArgumentReader(AssetReader):
                 subject = self._subject_above(head)
                 if subject is not None and subject.ent_type_ in ("GPE", "ORG"):
                     out.append(subject)
+                elif subject is None and (body := self._body_subject(head)) is not None:
+                    out.append(body)  # "Maoist rebels extended their unilateral ceasefire"
         return out
+
+    def _body_subject(self, head):
+        """The subject of the verb right above a token when it is a body written with a name ("Maoist rebels")."""
+        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        return subject if subject is not None and self.people.side(subject, SIDE_LABELS) is not None else None
 
     def _signatories(self, m: Mention) -> list:
         """"Tanzania is a signatory to the Agreement on ...": the subject of a signatory, party or member of it."""
@@ -335,7 +354,10 @@ class ArgumentReader(AssetReader):
             target = target or in_asset and asset.rule in ("asset.use_object", "asset.noun_of") and self._is_company(span.start, span.end) and self._is_name(*self._token_range(asset))
             # "sell National Aluminum's rolling division", "a base on Ukraine's peninsula": the owner is a party.
             owner = in_asset and root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.ent_type_ in ("ORG", "GPE")
-            if in_asset and not (target or owner):
+            # "the India-US pact", "the Nepal-India commerce treaty": names joined by a hyphen on the
+            # agreement's own name are its sides (even where the name also says what it covers)
+            paired = any(root.head.i == m.head or root.head.head.i == m.head and root.head.dep_ == "compound" for m in mentions) and (self.text[s - 1 : s] == "-" or self.text[e : e + 1] == "-")
+            if in_asset and not (target or owner or paired):
                 continue
             if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 16]) or self.text[e : e + 1] == ":":
                 continue
@@ -355,8 +377,6 @@ class ArgumentReader(AssetReader):
             ) and self._qualifies_a_side(root)
             if root.pos_ not in ("PROPN", "NOUN") and not demonym_pair:
                 continue
-            # "the India-US pact": names joined by a hyphen on the agreement's own name are its sides
-            paired = any(root.head.i == m.head for m in mentions) and (self.text[s - 1 : s] == "-" or self.text[e : e + 1] == "-")
             if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company and not paired:
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
             if self._mediator(root):
@@ -460,6 +480,8 @@ class ArgumentReader(AssetReader):
                     break
                 verb = above
             region.update(t.i for t in verb.subtree)
+            # "signed two pacts despite condemnation by Iran and Syria": who objects is no side
+            region.difference_update(t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in _ASIDE_PREPS for t in c.subtree)
         return region
 
     def _represented(self, ca: int, cb: int, mentions: list[Mention], out: list[Term]) -> list[Term]:
@@ -480,7 +502,7 @@ class ArgumentReader(AssetReader):
         found += self._signed_players(mentions, ca, cb)
         found += self._paired_names(mentions)
         holders = [t for t in self._holders(mentions) if ca <= t.idx < cb]
-        found += [p for t in holders if (p := self.people.named(t, "party.owner")) is not None]
+        found += [p for t in holders if (p := self.people.named(t, "party.owner") or self.people.side(t, SIDE_LABELS, "party.owner")) is not None]
         only_with = len(out) == 1 and out[0].rule == "party.with" and re.search(r"\bwith\s+(?:the\s+)?$", self.text[max(0, out[0].start - 12) : out[0].start], re.I)
         if mentions and only_with:
             # "Saddam ... rejected it following the cease-fire of the war with Iran": the other side of a

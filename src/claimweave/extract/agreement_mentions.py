@@ -23,6 +23,9 @@ NAME_LINKS = {"of", "on", "for", "and", "the", "to", "-"}
 MODALS = {"would", "could", "might", "may", "should", "must", "not", "never"}
 
 
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 class MentionFinder:
     """Agreement names in a Doc: kind nouns from the vocabulary, "joined NATO", "leased X"."""
 
@@ -212,6 +215,10 @@ class MentionFinder:
         # "The memorandum of understanding": a name with its head first takes the head's determiners too.
         start = head.left_edge.i
         start = max(min(start, span.start), sent.start)
+        # "the 1994 Lusaka peace accords", parsed with the year as a noun of its own: a determined year
+        # right before the name is its year.
+        if start - 2 >= sent.start and YEAR.fullmatch(doc[start - 1].text) and doc[start - 2].lower_ in ("the", "a", "an") and doc[start - 2].head.i == start - 1:
+            start -= 2
         while start < span.start and doc[start].is_space:
             start += 1
         # A phrase does not reach back over punctuation (apposition, lists).

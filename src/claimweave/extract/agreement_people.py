@@ -21,10 +21,17 @@ PAIR_NOUNS = {
     "president": STATE_LABELS, "leader": STATE_LABELS, "neighbor": STATE_LABELS, "neighbour": STATE_LABELS,
     "premier": STATE_LABELS, "minister": STATE_LABELS, "capital": STATE_LABELS,
     "company": COMPANY_LABELS, "firm": COMPANY_LABELS, "bank": COMPANY_LABELS, "group": COMPANY_LABELS,
-    "concern": COMPANY_LABELS, "carrier": COMPANY_LABELS,
+    "concern": COMPANY_LABELS, "carrier": COMPANY_LABELS, "agency": COMPANY_LABELS, "ministry": COMPANY_LABELS,
+    "organisation": COMPANY_LABELS, "organization": COMPANY_LABELS, "institution": COMPANY_LABELS,
     "side": STATE_LABELS + COMPANY_LABELS, "party": STATE_LABELS + COMPANY_LABELS,
 }
 SIGNING_DEPS = ("nsubj", "nsubjpass")
+LEADERS_BODIES = {"administration", "government", "regime", "cabinet"}
+# Bodies that act for the name written on them ("Nepal's government", "Maoist leaders", "Kurdish rebels").
+SIDE_BODIES = {
+    "government", "administration", "authorities", "leader", "leadership", "rebel", "militia", "faction",
+    "official", "delegation", "negotiator", "force", "movement", "regime", "cabinet", "party",
+}
 
 
 @dataclass(frozen=True)
@@ -113,8 +120,19 @@ class PeopleResolver:
             if state is not None:
                 return self._party(state, rule)
             if t is token and any(c.dep_ in ("amod", "compound", "poss") and c.pos_ in ("PROPN", "ADJ") for c in token.children):
-                return None  # "the rebel delegation": a body of someone else, not the one named before
+                return self._leaders_body(token, rule)  # "the rebel delegation": a body of someone else, not the one named before
         return None
+
+    def _leaders_body(self, token: Token, rule: str) -> Party | None:
+        """"the Bush administration", "Sharif's government": a body named by its leader stands as written."""
+        if token.lemma_.lower() not in LEADERS_BODIES:
+            return None
+        leader = next((c for c in token.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "PERSON"), None)
+        ent = self._ent(leader) if leader is not None else None
+        if ent is None:
+            return None
+        span = self.doc[ent.start : token.i + 1]
+        return Party(span.start_char, span.end_char, span.text, None, rule)
 
     def visited(self, token: Token, nouns: set[str]) -> list[Party]:
         """"a Mauritian delegation to China signed": the state a delegation is sent to is the other side."""
@@ -146,14 +164,30 @@ class PeopleResolver:
         if not any(c.lower_ in ("two", "both") for c in token.children):
             return []
         for t in reversed(self.doc[: token.i]):
-            if t.dep_ != "conj" or t.head.i >= t.i or t.ent_type_ not in labels or t.head.ent_type_ not in labels:
-                continue
-            first, second = self._ent(t.head), self._ent(t)
-            others = [c for c in t.head.children if c.dep_ == "conj" and c.i != t.i] + [c for c in t.children if c.dep_ == "conj"]
+            if t.dep_ != "conj" or t.head.i >= t.i or any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in t.head.children):
+                continue  # ("radical Arab or Moslem states": alternatives, not two sides)
+            first, second = self.side(t.head, labels), self.side(t, labels)
+            # (a pair, not the last two of a longer list: "states like Iran, Syria and Iraq")
+            others = [c for c in t.head.children if c.dep_ == "conj" and c.i != t.i] + [c for c in t.children if c.dep_ == "conj"] + [t.head] * (t.head.dep_ == "conj")
             if first is None or second is None or others or affiliation_name(first.text) == affiliation_name(second.text):
                 continue
-            return [self._party(first, "party.pair"), self._party(second, "party.pair")]
+            return [first, second]
         return []
+
+    def side(self, token: Token, labels: tuple[str, ...], rule: str = "party.pair") -> Party | None:
+        """One member of a coordinated pair: a name of the right kind, or a body written with one
+        ("Nepal's government", "Maoist leaders"), which keeps the name's entity id."""
+        ent = self._ent(token)
+        if ent is not None:
+            return self._party(ent, rule) if ent.label_ in labels else None
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in SIDE_BODIES:
+            return None
+        owner = next((self._ent(c) for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.i < token.i and self._ent(c) is not None), None)
+        if owner is None or owner.label_ not in labels:
+            return None
+        span = self.doc[owner.start : token.i + 1]
+        entity = self.entity_at.get((owner.start_char, owner.end_char))
+        return Party(span.start_char, span.end_char, span.text, entity.id if entity else None, rule)
 
     def _ent(self, token: Token) -> Span | None:
         return next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
@@ -170,7 +204,9 @@ class PeopleResolver:
         if verb is not None and verb.lemma_ in verbs:
             while verb is not None:
                 subjects = [c for c in verb.children if c.dep_ in SIGNING_DEPS]
-                out += [c for c in subjects if c.dep_ == "nsubj"]
+                out += [c for c in subjects if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")]
+                # "the two sides, who signed a deal": the relative pronoun stands for the noun described
+                out += [verb.head for c in subjects if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"]
                 out += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 if subjects or verb.dep_ not in ("xcomp", "conj"):
                     break

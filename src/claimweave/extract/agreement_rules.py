@@ -138,6 +138,9 @@ class Cues(_Rule):
     near_words: list[str]
     mediator_nouns: list[str]
     unrealised_verbs: list[str]
+    negotiating_verbs: list[str]  # "X is negotiating with Y": the sides a later "the deal" is between
+    talk_nouns: list[str]
+    starting_verbs: list[str]  # "X and Y began the cease-fire": who starts an agreement is its side
     side_nouns: list[str]
     route_nouns: list[str]
     joining_verbs: list[str]

@@ -28,6 +28,7 @@ CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod
 # Statuses that a verb only gives once done: "will be amended" is not (yet) amended.
 FUTURE_BLIND = ("amended", "approved", "cancelled", "suspended")
 REALIZED_PREPS = ("after", "since", "upon", "on")
+FRAME_PREPS = ("under", "by", "within")  # "under the terms", "within the framework": what an act follows
 _DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -512,7 +513,8 @@ class ClauseReader(ArgumentReader):
                             args.append(v.head)
                 if any(h in args for h in heads) or any(a.lower_ in ("which", "that") for a in args):
                     direct.append(term)
-                elif any(a.lower_ in anaphors for a in args):
+                elif any(a.lower_ in anaphors and not (a.dep_ == "pobj" and a.head.lower_ in FRAME_PREPS) for a in args):
+                    # (not "under the terms of the truce, forces withdrew from X": the terms frame the act)
                     anaphoric.append(term)
         last = lambda found: max(found, key=lambda t: (t.start, -t.end)) if found else None  # noqa: E731
         return last(direct), last(anaphoric)

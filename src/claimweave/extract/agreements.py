@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_mentions import MentionFinder
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
+from claimweave.extract.agreement_arguments import SIDE_LABELS
+from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name
@@ -26,6 +28,7 @@ from claimweave.extract.common import analysed_text, context, ensure_extensions,
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 PARTY_LABELS = ("ORG", "PERSON")
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")  # what a sentence may end with
 ON_TOPIC = re.compile(r"\b(?:on|over|covering|concerning|regarding)\s+$", re.I)  # "the agreement on X", not "the contract of X"
 
 
@@ -61,10 +64,11 @@ class Draft:
 class AgreementExtractor:
     """Finds agreements and their terms in a Doc (see the module docstring)."""
 
-    def __init__(self, nlp: Language, *, pronoun_window: int = 2) -> None:
+    def __init__(self, nlp: Language, *, pronoun_window: int = 2, sides_window: int = 3) -> None:
         self.vocab: Vocabulary = vocabulary()
         self.finder = MentionFinder(nlp, self.vocab)
         self.pronoun_window = pronoun_window
+        self.sides_window = sides_window
         self.same_party = re.compile(self.vocab.cues.same_party, re.I)
         self.company_anaphor = re.compile(self.vocab.cues.company_anaphor, re.I)
         self.phrase_statuses = {r.id for r in self.vocab.status if r.scope == "phrase"}
@@ -140,7 +144,8 @@ class AgreementExtractor:
         agreeing: list[tuple[int, int, int]] = []
         names = self.finder.names(doc)
         acronyms = {a for span in names if (a := self.finder.acronym(doc, span)) is not None}
-        for si, sent in enumerate(self._sentences(doc)):
+        sentences = list(self._sentences(doc))
+        for si, sent in enumerate(sentences):
             verb = self.finder.agreeing(sent)
             if verb is not None:
                 agreeing.append((si, sent.start, sent.end, verb))
@@ -167,13 +172,16 @@ class AgreementExtractor:
         self._group_dates(doc, drafts)
         drafts = self._forward(doc, drafts)
         drafts = self._finish(doc, drafts, collective)
+        self._negotiated(doc, reader, sentences, drafts)
+        self._shared_counterpart(drafts)
         doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
 
     @staticmethod
     def _sentences(doc: Doc):
-        """spaCy's sentences, cut at line breaks too: headings and link lists have no full stops."""
-        for sent in doc.sents:
+        """spaCy's sentences, cut at line breaks too (headings and link lists have no full stops), and
+        joined where the parser cut one in the middle ("... provided for by the 1994 | Lusaka accords")."""
+        for sent in _whole_sentences(doc):
             start = sent.start
             for tok in sent:
                 if tok.is_space and "\n" in tok.text:
@@ -258,6 +266,8 @@ class AgreementExtractor:
             target = self._antecedent(doc, reader, drafts, first, terms, si, agreeing)
             if target is not None:
                 terms.status = terms.status or terms.anaphoric_status
+                if not target.terms.parties:
+                    target.terms.parties = self._reference_signers(doc, reader, group, terms)
                 target.take(group, terms, si, keys)
                 return
         if terms.anaphoric_status is not None:
@@ -280,6 +290,36 @@ class AgreementExtractor:
             draft.unanchored = not reader.proper_name(first)
             draft.presupposed = self._presupposed(doc, first)
         drafts.append(draft)
+
+    def _reference_signers(self, doc: Doc, reader, group: list[Mention], terms: Terms) -> list[Term]:
+        """"A cease-fire took effect ... Israel and the Palestinian factions began the cease-fire at 6
+        a.m.": those who sign, join or start a later reference to an agreement whose sides were not
+        yet said (names of the clause, or bodies written with one)."""
+        cues = self.vocab.cues
+        # (not "give the truce a chance", "reach", "have": verbs that say less about who made it)
+        verbs = set(cues.joining_verbs) | set(cues.starting_verbs) | {"sign", "ink", "conclude", "seal"}
+        out: list[Term] = []
+        for tok in (t for m in group for t in self._direct_signers(doc[m.head], verbs)):
+            named = next((p for p in terms.parties if p.start <= tok.idx < p.end), None)
+            side = reader.people.side(tok, SIDE_LABELS) if named is None else None
+            if named is not None:
+                out.append(Term(named.value, named.start, named.end, "party.reference_signer"))
+            elif side is not None:
+                out.append(Term((side.text, side.entity_id), side.start, side.end, "party.reference_signer"))
+        return out
+
+    @staticmethod
+    def _direct_signers(head, verbs: set[str]) -> list:
+        """The subjects of a verb an agreement is the direct object of ("began the truce") or is joined
+        through a preposition ("acceded to the treaty"); not of a verb further up ("under the terms of
+        the truce, forces withdrew")."""
+        verb = head.head if head.dep_ == "dobj" else None
+        if head.dep_ == "pobj" and head.head.dep_ == "prep":
+            verb = head.head.head
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_ not in verbs:
+            return []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return [t for s in subjects for t in [s, *s.conjuncts]]
 
     def _signed_group(self, doc: Doc, mention: Mention) -> bool:
         """True for a plural that names agreements made: the object of a past signing verb ("forged
@@ -521,6 +561,39 @@ class AgreementExtractor:
                 t.status = None  # "cleared the way for X to sign a deal in May": signed since, not proposed
         return real
 
+    def _negotiated(self, doc: Doc, reader, sentences: list, drafts: list[Draft]) -> None:
+        """A definite agreement that names no side of its own ("the current agreements expire in 2010")
+        is between the sides the sentences just before show negotiating (see ``agreement_sides``)."""
+        cues = self.vocab.cues
+        sides = NegotiatingSides(doc, doc._.cw_entities or [], reader.people, verbs=set(cues.negotiating_verbs), nouns=set(cues.talk_nouns))
+        for d in drafts:
+            if d.terms.parties or d.collective or not d.kind_mention.definite or all(reader.proper_name(m) for m in d.mentions):
+                continue
+            for k in range(d.first_sentence - 1, max(-1, d.first_sentence - 1 - self.sides_window), -1):
+                pair = sides.pair(sentences[k])
+                if pair:
+                    d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
+                    break
+
+    def _shared_counterpart(self, drafts: list[Draft]) -> None:
+        """"Colombia and Peru negotiated trade deals with the U.S. ... Peru has ratified the pact;
+        Colombia plans to sign its agreement": one of several deals made with the same counterpart,
+        told by one side alone, is with that counterpart too."""
+        for k, d in enumerate(drafts):
+            m = d.kind_mention
+            if m.plural or not m.definite or len(d.terms.parties) != 1:
+                continue
+            group = next((
+                g for g in reversed(drafts[:k])
+                if g.kind_mention.plural and 0 <= d.first_sentence - g.last_sentence <= self.sides_window
+            ), None)
+            if group is None:
+                continue
+            with_ = [p for p in group.terms.parties if p.rule == "party.with"]
+            own = d.terms.parties[0].value[0]
+            if len(with_) == 1 and not same_name(with_[0].value[0], own):
+                d.terms.parties.append(Term(with_[0].value, with_[0].start, with_[0].end, "party.group_counterpart"))
+
     # ------------------------------------------------------------------ output
 
     def _agreement(self, doc: Doc, doc_id: str, draft: Draft) -> Agreement:
@@ -585,6 +658,19 @@ class AgreementExtractor:
             field_evidence=field_ev,
             evidence=ev,
         )
+
+
+def _whole_sentences(doc: Doc):
+    """spaCy's sentences, a sentence that does not follow an end mark or a line break joined to the one before."""
+    sents = list(doc.sents)
+    k = 0
+    while k < len(sents):
+        start, end = sents[k].start, sents[k].end
+        while k + 1 < len(sents) and end > 0 and not _ENDS_SENTENCE.search(doc[end - 1].text) and not doc[end - 1].is_space and doc[end].text[:1].isalnum():
+            k += 1
+            end = sents[k].end
+        yield doc[start:end]
+        k += 1
 
 
 @Language.factory(

@@ -120,7 +120,7 @@ class EntityRepairer:
     def _trim(self, doc: Doc, low: list[str], e: Ent) -> Ent | None:
         while e.start < e.end and (doc[e.start].is_space or doc[e.start].is_punct and doc[e.start].text not in "("):
             e.start += 1
-        while e.end > e.start and (doc[e.end - 1].is_space or low[e.end - 1] in ("'s", "'", "\u2019s") or doc[e.end - 1].text in ",;:-\u2014"):
+        while e.end > e.start and (doc[e.end - 1].is_space or low[e.end - 1] in ("'s", "'", "\u2019s") or doc[e.end - 1].text in ",;:-\u2014([{"):  # "the South American Common Market (" before its acronym
             e.end -= 1
         return e if e.end > e.start else None
 

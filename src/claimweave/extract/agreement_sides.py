@@ -1,0 +1,96 @@
+"""Sides of an agreement told before its own sentence: a story that shows two sides negotiating
+("Bulgaria is negotiating with Gazprom ...", "Talks between Iran and the EU resumed ...") and then
+speaks of "the current agreements" or "the deal" without naming anyone means those two.
+
+Only a definite mention with no side of its own takes them, and only from the few sentences
+before it: a story moves on, and an indefinite "a deal" may be anyone's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from claimweave.extract.agreement_arguments import SIDE_LABELS
+from claimweave.extract.agreement_people import Party, PeopleResolver
+from claimweave.models import DocEntity
+
+
+class NegotiatingSides:
+    """Finds the pair a sentence shows negotiating, in one Doc."""
+
+    def __init__(self, doc: Doc, entities: list[DocEntity], people: PeopleResolver, *, verbs: set[str], nouns: set[str]) -> None:
+        self.doc, self.people = doc, people
+        self.verbs, self.nouns = verbs, nouns
+        # Names by their first token, so that a name the small NER missed but the entity component
+        # found ("the gas monopoly Gazprom") is known too.
+        self.names: dict[int, tuple[int, int, str, str]] = {}
+        for e in entities:
+            if e.label not in SIDE_LABELS:
+                continue
+            for m in e.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    for t in span:
+                        self.names[t.i] = (m.start, m.end, m.text, e.id)
+
+    def pair(self, sent: Span) -> list[Party]:
+        """The two or more sides a sentence shows negotiating, agreeing or in talks, or []."""
+        for tok in sent:
+            sides = self._frame(tok)
+            if len(sides) < 2:
+                continue
+            parties = [self._side(t) for t in sides]
+            if all(p is not None for p in parties) and len({p.text.lower() for p in parties}) == len(parties):
+                return parties
+        return []
+
+    def _frame(self, tok: Token) -> list[Token]:
+        """"X negotiates/is in talks with Y", "X and Y began talks/agreed", "talks between X and Y"."""
+        if tok.lemma_.lower() in self.nouns and tok.pos_ == "NOUN":
+            between = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children if g.dep_ == "pobj"]
+            if between:
+                return self._members(between)
+        if tok.pos_ not in ("VERB", "AUX"):
+            return []
+        talk_nouns = [
+            c for c in tok.children
+            if c.lemma_.lower() in self.nouns and (c.dep_ == "dobj" or c.dep_ == "attr")
+        ] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in self.nouns]
+        if tok.lemma_.lower() not in self.verbs and not talk_nouns:
+            return []
+        if any(c.dep_ == "neg" for c in tok.children):
+            return []
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1:
+            return []
+        withs = [g for h in [tok] + talk_nouns for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+        return self._members(subjects) + self._members(withs)
+
+    @staticmethod
+    def _members(tokens: list[Token]) -> list[Token]:
+        return [m for t in tokens for m in [t, *t.conjuncts] if m.i >= t.i]
+
+    def _side(self, tok: Token) -> Party | None:
+        """A side: a name of a state, group or company (the whole name), or a body written with one."""
+        if tok.i in self.names:
+            return self._proper_name(tok)
+        if tok.pos_ == "NOUN":
+            # "the gas company Itera": the name set off after a describing noun, whatever the NER took it for
+            named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None:
+                return self._proper_name(named)
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and not tok.is_sent_start and tok.text[:1].isupper():
+            return self._proper_name(tok)  # a company name the NER missed ("the gas monopoly Gazprom")
+        side = self.people.side(tok, SIDE_LABELS)
+        return Party(side.start, side.end, side.text, side.entity_id, "party.negotiating") if side is not None else None
+
+    def _proper_name(self, tok: Token) -> Party:
+        """A known name as the entity component found it; else the token with the proper nouns compounded on it."""
+        if tok.i in self.names:
+            start, end, text, eid = self.names[tok.i]
+            return Party(start, end, text, eid, "party.negotiating")
+        first = tok.i
+        while first > 0 and self.doc[first - 1].dep_ == "compound" and self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].head.i == tok.i:
+            first -= 1
+        span = self.doc[first : tok.i + 1]
+        return Party(span.start_char, span.end_char, span.text, None, "party.negotiating")
