@@ -91,6 +91,9 @@ class Cues(_Rule):
     description: str
     signed_left: list[CueRule]
     signed_verbs: list[str]
+    idiom_objects: list[str]  # "took effect": a signing verb in an idiom signs nothing
+    latest_words: list[str]  # "the latest deal": the one whose making was just told
+    same_day: str  # "signed the same evening": on the day the story last named
     expires_left: list[CueRule]
     duration_left: list[CueRule]
     duration_block_left: list[str]
@@ -185,6 +188,7 @@ class Vocabulary:
     futures_contract: re.Pattern
     accession_orgs: re.Pattern
     signed_block: re.Pattern
+    same_day: re.Pattern
     link_before_generic: re.Pattern
     party_block_right: re.Pattern
     kind_words: frozenset[str]  # every word of every kind name ("memorandum", "of", "understanding", ...)
@@ -229,6 +233,7 @@ def vocabulary() -> Vocabulary:
         futures_contract=_rx(cues.futures_contract_left),
         accession_orgs=_rx(cues.accession_orgs),
         signed_block=_rx(cues.signed_block_left),
+        same_day=_rx(cues.same_day),
         link_before_generic=_rx(cues.link_before_generic),
         party_block_right=_rx(cues.party_block_right),
     )

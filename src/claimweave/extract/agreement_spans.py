@@ -2,7 +2,10 @@
 duration and status, each a Term with its character span and rule id (asset and parties are read
 by the base class in ``agreement_arguments``).
 
-Time values are taken from the time component's Timex objects; this module parses no dates.
+Time values are taken from the time component's Timex objects; this module parses no dates. A
+signing told away from a date of its own is dated from the story: "signed the same evening" and
+"one day after X signed" count from the last past day the story named, and "the latest deal" takes
+the date of the making told before it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,16 @@ CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod
 FUTURE_BLIND = ("amended", "approved", "cancelled", "suspended")
 REALIZED_PREPS = ("after", "since", "upon", "on")
 FRAME_PREPS = ("under", "by", "within")  # "under the terms", "within the framework": what an act follows
+_DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _as_day(t: Timex) -> Timex:
+    """A time of day on a known date ("Friday afternoon", ``2006-12-15TAF``) read as that date: a
+    signing "on Friday afternoon" was signed on Friday."""
+    if t.type == "TIME" and _DAY_TIME.match(t.value or ""):
+        return t.model_copy(update={"type": "DATE", "value": t.value[:10]})
+    return t
 
 
 def realized(verb) -> bool:
@@ -55,6 +68,8 @@ class ClauseReader(ArgumentReader):
         terms = Terms()
         terms.renewal = self._renewal(ca, cb, tx, used)
         self._dates(a, b, ca, cb, tx, used, phrases, terms, mentions)
+        if not terms.signed and mentions:
+            terms.signed = self._same_day(ca, cb, tx, mentions) or self._days_apart(tx, mentions)
         terms.duration = self._duration(ca, tx, used, phrases)
         terms.status, terms.anaphoric_status = self._status(ca, cb, tx, phrases, mentions)
         terms.status = terms.status or self._proposed(mentions)
@@ -89,9 +104,11 @@ class ClauseReader(ArgumentReader):
         return None
 
     def _dates(self, a, b, ca, cb, tx, used, phrases, terms: Terms, mentions: list[Mention]) -> None:
-        has_verb = any(t.lemma_ in self.vocab.cues.signed_verbs for t in self.doc[a:b])
+        has_verb = any(self._signs(t) for t in self.doc[a:b])
+        published = context(self.doc).published
         prev: Timex | None = None
         for t in tx:
+            t = _as_day(t)
             if t.type != "DATE" or t.id in used or not is_date(t.value):
                 continue
             left = self.text[max(ca, t.start - 60) : t.start]
@@ -132,9 +149,108 @@ class ClauseReader(ArgumentReader):
             elif mentions and self._bare_date_of_signing(t, mentions):
                 rule = "signed.verb_date"
             if rule is not None:
-                terms.signed.append(Term(self._done_day(t) if rule == "signed.verb_date" else t.value, t.start, t.end, rule))
+                value = t.value
+                if rule != "signed.modifier":
+                    # "will sign a batch of deals on Sunday": a signing still ahead has no date yet; a
+                    # weekday of one told as done is the last such day ("the deal, signed on Monday, ...")
+                    value = self._done_day(t)
+                    if self._told_ahead(t) or not not_after(value, published or dt.date.max):
+                        continue
+                terms.signed.append(Term(value, t.start, t.end, rule))
                 used.add(t.id)
                 prev = t
+
+    def _same_day(self, ca: int, cb: int, tx: list[Timex], mentions: list[Mention]) -> list[Term]:
+        """"a concession agreement signed the same evening": a signing on the day the story last named
+        (the last day before it, e.g. "voted on Thursday"), when that day is past."""
+        heads, ends = {m.head for m in mentions}, {m.end for m in mentions}
+        governors = {self._governor(self.doc[h]) for h in heads}
+        for m in self.vocab.same_day.finditer(self.text, ca, cb):
+            if any(t.start < m.end() and m.start() < t.end for t in tx):
+                continue  # the time component read it itself
+            i = self._token_at(m.start())
+            verb = self._governor(self.doc[i]) if i < len(self.doc) else None
+            if verb is None or not self._signs(verb) or verb.tag_ not in ("VBD", "VBN") or self._modal(verb):
+                continue
+            # (the participle right after the name is its own, however it was parsed: "an agreement signed the same evening")
+            if verb not in governors and not (verb.dep_ in ("acl", "relcl") and verb.head.i in heads) and verb.i not in ends:
+                continue
+            day = self._last_day_before(m.start())
+            if day is not None:
+                return [Term(day.value, m.start(), m.end(), "signed.same_day")]
+        return []
+
+    def _last_day_before(self, char: int) -> Timex | None:
+        """The last past day the story named before ``char`` ("voted on Thursday"), or None."""
+        published = context(self.doc).published
+        days = [d for d in map(_as_day, self.timexes) if d.end <= char and d.type == "DATE" and _DAY.match(d.value or "")]
+        days = [d for d in days if not_after(d.value, published)]
+        return max(days, key=lambda d: d.end) if days else None
+
+    def _days_apart(self, tx: list[Timex], mentions: list[Mention]) -> list[Term]:
+        """"The signing of X came one day after the Giants signed Y to a deal": the day before (or after)
+        the last day the story named."""
+        for m in mentions:
+            verb = self._governor(self.doc[m.head])
+            if verb is None or not self._signs(verb) or verb.tag_ != "VBD":
+                continue
+            mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+            if mark is None:
+                continue
+            span = next((t for t in tx if t.type == "DURATION" and re.fullmatch(r"P\d+D", t.value or "") and not self.text[t.end : mark.idx].strip()), None)
+            day = self._last_day_before(span.start) if span is not None else None
+            if day is None:
+                continue
+            days = int(span.value[1:-1]) * (1 if mark.lower_ == "before" else -1)
+            value = (dt.date.fromisoformat(day.value) + dt.timedelta(days=days)).isoformat()
+            if not_after(value, context(self.doc).published):
+                return [Term(value, span.start, mark.idx + len(mark), "signed.days_apart")]
+        return []
+
+    def dated_making(self, a: int, b: int) -> list[Term]:
+        """The date of the last making of a deal told by a verb in tokens [a, b) ("On Thursday, X secured
+        control of the project and agreed to pay Y"; "X and Y signed Wednesday"), for a first "the latest
+        deal" that refers back to it; empty when there is none."""
+        if a >= b:
+            return []
+        published = context(self.doc).published
+        for t in sorted((_as_day(t) for t in self.timexes), key=lambda t: -t.start):
+            if not (self.doc[a].idx <= t.start and t.end <= self.doc[b - 1].idx + len(self.doc[b - 1])):
+                continue
+            if t.type != "DATE" or not is_date(t.value):
+                continue
+            i = self._token_at(t.start)
+            verb = next((v for v in self.doc[i].ancestors if v.pos_ in ("VERB", "AUX")), None)
+            if verb is None or not self._making(verb):
+                continue
+            value = self._done_day(t)
+            if not_after(value, published):
+                return [Term(value, t.start, t.end, "signed.referred_making")]
+        return []
+
+    def _making(self, verb) -> bool:
+        """True for a deal made by a verb, told as done: "agreed to pay", "signed", "finalised"."""
+        if not self._signs(verb) or verb.tag_ not in ("VBD", "VBN") or self._modal(verb) or self._denied(verb):
+            return False
+        if verb.lemma_ == "agree":
+            return any(c.dep_ == "xcomp" for c in verb.children)  # "agreed to pay", not "agreed that ..."
+        return True
+
+    def _signs(self, verb) -> bool:
+        """True for a verb of making an agreement, but not in an idiom ("took effect", "took place")."""
+        return verb.lemma_ in self.vocab.cues.signed_verbs and not any(
+            c.dep_ == "dobj" and c.lower_ in self.vocab.cues.idiom_objects for c in verb.children
+        )
+
+    def _told_ahead(self, t: Timex) -> bool:
+        """True when the verb a date belongs to is in the future ("will sign ... on Sunday evening")."""
+        i = self._token_at(t.start)
+        if i >= len(self.doc):
+            return False
+        verb = self.doc[i]
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
 
     def _dates_signing(self, t: Timex, mentions: list[Mention]) -> bool:
         """True when "in/on DATE" modifies a signing verb ("In 2019 the firm obtained a lease") or the agreement."""
@@ -151,10 +267,10 @@ class ClauseReader(ArgumentReader):
             return False
         if target.i in heads:
             return True
-        if target.dep_ in ("acl", "relcl") and target.head.i in heads and target.lemma_ in self.vocab.cues.signed_verbs:
+        if target.dep_ in ("acl", "relcl") and target.head.i in heads and self._signs(target):
             return True  # "the accord (ABC) signed by X and Y in 1999"
         governors = {self._governor(self.doc[h]) for h in heads}
-        return target.lemma_ in self.vocab.cues.signed_verbs and (not mentions or target in governors)
+        return self._signs(target) and (not mentions or target in governors)
 
     def _modifies(self, t: Timex, ps: int, pe: int) -> bool:
         """True when a date written right before an agreement's phrase belongs to it ("2019, 49-year deal"),
@@ -223,7 +339,7 @@ class ClauseReader(ArgumentReader):
             # "his part in a contract Monday to buy 150 planes": a day on the agreement's own name, if past
             published = context(self.doc).published
             return not_after(t.value, published)
-        if tok.dep_ != "npadvmod" or verb.lemma_ not in self.vocab.cues.signed_verbs or not (verb.tag_ in ("VBD", "VBN") or realized(verb)):
+        if tok.dep_ != "npadvmod" or not self._signs(verb) or not (verb.tag_ in ("VBD", "VBN") or realized(verb)):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
             return False
@@ -237,7 +353,7 @@ class ClauseReader(ArgumentReader):
             return False
         governors = {self._governor(self.doc[m.head]) for m in mentions}
         return any(
-            c.dep_ == "advcl" and c in governors and c.lemma_ in self.vocab.cues.signed_verbs
+            c.dep_ == "advcl" and c in governors and self._signs(c)
             and any(w.dep_ == "advmod" and w.lower_ == "when" for w in c.children)
             for c in self.doc[i].head.children
         )
@@ -313,7 +429,7 @@ class ClauseReader(ArgumentReader):
     def _signing_governor(self, mentions: list[Mention]) -> bool:
         """True when the verb an agreement name depends on is a signing verb ("took over ... under a lease")."""
         governors = [self._governor(self.doc[m.head]) for m in mentions]
-        return any(g is not None and g.lemma_ in self.vocab.cues.signed_verbs for g in governors)
+        return any(g is not None and self._signs(g) for g in governors)
 
     def _duration(self, ca: int, tx: list[Timex], used: set[str], phrases) -> Term | None:
         block = self.vocab.cues.duration_block_left

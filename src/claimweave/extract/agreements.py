@@ -279,6 +279,10 @@ class AgreementExtractor:
         draft = Draft(list(group), kind_mention, terms, si, keys=keys, years=years, words=words)
         if first.definite:
             self._from_agreeing_sentence(doc, reader, draft, agreeing, si)
+            if not draft.terms.signed and not first.plural and any(doc[i].lower_ in self.vocab.cues.latest_words for i in range(first.start, first.head)):
+                # "But Abe welcomed the latest deal": the making told since the last agreement named
+                since = drafts[-1].mentions[-1].end if drafts else 0
+                draft.terms.signed = reader.dated_making(since, first.start)
             if not draft.terms.parties:
                 draft.terms.parties = self._previous_subject(doc, first)
             # "the port lease" with nothing earlier to refer to and nothing said about it (but "the

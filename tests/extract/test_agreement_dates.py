@@ -1,0 +1,129 @@
+"""Signing dates of agreements written away from the agreement's name: on the verb of finalising it,
+on a time of day, on an earlier dated making the agreement refers back to; and no date for a signing
+still ahead."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimweave.extract.common import DocContext
+
+FRIDAY = dt.date(2024, 6, 14)
+
+
+def run(nlp, text: str, published: dt.date | None = FRIDAY):
+    doc = nlp.make_doc(text)
+    doc._.cw_context = DocContext(doc_id="test", text=text, published=published)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.cw_agreements
+
+
+def only(nlp, text: str):
+    found = run(nlp, text)
+    assert len(found) == 1, [a.text for a in found]
+    return found[0]
+
+
+SIGNED = [
+    pytest.param(
+        "On Friday afternoon, port officials confirmed that the Danish shipping group had finalised a deal with the city.",
+        ["2024-06-14"],
+        id="finalised-on-a-time-of-day",
+    ),
+    pytest.param("The two utilities finalized a supply contract on Tuesday morning.", ["2024-06-11"], id="time-of-day-on-the-verb"),
+    pytest.param(
+        "The regional council said the agreement, signed on Sunday, will come into force in September.",
+        ["2024-06-09"],
+        id="a-past-weekday-is-the-last-one",
+    ),
+    pytest.param(
+        "The two ministers will sign an accord on fishing rights later on Friday, officials said.",
+        [],
+        id="a-signing-still-ahead-has-no-date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "signed"), SIGNED)
+def test_signing_dates_away_from_the_name(nlp, text, signed):
+    assert only(nlp, text).signed == signed
+
+
+REFERRED = [
+    pytest.param(
+        "On Thursday, the state gas company took control of the offshore field and agreed to pay 7 billion dollars "
+        "to the foreign consortium. Analysts were surprised. The prime minister welcomed the latest deal.",
+        ["2024-06-13"],
+        id="latest-deal-after-a-dated-agreeing",
+    ),
+    pytest.param(
+        "On Thursday, the two leaders agreed that talks should go on. The prime minister welcomed the latest deal.",
+        [],
+        id="agreeing-that-is-no-deal",
+    ),
+    pytest.param(
+        "The two utilities won approval from regulators on Tuesday. The deal creates the largest grid operator in the region.",
+        [],
+        id="a-plain-definite-takes-no-earlier-date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "signed"), REFERRED)
+def test_the_latest_deal_is_the_one_made_on_the_date_told_before(nlp, text, signed):
+    found = run(nlp, text)
+    assert found or not signed
+    assert all(a.signed == signed for a in found), [(a.text, a.signed) for a in found]
+
+
+SAME_DAY = [
+    pytest.param(
+        "The harbour board voted on Wednesday to back the ferry link. The board awarded the work to Nordlys Marine, "
+        "which will run the service for 20 years under a concession agreement signed the same evening.",
+        ["2024-06-12"],
+        id="signed-the-same-evening",
+    ),
+    pytest.param(
+        "The harbour board voted on Wednesday to back the ferry link. The board hopes a concession agreement "
+        "will be signed the same evening.",
+        [],
+        id="a-signing-hoped-for-the-same-evening",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "signed"), SAME_DAY)
+def test_a_signing_the_same_day_is_on_the_day_last_named(nlp, text, signed):
+    found = run(nlp, text)
+    assert found or not signed
+    assert all(a.signed == signed for a in found), [(a.text, a.signed) for a in found]
+
+
+def test_a_truce_taking_effect_is_not_signed_then(nlp):
+    text = "Four people have died since a fragile truce took effect between the two militias on June 2."
+    assert [a.signed for a in run(nlp, text)] == [[]]
+
+
+DAYS_APART = [
+    pytest.param(
+        "The Tigers signed catcher Ivan Moreno to a two-year contract on Thursday. "
+        "The move came one day after the Mets signed Luis Acosta to a multi-year deal worth 60 million dollars.",
+        {"a two-year contract": ["2024-06-13"], "a multi-year deal": ["2024-06-12"]},
+        id="one-day-after",
+    ),
+    pytest.param(
+        "The Tigers signed catcher Ivan Moreno to a two-year contract on Thursday. "
+        "The move came one day before the Mets will sign Luis Acosta to a multi-year deal.",
+        {"a two-year contract": ["2024-06-13"], "a multi-year deal": []},
+        id="a-signing-ahead-has-no-date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DAYS_APART)
+def test_a_signing_days_apart_from_the_day_last_named(nlp, text, expected):
+    found = {a.text: a.signed for a in run(nlp, text)}
+    assert {k: found.get(k) for k in expected} == expected
