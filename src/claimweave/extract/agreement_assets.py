@@ -167,13 +167,32 @@ class AssetReader:
                 continue
             # "the protocol, which aims to cut emissions": the infinitive under its relative clause of aim
             aims = {c.i for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_ in ("aim", "seek", "intend", "design")}
-            for v in self._infinitives(head, aims):
+            for v in self._infinitives(head, aims | self._purpose_owners(head)):
                 if not m.end <= v.i < b:
                     continue
                 np = self._verb_object(v, m.end, b, tx)
                 if np is not None:
                     return self._chars(*np)
         return None
+
+    def _purpose_owners(self, head) -> set[int]:
+        """Words other than the agreement's name and its signing verb that an infinitive saying what the
+        agreement is for hangs on: the participle of its signing ("the accord, signed in 1998 to allow
+        ..."), and the copula it or its aim is the subject of ("the deal was for the firm to make a
+        satellite", "one of the deals is to ...", "the aim of the pact is to cut tariffs")."""
+        doc, cues = self.doc, self.vocab.cues
+        signing = set(cues.signed_verbs) | set(cues.reach_verbs)
+        owners = {c.i for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in signing}
+        up = head.head
+        # "the Agreement (VFA), signed in 1998 between X and Y to allow ...": a reduced relative parsed as a clause
+        if head.dep_ == "nsubj" and up.tag_ == "VBN" and up.lemma_ in signing and not any(c.dep_ in ("aux", "auxpass") for c in up.children):
+            owners.add(up.i)
+        subject = head
+        if head.dep_ == "pobj" and up.lower_ == "of" and (up.head.lower_ in ("one", "some", "part") or up.head.lemma_.lower() in self.vocab.asset_words.aim_nouns):
+            subject = up.head  # "one of several deals", "the aim of the deal"
+        if subject.dep_ == "nsubj" and subject.head.lemma_ == "be" and subject.head.i > head.i:
+            owners.add(subject.head.i)
+        return owners
 
     def _infinitives(self, head, extra_owners: set[int] = frozenset()) -> list:
         """The infinitives saying what an agreement is for ("a deal to provide X with Y"), on its name
@@ -189,6 +208,10 @@ class AssetReader:
         """A verb's object after token ``after`` as an asset, as tokens: its direct object, or what it
         supplies when that object is a name ("to provide Gaza with Egyptian electricity")."""
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if v.lemma_.lower() in self.vocab.asset_words.clause_verbs:
+            got = self._clause_object(v, obj, after, b, tx)
+            if got is not None:
+                return got
         if obj is None or obj.left_edge.i < after:
             return None
         np = self._object_np(obj.left_edge.i, b, tx)
@@ -197,6 +220,24 @@ class AssetReader:
             what = next((c for c in given.children if c.dep_ == "pobj"), None) if given is not None else None
             np = self._object_np(what.left_edge.i, b, tx) if what is not None else None
         return None if np is None or self._is_name(*np) else np
+
+    def _clause_object(self, v, obj, after: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
+        """What a verb of permission or outcome lets happen, as tokens: the object of the clause under it
+        ("to permit the navy to use a naval base" -> "a naval base"), else the whole clause when it has
+        none ("to allow US troops return to the Philippines")."""
+        inner = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and c.i > v.i), None)
+        if inner is None:
+            return None
+        subject = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), obj if obj is not None and obj.i < inner.i else None)
+        if subject is None or subject.left_edge.i < after:
+            return None
+        got = self._verb_object(inner, after, b, tx)
+        if got is not None:
+            return got
+        end = min(clause_end(inner, self.vocab.asset_words.subordinators), b)
+        if end <= inner.i + 1 and not any(c.dep_ == "prep" for c in inner.children):
+            return None  # "to allow trade to resume": a bare verb says too little
+        return subject.left_edge.i, end
 
     def _object_np(self, i: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
         """The noun phrase at token i, or the one it points at ("an end to the war", "barriers to trade in goods")."""

@@ -65,6 +65,8 @@ class AssetWords(_Rule):
     holding_verbs: frozenset[str]
     effect_verbs: frozenset[str]
     no_asset_heads: frozenset[str]
+    clause_verbs: frozenset[str]
+    aim_nouns: frozenset[str]
 
 
 class KindByAssetRule(_Rule):

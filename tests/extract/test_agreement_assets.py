@@ -1,0 +1,59 @@
+"""What an agreement covers (its asset), read from the shapes wire news uses for it: the infinitive on
+its signing or after a copula, the clause a verb of permission opens, and names that say what they cover."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimweave.extract.common import DocContext
+
+
+def run(nlp, text: str, published: dt.date | None = dt.date(2024, 6, 14)):
+    doc = nlp.make_doc(text)
+    doc._.cw_context = DocContext(doc_id="test", text=text, published=published)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def only(nlp, text: str):
+    found = run(nlp, text)._.cw_agreements
+    assert len(found) == 1, [a.text for a in found]
+    return found[0]
+
+
+PURPOSE = [
+    pytest.param(
+        "The minister said the Harbour Access Agreement, signed in 2001 between the Tolmark and Vessia governments "
+        "to allow Vessian trawlers return to the northern fjords after they left in 1999, still applies.",
+        "Vessian trawlers return to the northern fjords",
+        id="purpose-on-the-signing-participle-a-clause-with-no-object",
+    ),
+    pytest.param(
+        "The pact, signed in 2004 to allow Norvian warships to use the port of Karsa, expires next year.",
+        "the port of Karsa",
+        id="purpose-on-the-signing-participle-the-clauses-object",
+    ),
+    pytest.param(
+        "One of several deals he signed Tuesday in Rome was for the Italian firm to build a Meridian 4 weather satellite.",
+        "a Meridian 4 weather satellite",
+        id="copula-one-of-the-deals-was-for-x-to-make-y",
+    ),
+    pytest.param(
+        "The aim of the deal signed with Malawi on Monday is to cut tariffs on cotton.",
+        "tariffs on cotton",
+        id="copula-the-aim-of-the-deal-is-to",
+    ),
+    pytest.param(
+        "The deal signed in May is to take effect on Monday.",
+        None,
+        id="taking-effect-is-no-asset",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), PURPOSE)
+def test_what_an_agreement_is_for(nlp, text, asset):
+    assert only(nlp, text).asset == asset
