@@ -57,3 +57,12 @@ PURPOSE = [
 @pytest.mark.parametrize(("text", "asset"), PURPOSE)
 def test_what_an_agreement_is_for(nlp, text, asset):
     assert only(nlp, text).asset == asset
+
+
+def test_what_a_first_mention_is_for_outranks_a_later_topic(nlp):
+    text = (
+        "Brazil and Chile signed a memorandum of understanding on Tuesday to set up a joint monitoring office for river pollution. "
+        "The memorandum is a voluntary accord between environment agencies on water and soil quality, officials said."
+    )
+    found = run(nlp, text)._.cw_agreements
+    assert [a.asset for a in found] == ["a joint monitoring office"]
