@@ -66,3 +66,24 @@ def test_what_a_first_mention_is_for_outranks_a_later_topic(nlp):
     )
     found = run(nlp, text)._.cw_agreements
     assert [a.asset for a in found] == ["a joint monitoring office"]
+
+
+NAMED = [
+    pytest.param(
+        "Zambia is also a signatory to the Agreement on the Regional Scheme of Tariff Cuts Among Landlocked States (RSTC).",
+        "the Regional Scheme of Tariff Cuts Among Landlocked States",
+        id="the-name-says-what-it-covers",
+    ),
+    pytest.param(
+        "Peru and Chile signed a Memorandum of Understanding on fisheries cooperation on Friday.",
+        "fisheries cooperation",
+        id="a-capitalised-kind-that-is-no-name",
+    ),
+    pytest.param("The Lisbon Accord on climate change took effect in 2016.", None, id="a-lower-case-gloss-after-a-name"),
+    pytest.param("Britain ratified the Treaty on European Union in 1993.", None, id="a-name-after-on-is-no-asset"),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), NAMED)
+def test_what_a_named_agreement_covers(nlp, text, asset):
+    assert only(nlp, text).asset == asset

@@ -359,7 +359,7 @@ class AssetReader:
         doc, e = self.doc, m.end
         head = doc[m.head]
         if head.pos_ != "VERB" and head.text[:1].isupper() and not head.is_sent_start:
-            return None  # "the General Agreement on Tariffs and Trade": the rest is its name
+            return self._named_topic(m, b, tx)
         if head.pos_ == "VERB":
             # "will lease the land ... to the operator"; "the port was leased to ..."
             subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -422,6 +422,28 @@ class AssetReader:
             if verb.i > np[1] and verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.i == np[1] for c in verb.children):
                 np_e = self._chars(np[0], min(clause_end(verb), b))[1]
         return self.text[np_s:np_e], np_s, np_e
+
+    def _named_topic(self, m: Mention, b: int, tx: list[Timex]):
+        """What a named agreement's name says it covers ("the Agreement on the Global System of Trade
+        Preferences (GSTP)" -> "the Global System of Trade Preferences"), or a capitalised kind that is no
+        name ("a Memorandum of Understanding on energy cooperation"); a name without "on" ("the Kyoto
+        Protocol", "the Treaty of Rome") says nothing of it, and a lower-case topic after a name ("the Kyoto
+        Protocol on global warming") is a gloss that what the text says it does outranks."""
+        doc, e = self.doc, m.end
+        if e + 1 >= b or doc[e].lower_ != "on" or doc[e].whitespace_ == "" or doc[e + 1].is_punct:
+            return None
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in doc[m.head].children)
+        first = next((t for t in doc[e + 1 : b] if t.pos_ not in ("DET", "ADP")), None)
+        if not indefinite and (first is None or not first.text[:1].isupper()):
+            return None
+        nxt = doc[e + 1]
+        if (nxt.pos_ in ("VERB", "AUX") and nxt.tag_ != "VBG") or any(x.start <= nxt.idx < x.end for x in tx):
+            return None  # "the Accord on Friday": a date, not a topic
+        np = self._np(e + 1, b, tx)
+        if np is None or self._is_name(*np):
+            return None  # "the Treaty on European Union": a name, not what it covers
+        s_c, e_c = self._chars(*np)
+        return self.text[s_c:e_c], s_c, e_c
 
     def _topic_restated(self, np: tuple[int, int], b: int, tx: list[Timex]) -> tuple[int, int] | None:
         """The topic spelled out after a comma ("an agreement on cooperation between X and Y, regarding the
