@@ -87,3 +87,47 @@ NAMED = [
 @pytest.mark.parametrize(("text", "asset"), NAMED)
 def test_what_a_named_agreement_covers(nlp, text, asset):
     assert only(nlp, text).asset == asset
+
+
+SHAPES = [
+    pytest.param(
+        "Delegates met ahead of a session of the Oslo Convention on the Safe Handling of Industrial Solvents and their Storage.",
+        "the Safe Handling of Industrial Solvents",
+        id="a-long-title-after-on-is-the-topic-whatever-the-ner-says",
+    ),
+    pytest.param(
+        "Ports must follow the Regional Convention for the Protection of Coral Reefs from Dredging (RCPR).",
+        "the Protection of Coral Reefs",
+        id="a-title-after-for",
+    ),
+    pytest.param(
+        "Ghana and Togo signed a memorandum of understanding here Tuesday on the joint policing of their border.",
+        "the joint policing of their border",
+        id="here-and-a-date-before-the-topic",
+    ),
+    pytest.param(
+        "Trade will grow, according to a third MOU signed between the two ministers on customs cooperation.",
+        "customs cooperation",
+        id="the-topic-the-parser-hangs-on-the-sides-of-an-acronym",
+    ),
+    pytest.param(
+        "Norway and Iceland signed an agreement on Friday, facilitating Iceland's participation in Nordic rescue missions.",
+        "Iceland's participation in Nordic rescue missions",
+        id="a-participle-on-the-signing",
+    ),
+    pytest.param(
+        "Refugees began to return home after a peace agreement ended a 14-year-old civil war in the east.",
+        "a 14-year-old civil war in the east",
+        id="the-agreement-as-subject-of-an-effect-verb",
+    ),
+    pytest.param(
+        "\"The deal opens a wide range of opportunities for both sides,\" said the French minister, praising the accord with Chile.",
+        None,
+        id="an-outlook-is-no-asset",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), SHAPES)
+def test_asset_shapes_of_wire_news(nlp, text, asset):
+    assert only(nlp, text).asset == asset

@@ -261,9 +261,13 @@ class AssetReader:
                 if v.lemma_.lower() not in words:
                     continue
                 on_name = v.head.i == head.i and (v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"))
+                effect = v.lemma_.lower() in self.vocab.asset_words.effect_verbs
                 # "signed a deal, eliminating tariffs" (but not "signed the deal, giving hope to investors")
-                on_signing = v.head.i == signing and v.dep_ == "advcl" and v.tag_ == "VBG" and v.lemma_.lower() in self.vocab.asset_words.effect_verbs
-                np = self._verb_object(v, m.end, b, tx) if on_name or on_signing else None
+                on_signing = v.head.i == signing and v.dep_ == "advcl" and v.tag_ == "VBG" and effect
+                # "after a peace agreement ended a 21-year civil war", "the deal sets up a fund"
+                # (not a verb of outlook: "the deal opens a wide range of opportunities")
+                of_subject = head.dep_ == "nsubj" and v.i == head.head.i and effect and v.lemma_.lower() not in self.vocab.asset_words.outlook_verbs
+                np = self._verb_object(v, m.end, b, tx) if on_name or on_signing or of_subject else None
                 if np is not None:
                     return self._chars(*np)
         return None
@@ -358,7 +362,8 @@ class AssetReader:
         """Asset after the agreement's name ("a lease on X", "rights to extract X", "mining rights in X")."""
         doc, e = self.doc, m.end
         head = doc[m.head]
-        if head.pos_ != "VERB" and head.text[:1].isupper() and not head.is_sent_start:
+        # (an acronym of a kind is no name: "a second MOU signed ... on trade cooperation")
+        if head.pos_ != "VERB" and head.text[:1].isupper() and not head.is_sent_start and not head.text.isupper():
             return self._named_topic(m, b, tx)
         if head.pos_ == "VERB":
             # "will lease the land ... to the operator"; "the port was leased to ..."
@@ -394,8 +399,11 @@ class AssetReader:
         prep = doc[e]
         if prep.lower_ not in words or e + 1 >= b or (skipped and prep.lower_ not in _TOPIC_PREPS):
             return None
-        signing = next((t for t in doc[m.end : e] if t.tag_ == "VBN" and t.head.i == m.head), None)
-        if signing is not None and prep.head.i not in (m.head, signing.i):
+        signing = next((t for t in doc[m.end : e] if self._signing_participle(t, m.head)), None)
+        # "an MoU signed between the two ministers on further cooperation": the parser hangs the topic on
+        # the sides (lower-case sides only: "a deal with the Committee on Foreign Relations" is a name)
+        on_sides = prep.lower_ == "on" and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("between", "with") and prep.head.pos_ == "NOUN"
+        if signing is not None and prep.head.i not in (m.head, signing.i) and not on_sides:
             return None  # "a peace deal inked between X and Y, which ended the war on the continent"
         if prep.lower_ == "to" and doc[m.head].lemma_ not in ("right", "access", "claim", "title"):
             return None  # "presented lease agreements to farmers": a recipient, not an asset
@@ -430,18 +438,22 @@ class AssetReader:
         Protocol", "the Treaty of Rome") says nothing of it, and a lower-case topic after a name ("the Kyoto
         Protocol on global warming") is a gloss that what the text says it does outranks."""
         doc, e = self.doc, m.end
-        if e + 1 >= b or doc[e].lower_ != "on" or doc[e].whitespace_ == "" or doc[e + 1].is_punct:
+        if e + 1 >= b or doc[e].lower_ not in ("on", "for") or doc[e].whitespace_ == "" or doc[e + 1].is_punct:
             return None
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in doc[m.head].children)
         first = next((t for t in doc[e + 1 : b] if t.pos_ not in ("DET", "ADP")), None)
-        if not indefinite and (first is None or not first.text[:1].isupper()):
+        titled = first is not None and first.text[:1].isupper()
+        if not titled and (not indefinite or doc[e].lower_ != "on"):
             return None
         nxt = doc[e + 1]
         if (nxt.pos_ in ("VERB", "AUX") and nxt.tag_ != "VBG") or any(x.start <= nxt.idx < x.end for x in tx):
             return None  # "the Accord on Friday": a date, not a topic
         np = self._np(e + 1, b, tx)
-        if np is None or self._is_name(*np):
-            return None  # "the Treaty on European Union": a name, not what it covers
+        # A title of three words or more is the name's topic ("the Convention on the Control of Transboundary
+        # Movements"), whatever the NER makes of it; a short one may be a name ("the Treaty on European Union").
+        title = np is not None and titled and sum(t.pos_ not in ("DET", "ADP") for t in self.doc[np[0] : np[1]]) >= 3
+        if np is None or (self._is_name(*np) and not title):
+            return None
         s_c, e_c = self._chars(*np)
         return self.text[s_c:e_c], s_c, e_c
 
@@ -461,11 +473,12 @@ class AssetReader:
         between X and Y on border crossings" -> "on border crossings"), and whether anything was skipped."""
         doc, start = self.doc, e
         dated = lambda i: i < b and any(x.start <= doc[i].idx < x.end for x in tx)  # noqa: E731
-        signing = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)
         while e < b:
             t = doc[e]
-            if head is not None and t.tag_ == "VBN" and t.head.i == head and t.lemma_ in signing:
+            if head is not None and self._signing_participle(t, head):
                 e += 1
+            elif t.lower_ in ("here", "there") and t.pos_ == "ADV":
+                e += 1  # "signed an MoU here Monday on X"
             elif t.lower_ in ("with", "between") or (t.lower_ == "by" and e > start and doc[e - 1].tag_ == "VBN"):
                 obj = next((c for c in t.children if c.dep_ == "pobj"), None)
                 if obj is None or obj.i < e:
@@ -479,6 +492,12 @@ class AssetReader:
             else:
                 break
         return e, e > start
+
+    def _signing_participle(self, t, head: int) -> bool:
+        """True for the participle of an agreement's signing after its name ("the accord reached between
+        X and Y"), also when the parser tags it as a past tense ("a second MOU signed between ...")."""
+        signing = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)
+        return t.head.i == head and t.lemma_ in signing and (t.tag_ == "VBN" or (t.tag_ == "VBD" and t.dep_ == "acl"))
 
     @staticmethod
     def _name_list_end(tok) -> int:

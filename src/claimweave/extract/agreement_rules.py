@@ -67,6 +67,7 @@ class AssetWords(_Rule):
     no_asset_heads: frozenset[str]
     clause_verbs: frozenset[str]
     aim_nouns: frozenset[str]
+    outlook_verbs: frozenset[str]
 
 
 class KindByAssetRule(_Rule):
