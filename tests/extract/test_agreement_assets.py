@@ -121,6 +121,11 @@ SHAPES = [
         id="the-agreement-as-subject-of-an-effect-verb",
     ),
     pytest.param(
+        "Chad and Sudan signed a truce that ended the 2006 war in the border region.",
+        "the 2006 war in the border region",
+        id="a-year-that-names-which-war",
+    ),
+    pytest.param(
         "\"The deal opens a wide range of opportunities for both sides,\" said the French minister, praising the accord with Chile.",
         None,
         id="an-outlook-is-no-asset",

@@ -75,6 +75,9 @@ class AssetReader:
         i = self._token_at(timex.end)
         if timex.value in ("FUTURE_REF", "PAST_REF") and i < len(self.doc) and self.doc[i].pos_ in ("NOUN", "PROPN"):
             return True  # "the future Special Administrative Region", "the former ...": an adjective, no time
+        if timex.type == "DATE" and 0 < i < len(self.doc) and self.doc[i].pos_ in ("NOUN", "PROPN"):
+            last = self.doc[i - 1]  # "the 2006 war", "the 1991 Gulf War": a year that names which war
+            return last.dep_ in ("nummod", "compound", "amod", "nmod") and last.head.i >= i and last.head.pos_ in ("NOUN", "PROPN")
         return timex.type == "DURATION" and "-" in timex.text and i < len(self.doc) and self.doc[i].pos_ == "NOUN"
 
     def _asset(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> Term | None:
