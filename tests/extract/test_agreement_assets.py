@@ -136,3 +136,24 @@ SHAPES = [
 @pytest.mark.parametrize(("text", "asset"), SHAPES)
 def test_asset_shapes_of_wire_news(nlp, text, asset):
     assert only(nlp, text).asset == asset
+
+
+FRAMED = [
+    pytest.param("The Karsa grain terminal is run under a 30-year lease with Baltport.", "The Karsa grain terminal", id="passive-subject-of-a-verb-of-use"),
+    pytest.param(
+        "Sakhalin-1 is run by Exxon. Sakhalin-3 also operates under a production sharing agreement with the Russian state.",
+        "Sakhalin-3",
+        id="active-subject-that-is-a-project",
+    ),
+    pytest.param("The firm operates under a contract with Belarus signed in 2004.", None, id="an-operator-is-no-asset"),
+    pytest.param(
+        "Naval drills are held every year under the treaty with Manila signed in 1951.",
+        None,
+        id="an-event-held-under-a-treaty-is-no-asset",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), FRAMED)
+def test_what_is_run_under_an_agreement(nlp, text, asset):
+    assert only(nlp, text).asset == asset

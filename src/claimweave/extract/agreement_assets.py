@@ -155,6 +155,10 @@ class AssetReader:
                 got = self._participle_object(b, mentions, words, tx)
                 if got is not None:
                     yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
+            elif rule.type == "framed_subject":
+                got = self._framed_subject(a, mentions, words)
+                if got is not None:
+                    yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
             elif rule.type == "ceasefire_place":
                 got = self._ceasefire_place(b, mentions, words)
                 if got is not None:
@@ -273,6 +277,26 @@ class AssetReader:
                 np = self._verb_object(v, m.end, b, tx) if on_name or on_signing or of_subject else None
                 if np is not None:
                     return self._chars(*np)
+        return None
+
+    def _framed_subject(self, a: int, mentions: list[Mention], verbs: set[str]) -> tuple[int, int] | None:
+        """What is run or worked under an agreement, as characters: the subject of a verb of use framed by
+        it ("the port is run under a 49-year lease", "Sakhalin-2 operates under a PSA"); an active verb's
+        named subject is its operator, no asset ("Gazprom operates under a contract")."""
+        doc = self.doc
+        for m in mentions:
+            head = doc[m.head]
+            prep = head.head
+            if head.dep_ != "pobj" or prep.lower_ not in ("under", "through") or prep.head.pos_ != "VERB" or prep.head.lemma_ not in verbs:
+                continue
+            verb = prep.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if subj is None or subj.left_edge.i < a or subj.pos_ == "PRON":
+                continue
+            operator = subj.ent_type_ or subj.lemma_.lower() in self.vocab.cues.org_words or subj.lemma_.lower() in self.vocab.asset_words.operator_nouns
+            if subj.dep_ == "nsubj" and operator:
+                continue
+            return self._chars(subj.left_edge.i, subj.i + 1)
         return None
 
     def _ceasefire_place(self, b: int, mentions: list[Mention], kinds: set[str]) -> tuple[int, int] | None:

@@ -48,7 +48,7 @@ class RenewalRule(_Rule):
 
 class AssetRule(_Rule):
     id: str
-    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place"]
+    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place", "framed_subject"]
     words: list[str]
 
 
@@ -68,6 +68,7 @@ class AssetWords(_Rule):
     clause_verbs: frozenset[str]
     aim_nouns: frozenset[str]
     outlook_verbs: frozenset[str]
+    operator_nouns: frozenset[str]
 
 
 class KindByAssetRule(_Rule):
