@@ -97,8 +97,8 @@ SHAPES = [
     ),
     pytest.param(
         "Ports must follow the Regional Convention for the Protection of Coral Reefs from Dredging (RCPR).",
-        "the Protection of Coral Reefs",
-        id="a-title-after-for",
+        "the Protection of Coral Reefs from Dredging",
+        id="a-title-after-for-goes-on-through-its-prepositions",
     ),
     pytest.param(
         "Ghana and Togo signed a memorandum of understanding here Tuesday on the joint policing of their border.",

@@ -333,6 +333,11 @@ class AssetReader(VerbAssets):
         title = np is not None and titled and sum(t.pos_ not in ("DET", "ADP") for t in self.doc[np[0] : np[1]]) >= 3
         if np is None or (self._is_name(*np) and not title):
             return None
+        while titled and np[1] + 1 < b and doc[np[1]].pos_ == "ADP" and doc[np[1] + 1].text[:1].isupper():
+            more = self._np(np[1] + 1, b, tx)  # "the Prevention of Pollution from Ships": the title goes on
+            if more is None:
+                break
+            np = (np[0], more[1])
         s_c, e_c = self._chars(*np)
         return self.text[s_c:e_c], s_c, e_c
 
