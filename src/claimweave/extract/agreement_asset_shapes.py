@@ -61,8 +61,12 @@ def foreign_clauses(top: Token, keep: set[int], words: AssetWords) -> set[int]:
     return out
 
 
-def clause_end(verb: Token) -> int:
+def clause_end(verb: Token, subordinators: frozenset[str] = frozenset()) -> int:
     """One past the last token of a verb's clause, leaving out verbs coordinated with it
-    ("to be confined to camps with their weapons and placed under ..." ends at "weapons")."""
-    ends = [verb.i] + [c.right_edge.i for c in verb.children if c.dep_ not in ("conj", "cc", "punct")]
+    ("to be confined to camps with their weapons and placed under ..." ends at "weapons") and adverbial
+    clauses opened by one of ``subordinators`` ("return to the bases after they pulled out" ends at "bases")."""
+    def subordinate(c: Token) -> bool:
+        return c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in subordinators for m in c.children)
+
+    ends = [verb.i] + [c.right_edge.i for c in verb.children if c.dep_ not in ("conj", "cc", "punct") and not subordinate(c)]
     return max(ends) + 1

@@ -9,6 +9,7 @@ import bisect
 from spacy.tokens import Doc
 
 from claimweave.extract.agreement_asset_shapes import clause_end, empty_asset, foreign_clauses, handed_over
+from claimweave.extract.agreement_asset_verbs import VerbAssets
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_types import Mention, Term
 from claimweave.extract.common import analysed_text
@@ -21,7 +22,7 @@ _TOPIC_PREPS = {"on", "over", "for"}
 _LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
 
 
-class AssetReader:
+class AssetReader(VerbAssets):
     """Reads an agreement's asset from token ranges of one Doc."""
 
     def __init__(self, doc: Doc, vocab: Vocabulary) -> None:
@@ -75,6 +76,9 @@ class AssetReader:
         i = self._token_at(timex.end)
         if timex.value in ("FUTURE_REF", "PAST_REF") and i < len(self.doc) and self.doc[i].pos_ in ("NOUN", "PROPN"):
             return True  # "the future Special Administrative Region", "the former ...": an adjective, no time
+        if timex.type == "DATE" and 0 < i < len(self.doc) and self.doc[i].pos_ in ("NOUN", "PROPN"):
+            last = self.doc[i - 1]  # "the 2006 war", "the 1991 Gulf War": a year that names which war
+            return last.dep_ in ("nummod", "compound", "amod", "nmod") and last.head.i >= i and last.head.pos_ in ("NOUN", "PROPN")
         return timex.type == "DURATION" and "-" in timex.text and i < len(self.doc) and self.doc[i].pos_ == "NOUN"
 
     def _asset(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> Term | None:
@@ -152,51 +156,14 @@ class AssetReader:
                 got = self._participle_object(b, mentions, words, tx)
                 if got is not None:
                     yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
+            elif rule.type == "framed_subject":
+                got = self._framed_subject(a, mentions, words)
+                if got is not None:
+                    yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
             elif rule.type == "ceasefire_place":
                 got = self._ceasefire_place(b, mentions, words)
                 if got is not None:
                     yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
-
-    def _purpose_object(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> tuple[int, int] | None:
-        """What an agreement is for, by the infinitive after it ("signed a deal with X to boost rural
-        electrification" -> "rural electrification"), on its name or on the verb it is the object of."""
-        doc = self.doc
-        for m in mentions:
-            head = doc[m.head]
-            if head.pos_ == "VERB":
-                continue
-            # "the protocol, which aims to cut emissions": the infinitive under its relative clause of aim
-            aims = {c.i for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_ in ("aim", "seek", "intend", "design")}
-            for v in self._infinitives(head, aims):
-                if not m.end <= v.i < b:
-                    continue
-                np = self._verb_object(v, m.end, b, tx)
-                if np is not None:
-                    return self._chars(*np)
-        return None
-
-    def _infinitives(self, head, extra_owners: set[int] = frozenset()) -> list:
-        """The infinitives saying what an agreement is for ("a deal to provide X with Y"), on its name
-        ``head``, on the verb it is the object of, or on ``extra_owners``, in text order."""
-        owners = {head.i} | ({head.head.i} if head.dep_ == "dobj" else set()) | set(extra_owners)
-        found = (
-            v for o in owners for v in self.doc[o].children
-            if v.tag_ == "VB" and v.dep_ in ("advcl", "acl", "relcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
-        )
-        return sorted(found, key=lambda v: v.i)
-
-    def _verb_object(self, v, after: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
-        """A verb's object after token ``after`` as an asset, as tokens: its direct object, or what it
-        supplies when that object is a name ("to provide Gaza with Egyptian electricity")."""
-        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-        if obj is None or obj.left_edge.i < after:
-            return None
-        np = self._object_np(obj.left_edge.i, b, tx)
-        if np is not None and self._is_name(*np):
-            given = next((c for t in (v, obj) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
-            what = next((c for c in given.children if c.dep_ == "pobj"), None) if given is not None else None
-            np = self._object_np(what.left_edge.i, b, tx) if what is not None else None
-        return None if np is None or self._is_name(*np) else np
 
     def _object_np(self, i: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
         """The noun phrase at token i, or the one it points at ("an end to the war", "barriers to trade in goods")."""
@@ -205,49 +172,6 @@ class AssetReader:
             return None
         on = handed_over(self.doc, *np, self.vocab.asset_words)
         return (self._np(on, b, tx, verb_head=True) or np) if on is not None and on < b else np
-
-    def _participle_object(self, b: int, mentions: list[Mention], words: set[str], tx: list[Timex]) -> tuple[int, int] | None:
-        """What an agreement does, by a verb on its name ("an accord liberalising air traffic", "a pact that
-        allows civilian nuclear cooperation") or a participle on its signing ("signed a deal, eliminating
-        tariffs on steel"), as characters."""
-        doc = self.doc
-        for m in mentions:
-            head = doc[m.head]
-            if head.pos_ == "VERB":
-                continue
-            signing = head.head.i if head.dep_ == "dobj" else None
-            for v in doc[m.end : b]:
-                if v.lemma_.lower() not in words:
-                    continue
-                on_name = v.head.i == head.i and (v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"))
-                # "signed a deal, eliminating tariffs" (but not "signed the deal, giving hope to investors")
-                on_signing = v.head.i == signing and v.dep_ == "advcl" and v.tag_ == "VBG" and v.lemma_.lower() in self.vocab.asset_words.effect_verbs
-                np = self._verb_object(v, m.end, b, tx) if on_name or on_signing else None
-                if np is not None:
-                    return self._chars(*np)
-        return None
-
-    def _ceasefire_place(self, b: int, mentions: list[Mention], kinds: set[str]) -> tuple[int, int] | None:
-        """Where a truce holds: a place after the truce or after the verb it is the subject of ("a ceasefire
-        between X and Y took effect in the Gaza Strip"), as characters."""
-        doc = self.doc
-        for m in mentions:
-            if m.rule.kind not in kinds:
-                continue
-            head = doc[m.head]
-            # "I hope the truce will take effect in X as well": a place hoped for, not where it holds
-            hoped = head.head.dep_ in ("ccomp", "xcomp") and any(c.tag_ == "MD" for c in head.head.children)
-            # (a verb of its holding only: "a ceasefire was brokered in Cairo" says where it was made)
-            holding = head.dep_ == "nsubj" and head.head.lemma_ in self.vocab.asset_words.holding_verbs
-            hosts = [head] + ([head.head] if holding and not hoped else [])
-            for prep in (c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "along")):
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is None or obj.i < m.end or obj.i >= b or obj.ent_type_ not in ("GPE", "LOC"):
-                    continue
-                place = [t for t in obj.subtree if t.i <= obj.i]
-                if all(t.ent_type_ in ("GPE", "LOC") or t.pos_ in ("DET", "ADJ") for t in place):
-                    return self._chars(place[0].i, obj.i + 1)
-        return None
 
     def _is_name(self, start: int, end: int) -> bool:
         """True when tokens [start, end) are just a name (a party or place), which is no asset."""
@@ -317,8 +241,9 @@ class AssetReader:
         """Asset after the agreement's name ("a lease on X", "rights to extract X", "mining rights in X")."""
         doc, e = self.doc, m.end
         head = doc[m.head]
-        if head.pos_ != "VERB" and head.text[:1].isupper() and not head.is_sent_start:
-            return None  # "the General Agreement on Tariffs and Trade": the rest is its name
+        # (an acronym of a kind is no name: "a second MOU signed ... on trade cooperation")
+        if head.pos_ != "VERB" and head.text[:1].isupper() and not head.is_sent_start and not head.text.isupper():
+            return self._named_topic(m, b, tx)
         if head.pos_ == "VERB":
             # "will lease the land ... to the operator"; "the port was leased to ..."
             subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -353,8 +278,11 @@ class AssetReader:
         prep = doc[e]
         if prep.lower_ not in words or e + 1 >= b or (skipped and prep.lower_ not in _TOPIC_PREPS):
             return None
-        signing = next((t for t in doc[m.end : e] if t.tag_ == "VBN" and t.head.i == m.head), None)
-        if signing is not None and prep.head.i not in (m.head, signing.i):
+        signing = next((t for t in doc[m.end : e] if self._signing_participle(t, m.head)), None)
+        # "an MoU signed between the two ministers on further cooperation": the parser hangs the topic on
+        # the sides (lower-case sides only: "a deal with the Committee on Foreign Relations" is a name)
+        on_sides = prep.lower_ == "on" and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("between", "with") and prep.head.pos_ == "NOUN"
+        if signing is not None and prep.head.i not in (m.head, signing.i) and not on_sides:
             return None  # "a peace deal inked between X and Y, which ended the war on the continent"
         if prep.lower_ == "to" and doc[m.head].lemma_ not in ("right", "access", "claim", "title"):
             return None  # "presented lease agreements to farmers": a recipient, not an asset
@@ -382,6 +310,37 @@ class AssetReader:
                 np_e = self._chars(np[0], min(clause_end(verb), b))[1]
         return self.text[np_s:np_e], np_s, np_e
 
+    def _named_topic(self, m: Mention, b: int, tx: list[Timex]):
+        """What a named agreement's name says it covers ("the Agreement on the Global System of Trade
+        Preferences (GSTP)" -> "the Global System of Trade Preferences"), or a capitalised kind that is no
+        name ("a Memorandum of Understanding on energy cooperation"); a name without "on" ("the Kyoto
+        Protocol", "the Treaty of Rome") says nothing of it, and a lower-case topic after a name ("the Kyoto
+        Protocol on global warming") is a gloss that what the text says it does outranks."""
+        doc, e = self.doc, m.end
+        if e + 1 >= b or doc[e].lower_ not in ("on", "for") or doc[e].whitespace_ == "" or doc[e + 1].is_punct:
+            return None
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in doc[m.head].children)
+        first = next((t for t in doc[e + 1 : b] if t.pos_ not in ("DET", "ADP")), None)
+        titled = first is not None and first.text[:1].isupper()
+        if not titled and (not indefinite or doc[e].lower_ != "on"):
+            return None
+        nxt = doc[e + 1]
+        if (nxt.pos_ in ("VERB", "AUX") and nxt.tag_ != "VBG") or any(x.start <= nxt.idx < x.end for x in tx):
+            return None  # "the Accord on Friday": a date, not a topic
+        np = self._np(e + 1, b, tx)
+        # A title of three words or more is the name's topic ("the Convention on the Control of Transboundary
+        # Movements"), whatever the NER makes of it; a short one may be a name ("the Treaty on European Union").
+        title = np is not None and titled and sum(t.pos_ not in ("DET", "ADP") for t in self.doc[np[0] : np[1]]) >= 3
+        if np is None or (self._is_name(*np) and not title):
+            return None
+        while titled and np[1] + 1 < b and doc[np[1]].pos_ == "ADP" and doc[np[1] + 1].text[:1].isupper():
+            more = self._np(np[1] + 1, b, tx)  # "the Prevention of Pollution from Ships": the title goes on
+            if more is None:
+                break
+            np = (np[0], more[1])
+        s_c, e_c = self._chars(*np)
+        return self.text[s_c:e_c], s_c, e_c
+
     def _topic_restated(self, np: tuple[int, int], b: int, tx: list[Timex]) -> tuple[int, int] | None:
         """The topic spelled out after a comma ("an agreement on cooperation between X and Y, regarding the
         transfer of prisoners" -> "the transfer of prisoners"), as tokens."""
@@ -398,11 +357,12 @@ class AssetReader:
         between X and Y on border crossings" -> "on border crossings"), and whether anything was skipped."""
         doc, start = self.doc, e
         dated = lambda i: i < b and any(x.start <= doc[i].idx < x.end for x in tx)  # noqa: E731
-        signing = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)
         while e < b:
             t = doc[e]
-            if head is not None and t.tag_ == "VBN" and t.head.i == head and t.lemma_ in signing:
+            if head is not None and self._signing_participle(t, head):
                 e += 1
+            elif t.lower_ in ("here", "there") and t.pos_ == "ADV":
+                e += 1  # "signed an MoU here Monday on X"
             elif t.lower_ in ("with", "between") or (t.lower_ == "by" and e > start and doc[e - 1].tag_ == "VBN"):
                 obj = next((c for c in t.children if c.dep_ == "pobj"), None)
                 if obj is None or obj.i < e:
@@ -416,6 +376,12 @@ class AssetReader:
             else:
                 break
         return e, e > start
+
+    def _signing_participle(self, t, head: int) -> bool:
+        """True for the participle of an agreement's signing after its name ("the accord reached between
+        X and Y"), also when the parser tags it as a past tense ("a second MOU signed between ...")."""
+        signing = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)
+        return t.head.i == head and t.lemma_ in signing and (t.tag_ == "VBN" or (t.tag_ == "VBD" and t.dep_ == "acl"))
 
     @staticmethod
     def _name_list_end(tok) -> int:

@@ -48,7 +48,7 @@ class RenewalRule(_Rule):
 
 class AssetRule(_Rule):
     id: str
-    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place"]
+    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place", "framed_subject"]
     words: list[str]
 
 
@@ -65,6 +65,10 @@ class AssetWords(_Rule):
     holding_verbs: frozenset[str]
     effect_verbs: frozenset[str]
     no_asset_heads: frozenset[str]
+    clause_verbs: frozenset[str]
+    aim_nouns: frozenset[str]
+    outlook_verbs: frozenset[str]
+    operator_nouns: frozenset[str]
 
 
 class KindByAssetRule(_Rule):

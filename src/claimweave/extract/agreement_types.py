@@ -10,6 +10,8 @@ from claimweave.extract.agreement_terms import same_name
 
 
 PHRASE_ASSETS = ("asset.kind_prep", "asset.kind_compound")
+# Assets read from a verb on the agreement's own name or signing ("a deal to build X", "an accord liberalising X").
+OWN_ASSETS = ("asset.purpose_object", "asset.participle_object")
 
 
 @dataclass
@@ -70,8 +72,9 @@ class Terms:
             if getattr(self, name) is None:
                 setattr(self, name, getattr(other, name))
         # What a later name says it covers ("the agreement over weapons inspections") outranks what a
-        # verb near an earlier mention was read to cover.
-        if other.asset is not None and other.asset.rule in PHRASE_ASSETS and self.asset.rule not in PHRASE_ASSETS:
+        # verb near an earlier mention was read to cover, but not what the earlier mention was said to be
+        # for or to do ("signed an MoU to set up a consultation mechanism").
+        if other.asset is not None and other.asset.rule in PHRASE_ASSETS and self.asset.rule not in PHRASE_ASSETS + OWN_ASSETS:
             self.asset = other.asset
         if other.status is not None:
             self.status = other.status

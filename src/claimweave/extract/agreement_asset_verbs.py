@@ -1,0 +1,165 @@
+"""Reading an agreement's asset from the verbs around it: the infinitive saying what it is for ("a deal
+to provide Gaza with electricity", "the accord, signed in 1998 to allow ..."), a verb on its name or its
+signing ("an accord liberalising air traffic", "a peace agreement ended the war"), the clause a verb of
+permission opens ("to allow US troops return to the Philippines"), what is run under it ("the port is run
+under a lease") and where a truce holds. A mixin of ``AssetReader``, which supplies the noun-phrase helpers."""
+
+from __future__ import annotations
+
+from claimweave.extract.agreement_asset_shapes import clause_end
+from claimweave.extract.agreement_types import Mention
+from claimweave.models import Timex
+
+
+class VerbAssets:
+    """The verb-based asset readers of ``AssetReader`` (needs ``doc``, ``vocab``, ``_chars``, ``_np``,
+    ``_object_np`` and ``_is_name`` from it)."""
+
+    def _purpose_object(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> tuple[int, int] | None:
+        """What an agreement is for, by the infinitive after it ("signed a deal with X to boost rural
+        electrification" -> "rural electrification"), on its name or on the verb it is the object of."""
+        doc = self.doc
+        for m in mentions:
+            head = doc[m.head]
+            if head.pos_ == "VERB":
+                continue
+            # "the protocol, which aims to cut emissions": the infinitive under its relative clause of aim
+            aims = {c.i for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_ in ("aim", "seek", "intend", "design")}
+            for v in self._infinitives(head, aims | self._purpose_owners(head)):
+                if not m.end <= v.i < b:
+                    continue
+                np = self._verb_object(v, m.end, b, tx)
+                if np is not None:
+                    return self._chars(*np)
+        return None
+
+    def _purpose_owners(self, head) -> set[int]:
+        """Words other than the agreement's name and its signing verb that an infinitive saying what the
+        agreement is for hangs on: the participle of its signing ("the accord, signed in 1998 to allow
+        ..."), and the copula it or its aim is the subject of ("the deal was for the firm to make a
+        satellite", "one of the deals is to ...", "the aim of the pact is to cut tariffs")."""
+        doc, cues = self.doc, self.vocab.cues
+        signing = set(cues.signed_verbs) | set(cues.reach_verbs)
+        owners = {c.i for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in signing}
+        up = head.head
+        # "the Agreement (VFA), signed in 1998 between X and Y to allow ...": a reduced relative parsed as a clause
+        if head.dep_ == "nsubj" and up.tag_ == "VBN" and up.lemma_ in signing and not any(c.dep_ in ("aux", "auxpass") for c in up.children):
+            owners.add(up.i)
+        subject = head
+        if head.dep_ == "pobj" and up.lower_ == "of" and (up.head.lower_ in ("one", "some", "part") or up.head.lemma_.lower() in self.vocab.asset_words.aim_nouns):
+            subject = up.head  # "one of several deals", "the aim of the deal"
+        if subject.dep_ == "nsubj" and subject.head.lemma_ == "be" and subject.head.i > head.i:
+            owners.add(subject.head.i)
+        return owners
+
+    def _infinitives(self, head, extra_owners: set[int] = frozenset()) -> list:
+        """The infinitives saying what an agreement is for ("a deal to provide X with Y"), on its name
+        ``head``, on the verb it is the object of, or on ``extra_owners``, in text order."""
+        owners = {head.i} | ({head.head.i} if head.dep_ == "dobj" else set()) | set(extra_owners)
+        found = (
+            v for o in owners for v in self.doc[o].children
+            if v.tag_ == "VB" and v.dep_ in ("advcl", "acl", "relcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        )
+        return sorted(found, key=lambda v: v.i)
+
+    def _verb_object(self, v, after: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
+        """A verb's object after token ``after`` as an asset, as tokens: its direct object, or what it
+        supplies when that object is a name ("to provide Gaza with Egyptian electricity")."""
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if v.lemma_.lower() in self.vocab.asset_words.clause_verbs:
+            got = self._clause_object(v, obj, after, b, tx)
+            if got is not None:
+                return got
+        if obj is None or obj.left_edge.i < after:
+            return None
+        np = self._object_np(obj.left_edge.i, b, tx)
+        if np is not None and self._is_name(*np):
+            given = next((c for t in (v, obj) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+            what = next((c for c in given.children if c.dep_ == "pobj"), None) if given is not None else None
+            np = self._object_np(what.left_edge.i, b, tx) if what is not None else None
+        return None if np is None or self._is_name(*np) else np
+
+    def _clause_object(self, v, obj, after: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
+        """What a verb of permission or outcome lets happen, as tokens: the object of the clause under it
+        ("to permit the navy to use a naval base" -> "a naval base"), else the whole clause when it has
+        none ("to allow US troops return to the Philippines")."""
+        inner = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and c.i > v.i), None)
+        if inner is None:
+            return None
+        subject = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), obj if obj is not None and obj.i < inner.i else None)
+        if subject is None or subject.left_edge.i < after:
+            return None
+        got = self._verb_object(inner, after, b, tx)
+        if got is not None:
+            return got
+        end = min(clause_end(inner, self.vocab.asset_words.subordinators), b)
+        if end <= inner.i + 1 and not any(c.dep_ == "prep" for c in inner.children):
+            return None  # "to allow trade to resume": a bare verb says too little
+        return subject.left_edge.i, end
+
+    def _participle_object(self, b: int, mentions: list[Mention], words: set[str], tx: list[Timex]) -> tuple[int, int] | None:
+        """What an agreement does, by a verb on its name ("an accord liberalising air traffic", "a pact that
+        allows civilian nuclear cooperation") or a participle on its signing ("signed a deal, eliminating
+        tariffs on steel"), as characters."""
+        doc = self.doc
+        for m in mentions:
+            head = doc[m.head]
+            if head.pos_ == "VERB":
+                continue
+            signing = head.head.i if head.dep_ == "dobj" else None
+            for v in doc[m.end : b]:
+                if v.lemma_.lower() not in words:
+                    continue
+                on_name = v.head.i == head.i and (v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"))
+                effect = v.lemma_.lower() in self.vocab.asset_words.effect_verbs
+                # "signed a deal, eliminating tariffs" (but not "signed the deal, giving hope to investors")
+                on_signing = v.head.i == signing and v.dep_ == "advcl" and v.tag_ == "VBG" and effect
+                # "after a peace agreement ended a 21-year civil war", "the deal sets up a fund"
+                # (not a verb of outlook: "the deal opens a wide range of opportunities")
+                of_subject = head.dep_ == "nsubj" and v.i == head.head.i and effect and v.lemma_.lower() not in self.vocab.asset_words.outlook_verbs
+                np = self._verb_object(v, m.end, b, tx) if on_name or on_signing or of_subject else None
+                if np is not None:
+                    return self._chars(*np)
+        return None
+
+    def _framed_subject(self, a: int, mentions: list[Mention], verbs: set[str]) -> tuple[int, int] | None:
+        """What is run or worked under an agreement, as characters: the subject of a verb of use framed by
+        it ("the port is run under a 49-year lease", "Sakhalin-2 operates under a PSA"); an active verb's
+        named subject is its operator, no asset ("Gazprom operates under a contract")."""
+        doc = self.doc
+        for m in mentions:
+            head = doc[m.head]
+            prep = head.head
+            if head.dep_ != "pobj" or prep.lower_ not in ("under", "through") or prep.head.pos_ != "VERB" or prep.head.lemma_ not in verbs:
+                continue
+            verb = prep.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if subj is None or subj.left_edge.i < a or subj.pos_ == "PRON":
+                continue
+            operator = subj.ent_type_ or subj.lemma_.lower() in self.vocab.cues.org_words or subj.lemma_.lower() in self.vocab.asset_words.operator_nouns
+            if subj.dep_ == "nsubj" and operator:
+                continue
+            return self._chars(subj.left_edge.i, subj.i + 1)
+        return None
+
+    def _ceasefire_place(self, b: int, mentions: list[Mention], kinds: set[str]) -> tuple[int, int] | None:
+        """Where a truce holds: a place after the truce or after the verb it is the subject of ("a ceasefire
+        between X and Y took effect in the Gaza Strip"), as characters."""
+        doc = self.doc
+        for m in mentions:
+            if m.rule.kind not in kinds:
+                continue
+            head = doc[m.head]
+            # "I hope the truce will take effect in X as well": a place hoped for, not where it holds
+            hoped = head.head.dep_ in ("ccomp", "xcomp") and any(c.tag_ == "MD" for c in head.head.children)
+            # (a verb of its holding only: "a ceasefire was brokered in Cairo" says where it was made)
+            holding = head.dep_ == "nsubj" and head.head.lemma_ in self.vocab.asset_words.holding_verbs
+            hosts = [head] + ([head.head] if holding and not hoped else [])
+            for prep in (c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "along")):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is None or obj.i < m.end or obj.i >= b or obj.ent_type_ not in ("GPE", "LOC"):
+                    continue
+                place = [t for t in obj.subtree if t.i <= obj.i]
+                if all(t.ent_type_ in ("GPE", "LOC") or t.pos_ in ("DET", "ADJ") for t in place):
+                    return self._chars(place[0].i, obj.i + 1)
+        return None

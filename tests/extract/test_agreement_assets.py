@@ -1,0 +1,159 @@
+"""What an agreement covers (its asset), read from the shapes wire news uses for it: the infinitive on
+its signing or after a copula, the clause a verb of permission opens, and names that say what they cover."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimweave.extract.common import DocContext
+
+
+def run(nlp, text: str, published: dt.date | None = dt.date(2024, 6, 14)):
+    doc = nlp.make_doc(text)
+    doc._.cw_context = DocContext(doc_id="test", text=text, published=published)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def only(nlp, text: str):
+    found = run(nlp, text)._.cw_agreements
+    assert len(found) == 1, [a.text for a in found]
+    return found[0]
+
+
+PURPOSE = [
+    pytest.param(
+        "The minister said the Harbour Access Agreement, signed in 2001 between the Tolmark and Vessia governments "
+        "to allow Vessian trawlers return to the northern fjords after they left in 1999, still applies.",
+        "Vessian trawlers return to the northern fjords",
+        id="purpose-on-the-signing-participle-a-clause-with-no-object",
+    ),
+    pytest.param(
+        "The pact, signed in 2004 to allow Norvian warships to use the port of Karsa, expires next year.",
+        "the port of Karsa",
+        id="purpose-on-the-signing-participle-the-clauses-object",
+    ),
+    pytest.param(
+        "One of several deals he signed Tuesday in Rome was for the Italian firm to build a Meridian 4 weather satellite.",
+        "a Meridian 4 weather satellite",
+        id="copula-one-of-the-deals-was-for-x-to-make-y",
+    ),
+    pytest.param(
+        "The aim of the deal signed with Malawi on Monday is to cut tariffs on cotton.",
+        "tariffs on cotton",
+        id="copula-the-aim-of-the-deal-is-to",
+    ),
+    pytest.param(
+        "The deal signed in May is to take effect on Monday.",
+        None,
+        id="taking-effect-is-no-asset",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), PURPOSE)
+def test_what_an_agreement_is_for(nlp, text, asset):
+    assert only(nlp, text).asset == asset
+
+
+def test_what_a_first_mention_is_for_outranks_a_later_topic(nlp):
+    text = (
+        "Brazil and Chile signed a memorandum of understanding on Tuesday to set up a joint monitoring office for river pollution. "
+        "The memorandum is a voluntary accord between environment agencies on water and soil quality, officials said."
+    )
+    found = run(nlp, text)._.cw_agreements
+    assert [a.asset for a in found] == ["a joint monitoring office"]
+
+
+NAMED = [
+    pytest.param(
+        "Zambia is also a signatory to the Agreement on the Regional Scheme of Tariff Cuts Among Landlocked States (RSTC).",
+        "the Regional Scheme of Tariff Cuts Among Landlocked States",
+        id="the-name-says-what-it-covers",
+    ),
+    pytest.param(
+        "Peru and Chile signed a Memorandum of Understanding on fisheries cooperation on Friday.",
+        "fisheries cooperation",
+        id="a-capitalised-kind-that-is-no-name",
+    ),
+    pytest.param("The Lisbon Accord on climate change took effect in 2016.", None, id="a-lower-case-gloss-after-a-name"),
+    pytest.param("Britain ratified the Treaty on European Union in 1993.", None, id="a-name-after-on-is-no-asset"),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), NAMED)
+def test_what_a_named_agreement_covers(nlp, text, asset):
+    assert only(nlp, text).asset == asset
+
+
+SHAPES = [
+    pytest.param(
+        "Delegates met ahead of a session of the Oslo Convention on the Safe Handling of Industrial Solvents and their Storage.",
+        "the Safe Handling of Industrial Solvents",
+        id="a-long-title-after-on-is-the-topic-whatever-the-ner-says",
+    ),
+    pytest.param(
+        "Ports must follow the Regional Convention for the Protection of Coral Reefs from Dredging (RCPR).",
+        "the Protection of Coral Reefs from Dredging",
+        id="a-title-after-for-goes-on-through-its-prepositions",
+    ),
+    pytest.param(
+        "Ghana and Togo signed a memorandum of understanding here Tuesday on the joint policing of their border.",
+        "the joint policing of their border",
+        id="here-and-a-date-before-the-topic",
+    ),
+    pytest.param(
+        "Trade will grow, according to a third MOU signed between the two ministers on customs cooperation.",
+        "customs cooperation",
+        id="the-topic-the-parser-hangs-on-the-sides-of-an-acronym",
+    ),
+    pytest.param(
+        "Norway and Iceland signed an agreement on Friday, facilitating Iceland's participation in Nordic rescue missions.",
+        "Iceland's participation in Nordic rescue missions",
+        id="a-participle-on-the-signing",
+    ),
+    pytest.param(
+        "Refugees began to return home after a peace agreement ended a 14-year-old civil war in the east.",
+        "a 14-year-old civil war in the east",
+        id="the-agreement-as-subject-of-an-effect-verb",
+    ),
+    pytest.param(
+        "Chad and Sudan signed a truce that ended the 2006 war in the border region.",
+        "the 2006 war in the border region",
+        id="a-year-that-names-which-war",
+    ),
+    pytest.param(
+        "\"The deal opens a wide range of opportunities for both sides,\" said the French minister, praising the accord with Chile.",
+        None,
+        id="an-outlook-is-no-asset",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), SHAPES)
+def test_asset_shapes_of_wire_news(nlp, text, asset):
+    assert only(nlp, text).asset == asset
+
+
+FRAMED = [
+    pytest.param("The Karsa grain terminal is run under a 30-year lease with Baltport.", "The Karsa grain terminal", id="passive-subject-of-a-verb-of-use"),
+    pytest.param(
+        "Sakhalin-1 is run by Exxon. Sakhalin-3 also operates under a production sharing agreement with the Russian state.",
+        "Sakhalin-3",
+        id="active-subject-that-is-a-project",
+    ),
+    pytest.param("The firm operates under a contract with Belarus signed in 2004.", None, id="an-operator-is-no-asset"),
+    pytest.param(
+        "Naval drills are held every year under the treaty with Manila signed in 1951.",
+        None,
+        id="an-event-held-under-a-treaty-is-no-asset",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), FRAMED)
+def test_what_is_run_under_an_agreement(nlp, text, asset):
+    assert only(nlp, text).asset == asset
