@@ -82,6 +82,13 @@ class CollectiveRule(_Rule):
     pattern: str
 
 
+class DescriptionClass(_Rule):
+    """Nouns that describe the same kind of party ("group", "concern", "firm" for a company)."""
+
+    id: str
+    nouns: list[str]
+
+
 class CueRule(_Rule):
     id: str
     pattern: str
@@ -125,6 +132,9 @@ class Cues(_Rule):
     state_body_nouns: list[str]
     acting_for_left: str
     company_anaphor: str
+    signer_pronouns: list[str]  # pronouns resolved when they sign ("It has reached agreements")
+    signer_verbs: list[str]  # verbs besides signed_verbs whose pronoun or description subject is resolved
+    description_classes: list[DescriptionClass]  # "the Polish oil concern" for "the Polish group X"
     transfer_words: list[str]
     deal_plan_nouns: list[str]
     not_party_heads: list[str]

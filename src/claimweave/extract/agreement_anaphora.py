@@ -1,0 +1,162 @@
+"""Who signed an agreement, when the text names the signer by a pronoun or a description: "It has
+already reached agreements ..." -> the state or organisation the paragraph's last sentences are
+about; "the Polish oil concern had finalised another deal" -> the organisation the story introduced
+as "the Polish group PKN Orlen"; "between the government and the rebels" -> "the rebel Lord's
+Resistance Army". Also "another deal, this time with X": X is the deal's other side.
+
+Resolution is conservative: when the nearest candidate does not agree in kind, or two different
+entities fit a description equally, nothing is returned (a wrong party is as bad as a missing one).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from claimweave.extract.agreement_people import Party
+from claimweave.extract.agreement_rules import Cues
+from claimweave.extract.titles import affiliation_name
+from claimweave.models import DocEntity
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+NAMED_LABELS = ("GPE", "ORG")
+# Modifiers of a name or a description, as written before it ("the Polish oil group X").
+DESCRIBING_DEPS = ("amod", "compound", "nmod")
+
+
+class SignerResolver:
+    """Resolves pronoun and description signers to named entities in one Doc."""
+
+    def __init__(self, doc: Doc, entities: list[DocEntity], cues: Cues, *, window: int = 2) -> None:
+        self.doc, self.window = doc, window
+        self.pronouns = {p.lower() for p in cues.signer_pronouns}
+        self.classes: dict[str, set[str]] = {}
+        for c in cues.description_classes:
+            for w in c.nouns:
+                self.classes.setdefault(w.lower(), set()).add(c.id)
+        self.entity_at = {(m.start, m.end): e for e in entities for m in e.mentions}
+        self.sentences = list(doc.sents)
+        self.sentence_of = {t.i: k for k, s in enumerate(self.sentences) for t in s}
+
+    # ------------------------------------------------------------------ entry points
+
+    def resolve(self, token: Token) -> Party | None:
+        """The named entity a pronoun or description signer refers to, or None when unsure."""
+        if token.lower_ in self.pronouns and token.pos_ == "PRON":
+            return self._pronoun(token)
+        if token.pos_ == "NOUN":
+            return self._description(token)
+        return None
+
+    def other_side(self, head: Token) -> list[Token]:
+        """"another deal, this time with the Lithuanian government": the object of "with" on a "this
+        time" written right after the agreement (the parser hangs it on the verb or on the noun)."""
+        out = []
+        for time in (t for t in head.sent if t.lower_ == "time" and t.dep_ in ("npadvmod", "appos", "advmod", "conj")):
+            if not any(c.lower_ == "this" for c in time.children) or not 0 < time.i - head.i <= 4:
+                continue
+            out += [g for p in time.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+        return out
+
+    # ------------------------------------------------------------------ pronouns
+
+    def _pronoun(self, token: Token) -> Party | None:
+        """"it"/"its": the nearest earlier subject of the paragraph (this sentence and the ``window``
+        before it) that is a named state or organisation; "they"/"their": a coordination of them."""
+        plural = token.lower_ in ("they", "their", "them")
+        for cand in self._earlier_subjects(token):
+            if cand.pos_ == "PRON":
+                continue  # an earlier pronoun refers to the same thing, or to someone: look further back
+            ent = self._ent(cand)
+            if ent is not None and ent.label_ == "PERSON":
+                continue  # "it" is never a person; "they" for people are their group, found no more
+            if ent is None or ent.label_ not in NAMED_LABELS:
+                if cand.pos_ == "NOUN" and (cand.tag_ == "NNS") == plural:
+                    # a nearer unnamed subject of the same number ("the plan", "the officials"): it may be that
+                    described = self._description(cand) if cand.tag_ != "NNS" else None
+                    return described
+                continue
+            conjuncts = [c for c in cand.conjuncts if self._named(c)]
+            if plural:
+                return None  # several names are found by the speaker rule ("X and Y said they ...")
+            if conjuncts:
+                return None  # "Mexico and China ... It": which one?
+            return self._party(ent, "party.signer_anaphor")
+        return None
+
+    def _earlier_subjects(self, token: Token):
+        """Subjects before ``token`` in its paragraph, nearest first, up to ``window`` sentences back."""
+        k = self.sentence_of[token.i]
+        first = self.sentences[max(0, k - self.window)].start
+        for t in reversed(self.doc[first : token.i]):
+            if t.dep_ not in SUBJECT_DEPS:
+                continue
+            if "\n\n" in self.doc.text[t.idx : token.idx]:
+                return  # another paragraph
+            yield t
+
+    # ------------------------------------------------------------------ descriptions
+
+    def _description(self, token: Token) -> Party | None:
+        """"the Polish oil concern", "the rebels": the latest organisation written with a noun of the
+        same class (and the same nationality, when the description gives one)."""
+        cls = self._classes(token)
+        if not cls or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        if token.ent_type_ or any(c.dep_ in ("poss", "prep") or c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and not self._nationalities_of([c]) for c in token.children):
+            return None  # "the rebel group Hamas", "the firm's unit", "the group of ...": named or someone else's
+        wanted = self._nationalities(token)
+        found: dict[str, Span] = {}
+        for ent in self.doc.ents:
+            if ent.end > token.i or ent.label_ != "ORG":
+                continue
+            words = self._described_by(ent)
+            if not any(self._classes(w) & cls for w in words):
+                continue
+            if wanted and not wanted <= self._nationalities_of(words):
+                continue
+            entity = self.entity_at.get((ent.start_char, ent.end_char))
+            found[entity.id if entity else ent.text] = ent  # the latest mention of each entity
+        if not found:
+            return None
+        if len(found) > 1 and not wanted:
+            return None  # "the company" after two companies: which one?
+        ent = max(found.values(), key=lambda e: e.start)
+        return self._party(ent, "party.signer_description")
+
+    def _described_by(self, ent: Span) -> list[Token]:
+        """Words describing a name where it is written: "the Polish group PKN Orlen", "Russian oil group
+        Yukos", "the rebel Lord's Resistance Army", "MOL, the Hungarian oil firm"."""
+        root = ent.root
+        words = [t for t in self.doc[max(0, ent.start - 4) : ent.start] if t.dep_ in DESCRIBING_DEPS and (t.head.i in range(ent.start, ent.end) or t.head.dep_ in DESCRIBING_DEPS and t.head.i < ent.start)]
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i == ent.end:
+            nouns.append(root.head)  # "the Orlen group"
+        for n in nouns:
+            words += [n] + [c for c in n.children if c.dep_ in DESCRIBING_DEPS]
+        return words
+
+    def _nationalities(self, token: Token) -> set[str]:
+        return self._nationalities_of([c for c in token.children if c.dep_ in DESCRIBING_DEPS])
+
+    @staticmethod
+    def _nationalities_of(words: list[Token]) -> set[str]:
+        """The countries named by nationality words ("Polish" -> Poland)."""
+        return {name for w in words if w.pos_ in ("ADJ", "PROPN") and (name := affiliation_name(w.text)) != w.text}
+
+    # ------------------------------------------------------------------ helpers
+
+    def _classes(self, token: Token) -> set[str]:
+        return self.classes.get(token.lemma_.lower(), set()) | self.classes.get(token.lower_, set())
+
+    def _ent(self, token: Token) -> Span | None:
+        return next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+
+    def _named(self, token: Token) -> bool:
+        ent = self._ent(token)
+        return ent is not None and ent.label_ in NAMED_LABELS
+
+    def _party(self, ent: Span, rule: str) -> Party:
+        entity = self.entity_at.get((ent.start_char, ent.end_char))
+        return Party(ent.start_char, ent.end_char, ent.text, entity.id if entity else None, rule)
