@@ -107,10 +107,11 @@ class SignerResolver:
         wanted = self._nationalities(token)
         found: dict[str, Span] = {}
         for ent in self.doc.ents:
-            if ent.end > token.i or ent.label_ != "ORG":
+            # (the small model often takes a company's name for a person's: "the Polish group PKN Orlen")
+            if ent.end > token.i or ent.label_ not in ("ORG", "PERSON"):
                 continue
-            words = self._described_by(ent)
-            if not any(self._classes(w) & cls for w in words):
+            heads, words = self._described_by(ent)
+            if not any(self._classes(w) & cls for w in heads):
                 continue
             if wanted and not wanted <= self._nationalities_of(words):
                 continue
@@ -123,19 +124,23 @@ class SignerResolver:
         ent = max(found.values(), key=lambda e: e.start)
         return self._party(ent, "party.signer_description")
 
-    def _described_by(self, ent: Span) -> list[Token]:
-        """Words describing a name where it is written: "the Polish group PKN Orlen", "Russian oil group
-        Yukos", "the rebel Lord's Resistance Army", "MOL, the Hungarian oil firm"."""
-        root = ent.root
-        words = [t for t in self.doc[max(0, ent.start - 4) : ent.start] if t.dep_ in DESCRIBING_DEPS and (t.head.i in range(ent.start, ent.end) or t.head.dep_ in DESCRIBING_DEPS and t.head.i < ent.start)]
+    def _described_by(self, ent: Span) -> tuple[list[Token], list[Token]]:
+        """The nouns a name is described by where it is written, and all their words: "the Polish group
+        PKN Orlen", "Russian oil group Yukos", "the rebel Lord's Resistance Army", "MOL, the Hungarian
+        oil firm" (but not "group leader John Smith": "group" describes the leader)."""
+        root, inside = ent.root, range(ent.start, ent.end)
+        left = [t for t in self.doc[max(0, ent.start - 5) : ent.start] if t.dep_ in DESCRIBING_DEPS]
+        heads = [t for t in left if t.head.i in inside]
+        words = heads + [t for t in left if t.head in heads]
         nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             nouns.append(root.head)
         if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i == ent.end:
             nouns.append(root.head)  # "the Orlen group"
         for n in nouns:
+            heads.append(n)
             words += [n] + [c for c in n.children if c.dep_ in DESCRIBING_DEPS]
-        return words
+        return heads, words
 
     def _nationalities(self, token: Token) -> set[str]:
         return self._nationalities_of([c for c in token.children if c.dep_ in DESCRIBING_DEPS])
