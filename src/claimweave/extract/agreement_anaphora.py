@@ -19,6 +19,7 @@ from claimweave.models import DocEntity
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NAMED_LABELS = ("GPE", "ORG")
+NAME_LABELS = ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
 # Modifiers of a name or a description, as written before it ("the Polish oil group X").
 DESCRIBING_DEPS = ("amod", "compound", "nmod")
 
@@ -107,8 +108,9 @@ class SignerResolver:
         wanted = self._nationalities(token)
         found: dict[str, Span] = {}
         for ent in self.doc.ents:
-            # (the small model often takes a company's name for a person's: "the Polish group PKN Orlen")
-            if ent.end > token.i or ent.label_ not in ("ORG", "PERSON"):
+            # (whatever the small model took it for: "the Polish group PKN Orlen" is tagged a person, "the
+            # mining firm Borealis" a place; the description says what it is)
+            if ent.end > token.i or ent.label_ not in NAME_LABELS:
                 continue
             heads, words = self._described_by(ent)
             if not any(self._classes(w) & cls for w in heads):

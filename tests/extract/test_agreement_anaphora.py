@@ -1,0 +1,91 @@
+"""Agreement parties written as a pronoun or a description ("It has reached agreements", "the Czech
+energy company signed", "between the government and the rebels"), resolved to the named state or
+organisation they refer to, and left alone when the reference is unsure."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimweave.extract.agreement_terms import same_name
+from tests.extract.test_agreements import run
+
+
+def parties_of(nlp, text: str, kind_text: str) -> list[str]:
+    """The parties of the agreement one of whose mentions starts where ``kind_text`` does."""
+    doc = run(nlp, text)
+    at = text.index(kind_text)
+    found = [a for a in doc._.cw_agreements if any(e.start == at for e in a.evidence)]
+    assert len(found) == 1, [(a.text, [e.start for e in a.evidence]) for a in doc._.cw_agreements]
+    return [p.text for p in found[0].parties]
+
+
+RESOLVED = [
+    # a pronoun signer: the state the paragraph's last sentences are about
+    (
+        "Chile is seeking fishing accords with Norway so that it can sell more salmon abroad. "
+        "It has already reached agreements to ship copper and wine to Norway, a trade official said.",
+        "agreements to ship",
+        ["Chile"],
+    ),
+    (
+        "Ecuador has expanded its banana trade this year. It signed a new supply contract with Ukraine on Monday.",
+        "a new supply contract",
+        ["Ecuador", "Ukraine"],
+    ),
+    # a description signer: the company the story introduced with a noun of the same kind and nationality
+    (
+        "The Czech group Unipetrol bought a stake in a Slovak refinery from the Hungarian oil firm MOL. "
+        "Officials said the Czech energy company had signed another contract, this time with the Slovak government.",
+        "another contract",
+        ["Unipetrol", "the Slovak government"],
+    ),
+    # a description side: the group the story named as rebels
+    (
+        "Fighting has eased in the north since the rebel National Liberation Front (NLF) began talks with Khartoum. "
+        "Under the truce accord between the government and the rebels, the fighters must gather at two camps.",
+        "the truce accord",
+        ["the government", "National Liberation Front"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind_text", "expected"), RESOLVED)
+def test_signers_written_as_pronouns_or_descriptions_resolve_to_names(nlp, text, kind_text, expected):
+    got = parties_of(nlp, text, kind_text)
+    assert len(got) == len(expected), got
+    assert all(any(same_name(w, g) for g in got) for w in expected), got
+
+
+UNSURE = [
+    # two states before "It": which one signed?
+    (
+        "Chile and Peru have held fishing talks for months. It has already reached agreements to ship copper to Norway.",
+        "agreements to ship",
+        ["Chile", "Peru"],
+    ),
+    # the pronoun opens a new paragraph
+    (
+        "Chile is seeking fishing accords with Norway.\n\nIt has already reached agreements to ship copper to Japan.",
+        "agreements to ship",
+        ["Chile"],
+    ),
+    # the description's nationality fits no company named before
+    (
+        "The Czech group Unipetrol bought a stake in a Slovak refinery. "
+        "Officials said the Hungarian energy company had signed a contract with the Slovak government.",
+        "a contract",
+        ["Unipetrol"],
+    ),
+    # "the company" after two companies
+    (
+        "The steel group Arcadia met the mining firm Borealis in Oslo. The company signed a supply contract with Norway on Monday.",
+        "a supply contract",
+        ["Arcadia", "Borealis"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind_text", "not_parties"), UNSURE)
+def test_unsure_references_give_no_party(nlp, text, kind_text, not_parties):
+    got = parties_of(nlp, text, kind_text)
+    assert not any(same_name(n, g) for n in not_parties for g in got), got
