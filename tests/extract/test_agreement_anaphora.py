@@ -32,6 +32,13 @@ RESOLVED = [
         "a new supply contract",
         ["Ecuador", "Ukraine"],
     ),
+    # "they" in a clause on the agreement: the states coordinated just before
+    (
+        "Rising costs are forcing Chile and Peru to decide whether they need more concessions to win approval "
+        "of the trade deals they have negotiated with Japan, a newspaper reported.",
+        "the trade deals",
+        ["Chile", "Peru", "Japan"],
+    ),
     # a description signer: the company the story introduced with a noun of the same kind and nationality
     (
         "The Czech group Unipetrol bought a stake in a Slovak refinery from the Hungarian oil firm MOL. "
@@ -68,6 +75,12 @@ UNSURE = [
         "Chile is seeking fishing accords with Norway.\n\nIt has already reached agreements to ship copper to Japan.",
         "agreements to ship",
         ["Chile"],
+    ),
+    # "they" after officials: the officials' side, not the states named before them
+    (
+        "Chile and Peru held fishing talks in Lima. Officials from both sides said they had signed a fishing pact.",
+        "a fishing pact",
+        ["Chile", "Peru"],
     ),
     # the description's nationality fits no company named before
     (

@@ -34,19 +34,23 @@ class SignerResolver:
         for c in cues.description_classes:
             for w in c.nouns:
                 self.classes.setdefault(w.lower(), set()).add(c.id)
+        # Plural nouns for those who could make an agreement ("officials", "companies", "sides").
+        self.agents = {w.lower() for w in cues.state_body_nouns + cues.side_nouns + cues.institution_nouns + cues.people_nouns}
         self.entity_at = {(m.start, m.end): e for e in entities for m in e.mentions}
         self.sentences = list(doc.sents)
         self.sentence_of = {t.i: k for k, s in enumerate(self.sentences) for t in s}
 
     # ------------------------------------------------------------------ entry points
 
-    def resolve(self, token: Token) -> Party | None:
-        """The named entity a pronoun or description signer refers to, or None when unsure."""
+    def resolve(self, token: Token) -> list[Party]:
+        """The named entities a pronoun or description signer refers to; none when unsure."""
         if token.lower_ in self.pronouns and token.pos_ == "PRON":
-            return self._pronoun(token)
-        if token.pos_ == "NOUN":
-            return self._description(token)
-        return None
+            if token.lower_ in ("they", "their"):
+                return self._coordinated(token)
+            party = self._pronoun(token)
+        else:
+            party = self._description(token) if token.pos_ == "NOUN" else None
+        return [party] if party is not None else []
 
     def other_side(self, head: Token) -> list[Token]:
         """"another deal, this time with the Lithuanian government": the object of "with" on a "this
@@ -83,6 +87,26 @@ class SignerResolver:
                 return None  # "Mexico and China ... It": which one?
             return self._party(ent, "party.signer_anaphor")
         return None
+
+    def _coordinated(self, token: Token) -> list[Party]:
+        """"forcing Colombia and Peru to decide ... deals they have negotiated": "they" is the nearest
+        earlier coordination of named states or organisations (whatever its role), unless a plural
+        subject without a name comes between ("officials said they ...")."""
+        k = self.sentence_of[token.i]
+        first = self.sentences[max(0, k - 1)].start
+        for t in reversed(self.doc[first : token.i]):
+            if "\n\n" in self.doc.text[t.idx : token.idx]:
+                return []
+            if t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and t.tag_ == "NNS" and not t.ent_type_ and (t.lemma_.lower() in self.agents or self._classes(t)):
+                return []  # (but "concessions", a thing, cannot be who negotiated)
+            if t.dep_ == "conj" or not self._named(t) or self._ent(t).root != t:
+                continue
+            names = [t] + [c for c in t.conjuncts if c.i > t.i]
+            if len(names) < 2 or not all(self._named(c) for c in names) or any(c.i >= token.i for c in names):
+                continue
+            ents = [self._ent(c) for c in names]
+            return [self._party(e, "party.signer_anaphor") for e in ents]
+        return []
 
     def _earlier_subjects(self, token: Token):
         """Subjects before ``token`` in its paragraph, nearest first, up to ``window`` sentences back."""

@@ -534,10 +534,11 @@ class ArgumentReader(AssetReader):
             head = self.doc[m.head]
             sides = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
             sides += [g for t in sides for g in t.conjuncts]
-            for t in PeopleResolver.signers(head, verbs) + sides:
+            # "trade deals they have negotiated": a pronoun subject of a clause on the agreement
+            clauses = [c for t in head.subtree if t.dep_ == "relcl" and t.lemma_ in verbs for c in t.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]
+            for t in PeopleResolver.signers(head, verbs) + sides + clauses:
                 if ca <= t.idx < cb and (t.pos_ == "PRON" or t.pos_ == "NOUN" and not t.ent_type_):
-                    party = self.anaphora.resolve(t)
-                    out += [(t, party)] if party is not None else []
+                    out += [(t, party) for party in self.anaphora.resolve(t)]
             for t in self.anaphora.other_side(head):
                 if ca <= t.idx < cb:
                     party = self.people.named(t, "party.this_time_with") or self.people.body_party(t, set(self.vocab.cues.state_body_nouns), "party.this_time_with")

@@ -133,6 +133,7 @@ class Cues(_Rule):
     acting_for_left: str
     company_anaphor: str
     signer_pronouns: list[str]  # pronouns resolved when they sign ("It has reached agreements")
+    people_nouns: list[str]  # nouns for those who could sign, a "they" does not reach past
     signer_verbs: list[str]  # verbs besides signed_verbs whose pronoun or description subject is resolved
     description_classes: list[DescriptionClass]  # "the Polish oil concern" for "the Polish group X"
     transfer_words: list[str]
