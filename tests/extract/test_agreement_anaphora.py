@@ -39,6 +39,13 @@ RESOLVED = [
         "the trade deals",
         ["Chile", "Peru", "Japan"],
     ),
+    # wire style: the paragraph just before is one sentence
+    (
+        "Chile and Peru, rivals for decades, boosted their ties last year.\n\n"
+        "They signed two pacts on fishing and mining despite protests from Bolivia.",
+        "two pacts",
+        ["Chile", "Peru"],
+    ),
     # a description signer: the company the story introduced with a noun of the same kind and nationality
     (
         "The Czech group Unipetrol bought a stake in a Slovak refinery from the Hungarian oil firm MOL. "
@@ -70,9 +77,9 @@ UNSURE = [
         "agreements to ship",
         ["Chile", "Peru"],
     ),
-    # the pronoun opens a new paragraph
+    # the state is two paragraphs back
     (
-        "Chile is seeking fishing accords with Norway.\n\nIt has already reached agreements to ship copper to Japan.",
+        "Chile is seeking fishing accords with Norway.\n\nTalks resume in May.\n\nIt has already reached agreements to ship copper to Japan.",
         "agreements to ship",
         ["Chile"],
     ),

@@ -95,7 +95,7 @@ class SignerResolver:
         k = self.sentence_of[token.i]
         first = self.sentences[max(0, k - 1)].start
         for t in reversed(self.doc[first : token.i]):
-            if "\n\n" in self.doc.text[t.idx : token.idx]:
+            if self._far(t, token):
                 return []
             if t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and t.tag_ == "NNS" and not t.ent_type_ and (t.lemma_.lower() in self.agents or self._classes(t)):
                 return []  # (but "concessions", a thing, cannot be who negotiated)
@@ -115,9 +115,15 @@ class SignerResolver:
         for t in reversed(self.doc[first : token.i]):
             if t.dep_ not in SUBJECT_DEPS:
                 continue
-            if "\n\n" in self.doc.text[t.idx : token.idx]:
-                return  # another paragraph
+            if self._far(t, token):
+                return
             yield t
+
+    def _far(self, earlier: Token, token: Token) -> bool:
+        """True when a paragraph lies between two tokens: wire stories write a paragraph a sentence,
+        so the paragraph just before is still near ("Turkey and Israel boosted their ties.\n\nThey
+        signed two pacts"), one further back is not."""
+        return self.doc.text.count("\n\n", earlier.idx, token.idx) > 1
 
     # ------------------------------------------------------------------ descriptions
 
