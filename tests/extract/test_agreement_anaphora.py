@@ -46,6 +46,12 @@ RESOLVED = [
         "two pacts",
         ["Chile", "Peru"],
     ),
+    # "its" on the agreement: whose agreement it is
+    (
+        "Chile wants to sell more salmon in Asia.\n\nIts trade agreement with Japan took effect in May.",
+        "Its trade agreement",
+        ["Chile", "Japan"],
+    ),
     # a description signer: the company the story introduced with a noun of the same kind and nationality
     (
         "The Czech group Unipetrol bought a stake in a Slovak refinery from the Hungarian oil firm MOL. "
@@ -95,6 +101,12 @@ UNSURE = [
         "Officials said the Hungarian energy company had signed a contract with the Slovak government.",
         "a contract",
         ["Unipetrol"],
+    ),
+    # "the factions" are several groups, not the one named before
+    (
+        "The militant movement Hamas rejected the plan. Egypt brokered a truce between Israel and the factions on Monday.",
+        "a truce",
+        ["Hamas"],
     ),
     # "the company" after two companies
     (

@@ -19,6 +19,7 @@ from claimweave.models import DocEntity
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NAMED_LABELS = ("GPE", "ORG")
+COUNTING = {"two", "both", "three", "all", "other", "another", "each", "every", "several", "many", "some", "those", "these"}
 NAME_LABELS = ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
 # Modifiers of a name or a description, as written before it ("the Polish oil group X").
 DESCRIBING_DEPS = ("amod", "compound", "nmod")
@@ -31,6 +32,7 @@ class SignerResolver:
         self.doc, self.window = doc, window
         self.pronouns = {p.lower() for p in cues.signer_pronouns}
         self.classes: dict[str, set[str]] = {}
+        self.members = {w.lower() for c in cues.description_classes for w in c.members}
         for c in cues.description_classes:
             for w in c.nouns:
                 self.classes.setdefault(w.lower(), set()).add(c.id)
@@ -133,6 +135,10 @@ class SignerResolver:
         cls = self._classes(token)
         if not cls or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
+        if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in COUNTING for c in token.children):
+            return None  # "the two companies", "the other group": several, or someone else
+        if token.tag_ == "NNS" and token.lower_ not in self.members:
+            return None  # "the companies", "the factions" are several; "the rebels" are one group's fighters
         if token.ent_type_ or any(c.dep_ in ("poss", "prep") or c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and not self._nationalities_of([c]) for c in token.children):
             return None  # "the rebel group Hamas", "the firm's unit", "the group of ...": named or someone else's
         wanted = self._nationalities(token)

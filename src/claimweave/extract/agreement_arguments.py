@@ -536,7 +536,9 @@ class ArgumentReader(AssetReader):
             sides += [g for t in sides for g in t.conjuncts]
             # "trade deals they have negotiated": a pronoun subject of a clause on the agreement
             clauses = [c for t in head.subtree if t.dep_ == "relcl" and t.lemma_ in verbs for c in t.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]
-            for t in PeopleResolver.signers(head, verbs) + sides + clauses:
+            # "Its agreement with Y": whose agreement it is
+            owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"] if head.pos_ != "VERB" else []
+            for t in PeopleResolver.signers(head, verbs) + sides + clauses + owners:
                 if ca <= t.idx < cb and (t.pos_ == "PRON" or t.pos_ == "NOUN" and not t.ent_type_):
                     out += [(t, party) for party in self.anaphora.resolve(t)]
             for t in self.anaphora.other_side(head):

@@ -87,6 +87,7 @@ class DescriptionClass(_Rule):
 
     id: str
     nouns: list[str]
+    members: list[str] = []  # plurals that name one group by its members ("the rebels")
 
 
 class CueRule(_Rule):
