@@ -69,7 +69,7 @@ RESOLVED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "kind_text", "expected"), RESOLVED)
+@pytest.mark.parametrize(("text", "kind_text", "expected"), RESOLVED, ids=[f"{k}-{'-'.join(e)}" for _, k, e in RESOLVED])
 def test_signers_written_as_pronouns_or_descriptions_resolve_to_names(nlp, text, kind_text, expected):
     got = parties_of(nlp, text, kind_text)
     assert len(got) == len(expected), got
@@ -117,7 +117,7 @@ UNSURE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "kind_text", "not_parties"), UNSURE)
+@pytest.mark.parametrize(("text", "kind_text", "not_parties"), UNSURE, ids=[f"{k}-not-{'-'.join(n)}" for _, k, n in UNSURE])
 def test_unsure_references_give_no_party(nlp, text, kind_text, not_parties):
     got = parties_of(nlp, text, kind_text)
     assert not any(same_name(n, g) for n in not_parties for g in got), got
