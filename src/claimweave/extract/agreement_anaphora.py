@@ -67,26 +67,21 @@ class SignerResolver:
     # ------------------------------------------------------------------ pronouns
 
     def _pronoun(self, token: Token) -> Party | None:
-        """"it"/"its": the nearest earlier subject of the paragraph (this sentence and the ``window``
-        before it) that is a named state or organisation; "they"/"their": a coordination of them."""
-        plural = token.lower_ in ("they", "their", "them")
+        """"it"/"its": the nearest earlier subject (this sentence and the ``window`` before it) that is a
+        named state or organisation, unless a nearer unnamed singular subject ("the plan") may be what
+        it means, or the name is one of several coordinated ("Mexico and China ... It")."""
         for cand in self._earlier_subjects(token):
             if cand.pos_ == "PRON":
                 continue  # an earlier pronoun refers to the same thing, or to someone: look further back
             ent = self._ent(cand)
             if ent is not None and ent.label_ == "PERSON":
-                continue  # "it" is never a person; "they" for people are their group, found no more
+                continue  # "it" is never a person
             if ent is None or ent.label_ not in NAMED_LABELS:
-                if cand.pos_ == "NOUN" and (cand.tag_ == "NNS") == plural:
-                    # a nearer unnamed subject of the same number ("the plan", "the officials"): it may be that
-                    described = self._description(cand) if cand.tag_ != "NNS" else None
-                    return described
+                if cand.pos_ == "NOUN" and cand.tag_ != "NNS":
+                    return self._description(cand)  # "the Czech company said it ...": whom that describes
                 continue
-            conjuncts = [c for c in cand.conjuncts if self._named(c)]
-            if plural:
-                return None  # several names are found by the speaker rule ("X and Y said they ...")
-            if conjuncts:
-                return None  # "Mexico and China ... It": which one?
+            if any(self._named(c) for c in cand.conjuncts):
+                return None
             return self._party(ent, "party.signer_anaphor")
         return None
 
@@ -111,7 +106,7 @@ class SignerResolver:
         return []
 
     def _earlier_subjects(self, token: Token):
-        """Subjects before ``token`` in its paragraph, nearest first, up to ``window`` sentences back."""
+        """Subjects before ``token``, nearest first, up to ``window`` sentences and one paragraph back."""
         k = self.sentence_of[token.i]
         first = self.sentences[max(0, k - self.window)].start
         for t in reversed(self.doc[first : token.i]):
@@ -131,7 +126,8 @@ class SignerResolver:
 
     def _description(self, token: Token) -> Party | None:
         """"the Polish oil concern", "the rebels": the latest organisation written with a noun of the
-        same class (and the same nationality, when the description gives one)."""
+        same class (and the same nationality, when the description gives one); none when two different
+        ones fit a description without a nationality."""
         cls = self._classes(token)
         if not cls or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
