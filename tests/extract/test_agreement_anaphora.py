@@ -108,6 +108,12 @@ UNSURE = [
         "a truce",
         ["Hamas"],
     ),
+    # another organisation was named after the one described as a company
+    (
+        "The oil firm Rosneft met Exxon Mobil in Moscow. Exxon Mobil wants Arctic blocks. The company signed a drilling contract with Norway on Monday.",
+        "a drilling contract",
+        ["Rosneft"],
+    ),
     # "the company" after two companies
     (
         "The steel group Arcadia met the mining firm Borealis in Oslo. The company signed a supply contract with Norway on Monday.",

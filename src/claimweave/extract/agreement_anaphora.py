@@ -32,6 +32,7 @@ class SignerResolver:
         self.doc, self.window = doc, window
         self.pronouns = {p.lower() for p in cues.signer_pronouns}
         self.classes: dict[str, set[str]] = {}
+        self.latest_only = {c.id for c in cues.description_classes if c.latest_only}
         self.members = {w.lower() for c in cues.description_classes for w in c.members}
         for c in cues.description_classes:
             for w in c.nouns:
@@ -138,24 +139,28 @@ class SignerResolver:
         if token.ent_type_ or any(c.dep_ in ("poss", "prep") or c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and not self._nationalities_of([c]) for c in token.children):
             return None  # "the rebel group Hamas", "the firm's unit", "the group of ...": named or someone else's
         wanted = self._nationalities(token)
-        found: dict[str, Span] = {}
+        found: dict[str, tuple[Span, set[str]]] = {}
         for ent in self.doc.ents:
             # (whatever the small model took it for: "the Polish group PKN Orlen" is tagged a person, "the
             # mining firm Borealis" a place; the description says what it is)
             if ent.end > token.i or ent.label_ not in NAME_LABELS:
                 continue
             heads, words = self._described_by(ent)
-            if not any(self._classes(w) & cls for w in heads):
+            shared = {c for w in heads for c in self._classes(w) & cls}
+            if not shared:
                 continue
             if wanted and not wanted <= self._nationalities_of(words):
                 continue
             entity = self.entity_at.get((ent.start_char, ent.end_char))
-            found[entity.id if entity else ent.text] = ent  # the latest mention of each entity
+            found[entity.id if entity else ent.text] = (ent, shared)  # the latest mention of each entity
         if not found:
             return None
         if len(found) > 1 and not wanted:
             return None  # "the company" after two companies: which one?
-        ent = max(found.values(), key=lambda e: e.start)
+        ent, shared = max(found.values(), key=lambda e: e[0].start)
+        # ("the militant group" for "the Hezbollah guerrillas" is an armed group's description, not a company's)
+        if not wanted and shared & self.latest_only and any(e.label_ == "ORG" and ent.end <= e.start and e.end <= token.i and self._other(e, ent) for e in self.doc.ents):
+            return None  # "the oil firm Rosneft ... Exxon ... the company": the one named last may be meant
         return self._party(ent, "party.signer_description")
 
     def _described_by(self, ent: Span) -> tuple[list[Token], list[Token]]:
@@ -188,6 +193,13 @@ class SignerResolver:
 
     def _classes(self, token: Token) -> set[str]:
         return self.classes.get(token.lemma_.lower(), set()) | self.classes.get(token.lower_, set())
+
+    def _other(self, a: Span, b: Span) -> bool:
+        """True when two mentions name different entities (by entity id, else by their words)."""
+        ea, eb = self.entity_at.get((a.start_char, a.end_char)), self.entity_at.get((b.start_char, b.end_char))
+        if ea is not None and eb is not None:
+            return ea.id != eb.id
+        return a.text not in b.text and b.text not in a.text
 
     def _ent(self, token: Token) -> Span | None:
         return next((e for e in self.doc.ents if e.start <= token.i < e.end), None)

@@ -88,6 +88,9 @@ class DescriptionClass(_Rule):
     id: str
     nouns: list[str]
     members: list[str] = []  # plurals that name one group by its members ("the rebels")
+    # Whether a bare description means only the organisation named last ("the company" in a story
+    # naming many companies, whether described or not; but "the rebels" after the army was named).
+    latest_only: bool = False
 
 
 class CueRule(_Rule):
