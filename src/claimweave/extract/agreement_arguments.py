@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from claimweave.extract.agreement_anaphora import SignerResolver
 from claimweave.extract.agreement_assets import AssetReader
 from claimweave.extract.agreement_people import Party, PeopleResolver
 from claimweave.extract.agreement_rules import Vocabulary
@@ -45,6 +46,7 @@ class ArgumentReader(AssetReader):
     def __init__(self, doc: Doc, vocab: Vocabulary, timexes: list[Timex], entities: list[DocEntity], roles: list[Role] = ()) -> None:
         super().__init__(doc, vocab)
         self.people = PeopleResolver(doc, entities, list(roles), self.text)
+        self.anaphora = SignerResolver(doc, entities, vocab.cues)
         self.timexes = sorted(timexes, key=lambda t: (t.start, t.end))
         labels = set(vocab.cues.party_labels)
         self.entities = sorted(
@@ -499,6 +501,10 @@ class ArgumentReader(AssetReader):
                     party = self.people.person_party(t) or self.people.body_party(t, bodies, "party.signatory_body")
                     found += [party] if party is not None else self.people.pair(t)
                     found += self.people.visited(t, bodies)
+        resolved = self._anaphoric_signers(mentions, ca, cb, signing)
+        # "the cease-fire between the government and the rebels": the named group stands for "the rebels"
+        out = [p for p in out if p.value[1] is not None or not any(p.start <= t.idx < p.end for t, _ in resolved)]
+        found += [p for _, p in resolved]
         found += self._signed_players(mentions, ca, cb)
         found += self._paired_names(mentions)
         holders = [t for t in self._holders(mentions) if ca <= t.idx < cb]
@@ -522,7 +528,7 @@ class ArgumentReader(AssetReader):
                 out.append(Term((p.text, p.entity_id), p.start, p.end, p.rule))
         # "X and Y reached an agreement for the acquisition of Y by Z": when the text says who made
         # it, the other names of the clause are not parties (unless tied to the agreement's name).
-        named = [p for p in out if any(p.start <= t.idx < p.end for t in signers)]
+        named = [p for p in out if any(p.start <= t.idx < p.end for t in signers) or any(p.start == r.start for _, r in resolved)]
         if len(named) >= 2:
             out = [p for p in out if p in named or p.rule in _TIED_RULES]
         if mentions and all(self.proper_name(m) for m in mentions):
@@ -538,6 +544,32 @@ class ArgumentReader(AssetReader):
         if len(sides) >= 2:
             # "Hamas rejected a deal reached between Fatah and Israel": the sides are named; the rest are onlookers.
             out = [p for p in out if p in sides or p.rule == "party.phrase"]
+        return out
+
+    def _anaphoric_signers(self, mentions: list[Mention], ca: int, cb: int, signing: set[str]) -> list[tuple]:
+        """(token, party) for signers written as a pronoun or a description ("It has reached agreements",
+        "the Polish oil concern had finalised another deal"), sides written as a description ("between
+        the government and the rebels") and the side of "another deal, this time with X"."""
+        verbs = signing | set(self.vocab.cues.signer_verbs)
+        out = []
+        for m in mentions:
+            head = self.doc[m.head]
+            sides = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
+            sides += [g for t in sides for g in t.conjuncts]
+            # "trade deals they have negotiated": a pronoun subject of a clause on the agreement
+            clauses = [c for t in head.subtree if t.dep_ == "relcl" and t.lemma_ in verbs for c in t.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]
+            # "Its agreement with Y": whose agreement it is
+            owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"] if head.pos_ != "VERB" else []
+            for t in PeopleResolver.signers(head, verbs) + sides + clauses + owners:
+                if ca <= t.idx < cb and (t.pos_ == "PRON" or t.pos_ == "NOUN" and not t.ent_type_):
+                    out += [(t, party) for party in self.anaphora.resolve(t)]
+            for t in self.anaphora.other_side(head):
+                if ca <= t.idx < cb:
+                    party = self.people.named(t, "party.this_time_with") or self.people.body_party(t, set(self.vocab.cues.state_body_nouns), "party.this_time_with")
+                    if party is None and t.pos_ == "NOUN" and t.lemma_.lower() in self.vocab.cues.state_body_nouns:
+                        s_c, e_c = self._chars(t.left_edge.i, t.i + 1)  # "the Slovak government" (a state the NER missed)
+                        party = Party(s_c, e_c, self.text[s_c:e_c], None, "party.this_time_with")
+                    out += [(t, party)] if party is not None else []
         return out
 
     def _signed_players(self, mentions: list[Mention], ca: int, cb: int) -> list:

@@ -86,6 +86,17 @@ class CollectiveRule(_Rule):
     pattern: str
 
 
+class DescriptionClass(_Rule):
+    """Nouns that describe the same kind of party ("group", "concern", "firm" for a company)."""
+
+    id: str
+    nouns: list[str]
+    members: list[str] = []  # plurals that name one group by its members ("the rebels")
+    # Whether a bare description means only the organisation named last ("the company" in a story
+    # naming many companies, whether described or not; but "the rebels" after the army was named).
+    latest_only: bool = False
+
+
 class CueRule(_Rule):
     id: str
     pattern: str
@@ -132,6 +143,10 @@ class Cues(_Rule):
     state_body_nouns: list[str]
     acting_for_left: str
     company_anaphor: str
+    signer_pronouns: list[str]  # pronouns resolved when they sign ("It has reached agreements")
+    people_nouns: list[str]  # nouns for those who could sign, a "they" does not reach past
+    signer_verbs: list[str]  # verbs besides signed_verbs whose pronoun or description subject is resolved
+    description_classes: list[DescriptionClass]  # "the Polish oil concern" for "the Polish group X"
     transfer_words: list[str]
     deal_plan_nouns: list[str]
     not_party_heads: list[str]

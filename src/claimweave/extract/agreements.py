@@ -402,8 +402,13 @@ class AgreementExtractor:
 
     @staticmethod
     def _other_sides(known: Terms, new: Terms) -> bool:
-        """True when both say who made them and no side is shared."""
-        return bool(known.parties and new.parties) and not any(same_name(p.value[0], q.value[0]) for p in known.parties for q in new.parties)
+        """True when both say who made them and each names a side the other does not ("with Shell" and,
+        by the same state, "with BP"): a shared side alone does not make them one."""
+        if not (known.parties and new.parties):
+            return False
+        def missing(a: Terms, b: Terms) -> bool:
+            return any(not any(same_name(p.value[0], q.value[0]) for q in b.parties) for p in a.parties)
+        return missing(known, new) and missing(new, known)
 
     def _restated(self, doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms) -> Draft | None:
         """The agreement a bare "a ceasefire" restates: in a story about one ceasefire, a later "a

@@ -1,0 +1,129 @@
+"""Agreement parties written as a pronoun or a description ("It has reached agreements", "the Czech
+energy company signed", "between the government and the rebels"), resolved to the named state or
+organisation they refer to, and left alone when the reference is unsure."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimweave.extract.agreement_terms import same_name
+from tests.extract.test_agreements import run
+
+
+def parties_of(nlp, text: str, kind_text: str) -> list[str]:
+    """The parties of the agreement one of whose mentions starts where ``kind_text`` does."""
+    doc = run(nlp, text)
+    at = text.index(kind_text)
+    found = [a for a in doc._.cw_agreements if any(e.start == at for e in a.evidence)]
+    assert len(found) == 1, [(a.text, [e.start for e in a.evidence]) for a in doc._.cw_agreements]
+    return [p.text for p in found[0].parties]
+
+
+RESOLVED = [
+    # a pronoun signer: the state the paragraph's last sentences are about
+    (
+        "Chile is seeking fishing accords with Norway so that it can sell more salmon abroad. "
+        "It has already reached agreements to ship copper and wine to Norway, a trade official said.",
+        "agreements to ship",
+        ["Chile"],
+    ),
+    (
+        "Ecuador has expanded its banana trade this year. It signed a new supply contract with Ukraine on Monday.",
+        "a new supply contract",
+        ["Ecuador", "Ukraine"],
+    ),
+    # "they" in a clause on the agreement: the states coordinated just before
+    (
+        "Rising costs are forcing Chile and Peru to decide whether they need more concessions to win approval "
+        "of the trade deals they have negotiated with Japan, a newspaper reported.",
+        "the trade deals",
+        ["Chile", "Peru", "Japan"],
+    ),
+    # wire style: the paragraph just before is one sentence
+    (
+        "Chile and Peru, rivals for decades, boosted their ties last year.\n\n"
+        "They signed two pacts on fishing and mining despite protests from Bolivia.",
+        "two pacts",
+        ["Chile", "Peru"],
+    ),
+    # "its" on the agreement: whose agreement it is
+    (
+        "Chile wants to sell more salmon in Asia.\n\nIts trade agreement with Japan took effect in May.",
+        "Its trade agreement",
+        ["Chile", "Japan"],
+    ),
+    # a description signer: the company the story introduced with a noun of the same kind and nationality
+    (
+        "The Czech group Unipetrol bought a stake in a Slovak refinery from the Hungarian oil firm MOL. "
+        "Officials said the Czech energy company had signed another contract, this time with the Slovak government.",
+        "another contract",
+        ["Unipetrol", "the Slovak government"],
+    ),
+    # a description side: the group the story named as rebels
+    (
+        "Fighting has eased in the north since the rebel National Liberation Front (NLF) began talks with Khartoum. "
+        "Under the truce accord between the government and the rebels, the fighters must gather at two camps.",
+        "the truce accord",
+        ["the government", "National Liberation Front"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind_text", "expected"), RESOLVED, ids=[f"{k}-{'-'.join(e)}" for _, k, e in RESOLVED])
+def test_signers_written_as_pronouns_or_descriptions_resolve_to_names(nlp, text, kind_text, expected):
+    got = parties_of(nlp, text, kind_text)
+    assert len(got) == len(expected), got
+    assert all(any(same_name(w, g) for g in got) for w in expected), got
+
+
+UNSURE = [
+    # two states before "It": which one signed?
+    (
+        "Chile and Peru have held fishing talks for months. It has already reached agreements to ship copper to Norway.",
+        "agreements to ship",
+        ["Chile", "Peru"],
+    ),
+    # the state is two paragraphs back
+    (
+        "Chile is seeking fishing accords with Norway.\n\nTalks resume in May.\n\nIt has already reached agreements to ship copper to Japan.",
+        "agreements to ship",
+        ["Chile"],
+    ),
+    # "they" after officials: the officials' side, not the states named before them
+    (
+        "Chile and Peru held fishing talks in Lima. Officials from both sides said they had signed a fishing pact.",
+        "a fishing pact",
+        ["Chile", "Peru"],
+    ),
+    # the description's nationality fits no company named before
+    (
+        "The Czech group Unipetrol bought a stake in a Slovak refinery. "
+        "Officials said the Hungarian energy company had signed a contract with the Slovak government.",
+        "a contract",
+        ["Unipetrol"],
+    ),
+    # "the factions" are several groups, not the one named before
+    (
+        "The militant movement Hamas rejected the plan. Egypt brokered a truce between Israel and the factions on Monday.",
+        "a truce",
+        ["Hamas"],
+    ),
+    # another organisation was named after the one described as a company
+    (
+        "The oil firm Rosneft met Exxon Mobil in Moscow. Exxon Mobil wants Arctic blocks. The company signed a drilling contract with Norway on Monday.",
+        "a drilling contract",
+        ["Rosneft"],
+    ),
+    # "the company" after two companies
+    (
+        "The steel group Arcadia met the mining firm Borealis in Oslo. The company signed a supply contract with Norway on Monday.",
+        "a supply contract",
+        ["Arcadia", "Borealis"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind_text", "not_parties"), UNSURE, ids=[f"{k}-not-{'-'.join(n)}" for _, k, n in UNSURE])
+def test_unsure_references_give_no_party(nlp, text, kind_text, not_parties):
+    got = parties_of(nlp, text, kind_text)
+    assert not any(same_name(n, g) for n in not_parties for g in got), got
