@@ -4,27 +4,9 @@ still ahead."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from claimweave.extract.common import DocContext
-
-FRIDAY = dt.date(2024, 6, 14)
-
-
-def run(nlp, text: str, published: dt.date | None = FRIDAY):
-    doc = nlp.make_doc(text)
-    doc._.cw_context = DocContext(doc_id="test", text=text, published=published)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc._.cw_agreements
-
-
-def only(nlp, text: str):
-    found = run(nlp, text)
-    assert len(found) == 1, [a.text for a in found]
-    return found[0]
+from tests.extract.agreement_docs import FRIDAY, agreements as run, only
 
 
 SIGNED = [

@@ -3,19 +3,9 @@ idioms and wire slugs are not agreements; concluded and scheduled ones are."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from claimweave.extract.common import DocContext
-
-
-def run(nlp, text: str):
-    doc = nlp.make_doc(text)
-    doc._.cw_context = DocContext(doc_id="test", text=text, published=dt.date(2024, 6, 14))
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+from tests.extract.agreement_docs import analyse as run
 
 
 NOT_AGREEMENTS = [
