@@ -11,6 +11,11 @@ from tests.extract.agreement_docs import FRIDAY, agreements as run, only
 
 SIGNED = [
     pytest.param(
+        "The striker signed a seven-year contract worth 90 million dollars in July of 2004.",
+        ["2004-07"],
+        id="a-date-the-parser-hangs-on-worth",
+    ),
+    pytest.param(
         "On Friday afternoon, port officials confirmed that the Danish shipping group had finalised a deal with the city.",
         ["2024-06-14"],
         id="finalised-on-a-time-of-day",

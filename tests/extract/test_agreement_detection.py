@@ -28,6 +28,8 @@ NOT_AGREEMENTS = [
     pytest.param("Ministers from Kenya and Uganda will talk about a bilateral trade agreement next week.", id="talk-about"),
     pytest.param("The club said it has yet to offer the defender a new contract.", id="yet-to"),
     pytest.param("In his March 3 memorandum to the president, the adviser urged new steps.", id="a-persons-memorandum"),
+    pytest.param("In 1998 the holiday was renamed the Day of Unity and Accord by decree.", id="a-word-in-another-title"),
+    pytest.param("Norway and Chile are not expected to sign a fisheries agreement this year.", id="not-expected-to-sign"),
 ]
 
 
@@ -62,3 +64,15 @@ AGREEMENTS = [
 @pytest.mark.parametrize(("text", "name"), AGREEMENTS)
 def test_concluded_and_scheduled_agreements_are_found(nlp, text, name):
     assert [a.text for a in run(nlp, text)._.cw_agreements] == [name]
+
+
+SCHEDULED = [
+    pytest.param("Norway and Chile are expected to sign a fisheries agreement this week, the ministry said.", "a fisheries agreement", id="expected-to-sign"),
+    pytest.param("The two ministers are scheduled to sign an accord on water rights on Monday.", "an accord", id="scheduled-to-sign"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SCHEDULED)
+def test_a_signing_others_say_is_due_is_a_proposed_agreement_with_no_date(nlp, text, name):
+    found = run(nlp, text)._.cw_agreements
+    assert [(a.text, a.status, a.signed) for a in found] == [(name, "proposed", [])]
