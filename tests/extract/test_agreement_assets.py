@@ -75,6 +75,11 @@ def test_what_a_named_agreement_covers(nlp, text, asset):
 
 SHAPES = [
     pytest.param(
+        "Lopez praised the Chile-Peru pact that allows joint fishing patrols even though Lima has built new warships.",
+        "joint fishing patrols",
+        id="an-object-before-a-clause-of-though-parsed-as-its-complement",
+    ),
+    pytest.param(
         "Delegates met ahead of a session of the Oslo Convention on the Safe Handling of Industrial Solvents and their Storage.",
         "the Safe Handling of Industrial Solvents",
         id="a-long-title-after-on-is-the-topic-whatever-the-ner-says",

@@ -11,6 +11,11 @@ from tests.extract.agreement_docs import FRIDAY, agreements as run, only
 
 SIGNED = [
     pytest.param(
+        "The agreement, which was signed by the two governments Thursday, shows a commitment to farming.",
+        ["2024-06-13"],
+        id="a-bare-weekday-on-the-relative-signing",
+    ),
+    pytest.param(
         "The striker signed a seven-year contract worth 90 million dollars in July of 2004.",
         ["2004-07"],
         id="a-date-the-parser-hangs-on-worth",

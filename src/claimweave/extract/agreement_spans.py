@@ -348,6 +348,8 @@ class ClauseReader(ArgumentReader):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
             return False
+        if verb.dep_ in ("relcl", "acl") and verb.head.i in {m.head for m in mentions}:
+            return True  # "the agreement, which was signed by the two governments Thursday"
         return verb in {self._governor(self.doc[m.head]) for m in mentions}
 
     def _when_signed(self, t: Timex, mentions: list[Mention]) -> bool:
