@@ -746,6 +746,8 @@ MORE_PARTIES = [
     pytest.param("Sri Lanka's peace broker Norway failed to arrange talks to strengthen the 2002 truce.", [], id="a-broker-is-no-side"),
     pytest.param("In the end the country agreed a deal with the mercenary company Sandline International.", ["Sandline International"], id="a-descriptor-before-a-name"),
     pytest.param("Chelsea agreed to terms with striker Ivo Mandic on a two-year deal.", ["Chelsea", "Ivo Mandic"], id="agreed-to-terms-with-a-player"),
+    pytest.param("Acme Corp announced on Monday an agreement with Spain's Telefonica SA to form a joint venture.", ["Acme Corp", "Telefonica SA"], id="who-announces-an-agreement-with-y"),
+    pytest.param("Acme Corp announced on Monday an agreement between Spain's Telefonica SA and Orange.", ["Telefonica SA", "Orange"], id="who-announces-an-agreement-between-others"),
 ]
 
 

@@ -389,7 +389,7 @@ class ArgumentReader(AssetReader):
             if speaker.dep_.startswith("nsubj") and speaker.head.lemma_ in self.vocab.cues.party_speech_verbs:
                 # "Dataproducts said it filed ...": a speaker reporting its own act is a party; a source is not.
                 reported = [c for c in speaker.head.children if c.dep_ == "ccomp"]
-                if not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children):
+                if not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children) and not self._announces_own(speaker.head, mentions):
                     continue
             between = self.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
             if not owner and _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,2}", between):
@@ -571,6 +571,17 @@ class ArgumentReader(AssetReader):
                         party = Party(s_c, e_c, self.text[s_c:e_c], None, "party.this_time_with")
                     out += [(t, party)] if party is not None else []
         return out
+
+    def _announces_own(self, verb, mentions: list[Mention]) -> bool:
+        """True when a speech verb's object is the agreement made "with" someone ("Netcom announced on
+        Monday an agreement with Telefonica to ..."): the one announcing it is the other side (but not
+        of "an agreement between X and Y", which it only reports)."""
+        heads = {m.head for m in mentions}
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i in heads):
+            preps = [c.lower_ for c in obj.children if c.dep_ == "prep"]
+            if "with" in preps and "between" not in preps:
+                return True
+        return False
 
     def _signed_players(self, mentions: list[Mention], ca: int, cb: int) -> list:
         """"Leeds signed the winger Ivo Mandic to a four-year deal": the person signed to a contract is its other side."""
