@@ -754,3 +754,18 @@ MORE_PARTIES = [
 @pytest.mark.parametrize(("text", "parties"), MORE_PARTIES)
 def test_more_parties(nlp, text, parties):
     assert [p.text for p in only(nlp, text).parties] == parties
+
+
+def test_a_person_signing_in_their_own_name_is_a_party_and_their_contract_gets_no_computed_expiry(nlp):
+    text = (
+        "The Denver Rockets guard Tom Weller is out injured. "
+        "The 35-year-old Weller, in his 14th season, signed a three-year contract with Denver in August."
+    )
+    contract = only(nlp, text)
+    assert [p.text for p in contract.parties] == ["Denver", "Weller"]
+    assert (contract.duration, contract.expires) == ("P3Y", None)
+
+
+def test_a_companys_contract_gets_a_computed_expiry(nlp):
+    contract = only(nlp, "Acme Corp signed a ten-year contract with the city in August 2005.")
+    assert (contract.expires.value, contract.expires.computed) == ("2015-08", True)

@@ -493,12 +493,14 @@ class ArgumentReader(AssetReader):
         bodies = set(self.vocab.cues.state_body_nouns)
         for m in mentions:
             head = self.doc[m.head]
-            tokens = PeopleResolver.signers(head, signing)
-            signers += tokens
-            tokens += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
+            own = PeopleResolver.signers(head, signing)
+            signers += own
+            tokens = own + [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
             for t in tokens:
                 if ca <= t.idx < cb:
                     party = self.people.person_party(t) or self.people.body_party(t, bodies, "party.signatory_body")
+                    if party is None and t in own:
+                        party = self.people.unaffiliated(t, "party.signatory_person")  # "Christie signed a three-year contract"
                     found += [party] if party is not None else self.people.pair(t)
                     found += self.people.visited(t, bodies)
         resolved = self._anaphoric_signers(mentions, ca, cb, signing)

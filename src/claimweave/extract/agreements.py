@@ -620,6 +620,12 @@ class AgreementExtractor:
 
     # ------------------------------------------------------------------ output
 
+    @staticmethod
+    def _personal(doc: Doc, parties: list[Term]) -> bool:
+        """True for a person's contract (a player's, a coach's): its years are seasons or years of
+        service, so no expiry is computed from its signing day."""
+        return any(doc.char_span(p.start, p.end, alignment_mode="expand").root.ent_type_ == "PERSON" for p in parties)
+
     def _agreement(self, doc: Doc, doc_id: str, draft: Draft) -> Agreement:
         t = draft.terms
         first = draft.mentions[0]
@@ -657,7 +663,7 @@ class AgreementExtractor:
         if t.expires is not None:
             expires = Expiry(value=t.expires.value, computed=False)
             put("expires", t.expires)
-        elif t.duration is not None and len(signed) == 1 and is_date(signed[0]) and is_duration(t.duration.value):
+        elif t.duration is not None and len(signed) == 1 and is_date(signed[0]) and is_duration(t.duration.value) and not self._personal(doc, t.parties):
             value = add_duration(date=signed[0], duration=t.duration.value)
             if value is not None:
                 expires = Expiry(value=value, computed=True)
