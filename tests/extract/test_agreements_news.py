@@ -769,3 +769,15 @@ def test_a_person_signing_in_their_own_name_is_a_party_and_their_contract_gets_n
 def test_a_companys_contract_gets_a_computed_expiry(nlp):
     contract = only(nlp, "Acme Corp signed a ten-year contract with the city in August 2005.")
     assert (contract.expires.value, contract.expires.computed) == ("2015-08", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Trade will grow, according to a second MOU signed between the two ministers on customs cooperation.", id="on-the-participle"),
+        pytest.param("A second MOU was signed between the two ministers on customs cooperation.", id="on-the-passive-verb"),
+    ],
+)
+def test_the_two_ministers_a_signing_is_between_restate_the_pair_named_before(nlp, text):
+    found = run(nlp, "Chile and Peru signed a memorandum on Monday. " + text)
+    assert [[p.text for p in a.parties] for a in found] == [["Chile", "Peru"], ["Chile", "Peru"]]

@@ -495,7 +495,11 @@ class ArgumentReader(AssetReader):
             head = self.doc[m.head]
             own = PeopleResolver.signers(head, signing)
             signers += own
-            tokens = own + [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
+            # "a deal between X and Y", "a second MOU signed between the two ministers", "was signed between ..."
+            holders = [head] + [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_ in signing]
+            if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in signing:
+                holders.append(head.head)
+            tokens = own + [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
             for t in tokens:
                 if ca <= t.idx < cb:
                     party = self.people.person_party(t) or self.people.body_party(t, bodies, "party.signatory_body")
