@@ -9,6 +9,7 @@ from tests.extract.agreement_docs import analyse as run
 
 
 NOT_AGREEMENTS = [
+    pytest.param("The two sides reaffirmed previous agreements reached in Nairobi.", "previous agreements", id="previous-plural-reached"),
     pytest.param('Diplomats say the two governments are "moving closer" to an accord on fishing quotas.', id="closer-in-quotes"),
     pytest.param("Analysts expect that the negotiations would likely lead to a deal on lower tariffs.", id="would-lead-to"),
     pytest.param("The minister said that a regional agreement on water would be the best solution.", id="would-be-a-solution"),

@@ -342,6 +342,8 @@ class AgreementExtractor:
             done = verb.tag_ == "VBD" or verb.tag_ == "VBN" and aux & {"has", "have", "had"}
             return bool(done) and not aux & {"not", "n't", "never", "would", "could", "might", "may", "should", "will"}
         for c in head.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in verbs and any(a.dep_ == "amod" and a.lower_ in self.vocab.cues.existing_adjectives for a in head.children):
+                return True  # "previous agreements reached in Khartoum": made before, and said to exist
             if c.lemma_ not in self.vocab.cues.signed_verbs:
                 continue
             # (a participle with its "by" is passive, however the tagger took it: "contracts granted X by Y")
