@@ -781,3 +781,16 @@ def test_a_companys_contract_gets_a_computed_expiry(nlp):
 def test_the_two_ministers_a_signing_is_between_restate_the_pair_named_before(nlp, text):
     found = run(nlp, "Chile and Peru signed a memorandum on Monday. " + text)
     assert [[p.text for p in a.parties] for a in found] == [["Chile", "Peru"], ["Chile", "Peru"]]
+
+
+def test_an_agreement_with_the_same_side_in_the_next_sentence_is_the_one_just_announced(nlp):
+    text = (
+        "Norway and Chile are expected to sign a fisheries agreement this week, the ministry said Tuesday. "
+        "The Norwegian minister, who left for Chile on Tuesday, will sign an agreement with Chile on Wednesday, the ministry said."
+    )
+    assert [(a.text, a.status) for a in run(nlp, text)] == [("a fisheries agreement", "proposed")]
+
+
+def test_an_agreement_with_the_same_side_and_a_date_of_its_own_is_another(nlp):
+    text = "Norway and Chile signed a fisheries agreement in May. In 2001, Norway signed an agreement with Chile on shipping."
+    assert [a.signed for a in run(nlp, text)] == [["2024-05"], ["2001"]]

@@ -230,7 +230,7 @@ class AgreementExtractor:
         kind_mention = next((m for m in group if not m.rule.generic), first)
         if first.listed_by is not None:
             self._listed(doc, drafts, first, terms)
-        again = self._restated(doc, drafts, group, terms)
+        again = self._restated(doc, drafts, group, terms, si)
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
             again.take(group, terms, si)
@@ -412,7 +412,7 @@ class AgreementExtractor:
             return any(not any(same_name(p.value[0], q.value[0]) for q in b.parties) for p in a.parties)
         return missing(known, new) and missing(new, known)
 
-    def _restated(self, doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms) -> Draft | None:
+    def _restated(self, doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms, si: int) -> Draft | None:
         """The agreement a bare "a ceasefire" restates: in a story about one ceasefire, a later "a
         ceasefire" with nothing of its own (no dates, no other parties, nothing it covers) is the same
         one again ("Hamas had to agree to a ceasefire", "a ceasefire could ease pressure"); so is "a
@@ -424,13 +424,16 @@ class AgreementExtractor:
             return self._restated_words(doc, drafts, m, terms)
         if terms.has_time_terms() or (terms.asset is not None and terms.asset.rule in PHRASE_ASSETS):
             return None
-        if any(p.rule in ("party.with", "party.phrase") for p in terms.parties) or (m.end < len(doc) and doc[m.end].lower_ in ("with", "between")):
-            return None  # "a PSA with the Russian state": a deal of its own sides
+        own_sides = any(p.rule in ("party.with", "party.phrase") for p in terms.parties) or (m.end < len(doc) and doc[m.end].lower_ in ("with", "between"))
         same = [d for d in drafts if d.kind_mention.rule.kind == m.rule.kind and not (d.collective or d.kind_mention.plural)]
         if len(same) != 1:
             return None
         known = [p.value[0] for p in same[0].terms.parties]
         if any(not any(same_name(p.value[0], k) for k in known) for p in terms.parties):
+            return None
+        if own_sides and not (terms.parties and si - same[0].last_sentence <= 1):
+            # "a PSA with the Russian state": a deal of its own sides (but "X and Y are to sign a military
+            # agreement ... will sign an agreement with Y officials": the same sides, the next sentence)
             return None
         return same[0]
 
