@@ -748,6 +748,7 @@ MORE_PARTIES = [
     pytest.param("Chelsea agreed to terms with striker Ivo Mandic on a two-year deal.", ["Chelsea", "Ivo Mandic"], id="agreed-to-terms-with-a-player"),
     pytest.param("Acme Corp announced on Monday an agreement with Spain's Telefonica SA to form a joint venture.", ["Acme Corp", "Telefonica SA"], id="who-announces-an-agreement-with-y"),
     pytest.param("Acme Corp announced on Monday an agreement between Spain's Telefonica SA and Orange.", ["Telefonica SA", "Orange"], id="who-announces-an-agreement-between-others"),
+    pytest.param("Obtained from Boston for three first-round picks, Tom Weller signed a seven-year contract in July.", ["Tom Weller"], id="a-participle-clause-before-the-signing"),
 ]
 
 

@@ -484,6 +484,11 @@ class ArgumentReader(AssetReader):
             region.update(t.i for t in verb.subtree)
             # "signed two pacts despite condemnation by Iran and Syria": who objects is no side
             region.difference_update(t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in _ASIDE_PREPS for t in c.subtree)
+            # "Obtained from New Jersey for three picks, Martin signed a contract": a participle clause set
+            # before the signing tells what happened to its subject, not who signed
+            for c in verb.children:
+                if c.dep_ == "advcl" and c.tag_ in ("VBN", "VBG") and c.i < verb.i and not any(a.dep_.startswith("nsubj") or a.dep_ == "mark" for a in c.children) and head.i not in {t.i for t in c.subtree}:
+                    region.difference_update(t.i for t in c.subtree)
         return region
 
     def _represented(self, ca: int, cb: int, mentions: list[Mention], out: list[Term]) -> list[Term]:
