@@ -29,7 +29,7 @@ _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "
 _OF_TAIL = re.compile(r"( of (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*) \(([A-Z]{3,})\)")
 _ASIDE_PREPS = ("despite", "amid", "notwithstanding")  # circumstances of a clause, not its actors
 _UNTIED_RULES = ("party.clause", "party.name")
-_TIED_RULES = ("party.paired_name", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
+_TIED_RULES = ("party.paired_name", "party.framed_pair", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
 
@@ -71,7 +71,7 @@ class ArgumentReader(AssetReader):
         spans = [e for e in self.entities if e[0] >= ca and e[1] <= cb]
         taken = {i for s, e, _, _ in spans for i in range(s, e)}
         for ent in doc.char_span(ca, cb, alignment_mode="expand").ents:
-            if ent.label_ == "PERSON" and (ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root) or self._agrees_to_trade(ent.root) or self._short_org_name(ent.text) or self._side_between(ent)):
+            if ent.label_ == "PERSON" and (ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root) or self._agrees_to_trade(ent.root) or self._short_org_name(ent.text) or self._side_between(ent) or self._seller_of_bought(ent.root)):
                 spans.append((ent.start_char, ent.end_char, ent.text, None))
                 taken.update(range(ent.start_char, ent.end_char))
         for t in doc.char_span(ca, cb, alignment_mode="expand"):
@@ -157,18 +157,40 @@ class ArgumentReader(AssetReader):
         the agreement's own name, each one written by its country name or demonym."""
         out: list[Party] = []
         for m in mentions:
-            if self.doc[m.head].pos_ == "VERB":
-                continue
-            words = [t for t in self.doc[m.start : m.kind_start] if t.text not in ("-", "\u2013")]
-            for a, b in zip(words, words[1:]):
-                if self.text[a.idx + len(a.text) : b.idx] not in ("-", "\u2013"):
-                    continue
-                # (a country's name counts where the NER took the whole name for one organisation:
-                # "the Nepal-India commerce treaty")
-                pair = [t for t in (a, b) if t.ent_type_ in ("GPE", "NORP") and affiliation_name(t.text) != t.text or t.ent_type_ == "GPE" or affiliation_name(t.text) in countries()]
-                if len(pair) == 2:
-                    out += [Party(t.idx, t.idx + len(t.text), t.text, None, "party.paired_name") for t in pair if not any(p.start == t.idx for p in out)]
+            if self.doc[m.head].pos_ != "VERB":
+                self._hyphen_pair(list(self.doc[m.start : m.kind_start]), "party.paired_name", out)
         return out
+
+    def _framed_pairs(self, mentions: list[Mention]) -> list[Party]:
+        """"the US-Philippine exercises held under a defence agreement": the states paired on the
+        activity an agreement frames are its sides."""
+        out: list[Party] = []
+        for m in mentions:
+            head = self.doc[m.head]
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head  # "under a defence agreement and a visiting forces agreement"
+            if head.pos_ == "VERB" or head.dep_ != "pobj" or head.head.lower_ != "under":
+                continue
+            verb = head.head.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            nouns = [verb.head] if verb.dep_ in ("acl", "relcl") else [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for noun in nouns:
+                if noun.pos_ == "NOUN":
+                    self._hyphen_pair(list(self.doc[noun.left_edge.i : noun.i]), "party.framed_pair", out)
+        return out
+
+    def _hyphen_pair(self, tokens: list, rule: str, out: list[Party]) -> None:
+        """Add to ``out`` the states written joined by a hyphen among ``tokens``."""
+        words = [t for t in tokens if t.text not in ("-", "\u2013")]
+        for a, b in zip(words, words[1:]):
+            if self.text[a.idx + len(a.text) : b.idx] not in ("-", "\u2013"):
+                continue
+            # (a country's name counts where the NER took the whole name for one organisation:
+            # "the Nepal-India commerce treaty")
+            pair = [t for t in (a, b) if t.ent_type_ in ("GPE", "NORP") and affiliation_name(t.text) != t.text or t.ent_type_ == "GPE" or affiliation_name(t.text) in countries()]
+            if len(pair) == 2:
+                out += [Party(t.idx, t.idx + len(t.text), t.text, None, rule) for t in pair if not any(p.start == t.idx for p in out)]
 
     def _holders(self, mentions: list[Mention]) -> list:
         """"Iran has long been in non-compliance with its Non-Proliferation Treaty": whose "its"/"their"
@@ -266,6 +288,17 @@ class ArgumentReader(AssetReader):
         verbs = self.vocab.cues.agreeing_verbs
         return tok.dep_ == "nsubj" and verb.lemma_ == "agree" and any(c.dep_ == "xcomp" and c.lemma_ in verbs for c in verb.children)
 
+    def _seller_of_bought(self, tok) -> bool:
+        """True for "Yukos" in "to buy Yukos' majority stake" and "Airbus" in "to purchase 150 Airbus planes":
+        the owner or maker of what a buyer acquires sells it (whatever the NER took the name for), unless
+        the text names whom it is bought from."""
+        thing = tok.head
+        if tok.dep_ not in ("poss", "compound") or thing.pos_ != "NOUN" or thing.dep_ != "dobj" or tok.ent_type_ not in ("ORG", "PERSON"):
+            return False
+        verb = thing.head
+        buying = set(self.vocab.cues.from_party_verbs) & set(self.vocab.cues.transfer_words)
+        return verb.lemma_ in buying and not any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+
     @staticmethod
     def _coordinated_with_org(tok) -> bool:
         """True for "Ratners and Weisfield's Inc.": a name in a coordination with an organisation is one too."""
@@ -356,10 +389,12 @@ class ArgumentReader(AssetReader):
             target = target or in_asset and asset.rule in ("asset.use_object", "asset.noun_of") and self._is_company(span.start, span.end) and self._is_name(*self._token_range(asset))
             # "sell National Aluminum's rolling division", "a base on Ukraine's peninsula": the owner is a party.
             owner = in_asset and root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.ent_type_ in ("ORG", "GPE")
+            # "to buy Yukos' majority stake", "to purchase 150 Airbus planes": whose stake or make is bought sells it.
+            seller = in_asset and not owner and self._seller_of_bought(root)
             # "the India-US pact", "the Nepal-India commerce treaty": names joined by a hyphen on the
             # agreement's own name are its sides (even where the name also says what it covers)
             paired = any(root.head.i == m.head or root.head.head.i == m.head and root.head.dep_ == "compound" for m in mentions) and (self.text[s - 1 : s] == "-" or self.text[e : e + 1] == "-")
-            if in_asset and not (target or owner or paired):
+            if in_asset and not (target or owner or seller or paired):
                 continue
             if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 16]) or self.text[e : e + 1] == ":":
                 continue
@@ -370,7 +405,7 @@ class ArgumentReader(AssetReader):
             # "clear the way for PKN Orlen to sign an agreement": the subject of the infinitive acts
             doer = span.end + 1 < len(self.doc) and self.doc[span.end].lower_ == "to" and self.doc[span.end + 1].tag_ == "VB" and left.rstrip().lower().endswith("for")
             route = self._route_end(root, mentions)
-            if self.vocab.party_block.search(left) and not (target or owner or acting or doer or route or self._from_seller(root)):
+            if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or self._from_seller(root)):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 continue
             # "between the Thai and Polish justice ministries": coordinated demonyms name their states.
@@ -379,7 +414,7 @@ class ArgumentReader(AssetReader):
             ) and self._qualifies_a_side(root)
             if root.pos_ not in ("PROPN", "NOUN") and not demonym_pair:
                 continue
-            if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company and not paired:
+            if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company and not paired and not seller:
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
             if self._mediator(root):
                 continue  # "Sri Lanka's peace broker Norway": who brokers an agreement is not its side
@@ -406,6 +441,8 @@ class ArgumentReader(AssetReader):
             e, text = s + len(trimmed), trimmed
             if owner:
                 rule = "party.asset_owner"
+            elif seller:
+                rule = "party.seller"
             elif route:
                 rule = "party.route"
             elif any(os_ <= s and e <= oe for os_, oe in own):
@@ -507,6 +544,7 @@ class ArgumentReader(AssetReader):
         found += [p for _, p in resolved]
         found += self._signed_players(mentions, ca, cb)
         found += self._paired_names(mentions)
+        found += self._framed_pairs(mentions)
         holders = [t for t in self._holders(mentions) if ca <= t.idx < cb]
         found += [p for t in holders if (p := self.people.named(t, "party.owner") or self.people.side(t, SIDE_LABELS, "party.owner")) is not None]
         only_with = len(out) == 1 and out[0].rule == "party.with" and re.search(r"\bwith\s+(?:the\s+)?$", self.text[max(0, out[0].start - 12) : out[0].start], re.I)

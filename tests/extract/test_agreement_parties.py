@@ -1,0 +1,77 @@
+"""Parties of agreements in shapes where the text names them indirectly: the seller of what a
+purchase deal buys, the sides of what an agreement frames, of the summit it is signed at, of the
+conflict it ends."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimweave.extract.common import DocContext
+
+
+def agreements(nlp, text: str):
+    doc = nlp.make_doc(text)
+    doc._.cw_context = DocContext(doc_id="test", text=text, published=dt.date(2024, 6, 14))
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.cw_agreements
+
+
+def parties_of(nlp, text: str, anchor: str) -> list[str]:
+    found = [a for a in agreements(nlp, text) if anchor in a.text]
+    assert found, [a.text for a in agreements(nlp, text)]
+    for p in found[0].parties:
+        assert text[p.start : p.end] == p.text
+    return [p.text for p in found[0].parties]
+
+
+SELLERS = [
+    pytest.param(
+        "Vietnam Airlines signed a contract on Tuesday to purchase 30 Boeing jets worth about 3 billion dollars.",
+        "a contract", ["Vietnam Airlines", "Boeing"], id="maker-of-the-goods-bought",
+    ),
+    pytest.param(
+        "Qantas signed a contract Friday to buy 40 short-haul Embraer aircraft.",
+        "a contract", ["Qantas", "Embraer"], id="maker-tagged-as-a-person",
+    ),
+    pytest.param(
+        "But a judge lifted the ban, leaving the way open for Acme Holdings to sign an agreement in March to buy Lukos' controlling stake.",
+        "an agreement", ["Acme Holdings", "Lukos"], id="owner-of-the-stake-bought",
+    ),
+    pytest.param(
+        "Qantas signed a contract Friday to buy 40 Embraer aircraft from a leasing firm in Dublin.",
+        "a contract", ["Qantas"], id="bought-from-someone-else",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), SELLERS)
+def test_the_seller_of_what_a_deal_buys_is_a_party(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+FRAMED = [
+    pytest.param(
+        "The panel oversees the yearly Japanese-Australian naval drills being conducted under a mutual security agreement and a logistics pact.",
+        "a mutual security agreement", ["Japanese", "Australian"], id="activity-held-under-it",
+    ),
+    pytest.param(
+        "The panel oversees the yearly Japanese-Australian naval drills being conducted under a mutual security agreement and a logistics pact.",
+        "a logistics pact", ["Japanese", "Australian"], id="second-of-two-agreements",
+    ),
+    pytest.param(
+        "Franco-German patrols are carried out under a border cooperation treaty.",
+        "a border cooperation treaty", ["Franco", "German"], id="subject-carried-out-under-it",
+    ),
+    pytest.param(
+        "The yearly long-range naval drills are conducted under a security agreement.",
+        "a security agreement", [], id="no-pair-no-party",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), FRAMED)
+def test_the_states_paired_on_what_an_agreement_frames_are_its_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
