@@ -75,3 +75,30 @@ FRAMED = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), FRAMED)
 def test_the_states_paired_on_what_an_agreement_frames_are_its_sides(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+EVENTS = [
+    pytest.param(
+        "Brazil will host the second Mercosur-Japan summit in Brasilia on Friday. Officials said four accords would "
+        "be signed at the summit - a memorandum on biofuel research, and agreements on fisheries and tourism.",
+        "a memorandum", ["Mercosur", "Japan"], id="listed-at-a-summit-named-before",
+    ),
+    pytest.param(
+        "Brazil will host the second Mercosur-Japan summit in Brasilia on Friday. Its office said three texts were to "
+        "be signed at the summit - a memorandum on biofuel research, and agreements on Galileo and Aviation.",
+        "Aviation", ["Mercosur", "Japan"], id="listed-name-at-a-summit",
+    ),
+    pytest.param(
+        "Talks between Seoul and Hanoi opened on Monday. A shipping accord was signed during the talks.",
+        "A shipping accord", ["Seoul", "Hanoi"], id="talks-between-two-sides",
+    ),
+    pytest.param(
+        "Ministers met in Geneva on Monday. A shipping accord was signed at the meeting.",
+        "A shipping accord", [], id="meeting-without-sides",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), EVENTS)
+def test_an_agreement_signed_at_a_meeting_is_between_its_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

@@ -159,6 +159,7 @@ class Cues(_Rule):
     unrealised_verbs: list[str]
     negotiating_verbs: list[str]  # "X is negotiating with Y": the sides a later "the deal" is between
     talk_nouns: list[str]
+    event_nouns: list[str]  # "signed at the EU-Ukraine summit": a meeting whose sides an agreement signed at it has
     starting_verbs: list[str]  # "X and Y began the cease-fire": who starts an agreement is its side
     side_nouns: list[str]
     route_nouns: list[str]

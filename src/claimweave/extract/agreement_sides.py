@@ -4,23 +4,31 @@ speaks of "the current agreements" or "the deal" without naming anyone means tho
 
 Only a definite mention with no side of its own takes them, and only from the few sentences
 before it: a story moves on, and an indefinite "a deal" may be anyone's.
+
+An agreement signed at a meeting ("three agreements were to be signed at the summit") is between the
+sides of that meeting, where the text writes them on it: "the first EU-Ukraine summit", "talks
+between Seoul and Tokyo" (on the meeting itself or at an earlier mention of it).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from claimweave.extract.agreement_arguments import SIDE_LABELS
+from claimweave.extract.agreement_arguments import SIDE_LABELS, countries
 from claimweave.extract.agreement_people import Party, PeopleResolver
+from claimweave.extract.titles import affiliation_name
 from claimweave.models import DocEntity
+
+_AT = ("at", "during")
+_DASHES = ("-", "\u2013")
 
 
 class NegotiatingSides:
     """Finds the pair a sentence shows negotiating, in one Doc."""
 
-    def __init__(self, doc: Doc, entities: list[DocEntity], people: PeopleResolver, *, verbs: set[str], nouns: set[str]) -> None:
+    def __init__(self, doc: Doc, entities: list[DocEntity], people: PeopleResolver, *, verbs: set[str], nouns: set[str], events: set[str] = frozenset()) -> None:
         self.doc, self.people = doc, people
-        self.verbs, self.nouns = verbs, nouns
+        self.verbs, self.nouns, self.events = verbs, nouns, events
         # Names by their first token, so that a name the small NER missed but the entity component
         # found ("the gas monopoly Gazprom") is known too.
         self.names: dict[int, tuple[int, int, str, str]] = {}
@@ -43,6 +51,51 @@ class NegotiatingSides:
             if all(p is not None for p in parties) and len({p.text.lower() for p in parties}) == len(parties):
                 return parties
         return []
+
+    def at_event(self, head: Token) -> list[Party]:
+        """The sides of the meeting an agreement (its head token) is signed or reached at, or []."""
+        # (through "were to be signed at": the parser may hang the list on "were", the place on "signed")
+        verbs = [v for a in [head, *head.ancestors] for v in [a] + [c for c in a.children if c.dep_ == "xcomp"]]
+        event = next((
+            g for a in verbs for c in a.children
+            if c.dep_ == "prep" and c.lower_ in _AT for g in c.children if g.dep_ == "pobj" and (g.lemma_.lower() in self.events or g.lower_ in self.events)
+        ), None)
+        if event is None:
+            return []
+        found = self._event_pair(event)
+        if found or not any(c.dep_ == "det" and c.lower_ == "the" for c in event.children):
+            return found
+        # "at the summit": the one the story named before
+        for t in reversed(self.doc[: event.i]):
+            if t.lemma_.lower() == event.lemma_.lower() and t.pos_ == "NOUN":
+                found = self._event_pair(t)
+                if found:
+                    return found
+        return []
+
+    def _event_pair(self, event: Token) -> list[Party]:
+        """"the EU-Ukraine summit", "talks between Seoul and Tokyo": the two sides written on a meeting."""
+        words = [t for t in self.doc[event.left_edge.i : event.i] if t.text not in _DASHES]
+        for a, b in zip(words, words[1:]):
+            if self.doc.text[a.idx + len(a.text) : b.idx] in _DASHES and all(self._state_or_body(t) for t in (a, b)):
+                return [self._token_party(t) for t in (a, b)]
+        between = [g for c in event.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children if g.dep_ == "pobj"]
+        members = self._members(between)
+        parties = [self._side(t) for t in members]
+        if len(parties) == 2 and all(p is not None for p in parties) and parties[0].text.lower() != parties[1].text.lower():
+            return [Party(p.start, p.end, p.text, p.entity_id, "party.event") for p in parties]
+        return []
+
+    @staticmethod
+    def _state_or_body(tok: Token) -> bool:
+        return tok.ent_type_ in SIDE_LABELS or affiliation_name(tok.text) in countries()
+
+    def _token_party(self, tok: Token) -> Party:
+        if tok.i in self.names:
+            start, end, text, eid = self.names[tok.i]
+            if start == tok.idx and end == tok.idx + len(tok.text):
+                return Party(start, end, text, eid, "party.event")
+        return Party(tok.idx, tok.idx + len(tok.text), tok.text, None, "party.event")
 
     def _frame(self, tok: Token) -> list[Token]:
         """"X negotiates/is in talks with Y", "X and Y began talks/agreed", "talks between X and Y"."""

@@ -589,7 +589,13 @@ class AgreementExtractor:
         """A definite agreement that names no side of its own ("the current agreements expire in 2010")
         is between the sides the sentences just before show negotiating (see ``agreement_sides``)."""
         cues = self.vocab.cues
-        sides = NegotiatingSides(doc, doc._.cw_entities or [], reader.people, verbs=set(cues.negotiating_verbs), nouns=set(cues.talk_nouns))
+        sides = NegotiatingSides(doc, doc._.cw_entities or [], reader.people, verbs=set(cues.negotiating_verbs), nouns=set(cues.talk_nouns), events=set(cues.event_nouns))
+        for d in drafts:
+            if not d.terms.parties and not d.collective:
+                # "three agreements were to be signed at the EU-Ukraine summit - ..., and agreements on X and Y"
+                heads = [h for m in d.mentions for h in (m.head, m.listed_by) if h is not None]
+                pair = next((p for h in heads if (p := sides.at_event(doc[h]))), [])
+                d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
         for d in drafts:
             if d.terms.parties or d.collective or not d.kind_mention.definite or all(reader.proper_name(m) for m in d.mentions):
                 continue
