@@ -102,3 +102,24 @@ EVENTS = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), EVENTS)
 def test_an_agreement_signed_at_a_meeting_is_between_its_sides(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+CONFLICTS = [
+    pytest.param(
+        "The 1991 peace accords which ended the war which pitted Renamo against Frelimo left the country in ruins.",
+        "peace accords", ["Renamo", "Frelimo"], id="war-which-pitted-x-against-y",
+    ),
+    pytest.param(
+        "Turkey's offensive against Kurdish PKK guerrillas lasted a month. A truce agreement signed on May 3 ended the Turkish offensive.",
+        "truce agreement", ["Turkish", "PKK"], id="other-side-from-an-earlier-mention",
+    ),
+    pytest.param(
+        "A truce ending the fighting in the north took effect on Sunday.",
+        "truce", [], id="conflict-without-sides",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), CONFLICTS)
+def test_an_agreement_ending_a_conflict_is_between_its_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

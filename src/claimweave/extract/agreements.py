@@ -20,6 +20,7 @@ from claimweave.extract.agreement_mentions import MentionFinder
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
+from claimweave.extract.agreement_conflicts import ConflictSides
 from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
@@ -595,6 +596,13 @@ class AgreementExtractor:
                 # "three agreements were to be signed at the EU-Ukraine summit - ..., and agreements on X and Y"
                 heads = [h for m in d.mentions for h in (m.head, m.listed_by) if h is not None]
                 pair = next((p for h in heads if (p := sides.at_event(doc[h]))), [])
+                d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
+        conflicts = ConflictSides(sides, conflicts=set(cues.conflict_nouns), ending=set(cues.ending_verbs))
+        for d in drafts:
+            # "the accords which ended the war which pitted X against Y": the war's sides, when what the
+            # clause found is none or only some of them
+            pair = next((p for m in d.mentions if (p := conflicts.ended(doc[m.head]))), [])
+            if pair and all(any(same_name(t.value[0], p.text) for p in pair) for t in d.terms.parties):
                 d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
         for d in drafts:
             if d.terms.parties or d.collective or not d.kind_mention.definite or all(reader.proper_name(m) for m in d.mentions):
