@@ -123,3 +123,25 @@ CONFLICTS = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), CONFLICTS)
 def test_an_agreement_ending_a_conflict_is_between_its_sides(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+PERSONAL = [
+    pytest.param(
+        "Indonesian President Joko Widodo was due to leave Seoul on Friday as he ends a three-day visit.\n\n"
+        "The highlight of his trip was his involvement in a contract on Thursday to buy 12 Hyundai frigates.",
+        "a contract", ["Hyundai", "Indonesian"], id="his-involvement-is-his-state",
+    ),
+    pytest.param(
+        "Tom Hale joined Leeds in 2019. On Monday he signed a three-year contract with Everton.",
+        "a three-year contract", ["Everton", "Tom Hale"], id="he-signed-is-the-person",
+    ),
+    pytest.param(
+        "The finance minister said the plan was sound. He signed a loan agreement with the IMF on Monday.",
+        "a loan agreement", ["IMF"], id="he-without-a-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), PERSONAL)
+def test_he_signed_is_the_person_or_the_state_he_acts_for(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

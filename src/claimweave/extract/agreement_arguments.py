@@ -598,8 +598,19 @@ class ArgumentReader(AssetReader):
             clauses = [c for t in head.subtree if t.dep_ == "relcl" and t.lemma_ in verbs for c in t.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]
             # "Its agreement with Y": whose agreement it is
             owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"] if head.pos_ != "VERB" else []
+            # "his involvement in a contract": who takes part in it
+            taking_part = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "in" else None
+            if taking_part is not None and taking_part.lemma_.lower() in self.vocab.cues.participation_nouns:
+                owners += [c for c in taking_part.children if c.dep_ == "poss" and c.pos_ == "PRON"]
             for t in PeopleResolver.signers(head, verbs) + sides + clauses + owners:
-                if ca <= t.idx < cb and (t.pos_ == "PRON" or t.pos_ == "NOUN" and not t.ent_type_):
+                if not ca <= t.idx < cb:
+                    continue
+                person = self.anaphora.person(t)
+                if person is not None:
+                    # "he signed": the state or organisation the person acts for, else the person
+                    party = self.people.person_party(person) or self.people.person(person, "party.signer_person")
+                    out += [(t, party)] if party is not None else []
+                elif t.pos_ == "PRON" or t.pos_ == "NOUN" and not t.ent_type_:
                     out += [(t, party) for party in self.anaphora.resolve(t)]
             for t in self.anaphora.other_side(head):
                 if ca <= t.idx < cb:
