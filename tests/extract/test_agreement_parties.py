@@ -145,3 +145,24 @@ PERSONAL = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), PERSONAL)
 def test_he_signed_is_the_person_or_the_state_he_acts_for(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+LEADERS = [
+    pytest.param(
+        "Rebels and troops halted fire on Sunday, following an agreement reached between African Union Commission Chairman Jean Ping and the rebel groups.",
+        "an agreement", ["Jean Ping"], id="organisation-chairman-is-the-person",
+    ),
+    pytest.param(
+        "The truce followed an agreement reached between Hamas leader Ismail Haniya and the Fatah movement.",
+        "an agreement", ["Ismail Haniya", "Fatah"], id="group-leader-is-the-person",
+    ),
+    pytest.param(
+        "The truce followed an agreement reached between Kenyan President Mwai Kibaki and the opposition.",
+        "an agreement", ["Kenyan", "the opposition"], id="state-leader-is-the-state",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), LEADERS)
+def test_a_side_written_as_an_organisations_leader_is_the_person(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

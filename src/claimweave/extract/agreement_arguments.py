@@ -578,11 +578,43 @@ class ArgumentReader(AssetReader):
         if sum(p.rule in ("party.phrase", "party.paired_name") for p in out) >= 2:
             # "Singh seeks Japan's blessing for the India-US pact": its name says who made it
             out = [p for p in out if p.rule not in _UNTIED_RULES]
+        out = self._leaders_between(out)
         sides = self._between_sides(mentions, out)
         if len(sides) >= 2:
             # "Hamas rejected a deal reached between Fatah and Israel": the sides are named; the rest are onlookers.
             out = [p for p in out if p in sides or p.rule == "party.phrase"]
         return out
+
+    def _leaders_between(self, out: list[Term]) -> list[Term]:
+        """"between African Union Commission Chairman Jean Ping and the rebels": a side written as a
+        person with the title of an organisation is the person (a state's leader stays the state)."""
+        result = []
+        for p in out:
+            person = None
+            if p.rule == "party.with" and not self._is_state(p.value[0]):
+                tok = self.doc[self._token_at(p.start)]
+                while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
+                    tok = tok.head
+                    if tok.ent_type_ == "PERSON":
+                        person = self.people._ent(tok)
+                        break
+            side = person is not None and self._between_side(self.doc[person.end - 1])
+            if side:
+                entity = self.people.entity_at.get((person.start_char, person.end_char))
+                p = Term((person.text, entity.id if entity else None), person.start_char, person.end_char, "party.with_person")
+            if not any(q.start == p.start for q in result):
+                result.append(p)
+        return result
+
+    @staticmethod
+    def _between_side(tok) -> bool:
+        """True for the object of "between" (or a name coordinated with it)."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.lower_ == "between"
+
+    def _is_state(self, name: str) -> bool:
+        return affiliation_name(name) in countries() or any(e.text == name and e.label_ in ("GPE", "NORP") for e in self.doc.ents)
 
     def _anaphoric_signers(self, mentions: list[Mention], ca: int, cb: int, signing: set[str]) -> list[tuple]:
         """(token, party) for signers written as a pronoun or a description ("It has reached agreements",
