@@ -166,3 +166,29 @@ LEADERS = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), LEADERS)
 def test_a_side_written_as_an_organisations_leader_is_the_person(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+FRAMED_CLAUSE = [
+    pytest.param(
+        "The foreign consortium running the oilfield in northern Kazakhstan has to share revenue with the Georgian "
+        "government under terms of a production sharing agreement signed in 1997.",
+        "a production sharing agreement", ["The foreign consortium", "the Georgian government"], id="under-terms-of-subject-and-with",
+    ),
+    pytest.param(
+        "Under a concession agreement, the operator must consult with the ministry on tariffs.",
+        "a concession agreement", ["the operator", "the ministry"], id="under-it-subject-and-with",
+    ),
+    pytest.param(
+        "Under the contract for power supply from Norway to Denmark signed in 2001, the Nordic country pays 40 euros per megawatt hour.",
+        "the contract", ["Norway", "Denmark"], id="a-description-restating-a-state-acts-under-it",
+    ),
+    pytest.param(
+        "Acme Corp signed a supply deal with Borealis Ltd at a ceremony in northern Norway.",
+        "a supply deal", ["Acme Corp", "Borealis Ltd"], id="place-after-a-compass-word",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), FRAMED_CLAUSE)
+def test_who_acts_under_an_agreement_and_with_whom_are_its_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

@@ -313,16 +313,29 @@ class ArgumentReader(AssetReader):
         for m in mentions:
             head = doc[m.head]
             verb = head if head.pos_ == "VERB" else self._governor(head)
-            # "Under an accord signed yesterday, the government and X would become shareholders"
-            framing = head.dep_ == "pobj" and head.head.lower_ in ("under", "through")
+            # "Under an accord signed yesterday, the government and X would become shareholders" (or
+            # "under terms of an accord")
+            frame = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in ("term", "provision") else head
+            framing = frame.dep_ == "pobj" and frame.head.lower_ in ("under", "through")
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and (verb.lemma_ in acting or framing) else []
             holders = [head] + ([verb] if verb is not None and head.dep_ == "dobj" and head.head == verb else [])
+            if framing and verb is not None:
+                # "the consortium has to share revenue with the government under a PSA": who does
+                # what the agreement frames, and with whom
+                holders += [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+                above = verb
+                while not subjects and above.dep_ == "xcomp" and above.head.pos_ in ("VERB", "AUX"):
+                    above = above.head
+                    subjects = [c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")]
             # "the ceasefire agreement signed in 2002 between the government and the rebels"
             holders += [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_ in acting]
             preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
             if m.end < len(doc) and doc[m.end].lower_ in ("with", "between"):
                 preps.append(doc[m.end])  # "operates under a PSA with the state": the parser hangs it on the verb
             partners = list({g.i: g for c in preps for g in c.children if g.dep_ == "pobj"}.values())
+            # (a subject under an agreement that is a company or an operator; "the Balkan country pays ...
+            # under the contract" restates a state named already)
+            framed = set(self.vocab.cues.framed_subject_nouns) if framing else set()
             for group, any_noun in ((subjects, False), (partners, True)):
                 for c in group + [g for c in group for g in c.children if g.dep_ == "conj"]:
                     # "between the alliance and guerrillas": a bare plural side is a group too
@@ -340,7 +353,7 @@ class ArgumentReader(AssetReader):
                     if any(d.lower_ in ("two", "both", "three", "all", "other") for d in c.children):
                         continue  # "between the two concerns" restates parties named elsewhere
                     # "a contract with an option to extend": only a noun that can name a side is one
-                    if (any_noun and c.lemma_.lower() in sides) or c.lemma_.lower() in nouns:
+                    if (any_noun and c.lemma_.lower() in sides) or c.lemma_.lower() in nouns or not any_noun and c.lemma_.lower() in framed:
                         s, e = (people.idx if by_people and not any_noun and not any(d.dep_ == "det" for d in c.children) else c.left_edge.idx), c.idx + len(c)
                         # "the main faction of the Sudan Liberation Movement": whose faction it is
                         of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP")), None)
