@@ -192,3 +192,22 @@ FRAMED_CLAUSE = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), FRAMED_CLAUSE)
 def test_who_acts_under_an_agreement_and_with_whom_are_its_sides(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+MEMBERS = [
+    pytest.param(
+        "A Chilean trade delegation to Japan has signed two agreements on fisheries, officials said on Monday. "
+        "One accord lifts quotas for Chilean trawlers fishing near Hokkaido and for Japanese boats off Patagonia.",
+        "One accord", ["Japan", "Chilean"], id="one-of-the-group-just-named",
+    ),
+    pytest.param(
+        "A Chilean trade delegation to Japan has signed two agreements on fisheries, officials said on Monday. "
+        "One accord lifts quotas for Chilean trawlers, and another deal with Peru covers anchovy stocks.",
+        "another deal", ["Peru"], id="member-with-a-side-of-its-own",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), MEMBERS)
+def test_one_of_a_group_just_named_is_between_its_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

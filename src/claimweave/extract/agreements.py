@@ -175,6 +175,7 @@ class AgreementExtractor:
         drafts = self._finish(doc, drafts, collective)
         self._negotiated(doc, reader, sentences, drafts)
         self._shared_counterpart(drafts)
+        self._group_member(doc, drafts)
         doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
 
@@ -631,6 +632,23 @@ class AgreementExtractor:
             own = d.terms.parties[0].value[0]
             if len(with_) == 1 and not same_name(with_[0].value[0], own):
                 d.terms.parties.append(Term(with_[0].value, with_[0].start, with_[0].end, "party.group_counterpart"))
+
+    def _group_member(self, doc: Doc, drafts: list[Draft]) -> None:
+        """"X signed two agreements with Y. One accord waives visas for ...": one of a group just named
+        is between the group's sides, not the places its own sentence mentions."""
+        for k, d in enumerate(drafts):
+            m = d.kind_mention
+            opening = doc[m.start].lower_
+            if m.plural or opening not in ("one", "another", "other") and not (opening == "the" and doc[m.start + 1].lower_ == "other"):
+                continue
+            if any(p.rule not in ("party.clause", "party.name") for p in d.terms.parties):
+                continue  # "One accord, with Japan, ...": its own side
+            group = next((
+                g for g in reversed(drafts[:k])
+                if g.kind_mention.plural and len(g.terms.parties) >= 2 and 0 < d.first_sentence - g.last_sentence <= self.sides_window
+            ), None)
+            if group is not None:
+                d.terms.parties = [Term(p.value, p.start, p.end, "party.group_member") for p in group.terms.parties]
 
     # ------------------------------------------------------------------ output
 
