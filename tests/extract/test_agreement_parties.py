@@ -136,6 +136,10 @@ PERSONAL = [
         "a three-year contract", ["Everton", "Tom Hale"], id="he-signed-is-the-person",
     ),
     pytest.param(
+        "Candidate Ana Silva has promised lower taxes as she forged election pacts with the leftist PVD and the farmers' party UAP.",
+        "election pacts", ["PVD", "UAP", "Ana Silva"], id="she-forged-pacts",
+    ),
+    pytest.param(
         "The finance minister said the plan was sound. He signed a loan agreement with the IMF on Monday.",
         "a loan agreement", ["IMF"], id="he-without-a-name",
     ),
