@@ -215,3 +215,18 @@ MEMBERS = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), MEMBERS)
 def test_one_of_a_group_just_named_is_between_its_sides(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+TRADE_SIDES = [
+    pytest.param(
+        "Statoil took control of the field on Monday and agreed to pay 2 billion dollars to the group led by Eni SpA for its stake.\n\n"
+        "Analysts said investors lost out.\n\nThe field had been idle for years.\n\n"
+        "But the prime minister welcomed the latest deal, which expires in 2030.",
+        "the latest deal", ["Statoil", "the group led by Eni SpA"], id="agreed-to-pay-to-a-group-led-by",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), TRADE_SIDES)
+def test_the_deal_after_x_agreed_to_pay_y_is_between_them(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

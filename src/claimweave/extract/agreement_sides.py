@@ -26,9 +26,12 @@ _DASHES = ("-", "\u2013")
 class NegotiatingSides:
     """Finds the pair a sentence shows negotiating, in one Doc."""
 
-    def __init__(self, doc: Doc, entities: list[DocEntity], people: PeopleResolver, *, verbs: set[str], nouns: set[str], events: set[str] = frozenset()) -> None:
+    def __init__(
+        self, doc: Doc, entities: list[DocEntity], people: PeopleResolver, *,
+        verbs: set[str], nouns: set[str], events: set[str] = frozenset(), trades: set[str] = frozenset(),
+    ) -> None:
         self.doc, self.people = doc, people
-        self.verbs, self.nouns, self.events = verbs, nouns, events
+        self.verbs, self.nouns, self.events, self.trades = verbs, nouns, events, trades
         # Names by their first token, so that a name the small NER missed but the entity component
         # found ("the gas monopoly Gazprom") is known too.
         self.names: dict[int, tuple[int, int, str, str]] = {}
@@ -114,9 +117,15 @@ class NegotiatingSides:
         if any(c.dep_ == "neg" for c in tok.children):
             return []
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subjects and tok.dep_ == "conj":
+            subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]  # "X took control and agreed to ..."
         if len(subjects) != 1:
             return []
         withs = [g for h in [tok] + talk_nouns for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+        if tok.lemma_.lower() == "agree":
+            # "X agreed to pay 7 billion dollars to Y", "agreed to buy the stake from Y": the other side of the trade
+            trades = [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in self.trades]
+            withs += [g for v in trades for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "from", "with") for g in c.children if g.dep_ == "pobj"]
         return self._members(subjects) + self._members(withs)
 
     @staticmethod
@@ -132,6 +141,12 @@ class NegotiatingSides:
             named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None:
                 return self._proper_name(named)
+            # "the consortium led by Shell": the group as written, up to its leader's name
+            leader = next((g for c in tok.children if c.dep_ == "acl" and c.lemma_ == "lead" for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if leader is not None:
+                name = self._proper_name(leader)
+                start = tok.left_edge.idx
+                return Party(start, name.end, self.doc.text[start : name.end], None, "party.negotiating")
         if tok.pos_ == "PROPN" and not tok.ent_type_ and not tok.is_sent_start and tok.text[:1].isupper():
             return self._proper_name(tok)  # a company name the NER missed ("the gas monopoly Gazprom")
         side = self.people.side(tok, SIDE_LABELS)

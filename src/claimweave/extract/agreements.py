@@ -591,7 +591,10 @@ class AgreementExtractor:
         """A definite agreement that names no side of its own ("the current agreements expire in 2010")
         is between the sides the sentences just before show negotiating (see ``agreement_sides``)."""
         cues = self.vocab.cues
-        sides = NegotiatingSides(doc, doc._.cw_entities or [], reader.people, verbs=set(cues.negotiating_verbs), nouns=set(cues.talk_nouns), events=set(cues.event_nouns))
+        sides = NegotiatingSides(
+            doc, doc._.cw_entities or [], reader.people, verbs=set(cues.negotiating_verbs), nouns=set(cues.talk_nouns),
+            events=set(cues.event_nouns), trades=set(cues.agreeing_verbs),
+        )
         for d in drafts:
             if not d.terms.parties and not d.collective:
                 # "three agreements were to be signed at the EU-Ukraine summit - ..., and agreements on X and Y"
