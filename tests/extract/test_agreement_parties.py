@@ -230,3 +230,21 @@ TRADE_SIDES = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), TRADE_SIDES)
 def test_the_deal_after_x_agreed_to_pay_y_is_between_them(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+BROKERS = [
+    pytest.param(
+        "The Arab League has sent a small observer mission to monitor a fragile ceasefire in the south.",
+        "a fragile ceasefire", [], id="monitoring-mission-sender",
+    ),
+    pytest.param("Kenya mediated a power-sharing deal last month.", "a power-sharing deal", [], id="mediator-subject"),
+    pytest.param(
+        "Egypt brokered a ceasefire between Israel and Hamas on Tuesday.",
+        "a ceasefire", ["Israel", "Hamas"], id="broker-and-sides",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), BROKERS)
+def test_who_brokers_or_monitors_an_agreement_is_no_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

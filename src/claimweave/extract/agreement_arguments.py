@@ -472,12 +472,37 @@ class ArgumentReader(AssetReader):
         # "sign a deal to provide Gaza with electricity": a place the deal is for is no side of it
         # (but "an agreement to purchase a satellite from China": the seller is)
         out = [p for p in out if p.rule not in _UNTIED_RULES or not self._place_served(self.doc[self._token_at(p.start)], purpose)]
+        # "The African Union deployed a force to monitor a shaky ceasefire", "a deal brokered by the US
+        # mediator, UN Ambassador X": who brokers or watches over an agreement is not its side
+        brokers = self._brokers(mentions)
+        out = [p for p in out if p.rule not in _UNTIED_RULES or self._token_at(p.start) not in brokers]
         region = self._own_clause(mentions)
         if region is not None:
             # "Israel objected to Hamas standing, arguing that the Oslo accords bar violent parties": names
             # of the clauses above the agreement's own are about something else.
             out = [p for p in out if p.rule not in _UNTIED_RULES or self._token_at(p.start) in region]
         return self._represented(ca, cb, mentions, out)
+
+    def _brokers(self, mentions: list[Mention]) -> set[int]:
+        """Tokens of who brokers, mediates or monitors an agreement: the agent of "brokered by", the
+        subject of "brokered"/"to monitor" (through the verbs above a purpose: "deployed a force to monitor")."""
+        verbs = set(self.vocab.cues.brokering_verbs)
+        out: set[int] = set()
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.pos_ == "VERB":
+                continue
+            governing = [c for c in head.children if c.dep_ in ("acl", "relcl")] + ([head.head] if head.dep_ == "dobj" else [])
+            for verb in (v for v in governing if v.lemma_.lower() in verbs):
+                out.update(t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree)
+                above = verb
+                for _ in range(3):
+                    subjects = [c for c in above.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
+                    if subjects or above.dep_ not in ("xcomp", "advcl", "conj") or above.head.i == above.i:
+                        out.update(t.i for c in subjects for t in c.subtree)
+                        break
+                    above = above.head
+        return out
 
     def _route_end(self, root, mentions: list[Mention]) -> bool:
         """True for "Russia" and "Bulgaria" in "the contract for gas supply from Russia to Bulgaria": the
