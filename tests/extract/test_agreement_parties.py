@@ -248,3 +248,24 @@ BROKERS = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), BROKERS)
 def test_who_brokers_or_monitors_an_agreement_is_no_side(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+HOLDING_BETWEEN = [
+    pytest.param(
+        "Shelling has eased since a shaky ceasefire began between clan militias and Ethiopian forces last week.",
+        "a shaky ceasefire", ["clan militias", "Ethiopian forces"], id="began-between-groups",
+    ),
+    pytest.param(
+        "Officials said the agreement reached between the army and the Tigers and the Madrid and Lisbon Declaration guarantee the unity of the island.",
+        "the agreement", ["the army", "Tigers"], id="reached-between-not-the-declaration",
+    ),
+    pytest.param(
+        "In a statement, the embassy said the Trade Partnership Agreement, signed in 2001 between the Chilean and Thai governments, provides for lower tariffs.",
+        "the Trade Partnership Agreement", ["Chilean", "Thai"], id="coordinated-states-on-one-body",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), HOLDING_BETWEEN)
+def test_a_truce_taking_effect_between_two_sides_is_theirs(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

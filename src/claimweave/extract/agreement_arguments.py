@@ -319,6 +319,9 @@ class ArgumentReader(AssetReader):
             framing = frame.dep_ == "pobj" and frame.head.lower_ in ("under", "through")
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and (verb.lemma_ in acting or framing) else []
             holders = [head] + ([verb] if verb is not None and head.dep_ == "dobj" and head.head == verb else [])
+            if head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX"):
+                # "a truce took effect between armed groups and Israeli forces"
+                holders += [head.head]
             if framing and verb is not None:
                 # "the consortium has to share revenue with the government under a PSA": who does
                 # what the agreement frames, and with whom
@@ -352,6 +355,8 @@ class ArgumentReader(AssetReader):
                         continue  # "the Islamist movement Hamas", "the Fatah faction": the name is the party
                     if any(d.lower_ in ("two", "both", "three", "all", "other") for d in c.children):
                         continue  # "between the two concerns" restates parties named elsewhere
+                    if c.tag_ == "NNS" and any(d.dep_ in ("amod", "compound") and d.ent_type_ in ("NORP", "GPE") and any(x.dep_ == "conj" for x in d.children) for d in c.children):
+                        continue  # "the Philippine and US governments": the two states are the sides
                     # "a contract with an option to extend": only a noun that can name a side is one
                     if (any_noun and c.lemma_.lower() in sides) or c.lemma_.lower() in nouns or not any_noun and c.lemma_.lower() in framed:
                         s, e = (people.idx if by_people and not any_noun and not any(d.dep_ == "det" for d in c.children) else c.left_edge.idx), c.idx + len(c)
@@ -422,8 +427,9 @@ class ArgumentReader(AssetReader):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 continue
             # "between the Thai and Polish justice ministries": coordinated demonyms name their states.
+            # ("the Philippine and US governments": a demonym and a name)
             demonym_pair = root.ent_type_ == "NORP" and (
-                root.dep_ == "conj" and root.head.ent_type_ == "NORP" or any(c.dep_ == "conj" and c.ent_type_ == "NORP" for c in root.children)
+                root.dep_ == "conj" and root.head.ent_type_ in ("NORP", "GPE") or any(c.dep_ == "conj" and c.ent_type_ in ("NORP", "GPE") for c in root.children)
             ) and self._qualifies_a_side(root)
             if root.pos_ not in ("PROPN", "NOUN") and not demonym_pair:
                 continue
@@ -446,6 +452,8 @@ class ArgumentReader(AssetReader):
                 continue
             if text.split()[-1].lower() in self.vocab.cues.not_party_heads:
                 continue  # "the Korean War", "the Joint Declaration", "the Doha Round": events and texts
+            if any(c.dep_ == "conj" and c.lower_ in self.vocab.cues.not_party_heads and any(d.dep_ == "compound" for d in c.children) for c in root.children):
+                continue  # "the Oslo and Tokyo Declaration": the first of two names of texts
             if span.label_ == "NORP" and text.lower().endswith(_DEMONYM_ENDINGS) and not demonym_pair:
                 continue  # "Egyptian officials": an adjective, not a party
             if root.ent_type_ == "NORP" and root.dep_ in ("amod", "compound") and root.head.ent_type_ in ("GPE", "ORG") and root.head.i >= span.end:
