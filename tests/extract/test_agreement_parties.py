@@ -269,3 +269,23 @@ HOLDING_BETWEEN = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), HOLDING_BETWEEN)
 def test_a_truce_taking_effect_between_two_sides_is_theirs(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+_BETWEEN = "\n\nMinisters met on Monday.\n\nThe talks lasted four hours.\n\nOfficials said little.\n\nDonors pledged aid.\n\n"
+SAME_AGREEMENT = [
+    pytest.param(
+        "The unity government was formed as provided for by the 1992 Rome peace accords." + _BETWEEN
+        + "After the 1992 peace accords which ended the war which pitted Renamo against Frelimo, elections were delayed.",
+        "the 1992 Rome peace accords", ["Renamo", "Frelimo"], id="named-again-with-its-sides",
+    ),
+    pytest.param(
+        "The unity government was formed as provided for by the 1990 Rome peace accords." + _BETWEEN
+        + "After the 1992 peace accords which ended the war which pitted Renamo against Frelimo, elections were delayed.",
+        "the 1990 Rome peace accords", [], id="another-year-another-agreement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), SAME_AGREEMENT)
+def test_an_agreement_named_again_shares_its_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

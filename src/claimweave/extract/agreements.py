@@ -176,6 +176,7 @@ class AgreementExtractor:
         self._negotiated(doc, reader, sentences, drafts)
         self._shared_counterpart(drafts)
         self._group_member(doc, drafts)
+        self._same_agreement(drafts)
         doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
 
@@ -652,6 +653,25 @@ class AgreementExtractor:
             ), None)
             if group is not None:
                 d.terms.parties = [Term(p.value, p.start, p.end, "party.group_member") for p in group.terms.parties]
+
+    @staticmethod
+    def _same_agreement(drafts: list[Draft]) -> None:
+        """"the 1994 Lusaka peace accords" ... "the 1994 peace accords which ended the war between X and
+        Y": an agreement named again with the same year, kind and fewer words is the same one, so one
+        with no sides takes those the other is told with."""
+        for d in drafts:
+            m = d.kind_mention
+            if d.terms.parties or not m.definite or not d.terms.signed or not d.words:
+                continue
+            years = {s.value[:4] for s in d.terms.signed}
+            other = next((
+                e for e in drafts
+                if e is not d and e.terms.parties and e.kind_mention.definite and e.kind_mention.rule.kind == m.rule.kind
+                and e.kind_mention.plural == m.plural and {s.value[:4] for s in e.terms.signed} == years
+                and e.words and (e.words <= d.words or d.words <= e.words)
+            ), None)
+            if other is not None:
+                d.terms.parties = [Term(p.value, p.start, p.end, "party.same_agreement") for p in other.terms.parties]
 
     # ------------------------------------------------------------------ output
 
