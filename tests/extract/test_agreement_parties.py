@@ -289,3 +289,32 @@ SAME_AGREEMENT = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), SAME_AGREEMENT)
 def test_an_agreement_named_again_shares_its_sides(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+CONTRACTED = [
+    pytest.param(
+        "Ken Marlow signed a seven-year contract with the Denver Nuggets in July.",
+        "a seven-year contract", ["the Denver Nuggets", "Ken Marlow"], id="player-signs-a-contract",
+    ),
+    pytest.param(
+        "Pitcher Jeff Hale agreed to a four-year deal with the Milwaukee Brewers on Friday.",
+        "a four-year deal", ["the Milwaukee Brewers", "Jeff Hale"], id="player-agrees-to-a-term-deal",
+    ),
+    pytest.param(
+        "Jose Mourinho, who is under contract with Chelsea until 2010, wants to coach Portugal.",
+        "contract", ["Chelsea", "Jose Mourinho"], id="under-contract-with",
+    ),
+    pytest.param(
+        "Paul Hale negotiated their contracts and signed papers in their names, a lawyer said.",
+        "their contracts", [], id="negotiating-someone-elses-contracts",
+    ),
+    pytest.param(
+        "Colombian President Alvaro Uribe signed a trade deal with Peru on Monday.",
+        "a trade deal", ["Peru", "Colombian"], id="a-leader-still-signs-for-his-state",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), CONTRACTED)
+def test_a_person_who_signs_a_contract_is_its_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

@@ -30,6 +30,7 @@ _OF_TAIL = re.compile(r"( of (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*) \((
 _ASIDE_PREPS = ("despite", "amid", "notwithstanding")  # circumstances of a clause, not its actors
 _UNTIED_RULES = ("party.clause", "party.name")
 _TIED_RULES = ("party.paired_name", "party.framed_pair", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
+_SIGNING_ONESELF = {"sign", "re-sign", "agree", "ink", "accept", "conclude", "seal", "clinch", "strike", "reach"}  # not "negotiate"
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
 
@@ -589,6 +590,7 @@ class ArgumentReader(AssetReader):
         out = [p for p in out if p.value[1] is not None or not any(p.start <= t.idx < p.end for t, _ in resolved)]
         found += [p for _, p in resolved]
         found += self._signed_players(mentions, ca, cb)
+        found += self._contracted_people(mentions, ca, cb, signing)
         found += self._paired_names(mentions)
         found += self._framed_pairs(mentions)
         holders = [t for t in self._holders(mentions) if ca <= t.idx < cb]
@@ -697,6 +699,35 @@ class ArgumentReader(AssetReader):
                         s_c, e_c = self._chars(t.left_edge.i, t.i + 1)  # "the Slovak government" (a state the NER missed)
                         party = Party(s_c, e_c, self.text[s_c:e_c], None, "party.this_time_with")
                     out += [(t, party)] if party is not None else []
+        return out
+
+    def _contracted_people(self, mentions: list[Mention], ca: int, cb: int, signing: set[str]) -> list[Party]:
+        """"Tom Hale signed a five-year contract", "Hale agreed to a four-year deal", "Hale, who is under
+        contract with Chelsea": a person who signs or holds a contract, and acts for no state or
+        organisation the document names, is its side himself."""
+        out = []
+        for m in mentions:
+            head = self.doc[m.head]
+            termed = m.rule.kind == "deal" and bool(re.search(r"\w-(?:year|season)\b", self.doc[m.start : m.end].text))
+            if head.pos_ == "VERB" or m.rule.kind != "contract" and not termed:
+                continue
+            if any(c.dep_ == "poss" for c in head.children):
+                continue  # "X negotiated their contracts": someone else's
+            people = [t for t in PeopleResolver.signers(head, signing & _SIGNING_ONESELF) if t.ent_type_ == "PERSON"]
+            holder = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "under" else None
+            if holder is not None and holder.lemma_ == "be":
+                subjects = [c for c in holder.children if c.dep_ == "nsubj"]
+                # "Hale, who is under contract": the one the clause describes
+                people += [holder.head if c.tag_ in ("WP", "WDT") and holder.dep_ == "relcl" else c for c in subjects]
+            for t in people:
+                if not ca <= t.idx < cb or t.ent_type_ != "PERSON" or self.people.person_party(t) is not None:
+                    continue
+                ent = self.people._ent(t)
+                entity = self.people.entity_at.get((ent.start_char, ent.end_char)) if ent is not None else None
+                if entity is not None and entity.id in self.people.affiliations:
+                    continue  # someone who holds a role for a state or a body signs for it
+                party = self.people.person(t, "party.contracted_person")
+                out += [party] if party is not None else []
         return out
 
     def _signed_players(self, mentions: list[Mention], ca: int, cb: int) -> list:
