@@ -93,6 +93,10 @@ EVENTS = [
         "A shipping accord", ["Seoul", "Hanoi"], id="talks-between-two-sides",
     ),
     pytest.param(
+        "Ministers said an accord on visas is to be signed on the sidelines of the EU-Brazil summit on Friday.",
+        "an accord", ["EU", "Brazil"], id="on-the-sidelines-of-a-summit",
+    ),
+    pytest.param(
         "Ministers met in Geneva on Monday. A shipping accord was signed at the meeting.",
         "A shipping accord", [], id="meeting-without-sides",
     ),

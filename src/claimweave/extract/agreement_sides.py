@@ -20,6 +20,7 @@ from claimweave.extract.titles import affiliation_name
 from claimweave.models import DocEntity
 
 _AT = ("at", "during")
+_SIDELINES = ("sidelines", "sideline", "margins", "margin", "fringes", "fringe")
 _DASHES = ("-", "\u2013")
 
 
@@ -59,10 +60,10 @@ class NegotiatingSides:
         """The sides of the meeting an agreement (its head token) is signed or reached at, or []."""
         # (through "were to be signed at": the parser may hang the list on "were", the place on "signed")
         verbs = [v for a in [head, *head.ancestors] for v in [a] + [c for c in a.children if c.dep_ == "xcomp"]]
-        event = next((
-            g for a in verbs for c in a.children
-            if c.dep_ == "prep" and c.lower_ in _AT for g in c.children if g.dep_ == "pobj" and (g.lemma_.lower() in self.events or g.lower_ in self.events)
-        ), None)
+        places = [g for a in verbs for c in a.children if c.dep_ == "prep" and c.lower_ in _AT + ("on",) for g in c.children if g.dep_ == "pobj"]
+        # "on the sidelines of the EU-Russia summit"
+        places = [x for g in places for x in ([g] if g.lower_ not in _SIDELINES else [o for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"])]
+        event = next((g for g in places if g.lemma_.lower() in self.events or g.lower_ in self.events), None)
         if event is None:
             return []
         found = self._event_pair(event)
