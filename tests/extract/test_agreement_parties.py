@@ -322,3 +322,20 @@ CONTRACTED = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), CONTRACTED)
 def test_a_person_who_signs_a_contract_is_its_side(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+TWO_SIDES = [
+    pytest.param(
+        "Renault SA and Nissan Motor Co will share engine designs. The move follows the two companies' earlier accord to share parts.",
+        "accord", ["Renault SA", "Nissan Motor Co"], id="the-two-companies-accord",
+    ),
+    pytest.param(
+        "Chile and Peru discussed fishing quotas on Monday. The foreign ministers of the two countries also signed an agreement on tourism.",
+        "an agreement", ["Chile", "Peru"], id="ministers-of-the-two-countries",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), TWO_SIDES)
+def test_the_two_countries_whose_agreement_it_is(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

@@ -583,8 +583,13 @@ class ArgumentReader(AssetReader):
             for t in tokens:
                 if ca <= t.idx < cb:
                     party = self.people.person_party(t) or self.people.body_party(t, bodies, "party.signatory_body")
-                    found += [party] if party is not None else self.people.pair(t)
+                    # "the diplomats of the two countries signed": whom the signers act for
+                    of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                    found += [party] if party is not None else self.people.pair(t) or [p for g in of for p in self.people.pair(g)]
                     found += self.people.visited(t, bodies)
+            if head.pos_ != "VERB":
+                # "the two companies' earlier accord"
+                found += [p for c in head.children if c.dep_ == "poss" and ca <= c.idx < cb for p in self.people.pair(c)]
         resolved = self._anaphoric_signers(mentions, ca, cb, signing)
         # "the cease-fire between the government and the rebels": the named group stands for "the rebels"
         out = [p for p in out if p.value[1] is not None or not any(p.start <= t.idx < p.end for t, _ in resolved)]
