@@ -339,3 +339,20 @@ TWO_SIDES = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), TWO_SIDES)
 def test_the_two_countries_whose_agreement_it_is(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+ANNOUNCED = [
+    pytest.param(
+        "Acme Holdings announced on Monday an agreement with Germany's Siemens AG to form a joint venture.",
+        "an agreement", ["Acme Holdings", "Siemens AG"], id="announced-its-agreement-with",
+    ),
+    pytest.param(
+        "Acme Holdings said on Monday that Borealis SA had signed a deal.",
+        "a deal", ["Borealis SA"], id="a-source-is-no-side",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), ANNOUNCED)
+def test_who_announces_an_agreement_with_someone_is_its_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

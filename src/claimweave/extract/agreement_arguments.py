@@ -444,7 +444,12 @@ class ArgumentReader(AssetReader):
             if speaker.dep_.startswith("nsubj") and speaker.head.lemma_ in self.vocab.cues.party_speech_verbs:
                 # "Dataproducts said it filed ...": a speaker reporting its own act is a party; a source is not.
                 reported = [c for c in speaker.head.children if c.dep_ == "ccomp"]
-                if not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children):
+                # "X announced an agreement with Y": who announces its own deal with someone is its side
+                announced = any(
+                    self.doc[m.head].dep_ == "dobj" and self.doc[m.head].head == speaker.head
+                    and any(c.dep_ == "prep" and c.lower_ == "with" for c in self.doc[m.head].children) for m in mentions
+                )
+                if not announced and not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children):
                     continue
             between = self.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
             if not owner and _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,2}", between):
