@@ -191,6 +191,14 @@ FRAMED_CLAUSE = [
         "the contract", ["Norway", "Denmark"], id="a-description-restating-a-state-acts-under-it",
     ),
     pytest.param(
+        "The two sides reached an agreement under which the company will pay the government 30 million dollars a year.",
+        "an agreement", ["the company", "the government"], id="under-which-subject-and-payee",
+    ),
+    pytest.param(
+        "Ankara signed a 600 million dollar agreement under which a consortium led by Elbit Systems will upgrade its fleet of 50 aircraft.",
+        "agreement", ["Ankara", "a consortium led by Elbit Systems"], id="under-which-a-consortium-led-by",
+    ),
+    pytest.param(
         "Acme Corp signed a supply deal with Borealis Ltd at a ceremony in northern Norway.",
         "a supply deal", ["Acme Corp", "Borealis Ltd"], id="place-after-a-compass-word",
     ),

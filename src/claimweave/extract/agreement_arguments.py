@@ -331,6 +331,15 @@ class ArgumentReader(AssetReader):
                 while not subjects and above.dep_ == "xcomp" and above.head.pos_ in ("VERB", "AUX"):
                     above = above.head
                     subjects = [c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # "an agreement under which the company will pay the government ...": who does what it frames, and to whom
+            under_which = [c for c in head.children if c.dep_ == "relcl" and any(
+                p.dep_ == "prep" and p.lower_ == "under" and any(g.tag_ in ("WDT", "WP") for g in p.children) for p in c.children
+            )] if head.pos_ != "VERB" else []
+            for clause in under_which:
+                framing = True
+                subjects += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                holders.append(clause)
+                subjects += [c for c in clause.children if c.dep_ == "dative" and c.pos_ == "NOUN"]
             # "the ceasefire agreement signed in 2002 between the government and the rebels"
             holders += [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_ in acting]
             preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
@@ -363,6 +372,8 @@ class ArgumentReader(AssetReader):
                         s, e = (people.idx if by_people and not any_noun and not any(d.dep_ == "det" for d in c.children) else c.left_edge.idx), c.idx + len(c)
                         # "the main faction of the Sudan Liberation Movement": whose faction it is
                         of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP")), None)
+                        # "a consortium led by Elbit Systems": the group as written, up to its leader
+                        of = of or next((g for a in c.children if a.dep_ == "acl" and a.lemma_ == "lead" for b in a.children if b.dep_ == "agent" for g in b.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
                         if of is not None:
                             e = of.idx + len(of)
                         out.append((s, e, self.text[s:e], None))
