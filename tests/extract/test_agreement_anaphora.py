@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claimweave.extract.agreement_terms import same_name
-from tests.extract.test_agreements import run
+from tests.extract.agreement_docs import analyse as run
 
 
 def parties_of(nlp, text: str, kind_text: str) -> list[str]:

@@ -3,25 +3,9 @@ its signing or after a copula, the clause a verb of permission opens, and names 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from claimweave.extract.common import DocContext
-
-
-def run(nlp, text: str, published: dt.date | None = dt.date(2024, 6, 14)):
-    doc = nlp.make_doc(text)
-    doc._.cw_context = DocContext(doc_id="test", text=text, published=published)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
-
-
-def only(nlp, text: str):
-    found = run(nlp, text)._.cw_agreements
-    assert len(found) == 1, [a.text for a in found]
-    return found[0]
+from tests.extract.agreement_docs import analyse as run, only
 
 
 PURPOSE = [
@@ -90,6 +74,11 @@ def test_what_a_named_agreement_covers(nlp, text, asset):
 
 
 SHAPES = [
+    pytest.param(
+        "Lopez praised the Chile-Peru pact that allows joint fishing patrols even though Lima has built new warships.",
+        "joint fishing patrols",
+        id="an-object-before-a-clause-of-though-parsed-as-its-complement",
+    ),
     pytest.param(
         "Delegates met ahead of a session of the Oslo Convention on the Safe Handling of Industrial Solvents and their Storage.",
         "the Safe Handling of Industrial Solvents",

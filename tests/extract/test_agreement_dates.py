@@ -4,30 +4,22 @@ still ahead."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from claimweave.extract.common import DocContext
-
-FRIDAY = dt.date(2024, 6, 14)
-
-
-def run(nlp, text: str, published: dt.date | None = FRIDAY):
-    doc = nlp.make_doc(text)
-    doc._.cw_context = DocContext(doc_id="test", text=text, published=published)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc._.cw_agreements
-
-
-def only(nlp, text: str):
-    found = run(nlp, text)
-    assert len(found) == 1, [a.text for a in found]
-    return found[0]
+from tests.extract.agreement_docs import FRIDAY, agreements as run, only
 
 
 SIGNED = [
+    pytest.param(
+        "The agreement, which was signed by the two governments Thursday, shows a commitment to farming.",
+        ["2024-06-13"],
+        id="a-bare-weekday-on-the-relative-signing",
+    ),
+    pytest.param(
+        "The striker signed a seven-year contract worth 90 million dollars in July of 2004.",
+        ["2004-07"],
+        id="a-date-the-parser-hangs-on-worth",
+    ),
     pytest.param(
         "On Friday afternoon, port officials confirmed that the Danish shipping group had finalised a deal with the city.",
         ["2024-06-14"],

@@ -3,19 +3,9 @@ idioms and wire slugs are not agreements; concluded and scheduled ones are."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from claimweave.extract.common import DocContext
-
-
-def run(nlp, text: str):
-    doc = nlp.make_doc(text)
-    doc._.cw_context = DocContext(doc_id="test", text=text, published=dt.date(2024, 6, 14))
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+from tests.extract.agreement_docs import analyse as run
 
 
 NOT_AGREEMENTS = [
@@ -38,6 +28,8 @@ NOT_AGREEMENTS = [
     pytest.param("Ministers from Kenya and Uganda will talk about a bilateral trade agreement next week.", id="talk-about"),
     pytest.param("The club said it has yet to offer the defender a new contract.", id="yet-to"),
     pytest.param("In his March 3 memorandum to the president, the adviser urged new steps.", id="a-persons-memorandum"),
+    pytest.param("In 1998 the holiday was renamed the Day of Unity and Accord by decree.", id="a-word-in-another-title"),
+    pytest.param("Norway and Chile are not expected to sign a fisheries agreement this year.", id="not-expected-to-sign"),
 ]
 
 
@@ -47,6 +39,7 @@ def test_no_agreement_is_found(nlp, text):
 
 
 AGREEMENTS = [
+    pytest.param("The two sides reaffirmed previous agreements reached in Nairobi.", "previous agreements", id="previous-plural-reached"),
     pytest.param("The two countries signed a trade agreement in Hanoi on Monday.", "a trade agreement", id="signed"),
     pytest.param("The rebels agreed to observe a ceasefire that took effect at midnight.", "a ceasefire", id="agreed-to-observe"),
     pytest.param("Gazprom said a deal signed in May would give it control of the pipeline.", "a deal", id="signed-deal-would-give"),
@@ -72,3 +65,15 @@ AGREEMENTS = [
 @pytest.mark.parametrize(("text", "name"), AGREEMENTS)
 def test_concluded_and_scheduled_agreements_are_found(nlp, text, name):
     assert [a.text for a in run(nlp, text)._.cw_agreements] == [name]
+
+
+SCHEDULED = [
+    pytest.param("Norway and Chile are expected to sign a fisheries agreement this week, the ministry said.", "a fisheries agreement", id="expected-to-sign"),
+    pytest.param("The two ministers are scheduled to sign an accord on water rights on Monday.", "an accord", id="scheduled-to-sign"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SCHEDULED)
+def test_a_signing_others_say_is_due_is_a_proposed_agreement_with_no_date(nlp, text, name):
+    found = run(nlp, text)._.cw_agreements
+    assert [(a.text, a.status, a.signed) for a in found] == [(name, "proposed", [])]

@@ -3,8 +3,6 @@ references across sentences, and evidence that reproduces the text."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from spacy.tokens import Doc
@@ -12,22 +10,7 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_rules import vocabulary
 from claimweave.extract.agreements import _whole_sentences
 from claimweave.extract.agreement_terms import add_duration, same_name
-from claimweave.extract.common import DocContext
-
-
-def run(nlp, text: str, published: dt.date | None = dt.date(2024, 6, 14)):
-    doc = nlp.make_doc(text)
-    doc._.cw_context = DocContext(doc_id="test", text=text, published=published)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
-
-
-def only(nlp, text: str):
-    doc = run(nlp, text)
-    found = doc._.cw_agreements
-    assert len(found) == 1, [a.text for a in found]
-    return found[0]
+from tests.extract.agreement_docs import analyse as run, only
 
 
 def check(agreement, expected: dict) -> None:

@@ -8,21 +8,7 @@ import datetime as dt
 
 import pytest
 
-from claimweave.extract.common import DocContext
-
-
-def run(nlp, text: str, published: dt.date | None = dt.date(2024, 6, 14)):
-    doc = nlp.make_doc(text)
-    doc._.cw_context = DocContext(doc_id="test", text=text, published=published)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc._.cw_agreements
-
-
-def only(nlp, text: str):
-    found = run(nlp, text)
-    assert len(found) == 1, [a.text for a in found]
-    return found[0]
+from tests.extract.agreement_docs import agreements as run, only
 
 
 # ---------------------------------------------------------------------- status
@@ -760,9 +746,51 @@ MORE_PARTIES = [
     pytest.param("Sri Lanka's peace broker Norway failed to arrange talks to strengthen the 2002 truce.", [], id="a-broker-is-no-side"),
     pytest.param("In the end the country agreed a deal with the mercenary company Sandline International.", ["Sandline International"], id="a-descriptor-before-a-name"),
     pytest.param("Chelsea agreed to terms with striker Ivo Mandic on a two-year deal.", ["Chelsea", "Ivo Mandic"], id="agreed-to-terms-with-a-player"),
+    pytest.param("Acme Corp announced on Monday an agreement with Spain's Telefonica SA to form a joint venture.", ["Acme Corp", "Telefonica SA"], id="who-announces-an-agreement-with-y"),
+    pytest.param("Acme Corp announced on Monday an agreement between Spain's Telefonica SA and Orange.", ["Telefonica SA", "Orange"], id="who-announces-an-agreement-between-others"),
 ]
 
 
 @pytest.mark.parametrize(("text", "parties"), MORE_PARTIES)
 def test_more_parties(nlp, text, parties):
     assert [p.text for p in only(nlp, text).parties] == parties
+
+
+def test_a_person_signing_in_their_own_name_is_a_party_and_their_contract_gets_no_computed_expiry(nlp):
+    text = (
+        "The Denver Rockets guard Tom Weller is out injured. "
+        "The 35-year-old Weller, in his 14th season, signed a three-year contract with Denver in August."
+    )
+    contract = only(nlp, text)
+    assert [p.text for p in contract.parties] == ["Denver", "Weller"]
+    assert (contract.duration, contract.expires) == ("P3Y", None)
+
+
+def test_a_companys_contract_gets_a_computed_expiry(nlp):
+    contract = only(nlp, "Acme Corp signed a ten-year contract with the city in August 2005.")
+    assert (contract.expires.value, contract.expires.computed) == ("2015-08", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Trade will grow, according to a second MOU signed between the two ministers on customs cooperation.", id="on-the-participle"),
+        pytest.param("A second MOU was signed between the two ministers on customs cooperation.", id="on-the-passive-verb"),
+    ],
+)
+def test_the_two_ministers_a_signing_is_between_restate_the_pair_named_before(nlp, text):
+    found = run(nlp, "Chile and Peru signed a memorandum on Monday. " + text)
+    assert [[p.text for p in a.parties] for a in found] == [["Chile", "Peru"], ["Chile", "Peru"]]
+
+
+def test_an_agreement_with_the_same_side_in_the_next_sentence_is_the_one_just_announced(nlp):
+    text = (
+        "Norway and Chile are expected to sign a fisheries agreement this week, the ministry said Tuesday. "
+        "The Norwegian minister, who left for Chile on Tuesday, will sign an agreement with Chile on Wednesday, the ministry said."
+    )
+    assert [(a.text, a.status) for a in run(nlp, text)] == [("a fisheries agreement", "proposed")]
+
+
+def test_an_agreement_with_the_same_side_and_a_date_of_its_own_is_another(nlp):
+    text = "Norway and Chile signed a fisheries agreement in May. In 2001, Norway signed an agreement with Chile on shipping."
+    assert [a.signed for a in run(nlp, text)] == [["2024-05"], ["2001"]]

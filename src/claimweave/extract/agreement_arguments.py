@@ -455,12 +455,7 @@ class ArgumentReader(AssetReader):
             if speaker.dep_.startswith("nsubj") and speaker.head.lemma_ in self.vocab.cues.party_speech_verbs:
                 # "Dataproducts said it filed ...": a speaker reporting its own act is a party; a source is not.
                 reported = [c for c in speaker.head.children if c.dep_ == "ccomp"]
-                # "X announced an agreement with Y": who announces its own deal with someone is its side
-                announced = any(
-                    self.doc[m.head].dep_ == "dobj" and self.doc[m.head].head == speaker.head
-                    and any(c.dep_ == "prep" and c.lower_ == "with" for c in self.doc[m.head].children) for m in mentions
-                )
-                if not announced and not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children):
+                if not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children) and not self._announces_own(speaker.head, mentions):
                     continue
             between = self.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
             if not owner and _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,2}", between):
@@ -593,12 +588,19 @@ class ArgumentReader(AssetReader):
         bodies = set(self.vocab.cues.state_body_nouns)
         for m in mentions:
             head = self.doc[m.head]
-            tokens = PeopleResolver.signers(head, signing)
-            signers += tokens
-            tokens += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
+            own = PeopleResolver.signers(head, signing)
+            signers += own
+            # "a deal between X and Y", "a second MOU signed between the two ministers", "was signed between ..."
+            holders = [head] + [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_ in signing]
+            if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in signing:
+                holders.append(head.head)
+            tokens = own + [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
             for t in tokens:
                 if ca <= t.idx < cb:
                     party = self.people.person_party(t) or self.people.body_party(t, bodies, "party.signatory_body")
+                    if party is None and t in own and t in PeopleResolver.signers(head, signing - {"negotiate"}):
+                        # "Christie signed a three-year contract" (but "his agent negotiated their contracts")
+                        party = self.people.unaffiliated(t, "party.signatory_person")
                     # "the diplomats of the two countries signed": whom the signers act for
                     of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
                     found += [party] if party is not None else self.people.pair(t) or [p for g in of for p in self.people.pair(g)]
@@ -750,6 +752,17 @@ class ArgumentReader(AssetReader):
                 party = self.people.person(t, "party.contracted_person")
                 out += [party] if party is not None else []
         return out
+
+    def _announces_own(self, verb, mentions: list[Mention]) -> bool:
+        """True when a speech verb's object is the agreement made "with" someone ("Netcom announced on
+        Monday an agreement with Telefonica to ..."): the one announcing it is the other side (but not
+        of "an agreement between X and Y", which it only reports)."""
+        heads = {m.head for m in mentions}
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i in heads):
+            preps = [c.lower_ for c in obj.children if c.dep_ == "prep"]
+            if "with" in preps and "between" not in preps:
+                return True
+        return False
 
     def _signed_players(self, mentions: list[Mention], ca: int, cb: int) -> list:
         """"Leeds signed the winger Ivo Mandic to a four-year deal": the person signed to a contract is its other side."""

@@ -52,7 +52,8 @@ def foreign_clauses(top: Token, keep: set[int], words: AssetWords) -> set[int]:
     for t in top.subtree:
         if t.i == top.i or t.i in out:
             continue
-        subordinate = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.subordinators for c in t.children)
+        # (an adverbial clause is at times parsed as the verb's complement: "allows X even though ...")
+        subordinate = t.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in words.subordinators for c in t.children)
         other_relative = t.dep_ == "relcl" and t.head.i not in keep
         if subordinate or other_relative:
             span = {s.i for s in t.subtree}

@@ -86,6 +86,15 @@ class VerbAssets:
         inner = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and c.i > v.i), None)
         if inner is None:
             return None
+        mark = next((c for c in inner.children if c.dep_ == "mark" and c.lower_ in self.vocab.asset_words.subordinators), None)
+        if mark is not None:
+            # "allows civilian cooperation even though X has developed weapons", parsed with the clause of
+            # "though" as the verb's complement: a subject written before "though" is the verb's object
+            first = next((c for c in inner.children if c.dep_ == "nsubj" and c.i < mark.i), None)
+            if first is None or first.left_edge.i < after:
+                return None
+            np = (first.left_edge.i, min(first.right_edge.i + 1, b))
+            return None if self._is_name(*np) else np
         subject = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), obj if obj is not None and obj.i < inner.i else None)
         if subject is None or subject.left_edge.i < after:
             return None

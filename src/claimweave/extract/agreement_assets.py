@@ -55,6 +55,8 @@ class AssetReader(VerbAssets):
                 break
             if t.lower_ == "in" and j + 1 < b and doc[j + 1].lower_ == "order":
                 break  # "to hold talks in order to ...": the purpose, not the phrase
+            if t.dep_ == "mark" or (t.dep_ == "advmod" and j + 1 < b and doc[j + 1].dep_ == "mark"):
+                break  # "patrols even though Lima has built ...": a clause of its own begins
             if t.pos_ in ("VERB", "AUX") and not (verb_head and j == i) and not (t.tag_ in ("VBN", "VBG") and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN")):
                 break
             if t.lower_ in ("and", "or") and not (j + 1 < b and doc[j + 1].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP")):

@@ -196,6 +196,8 @@ class MentionFinder:
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and ent.root != head and ent.root.i > head.i:
                 return None  # "the Busan Exhibition and Convention center": part of another name
+        if self._in_other_title(head):
+            return None  # "the Day of Reconciliation and Accord": a word in the title of something else
         if self._names_a_body(doc, sent, span, head):
             return None  # "the Kyoto Convention on Rivers (KCR) Executive Secretary": a body, not the treaty
         if any(doc[i].lower_ in ("no", "any", "neither") and doc[i].dep_ == "det" for i in range(full, span.start)):
@@ -299,6 +301,20 @@ class MentionFinder:
                 break
         return i < sent.end and doc[i].text[:1].isupper() and doc[i].lower_ in self.vocab.cues.body_nouns
 
+    def _in_other_title(self, head: Token) -> bool:
+        """True for a bare capitalised agreement word inside the title of something else ("the Day of
+        Unity and Accord", "the Festival of Peace and Concord"); "the Treaty of Peace and Friendship"
+        and "the Secretariat of the Convention" are not such words."""
+        if not head.text[:1].isupper() or any(c.dep_ in ("det", "poss") for c in head.children):
+            return False
+        tok = head
+        if tok.dep_ == "conj" and tok.head.text[:1].isupper():
+            tok = tok.head  # "Unity and Accord"
+        if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+            return False
+        title = tok.head.head
+        return title.text[:1].isupper() and title.pos_ in ("PROPN", "NOUN") and title.lower_ not in self.vocab.kind_words
+
     def _sought(self, doc: Doc, head: Token) -> bool:
         """True for an agreement that is only wanted, sought or denied: the object of "seek", "hope
         for", "talks on", of "reach" not (yet) done ("to reach a deal", "can have a deal"), of a
@@ -349,6 +365,7 @@ class MentionFinder:
         wanted = any(a.lemma_ in cues.sought_verbs or a.lower_ in cues.sought_nouns or a.lower_ in cues.near_words for a in list(gov.ancestors)[:3])
         # "their commitment to concluding a deal", however the parser hangs the "to"
         wanted = wanted or gov.dep_ == "pcomp" and gov.head.i > 0 and doc[gov.head.i - 1].lower_ in cues.sought_nouns
+        wanted = wanted and not self._scheduled(gov)
         if gov.tag_ == "VBG" and gov.dep_ in ("csubj", "csubjpass") and any(c.dep_ == "aux" and c.lower_ in MODALS for c in gov.head.children):
             return True  # "signing trade deals with X would help ...": a signing imagined
         if gov.lemma_ in cues.sought_unreal_verbs:
@@ -366,6 +383,14 @@ class MentionFinder:
         if gov.lemma_ in cues.signed_verbs:
             return (unreal or gov.tag_ == "VBG") and wanted
         return False
+
+    def _scheduled(self, verb: Token) -> bool:
+        """True for a signing others say is due ("X and Y are expected to sign a pact this week", "the
+        ministers are scheduled to sign"): a signing announced, as with "will sign", not one wished for."""
+        planner = verb.head
+        if verb.dep_ != "xcomp" or planner.lemma_ not in self.vocab.cues.scheduling_verbs:
+            return False
+        return any(c.dep_ == "auxpass" for c in planner.children) and not any(c.dep_ == "neg" for c in planner.children)
 
     def _urged(self, verb: Token) -> bool:
         """True for an infinitive that someone is pressed, urged or asked to do ("pressed the rebels to

@@ -109,6 +109,15 @@ class PeopleResolver:
         ent = self._ent(token)
         return self._party(ent, rule) if ent is not None and ent.label_ == "PERSON" else None
 
+    def unaffiliated(self, token: Token, rule: str) -> Party | None:
+        """A person-named token whose person the document ties to no state or organisation (a player
+        signing a contract, a mediator in his own name), as a party in their own right."""
+        ent = self._ent(token) if token.ent_type_ == "PERSON" else None
+        person = self.person_of.get(ent.start_char) if ent is not None else None
+        if ent is None or ent.label_ != "PERSON" or (person is not None and self.affiliations.get(person)):
+            return None
+        return self._party(ent, rule)
+
     def named(self, token: Token, rule: str) -> Party | None:
         """The organisation or state entity a token is part of, as a party found by ``rule``."""
         ent = self._ent(token)

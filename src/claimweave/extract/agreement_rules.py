@@ -151,6 +151,7 @@ class Cues(_Rule):
     deal_plan_nouns: list[str]
     not_party_heads: list[str]
     sought_verbs: list[str]
+    scheduling_verbs: list[str]  # "are expected to sign": a signing announced, not sought
     sought_unreal_verbs: list[str]
     reach_verbs: list[str]
     sought_nouns: list[str]

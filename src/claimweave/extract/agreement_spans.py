@@ -243,13 +243,16 @@ class ClauseReader(ArgumentReader):
         )
 
     def _told_ahead(self, t: Timex) -> bool:
-        """True when the verb a date belongs to is in the future ("will sign ... on Sunday evening")."""
+        """True when the verb a date belongs to is in the future ("will sign ... on Sunday evening") or
+        is a signing others say is due ("are scheduled to sign the accord on Monday")."""
         i = self._token_at(t.start)
         if i >= len(self.doc):
             return False
         verb = self.doc[i]
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in self.vocab.cues.scheduling_verbs:
+            return True
         return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
 
     def _dates_signing(self, t: Timex, mentions: list[Mention]) -> bool:
@@ -269,6 +272,8 @@ class ClauseReader(ArgumentReader):
             return True
         if target.dep_ in ("acl", "relcl") and target.head.i in heads and self._signs(target):
             return True  # "the accord (ABC) signed by X and Y in 1999"
+        if target.dep_ == "amod" and target.head.i in heads and target.i > target.head.i:
+            target = target.head.head  # "signed a contract worth 90 million dollars in July": the parser hangs the date on "worth"
         governors = {self._governor(self.doc[h]) for h in heads}
         return self._signs(target) and (not mentions or target in governors)
 
@@ -343,6 +348,8 @@ class ClauseReader(ArgumentReader):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
             return False
+        if verb.dep_ in ("relcl", "acl") and verb.head.i in {m.head for m in mentions}:
+            return True  # "the agreement, which was signed by the two governments Thursday"
         return verb in {self._governor(self.doc[m.head]) for m in mentions}
 
     def _when_signed(self, t: Timex, mentions: list[Mention]) -> bool:

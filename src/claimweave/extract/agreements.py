@@ -233,7 +233,7 @@ class AgreementExtractor:
         kind_mention = next((m for m in group if not m.rule.generic), first)
         if first.listed_by is not None:
             self._listed(doc, drafts, first, terms)
-        again = self._restated(doc, drafts, group, terms)
+        again = self._restated(doc, drafts, group, terms, si)
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
             again.take(group, terms, si)
@@ -345,6 +345,8 @@ class AgreementExtractor:
             done = verb.tag_ == "VBD" or verb.tag_ == "VBN" and aux & {"has", "have", "had"}
             return bool(done) and not aux & {"not", "n't", "never", "would", "could", "might", "may", "should", "will"}
         for c in head.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in verbs and any(a.dep_ == "amod" and a.lower_ in self.vocab.cues.existing_adjectives for a in head.children):
+                return True  # "previous agreements reached in Khartoum": made before, and said to exist
             if c.lemma_ not in self.vocab.cues.signed_verbs:
                 continue
             # (a participle with its "by" is passive, however the tagger took it: "contracts granted X by Y")
@@ -413,7 +415,7 @@ class AgreementExtractor:
             return any(not any(same_name(p.value[0], q.value[0]) for q in b.parties) for p in a.parties)
         return missing(known, new) and missing(new, known)
 
-    def _restated(self, doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms) -> Draft | None:
+    def _restated(self, doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms, si: int) -> Draft | None:
         """The agreement a bare "a ceasefire" restates: in a story about one ceasefire, a later "a
         ceasefire" with nothing of its own (no dates, no other parties, nothing it covers) is the same
         one again ("Hamas had to agree to a ceasefire", "a ceasefire could ease pressure"); so is "a
@@ -425,13 +427,16 @@ class AgreementExtractor:
             return self._restated_words(doc, drafts, m, terms)
         if terms.has_time_terms() or (terms.asset is not None and terms.asset.rule in PHRASE_ASSETS):
             return None
-        if any(p.rule in ("party.with", "party.phrase") for p in terms.parties) or (m.end < len(doc) and doc[m.end].lower_ in ("with", "between")):
-            return None  # "a PSA with the Russian state": a deal of its own sides
+        own_sides = any(p.rule in ("party.with", "party.phrase") for p in terms.parties) or (m.end < len(doc) and doc[m.end].lower_ in ("with", "between"))
         same = [d for d in drafts if d.kind_mention.rule.kind == m.rule.kind and not (d.collective or d.kind_mention.plural)]
         if len(same) != 1:
             return None
         known = [p.value[0] for p in same[0].terms.parties]
         if any(not any(same_name(p.value[0], k) for k in known) for p in terms.parties):
+            return None
+        if own_sides and not (terms.parties and si - same[0].last_sentence <= 1):
+            # "a PSA with the Russian state": a deal of its own sides (but "X and Y are to sign a military
+            # agreement ... will sign an agreement with Y officials": the same sides, the next sentence)
             return None
         return same[0]
 
@@ -675,6 +680,12 @@ class AgreementExtractor:
 
     # ------------------------------------------------------------------ output
 
+    @staticmethod
+    def _personal(doc: Doc, parties: list[Term]) -> bool:
+        """True for a person's contract (a player's, a coach's): its years are seasons or years of
+        service, so no expiry is computed from its signing day."""
+        return any(doc.char_span(p.start, p.end, alignment_mode="expand").root.ent_type_ == "PERSON" for p in parties)
+
     def _agreement(self, doc: Doc, doc_id: str, draft: Draft) -> Agreement:
         t = draft.terms
         first = draft.mentions[0]
@@ -712,7 +723,7 @@ class AgreementExtractor:
         if t.expires is not None:
             expires = Expiry(value=t.expires.value, computed=False)
             put("expires", t.expires)
-        elif t.duration is not None and len(signed) == 1 and is_date(signed[0]) and is_duration(t.duration.value):
+        elif t.duration is not None and len(signed) == 1 and is_date(signed[0]) and is_duration(t.duration.value) and not self._personal(doc, t.parties):
             value = add_duration(date=signed[0], duration=t.duration.value)
             if value is not None:
                 expires = Expiry(value=value, computed=True)
