@@ -317,6 +317,14 @@ CONTRACTED = [
         "contract", ["Chelsea", "Jose Mourinho"], id="under-contract-with",
     ),
     pytest.param(
+        "Obtained from Boston for two draft picks, Ken Marlow signed a five-year contract worth 40 million dollars in July.",
+        "a five-year contract", ["Ken Marlow"], id="obtained-from-is-no-side-of-his-contract",
+    ),
+    pytest.param(
+        "Acme Corp signed a deal on Monday to buy a satellite from China.",
+        "a deal", ["Acme Corp", "China"], id="bought-from-is-a-side",
+    ),
+    pytest.param(
         "Paul Hale negotiated their contracts and signed papers in their names, a lawyer said.",
         "their contracts", [], id="negotiating-someone-elses-contracts",
     ),

@@ -379,10 +379,16 @@ class ArgumentReader(AssetReader):
                         out.append((s, e, self.text[s:e], None))
         return out
 
-    def _from_seller(self, root) -> bool:
-        """True for "acquired shares from Octel": the one sold from is a party, not a place of origin."""
+    def _from_seller(self, root, mentions: list[Mention] | None = None) -> bool:
+        """True for "acquired shares from Octel": the one sold from is a party, not a place of origin
+        (when the buying is the agreement's, not "Obtained from New Jersey, X signed a contract")."""
         prep = root.head if root.dep_ == "pobj" else None
-        return prep is not None and prep.lower_ == "from" and prep.head.lemma_ in self.vocab.cues.from_party_verbs
+        if prep is None or prep.lower_ != "from" or prep.head.lemma_ not in self.vocab.cues.from_party_verbs:
+            return False
+        verb = prep.head
+        # (a participle set before the clause describes its subject's past: "Obtained from New Jersey, X signed")
+        participle = verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("advcl", "acl") and verb.i < verb.head.i
+        return mentions is None or not participle or any(verb.i in {t.i for t in self.doc[m.head].subtree} for m in mentions)
 
     def _parties(self, ca: int, cb: int, tx: list[Timex], asset: Term | None, mentions: list[Mention]) -> list[Term]:
         """Parties named in the clause: organisations, states and groups that are not places or sources."""
@@ -435,7 +441,7 @@ class ArgumentReader(AssetReader):
             # "clear the way for PKN Orlen to sign an agreement": the subject of the infinitive acts
             doer = span.end + 1 < len(self.doc) and self.doc[span.end].lower_ == "to" and self.doc[span.end + 1].tag_ == "VB" and left.rstrip().lower().endswith("for")
             route = self._route_end(root, mentions)
-            if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or self._from_seller(root)):
+            if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or self._from_seller(root, mentions)):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 continue
             # "between the Thai and Polish justice ministries": coordinated demonyms name their states.
