@@ -199,6 +199,11 @@ FRAMED_CLAUSE = [
         "agreement", ["Ankara", "a consortium led by Elbit Systems"], id="under-which-a-consortium-led-by",
     ),
     pytest.param(
+        "Under a memorandum of understanding signed in 2004, a \"Vision Laos Fund\" has also been set up by the Laotian "
+        "health ministry and the Melbourne Eye Clinic to train surgeons.",
+        "a memorandum of understanding", ["the Laotian health ministry", "the Melbourne Eye Clinic"], id="what-is-set-up-under-it-by-whom",
+    ),
+    pytest.param(
         "Acme Corp signed a supply deal with Borealis Ltd at a ceremony in northern Norway.",
         "a supply deal", ["Acme Corp", "Borealis Ltd"], id="place-after-a-compass-word",
     ),

@@ -327,6 +327,8 @@ class ArgumentReader(AssetReader):
                 # "the consortium has to share revenue with the government under a PSA": who does
                 # what the agreement frames, and with whom
                 holders += [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+                # "Under a memorandum, a programme was set up by the ministry and the hospital"
+                subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 above = verb
                 while not subjects and above.dep_ == "xcomp" and above.head.pos_ in ("VERB", "AUX"):
                     above = above.head
@@ -500,7 +502,7 @@ class ArgumentReader(AssetReader):
         out = [p for p in out if p.rule not in _UNTIED_RULES or not self._place_served(self.doc[self._token_at(p.start)], purpose)]
         # "The African Union deployed a force to monitor a shaky ceasefire", "a deal brokered by the US
         # mediator, UN Ambassador X": who brokers or watches over an agreement is not its side
-        brokers = self._brokers(mentions)
+        brokers = self._brokers(mentions) | self._made_under(mentions)
         out = [p for p in out if p.rule not in _UNTIED_RULES or self._token_at(p.start) not in brokers]
         region = self._own_clause(mentions)
         if region is not None:
@@ -528,6 +530,19 @@ class ArgumentReader(AssetReader):
                         out.update(t.i for c in subjects for t in c.subtree)
                         break
                     above = above.head
+        return out
+
+    def _made_under(self, mentions: list[Mention]) -> set[int]:
+        """Tokens of what is made or done under an agreement when the text says by whom ("Under a
+        memorandum, a "Vision Program" was set up by the ministry and the hospital"): the thing, not a side."""
+        out: set[int] = set()
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.dep_ != "pobj" or head.head.lower_ != "under" or head.head.head.pos_ not in ("VERB", "AUX"):
+                continue
+            verb = head.head.head
+            if any(c.dep_ == "agent" for c in verb.children):
+                out.update(t.i for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree)
         return out
 
     def _route_end(self, root, mentions: list[Mention]) -> bool:
