@@ -66,6 +66,10 @@ FRAMED = [
         "a border cooperation treaty", ["Franco", "German"], id="subject-carried-out-under-it",
     ),
     pytest.param(
+        "Officials praised the 1995 Franco-Spanish Fisheries Declaration, the pact that opened the Bay of Biscay to Madrid's fleets.",
+        "the pact", ["Franco", "Spanish"], id="the-paired-name-it-restates",
+    ),
+    pytest.param(
         "The yearly long-range naval drills are conducted under a security agreement.",
         "a security agreement", [], id="no-pair-no-party",
     ),

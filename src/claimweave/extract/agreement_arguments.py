@@ -158,8 +158,13 @@ class ArgumentReader(AssetReader):
         the agreement's own name, each one written by its country name or demonym."""
         out: list[Party] = []
         for m in mentions:
-            if self.doc[m.head].pos_ != "VERB":
+            head = self.doc[m.head]
+            if head.pos_ != "VERB":
                 self._hyphen_pair(list(self.doc[m.start : m.kind_start]), "party.paired_name", out)
+                # "the 1984 Sino-British Joint Declaration, the treaty that ...": the name it restates
+                names = ([head.head] if head.dep_ == "appos" else []) + [c for c in head.children if c.dep_ == "appos"]
+                for name in (n for n in names if n.pos_ in ("NOUN", "PROPN")):
+                    self._hyphen_pair(list(self.doc[name.left_edge.i : name.i]), "party.paired_name", out)
         return out
 
     def _framed_pairs(self, mentions: list[Mention]) -> list[Party]:
