@@ -230,6 +230,10 @@ MEMBERS = [
         "One accord lifts quotas for Chilean trawlers, and another deal with Peru covers anchovy stocks.",
         "another deal", ["Peru"], id="member-with-a-side-of-its-own",
     ),
+    pytest.param(
+        "Turkey and Israel signed two defence pacts on Monday. Another deal was signed by Egypt and Sudan on Tuesday.",
+        "Another deal", ["Egypt", "Sudan"], id="another-with-sides-of-its-own",
+    ),
 ]
 
 

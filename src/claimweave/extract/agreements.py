@@ -650,8 +650,8 @@ class AgreementExtractor:
             opening = doc[m.start].lower_
             if m.plural or opening not in ("one", "another", "other") and not (opening == "the" and doc[m.start + 1].lower_ == "other"):
                 continue
-            if any(p.rule not in ("party.clause", "party.name") for p in d.terms.parties):
-                continue  # "One accord, with Japan, ...": its own side
+            if any(p.rule not in ("party.clause", "party.name") for p in d.terms.parties) or opening == "another" and d.terms.parties:
+                continue  # "One accord, with Japan, ...", "another deal was signed by X and Y": its own sides
             group = next((
                 g for g in reversed(drafts[:k])
                 if g.kind_mention.plural and len(g.terms.parties) >= 2 and 0 < d.first_sentence - g.last_sentence <= self.sides_window
