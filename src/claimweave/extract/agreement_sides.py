@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from claimweave.extract.agreement_arguments import SIDE_LABELS, countries
+from claimweave.extract.agreement_arguments import SIDE_LABELS
 from claimweave.extract.agreement_people import Party, PeopleResolver
+from claimweave.extract.agreement_side_shapes import countries
 from claimweave.extract.titles import affiliation_name
 from claimweave.models import DocEntity
 
