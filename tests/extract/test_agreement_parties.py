@@ -97,8 +97,8 @@ EVENTS = [
         "A shipping accord", ["Seoul", "Hanoi"], id="talks-between-two-sides",
     ),
     pytest.param(
-        "Ministers said an accord on visas is to be signed on the sidelines of the EU-Brazil summit on Friday.",
-        "an accord", ["EU", "Brazil"], id="on-the-sidelines-of-a-summit",
+        "Ministers said a visa accord would be inked on the margins of the EU-Brazil summit on Friday.",
+        "a visa accord", ["EU", "Brazil"], id="on-the-margins-of-a-summit",
     ),
     pytest.param(
         "Ministers met in Geneva on Monday. A shipping accord was signed at the meeting.",
@@ -114,7 +114,7 @@ def test_an_agreement_signed_at_a_meeting_is_between_its_sides(nlp, text, anchor
 
 CONFLICTS = [
     pytest.param(
-        "The 1991 peace accords which ended the war which pitted Renamo against Frelimo left the country in ruins.",
+        "The 1991 peace accords, which ended a long war that pitted Renamo against Frelimo, left the country in ruins.",
         "peace accords", ["Renamo", "Frelimo"], id="war-which-pitted-x-against-y",
     ),
     pytest.param(
@@ -300,12 +300,12 @@ _BETWEEN = "\n\nMinisters met on Monday.\n\nThe talks lasted four hours.\n\nOffi
 SAME_AGREEMENT = [
     pytest.param(
         "The unity government was formed as provided for by the 1992 Rome peace accords." + _BETWEEN
-        + "After the 1992 peace accords which ended the war which pitted Renamo against Frelimo, elections were delayed.",
+        + "After the 1992 peace accords, which ended a long war that pitted Renamo against Frelimo, elections were delayed.",
         "the 1992 Rome peace accords", ["Renamo", "Frelimo"], id="named-again-with-its-sides",
     ),
     pytest.param(
         "The unity government was formed as provided for by the 1990 Rome peace accords." + _BETWEEN
-        + "After the 1992 peace accords which ended the war which pitted Renamo against Frelimo, elections were delayed.",
+        + "After the 1992 peace accords, which ended a long war that pitted Renamo against Frelimo, elections were delayed.",
         "the 1990 Rome peace accords", [], id="another-year-another-agreement",
     ),
 ]
@@ -326,8 +326,8 @@ CONTRACTED = [
         "a four-year deal", ["the Milwaukee Brewers", "Jeff Hale"], id="player-agrees-to-a-term-deal",
     ),
     pytest.param(
-        "Jose Mourinho, who is under contract with Chelsea until 2010, wants to coach Portugal.",
-        "contract", ["Chelsea", "Jose Mourinho"], id="under-contract-with",
+        "Coach Tom Hale, who is under contract with Everton until 2012, hopes to manage Wales.",
+        "contract", ["Everton", "Tom Hale"], id="under-contract-with",
     ),
     pytest.param(
         "Obtained from Boston for two draft picks, Ken Marlow signed a five-year contract worth 40 million dollars in July.",
@@ -355,7 +355,7 @@ def test_a_person_who_signs_a_contract_is_its_side(nlp, text, anchor, parties):
 
 TWO_SIDES = [
     pytest.param(
-        "Renault SA and Nissan Motor Co will share engine designs. The move follows the two companies' earlier accord to share parts.",
+        "Renault SA and Nissan Motor Co will share engine designs. Analysts praised the two companies' 1999 accord on joint purchasing.",
         "accord", ["Renault SA", "Nissan Motor Co"], id="the-two-companies-accord",
     ),
     pytest.param(

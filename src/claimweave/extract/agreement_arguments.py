@@ -154,7 +154,7 @@ class ArgumentReader(SideShapes, AssetReader):
             head = self.doc[m.head]
             if head.pos_ != "VERB":
                 self._hyphen_pair(list(self.doc[m.start : m.kind_start]), "party.paired_name", out)
-                # "the 1984 Sino-British Joint Declaration, the treaty that ...": the name it restates
+                # "the 1995 Franco-Spanish Declaration, the pact that ...": the name it restates
                 names = ([head.head] if head.dep_ == "appos" else []) + [c for c in head.children if c.dep_ == "appos"]
                 for name in (n for n in names if n.pos_ in ("NOUN", "PROPN")):
                     self._hyphen_pair(list(self.doc[name.left_edge.i : name.i]), "party.paired_name", out)
@@ -277,7 +277,7 @@ class ArgumentReader(SideShapes, AssetReader):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and (verb.lemma_ in acting or framing) else []
             holders = [head] + ([verb] if verb is not None and head.dep_ == "dobj" and head.head == verb else [])
             if head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX"):
-                # "a truce took effect between armed groups and Israeli forces"
+                # "a ceasefire began between clan militias and Ethiopian forces"
                 holders += [head.head]
             if framing and verb is not None:
                 # "the consortium has to share revenue with the government under a PSA": who does
@@ -456,8 +456,8 @@ class ArgumentReader(SideShapes, AssetReader):
         # "sign a deal to provide Gaza with electricity": a place the deal is for is no side of it
         # (but "an agreement to purchase a satellite from China": the seller is)
         out = [p for p in out if p.rule not in _UNTIED_RULES or not self._place_served(self.doc[self._token_at(p.start)], purpose)]
-        # "The African Union deployed a force to monitor a shaky ceasefire", "a deal brokered by the US
-        # mediator, UN Ambassador X": who brokers or watches over an agreement is not its side
+        # "The Arab League sent observers to monitor a fragile ceasefire", "a truce brokered by Qatar's
+        # envoy": who brokers or watches over an agreement is not its side
         brokers = self._brokers(mentions) | self._made_under(mentions)
         out = [p for p in out if p.rule not in _UNTIED_RULES or self._token_at(p.start) not in brokers]
         region = self._own_clause(mentions)

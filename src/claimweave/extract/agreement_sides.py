@@ -5,7 +5,7 @@ speaks of "the current agreements" or "the deal" without naming anyone means tho
 Only a definite mention with no side of its own takes them, and only from the few sentences
 before it: a story moves on, and an indefinite "a deal" may be anyone's.
 
-An agreement signed at a meeting ("three agreements were to be signed at the summit") is between the
+An agreement signed at a meeting ("four accords will be signed at the summit") is between the
 sides of that meeting, where the text writes them on it: "the first EU-Ukraine summit", "talks
 between Seoul and Tokyo" (on the meeting itself or at an earlier mention of it).
 """
@@ -62,7 +62,7 @@ class NegotiatingSides:
         # (through "were to be signed at": the parser may hang the list on "were", the place on "signed")
         verbs = [v for a in [head, *head.ancestors] for v in [a] + [c for c in a.children if c.dep_ == "xcomp"]]
         places = [g for a in verbs for c in a.children if c.dep_ == "prep" and c.lower_ in _AT + ("on",) for g in c.children if g.dep_ == "pobj"]
-        # "on the sidelines of the EU-Russia summit"
+        # "on the margins of the X-Y summit"
         places = [x for g in places for x in ([g] if g.lower_ not in _SIDELINES else [o for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"])]
         event = next((g for g in places if g.lemma_.lower() in self.events or g.lower_ in self.events), None)
         if event is None:

@@ -603,7 +603,7 @@ class AgreementExtractor:
         )
         for d in drafts:
             if not d.terms.parties and not d.collective:
-                # "three agreements were to be signed at the EU-Ukraine summit - ..., and agreements on X and Y"
+                # "four accords will be signed at the X-Y summit - a memorandum on A, and agreements on B and C"
                 heads = [h for m in d.mentions for h in (m.head, m.listed_by) if h is not None]
                 pair = next((p for h in heads if (p := sides.at_event(doc[h]))), [])
                 d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
@@ -661,7 +661,7 @@ class AgreementExtractor:
 
     @staticmethod
     def _same_agreement(drafts: list[Draft]) -> None:
-        """"the 1994 Lusaka peace accords" ... "the 1994 peace accords which ended the war between X and
+        """"the 1992 Rome peace accords" ... "the 1992 peace accords, which ended a war between X and
         Y": an agreement named again with the same year, kind and fewer words is the same one, so one
         with no sides takes those the other is told with."""
         for d in drafts:
