@@ -385,3 +385,20 @@ ANNOUNCED = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), ANNOUNCED)
 def test_who_announces_an_agreement_with_someone_is_its_side(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+UNILATERAL = [
+    pytest.param(
+        "Bombings returned to Madrid once the ETA group ended a unilateral two-year ceasefire last spring.",
+        "a unilateral two-year ceasefire", ["ETA"], id="who-ends-a-unilateral-truce",
+    ),
+    pytest.param(
+        "The Basque separatist group ETA said it would end its ceasefire. Bombings returned once the group scrapped a unilateral ceasefire last spring.",
+        "a unilateral ceasefire", ["ETA"], id="a-description-of-the-group",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), UNILATERAL)
+def test_a_unilateral_truce_is_of_who_declares_or_ends_it(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

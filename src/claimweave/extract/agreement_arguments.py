@@ -557,6 +557,7 @@ class ArgumentReader(SideShapes, AssetReader):
         found += [p for _, p in resolved]
         found += self._signed_players(mentions, ca, cb)
         found += self._contracted_people(mentions, ca, cb, signing)
+        found += self._unilateral(mentions, ca, cb)
         found += self._paired_names(mentions)
         found += self._framed_pairs(mentions)
         holders = [t for t in self._holders(mentions) if ca <= t.idx < cb]

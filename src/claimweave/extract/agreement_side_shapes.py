@@ -161,3 +161,23 @@ class SideShapes:
                 party = self.people.person(t, "party.contracted_person")
                 out += [party] if party is not None else []
         return out
+
+    def _unilateral(self, mentions: list[Mention], ca: int, cb: int) -> list[Party]:
+        """"the group called off a unilateral ceasefire": a one-sided agreement's only side is who
+        declares, extends or ends it (a name, a body written with one, or a description of one)."""
+        out: list[Party] = []
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.pos_ == "VERB" or head.dep_ != "dobj" or not any(c.lower_ in ("unilateral", "one-sided") for c in head.children):
+                continue
+            verb = head.head
+            while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+                verb = verb.head
+            for t in (c for c in verb.children if c.dep_ == "nsubj" and ca <= c.idx < cb):
+                named = next((c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "ORG"), None)
+                party = self.people.named(named or t, "party.unilateral") or self.people.side(t, ("GPE", "NORP", "ORG"), "party.unilateral")
+                if party is None and t.pos_ == "NOUN":
+                    party = next(iter(self.anaphora.resolve(t)), None)
+                out += [party] if party is not None else []
+        return out
+
