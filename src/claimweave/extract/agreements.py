@@ -594,8 +594,10 @@ class AgreementExtractor:
         return real
 
     def _negotiated(self, doc: Doc, reader, sentences: list, drafts: list[Draft]) -> None:
-        """A definite agreement that names no side of its own ("the current agreements expire in 2010")
-        is between the sides the sentences just before show negotiating (see ``agreement_sides``)."""
+        """Sides told outside an agreement's own clause: an agreement signed at a meeting is between the
+        meeting's sides, one that ends a conflict between the conflict's (``agreement_conflicts``), and a
+        definite agreement that names no side of its own ("the current agreements expire in 2010") is
+        between the sides the sentences just before show negotiating (see ``agreement_sides``)."""
         cues = self.vocab.cues
         sides = NegotiatingSides(
             doc, doc._.cw_entities or [], reader.people, verbs=set(cues.negotiating_verbs), nouns=set(cues.talk_nouns),
@@ -648,7 +650,7 @@ class AgreementExtractor:
         for k, d in enumerate(drafts):
             m = d.kind_mention
             opening = doc[m.start].lower_
-            if m.plural or opening not in ("one", "another", "other") and not (opening == "the" and doc[m.start + 1].lower_ == "other"):
+            if m.plural or opening not in ("one", "another", "other") and not (opening == "the" and m.start + 1 < len(doc) and doc[m.start + 1].lower_ == "other"):
                 continue
             if any(p.rule not in ("party.clause", "party.name") for p in d.terms.parties) or opening == "another" and d.terms.parties:
                 continue  # "One accord, with Japan, ...", "another deal was signed by X and Y": its own sides
