@@ -1,22 +1,13 @@
 """Parties of agreements in shapes where the text names them indirectly: the seller of what a
 purchase deal buys, the sides of what an agreement frames, of the summit it is signed at, of the
-conflict it ends."""
+conflict it ends; "he"/"his", an organisation's leader, a group just named, the same agreement named
+again, who acts under it; and who is no side (brokers, monitors, what is set up under it)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from claimweave.extract.common import DocContext
-
-
-def agreements(nlp, text: str):
-    doc = nlp.make_doc(text)
-    doc._.cw_context = DocContext(doc_id="test", text=text, published=dt.date(2024, 6, 14))
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc._.cw_agreements
+from tests.extract.agreement_docs import agreements
 
 
 def parties_of(nlp, text: str, anchor: str) -> list[str]:
