@@ -23,6 +23,8 @@ COUNTING = {"two", "both", "three", "all", "other", "another", "each", "every", 
 NAME_LABELS = ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
 # Modifiers of a name or a description, as written before it ("the Polish oil group X").
 DESCRIBING_DEPS = ("amod", "compound", "nmod")
+# Personal pronouns by gender: a chain of the same one ("he ... he ... his") keeps one referent.
+PERSONAL = ({"he", "him", "his"}, {"she", "her", "hers"})
 
 
 class SignerResolver:
@@ -84,6 +86,29 @@ class SignerResolver:
             if any(self._named(c) for c in cand.conjuncts):
                 return None
             return self._party(ent, "party.signer_anaphor")
+        return None
+
+    def person(self, token: Token) -> Token | None:
+        """"he"/"his": the named person who is the nearest earlier subject, following a chain of the same
+        pronoun back ("Wen Jiabao was due ... he wraps up ...\n\nThe focus of his trip ..."); none when a
+        subject who could be someone else ("the minister", "officials") comes between."""
+        gender = next((g for g in PERSONAL if token.lower_ in g), None)
+        if gender is None or token.pos_ != "PRON":
+            return None
+        last = token
+        for t in reversed(self.doc[: token.i]):
+            if t.lower_ in gender and t.pos_ == "PRON":
+                last = t  # the same pronoun again: the same person, however far the story has run
+                continue
+            if self._far(t, last):
+                return None
+            if t.dep_ not in SUBJECT_DEPS or t.pos_ == "PRON":
+                continue
+            ent = self._ent(t)
+            if ent is not None and ent.label_ == "PERSON":
+                return t
+            if t.pos_ == "NOUN" and t.lemma_.lower() in self.agents:
+                return None
         return None
 
     def _coordinated(self, token: Token) -> list[Party]:

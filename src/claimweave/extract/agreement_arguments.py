@@ -5,7 +5,6 @@ around it; its asset is read by ``AssetReader``, which this reader extends."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -13,6 +12,7 @@ from claimweave.extract.agreement_anaphora import SignerResolver
 from claimweave.extract.agreement_assets import AssetReader
 from claimweave.extract.agreement_people import Party, PeopleResolver
 from claimweave.extract.agreement_rules import Vocabulary
+from claimweave.extract.agreement_side_shapes import SideShapes
 from claimweave.extract.agreement_terms import same_name, spells
 from claimweave.extract.agreement_types import Mention, Term, called_by_name
 from claimweave.extract.common import token_texts
@@ -29,18 +29,12 @@ _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "
 _OF_TAIL = re.compile(r"( of (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*) \(([A-Z]{3,})\)")
 _ASIDE_PREPS = ("despite", "amid", "notwithstanding")  # circumstances of a clause, not its actors
 _UNTIED_RULES = ("party.clause", "party.name")
-_TIED_RULES = ("party.paired_name", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
+_TIED_RULES = ("party.paired_name", "party.framed_pair", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
 
 
-@lru_cache(maxsize=1)
-def countries() -> frozenset[str]:
-    """The country names the nationality lexicon maps its demonyms and abbreviations to."""
-    return frozenset(title_lexicon().nationalities.values())
-
-
-class ArgumentReader(AssetReader):
+class ArgumentReader(SideShapes, AssetReader):
     """Reads an agreement's asset and parties from token ranges of one Doc."""
 
     def __init__(self, doc: Doc, vocab: Vocabulary, timexes: list[Timex], entities: list[DocEntity], roles: list[Role] = ()) -> None:
@@ -71,7 +65,7 @@ class ArgumentReader(AssetReader):
         spans = [e for e in self.entities if e[0] >= ca and e[1] <= cb]
         taken = {i for s, e, _, _ in spans for i in range(s, e)}
         for ent in doc.char_span(ca, cb, alignment_mode="expand").ents:
-            if ent.label_ == "PERSON" and (ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root) or self._agrees_to_trade(ent.root) or self._short_org_name(ent.text) or self._side_between(ent)):
+            if ent.label_ == "PERSON" and (ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root) or self._agrees_to_trade(ent.root) or self._short_org_name(ent.text) or self._side_between(ent) or self._seller_of_bought(ent.root)):
                 spans.append((ent.start_char, ent.end_char, ent.text, None))
                 taken.update(range(ent.start_char, ent.end_char))
         for t in doc.char_span(ca, cb, alignment_mode="expand"):
@@ -157,17 +151,13 @@ class ArgumentReader(AssetReader):
         the agreement's own name, each one written by its country name or demonym."""
         out: list[Party] = []
         for m in mentions:
-            if self.doc[m.head].pos_ == "VERB":
-                continue
-            words = [t for t in self.doc[m.start : m.kind_start] if t.text not in ("-", "\u2013")]
-            for a, b in zip(words, words[1:]):
-                if self.text[a.idx + len(a.text) : b.idx] not in ("-", "\u2013"):
-                    continue
-                # (a country's name counts where the NER took the whole name for one organisation:
-                # "the Nepal-India commerce treaty")
-                pair = [t for t in (a, b) if t.ent_type_ in ("GPE", "NORP") and affiliation_name(t.text) != t.text or t.ent_type_ == "GPE" or affiliation_name(t.text) in countries()]
-                if len(pair) == 2:
-                    out += [Party(t.idx, t.idx + len(t.text), t.text, None, "party.paired_name") for t in pair if not any(p.start == t.idx for p in out)]
+            head = self.doc[m.head]
+            if head.pos_ != "VERB":
+                self._hyphen_pair(list(self.doc[m.start : m.kind_start]), "party.paired_name", out)
+                # "the 1995 Franco-Spanish Declaration, the pact that ...": the name it restates
+                names = ([head.head] if head.dep_ == "appos" else []) + [c for c in head.children if c.dep_ == "appos"]
+                for name in (n for n in names if n.pos_ in ("NOUN", "PROPN")):
+                    self._hyphen_pair(list(self.doc[name.left_edge.i : name.i]), "party.paired_name", out)
         return out
 
     def _holders(self, mentions: list[Mention]) -> list:
@@ -280,16 +270,43 @@ class ArgumentReader(AssetReader):
         for m in mentions:
             head = doc[m.head]
             verb = head if head.pos_ == "VERB" else self._governor(head)
-            # "Under an accord signed yesterday, the government and X would become shareholders"
-            framing = head.dep_ == "pobj" and head.head.lower_ in ("under", "through")
+            # "Under an accord signed yesterday, the government and X would become shareholders" (or
+            # "under terms of an accord")
+            frame = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in ("term", "provision") else head
+            framing = frame.dep_ == "pobj" and frame.head.lower_ in ("under", "through")
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and (verb.lemma_ in acting or framing) else []
             holders = [head] + ([verb] if verb is not None and head.dep_ == "dobj" and head.head == verb else [])
+            if head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX"):
+                # "a ceasefire began between clan militias and Ethiopian forces"
+                holders += [head.head]
+            if framing and verb is not None:
+                # "the consortium has to share revenue with the government under a PSA": who does
+                # what the agreement frames, and with whom
+                holders += [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+                # "Under a memorandum, a programme was set up by the ministry and the hospital"
+                subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                above = verb
+                while not subjects and above.dep_ == "xcomp" and above.head.pos_ in ("VERB", "AUX"):
+                    above = above.head
+                    subjects = [c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # "an agreement under which the company will pay the government ...": who does what it frames, and to whom
+            under_which = [c for c in head.children if c.dep_ == "relcl" and any(
+                p.dep_ == "prep" and p.lower_ == "under" and any(g.tag_ in ("WDT", "WP") for g in p.children) for p in c.children
+            )] if head.pos_ != "VERB" else []
+            for clause in under_which:
+                framing = True
+                subjects += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                holders.append(clause)
+                subjects += [c for c in clause.children if c.dep_ == "dative" and c.pos_ == "NOUN"]
             # "the ceasefire agreement signed in 2002 between the government and the rebels"
             holders += [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_ in acting]
             preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
             if m.end < len(doc) and doc[m.end].lower_ in ("with", "between"):
                 preps.append(doc[m.end])  # "operates under a PSA with the state": the parser hangs it on the verb
             partners = list({g.i: g for c in preps for g in c.children if g.dep_ == "pobj"}.values())
+            # (a subject under an agreement that is a company or an operator; "the Balkan country pays ...
+            # under the contract" restates a state named already)
+            framed = set(self.vocab.cues.framed_subject_nouns) if framing else set()
             for group, any_noun in ((subjects, False), (partners, True)):
                 for c in group + [g for c in group for g in c.children if g.dep_ == "conj"]:
                     # "between the alliance and guerrillas": a bare plural side is a group too
@@ -306,20 +323,30 @@ class ArgumentReader(AssetReader):
                         continue  # "the Islamist movement Hamas", "the Fatah faction": the name is the party
                     if any(d.lower_ in ("two", "both", "three", "all", "other") for d in c.children):
                         continue  # "between the two concerns" restates parties named elsewhere
+                    if c.tag_ == "NNS" and any(d.dep_ in ("amod", "compound") and d.ent_type_ in ("NORP", "GPE") and any(x.dep_ == "conj" for x in d.children) for d in c.children):
+                        continue  # "the Philippine and US governments": the two states are the sides
                     # "a contract with an option to extend": only a noun that can name a side is one
-                    if (any_noun and c.lemma_.lower() in sides) or c.lemma_.lower() in nouns:
+                    if (any_noun and c.lemma_.lower() in sides) or c.lemma_.lower() in nouns or not any_noun and c.lemma_.lower() in framed:
                         s, e = (people.idx if by_people and not any_noun and not any(d.dep_ == "det" for d in c.children) else c.left_edge.idx), c.idx + len(c)
                         # "the main faction of the Sudan Liberation Movement": whose faction it is
                         of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP")), None)
+                        # "a consortium led by Elbit Systems": the group as written, up to its leader
+                        of = of or next((g for a in c.children if a.dep_ == "acl" and a.lemma_ == "lead" for b in a.children if b.dep_ == "agent" for g in b.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
                         if of is not None:
                             e = of.idx + len(of)
                         out.append((s, e, self.text[s:e], None))
         return out
 
-    def _from_seller(self, root) -> bool:
-        """True for "acquired shares from Octel": the one sold from is a party, not a place of origin."""
+    def _from_seller(self, root, mentions: list[Mention] | None = None) -> bool:
+        """True for "acquired shares from Octel": the one sold from is a party, not a place of origin
+        (when the buying is the agreement's, not "Obtained from New Jersey, X signed a contract")."""
         prep = root.head if root.dep_ == "pobj" else None
-        return prep is not None and prep.lower_ == "from" and prep.head.lemma_ in self.vocab.cues.from_party_verbs
+        if prep is None or prep.lower_ != "from" or prep.head.lemma_ not in self.vocab.cues.from_party_verbs:
+            return False
+        verb = prep.head
+        # (a participle set before the clause describes its subject's past: "Obtained from New Jersey, X signed")
+        participle = verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("advcl", "acl") and verb.i < verb.head.i
+        return mentions is None or not participle or any(verb.i in {t.i for t in self.doc[m.head].subtree} for m in mentions)
 
     def _parties(self, ca: int, cb: int, tx: list[Timex], asset: Term | None, mentions: list[Mention]) -> list[Term]:
         """Parties named in the clause: organisations, states and groups that are not places or sources."""
@@ -356,10 +383,12 @@ class ArgumentReader(AssetReader):
             target = target or in_asset and asset.rule in ("asset.use_object", "asset.noun_of") and self._is_company(span.start, span.end) and self._is_name(*self._token_range(asset))
             # "sell National Aluminum's rolling division", "a base on Ukraine's peninsula": the owner is a party.
             owner = in_asset and root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.ent_type_ in ("ORG", "GPE")
+            # "to buy Yukos' majority stake", "to purchase 150 Airbus planes": whose stake or make is bought sells it.
+            seller = in_asset and not owner and self._seller_of_bought(root)
             # "the India-US pact", "the Nepal-India commerce treaty": names joined by a hyphen on the
             # agreement's own name are its sides (even where the name also says what it covers)
             paired = any(root.head.i == m.head or root.head.head.i == m.head and root.head.dep_ == "compound" for m in mentions) and (self.text[s - 1 : s] == "-" or self.text[e : e + 1] == "-")
-            if in_asset and not (target or owner or paired):
+            if in_asset and not (target or owner or seller or paired):
                 continue
             if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 16]) or self.text[e : e + 1] == ":":
                 continue
@@ -370,16 +399,17 @@ class ArgumentReader(AssetReader):
             # "clear the way for PKN Orlen to sign an agreement": the subject of the infinitive acts
             doer = span.end + 1 < len(self.doc) and self.doc[span.end].lower_ == "to" and self.doc[span.end + 1].tag_ == "VB" and left.rstrip().lower().endswith("for")
             route = self._route_end(root, mentions)
-            if self.vocab.party_block.search(left) and not (target or owner or acting or doer or route or self._from_seller(root)):
+            if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or self._from_seller(root, mentions)):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 continue
             # "between the Thai and Polish justice ministries": coordinated demonyms name their states.
+            # ("the Philippine and US governments": a demonym and a name)
             demonym_pair = root.ent_type_ == "NORP" and (
-                root.dep_ == "conj" and root.head.ent_type_ == "NORP" or any(c.dep_ == "conj" and c.ent_type_ == "NORP" for c in root.children)
+                root.dep_ == "conj" and root.head.ent_type_ in ("NORP", "GPE") or any(c.dep_ == "conj" and c.ent_type_ in ("NORP", "GPE") for c in root.children)
             ) and self._qualifies_a_side(root)
             if root.pos_ not in ("PROPN", "NOUN") and not demonym_pair:
                 continue
-            if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company and not paired:
+            if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in _ACTING_FOR and not company and not paired and not seller:
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
             if self._mediator(root):
                 continue  # "Sri Lanka's peace broker Norway": who brokers an agreement is not its side
@@ -398,6 +428,8 @@ class ArgumentReader(AssetReader):
                 continue
             if text.split()[-1].lower() in self.vocab.cues.not_party_heads:
                 continue  # "the Korean War", "the Joint Declaration", "the Doha Round": events and texts
+            if any(c.dep_ == "conj" and c.lower_ in self.vocab.cues.not_party_heads and any(d.dep_ == "compound" for d in c.children) for c in root.children):
+                continue  # "the Oslo and Tokyo Declaration": the first of two names of texts
             if span.label_ == "NORP" and text.lower().endswith(_DEMONYM_ENDINGS) and not demonym_pair:
                 continue  # "Egyptian officials": an adjective, not a party
             if root.ent_type_ == "NORP" and root.dep_ in ("amod", "compound") and root.head.ent_type_ in ("GPE", "ORG") and root.head.i >= span.end:
@@ -406,6 +438,8 @@ class ArgumentReader(AssetReader):
             e, text = s + len(trimmed), trimmed
             if owner:
                 rule = "party.asset_owner"
+            elif seller:
+                rule = "party.seller"
             elif route:
                 rule = "party.route"
             elif any(os_ <= s and e <= oe for os_, oe in own):
@@ -422,6 +456,10 @@ class ArgumentReader(AssetReader):
         # "sign a deal to provide Gaza with electricity": a place the deal is for is no side of it
         # (but "an agreement to purchase a satellite from China": the seller is)
         out = [p for p in out if p.rule not in _UNTIED_RULES or not self._place_served(self.doc[self._token_at(p.start)], purpose)]
+        # "The Arab League sent observers to monitor a fragile ceasefire", "a truce brokered by Qatar's
+        # envoy": who brokers or watches over an agreement is not its side
+        brokers = self._brokers(mentions) | self._made_under(mentions)
+        out = [p for p in out if p.rule not in _UNTIED_RULES or self._token_at(p.start) not in brokers]
         region = self._own_clause(mentions)
         if region is not None:
             # "Israel objected to Hamas standing, arguing that the Oslo accords bar violent parties": names
@@ -508,16 +546,25 @@ class ArgumentReader(AssetReader):
             for t in tokens:
                 if ca <= t.idx < cb:
                     party = self.people.person_party(t) or self.people.body_party(t, bodies, "party.signatory_body")
-                    if party is None and t in own:
-                        party = self.people.unaffiliated(t, "party.signatory_person")  # "Christie signed a three-year contract"
-                    found += [party] if party is not None else self.people.pair(t)
+                    if party is None and t in own and t in PeopleResolver.signers(head, signing - {"negotiate"}):
+                        # "Christie signed a three-year contract" (but "his agent negotiated their contracts")
+                        party = self.people.unaffiliated(t, "party.signatory_person")
+                    # "the diplomats of the two countries signed": whom the signers act for
+                    of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                    found += [party] if party is not None else self.people.pair(t) or [p for g in of for p in self.people.pair(g)]
                     found += self.people.visited(t, bodies)
+            if head.pos_ != "VERB":
+                # "the two companies' earlier accord"
+                found += [p for c in head.children if c.dep_ == "poss" and ca <= c.idx < cb for p in self.people.pair(c)]
         resolved = self._anaphoric_signers(mentions, ca, cb, signing)
         # "the cease-fire between the government and the rebels": the named group stands for "the rebels"
         out = [p for p in out if p.value[1] is not None or not any(p.start <= t.idx < p.end for t, _ in resolved)]
         found += [p for _, p in resolved]
         found += self._signed_players(mentions, ca, cb)
+        found += self._contracted_people(mentions, ca, cb, signing)
+        found += self._unilateral(mentions, ca, cb)
         found += self._paired_names(mentions)
+        found += self._framed_pairs(mentions)
         holders = [t for t in self._holders(mentions) if ca <= t.idx < cb]
         found += [p for t in holders if (p := self.people.named(t, "party.owner") or self.people.side(t, SIDE_LABELS, "party.owner")) is not None]
         only_with = len(out) == 1 and out[0].rule == "party.with" and re.search(r"\bwith\s+(?:the\s+)?$", self.text[max(0, out[0].start - 12) : out[0].start], re.I)
@@ -551,6 +598,7 @@ class ArgumentReader(AssetReader):
         if sum(p.rule in ("party.phrase", "party.paired_name") for p in out) >= 2:
             # "Singh seeks Japan's blessing for the India-US pact": its name says who made it
             out = [p for p in out if p.rule not in _UNTIED_RULES]
+        out = self._leaders_between(out)
         sides = self._between_sides(mentions, out)
         if len(sides) >= 2:
             # "Hamas rejected a deal reached between Fatah and Israel": the sides are named; the rest are onlookers.
@@ -571,8 +619,19 @@ class ArgumentReader(AssetReader):
             clauses = [c for t in head.subtree if t.dep_ == "relcl" and t.lemma_ in verbs for c in t.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]
             # "Its agreement with Y": whose agreement it is
             owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"] if head.pos_ != "VERB" else []
+            # "his involvement in a contract": who takes part in it
+            taking_part = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "in" else None
+            if taking_part is not None and taking_part.lemma_.lower() in self.vocab.cues.participation_nouns:
+                owners += [c for c in taking_part.children if c.dep_ == "poss" and c.pos_ == "PRON"]
             for t in PeopleResolver.signers(head, verbs) + sides + clauses + owners:
-                if ca <= t.idx < cb and (t.pos_ == "PRON" or t.pos_ == "NOUN" and not t.ent_type_):
+                if not ca <= t.idx < cb:
+                    continue
+                person = self.anaphora.person(t)
+                if person is not None:
+                    # "he signed": the state or organisation the person acts for, else the person
+                    party = self.people.person_party(person) or self.people.person(person, "party.signer_person")
+                    out += [(t, party)] if party is not None else []
+                elif t.pos_ == "PRON" or t.pos_ == "NOUN" and not t.ent_type_:
                     out += [(t, party) for party in self.anaphora.resolve(t)]
             for t in self.anaphora.other_side(head):
                 if ca <= t.idx < cb:

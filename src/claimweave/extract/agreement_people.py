@@ -104,6 +104,11 @@ class PeopleResolver:
         names = {affiliation_name(p.text) for p in found}
         return found[0] if len(names) == 1 else None
 
+    def person(self, token: Token, rule: str) -> Party | None:
+        """The person entity a token is part of, as a party found by ``rule``."""
+        ent = self._ent(token)
+        return self._party(ent, rule) if ent is not None and ent.label_ == "PERSON" else None
+
     def unaffiliated(self, token: Token, rule: str) -> Party | None:
         """A person-named token whose person the document ties to no state or organisation (a player
         signing a contract, a mediator in his own name), as a party in their own right."""

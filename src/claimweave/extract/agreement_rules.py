@@ -160,6 +160,12 @@ class Cues(_Rule):
     unrealised_verbs: list[str]
     negotiating_verbs: list[str]  # "X is negotiating with Y": the sides a later "the deal" is between
     talk_nouns: list[str]
+    conflict_nouns: list[str]  # "a truce ending the war between X and Y": the sides of the war are its sides
+    ending_verbs: list[str]
+    brokering_verbs: list[str]  # "X brokered/monitors the truce": X is no side of it
+    framed_subject_nouns: list[str]  # "under a PSA, the consortium must ...": a company acting under it is a side
+    participation_nouns: list[str]  # "his involvement in a contract": the one involved is a side
+    event_nouns: list[str]  # "signed at the EU-Ukraine summit": a meeting whose sides an agreement signed at it has
     starting_verbs: list[str]  # "X and Y began the cease-fire": who starts an agreement is its side
     side_nouns: list[str]
     route_nouns: list[str]

@@ -4,6 +4,10 @@ speaks of "the current agreements" or "the deal" without naming anyone means tho
 
 Only a definite mention with no side of its own takes them, and only from the few sentences
 before it: a story moves on, and an indefinite "a deal" may be anyone's.
+
+An agreement signed at a meeting ("four accords will be signed at the summit") is between the
+sides of that meeting, where the text writes them on it: "the first EU-Ukraine summit", "talks
+between Seoul and Tokyo" (on the meeting itself or at an earlier mention of it).
 """
 
 from __future__ import annotations
@@ -12,15 +16,24 @@ from spacy.tokens import Doc, Span, Token
 
 from claimweave.extract.agreement_arguments import SIDE_LABELS
 from claimweave.extract.agreement_people import Party, PeopleResolver
+from claimweave.extract.agreement_side_shapes import countries
+from claimweave.extract.titles import affiliation_name
 from claimweave.models import DocEntity
+
+_AT = ("at", "during")
+_SIDELINES = ("sidelines", "sideline", "margins", "margin", "fringes", "fringe")
+_DASHES = ("-", "\u2013")
 
 
 class NegotiatingSides:
     """Finds the pair a sentence shows negotiating, in one Doc."""
 
-    def __init__(self, doc: Doc, entities: list[DocEntity], people: PeopleResolver, *, verbs: set[str], nouns: set[str]) -> None:
+    def __init__(
+        self, doc: Doc, entities: list[DocEntity], people: PeopleResolver, *,
+        verbs: set[str], nouns: set[str], events: set[str] = frozenset(), trades: set[str] = frozenset(),
+    ) -> None:
         self.doc, self.people = doc, people
-        self.verbs, self.nouns = verbs, nouns
+        self.verbs, self.nouns, self.events, self.trades = verbs, nouns, events, trades
         # Names by their first token, so that a name the small NER missed but the entity component
         # found ("the gas monopoly Gazprom") is known too.
         self.names: dict[int, tuple[int, int, str, str]] = {}
@@ -44,6 +57,51 @@ class NegotiatingSides:
                 return parties
         return []
 
+    def at_event(self, head: Token) -> list[Party]:
+        """The sides of the meeting an agreement (its head token) is signed or reached at, or []."""
+        # (through "were to be signed at": the parser may hang the list on "were", the place on "signed")
+        verbs = [v for a in [head, *head.ancestors] for v in [a] + [c for c in a.children if c.dep_ == "xcomp"]]
+        places = [g for a in verbs for c in a.children if c.dep_ == "prep" and c.lower_ in _AT + ("on",) for g in c.children if g.dep_ == "pobj"]
+        # "on the margins of the X-Y summit"
+        places = [x for g in places for x in ([g] if g.lower_ not in _SIDELINES else [o for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"])]
+        event = next((g for g in places if g.lemma_.lower() in self.events or g.lower_ in self.events), None)
+        if event is None:
+            return []
+        found = self._event_pair(event)
+        if found or not any(c.dep_ == "det" and c.lower_ == "the" for c in event.children):
+            return found
+        # "at the summit": the one the story named before
+        for t in reversed(self.doc[: event.i]):
+            if t.lemma_.lower() == event.lemma_.lower() and t.pos_ == "NOUN":
+                found = self._event_pair(t)
+                if found:
+                    return found
+        return []
+
+    def _event_pair(self, event: Token) -> list[Party]:
+        """"the EU-Ukraine summit", "talks between Seoul and Tokyo": the two sides written on a meeting."""
+        words = [t for t in self.doc[event.left_edge.i : event.i] if t.text not in _DASHES]
+        for a, b in zip(words, words[1:]):
+            if self.doc.text[a.idx + len(a.text) : b.idx] in _DASHES and all(self._state_or_body(t) for t in (a, b)):
+                return [self._token_party(t) for t in (a, b)]
+        between = [g for c in event.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children if g.dep_ == "pobj"]
+        members = self._members(between)
+        parties = [self._side(t) for t in members]
+        if len(parties) == 2 and all(p is not None for p in parties) and parties[0].text.lower() != parties[1].text.lower():
+            return [Party(p.start, p.end, p.text, p.entity_id, "party.event") for p in parties]
+        return []
+
+    @staticmethod
+    def _state_or_body(tok: Token) -> bool:
+        return tok.ent_type_ in SIDE_LABELS or affiliation_name(tok.text) in countries()
+
+    def _token_party(self, tok: Token) -> Party:
+        if tok.i in self.names:
+            start, end, text, eid = self.names[tok.i]
+            if start == tok.idx and end == tok.idx + len(tok.text):
+                return Party(start, end, text, eid, "party.event")
+        return Party(tok.idx, tok.idx + len(tok.text), tok.text, None, "party.event")
+
     def _frame(self, tok: Token) -> list[Token]:
         """"X negotiates/is in talks with Y", "X and Y began talks/agreed", "talks between X and Y"."""
         if tok.lemma_.lower() in self.nouns and tok.pos_ == "NOUN":
@@ -61,9 +119,15 @@ class NegotiatingSides:
         if any(c.dep_ == "neg" for c in tok.children):
             return []
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subjects and tok.dep_ == "conj":
+            subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]  # "X took control and agreed to ..."
         if len(subjects) != 1:
             return []
         withs = [g for h in [tok] + talk_nouns for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+        if tok.lemma_.lower() == "agree":
+            # "X agreed to pay 7 billion dollars to Y", "agreed to buy the stake from Y": the other side of the trade
+            trades = [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in self.trades]
+            withs += [g for v in trades for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "from", "with") for g in c.children if g.dep_ == "pobj"]
         return self._members(subjects) + self._members(withs)
 
     @staticmethod
@@ -79,6 +143,12 @@ class NegotiatingSides:
             named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None:
                 return self._proper_name(named)
+            # "the consortium led by Shell": the group as written, up to its leader's name
+            leader = next((g for c in tok.children if c.dep_ == "acl" and c.lemma_ == "lead" for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if leader is not None:
+                name = self._proper_name(leader)
+                start = tok.left_edge.idx
+                return Party(start, name.end, self.doc.text[start : name.end], None, "party.negotiating")
         if tok.pos_ == "PROPN" and not tok.ent_type_ and not tok.is_sent_start and tok.text[:1].isupper():
             return self._proper_name(tok)  # a company name the NER missed ("the gas monopoly Gazprom")
         side = self.people.side(tok, SIDE_LABELS)

@@ -20,6 +20,7 @@ from claimweave.extract.agreement_mentions import MentionFinder
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
+from claimweave.extract.agreement_conflicts import ConflictSides
 from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
@@ -174,6 +175,8 @@ class AgreementExtractor:
         drafts = self._finish(doc, drafts, collective)
         self._negotiated(doc, reader, sentences, drafts)
         self._shared_counterpart(drafts)
+        self._group_member(doc, drafts)
+        self._same_agreement(drafts)
         doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
         return doc
 
@@ -591,10 +594,28 @@ class AgreementExtractor:
         return real
 
     def _negotiated(self, doc: Doc, reader, sentences: list, drafts: list[Draft]) -> None:
-        """A definite agreement that names no side of its own ("the current agreements expire in 2010")
-        is between the sides the sentences just before show negotiating (see ``agreement_sides``)."""
+        """Sides told outside an agreement's own clause: an agreement signed at a meeting is between the
+        meeting's sides, one that ends a conflict between the conflict's (``agreement_conflicts``), and a
+        definite agreement that names no side of its own ("the current agreements expire in 2010") is
+        between the sides the sentences just before show negotiating (see ``agreement_sides``)."""
         cues = self.vocab.cues
-        sides = NegotiatingSides(doc, doc._.cw_entities or [], reader.people, verbs=set(cues.negotiating_verbs), nouns=set(cues.talk_nouns))
+        sides = NegotiatingSides(
+            doc, doc._.cw_entities or [], reader.people, verbs=set(cues.negotiating_verbs), nouns=set(cues.talk_nouns),
+            events=set(cues.event_nouns), trades=set(cues.agreeing_verbs),
+        )
+        for d in drafts:
+            if not d.terms.parties and not d.collective:
+                # "four accords will be signed at the X-Y summit - a memorandum on A, and agreements on B and C"
+                heads = [h for m in d.mentions for h in (m.head, m.listed_by) if h is not None]
+                pair = next((p for h in heads if (p := sides.at_event(doc[h]))), [])
+                d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
+        conflicts = ConflictSides(sides, conflicts=set(cues.conflict_nouns), ending=set(cues.ending_verbs))
+        for d in drafts:
+            # "the accords which ended the war which pitted X against Y": the war's sides, when what the
+            # clause found is none or only some of them
+            pair = next((p for m in d.mentions if (p := conflicts.ended(doc[m.head]))), [])
+            if pair and all(any(same_name(t.value[0], p.text) for p in pair) for t in d.terms.parties):
+                d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
         for d in drafts:
             if d.terms.parties or d.collective or not d.kind_mention.definite or all(reader.proper_name(m) for m in d.mentions):
                 continue
@@ -622,6 +643,42 @@ class AgreementExtractor:
             own = d.terms.parties[0].value[0]
             if len(with_) == 1 and not same_name(with_[0].value[0], own):
                 d.terms.parties.append(Term(with_[0].value, with_[0].start, with_[0].end, "party.group_counterpart"))
+
+    def _group_member(self, doc: Doc, drafts: list[Draft]) -> None:
+        """"X signed two agreements with Y. One accord waives visas for ...": one of a group just named
+        is between the group's sides, not the places its own sentence mentions."""
+        for k, d in enumerate(drafts):
+            m = d.kind_mention
+            opening = doc[m.start].lower_
+            if m.plural or opening not in ("one", "another", "other") and not (opening == "the" and m.start + 1 < len(doc) and doc[m.start + 1].lower_ == "other"):
+                continue
+            if any(p.rule not in ("party.clause", "party.name") for p in d.terms.parties) or opening == "another" and d.terms.parties:
+                continue  # "One accord, with Japan, ...", "another deal was signed by X and Y": its own sides
+            group = next((
+                g for g in reversed(drafts[:k])
+                if g.kind_mention.plural and len(g.terms.parties) >= 2 and 0 < d.first_sentence - g.last_sentence <= self.sides_window
+            ), None)
+            if group is not None:
+                d.terms.parties = [Term(p.value, p.start, p.end, "party.group_member") for p in group.terms.parties]
+
+    @staticmethod
+    def _same_agreement(drafts: list[Draft]) -> None:
+        """"the 1992 Rome peace accords" ... "the 1992 peace accords, which ended a war between X and
+        Y": an agreement named again with the same year, kind and fewer words is the same one, so one
+        with no sides takes those the other is told with."""
+        for d in drafts:
+            m = d.kind_mention
+            if d.terms.parties or not m.definite or not d.terms.signed or not d.words:
+                continue
+            years = {s.value[:4] for s in d.terms.signed}
+            other = next((
+                e for e in drafts
+                if e is not d and e.terms.parties and e.kind_mention.definite and e.kind_mention.rule.kind == m.rule.kind
+                and e.kind_mention.plural == m.plural and {s.value[:4] for s in e.terms.signed} == years
+                and e.words and (e.words <= d.words or d.words <= e.words)
+            ), None)
+            if other is not None:
+                d.terms.parties = [Term(p.value, p.start, p.end, "party.same_agreement") for p in other.terms.parties]
 
     # ------------------------------------------------------------------ output
 

@@ -1,0 +1,183 @@
+"""Shapes in which news names an agreement's sides indirectly, read by ``ArgumentReader`` (which mixes
+this class in): the seller of what a purchase deal buys ("to buy Yukos' stake", "150 Airbus planes"),
+states paired on the activity an agreement frames ("US-Philippine exercises held under a treaty"),
+who brokers or monitors it (no side), what is set up under it by whom, a side of "between" written
+as an organisation's leader, and a person who signs or holds a contract in his own name."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimweave.extract.agreement_people import Party, PeopleResolver
+from claimweave.extract.agreement_types import Mention, Term
+from claimweave.extract.titles import affiliation_name, title_lexicon
+
+_SIGNING_ONESELF = {"sign", "re-sign", "agree", "ink", "accept", "conclude", "seal", "clinch", "strike", "reach"}  # not "negotiate"
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """The country names the nationality lexicon maps its demonyms and abbreviations to."""
+    return frozenset(title_lexicon().nationalities.values())
+
+
+class SideShapes:
+    """Methods of ``ArgumentReader`` for sides written indirectly (it provides ``doc``, ``text``,
+    ``vocab``, ``people`` and ``_token_at``)."""
+
+    def _framed_pairs(self, mentions: list[Mention]) -> list[Party]:
+        """"the US-Philippine exercises held under a defence agreement": the states paired on the
+        activity an agreement frames are its sides."""
+        out: list[Party] = []
+        for m in mentions:
+            head = self.doc[m.head]
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head  # "under a defence agreement and a visiting forces agreement"
+            if head.pos_ == "VERB" or head.dep_ != "pobj" or head.head.lower_ != "under":
+                continue
+            verb = head.head.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            nouns = [verb.head] if verb.dep_ in ("acl", "relcl") else [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for noun in nouns:
+                if noun.pos_ == "NOUN":
+                    self._hyphen_pair(list(self.doc[noun.left_edge.i : noun.i]), "party.framed_pair", out)
+        return out
+
+    def _hyphen_pair(self, tokens: list, rule: str, out: list[Party]) -> None:
+        """Add to ``out`` the states written joined by a hyphen among ``tokens``."""
+        words = [t for t in tokens if t.text not in ("-", "\u2013")]
+        for a, b in zip(words, words[1:]):
+            if self.text[a.idx + len(a.text) : b.idx] not in ("-", "\u2013"):
+                continue
+            # (a country's name counts where the NER took the whole name for one organisation:
+            # "the Nepal-India commerce treaty")
+            pair = [t for t in (a, b) if t.ent_type_ in ("GPE", "NORP") and affiliation_name(t.text) != t.text or t.ent_type_ == "GPE" or affiliation_name(t.text) in countries()]
+            if len(pair) == 2:
+                out += [Party(t.idx, t.idx + len(t.text), t.text, None, rule) for t in pair if not any(p.start == t.idx for p in out)]
+
+    def _seller_of_bought(self, tok) -> bool:
+        """True for "Yukos" in "to buy Yukos' majority stake" and "Airbus" in "to purchase 150 Airbus planes":
+        the owner or maker of what a buyer acquires sells it (whatever the NER took the name for), unless
+        the text names whom it is bought from."""
+        thing = tok.head
+        if tok.dep_ not in ("poss", "compound") or thing.pos_ != "NOUN" or thing.dep_ != "dobj" or tok.ent_type_ not in ("ORG", "PERSON"):
+            return False
+        verb = thing.head
+        buying = set(self.vocab.cues.from_party_verbs) & set(self.vocab.cues.transfer_words)
+        return verb.lemma_ in buying and not any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+
+    def _brokers(self, mentions: list[Mention]) -> set[int]:
+        """Tokens of who brokers, mediates or monitors an agreement: the agent of "brokered by", the
+        subject of "brokered"/"to monitor" (through the verbs above a purpose: "deployed a force to monitor")."""
+        verbs = set(self.vocab.cues.brokering_verbs)
+        out: set[int] = set()
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.pos_ == "VERB":
+                continue
+            governing = [c for c in head.children if c.dep_ in ("acl", "relcl")] + ([head.head] if head.dep_ == "dobj" else [])
+            for verb in (v for v in governing if v.lemma_.lower() in verbs):
+                out.update(t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree)
+                above = verb
+                for _ in range(3):
+                    subjects = [c for c in above.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
+                    if subjects or above.dep_ not in ("xcomp", "advcl", "conj") or above.head.i == above.i:
+                        out.update(t.i for c in subjects for t in c.subtree)
+                        break
+                    above = above.head
+        return out
+
+    def _made_under(self, mentions: list[Mention]) -> set[int]:
+        """Tokens of what is made or done under an agreement when the text says by whom ("Under a
+        memorandum, a "Vision Program" was set up by the ministry and the hospital"): the thing, not a side."""
+        out: set[int] = set()
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.dep_ != "pobj" or head.head.lower_ != "under" or head.head.head.pos_ not in ("VERB", "AUX"):
+                continue
+            verb = head.head.head
+            if any(c.dep_ == "agent" for c in verb.children):
+                out.update(t.i for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree)
+        return out
+
+    def _leaders_between(self, out: list[Term]) -> list[Term]:
+        """"between African Union Commission Chairman Jean Ping and the rebels": a side written as a
+        person with the title of an organisation is the person (a state's leader stays the state)."""
+        result = []
+        for p in out:
+            person = None
+            if p.rule == "party.with" and not self._is_state(p.value[0]):
+                tok = self.doc[self._token_at(p.start)]
+                while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
+                    tok = tok.head
+                    if tok.ent_type_ == "PERSON":
+                        person = self.people._ent(tok)
+                        break
+            side = person is not None and self._between_side(self.doc[person.end - 1])
+            if side:
+                entity = self.people.entity_at.get((person.start_char, person.end_char))
+                p = Term((person.text, entity.id if entity else None), person.start_char, person.end_char, "party.with_person")
+            if not any(q.start == p.start for q in result):
+                result.append(p)
+        return result
+
+    @staticmethod
+    def _between_side(tok) -> bool:
+        """True for the object of "between" (or a name coordinated with it)."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.lower_ == "between"
+
+    def _is_state(self, name: str) -> bool:
+        return affiliation_name(name) in countries() or any(e.text == name and e.label_ in ("GPE", "NORP") for e in self.doc.ents)
+
+    def _contracted_people(self, mentions: list[Mention], ca: int, cb: int, signing: set[str]) -> list[Party]:
+        """"Tom Hale signed a five-year contract", "Hale agreed to a four-year deal", "Hale, who is under
+        contract with Chelsea": a person who signs or holds a contract, and acts for no state or
+        organisation the document names, is its side himself."""
+        out = []
+        for m in mentions:
+            head = self.doc[m.head]
+            termed = m.rule.kind == "deal" and bool(re.search(r"\w-(?:year|season)\b", self.doc[m.start : m.end].text))
+            if head.pos_ == "VERB" or m.rule.kind != "contract" and not termed:
+                continue
+            if any(c.dep_ == "poss" for c in head.children):
+                continue  # "X negotiated their contracts": someone else's
+            people = [t for t in PeopleResolver.signers(head, signing & _SIGNING_ONESELF) if t.ent_type_ == "PERSON"]
+            holder = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "under" else None
+            if holder is not None and holder.lemma_ == "be":
+                subjects = [c for c in holder.children if c.dep_ == "nsubj"]
+                # "Hale, who is under contract": the one the clause describes
+                people += [holder.head if c.tag_ in ("WP", "WDT") and holder.dep_ == "relcl" else c for c in subjects]
+            for t in people:
+                if not ca <= t.idx < cb or t.ent_type_ != "PERSON" or self.people.person_party(t) is not None:
+                    continue
+                ent = self.people._ent(t)
+                entity = self.people.entity_at.get((ent.start_char, ent.end_char)) if ent is not None else None
+                if entity is not None and entity.id in self.people.affiliations:
+                    continue  # someone who holds a role for a state or a body signs for it
+                party = self.people.person(t, "party.contracted_person")
+                out += [party] if party is not None else []
+        return out
+
+    def _unilateral(self, mentions: list[Mention], ca: int, cb: int) -> list[Party]:
+        """"the group called off a unilateral ceasefire": a one-sided agreement's only side is who
+        declares, extends or ends it (a name, a body written with one, or a description of one)."""
+        out: list[Party] = []
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.pos_ == "VERB" or head.dep_ != "dobj" or not any(c.lower_ in ("unilateral", "one-sided") for c in head.children):
+                continue
+            verb = head.head
+            while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+                verb = verb.head
+            for t in (c for c in verb.children if c.dep_ == "nsubj" and ca <= c.idx < cb):
+                named = next((c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "ORG"), None)
+                party = self.people.named(named or t, "party.unilateral") or self.people.side(t, ("GPE", "NORP", "ORG"), "party.unilateral")
+                if party is None and t.pos_ == "NOUN":
+                    party = next(iter(self.anaphora.resolve(t)), None)
+                out += [party] if party is not None else []
+        return out
+

@@ -1,0 +1,395 @@
+"""Parties of agreements in shapes where the text names them indirectly: the seller of what a
+purchase deal buys, the sides of what an agreement frames, of the summit it is signed at, of the
+conflict it ends; "he"/"his", an organisation's leader, a group just named, the same agreement named
+again, who acts under it; and who is no side (brokers, monitors, what is set up under it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.agreement_docs import agreements
+
+
+def parties_of(nlp, text: str, anchor: str) -> list[str]:
+    found = [a for a in agreements(nlp, text) if anchor in a.text]
+    assert found, [a.text for a in agreements(nlp, text)]
+    for p in found[0].parties:
+        assert text[p.start : p.end] == p.text
+    return [p.text for p in found[0].parties]
+
+
+SELLERS = [
+    pytest.param(
+        "Vietnam Airlines signed a contract on Tuesday to purchase 30 Boeing jets worth about 3 billion dollars.",
+        "a contract", ["Vietnam Airlines", "Boeing"], id="maker-of-the-goods-bought",
+    ),
+    pytest.param(
+        "Qantas signed a contract Friday to buy 40 short-haul Embraer aircraft.",
+        "a contract", ["Qantas", "Embraer"], id="maker-tagged-as-a-person",
+    ),
+    pytest.param(
+        "But a judge lifted the ban, leaving the way open for Acme Holdings to sign an agreement in March to buy Lukos' controlling stake.",
+        "an agreement", ["Acme Holdings", "Lukos"], id="owner-of-the-stake-bought",
+    ),
+    pytest.param(
+        "Qantas signed a contract Friday to buy 40 Embraer aircraft from a leasing firm in Dublin.",
+        "a contract", ["Qantas"], id="bought-from-someone-else",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), SELLERS)
+def test_the_seller_of_what_a_deal_buys_is_a_party(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+FRAMED = [
+    pytest.param(
+        "The panel oversees the yearly Japanese-Australian naval drills being conducted under a mutual security agreement and a logistics pact.",
+        "a mutual security agreement", ["Japanese", "Australian"], id="activity-held-under-it",
+    ),
+    pytest.param(
+        "The panel oversees the yearly Japanese-Australian naval drills being conducted under a mutual security agreement and a logistics pact.",
+        "a logistics pact", ["Japanese", "Australian"], id="second-of-two-agreements",
+    ),
+    pytest.param(
+        "Franco-German patrols are carried out under a border cooperation treaty.",
+        "a border cooperation treaty", ["Franco", "German"], id="subject-carried-out-under-it",
+    ),
+    pytest.param(
+        "Officials praised the 1995 Franco-Spanish Fisheries Declaration, the pact that opened the Bay of Biscay to Madrid's fleets.",
+        "the pact", ["Franco", "Spanish"], id="the-paired-name-it-restates",
+    ),
+    pytest.param(
+        "The yearly long-range naval drills are conducted under a security agreement.",
+        "a security agreement", [], id="no-pair-no-party",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), FRAMED)
+def test_the_states_paired_on_what_an_agreement_frames_are_its_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+EVENTS = [
+    pytest.param(
+        "Brazil will host the second Mercosur-Japan summit in Brasilia on Friday. Officials said four accords would "
+        "be signed at the summit - a memorandum on biofuel research, and agreements on fisheries and tourism.",
+        "a memorandum", ["Mercosur", "Japan"], id="listed-at-a-summit-named-before",
+    ),
+    pytest.param(
+        "Brazil will host the second Mercosur-Japan summit in Brasilia on Friday. Its office said three texts were to "
+        "be signed at the summit - a memorandum on biofuel research, and agreements on Galileo and Aviation.",
+        "Aviation", ["Mercosur", "Japan"], id="listed-name-at-a-summit",
+    ),
+    pytest.param(
+        "Talks between Seoul and Hanoi opened on Monday. A shipping accord was signed during the talks.",
+        "A shipping accord", ["Seoul", "Hanoi"], id="talks-between-two-sides",
+    ),
+    pytest.param(
+        "Ministers said a visa accord would be inked on the margins of the EU-Brazil summit on Friday.",
+        "a visa accord", ["EU", "Brazil"], id="on-the-margins-of-a-summit",
+    ),
+    pytest.param(
+        "Ministers met in Geneva on Monday. A shipping accord was signed at the meeting.",
+        "A shipping accord", [], id="meeting-without-sides",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), EVENTS)
+def test_an_agreement_signed_at_a_meeting_is_between_its_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+CONFLICTS = [
+    pytest.param(
+        "The 1991 peace accords, which ended a long war that pitted Renamo against Frelimo, left the country in ruins.",
+        "peace accords", ["Renamo", "Frelimo"], id="war-which-pitted-x-against-y",
+    ),
+    pytest.param(
+        "Turkey's offensive against Kurdish PKK guerrillas lasted a month. A truce agreement signed on May 3 ended the Turkish offensive.",
+        "truce agreement", ["Turkish", "PKK"], id="other-side-from-an-earlier-mention",
+    ),
+    pytest.param(
+        "A truce ending the fighting in the north took effect on Sunday.",
+        "truce", [], id="conflict-without-sides",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), CONFLICTS)
+def test_an_agreement_ending_a_conflict_is_between_its_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+PERSONAL = [
+    pytest.param(
+        "Indonesian President Joko Widodo was due to leave Seoul on Friday as he ends a three-day visit.\n\n"
+        "The highlight of his trip was his involvement in a contract on Thursday to buy 12 Hyundai frigates.",
+        "a contract", ["Hyundai", "Indonesian"], id="his-involvement-is-his-state",
+    ),
+    pytest.param(
+        "Tom Hale joined Leeds in 2019. On Monday he signed a three-year contract with Everton.",
+        "a three-year contract", ["Everton", "Tom Hale"], id="he-signed-is-the-person",
+    ),
+    pytest.param(
+        "Candidate Ana Silva has promised lower taxes as she forged election pacts with the leftist PVD and the farmers' party UAP.",
+        "election pacts", ["PVD", "UAP", "Ana Silva"], id="she-forged-pacts",
+    ),
+    pytest.param(
+        "The finance minister said the plan was sound. He signed a loan agreement with the IMF on Monday.",
+        "a loan agreement", ["IMF"], id="he-without-a-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), PERSONAL)
+def test_he_signed_is_the_person_or_the_state_he_acts_for(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+LEADERS = [
+    pytest.param(
+        "Rebels and troops halted fire on Sunday, following an agreement reached between African Union Commission Chairman Jean Ping and the rebel groups.",
+        "an agreement", ["Jean Ping"], id="organisation-chairman-is-the-person",
+    ),
+    pytest.param(
+        "The truce followed an agreement reached between Hamas leader Ismail Haniya and the Fatah movement.",
+        "an agreement", ["Ismail Haniya", "Fatah"], id="group-leader-is-the-person",
+    ),
+    pytest.param(
+        "The truce followed an agreement reached between Kenyan President Mwai Kibaki and the opposition.",
+        "an agreement", ["Kenyan", "the opposition"], id="state-leader-is-the-state",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), LEADERS)
+def test_a_side_written_as_an_organisations_leader_is_the_person(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+FRAMED_CLAUSE = [
+    pytest.param(
+        "The foreign consortium running the oilfield in northern Kazakhstan has to share revenue with the Georgian "
+        "government under terms of a production sharing agreement signed in 1997.",
+        "a production sharing agreement", ["The foreign consortium", "the Georgian government"], id="under-terms-of-subject-and-with",
+    ),
+    pytest.param(
+        "Under a concession agreement, the operator must consult with the ministry on tariffs.",
+        "a concession agreement", ["the operator", "the ministry"], id="under-it-subject-and-with",
+    ),
+    pytest.param(
+        "Under the contract for power supply from Norway to Denmark signed in 2001, the Nordic country pays 40 euros per megawatt hour.",
+        "the contract", ["Norway", "Denmark"], id="a-description-restating-a-state-acts-under-it",
+    ),
+    pytest.param(
+        "The two sides reached an agreement under which the company will pay the government 30 million dollars a year.",
+        "an agreement", ["the company", "the government"], id="under-which-subject-and-payee",
+    ),
+    pytest.param(
+        "Ankara signed a 600 million dollar agreement under which a consortium led by Elbit Systems will upgrade its fleet of 50 aircraft.",
+        "agreement", ["Ankara", "a consortium led by Elbit Systems"], id="under-which-a-consortium-led-by",
+    ),
+    pytest.param(
+        "Under a memorandum of understanding signed in 2004, a \"Vision Laos Fund\" has also been set up by the Laotian "
+        "health ministry and the Melbourne Eye Clinic to train surgeons.",
+        "a memorandum of understanding", ["the Laotian health ministry", "the Melbourne Eye Clinic"], id="what-is-set-up-under-it-by-whom",
+    ),
+    pytest.param(
+        "Acme Corp signed a supply deal with Borealis Ltd at a ceremony in northern Norway.",
+        "a supply deal", ["Acme Corp", "Borealis Ltd"], id="place-after-a-compass-word",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), FRAMED_CLAUSE)
+def test_who_acts_under_an_agreement_and_with_whom_are_its_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+MEMBERS = [
+    pytest.param(
+        "A Chilean trade delegation to Japan has signed two agreements on fisheries, officials said on Monday. "
+        "One accord lifts quotas for Chilean trawlers fishing near Hokkaido and for Japanese boats off Patagonia.",
+        "One accord", ["Japan", "Chilean"], id="one-of-the-group-just-named",
+    ),
+    pytest.param(
+        "A Chilean trade delegation to Japan has signed two agreements on fisheries, officials said on Monday. "
+        "One accord lifts quotas for Chilean trawlers, and another deal with Peru covers anchovy stocks.",
+        "another deal", ["Peru"], id="member-with-a-side-of-its-own",
+    ),
+    pytest.param(
+        "Turkey and Israel signed two defence pacts on Monday. Another deal was signed by Egypt and Sudan on Tuesday.",
+        "Another deal", ["Egypt", "Sudan"], id="another-with-sides-of-its-own",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), MEMBERS)
+def test_one_of_a_group_just_named_is_between_its_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+TRADE_SIDES = [
+    pytest.param(
+        "Statoil took control of the field on Monday and agreed to pay 2 billion dollars to the group led by Eni SpA for its stake.\n\n"
+        "Analysts said investors lost out.\n\nThe field had been idle for years.\n\n"
+        "But the prime minister welcomed the latest deal, which expires in 2030.",
+        "the latest deal", ["Statoil", "the group led by Eni SpA"], id="agreed-to-pay-to-a-group-led-by",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), TRADE_SIDES)
+def test_the_deal_after_x_agreed_to_pay_y_is_between_them(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+BROKERS = [
+    pytest.param(
+        "The Arab League has sent a small observer mission to monitor a fragile ceasefire in the south.",
+        "a fragile ceasefire", [], id="monitoring-mission-sender",
+    ),
+    pytest.param("Kenya mediated a power-sharing deal last month.", "a power-sharing deal", [], id="mediator-subject"),
+    pytest.param(
+        "Egypt brokered a ceasefire between Israel and Hamas on Tuesday.",
+        "a ceasefire", ["Israel", "Hamas"], id="broker-and-sides",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), BROKERS)
+def test_who_brokers_or_monitors_an_agreement_is_no_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+HOLDING_BETWEEN = [
+    pytest.param(
+        "Shelling has eased since a shaky ceasefire began between clan militias and Ethiopian forces last week.",
+        "a shaky ceasefire", ["clan militias", "Ethiopian forces"], id="began-between-groups",
+    ),
+    pytest.param(
+        "Officials said the agreement reached between the army and the Tigers and the Madrid and Lisbon Declaration guarantee the unity of the island.",
+        "the agreement", ["the army", "Tigers"], id="reached-between-not-the-declaration",
+    ),
+    pytest.param(
+        "In a statement, the embassy said the Trade Partnership Agreement, signed in 2001 between the Chilean and Thai governments, provides for lower tariffs.",
+        "the Trade Partnership Agreement", ["Chilean", "Thai"], id="coordinated-states-on-one-body",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), HOLDING_BETWEEN)
+def test_a_truce_taking_effect_between_two_sides_is_theirs(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+_BETWEEN = "\n\nMinisters met on Monday.\n\nThe talks lasted four hours.\n\nOfficials said little.\n\nDonors pledged aid.\n\n"
+SAME_AGREEMENT = [
+    pytest.param(
+        "The unity government was formed as provided for by the 1992 Rome peace accords." + _BETWEEN
+        + "After the 1992 peace accords, which ended a long war that pitted Renamo against Frelimo, elections were delayed.",
+        "the 1992 Rome peace accords", ["Renamo", "Frelimo"], id="named-again-with-its-sides",
+    ),
+    pytest.param(
+        "The unity government was formed as provided for by the 1990 Rome peace accords." + _BETWEEN
+        + "After the 1992 peace accords, which ended a long war that pitted Renamo against Frelimo, elections were delayed.",
+        "the 1990 Rome peace accords", [], id="another-year-another-agreement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), SAME_AGREEMENT)
+def test_an_agreement_named_again_shares_its_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+CONTRACTED = [
+    pytest.param(
+        "Ken Marlow signed a seven-year contract with the Denver Nuggets in July.",
+        "a seven-year contract", ["the Denver Nuggets", "Ken Marlow"], id="player-signs-a-contract",
+    ),
+    pytest.param(
+        "Pitcher Jeff Hale agreed to a four-year deal with the Milwaukee Brewers on Friday.",
+        "a four-year deal", ["the Milwaukee Brewers", "Jeff Hale"], id="player-agrees-to-a-term-deal",
+    ),
+    pytest.param(
+        "Coach Tom Hale, who is under contract with Everton until 2012, hopes to manage Wales.",
+        "contract", ["Everton", "Tom Hale"], id="under-contract-with",
+    ),
+    pytest.param(
+        "Obtained from Boston for two draft picks, Ken Marlow signed a five-year contract worth 40 million dollars in July.",
+        "a five-year contract", ["Ken Marlow"], id="obtained-from-is-no-side-of-his-contract",
+    ),
+    pytest.param(
+        "Acme Corp signed a deal on Monday to buy a satellite from China.",
+        "a deal", ["Acme Corp", "China"], id="bought-from-is-a-side",
+    ),
+    pytest.param(
+        "Paul Hale negotiated their contracts and signed papers in their names, a lawyer said.",
+        "their contracts", [], id="negotiating-someone-elses-contracts",
+    ),
+    pytest.param(
+        "Colombian President Alvaro Uribe signed a trade deal with Peru on Monday.",
+        "a trade deal", ["Peru", "Colombian"], id="a-leader-still-signs-for-his-state",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), CONTRACTED)
+def test_a_person_who_signs_a_contract_is_its_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+TWO_SIDES = [
+    pytest.param(
+        "Renault SA and Nissan Motor Co will share engine designs. Analysts praised the two companies' 1999 accord on joint purchasing.",
+        "accord", ["Renault SA", "Nissan Motor Co"], id="the-two-companies-accord",
+    ),
+    pytest.param(
+        "Chile and Peru discussed fishing quotas on Monday. The foreign ministers of the two countries also signed an agreement on tourism.",
+        "an agreement", ["Chile", "Peru"], id="ministers-of-the-two-countries",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), TWO_SIDES)
+def test_the_two_countries_whose_agreement_it_is(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+ANNOUNCED = [
+    pytest.param(
+        "Acme Holdings announced on Monday an agreement with Germany's Siemens AG to form a joint venture.",
+        "an agreement", ["Acme Holdings", "Siemens AG"], id="announced-its-agreement-with",
+    ),
+    pytest.param(
+        "Acme Holdings said on Monday that Borealis SA had signed a deal.",
+        "a deal", ["Borealis SA"], id="a-source-is-no-side",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), ANNOUNCED)
+def test_who_announces_an_agreement_with_someone_is_its_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+UNILATERAL = [
+    pytest.param(
+        "Bombings returned to Madrid once the ETA group ended a unilateral two-year ceasefire last spring.",
+        "a unilateral two-year ceasefire", ["ETA"], id="who-ends-a-unilateral-truce",
+    ),
+    pytest.param(
+        "The Basque separatist group ETA said it would end its ceasefire. Bombings returned once the group scrapped a unilateral ceasefire last spring.",
+        "a unilateral ceasefire", ["ETA"], id="a-description-of-the-group",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), UNILATERAL)
+def test_a_unilateral_truce_is_of_who_declares_or_ends_it(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
