@@ -72,3 +72,29 @@ AGREEMENTS = [
 @pytest.mark.parametrize(("text", "name"), AGREEMENTS)
 def test_concluded_and_scheduled_agreements_are_found(nlp, text, name):
     assert [a.text for a in run(nlp, text)._.cw_agreements] == [name]
+
+
+# A later mention of an agreement told before is the same agreement, not another one.
+SAME_AGREEMENT = [
+    pytest.param(
+        "Rebels in the north declared a fragile truce with the army on Monday. Villagers said a shaky late-night ceasefire appeared to be holding in the hills.",
+        ["a fragile truce"],
+        id="ceasefire-restated-with-adjective",
+    ),
+    pytest.param(
+        "The miners union accepted a permanent ceasefire in March. Officials said a permanent ceasefire was better than strikes.",
+        ["a permanent ceasefire"],
+        id="ceasefire-restated-same-words",
+    ),
+    # ... but a word that sets it apart names another one
+    pytest.param(
+        "Rebels in the north declared a fragile truce with the army on Monday. Farther south, clan leaders agreed a separate truce among themselves.",
+        ["a fragile truce", "a separate truce"],
+        id="separate-ceasefire",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SAME_AGREEMENT)
+def test_later_mentions_are_merged(nlp, text, names):
+    assert [a.text for a in run(nlp, text)._.cw_agreements] == names

@@ -418,7 +418,7 @@ class AgreementExtractor:
         m = group[0]
         if len(group) > 1 or m.plural or doc[m.start].lower_ not in ("a", "an"):
             return None
-        if m.end - m.start != 2:
+        if m.end - m.start != 2 and not self._plainly_described(doc, m):
             return self._restated_words(doc, drafts, m, terms)
         if terms.has_time_terms() or (terms.asset is not None and terms.asset.rule in PHRASE_ASSETS):
             return None
@@ -431,6 +431,18 @@ class AgreementExtractor:
         if any(not any(same_name(p.value[0], k) for k in known) for p in terms.parties):
             return None
         return same[0]
+
+    def _plainly_described(self, doc: Doc, m: Mention) -> bool:
+        """True for "a fragile truce", "a shaky late-night ceasefire": a specific kind noun with only
+        describing words that do not tell it apart (not "a Gaza truce", "a two-week truce", "a new truce")."""
+        if m.rule.generic or doc[m.head].pos_ == "VERB":
+            return False
+        words = [t for t in doc[m.start + 1 : m.kind_start] if t.text not in ("-", "\u2010", "\u2011")]
+        other = set(self.vocab.cues.other_adjectives)
+        return bool(words) and all(
+            t.is_alpha and t.text.islower() and not t.like_num and t.ent_type_ in ("", "DATE", "TIME") and t.pos_ in ("ADJ", "NOUN", "ADV") and t.lower_ not in other
+            for t in words
+        )
 
     def _restated_words(self, doc: Doc, drafts: list[Draft], m: Mention, terms: Terms) -> Draft | None:
         """"a peace accord" after "a landmark peace deal": a general agreement noun with the words of the
