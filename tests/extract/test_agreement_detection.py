@@ -86,6 +86,11 @@ SAME_AGREEMENT = [
         ["a permanent ceasefire"],
         id="ceasefire-restated-same-words",
     ),
+    pytest.param(
+        "Because the field was developed under a production-sharing agreement (PSA) -- a contract between the state and foreign investors that is hard to change -- officials had little say.",
+        ["a production-sharing agreement"],
+        id="dashed-apposition-after-acronym",
+    ),
     # ... but a word that sets it apart names another one
     pytest.param(
         "Rebels in the north declared a fragile truce with the army on Monday. Farther south, clan leaders agreed a separate truce among themselves.",

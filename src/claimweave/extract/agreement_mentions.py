@@ -455,6 +455,9 @@ class MentionFinder:
             return False
         if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("and", "or", "but", "while") for t in between):
             return False
+        dashed = between[-1].text in ("--", "\u2013", "\u2014") and doc[b.start].lower_ in ("a", "an")
+        if dashed and all(t.is_punct or (t.i > 0 and doc[t.i - 1].text == "(" and ACRONYM.fullmatch(t.text)) for t in between):
+            return True  # "a production sharing agreement (PSA) -- a contract between ...", however the parser hangs it
         head = doc[b.head]
         if head.dep_ not in ("appos", "npadvmod"):
             return False
