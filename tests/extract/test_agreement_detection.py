@@ -91,11 +91,23 @@ SAME_AGREEMENT = [
         ["a production-sharing agreement"],
         id="dashed-apposition-after-acronym",
     ),
+    pytest.param(
+        "Fishing boats may enter the bay under the 1998 Tarvia fisheries accords, the ministry said. The fleet has grown since then. "
+        "Prices fell last year. Exports rose in May. Critics said the 1998 fisheries accords had failed the coastal towns.",
+        ["the 1998 Tarvia fisheries accords"],
+        id="same-year-fewer-words",
+    ),
     # ... but a word that sets it apart names another one
     pytest.param(
         "Rebels in the north declared a fragile truce with the army on Monday. Farther south, clan leaders agreed a separate truce among themselves.",
         ["a fragile truce", "a separate truce"],
         id="separate-ceasefire",
+    ),
+    pytest.param(
+        "Fishing boats may enter the bay under the 1998 Tarvia fisheries accords, the ministry said. The fleet has grown since then. "
+        "Prices fell last year. Exports rose in May. Critics said the 2001 fisheries accords had failed the coastal towns.",
+        ["the 1998 Tarvia fisheries accords", "the 2001 fisheries accords"],
+        id="other-year",
     ),
 ]
 
