@@ -38,6 +38,7 @@ NOT_AGREEMENTS = [
     pytest.param("Ministers from Kenya and Uganda will talk about a bilateral trade agreement next week.", id="talk-about"),
     pytest.param("The club said it has yet to offer the defender a new contract.", id="yet-to"),
     pytest.param("In his March 3 memorandum to the president, the adviser urged new steps.", id="a-persons-memorandum"),
+    pytest.param("The minister hopes to have a memorandum signed with Boeing by March.", id="hopes-to-have-signed"),
 ]
 
 
@@ -54,6 +55,11 @@ AGREEMENTS = [
     pytest.param("After completing a deal with Borel Mining, Acme shares rose 4 percent.", "a deal", id="after-completing"),
     pytest.param("The two leaders will sign a treaty on border demarcation on Friday.", "a treaty", id="scheduled"),
     pytest.param("The government reached a deal with striking teachers late on Saturday.", "a deal", id="reached"),
+    pytest.param(
+        "There, the minister stressed Peru's goal to grow its own industry by having a memorandum signed that commits Boeing to studying a repair hub in Lima.",
+        "a memorandum",
+        id="having-signed-by-way-of-goal",
+    ),
     # a first "the ..." that can only speak of an agreement that exists
     pytest.param("The move follows the two carmakers' earlier accord to share engine designs, the daily said.", "the two carmakers' earlier accord", id="earlier-accord"),
     pytest.param("The statement called the shelling a flagrant violation of the ceasefire.", "the ceasefire", id="violation-of"),

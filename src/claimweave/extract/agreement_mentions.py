@@ -328,6 +328,8 @@ class MentionFinder:
         aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
         if any(c.dep_ == "neg" for c in gov.children):
             return True
+        if gov.lemma_ == "have" and gov.tag_ in ("VBG", "VBD") and not aux and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in cues.signed_verbs for c in head.children):
+            return False  # "by having a memorandum signed that commits X": the having is the signing, done
         if "to" in aux and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in gov.head.children):
             return True  # "has yet to offer him a contract", "the deal has yet to be signed"
         if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in gov.children):
