@@ -67,6 +67,9 @@ AGREEMENTS = [
     pytest.param("At the trade fair, nine supply contracts worth 20 million dollars were signed for the grain.", "nine supply contracts", id="plural-were-signed"),
     pytest.param("The presidents of Chile and Peru witnessed the signing of four bilateral cooperation deals.", "four bilateral cooperation deals", id="signing-of-plural"),
     pytest.param("Lagos said the treaties which were signed with Ghana and Togo await ratification.", "the treaties", id="plural-which-were-signed"),
+    pytest.param("A total of 14 supply contracts worth 9 million dollars were signed for the melons at the fair.", "14 supply contracts", id="a-total-of-plural"),
+    pytest.param("Ecuador had already signed up to other covenants, covering the rights of the child and the use of torture.", "other covenants", id="signed-up-to-covenants"),
+    pytest.param("Chile acceded to three refugee treaties in 1972.", "three refugee treaties", id="acceded-to-plural"),
     pytest.param(
         "However, Kiev's main worry lay with the lucrative oil contracts granted Ukraine's pipeline firm Naftogaz by the late leader.",
         "the lucrative oil contracts",
@@ -121,3 +124,23 @@ SAME_AGREEMENT = [
 @pytest.mark.parametrize(("text", "names"), SAME_AGREEMENT)
 def test_later_mentions_are_merged(nlp, text, names):
     assert [a.text for a in run(nlp, text)._.cw_agreements] == names
+
+
+def test_plural_granted_by_someone_is_signed_however_the_participle_hangs(nlp):
+    """"the lucrative oil contracts granted X by Y": the parser may hang the participle on the verb
+    of the sentence rather than on the plural; a signing told with its agent right after it still
+    makes the plural agreements made (the parse below is one the parser gave in a longer story)."""
+    from spacy.tokens import Doc
+
+    from claimweave.extract.agreement_types import Mention
+
+    words = ["Lima", "'s", "concern", "lay", "with", "the", "oil", "contracts", "granted", "Repsol", "by", "Fujimori", "."]
+    heads = [2, 0, 3, 3, 3, 7, 7, 4, 3, 8, 8, 10, 3]
+    deps = ["poss", "case", "nsubj", "ROOT", "prep", "det", "compound", "pobj", "advcl", "dobj", "agent", "pobj", "punct"]
+    tags = ["NNP", "POS", "NN", "VBD", "IN", "DT", "NN", "NNS", "VBD", "NNP", "IN", "NNP", "."]
+    pos = ["PROPN", "PART", "NOUN", "VERB", "ADP", "DET", "NOUN", "NOUN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"]
+    lemmas = ["Lima", "'s", "concern", "lie", "with", "the", "oil", "contract", "grant", "Repsol", "by", "Fujimori", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    extractor = nlp.get_pipe("claimweave_agreements")
+    mention = Mention(5, 8, 7, 7, extractor.vocab.kind_rule("kind.contract"), True, True)
+    assert extractor._signed_group(doc, mention)

@@ -334,6 +334,8 @@ class AgreementExtractor:
         by the administration", "trade deals they have negotiated"), signed in the passive ("contracts
         were signed", "the treaties which were signed with X") or whose signing was seen."""
         head = doc[mention.head]
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in self.vocab.cues.quantity_nouns:
+            head = head.head.head  # "a total of 12 sales contracts were signed": what is said of the total
         # ("had many treaties", "get deals": having is not making)
         verbs = (set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)) - {"have", "get", "come", "find", "agree"}
         verb = head.head
@@ -344,10 +346,19 @@ class AgreementExtractor:
             # "twelve sales contracts were signed at the fair", "agreements have been reached"
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
             return bool(aux & {"was", "were", "been"}) and not aux & hedges
-        if head.dep_ == "dobj" and verb.lemma_ in verbs and verb.pos_ == "VERB":
+        joined = False
+        if head.dep_ == "pobj" and verb.lower_ == "to" and verb.head.pos_ == "VERB":
+            # "had signed up to other covenants", "acceded to three treaties": joined, as an object is signed
+            up = verb.head.lemma_ == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.head.children)
+            joined = up or verb.head.lemma_ in ("accede", "adhere")
+            verb = verb.head if joined else verb
+        if (joined or head.dep_ == "dobj" and verb.lemma_ in verbs) and verb.pos_ == "VERB":
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
             done = verb.tag_ == "VBD" or verb.tag_ == "VBN" and aux & {"has", "have", "had"}
             return bool(done) and not aux & {"not", "n't", "never", "would", "could", "might", "may", "should", "will"}
+        nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lemma_ in self.vocab.cues.signed_verbs and nxt.tag_ in ("VBN", "VBD") and any(g.dep_ == "agent" for g in nxt.children):
+            return True  # "the gas contracts granted X by Y", however the parser hangs the participle
         for c in head.children:
             if c.lemma_ not in self.vocab.cues.signed_verbs:
                 continue
