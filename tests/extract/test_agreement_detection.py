@@ -106,6 +106,12 @@ SAME_AGREEMENT = [
         ["the 1998 Tarvia fisheries accords"],
         id="same-year-fewer-words",
     ),
+    pytest.param(
+        "Norway and Iceland signed a deal on herring quotas on Monday. It ends years of friction, a minister said. "
+        "An agreement on the matter is to be signed in Oslo next week.",
+        ["a deal"],
+        id="an-agreement-on-the-matter",
+    ),
     # ... but a word that sets it apart names another one
     pytest.param(
         "Rebels in the north declared a fragile truce with the army on Monday. Farther south, clan leaders agreed a separate truce among themselves.",
@@ -117,6 +123,12 @@ SAME_AGREEMENT = [
         "Prices fell last year. Exports rose in May. Critics said the 2001 fisheries accords had failed the coastal towns.",
         ["the 1998 Tarvia fisheries accords", "the 2001 fisheries accords"],
         id="other-year",
+    ),
+    pytest.param(
+        "Norway and Iceland signed a deal on herring quotas on Monday. It ends years of friction, a minister said. "
+        "An agreement on cod is to be signed in Oslo next week.",
+        ["a deal", "An agreement"],
+        id="an-agreement-on-its-own-subject",
     ),
 ]
 

@@ -176,6 +176,7 @@ class Cues(_Rule):
     existing_nouns: list[str]  # "a violation of the ceasefire": only an agreement that exists can be violated
     consensus_adjectives: list[str]  # "there is broad agreement on": a consensus, not an agreement
     quantity_nouns: list[str]  # "a total of 12 contracts", "a series of deals": the count, said of the agreements
+    matter_nouns: list[str]  # "an agreement on the matter": about what was just told
     other_adjectives: list[str]  # "a new truce", "a separate ceasefire": another one, not the one told before
 
 

@@ -238,11 +238,13 @@ class AgreementExtractor:
         if first.listed_by is not None:
             self._listed(doc, drafts, first, terms)
         again = self._restated(doc, drafts, group, terms)
+        recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
+        if again is None and recent is not None and not recent.kind_mention.plural and self._on_that_matter(doc, first):
+            again = recent  # "The deal opens ... An agreement on the matter is to be signed on Friday"
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
             again.take(group, terms, si)
             return
-        recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
         status = terms.status or terms.anaphoric_status
         if first.plural and first.definite and not first.bare and recent is not None and recent.kind_mention.plural:
             if terms.has_time_terms() or status is None or not recent.tentative:
@@ -449,6 +451,14 @@ class AgreementExtractor:
         if any(not any(same_name(p.value[0], k) for k in known) for p in terms.parties):
             return None
         return same[0]
+
+    def _on_that_matter(self, doc: Doc, m: Mention) -> bool:
+        """True for "an agreement on the matter", "a deal on this issue": an agreement about what was
+        just told, so the one just told (not a new one with a subject of its own)."""
+        if m.plural or doc[m.start].lower_ not in ("a", "an") or m.end + 3 > len(doc):
+            return False
+        prep, det, noun = doc[m.end : m.end + 3]
+        return prep.lower_ in ("on", "over", "about") and det.lower_ in ("the", "this", "that") and noun.lower_ in self.vocab.cues.matter_nouns
 
     def _plainly_described(self, doc: Doc, m: Mention) -> bool:
         """True for "a fragile truce", "a shaky late-night ceasefire": a specific kind noun with only
