@@ -113,6 +113,12 @@ SAME_AGREEMENT = [
         ["a deal"],
         id="an-agreement-on-the-matter",
     ),
+    pytest.param(
+        "During the visit Lula secured a big Embraer jet deal and toured a steel mill. "
+        "Officials said he took part in a contract on Monday to buy 40 regional Embraer jets worth 2 billion dollars.",
+        ["jet deal"],
+        id="contract-for-what-the-deal-was-named-by",
+    ),
     # ... but a word that sets it apart names another one
     pytest.param(
         "Rebels in the north declared a fragile truce with the army on Monday. Farther south, clan leaders agreed a separate truce among themselves.",
@@ -124,6 +130,12 @@ SAME_AGREEMENT = [
         "Prices fell last year. Exports rose in May. Critics said the 2001 fisheries accords had failed the coastal towns.",
         ["the 1998 Tarvia fisheries accords", "the 2001 fisheries accords"],
         id="other-year",
+    ),
+    pytest.param(
+        "During the visit Lula secured a big Embraer jet deal and toured a steel mill. "
+        "Officials said he took part in a contract on Monday to buy 40 Airbus helicopters worth 2 billion dollars.",
+        ["jet deal", "a contract"],
+        id="contract-for-something-else",
     ),
     pytest.param(
         "Norway and Iceland signed a deal on herring quotas on Monday. It ends years of friction, a minister said. "

@@ -22,7 +22,7 @@ from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
 from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
-from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
+from claimweave.extract.agreement_types import OWN_ASSETS, PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name
 from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, shown_text, stable_id
 from claimweave.models import Agreement, Argument, Expiry, Renewal
@@ -241,6 +241,8 @@ class AgreementExtractor:
         recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
         if again is None and recent is not None and not recent.kind_mention.plural and self._on_that_matter(doc, first):
             again = recent  # "The deal opens ... An agreement on the matter is to be signed on Friday"
+        if again is None and recent is not None and len(group) == 1 and self._same_subject(doc, recent, first, terms):
+            again = recent  # "secured a huge Airbus plane deal ... a contract to purchase 150 Airbus planes"
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
             again.take(group, terms, si)
@@ -451,6 +453,25 @@ class AgreementExtractor:
         if any(not any(same_name(p.value[0], k) for k in known) for p in terms.parties):
             return None
         return same[0]
+
+    @staticmethod
+    def _same_subject(doc: Doc, known: Draft, m: Mention, terms: Terms) -> bool:
+        """True when a general agreement noun ("a contract to purchase 150 Airbus planes") covers what an
+        agreement just told was named by ("a huge Airbus plane deal"), a proper name among it, and
+        neither says it was made by others."""
+        k = known.kind_mention
+        if m.plural or k.plural or known.collective or not (m.rule.generic and k.rule.generic) or known.terms.asset is not None:
+            return False
+        if terms.asset is None or terms.asset.rule not in OWN_ASSETS + ("asset.use_object",) or doc[m.start].lower_ not in ("a", "an"):
+            return False
+        if terms.parties and known.terms.parties and not any(same_name(p.value[0], q.value[0]) for p in terms.parties for q in known.terms.parties):
+            return False
+        # (from the phrase's left edge: "a huge Airbus plane deal", its maker's name cut from the mention)
+        named = [t for t in doc[min(k.start, doc[k.head].left_edge.i) : k.kind_start] if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
+        if not any(t.pos_ == "PROPN" for t in named):
+            return False
+        covered = {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", terms.asset.value)}
+        return all(t.lower_.rstrip("s") in covered for t in named)
 
     def _on_that_matter(self, doc: Doc, m: Mention) -> bool:
         """True for "an agreement on the matter", "a deal on this issue": an agreement about what was
