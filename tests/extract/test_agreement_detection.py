@@ -39,6 +39,9 @@ NOT_AGREEMENTS = [
     pytest.param("The club said it has yet to offer the defender a new contract.", id="yet-to"),
     pytest.param("In his March 3 memorandum to the president, the adviser urged new steps.", id="a-persons-memorandum"),
     pytest.param("The minister hopes to have a memorandum signed with Boeing by March.", id="hopes-to-have-signed"),
+    pytest.param("Opening a World Lawyers Convention on Burma that drew delegates from 30 countries, he urged reform.", id="convention-opened-meeting"),
+    pytest.param("The minister was quoted as saying in Baptist Union convention in Atlanta that taxes would fall.", id="convention-in-a-city"),
+    pytest.param("He told the party convention in Denver that he would win.", id="convention-told"),
     pytest.param("The union, which is designed to unite twelve Andean states in a customs pact, has been delayed by disputes.", id="designed-to-unite-in"),
 ]
 
@@ -70,6 +73,7 @@ AGREEMENTS = [
     pytest.param("Lagos said the treaties which were signed with Ghana and Togo await ratification.", "the treaties", id="plural-which-were-signed"),
     pytest.param("A total of 14 supply contracts worth 9 million dollars were signed for the melons at the fair.", "14 supply contracts", id="a-total-of-plural"),
     pytest.param("Ecuador had already signed up to other covenants, covering the rights of the child and the use of torture.", "other covenants", id="signed-up-to-covenants"),
+    pytest.param("Chile ratified the convention on migrant workers in 2005.", "the convention", id="convention-ratified"),
     pytest.param("Chile acceded to three refugee treaties in 1972.", "three refugee treaties", id="acceded-to-plural"),
     pytest.param(
         "However, Kiev's main worry lay with the lucrative oil contracts granted Ukraine's pipeline firm Naftogaz by the late leader.",

@@ -198,6 +198,8 @@ class MentionFinder:
                 return None  # "the Busan Exhibition and Convention center": part of another name
         if self._names_a_body(doc, sent, span, head):
             return None  # "the Kyoto Convention on Rivers (KCR) Executive Secretary": a body, not the treaty
+        if len(span) == 1 and head.lemma_.lower() == "convention" and self._gathering(doc, sent, head):
+            return None  # "opening a parliamentarians' convention", "told the party convention in Denver": a meeting
         if any(doc[i].lower_ in ("no", "any", "neither") and doc[i].dep_ == "det" for i in range(full, span.start)):
             return None  # "no agreement", "never signed any pact", "any deal must ..."
         if full == span.start and head.lower_ in ("accord", "agreement") and span.start > 0 and doc[span.start - 1].lower_ == "in":
@@ -277,6 +279,19 @@ class MentionFinder:
         nouns = set(self.vocab.cues.modified_nouns) | set(self.vocab.cues.body_nouns)
         # ("the contract governing transit": a participle with its object)
         return doc[i].lower_ in nouns
+
+    def _gathering(self, doc: Doc, sent: Span, head: Token) -> bool:
+        """True for a convention that is a meeting: one opened, held or attended, one something is said
+        at or in ("at the convention", "in a convention in Jerusalem"), or one of delegates."""
+        cues = self.vocab.cues
+        gov = self._governing(head)
+        if gov.pos_ in ("VERB", "AUX") and gov.lemma_ in cues.gathering_verbs and head.dep_ in ("dobj", "nsubjpass", "pobj"):
+            return True
+        nxt = doc[head.i + 1] if head.i + 1 < sent.end else None
+        place = nxt is not None and nxt.lower_ in ("in", "at") and any(t.ent_type_ in ("GPE", "FAC", "LOC") for t in nxt.subtree)
+        if head.dep_ == "pobj" and head.head.lower_ in ("at", "in") and (head.head.lower_ == "at" or place):
+            return True
+        return any(c.dep_ == "relcl" or c.dep_ == "acl" for c in head.children if any(g.lower_ in cues.gathering_nouns for g in c.subtree))
 
     @staticmethod
     def _governing(head: Token) -> Token:

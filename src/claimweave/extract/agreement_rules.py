@@ -177,6 +177,8 @@ class Cues(_Rule):
     consensus_adjectives: list[str]  # "there is broad agreement on": a consensus, not an agreement
     quantity_nouns: list[str]  # "a total of 12 contracts", "a series of deals": the count, said of the agreements
     matter_nouns: list[str]  # "an agreement on the matter": about what was just told
+    gathering_verbs: list[str]  # "opened a convention", "attended the convention": a meeting, not a treaty
+    gathering_nouns: list[str]  # "a convention that drew delegates"
     other_adjectives: list[str]  # "a new truce", "a separate ceasefire": another one, not the one told before
 
 
