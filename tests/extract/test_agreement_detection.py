@@ -42,6 +42,7 @@ NOT_AGREEMENTS = [
     pytest.param("Opening a World Lawyers Convention on Burma that drew delegates from 30 countries, he urged reform.", id="convention-opened-meeting"),
     pytest.param("The minister was quoted as saying in Baptist Union convention in Atlanta that taxes would fall.", id="convention-in-a-city"),
     pytest.param("He told the party convention in Denver that he would win.", id="convention-told"),
+    pytest.param("Under the terms of the deal being discussed, rebels would disarm.", id="under-a-deal-still-discussed"),
     pytest.param("The union, which is designed to unite twelve Andean states in a customs pact, has been delayed by disputes.", id="designed-to-unite-in"),
 ]
 
@@ -67,6 +68,17 @@ AGREEMENTS = [
     # a first "the ..." that can only speak of an agreement that exists
     pytest.param("The move follows the two carmakers' earlier accord to share engine designs, the daily said.", "the two carmakers' earlier accord", id="earlier-accord"),
     pytest.param("The statement called the shelling a flagrant violation of the ceasefire.", "the ceasefire", id="violation-of"),
+    pytest.param(
+        "Ministers from the Andean states agreed Monday that ports should share records of ships. "
+        "Under the agreement, a port in one state will have to honour inspections made in another.",
+        "the agreement",
+        id="under-the-agreement",
+    ),
+    pytest.param(
+        "A Dutch lab sold the rights to a rare gene to buyers in Texas. Under the contract, the samples will be shipped back in the spring.",
+        "the contract",
+        id="under-the-contract",
+    ),
     # plurals that name agreements made, not agreements in general
     pytest.param("At the trade fair, nine supply contracts worth 20 million dollars were signed for the grain.", "nine supply contracts", id="plural-were-signed"),
     pytest.param("The presidents of Chile and Peru witnessed the signing of four bilateral cooperation deals.", "four bilateral cooperation deals", id="signing-of-plural"),

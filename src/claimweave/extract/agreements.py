@@ -389,6 +389,10 @@ class AgreementExtractor:
             return True  # "the two companies' earlier accord", "the existing treaty"
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in cues.existing_nouns:
             return True  # "a flagrant violation of the ceasefire", "the implementation of the accord"
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ("terms", "provisions"):
+            head = head.head.head  # "under the terms of the truce"
+        if head.dep_ == "pobj" and head.head.lower_ == "under" and not any(c.dep_ in ("acl", "relcl") for c in doc[mention.head].children):
+            return True  # "Under the agreement, courts will ...": what is done under it is done under one made
         verb = head.head
         if head.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
             verb = verb.head  # "abide by the truce"
