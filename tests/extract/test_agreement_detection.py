@@ -79,7 +79,10 @@ AGREEMENTS = [
         "the contract",
         id="under-the-contract",
     ),
+    pytest.param("Exports resumed under the UN grain-for-oil deal starting in May, the official said.", "grain-for-oil deal", id="under-the-deal-starting"),
     # plurals that name agreements made, not agreements in general
+    pytest.param("The lawyer said his client deserved protection under the Geneva Conventions as a soldier.", "the Geneva Conventions", id="named-plural-conventions"),
+    pytest.param("The Oslo Accords set up the Palestinian Authority.", "The Oslo Accords", id="named-plural-accords"),
     pytest.param("At the trade fair, nine supply contracts worth 20 million dollars were signed for the grain.", "nine supply contracts", id="plural-were-signed"),
     pytest.param("The presidents of Chile and Peru witnessed the signing of four bilateral cooperation deals.", "four bilateral cooperation deals", id="signing-of-plural"),
     pytest.param("Lagos said the treaties which were signed with Ghana and Togo await ratification.", "the treaties", id="plural-which-were-signed"),

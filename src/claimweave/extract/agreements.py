@@ -270,6 +270,8 @@ class AgreementExtractor:
                 said = len(terms.parties) >= 2 and terms.asset is not None
                 # "forged election pacts with X", "other deals signed by the administration": signed ones
                 said = said or self._signed_group(doc, first)
+                # "the Geneva Conventions", "the Oslo Accords": agreements called by their own name
+                said = said or first.definite and not first.bare and reader.proper_name(first)
                 drafts.append(Draft(list(group), kind_mention, terms, si, tentative=not said))
             return
         if first.definite and not first.plural and not reader.proper_name(first):
@@ -391,7 +393,9 @@ class AgreementExtractor:
             return True  # "a flagrant violation of the ceasefire", "the implementation of the accord"
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ("terms", "provisions"):
             head = head.head.head  # "under the terms of the truce"
-        if head.dep_ == "pobj" and head.head.lower_ == "under" and not any(c.dep_ in ("acl", "relcl") for c in doc[mention.head].children):
+        talked = set(cues.sought_verbs) | set(cues.sought_unreal_verbs) | set(cues.negotiating_verbs)
+        pending = any(c.dep_ in ("acl", "relcl") and (c.lemma_ in talked or self.finder._hedged(c)) for c in doc[mention.head].children)
+        if head.dep_ == "pobj" and head.head.lower_ == "under" and not pending:
             return True  # "Under the agreement, courts will ...": what is done under it is done under one made
         verb = head.head
         if head.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
