@@ -82,6 +82,7 @@ AGREEMENTS = [
     pytest.param("Exports resumed under the UN grain-for-oil deal starting in May, the official said.", "grain-for-oil deal", id="under-the-deal-starting"),
     # plurals that name agreements made, not agreements in general
     pytest.param("The lawyer said his client deserved protection under the Geneva Conventions as a soldier.", "the Geneva Conventions", id="named-plural-conventions"),
+    pytest.param("Egypt says its arms contracts with France have reached 4 billion dollars in value.", "its arms contracts", id="owned-plural-with-side"),
     pytest.param("The Oslo Accords set up the Palestinian Authority.", "The Oslo Accords", id="named-plural-accords"),
     pytest.param("At the trade fair, nine supply contracts worth 20 million dollars were signed for the grain.", "nine supply contracts", id="plural-were-signed"),
     pytest.param("The presidents of Chile and Peru witnessed the signing of four bilateral cooperation deals.", "four bilateral cooperation deals", id="signing-of-plural"),
@@ -188,3 +189,17 @@ def test_plural_granted_by_someone_is_signed_however_the_participle_hangs(nlp):
     extractor = nlp.get_pipe("claimweave_agreements")
     mention = Mention(5, 8, 7, 7, extractor.vocab.kind_rule("kind.contract"), True, True)
     assert extractor._signed_group(doc, mention)
+
+
+def test_a_status_of_plural_agreements_signed_with_named_sides_is_theirs_alone(nlp):
+    """"the agreements that were signed with X and Y are awaiting approval": those agreements, whose
+    status is not passed on to the other agreements of the story."""
+    text = "Cairo signed a trade deal with Tunisia in May. Officials said the agreements that were signed with Chile and Peru are awaiting approval from the cabinet."
+    found = {a.text: a.status for a in run(nlp, text)._.cw_agreements}
+    assert found == {"a trade deal": None, "the agreements": "pending approval"}
+
+
+def test_a_review_of_plural_agreements_signed_is_a_review_of_every_one(nlp):
+    text = "Russia won a 2019 lease on the port of Latakia. The new minister proposed a committee to revisit the agreements Russia had signed with the old regime."
+    found = {a.text: a.status for a in run(nlp, text)._.cw_agreements}
+    assert found == {"a 2019 lease": "under review"}

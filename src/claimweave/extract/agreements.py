@@ -258,7 +258,13 @@ class AgreementExtractor:
                 recent.tentative = recent.tentative and not terms.has_substance()
                 return
         if first.plural and not terms.has_time_terms():
-            if status is not None:
+            subject = doc[first.head].dep_ in ("nsubj", "nsubjpass")
+            if status is not None and subject and first.definite and not first.bare and self._signed_group(doc, first):
+                # "the agreements that were signed with X and Y await approval": what becomes of those (but
+                # "a committee to revisit the agreements Russia had signed": a review of all of them)
+                terms.status = status
+                drafts.append(Draft(list(group), kind_mention, terms, si))
+            elif status is not None:
                 # "a committee to review the deals signed under Assad": a status for all of them (but
                 # "the current agreements" says what those are, not what becomes of every other one).
                 if status.rule not in self.phrase_statuses:
@@ -272,6 +278,9 @@ class AgreementExtractor:
                 said = said or self._signed_group(doc, first)
                 # "the Geneva Conventions", "the Oslo Accords": agreements called by their own name
                 said = said or first.definite and not first.bare and reader.proper_name(first)
+                # "its arms contracts with Russia": one side's agreements with another, named
+                owned = any(c.dep_ == "poss" for c in doc[first.head].children)
+                said = said or owned and any(p.rule == "party.with" for p in terms.parties)
                 drafts.append(Draft(list(group), kind_mention, terms, si, tentative=not said))
             return
         if first.definite and not first.plural and not reader.proper_name(first):
