@@ -43,6 +43,8 @@ NOT_AGREEMENTS = [
     pytest.param("The minister was quoted as saying in Baptist Union convention in Atlanta that taxes would fall.", id="convention-in-a-city"),
     pytest.param("He told the party convention in Denver that he would win.", id="convention-told"),
     pytest.param("Under the terms of the deal being discussed, rebels would disarm.", id="under-a-deal-still-discussed"),
+    pytest.param("Arsenal have denied reports that their captain had rejected a fresh deal.", id="rejected-offer"),
+    pytest.param("Farm ministers will meet in Accra next week to prepare for the coming WTO convention.", id="coming-convention"),
     pytest.param("The union, which is designed to unite twelve Andean states in a customs pact, has been delayed by disputes.", id="designed-to-unite-in"),
 ]
 
@@ -64,6 +66,11 @@ AGREEMENTS = [
         "There, the minister stressed Peru's goal to grow its own industry by having a memorandum signed that commits Boeing to studying a repair hub in Lima.",
         "a memorandum",
         id="having-signed-by-way-of-goal",
+    ),
+    pytest.param(
+        "Two militant groups rejected on Friday a UN-brokered agreement reached between Kenya and Somalia on border posts.",
+        "a UN-brokered agreement",
+        id="rejected-agreement-made-by-others",
     ),
     # a first "the ..." that can only speak of an agreement that exists
     pytest.param("The move follows the two carmakers' earlier accord to share engine designs, the daily said.", "the two carmakers' earlier accord", id="earlier-accord"),
@@ -138,6 +145,16 @@ SAME_AGREEMENT = [
         "Officials said he took part in a contract on Monday to buy 40 regional Embraer jets worth 2 billion dollars.",
         ["jet deal"],
         id="contract-for-what-the-deal-was-named-by",
+    ),
+    pytest.param(
+        "The two Koreas signed an armistice in 1953. Half a century on they remain locked in a tense and bitter truce.",
+        ["an armistice"],
+        id="ceasefire-restated-coordinated-adjectives",
+    ),
+    pytest.param(
+        "The talks were aimed at replacing the 1949 armistice with a formal peace treaty.",
+        ["the 1949 armistice"],
+        id="replacing-with-a-treaty",
     ),
     # ... but a word that sets it apart names another one
     pytest.param(

@@ -287,6 +287,8 @@ class MentionFinder:
         gov = self._governing(head)
         if gov.pos_ in ("VERB", "AUX") and gov.lemma_ in cues.gathering_verbs and head.dep_ in ("dobj", "nsubjpass", "pobj"):
             return True
+        if any(c.dep_ == "amod" and c.lower_ in cues.gathering_adjectives for c in head.children):
+            return True
         nxt = doc[head.i + 1] if head.i + 1 < sent.end else None
         place = nxt is not None and nxt.lower_ in ("in", "at") and any(t.ent_type_ in ("GPE", "FAC", "LOC") for t in nxt.subtree)
         if head.dep_ == "pobj" and head.head.lower_ in ("at", "in") and (head.head.lower_ == "at" or place):
@@ -325,6 +327,8 @@ class MentionFinder:
             return True  # "for a multilateral agreement to be reached"
         if head.dep_ == "pobj" and head.head.lower_ in ("toward", "towards"):
             return True  # "progress toward a deal"
+        if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.lemma_ == "replace" and head.head.head.tag_ in ("VB", "VBG"):
+            return True  # "talks aimed at replacing the armistice with a peace treaty"
         if head.dep_ == "nsubj" and head.head.lemma_ == "be" and self._hedged(head.head):
             return True  # "a regional agreement would be the best solution": one imagined
         if head.dep_ in ("dobj", "nsubjpass", "attr"):
@@ -357,6 +361,9 @@ class MentionFinder:
             return True
         if gov.lemma_ in cues.blocked_verbs:
             return True  # "Germany is blocking a deal": one that has not been made
+        made = any(c.dep_ in ("acl", "relcl") and c.lemma_ in set(cues.signed_verbs) | set(cues.reach_verbs) for c in head.children)
+        if gov.lemma_ in cues.refused_verbs and not made:
+            return True  # "had rejected a fresh deal": an offer turned down (but "rejected a deal reached by X and Y")
         if self._urged(gov):
             return True  # "pressed the rebels to observe a truce": what others are asked to do
         unreal = gov.tag_ == "VB" and not aux & {"did", "do", "does"} or bool(aux & {"would", "could", "might", "may", "should", "can"})

@@ -503,7 +503,7 @@ class AgreementExtractor:
         describing words that do not tell it apart (not "a Gaza truce", "a two-week truce", "a new truce")."""
         if m.rule.generic or doc[m.head].pos_ == "VERB":
             return False
-        words = [t for t in doc[m.start + 1 : m.kind_start] if t.text not in ("-", "\u2010", "\u2011")]
+        words = [t for t in doc[m.start + 1 : m.kind_start] if t.text not in ("-", "\u2010", "\u2011") and t.lower_ != "and"]
         other = set(self.vocab.cues.other_adjectives)
         return bool(words) and all(
             t.is_alpha and t.text.islower() and not t.like_num and t.ent_type_ in ("", "DATE", "TIME") and t.pos_ in ("ADJ", "NOUN", "ADV") and t.lower_ not in other
