@@ -72,6 +72,12 @@ AGREEMENTS = [
         "a UN-brokered agreement",
         id="rejected-agreement-made-by-others",
     ),
+    pytest.param("The striker's current contract runs until 2009, the club said.", "The striker's current contract", id="contract-runs-parsed-as-noun"),
+    pytest.param(
+        'The two parties met in Sidon and agreed on a "media truce" to stop attacking each other on television.',
+        'a "media truce',
+        id="quoted-name",
+    ),
     # a first "the ..." that can only speak of an agreement that exists
     pytest.param("The move follows the two carmakers' earlier accord to share engine designs, the daily said.", "the two carmakers' earlier accord", id="earlier-accord"),
     pytest.param("The statement called the shelling a flagrant violation of the ceasefire.", "the ceasefire", id="violation-of"),

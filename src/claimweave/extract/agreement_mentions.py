@@ -173,8 +173,9 @@ class MentionFinder:
         nxt = doc[head.i + 1] if head.i + 1 < sent.end else None
         if nxt is not None and nxt.text in ("-", "\u2010", "\u2011") and head == span[-1]:
             return None
-        if head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.i not in range(span.start, span.end):
-            return None
+        runs = head.head.lower_ in ("runs", "expires", "ends", "lasts") and head.head.i == head.i + 1 and head.head.i + 1 < sent.end and doc[head.head.i + 1].pos_ == "ADP"
+        if head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.i not in range(span.start, span.end) and not runs:
+            return None  # (but "his current contract runs until 2008", parsed as a noun "runs")
         if len(span) == 1 and head.lower_ in ("memorandum", "memoranda") and any(
             c.dep_ == "poss" and (c.lower_ in ("his", "her") or c.ent_type_ == "PERSON") for c in head.children
         ):
@@ -225,6 +226,8 @@ class MentionFinder:
     def _phrase_start(self, doc: Doc, sent: Span, span: Span, head: Token, keep_names: bool = False) -> int:
         # "The memorandum of understanding": a name with its head first takes the head's determiners too.
         start = head.left_edge.i
+        if head.dep_ == "compound" and head.head.lower_ in ("runs", "expires", "ends", "lasts") and head.head.i == head.i + 1:
+            start = head.head.left_edge.i  # "The striker's current contract runs ...", parsed as a noun "runs"
         start = max(min(start, span.start), sent.start)
         # "the 1994 Lusaka peace accords", parsed with the year as a noun of its own: a determined year
         # right before the name is its year.
@@ -237,7 +240,9 @@ class MentionFinder:
             # "a six-year, 52-million-dollar deal": a comma between two modifiers of the name stays inside.
             before = doc[i - 1]
             listed = doc[i].text == "," and i > start and before.pos_ in ("NOUN", "ADJ", "NUM") and before.dep_ in ("amod", "compound", "nummod", "npadvmod", "nmod") and head in before.ancestors
-            if doc[i].is_punct and doc[i].text not in ("-", "'", "\u2019", ".") and not listed:
+            # 'a "media truce"': quotation marks around the name, inside its phrase
+            quoted = doc[i].text in ('"', "\u201c", "``") and span.end < len(doc) and doc[span.end].text in ('"', "\u201d", "''")
+            if doc[i].is_punct and doc[i].text not in ("-", "'", "\u2019", ".") and not listed and not quoted:
                 start = i + 1
                 break
         if keep_names:
