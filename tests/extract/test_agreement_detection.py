@@ -162,6 +162,11 @@ SAME_AGREEMENT = [
         ["the 1949 armistice"],
         id="replacing-with-a-treaty",
     ),
+    pytest.param(
+        'Manila and Washington signed a defence treaty in 1951. "We have an important agreement, we share everything with them," the envoy said.',
+        ["a defence treaty"],
+        id="vague-have-an-agreement",
+    ),
     # ... but a word that sets it apart names another one
     pytest.param(
         "Rebels in the north declared a fragile truce with the army on Monday. Farther south, clan leaders agreed a separate truce among themselves.",
@@ -173,6 +178,11 @@ SAME_AGREEMENT = [
         "Prices fell last year. Exports rose in May. Critics said the 2001 fisheries accords had failed the coastal towns.",
         ["the 1998 Tarvia fisheries accords", "the 2001 fisheries accords"],
         id="other-year",
+    ),
+    pytest.param(
+        'Manila and Washington signed a defence treaty in 1951. "We have an agreement on visas too," the envoy said.',
+        ["a defence treaty", "an agreement"],
+        id="have-an-agreement-on-something",
     ),
     pytest.param(
         "During the visit Lula secured a big Embraer jet deal and toured a steel mill. "

@@ -298,6 +298,8 @@ class AgreementExtractor:
                 recent.terms.absorb(Terms(status=terms.anaphoric_status))
             else:
                 terms.status = terms.status or terms.anaphoric_status
+        if drafts and self._vague_holding(doc, first, terms):
+            return  # "We have an important agreement ...": one of the story's agreements, said vaguely
         draft = Draft(list(group), kind_mention, terms, si, keys=keys, years=years, words=words)
         if first.definite:
             self._from_agreeing_sentence(doc, reader, draft, agreeing, si)
@@ -489,6 +491,20 @@ class AgreementExtractor:
             return False
         covered = {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", terms.asset.value)}
         return all(t.lower_.rstrip("s") in covered for t in named)
+
+    @staticmethod
+    def _vague_holding(doc: Doc, m: Mention, terms: Terms) -> bool:
+        """True for "we have an important agreement (that) ...": a general agreement noun, only praised,
+        that someone now has, and nothing said of it (no sides, subject, dates or status)."""
+        head = doc[m.head]
+        verb = head.head
+        if m.plural or not m.rule.generic or doc[m.start].lower_ not in ("a", "an") or head.dep_ != "dobj":
+            return False
+        if verb.lemma_ != "have" or verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "neg") for c in verb.children):
+            return False
+        if terms.parties or terms.asset is not None or terms.has_terms() or terms.anaphoric_status is not None:
+            return False
+        return all(t.pos_ == "ADJ" for t in doc[m.start + 1 : m.kind_start])
 
     def _on_that_matter(self, doc: Doc, m: Mention) -> bool:
         """True for "an agreement on the matter", "a deal on this issue": an agreement about what was
