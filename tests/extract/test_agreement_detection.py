@@ -45,6 +45,7 @@ NOT_AGREEMENTS = [
     pytest.param("Under the terms of the deal being discussed, rebels would disarm.", id="under-a-deal-still-discussed"),
     pytest.param("Arsenal have denied reports that their captain had rejected a fresh deal.", id="rejected-offer"),
     pytest.param("Farm ministers will meet in Accra next week to prepare for the coming WTO convention.", id="coming-convention"),
+    pytest.param("But they stressed that actual accession will be strictly based on reforms.", id="bare-accession-idea"),
     pytest.param("The union, which is designed to unite twelve Andean states in a customs pact, has been delayed by disputes.", id="designed-to-unite-in"),
 ]
 
@@ -103,6 +104,7 @@ AGREEMENTS = [
     pytest.param("A total of 14 supply contracts worth 9 million dollars were signed for the melons at the fair.", "14 supply contracts", id="a-total-of-plural"),
     pytest.param("Ecuador had already signed up to other covenants, covering the rights of the child and the use of torture.", "other covenants", id="signed-up-to-covenants"),
     pytest.param("Chile ratified the convention on migrant workers in 2005.", "the convention", id="convention-ratified"),
+    pytest.param("Uruguay legislators ratify protocol of Mercosur court", "protocol", id="headline-without-determiner"),
     pytest.param("Chile acceded to three refugee treaties in 1972.", "three refugee treaties", id="acceded-to-plural"),
     pytest.param(
         "However, Kiev's main worry lay with the lucrative oil contracts granted Ukraine's pipeline firm Naftogaz by the late leader.",

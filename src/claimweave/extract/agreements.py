@@ -663,7 +663,19 @@ class AgreementExtractor:
             named_asset = asset is not None and asset.rule == "asset.kind_prep" and bool(ON_TOPIC.search(text, max(0, asset.start - 12), asset.start))
             return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1 or named_asset)
 
-        real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored or d.presupposed)]
+        cues = self.vocab.cues
+
+        def bare(d: Draft) -> bool:
+            # "actual accession will be performance-based": a lower-case name with no determiner at all
+            # is the idea of one, not an agreement (unless something is said of it)
+            m = d.kind_mention
+            head = doc[m.head]
+            determined = any(t.dep_ in ("det", "poss", "nummod") or t.tag_ == "POS" for t in doc[min(m.start, head.left_edge.i) : m.end])
+            # ("Uruguay legislators ratify protocol": a headline's object of signing keeps no determiner)
+            made = head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in set(cues.signed_verbs) | set(cues.joining_verbs)
+            return not (m.plural or determined or made or head.pos_ == "VERB" or head.text[:1].isupper() or m.listed_by is not None)
+
+        real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored or d.presupposed) and not (bare(d) and not said(d))]
         if not real:
             # Only general mentions ("the agreements signed under Assad"): keep the first with a status.
             real = [d for d in drafts if d.terms.status is not None][:1]
