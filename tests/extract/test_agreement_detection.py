@@ -169,6 +169,11 @@ SAME_AGREEMENT = [
         ["a defence treaty"],
         id="vague-have-an-agreement",
     ),
+    pytest.param(
+        '"Syria has long been in breach of its Chemical Weapons Convention and required OPCW inspection agreements," the spokesman said.',
+        ["its Chemical Weapons Convention", "OPCW inspection agreements"],
+        id="plural-coordinated-with-a-treaty",
+    ),
     # ... but a word that sets it apart names another one
     pytest.param(
         "Rebels in the north declared a fragile truce with the army on Monday. Farther south, clan leaders agreed a separate truce among themselves.",

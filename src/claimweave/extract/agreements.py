@@ -278,6 +278,7 @@ class AgreementExtractor:
                 said = said or self._signed_group(doc, first)
                 # "the Geneva Conventions", "the Oslo Accords": agreements called by their own name
                 said = said or first.definite and not first.bare and reader.proper_name(first)
+                said = said or self._coordinated_with_one(doc, drafts, first)
                 # "its arms contracts with Russia": one side's agreements with another, named
                 owned = any(c.dep_ == "poss" for c in doc[first.head].children)
                 said = said or owned and any(p.rule == "party.with" for p in terms.parties)
@@ -491,6 +492,18 @@ class AgreementExtractor:
             return False
         covered = {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", terms.asset.value)}
         return all(t.lower_.rstrip("s") in covered for t in named)
+
+    @staticmethod
+    def _coordinated_with_one(doc: Doc, drafts: list[Draft], m: Mention) -> bool:
+        """True for "its Non-Proliferation Treaty and required IAEA safeguard agreements": a plural written
+        right after "and" behind an agreement just named is of the same standing, whatever the parse."""
+        start = min(m.start, doc[m.head].left_edge.i)  # (with the maker's name cut from the mention: "IAEA")
+        i = start - 1
+        while i > start - 3 and i > 0 and doc[i].text.islower() and doc[i].pos_ in ("ADJ", "VERB") and doc[i].lower_ not in ("and", "or"):
+            i -= 1  # "and required", "and related"
+        if i <= 0 or doc[i].lower_ != "and" or doc[i].sent != doc[m.head].sent:
+            return False
+        return any(not d.tentative and x.end == i for d in drafts for x in d.mentions)
 
     @staticmethod
     def _vague_holding(doc: Doc, m: Mention, terms: Terms) -> bool:
