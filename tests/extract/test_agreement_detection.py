@@ -174,6 +174,12 @@ SAME_AGREEMENT = [
         ["its Chemical Weapons Convention", "OPCW inspection agreements"],
         id="plural-coordinated-with-a-treaty",
     ),
+    pytest.param(
+        "The mayor's rival struck a deal with her on Sunday to drop out of the race. "
+        "He made the announcement under an agreement with her party which would see his candidates backed in five seats.",
+        ["a deal"],
+        id="under-an-agreement-just-told",
+    ),
     # ... but a word that sets it apart names another one
     pytest.param(
         "Rebels in the north declared a fragile truce with the army on Monday. Farther south, clan leaders agreed a separate truce among themselves.",
@@ -185,6 +191,11 @@ SAME_AGREEMENT = [
         "Prices fell last year. Exports rose in May. Critics said the 2001 fisheries accords had failed the coastal towns.",
         ["the 1998 Tarvia fisheries accords", "the 2001 fisheries accords"],
         id="other-year",
+    ),
+    pytest.param(
+        "The mayor's rival struck a deal with her on Sunday to drop out of the race. His brother left the race under a separate deal with the governor.",
+        ["a deal", "a separate deal"],
+        id="under-a-separate-deal",
     ),
     pytest.param(
         'Manila and Washington signed a defence treaty in 1951. "We have an agreement on visas too," the envoy said.',

@@ -239,6 +239,8 @@ class AgreementExtractor:
             self._listed(doc, drafts, first, terms)
         again = self._restated(doc, drafts, group, terms)
         recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
+        if again is None and recent is not None and self._under_one(doc, recent, first, terms):
+            again = recent  # "X struck a deal with her ... He made the announcement under an agreement with her party"
         if again is None and recent is not None and not recent.kind_mention.plural and self._on_that_matter(doc, first):
             again = recent  # "The deal opens ... An agreement on the matter is to be signed on Friday"
         if again is None and recent is not None and len(group) == 1 and self._same_subject(doc, recent, first, terms):
@@ -518,6 +520,18 @@ class AgreementExtractor:
         if terms.parties or terms.asset is not None or terms.has_terms() or terms.anaphoric_status is not None:
             return False
         return all(t.pos_ == "ADJ" for t in doc[m.start + 1 : m.kind_start])
+
+    def _under_one(self, doc: Doc, known: Draft, m: Mention, terms: Terms) -> bool:
+        """True for "under an agreement with ..." right after a general agreement was told: what is done
+        under an agreement is done under the one just told (not "under a separate deal")."""
+        head = doc[m.head]
+        k = known.kind_mention
+        if m.plural or k.plural or known.collective or not (m.rule.generic and k.rule.generic) or doc[m.start].lower_ not in ("a", "an"):
+            return False
+        if head.dep_ != "pobj" or head.head.lower_ != "under" or terms.has_time_terms():
+            return False
+        other = set(self.vocab.cues.other_adjectives)
+        return not any(t.lower_ in other for t in doc[m.start : m.end])
 
     def _on_that_matter(self, doc: Doc, m: Mention) -> bool:
         """True for "an agreement on the matter", "a deal on this issue": an agreement about what was
