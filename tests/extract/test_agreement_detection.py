@@ -46,6 +46,7 @@ NOT_AGREEMENTS = [
     pytest.param("Arsenal have denied reports that their captain had rejected a fresh deal.", id="rejected-offer"),
     pytest.param("Farm ministers will meet in Accra next week to prepare for the coming WTO convention.", id="coming-convention"),
     pytest.param("But they stressed that actual accession will be strictly based on reforms.", id="bare-accession-idea"),
+    pytest.param("The striker has been out of contract since June.", id="out-of-contract"),
     pytest.param("The union, which is designed to unite twelve Andean states in a customs pact, has been delayed by disputes.", id="designed-to-unite-in"),
 ]
 
@@ -105,6 +106,8 @@ AGREEMENTS = [
     pytest.param("Ecuador had already signed up to other covenants, covering the rights of the child and the use of torture.", "other covenants", id="signed-up-to-covenants"),
     pytest.param("Chile ratified the convention on migrant workers in 2005.", "the convention", id="convention-ratified"),
     pytest.param("Uruguay legislators ratify protocol of Mercosur court", "protocol", id="headline-without-determiner"),
+    pytest.param("North Korea pulled out of the 1994 nuclear accord in 2003.", "the 1994 nuclear accord", id="pulled-out-of"),
+    pytest.param("Tehran threatened on Sunday to pull out of the NPT if sanctions were imposed.", "the NPT", id="treaty-acronym"),
     pytest.param("Chile acceded to three refugee treaties in 1972.", "three refugee treaties", id="acceded-to-plural"),
     pytest.param(
         "However, Kiev's main worry lay with the lucrative oil contracts granted Ukraine's pipeline firm Naftogaz by the late leader.",
@@ -179,6 +182,11 @@ SAME_AGREEMENT = [
         "He made the announcement under an agreement with her party which would see his candidates backed in five seats.",
         ["a deal"],
         id="under-an-agreement-just-told",
+    ),
+    pytest.param(
+        'Officials said Iran did not intend to quit the nuclear Non-Proliferation Treaty. "This could mean quitting the NPT," he said.',
+        ["the nuclear Non-Proliferation Treaty"],
+        id="acronym-spells-the-name",
     ),
     # ... but a word that sets it apart names another one
     pytest.param(

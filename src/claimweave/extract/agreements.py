@@ -23,7 +23,7 @@ from claimweave.extract.agreement_arguments import SIDE_LABELS
 from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import OWN_ASSETS, PHRASE_ASSETS, Mention, Term, Terms
-from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name
+from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name, spells
 from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, shown_text, stable_id
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
@@ -205,6 +205,13 @@ class AgreementExtractor:
         indefinite = doc[group[0].start].lower_ in ("a", "an")
         named = None if indefinite else next((d for d in drafts if d.keys & keys and not (d.years and years and not d.years & years)), None)
         words = self.finder.description_words(doc, group[0])
+        if named is None and not indefinite and len(group) == 1 and self._acronym(doc, group[0]):
+            # "the nuclear Non-Proliferation Treaty" ... "the NPT": the acronym spells the name told before
+            acronym = doc[group[0].head].text
+            named = next((
+                d for d in drafts
+                if not d.kind_mention.plural and spells(acronym, doc[d.kind_mention.start : d.kind_mention.end].text.replace("-", " "))
+            ), None)
         if named is None and len(group) == 1 and group[0].definite and years and words:
             # "the 1994 Lusaka peace accords" ... "the 1994 peace accords": the same year and some of the same words
             named = next((
@@ -314,7 +321,8 @@ class AgreementExtractor:
                 draft.terms.parties = self._previous_subject(doc, first)
             # "the port lease" with nothing earlier to refer to and nothing said about it (but "the
             # Tallinn Convention" is known by its name)
-            draft.unanchored = not reader.proper_name(first)
+            # ("the NPT": a treaty's acronym is its name too)
+            draft.unanchored = not (reader.proper_name(first) or self._acronym(doc, first) and first.rule.kind == "treaty")
             draft.presupposed = self._presupposed(doc, first)
         drafts.append(draft)
 
@@ -494,6 +502,12 @@ class AgreementExtractor:
             return False
         covered = {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", terms.asset.value)}
         return all(t.lower_.rstrip("s") in covered for t in named)
+
+    @staticmethod
+    def _acronym(doc: Doc, m: Mention) -> bool:
+        """True for an agreement called by an acronym alone ("the NPT")."""
+        head = doc[m.head]
+        return m.end - m.kind_start == 1 and head.text.isupper() and len(head) >= 3
 
     @staticmethod
     def _coordinated_with_one(doc: Doc, drafts: list[Draft], m: Mention) -> bool:
