@@ -17,12 +17,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimweave.extract.agreement_mentions import MentionFinder
+from claimweave.extract.agreement_restating import (
+    called_by_acronym,
+    coordinated_with_one,
+    on_that_matter,
+    plainly_described,
+    same_subject,
+    under_one,
+    vague_holding,
+)
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
 from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
-from claimweave.extract.agreement_types import OWN_ASSETS, PHRASE_ASSETS, Mention, Term, Terms
+from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name, spells
 from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, shown_text, stable_id
 from claimweave.models import Agreement, Argument, Expiry, Renewal
@@ -205,7 +214,7 @@ class AgreementExtractor:
         indefinite = doc[group[0].start].lower_ in ("a", "an")
         named = None if indefinite else next((d for d in drafts if d.keys & keys and not (d.years and years and not d.years & years)), None)
         words = self.finder.description_words(doc, group[0])
-        if named is None and not indefinite and len(group) == 1 and self._acronym(doc, group[0]):
+        if named is None and not indefinite and len(group) == 1 and called_by_acronym(doc, group[0]):
             # "the nuclear Non-Proliferation Treaty" ... "the NPT": the acronym spells the name told before
             acronym = doc[group[0].head].text
             named = next((
@@ -246,11 +255,11 @@ class AgreementExtractor:
             self._listed(doc, drafts, first, terms)
         again = self._restated(doc, drafts, group, terms)
         recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
-        if again is None and recent is not None and self._under_one(doc, recent, first, terms):
+        if again is None and recent is not None and under_one(self.vocab.cues, doc, recent, first, terms):
             again = recent  # "X struck a deal with her ... He made the announcement under an agreement with her party"
-        if again is None and recent is not None and not recent.kind_mention.plural and self._on_that_matter(doc, first):
+        if again is None and recent is not None and not recent.kind_mention.plural and on_that_matter(self.vocab.cues, doc, first):
             again = recent  # "The deal opens ... An agreement on the matter is to be signed on Friday"
-        if again is None and recent is not None and len(group) == 1 and self._same_subject(doc, recent, first, terms):
+        if again is None and recent is not None and len(group) == 1 and same_subject(doc, recent, first, terms):
             again = recent  # "secured a huge Airbus plane deal ... a contract to purchase 150 Airbus planes"
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
@@ -287,7 +296,7 @@ class AgreementExtractor:
                 said = said or self._signed_group(doc, first)
                 # "the Geneva Conventions", "the Oslo Accords": agreements called by their own name
                 said = said or first.definite and not first.bare and reader.proper_name(first)
-                said = said or self._coordinated_with_one(doc, drafts, first)
+                said = said or coordinated_with_one(doc, drafts, first)
                 # "its arms contracts with Russia": one side's agreements with another, named
                 owned = any(c.dep_ == "poss" for c in doc[first.head].children)
                 said = said or owned and any(p.rule == "party.with" for p in terms.parties)
@@ -308,7 +317,7 @@ class AgreementExtractor:
                 recent.terms.absorb(Terms(status=terms.anaphoric_status))
             else:
                 terms.status = terms.status or terms.anaphoric_status
-        if drafts and self._vague_holding(doc, first, terms):
+        if drafts and vague_holding(doc, first, terms):
             return  # "We have an important agreement ...": one of the story's agreements, said vaguely
         draft = Draft(list(group), kind_mention, terms, si, keys=keys, years=years, words=words)
         if first.definite:
@@ -322,7 +331,7 @@ class AgreementExtractor:
             # "the port lease" with nothing earlier to refer to and nothing said about it (but "the
             # Tallinn Convention" is known by its name)
             # ("the NPT": a treaty's acronym is its name too)
-            draft.unanchored = not (reader.proper_name(first) or self._acronym(doc, first) and first.rule.kind == "treaty")
+            draft.unanchored = not (reader.proper_name(first) or called_by_acronym(doc, first) and first.rule.kind == "treaty")
             draft.presupposed = self._presupposed(doc, first)
         drafts.append(draft)
 
@@ -470,7 +479,7 @@ class AgreementExtractor:
         m = group[0]
         if len(group) > 1 or m.plural or doc[m.start].lower_ not in ("a", "an"):
             return None
-        if m.end - m.start != 2 and not self._plainly_described(doc, m):
+        if m.end - m.start != 2 and not plainly_described(self.vocab.cues, doc, m):
             return self._restated_words(doc, drafts, m, terms)
         if terms.has_time_terms() or (terms.asset is not None and terms.asset.rule in PHRASE_ASSETS):
             return None
@@ -483,89 +492,6 @@ class AgreementExtractor:
         if any(not any(same_name(p.value[0], k) for k in known) for p in terms.parties):
             return None
         return same[0]
-
-    @staticmethod
-    def _same_subject(doc: Doc, known: Draft, m: Mention, terms: Terms) -> bool:
-        """True when a general agreement noun ("a contract to purchase 150 Airbus planes") covers what an
-        agreement just told was named by ("a huge Airbus plane deal"), a proper name among it, and
-        neither says it was made by others."""
-        k = known.kind_mention
-        if m.plural or k.plural or known.collective or not (m.rule.generic and k.rule.generic) or known.terms.asset is not None:
-            return False
-        if terms.asset is None or terms.asset.rule not in OWN_ASSETS + ("asset.use_object",) or doc[m.start].lower_ not in ("a", "an"):
-            return False
-        if terms.parties and known.terms.parties and not any(same_name(p.value[0], q.value[0]) for p in terms.parties for q in known.terms.parties):
-            return False
-        # (from the phrase's left edge: "a huge Airbus plane deal", its maker's name cut from the mention)
-        named = [t for t in doc[min(k.start, doc[k.head].left_edge.i) : k.kind_start] if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
-        if not any(t.pos_ == "PROPN" for t in named):
-            return False
-        covered = {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", terms.asset.value)}
-        return all(t.lower_.rstrip("s") in covered for t in named)
-
-    @staticmethod
-    def _acronym(doc: Doc, m: Mention) -> bool:
-        """True for an agreement called by an acronym alone ("the NPT")."""
-        head = doc[m.head]
-        return m.end - m.kind_start == 1 and head.text.isupper() and len(head) >= 3
-
-    @staticmethod
-    def _coordinated_with_one(doc: Doc, drafts: list[Draft], m: Mention) -> bool:
-        """True for "its Non-Proliferation Treaty and required IAEA safeguard agreements": a plural written
-        right after "and" behind an agreement just named is of the same standing, whatever the parse."""
-        start = min(m.start, doc[m.head].left_edge.i)  # (with the maker's name cut from the mention: "IAEA")
-        i = start - 1
-        while i > start - 3 and i > 0 and doc[i].text.islower() and doc[i].pos_ in ("ADJ", "VERB") and doc[i].lower_ not in ("and", "or"):
-            i -= 1  # "and required", "and related"
-        if i <= 0 or doc[i].lower_ != "and" or doc[i].sent != doc[m.head].sent:
-            return False
-        return any(not d.tentative and x.end == i for d in drafts for x in d.mentions)
-
-    @staticmethod
-    def _vague_holding(doc: Doc, m: Mention, terms: Terms) -> bool:
-        """True for "we have an important agreement (that) ...": a general agreement noun, only praised,
-        that someone now has, and nothing said of it (no sides, subject, dates or status)."""
-        head = doc[m.head]
-        verb = head.head
-        if m.plural or not m.rule.generic or doc[m.start].lower_ not in ("a", "an") or head.dep_ != "dobj":
-            return False
-        if verb.lemma_ != "have" or verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "neg") for c in verb.children):
-            return False
-        if terms.parties or terms.asset is not None or terms.has_terms() or terms.anaphoric_status is not None:
-            return False
-        return all(t.pos_ == "ADJ" for t in doc[m.start + 1 : m.kind_start])
-
-    def _under_one(self, doc: Doc, known: Draft, m: Mention, terms: Terms) -> bool:
-        """True for "under an agreement with ..." right after a general agreement was told: what is done
-        under an agreement is done under the one just told (not "under a separate deal")."""
-        head = doc[m.head]
-        k = known.kind_mention
-        if m.plural or k.plural or known.collective or not (m.rule.generic and k.rule.generic) or doc[m.start].lower_ not in ("a", "an"):
-            return False
-        if head.dep_ != "pobj" or head.head.lower_ != "under" or terms.has_time_terms():
-            return False
-        other = set(self.vocab.cues.other_adjectives)
-        return not any(t.lower_ in other for t in doc[m.start : m.end])
-
-    def _on_that_matter(self, doc: Doc, m: Mention) -> bool:
-        """True for "an agreement on the matter", "a deal on this issue": an agreement about what was
-        just told, so the one just told (not a new one with a subject of its own)."""
-        if m.plural or doc[m.start].lower_ not in ("a", "an") or m.end + 3 > len(doc):
-            return False
-        prep, det, noun = doc[m.end : m.end + 3]
-        return prep.lower_ in ("on", "over", "about") and det.lower_ in ("the", "this", "that") and noun.lower_ in self.vocab.cues.matter_nouns
-
-    def _plainly_described(self, doc: Doc, m: Mention) -> bool:
-        """True for "a fragile truce", "a shaky late-night ceasefire": a specific kind noun with only
-        describing words that do not tell it apart (not "a Gaza truce", "a two-week truce", "a new truce")."""
-        if m.rule.generic or doc[m.head].pos_ == "VERB":
-            return False
-        words = [t for t in doc[m.start + 1 : m.kind_start] if t.text not in ("-", "\u2010", "\u2011") and t.lower_ != "and"]
-        other = set(self.vocab.cues.other_adjectives)
-        return bool(words) and all(
-            t.is_alpha and t.text.islower() and not t.like_num and t.ent_type_ in ("", "DATE", "TIME") and t.pos_ in ("ADJ", "NOUN", "ADV") and t.lower_ not in other
-            for t in words
-        )
 
     def _restated_words(self, doc: Doc, drafts: list[Draft], m: Mention, terms: Terms) -> Draft | None:
         """"a peace accord" after "a landmark peace deal": a general agreement noun with the words of the
