@@ -47,6 +47,8 @@ NOT_AGREEMENTS = [
     pytest.param("Farm ministers will meet in Accra next week to prepare for the coming WTO convention.", id="coming-convention"),
     pytest.param("But they stressed that actual accession will be strictly based on reforms.", id="bare-accession-idea"),
     pytest.param("The striker has been out of contract since June.", id="out-of-contract"),
+    pytest.param("The hostage swap deal was reportedly also among the top items on the agenda of his visit to Cairo.", id="deal-on-the-agenda"),
+    pytest.param("A new trade pact is on the agenda for the summit.", id="pact-on-the-agenda"),
     pytest.param("The union, which is designed to unite twelve Andean states in a customs pact, has been delayed by disputes.", id="designed-to-unite-in"),
 ]
 
@@ -108,6 +110,7 @@ AGREEMENTS = [
     pytest.param("Uruguay legislators ratify protocol of Mercosur court", "protocol", id="headline-without-determiner"),
     pytest.param("North Korea pulled out of the 1994 nuclear accord in 2003.", "the 1994 nuclear accord", id="pulled-out-of"),
     pytest.param("Tehran threatened on Sunday to pull out of the NPT if sanctions were imposed.", "the NPT", id="treaty-acronym"),
+    pytest.param("The deal signed in May is on the agenda of the committee.", "The deal", id="signed-deal-on-the-agenda"),
     pytest.param("Chile acceded to three refugee treaties in 1972.", "three refugee treaties", id="acceded-to-plural"),
     pytest.param(
         "However, Kiev's main worry lay with the lucrative oil contracts granted Ukraine's pipeline firm Naftogaz by the late leader.",

@@ -217,6 +217,11 @@ class MentionFinder:
         attr = head.dep_ == "attr"
         # A possessor does not make a mention refer back ("support for Ukraine's accession"), nor does
         # the possessor's own article ("talks over the country's accession").
+        made = any(c.dep_ in ("acl", "relcl") and c.lemma_ in self.vocab.cues.signed_verbs for c in head.children)
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be" and not made and any(
+            g.lower_ == "agenda" for c in head.head.children if c.dep_ == "prep" for g in c.subtree
+        ):
+            return None  # "the prisoner swap deal was also on the agenda": a subject of talks, not one made
         if not (attr or any(t.lower_ in DEFINITE and t.head.i == head.i for t in det)) and self._sought(doc, head):
             return None  # "hopes to reach a deal", "will seek an agreement", "talks on a new treaty"
         # A bare plural ("deals made under Assad", "separate agreements") is definite only when a status
