@@ -384,7 +384,7 @@ UNILATERAL = [
         "a unilateral two-year ceasefire", ["ETA"], id="who-ends-a-unilateral-truce",
     ),
     pytest.param(
-        "The Basque separatist group ETA said it would end its ceasefire. Bombings returned once the group scrapped a unilateral ceasefire last spring.",
+        "The Basque separatist group ETA claimed the bombing in May. Bombings returned once the group scrapped a unilateral ceasefire last spring.",
         "a unilateral ceasefire", ["ETA"], id="a-description-of-the-group",
     ),
 ]
@@ -393,3 +393,10 @@ UNILATERAL = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), UNILATERAL)
 def test_a_unilateral_truce_is_of_who_declares_or_ends_it(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+def test_a_truce_named_again_keeps_who_ends_it(nlp):
+    # the same ceasefire told twice ("its ceasefire", then "a unilateral ceasefire") is one agreement of ETA
+    text = "The Basque separatist group ETA said it would end its ceasefire. Bombings returned once the group scrapped a unilateral ceasefire last spring."
+    found = agreements(nlp, text)
+    assert [(a.text, [p.text for p in a.parties]) for a in found] == [("its ceasefire", ["ETA"])]

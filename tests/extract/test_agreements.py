@@ -577,7 +577,7 @@ NOT_PARTIES = [
         id="a-declaration-is-a-text",
     ),
     pytest.param(
-        "Speaking in rebel-held Kivu, on the border with Rwanda, the rebel leader rejected a ceasefire before talks.",
+        "Speaking in rebel-held Kivu, on the border with Rwanda, the rebel leader accepted a ceasefire before talks.",
         [],
         id="a-place-held-by-rebels-and-a-border",
     ),

@@ -173,8 +173,9 @@ class MentionFinder:
         nxt = doc[head.i + 1] if head.i + 1 < sent.end else None
         if nxt is not None and nxt.text in ("-", "\u2010", "\u2011") and head == span[-1]:
             return None
-        if head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.i not in range(span.start, span.end):
-            return None
+        runs = head.head.lower_ in ("runs", "expires", "ends", "lasts") and head.head.i == head.i + 1 and head.head.i + 1 < sent.end and doc[head.head.i + 1].pos_ == "ADP"
+        if head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.i not in range(span.start, span.end) and not runs:
+            return None  # (but "his current contract runs until 2008", parsed as a noun "runs")
         if len(span) == 1 and head.lower_ in ("memorandum", "memoranda") and any(
             c.dep_ == "poss" and (c.lower_ in ("his", "her") or c.ent_type_ == "PERSON") for c in head.children
         ):
@@ -200,6 +201,8 @@ class MentionFinder:
             return None  # "the Day of Reconciliation and Accord": a word in the title of something else
         if self._names_a_body(doc, sent, span, head):
             return None  # "the Kyoto Convention on Rivers (KCR) Executive Secretary": a body, not the treaty
+        if len(span) == 1 and head.lemma_.lower() == "convention" and self._gathering(doc, sent, head):
+            return None  # "opening a parliamentarians' convention", "told the party convention in Denver": a meeting
         if any(doc[i].lower_ in ("no", "any", "neither") and doc[i].dep_ == "det" for i in range(full, span.start)):
             return None  # "no agreement", "never signed any pact", "any deal must ..."
         if full == span.start and head.lower_ in ("accord", "agreement") and span.start > 0 and doc[span.start - 1].lower_ == "in":
@@ -216,6 +219,11 @@ class MentionFinder:
         attr = head.dep_ == "attr"
         # A possessor does not make a mention refer back ("support for Ukraine's accession"), nor does
         # the possessor's own article ("talks over the country's accession").
+        made = any(c.dep_ in ("acl", "relcl") and c.lemma_ in self.vocab.cues.signed_verbs for c in head.children)
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be" and not made and any(
+            g.lower_ == "agenda" for c in head.head.children if c.dep_ == "prep" for g in c.subtree
+        ):
+            return None  # "the prisoner swap deal was also on the agenda": a subject of talks, not one made
         if not (attr or any(t.lower_ in DEFINITE and t.head.i == head.i for t in det)) and self._sought(doc, head):
             return None  # "hopes to reach a deal", "will seek an agreement", "talks on a new treaty"
         # A bare plural ("deals made under Assad", "separate agreements") is definite only when a status
@@ -225,6 +233,8 @@ class MentionFinder:
     def _phrase_start(self, doc: Doc, sent: Span, span: Span, head: Token, keep_names: bool = False) -> int:
         # "The memorandum of understanding": a name with its head first takes the head's determiners too.
         start = head.left_edge.i
+        if head.dep_ == "compound" and head.head.lower_ in ("runs", "expires", "ends", "lasts") and head.head.i == head.i + 1:
+            start = head.head.left_edge.i  # "The striker's current contract runs ...", parsed as a noun "runs"
         start = max(min(start, span.start), sent.start)
         # "the 1994 Lusaka peace accords", parsed with the year as a noun of its own: a determined year
         # right before the name is its year.
@@ -237,7 +247,9 @@ class MentionFinder:
             # "a six-year, 52-million-dollar deal": a comma between two modifiers of the name stays inside.
             before = doc[i - 1]
             listed = doc[i].text == "," and i > start and before.pos_ in ("NOUN", "ADJ", "NUM") and before.dep_ in ("amod", "compound", "nummod", "npadvmod", "nmod") and head in before.ancestors
-            if doc[i].is_punct and doc[i].text not in ("-", "'", "\u2019", ".") and not listed:
+            # 'a "media truce"': quotation marks around the name, inside its phrase
+            quoted = doc[i].text in ('"', "\u201c", "``") and span.end < len(doc) and doc[span.end].text in ('"', "\u201d", "''")
+            if doc[i].is_punct and doc[i].text not in ("-", "'", "\u2019", ".") and not listed and not quoted:
                 start = i + 1
                 break
         if keep_names:
@@ -279,6 +291,21 @@ class MentionFinder:
         nouns = set(self.vocab.cues.modified_nouns) | set(self.vocab.cues.body_nouns)
         # ("the contract governing transit": a participle with its object)
         return doc[i].lower_ in nouns
+
+    def _gathering(self, doc: Doc, sent: Span, head: Token) -> bool:
+        """True for a convention that is a meeting: one opened, held or attended, one something is said
+        at or in ("at the convention", "in a convention in Jerusalem"), or one of delegates."""
+        cues = self.vocab.cues
+        gov = self._governing(head)
+        if gov.pos_ in ("VERB", "AUX") and gov.lemma_ in cues.gathering_verbs and head.dep_ in ("dobj", "nsubjpass", "pobj"):
+            return True
+        if any(c.dep_ == "amod" and c.lower_ in cues.gathering_adjectives for c in head.children):
+            return True
+        nxt = doc[head.i + 1] if head.i + 1 < sent.end else None
+        place = nxt is not None and nxt.lower_ in ("in", "at") and any(t.ent_type_ in ("GPE", "FAC", "LOC") for t in nxt.subtree)
+        if head.dep_ == "pobj" and head.head.lower_ in ("at", "in") and (head.head.lower_ == "at" or place):
+            return True
+        return any(c.dep_ == "relcl" or c.dep_ == "acl" for c in head.children if any(g.lower_ in cues.gathering_nouns for g in c.subtree))
 
     @staticmethod
     def _governing(head: Token) -> Token:
@@ -326,6 +353,8 @@ class MentionFinder:
             return True  # "for a multilateral agreement to be reached"
         if head.dep_ == "pobj" and head.head.lower_ in ("toward", "towards"):
             return True  # "progress toward a deal"
+        if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.lemma_ == "replace" and head.head.head.tag_ in ("VB", "VBG"):
+            return True  # "talks aimed at replacing the armistice with a peace treaty"
         if head.dep_ == "nsubj" and head.head.lemma_ == "be" and self._hedged(head.head):
             return True  # "a regional agreement would be the best solution": one imagined
         if head.dep_ in ("dobj", "nsubjpass", "attr"):
@@ -344,6 +373,8 @@ class MentionFinder:
         aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
         if any(c.dep_ == "neg" for c in gov.children):
             return True
+        if gov.lemma_ == "have" and gov.tag_ in ("VBG", "VBD") and not aux and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in cues.signed_verbs for c in head.children):
+            return False  # "by having a memorandum signed that commits X": the having is the signing, done
         if "to" in aux and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in gov.head.children):
             return True  # "has yet to offer him a contract", "the deal has yet to be signed"
         if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in gov.children):
@@ -356,6 +387,9 @@ class MentionFinder:
             return True
         if gov.lemma_ in cues.blocked_verbs:
             return True  # "Germany is blocking a deal": one that has not been made
+        made = any(c.dep_ in ("acl", "relcl") and c.lemma_ in set(cues.signed_verbs) | set(cues.reach_verbs) for c in head.children)
+        if gov.lemma_ in cues.refused_verbs and not made:
+            return True  # "had rejected a fresh deal": an offer turned down (but "rejected a deal reached by X and Y")
         if self._urged(gov):
             return True  # "pressed the rebels to observe a truce": what others are asked to do
         unreal = gov.tag_ == "VB" and not aux & {"did", "do", "does"} or bool(aux & {"would", "could", "might", "may", "should", "can"})
@@ -480,6 +514,9 @@ class MentionFinder:
             return False
         if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("and", "or", "but", "while") for t in between):
             return False
+        dashed = between[-1].text in ("--", "\u2013", "\u2014") and doc[b.start].lower_ in ("a", "an")
+        if dashed and all(t.is_punct or (t.i > 0 and doc[t.i - 1].text == "(" and ACRONYM.fullmatch(t.text)) for t in between):
+            return True  # "a production sharing agreement (PSA) -- a contract between ...", however the parser hangs it
         head = doc[b.head]
         if head.dep_ not in ("appos", "npadvmod"):
             return False

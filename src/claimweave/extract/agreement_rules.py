@@ -182,6 +182,13 @@ class Cues(_Rule):
     existing_adjectives: list[str]  # "the earlier accord": one that exists, whether or not said before
     existing_nouns: list[str]  # "a violation of the ceasefire": only an agreement that exists can be violated
     consensus_adjectives: list[str]  # "there is broad agreement on": a consensus, not an agreement
+    quantity_nouns: list[str]  # "a total of 12 contracts", "a series of deals": the count, said of the agreements
+    matter_nouns: list[str]  # "an agreement on the matter": about what was just told
+    gathering_verbs: list[str]  # "opened a convention", "attended the convention": a meeting, not a treaty
+    refused_verbs: list[str]  # "had rejected a fresh deal": an offer turned down, no agreement made
+    gathering_adjectives: list[str]  # "the coming WTO convention", "its annual convention": a meeting
+    gathering_nouns: list[str]  # "a convention that drew delegates"
+    other_adjectives: list[str]  # "a new truce", "a separate ceasefire": another one, not the one told before
 
 
 @dataclass(frozen=True)

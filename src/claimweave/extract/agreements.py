@@ -17,6 +17,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimweave.extract.agreement_mentions import MentionFinder
+from claimweave.extract.agreement_restating import (
+    called_by_acronym,
+    coordinated_with_one,
+    on_that_matter,
+    plainly_described,
+    same_subject,
+    under_one,
+    vague_holding,
+)
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
@@ -24,7 +33,7 @@ from claimweave.extract.agreement_conflicts import ConflictSides
 from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
-from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name
+from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name, spells
 from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, shown_text, stable_id
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
@@ -208,6 +217,20 @@ class AgreementExtractor:
         indefinite = doc[group[0].start].lower_ in ("a", "an")
         named = None if indefinite else next((d for d in drafts if d.keys & keys and not (d.years and years and not d.years & years)), None)
         words = self.finder.description_words(doc, group[0])
+        if named is None and not indefinite and len(group) == 1 and called_by_acronym(doc, group[0]):
+            # "the nuclear Non-Proliferation Treaty" ... "the NPT": the acronym spells the name told before
+            acronym = doc[group[0].head].text
+            named = next((
+                d for d in drafts
+                if not d.kind_mention.plural and spells(acronym, doc[d.kind_mention.start : d.kind_mention.end].text.replace("-", " "))
+            ), None)
+        if named is None and len(group) == 1 and group[0].definite and years and words:
+            # "the 1994 Lusaka peace accords" ... "the 1994 peace accords": the same year and some of the same words
+            named = next((
+                d for d in drafts
+                if d.years & years and d.kind_mention.rule.kind == group[0].rule.kind
+                and d.kind_mention.plural == group[0].plural and words <= d.words
+            ), None)
         if named is None and len(group) == 1 and not group[0].plural and len(words) >= 3:
             # "a visiting force agreement" ... "the Visiting Forces Agreement (VFA)" ... "a visiting forces
             # agreement": the same descriptive name, capitalised or not, is one agreement (but not "the
@@ -234,11 +257,17 @@ class AgreementExtractor:
         if first.listed_by is not None:
             self._listed(doc, drafts, first, terms)
         again = self._restated(doc, drafts, group, terms, si)
+        recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
+        if again is None and recent is not None and under_one(self.vocab.cues, doc, recent, first, terms):
+            again = recent  # "X struck a deal with her ... He made the announcement under an agreement with her party"
+        if again is None and recent is not None and not recent.kind_mention.plural and on_that_matter(self.vocab.cues, doc, first):
+            again = recent  # "The deal opens ... An agreement on the matter is to be signed on Friday"
+        if again is None and recent is not None and len(group) == 1 and same_subject(doc, recent, first, terms):
+            again = recent  # "secured a huge Airbus plane deal ... a contract to purchase 150 Airbus planes"
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
             again.take(group, terms, si)
             return
-        recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
         status = terms.status or terms.anaphoric_status
         if first.plural and first.definite and not first.bare and recent is not None and recent.kind_mention.plural:
             if terms.has_time_terms() or status is None or not recent.tentative:
@@ -250,7 +279,13 @@ class AgreementExtractor:
                 recent.tentative = recent.tentative and not terms.has_substance()
                 return
         if first.plural and not terms.has_time_terms():
-            if status is not None:
+            subject = doc[first.head].dep_ in ("nsubj", "nsubjpass")
+            if status is not None and subject and first.definite and not first.bare and self._signed_group(doc, first):
+                # "the agreements that were signed with X and Y await approval": what becomes of those (but
+                # "a committee to revisit the agreements Russia had signed": a review of all of them)
+                terms.status = status
+                drafts.append(Draft(list(group), kind_mention, terms, si))
+            elif status is not None:
                 # "a committee to review the deals signed under Assad": a status for all of them (but
                 # "the current agreements" says what those are, not what becomes of every other one).
                 if status.rule not in self.phrase_statuses:
@@ -262,6 +297,12 @@ class AgreementExtractor:
                 said = len(terms.parties) >= 2 and terms.asset is not None
                 # "forged election pacts with X", "other deals signed by the administration": signed ones
                 said = said or self._signed_group(doc, first)
+                # "the Geneva Conventions", "the Oslo Accords": agreements called by their own name
+                said = said or first.definite and not first.bare and reader.proper_name(first)
+                said = said or coordinated_with_one(doc, drafts, first)
+                # "its arms contracts with Russia": one side's agreements with another, named
+                owned = any(c.dep_ == "poss" for c in doc[first.head].children)
+                said = said or owned and any(p.rule == "party.with" for p in terms.parties)
                 drafts.append(Draft(list(group), kind_mention, terms, si, tentative=not said))
             return
         if first.definite and not first.plural and not reader.proper_name(first):
@@ -279,6 +320,8 @@ class AgreementExtractor:
                 recent.terms.absorb(Terms(status=terms.anaphoric_status))
             else:
                 terms.status = terms.status or terms.anaphoric_status
+        if drafts and vague_holding(doc, first, terms):
+            return  # "We have an important agreement ...": one of the story's agreements, said vaguely
         draft = Draft(list(group), kind_mention, terms, si, keys=keys, years=years, words=words)
         if first.definite:
             self._from_agreeing_sentence(doc, reader, draft, agreeing, si)
@@ -290,7 +333,8 @@ class AgreementExtractor:
                 draft.terms.parties = self._previous_subject(doc, first)
             # "the port lease" with nothing earlier to refer to and nothing said about it (but "the
             # Tallinn Convention" is known by its name)
-            draft.unanchored = not reader.proper_name(first)
+            # ("the NPT": a treaty's acronym is its name too)
+            draft.unanchored = not (reader.proper_name(first) or called_by_acronym(doc, first) and first.rule.kind == "treaty")
             draft.presupposed = self._presupposed(doc, first)
         drafts.append(draft)
 
@@ -330,6 +374,8 @@ class AgreementExtractor:
         by the administration", "trade deals they have negotiated"), signed in the passive ("contracts
         were signed", "the treaties which were signed with X") or whose signing was seen."""
         head = doc[mention.head]
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in self.vocab.cues.quantity_nouns:
+            head = head.head.head  # "a total of 12 sales contracts were signed": what is said of the total
         # ("had many treaties", "get deals": having is not making)
         verbs = (set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)) - {"have", "get", "come", "find", "agree"}
         verb = head.head
@@ -340,10 +386,19 @@ class AgreementExtractor:
             # "twelve sales contracts were signed at the fair", "agreements have been reached"
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
             return bool(aux & {"was", "were", "been"}) and not aux & hedges
-        if head.dep_ == "dobj" and verb.lemma_ in verbs and verb.pos_ == "VERB":
+        joined = False
+        if head.dep_ == "pobj" and verb.lower_ == "to" and verb.head.pos_ == "VERB":
+            # "had signed up to other covenants", "acceded to three treaties": joined, as an object is signed
+            up = verb.head.lemma_ == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.head.children)
+            joined = up or verb.head.lemma_ in ("accede", "adhere")
+            verb = verb.head if joined else verb
+        if (joined or head.dep_ == "dobj" and verb.lemma_ in verbs) and verb.pos_ == "VERB":
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
             done = verb.tag_ == "VBD" or verb.tag_ == "VBN" and aux & {"has", "have", "had"}
             return bool(done) and not aux & {"not", "n't", "never", "would", "could", "might", "may", "should", "will"}
+        nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lemma_ in self.vocab.cues.signed_verbs and nxt.tag_ in ("VBN", "VBD") and any(g.dep_ == "agent" for g in nxt.children):
+            return True  # "the gas contracts granted X by Y", however the parser hangs the participle
         for c in head.children:
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in verbs and any(a.dep_ == "amod" and a.lower_ in self.vocab.cues.existing_adjectives for a in head.children):
                 return True  # "previous agreements reached in Khartoum": made before, and said to exist
@@ -372,6 +427,12 @@ class AgreementExtractor:
             return True  # "the two companies' earlier accord", "the existing treaty"
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in cues.existing_nouns:
             return True  # "a flagrant violation of the ceasefire", "the implementation of the accord"
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ("terms", "provisions"):
+            head = head.head.head  # "under the terms of the truce"
+        talked = set(cues.sought_verbs) | set(cues.sought_unreal_verbs) | set(cues.negotiating_verbs)
+        pending = any(c.dep_ in ("acl", "relcl") and (c.lemma_ in talked or self.finder._hedged(c)) for c in doc[mention.head].children)
+        if head.dep_ == "pobj" and head.head.lower_ == "under" and not pending:
+            return True  # "Under the agreement, courts will ...": what is done under it is done under one made
         verb = head.head
         if head.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
             verb = verb.head  # "abide by the truce"
@@ -423,7 +484,7 @@ class AgreementExtractor:
         m = group[0]
         if len(group) > 1 or m.plural or doc[m.start].lower_ not in ("a", "an"):
             return None
-        if m.end - m.start != 2:
+        if m.end - m.start != 2 and not plainly_described(self.vocab.cues, doc, m):
             return self._restated_words(doc, drafts, m, terms)
         if terms.has_time_terms() or (terms.asset is not None and terms.asset.rule in PHRASE_ASSETS):
             return None
@@ -577,7 +638,19 @@ class AgreementExtractor:
             named_asset = asset is not None and asset.rule == "asset.kind_prep" and bool(ON_TOPIC.search(text, max(0, asset.start - 12), asset.start))
             return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1 or named_asset)
 
-        real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored or d.presupposed)]
+        cues = self.vocab.cues
+
+        def bare(d: Draft) -> bool:
+            # "actual accession will be performance-based": a lower-case name with no determiner at all
+            # is the idea of one, not an agreement (unless something is said of it)
+            m = d.kind_mention
+            head = doc[m.head]
+            determined = any(t.dep_ in ("det", "poss", "nummod") or t.tag_ == "POS" for t in doc[min(m.start, head.left_edge.i) : m.end])
+            # ("Uruguay legislators ratify protocol": a headline's object of signing keeps no determiner)
+            made = head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in set(cues.signed_verbs) | set(cues.joining_verbs)
+            return not (m.plural or determined or made or head.pos_ == "VERB" or head.text[:1].isupper() or m.listed_by is not None)
+
+        real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored or d.presupposed) and not (bare(d) and not said(d))]
         if not real:
             # Only general mentions ("the agreements signed under Assad"): keep the first with a status.
             real = [d for d in drafts if d.terms.status is not None][:1]

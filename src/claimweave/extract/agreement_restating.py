@@ -1,0 +1,107 @@
+"""Whether a mention names an agreement told before or a new one: plain restatements ("a shaky
+ceasefire" after "a fragile truce"), references by subject ("a contract to buy 40 Embraer jets" after
+"an Embraer jet deal"), by topic ("an agreement on the matter"), by what is done under it ("under an
+agreement with ..."), by acronym ("the NPT"), and vague holdings ("we have an important agreement").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from claimweave.extract.agreement_rules import Cues
+from claimweave.extract.agreement_terms import same_name
+from claimweave.extract.agreement_types import OWN_ASSETS, Mention, Terms
+
+if TYPE_CHECKING:
+    from claimweave.extract.agreements import Draft
+
+
+def same_subject(doc: Doc, known: Draft, m: Mention, terms: Terms) -> bool:
+    """True when a general agreement noun ("a contract to purchase 150 Airbus planes") covers what an
+    agreement just told was named by ("a huge Airbus plane deal"), a proper name among it, and
+    neither says it was made by others."""
+    k = known.kind_mention
+    if m.plural or k.plural or known.collective or not (m.rule.generic and k.rule.generic) or known.terms.asset is not None:
+        return False
+    if terms.asset is None or terms.asset.rule not in OWN_ASSETS + ("asset.use_object",) or doc[m.start].lower_ not in ("a", "an"):
+        return False
+    # (a seller read off what is bought, "to buy 40 Embraer jets", is the maker both name, not another side)
+    sides = [p for p in terms.parties if p.rule != "party.seller"]
+    if sides and known.terms.parties and not any(same_name(p.value[0], q.value[0]) for p in sides for q in known.terms.parties):
+        return False
+    # (from the phrase's left edge: "a huge Airbus plane deal", its maker's name cut from the mention)
+    named = [t for t in doc[min(k.start, doc[k.head].left_edge.i) : k.kind_start] if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
+    if not any(t.pos_ == "PROPN" for t in named):
+        return False
+    covered = {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", terms.asset.value)}
+    return all(t.lower_.rstrip("s") in covered for t in named)
+
+
+def called_by_acronym(doc: Doc, m: Mention) -> bool:
+    """True for an agreement called by an acronym alone ("the NPT")."""
+    head = doc[m.head]
+    return m.end - m.kind_start == 1 and head.text.isupper() and len(head) >= 3
+
+
+def coordinated_with_one(doc: Doc, drafts: list[Draft], m: Mention) -> bool:
+    """True for "its Non-Proliferation Treaty and required IAEA safeguard agreements": a plural written
+    right after "and" behind an agreement just named is of the same standing, whatever the parse."""
+    start = min(m.start, doc[m.head].left_edge.i)  # (with the maker's name cut from the mention: "IAEA")
+    i = start - 1
+    while i > start - 3 and i > 0 and doc[i].text.islower() and doc[i].pos_ in ("ADJ", "VERB") and doc[i].lower_ not in ("and", "or"):
+        i -= 1  # "and required", "and related"
+    if i <= 0 or doc[i].lower_ != "and" or doc[i].sent != doc[m.head].sent:
+        return False
+    return any(not d.tentative and x.end == i for d in drafts for x in d.mentions)
+
+
+def vague_holding(doc: Doc, m: Mention, terms: Terms) -> bool:
+    """True for "we have an important agreement (that) ...": a general agreement noun, only praised,
+    that someone now has, and nothing said of it (no sides, subject, dates or status)."""
+    head = doc[m.head]
+    verb = head.head
+    if m.plural or not m.rule.generic or doc[m.start].lower_ not in ("a", "an") or head.dep_ != "dobj":
+        return False
+    if verb.lemma_ != "have" or verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "neg") for c in verb.children):
+        return False
+    if terms.parties or terms.asset is not None or terms.has_terms() or terms.anaphoric_status is not None:
+        return False
+    return all(t.pos_ == "ADJ" for t in doc[m.start + 1 : m.kind_start])
+
+
+def under_one(cues: Cues, doc: Doc, known: Draft, m: Mention, terms: Terms) -> bool:
+    """True for "under an agreement with ..." right after a general agreement was told: what is done
+    under an agreement is done under the one just told (not "under a separate deal")."""
+    head = doc[m.head]
+    k = known.kind_mention
+    if m.plural or k.plural or known.collective or not (m.rule.generic and k.rule.generic) or doc[m.start].lower_ not in ("a", "an"):
+        return False
+    if head.dep_ != "pobj" or head.head.lower_ != "under" or terms.has_time_terms():
+        return False
+    other = set(cues.other_adjectives)
+    return not any(t.lower_ in other for t in doc[m.start : m.end])
+
+
+def on_that_matter(cues: Cues, doc: Doc, m: Mention) -> bool:
+    """True for "an agreement on the matter", "a deal on this issue": an agreement about what was
+    just told, so the one just told (not a new one with a subject of its own)."""
+    if m.plural or doc[m.start].lower_ not in ("a", "an") or m.end + 3 > len(doc):
+        return False
+    prep, det, noun = doc[m.end : m.end + 3]
+    return prep.lower_ in ("on", "over", "about") and det.lower_ in ("the", "this", "that") and noun.lower_ in cues.matter_nouns
+
+
+def plainly_described(cues: Cues, doc: Doc, m: Mention) -> bool:
+    """True for "a fragile truce", "a shaky late-night ceasefire": a specific kind noun with only
+    describing words that do not tell it apart (not "a Gaza truce", "a two-week truce", "a new truce")."""
+    if m.rule.generic or doc[m.head].pos_ == "VERB":
+        return False
+    words = [t for t in doc[m.start + 1 : m.kind_start] if t.text not in ("-", "\u2010", "\u2011") and t.lower_ != "and"]
+    other = set(cues.other_adjectives)
+    return bool(words) and all(
+        t.is_alpha and t.text.islower() and not t.like_num and t.ent_type_ in ("", "DATE", "TIME") and t.pos_ in ("ADJ", "NOUN", "ADV") and t.lower_ not in other
+        for t in words
+    )
