@@ -175,6 +175,10 @@ class Cues(_Rule):
     existing_adjectives: list[str]  # "the earlier accord": one that exists, whether or not said before
     existing_nouns: list[str]  # "a violation of the ceasefire": only an agreement that exists can be violated
     consensus_adjectives: list[str]  # "there is broad agreement on": a consensus, not an agreement
+    done_when_past_verbs: list[str]  # "have negotiated deals", "hammered out a deal": made, not sought
+    approval_nouns: list[str]  # "the cabinet's approval of the deal": approved, if nothing says it is still ahead
+    approval_pending_words: list[str]  # "needs the Senate's approval", "submitted for ratification": not yet
+    approval_gained_verbs: list[str]  # "won approval" (done) or "to win approval" (still ahead)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod
 # Statuses that a verb only gives once done: "will be amended" is not (yet) amended.
 FUTURE_BLIND = ("amended", "approved", "cancelled", "suspended")
 REALIZED_PREPS = ("after", "since", "upon", "on")
+SIGNING_LEMMAS = ("sign", "conclude", "ink")  # verbs whose future tense schedules an agreement
 FRAME_PREPS = ("under", "by", "within")  # "under the terms", "within the framework": what an act follows
 _DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -250,6 +251,8 @@ class ClauseReader(ArgumentReader):
         verb = self.doc[i]
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
+        if verb.lemma_ in SIGNING_LEMMAS and self._signing_ahead(verb):
+            return True  # "expects to sign the accord on Friday"
         return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
 
     def _dates_signing(self, t: Timex, mentions: list[Mention]) -> bool:
@@ -375,6 +378,25 @@ class ClauseReader(ArgumentReader):
         """True for a verb in the future or a modal mood ("will be amended", "would cancel")."""
         return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "could", "might", "may", "should", "'ll") for c in verb.children)
 
+    def _signing_ahead(self, verb) -> bool:
+        """True for a signing still to come: "will sign", "plans to sign", "is expected to sign"."""
+        if any(c.dep_ == "neg" for c in verb.children):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+            return True
+        above = verb.head if verb.dep_ == "xcomp" else None
+        planned = set(self.vocab.cues.sought_verbs) | {"schedule", "prepare", "set", "due", "go"}
+        return above is not None and above.lemma_ in planned and not any(c.dep_ == "neg" for c in above.children)
+
+    @classmethod
+    def _told_done(cls, verb) -> bool:
+        """True for a verb in the simple past or the perfect ("negotiated", "have negotiated"), not in a
+        passive progressive or a modal mood ("is being negotiated", "would have negotiated")."""
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if cls._modal(verb) or any(c.lower_ == "being" for c in aux):
+            return False
+        return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux)
+
     @staticmethod
     def _denied(verb) -> bool:
         """True for a verb negated, or whose subject is nobody ("neither side has withdrawn")."""
@@ -404,7 +426,7 @@ class ClauseReader(ArgumentReader):
             signing = head.head if head.dep_ == "nsubjpass" else None
             if head.dep_ == "nsubj" and head.head.lemma_ == "be":
                 signing = next((c for c in head.head.children if c.dep_ == "xcomp"), None)  # "are to be signed"
-            if signing is not None and signing.lemma_ in ("sign", "conclude", "ink"):
+            if signing is not None and signing.lemma_ in SIGNING_LEMMAS:
                 # "three agreements are to be signed", "the accord will be signed on Monday": scheduled
                 aux = [c for c in signing.children if c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", "'ll")]
                 if aux and not any(c.dep_ == "neg" for c in signing.children):
@@ -417,9 +439,14 @@ class ClauseReader(ArgumentReader):
                 continue
             if verb.pos_ != "VERB" or verb.lemma_ not in self.vocab.cues.proposed_verbs:
                 continue
+            if verb.lemma_ in SIGNING_LEMMAS and self._signing_ahead(verb):
+                # "Colombia plans to sign its agreement next week", "will sign the accord": scheduled
+                return Term("proposed", verb.idx, verb.idx + len(verb), "status.proposed_scheduled")
             if m.definite or realized(verb):
                 # "forbidden from discussing the deal": a deal already known; "after reaching a deal": made
                 continue
+            if verb.lemma_ in self.vocab.cues.done_when_past_verbs and self._told_done(verb):
+                continue  # "have negotiated deals with X", "hammered out a deal": negotiated to the end
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
             unreal = verb.tag_ in ("VB", "VBG") and not (aux & {"did", "do", "does"}) or aux & {"would", "could", "might", "may", "should"}
             if verb.lemma_ in goal or unreal:
@@ -516,5 +543,50 @@ class ClauseReader(ArgumentReader):
                 elif any(a.lower_ in anaphors and not (a.dep_ == "pobj" and a.head.lower_ in FRAME_PREPS) for a in args):
                     # (not "under the terms of the truce, forces withdrew from X": the terms frame the act)
                     anaphoric.append(term)
+        direct += self._approval(ca, cb, heads)
         last = lambda found: max(found, key=lambda t: (t.start, -t.end)) if found else None  # noqa: E731
         return last(direct), last(anaphoric)
+
+    def _approval(self, ca: int, cb: int, heads: list) -> list[Term]:
+        """Statuses told by an approval noun of the agreement: "the cabinet's approval of the deal" and
+        "won approval of the deal" (approved), "to win congressional approval of the deals", "needs the
+        Senate's ratification of the treaty" (pending approval)."""
+        cues = self.vocab.cues
+        span = self.doc.char_span(ca, cb, alignment_mode="expand") if heads else None
+        out = []
+        for tok in span if span is not None else []:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.approval_nouns:
+                continue
+            gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+            # "approval of the deal", or "the deal won approval", "the deal was submitted for ratification"
+            subject = tok.dep_ in ("dobj", "pobj") and any(c in heads for c in gov.children if c.dep_ in ("nsubj", "nsubjpass"))
+            if not (subject or any(h in tok.subtree for h in heads)):
+                continue
+            value = self._approval_value(tok)
+            if value is not None:
+                out.append(Term(value, tok.idx, tok.idx + len(tok), "status.approval_noun"))
+        return out
+
+    def _approval_value(self, noun) -> str | None:
+        """"approved", "pending approval" or None (nothing says which) for an approval noun of an agreement."""
+        cues = self.vocab.cues
+        gov = noun.head
+        if noun.dep_ == "pobj":
+            if gov.lower_ in cues.approval_pending_words:
+                return "pending approval"  # "subject to approval"
+            gov = gov.head  # "submitted for approval" (but not "called for ratification": wished, not begun)
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            # "the Senate's approval of the pact is expected": still ahead
+            ahead = self._modal(gov) or gov.lemma_ in cues.sought_verbs or gov.lemma_ in cues.approval_pending_words
+            return "pending approval" if ahead else ("approved" if any(c.dep_ == "poss" for c in noun.children) else None)
+        if gov.lemma_ in cues.approval_pending_words or gov.lower_ in cues.approval_pending_words:
+            return "pending approval"
+        if self._denied(gov):
+            return None
+        if gov.lemma_ in cues.approval_gained_verbs:
+            done = self._told_done(gov) or gov.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in gov.children)
+            return "approved" if done else "pending approval"
+        if self._modal(gov) or gov.lemma_ in cues.sought_verbs:
+            return "pending approval"
+        return "approved" if any(c.dep_ == "poss" for c in noun.children) else None
+

@@ -29,6 +29,7 @@ from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 PARTY_LABELS = ("ORG", "PERSON")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")  # what a sentence may end with
+OWN_STATUSES = ("status.approval_noun",)  # statuses of the agreements they name, never of a whole period
 ON_TOPIC = re.compile(r"\b(?:on|over|covering|concerning|regarding)\s+$", re.I)  # "the agreement on X", not "the contract of X"
 
 
@@ -230,7 +231,7 @@ class AgreementExtractor:
         kind_mention = next((m for m in group if not m.rule.generic), first)
         if first.listed_by is not None:
             self._listed(doc, drafts, first, terms)
-        again = self._restated(doc, drafts, group, terms)
+        again = self._restated(doc, drafts, group, terms, si)
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
             again.take(group, terms, si)
@@ -247,7 +248,9 @@ class AgreementExtractor:
                 recent.tentative = recent.tentative and not terms.has_substance()
                 return
         if first.plural and not terms.has_time_terms():
-            if status is not None:
+            # "to win approval of trade deals they have negotiated": the approval of these deals, not
+            # of every agreement in the story
+            if status is not None and status.rule not in OWN_STATUSES:
                 # "a committee to review the deals signed under Assad": a status for all of them (but
                 # "the current agreements" says what those are, not what becomes of every other one).
                 if status.rule not in self.phrase_statuses:
@@ -410,12 +413,14 @@ class AgreementExtractor:
             return any(not any(same_name(p.value[0], q.value[0]) for q in b.parties) for p in a.parties)
         return missing(known, new) and missing(new, known)
 
-    def _restated(self, doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms) -> Draft | None:
+    def _restated(self, doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms, si: int) -> Draft | None:
         """The agreement a bare "a ceasefire" restates: in a story about one ceasefire, a later "a
         ceasefire" with nothing of its own (no dates, no other parties, nothing it covers) is the same
         one again ("Hamas had to agree to a ceasefire", "a ceasefire could ease pressure"); so is "a
         peace accord" after "a landmark peace deal" (the same words, another general noun)."""
         m = group[0]
+        if len(group) == 1 and m.bare:
+            return self._restated_group(drafts, m, terms, si)
         if len(group) > 1 or m.plural or doc[m.start].lower_ not in ("a", "an"):
             return None
         if m.end - m.start != 2:
@@ -431,6 +436,21 @@ class AgreementExtractor:
         if any(not any(same_name(p.value[0], k) for k in known) for p in terms.parties):
             return None
         return same[0]
+
+    @staticmethod
+    def _restated_group(drafts: list[Draft], m: Mention, terms: Terms, si: int) -> Draft | None:
+        """"X and Y need approval of trade deals they negotiated with Z. The report said the two nations
+        have negotiated deals with Z that ...": a bare plural of the kind of the group named in the
+        sentence before, with no dates and no sides of its own, is that group again."""
+        prev = drafts[-1] if drafts else None
+        if prev is None or prev.collective or not prev.kind_mention.plural or prev.kind_mention.rule.kind != m.rule.kind:
+            return None
+        if si - prev.last_sentence != 1 or terms.has_time_terms() or not prev.terms.parties:
+            return None
+        known = [p.value[0] for p in prev.terms.parties]
+        if not terms.parties or not all(any(same_name(p.value[0], k) for k in known) for p in terms.parties):
+            return None
+        return prev
 
     def _restated_words(self, doc: Doc, drafts: list[Draft], m: Mention, terms: Terms) -> Draft | None:
         """"a peace accord" after "a landmark peace deal": a general agreement noun with the words of the

@@ -1,0 +1,80 @@
+"""Agreement fields on shapes of unseen news: status told by approval nouns, by scheduled or finished
+signings and by verbs of what became of an agreement; signing dates told beside the name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimweave.extract.common import DocContext
+
+
+def run(nlp, text: str, published: dt.date | None = dt.date(2024, 6, 14)):
+    doc = nlp.make_doc(text)
+    doc._.cw_context = DocContext(doc_id="test", text=text, published=published)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.cw_agreements
+
+
+def named(nlp, text: str, phrase: str):
+    found = [a for a in run(nlp, text) if phrase in a.text]
+    assert len(found) == 1, [a.text for a in run(nlp, text)]
+    return found[0]
+
+
+# ---------------------------------------------------------------------- status
+
+STATUS = [
+    pytest.param(
+        "Oslo hopes to win parliamentary approval of the pipeline accords it has negotiated with Copenhagen.",
+        "accords", "pending approval", id="to-win-approval-is-pending",
+    ),
+    pytest.param(
+        "Farmers protested the cabinet's approval of the grain agreement with Kenya.",
+        "agreement", "approved", id="possessive-approval-is-approved",
+    ),
+    pytest.param(
+        "The grain agreement with Kenya won parliamentary approval last week.",
+        "agreement", "approved", id="won-approval-is-approved",
+    ),
+    pytest.param(
+        "The grain agreement with Kenya still needs the Senate's ratification.",
+        "agreement", "pending approval", id="needs-ratification-is-pending",
+    ),
+    pytest.param(
+        "Lawmakers in Quito called for the swift ratification of the grain agreement with Kenya.",
+        "agreement", None, id="called-for-ratification-says-nothing",
+    ),
+    pytest.param(
+        "The two Andean nations have negotiated deals with the U.S. that cut tariffs on cut flowers.",
+        "deals", None, id="have-negotiated-is-made-not-sought",
+    ),
+    pytest.param(
+        "Lima ratified the fisheries pact; Quito plans to sign its agreement next month.",
+        "its agreement", "proposed", id="plans-to-sign-is-scheduled",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "status"), STATUS)
+def test_status(nlp, text, phrase, status):
+    assert named(nlp, text, phrase).status == status
+
+
+def test_a_group_restated_by_a_bare_plural_keeps_its_own_status(nlp):
+    text = (
+        "Ecuador and Chile must win congressional approval of trade deals they have negotiated with Washington. "
+        "Officials said the two countries have negotiated deals with Washington that open their flower markets. "
+        "Critics say other deals signed by the White House ignore farm workers."
+    )
+    found = run(nlp, text)
+    assert [a.status for a in found if a.text.startswith("trade deals")] == ["pending approval"]
+    assert [a.status for a in found if a.text.startswith("other deals")] == [None]
+    assert len(found) == 2, [a.text for a in found]
+
+
+def test_a_scheduled_day_is_no_signing_day(nlp):
+    found = named(nlp, "Ghana expects to sign the water accord with Benin on Friday.", "accord")
+    assert (found.signed, found.status) == ([], "proposed")
