@@ -58,6 +58,24 @@ STATUS = [
 ]
 
 
+STATUS_VERBS = [
+    pytest.param("A UN-monitored truce between Ruritania and the rebels has been holding since 1994.", "truce", "in force", id="truce-holding"),
+    pytest.param("A shaky ceasefire between the two militias appeared to be holding on Tuesday.", "ceasefire", "in force", id="appeared-to-be-holding"),
+    pytest.param("Talks stalled, with a UN-monitored ceasefire holding since 1991 between the two armies.", "ceasefire", "in force", id="participle-holding"),
+    pytest.param("Iceland and Norway held talks on the fisheries pact signed in 2001.", "pact", None, id="held-talks-on-it"),
+    pytest.param("Drills are being held under a fisheries pact that Iceland signed with Norway.", "pact", None, id="held-under-it"),
+    pytest.param("The deal between Acme and Borealis was held up by regulators.", "deal", None, id="held-up"),
+    pytest.param("The rebels called off a two-year ceasefire with the army in 2003.", "ceasefire", "cancelled", id="called-off"),
+    pytest.param("Kazakhstan stopped applying the customs protocol with Russia in March.", "protocol", "suspended", id="stopped-applying"),
+    pytest.param("Iceland signed a fisheries pact ratified by parliament in 2002.", "pact", "approved", id="participle-ratified"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "status"), STATUS_VERBS)
+def test_status_verbs(nlp, text, phrase, status):
+    assert named(nlp, text, phrase).status == status
+
+
 @pytest.mark.parametrize(("text", "phrase", "status"), STATUS)
 def test_status(nlp, text, phrase, status):
     assert named(nlp, text, phrase).status == status

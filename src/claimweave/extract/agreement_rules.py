@@ -36,6 +36,9 @@ class StatusRule(_Rule):
     status: str
     pattern: str
     scope: Literal["phrase", "region"] = "region"
+    # "the truce is holding": the cue counts only as a verb with no object, told as done or going on
+    # (not "held talks", "held up", "will hold")
+    intransitive: bool = False
 
 
 class RenewalRule(_Rule):
@@ -189,6 +192,7 @@ class Compiled:
     regex: re.Pattern
     value: object = None
     scope: str = "region"
+    intransitive: bool = False
 
 
 @dataclass(frozen=True)
@@ -239,7 +243,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         kinds=tuple(kinds),
         kind_words=frozenset(w for k in kinds for term in k.terms for w in term.split()),
-        status=tuple(Compiled(r.id, _rx(r.pattern), r.status, r.scope) for r in status),
+        status=tuple(Compiled(r.id, _rx(r.pattern), r.status, r.scope, r.intransitive) for r in status),
         renewal=tuple(Compiled(r.id, _rx(r.pattern), r.automatic) for r in renewal),
         collective=tuple(Compiled(r.id, _rx(r.pattern)) for r in collective),
         kind_by_asset=tuple(Compiled(r.id, _rx(r.pattern), r.kind) for r in by_asset),

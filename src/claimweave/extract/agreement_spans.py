@@ -389,6 +389,12 @@ class ClauseReader(ArgumentReader):
         return above is not None and above.lemma_ in planned and not any(c.dep_ == "neg" for c in above.children)
 
     @classmethod
+    def _intransitive(cls, verb) -> bool:
+        """True for a verb with no object, particle or passive, not in the future ("the truce held")."""
+        passive = verb.tag_ == "VBN" and any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in verb.children)
+        return not (cls._modal(verb) or passive) and not any(c.dep_ in ("dobj", "prt", "auxpass", "dative", "attr") for c in verb.children)
+
+    @classmethod
     def _told_done(cls, verb) -> bool:
         """True for a verb in the simple past or the perfect ("negotiated", "have negotiated"), not in a
         passive progressive or a modal mood ("is being negotiated", "would have negotiated")."""
@@ -512,6 +518,8 @@ class ClauseReader(ArgumentReader):
                 term = Term(rule.value, s, e, rule.id)
                 span = self.doc.char_span(s, e, alignment_mode="expand")
                 verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
+                if rule.intransitive and (inside or not verbs or not all(self._intransitive(v) for v in verbs)):
+                    continue  # "boost its holding", "held talks on the truce", "the deal was held up"
                 if heads and not inside and span is not None and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN"):
                     # "the WTO review noted ...": a status noun tells the agreement's state only when
                     # the agreement is what it is of ("a review of the deal", "the deal's suspension").
@@ -534,10 +542,16 @@ class ClauseReader(ArgumentReader):
                     while chain[-1].dep_ in CLIMB_DEPS and chain[-1].head != chain[-1]:
                         chain.append(chain[-1].head)
                     for v in chain:
+                        if rule.intransitive:
+                            # "the truce held", not "exercises held under the agreement"
+                            args += [c for c in v.children if c.dep_ == "nsubj"]
+                            continue
                         args += [c for c in v.children if c.dep_ in ARG_DEPS]
                         args += [g for c in v.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
                         if v.dep_ in ("relcl", "acl") and v.head in heads and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
                             args.append(v.head)
+                    if verb.dep_ == "acl" and verb.head in heads and (verb.tag_ == "VBN" or verb.tag_ == "VBG" and self._intransitive(verb)):
+                        args.append(verb.head)  # "the pact ratified by X", "a truce holding since 1991"
                 if any(h in args for h in heads) or any(a.lower_ in ("which", "that") for a in args):
                     direct.append(term)
                 elif any(a.lower_ in anaphors and not (a.dep_ == "pobj" and a.head.lower_ in FRAME_PREPS) for a in args):
