@@ -96,3 +96,26 @@ def test_a_group_restated_by_a_bare_plural_keeps_its_own_status(nlp):
 def test_a_scheduled_day_is_no_signing_day(nlp):
     found = named(nlp, "Ghana expects to sign the water accord with Benin on Friday.", "accord")
     assert (found.signed, found.status) == ([], "proposed")
+
+
+# ---------------------------------------------------------------------- signing dates
+
+SIGNED = [
+    pytest.param("Troops train there under the Mutual Defense Treaty of 1951, which binds Manila and Washington.", "Treaty", ["1951"], id="treaty-of-year"),
+    pytest.param("Ruritania cited the border agreement of May 1998 with Freedonia.", "agreement", ["1998-05"], id="agreement-of-month"),
+    pytest.param("Ruritania will sign the border agreement of next year.", "agreement", [], id="of-a-year-ahead"),
+    pytest.param(
+        "It was the first resolution on the bases since 1971, when Japan and the United States signed an accord on the island.",
+        "accord", ["1971"], id="since-year-when-signed",
+    ),
+    pytest.param(
+        "Parliament passed a resolution in 1971 when Japan and the United States signed an accord on the island.",
+        "accord", ["1971"], id="in-year-when-signed",
+    ),
+    pytest.param("Protests will erupt in 2031 when Japan signs an accord on the island.", "accord", [], id="when-ahead"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "signed"), SIGNED)
+def test_signing_dates_beside_the_name(nlp, text, phrase, signed):
+    assert named(nlp, text, phrase).signed == signed

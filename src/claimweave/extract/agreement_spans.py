@@ -30,6 +30,7 @@ FUTURE_BLIND = ("amended", "approved", "cancelled", "suspended")
 REALIZED_PREPS = ("after", "since", "upon", "on")
 SIGNING_LEMMAS = ("sign", "conclude", "ink")  # verbs whose future tense schedules an agreement
 FRAME_PREPS = ("under", "by", "within")  # "under the terms", "within the framework": what an act follows
+_OF_DATE = re.compile(r"\s+of\s+")  # between an agreement's name and its date ("the Treaty of 1951")
 _DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -118,6 +119,13 @@ class ClauseReader(ArgumentReader):
                 0 <= ps - t.end <= 2 and self.text[t.end : ps].strip() in ("", ",") and ps > t.start and self._modifies(t, ps, pe) for ps, pe in phrases
             )
             rule = None
+            # "the Mutual Defense Treaty of 1951", "the border agreement of May 1998": its date, as a name's year
+            of_date = any(0 <= t.start - pe <= 5 and _OF_DATE.fullmatch(self.text[pe : t.start]) for _, pe in phrases)
+            if of_date and not_after(t.value, published or dt.date.max) and not self._ahead(t, phrases, mentions):
+                terms.signed.append(Term(t.value, t.start, t.end, "signed.of_date"))
+                used.add(t.id)
+                prev = t
+                continue
             if in_phrase:
                 rule, terms.signed_in_phrase = "signed.modifier", True
                 value = self._past_date(t)
@@ -137,6 +145,8 @@ class ClauseReader(ArgumentReader):
                 continue
             elif prev is not None and self.vocab.signed_left[1].regex.match(self.text[prev.end : t.start]) and not _APPOSED.match(self.text[prev.end : t.end]):
                 rule = self.vocab.signed_left[1].id
+            elif self._when_described(t, mentions):
+                rule = "signed.when_clause"
             elif self.vocab.signed_block.search(left):
                 continue
             elif self.vocab.signed_left[0].regex.search(left):
@@ -348,13 +358,31 @@ class ClauseReader(ArgumentReader):
             return False
         return verb in {self._governor(self.doc[m.head]) for m in mentions}
 
+    def _when_described(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True for "since 1971, when X and Y signed an accord": the date a "when" clause of the signing
+        describes (whatever the preposition before it)."""
+        i = self._token_at(t.start)
+        if i >= len(self.doc) or not mentions:
+            return False
+        governors = {self._governor(self.doc[m.head]) for m in mentions}
+        tok = self.doc[i]
+        while tok.head != tok and t.start <= tok.head.idx < t.end:
+            tok = tok.head
+        return any(
+            c.dep_ == "relcl" and c in governors and self._signs(c) and c.tag_ == "VBD"
+            and any(w.dep_ == "advmod" and w.lower_ == "when" for w in c.children)
+            for c in tok.children
+        )
+
     def _when_signed(self, t: Timex, mentions: list[Mention]) -> bool:
         """True for "hopes rose Sunday when X struck a deal with Y": the day of the main clause is the day
         of the signing its "when" clause tells."""
         i = self._token_at(t.start)
-        if i >= len(self.doc) or self.doc[i].dep_ != "npadvmod":
+        if i >= len(self.doc):
             return False
         governors = {self._governor(self.doc[m.head]) for m in mentions}
+        if self.doc[i].dep_ != "npadvmod":
+            return False
         return any(
             c.dep_ == "advcl" and c in governors and self._signs(c)
             and any(w.dep_ == "advmod" and w.lower_ == "when" for w in c.children)
