@@ -119,3 +119,27 @@ SIGNED = [
 @pytest.mark.parametrize(("text", "phrase", "signed"), SIGNED)
 def test_signing_dates_beside_the_name(nlp, text, phrase, signed):
     assert named(nlp, text, phrase).signed == signed
+
+
+# ---------------------------------------------------------------------- an agreement told by a verb first
+
+AGREED = [
+    pytest.param(
+        "The Teamsters and Acme Freight agreed last month to form a joint pension fund. Under the agreement, drivers pay less.",
+        "agreement", "a joint pension fund", ["2024-05"], id="agreed-last-month-to-form",
+    ),
+    pytest.param(
+        "Acme and Borealis agreed on Tuesday to merge their cable units. Under the deal, Acme will hold 60 percent.",
+        "deal", "their cable units", ["2024-06-11"], id="agreed-on-a-weekday",
+    ),
+    pytest.param(
+        "Acme will agree next week to sell its cable unit to Borealis. Under the deal, Acme keeps the brand.",
+        "deal", "its cable unit", [], id="agreement-still-ahead-has-no-date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "asset", "signed"), AGREED)
+def test_the_agreement_takes_what_and_when_from_the_verb_that_told_it(nlp, text, phrase, asset, signed):
+    found = named(nlp, text, phrase)
+    assert (found.asset, found.signed) == (asset, signed)

@@ -171,6 +171,36 @@ class ClauseReader(ArgumentReader):
                 used.add(t.id)
                 prev = t
 
+    def agreed_on(self, verb) -> list[Term]:
+        """The day an agreement told by a verb was made ("agreed last month to form X", "agreed on Tuesday
+        to sell Y"), when the date hangs on that verb and is past; empty otherwise."""
+        if self._modal(verb) or self._denied(verb) or verb.tag_ not in ("VBD", "VBN"):
+            return []
+        published = context(self.doc).published
+        for t in map(_as_day, self.timexes):
+            if t.type != "DATE" or not is_date(t.value) or not (verb.sent.start_char <= t.start < verb.sent.end_char):
+                continue
+            tok = self.doc[self._token_at(t.start)]
+            while tok.head != tok and t.start <= tok.head.idx < t.end:
+                tok = tok.head
+            attached = tok.head == verb and tok.dep_ == "npadvmod" or tok.dep_ == "pobj" and tok.head.lower_ in ("on", "in") and tok.head.head == verb
+            value = self._done_day(t)
+            if attached and not_after(value, published):
+                return [Term(value, t.start, t.end, "signed.agreeing_verb")]
+        return []
+
+    def agreed_object(self, verb, b: int) -> Term | None:
+        """What an agreement told by "agreed to V X" covers: the object X of the infinitive, before token b."""
+        inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+        if inf is None:
+            return None
+        tx = [t for t in self.timexes if verb.sent.start_char <= t.start < verb.sent.end_char]
+        np = self._verb_object(inf, inf.i + 1, b, tx)
+        if np is None:
+            return None
+        term = Term(self.text[self._chars(*np)[0] : self._chars(*np)[1]], *self._chars(*np), "asset.agreed_object")
+        return term if self._says_something(term) else None
+
     def _same_day(self, ca: int, cb: int, tx: list[Timex], mentions: list[Mention]) -> list[Term]:
         """"a concession agreement signed the same evening": a signing on the day the story last named
         (the last day before it, e.g. "voted on Thursday"), when that day is past."""

@@ -525,12 +525,17 @@ class AgreementExtractor:
             # "X agreed to sell Y to Z. Analysts said the accord doesn't mean Japan ...": the parties
             # are the seller and buyer, not names the later sentence mentions for other reasons.
             draft.terms.parties = terms.parties
+        verb = doc[source[3]]
+        if not draft.terms.signed:
+            # "The Maoists and the parties agreed last month to form an alliance ... Under the agreement":
+            # the day it was agreed is the day it was made
+            draft.terms.signed = reader.agreed_on(verb)
         if draft.terms.asset:
             return
         if not draft.terms.parties:
             draft.terms.parties = terms.parties
-        draft.terms.asset = draft.terms.asset or terms.asset
-        verb = doc[source[3]]
+        # "agreed to form an anti-royal alliance": what they agreed to do it to, before any other phrase
+        draft.terms.asset = reader.agreed_object(verb, source[2]) or terms.asset
         # "X agreed to sell Y": a concluded deal has no status of its own (the act is the agreement).
         if draft.terms.status is None and verb.lemma_ != "agree":
             # "sweetened their plan to merge": the verb says what became of the deal, if anything.
