@@ -68,6 +68,12 @@ STATUS_VERBS = [
     pytest.param("The rebels called off a two-year ceasefire with the army in 2003.", "ceasefire", "cancelled", id="called-off"),
     pytest.param("Kazakhstan stopped applying the customs protocol with Russia in March.", "protocol", "suspended", id="stopped-applying"),
     pytest.param("Iceland signed a fisheries pact ratified by parliament in 2002.", "pact", "approved", id="participle-ratified"),
+    pytest.param(
+        "Hamas has refused to accept the peace deals Fatah signed with Israel in 1993. It froze talks with Fatah last month.",
+        "deals", None, id="it-froze-something-else",
+    ),
+    pytest.param("Iceland and Norway signed a fisheries pact in 2001 that cleared the way for new quotas.", "pact", None, id="that-cleared-the-way"),
+    pytest.param("Iceland and Norway signed a fisheries pact in 2001 that parliament approved a year later.", "pact", "approved", id="that-parliament-approved"),
 ]
 
 

@@ -27,6 +27,7 @@ ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
 CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod", "ccomp")
 # Statuses that a verb only gives once done: "will be amended" is not (yet) amended.
 FUTURE_BLIND = ("amended", "approved", "cancelled", "suspended")
+PATIENT_STATUSES = FUTURE_BLIND + ("under review",)  # statuses told by what others do to an agreement
 REALIZED_PREPS = ("after", "since", "upon", "on")
 SIGNING_LEMMAS = ("sign", "conclude", "ink")  # verbs whose future tense schedules an agreement
 FRAME_PREPS = ("under", "by", "within")  # "under the terms", "within the framework": what an act follows
@@ -604,9 +605,12 @@ class ClauseReader(ArgumentReader):
                             # "the truce held", not "exercises held under the agreement"
                             args += [c for c in v.children if c.dep_ == "nsubj"]
                             continue
-                        args += [c for c in v.children if c.dep_ in ARG_DEPS]
+                        # "It froze direct aid", "the deal cleared the way": what is done to an agreement needs it as
+                        # the object or the passive subject, not as the subject of a verb with an object of its own
+                        done_to = rule.value in PATIENT_STATUSES and any(c.dep_ == "dobj" for c in v.children)
+                        args += [c for c in v.children if c.dep_ in ARG_DEPS and not (done_to and c.dep_ == "nsubj")]
                         args += [g for c in v.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
-                        if v.dep_ in ("relcl", "acl") and v.head in heads and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                        if v.dep_ in ("relcl", "acl") and v.head in heads and any(c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and not done_to for c in v.children):
                             args.append(v.head)
                     if verb.dep_ == "acl" and verb.head in heads and (verb.tag_ == "VBN" or verb.tag_ == "VBG" and self._intransitive(verb)):
                         args.append(verb.head)  # "the pact ratified by X", "a truce holding since 1991"
