@@ -149,3 +149,16 @@ AGREED = [
 def test_the_agreement_takes_what_and_when_from_the_verb_that_told_it(nlp, text, phrase, asset, signed):
     found = named(nlp, text, phrase)
     assert (found.asset, found.signed) == (asset, signed)
+
+
+# ---------------------------------------------------------------------- assets
+
+ASSETS = [
+    pytest.param("Ruritania and Freedonia signed an agreement on water sharing here on Tuesday.", "agreement", "water sharing", id="here-after-topic"),
+    pytest.param("The builder won a contract to build four gas turbines there.", "contract", "four gas turbines", id="there-after-object"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "asset"), ASSETS)
+def test_place_adverbs_end_the_asset(nlp, text, phrase, asset):
+    assert named(nlp, text, phrase).asset == asset
