@@ -74,6 +74,12 @@ STATUS_VERBS = [
     ),
     pytest.param("Iceland and Norway signed a fisheries pact in 2001 that cleared the way for new quotas.", "pact", None, id="that-cleared-the-way"),
     pytest.param("Iceland and Norway signed a fisheries pact in 2001 that parliament approved a year later.", "pact", "approved", id="that-parliament-approved"),
+    pytest.param(
+        "Freedonia is the top donor to the force, beefed up after the UN-brokered truce between Ruritania and the rebels took effect on May 3.",
+        "truce", "in force", id="took-effect-misparsed-after-a-preposition",
+    ),
+    pytest.param("The mission grew after the truce between Ruritania and the rebels took effect on May 3.", "truce", "in force", id="took-effect-after"),
+    pytest.param("The army declared the ceasefire over on Monday.", "ceasefire", "cancelled", id="declared-over"),
 ]
 
 
@@ -119,6 +125,8 @@ SIGNED = [
         "accord", ["1971"], id="in-year-when-signed",
     ),
     pytest.param("Protests will erupt in 2031 when Japan signs an accord on the island.", "accord", [], id="when-ahead"),
+    pytest.param("The rebels declared a unilateral ceasefire last March after years of bombings.", "ceasefire", ["2024-03"], id="declared-truce"),
+    pytest.param("The army declared the ceasefire over on Monday.", "ceasefire", [], id="declared-over-is-no-signing"),
 ]
 
 

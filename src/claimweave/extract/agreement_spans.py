@@ -447,6 +447,19 @@ class ClauseReader(ArgumentReader):
         planned = set(self.vocab.cues.sought_verbs) | {"schedule", "prepare", "set", "due", "go"}
         return above is not None and above.lemma_ in planned and not any(c.dep_ == "neg" for c in above.children)
 
+    @staticmethod
+    def _subject_left_unparsed(verb, heads: list) -> bool:
+        """True for "after the truce between X and Y took effect" parsed with the truce as the object of
+        "after" and "took" with no subject (or one further left): the agreement's phrase ends right
+        before the verb."""
+        if verb.dep_ in ("relcl", "acl", "xcomp"):
+            return False
+        before = verb.i - 1
+        while before >= 0 and verb.doc[before].pos_ in ("ADV", "AUX", "PART"):
+            before -= 1  # "the truce finally took effect", "the truce has taken effect"
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+        return any(h.i <= before and h.right_edge.i == before and all(c.i < h.left_edge.i for c in subjects) for h in heads)
+
     @classmethod
     def _intransitive(cls, verb) -> bool:
         """True for a verb with no object, particle or passive, not in the future ("the truce held")."""
@@ -615,6 +628,8 @@ class ClauseReader(ArgumentReader):
                     if verb.dep_ == "acl" and verb.head in heads and (verb.tag_ == "VBN" or verb.tag_ == "VBG" and self._intransitive(verb)):
                         args.append(verb.head)  # "the pact ratified by X", "a truce holding since 1991"
                 if any(h in args for h in heads) or any(a.lower_ in ("which", "that") for a in args):
+                    direct.append(term)
+                elif any(self._subject_left_unparsed(v, heads) for v in verbs[:1]) and rule.value not in PATIENT_STATUSES:
                     direct.append(term)
                 elif any(a.lower_ in anaphors and not (a.dep_ == "pobj" and a.head.lower_ in FRAME_PREPS) for a in args):
                     # (not "under the terms of the truce, forces withdrew from X": the terms frame the act)
