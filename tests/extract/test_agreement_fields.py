@@ -127,6 +127,10 @@ SIGNED = [
     pytest.param("Protests will erupt in 2031 when Japan signs an accord on the island.", "accord", [], id="when-ahead"),
     pytest.param("The rebels declared a unilateral ceasefire last March after years of bombings.", "ceasefire", ["2024-03"], id="declared-truce"),
     pytest.param("The army declared the ceasefire over on Monday.", "ceasefire", [], id="declared-over-is-no-signing"),
+    pytest.param(
+        "Parliament backed a peace agreement inked between the government and the rebels in 2005, which ended a long civil war.",
+        "agreement", ["2005"], id="year-hung-on-the-last-side",
+    ),
 ]
 
 
@@ -164,9 +168,16 @@ def test_the_agreement_takes_what_and_when_from_the_verb_that_told_it(nlp, text,
 ASSETS = [
     pytest.param("Ruritania and Freedonia signed an agreement on water sharing here on Tuesday.", "agreement", "water sharing", id="here-after-topic"),
     pytest.param("The builder won a contract to build four gas turbines there.", "contract", "four gas turbines", id="there-after-object"),
+    pytest.param("The deal, signed between Ruritania and Freedonia, sets up a joint fund for flood victims.", "deal", "a joint fund", id="sets-up"),
+    pytest.param("The deal with Freedonia set the stage for talks.", "deal", None, id="set-the-stage"),
+    pytest.param(
+        "Parliament backed a peace agreement inked between the government and the rebels in 2005, which ended a long civil war in the south.",
+        "agreement", "a long civil war in the south", id="which-clause-hung-on-a-side",
+    ),
+    pytest.param("Parliament backed a peace agreement signed with the rebels, which control the south.", "agreement", None, id="which-clause-of-a-side"),
 ]
 
 
 @pytest.mark.parametrize(("text", "phrase", "asset"), ASSETS)
-def test_place_adverbs_end_the_asset(nlp, text, phrase, asset):
+def test_asset_shapes_of_wire_news(nlp, text, phrase, asset):
     assert named(nlp, text, phrase).asset == asset

@@ -110,8 +110,13 @@ class VerbAssets:
             for v in doc[m.end : b]:
                 if v.lemma_.lower() not in words:
                     continue
+                if v.lemma_ == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children):
+                    continue  # "sets up a fund", not "set the stage"
                 on_name = v.head.i == head.i and (v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"))
                 effect = v.lemma_.lower() in self.vocab.asset_words.effect_verbs
+                # "a peace agreement inked between X and the rebels, which ended a civil war": a "which" clause
+                # the parser hung on a side of the signing
+                on_name = on_name or effect and v.dep_ == "relcl" and self._on_signing_sides(v, head)
                 # "signed a deal, eliminating tariffs" (but not "signed the deal, giving hope to investors")
                 on_signing = v.head.i == signing and v.dep_ == "advcl" and v.tag_ == "VBG" and effect
                 # "after a peace agreement ended a 21-year civil war", "the deal sets up a fund"
@@ -121,6 +126,18 @@ class VerbAssets:
                 if np is not None:
                     return self._chars(*np)
         return None
+
+    @staticmethod
+    def _on_signing_sides(v, head) -> bool:
+        """True for a "which" clause on a noun reached from the agreement's name through a signing
+        participle and its "between"/"with"/"by" sides."""
+        if not any(c.dep_ == "nsubj" and c.lower_ == "which" for c in v.children):
+            return False
+        up, preps = v.head, []
+        while up.dep_ in ("pobj", "conj", "prep") and up.head != up:
+            preps += [up.lower_] if up.dep_ == "prep" else []
+            up = up.head
+        return up.dep_ == "acl" and up.head.i == head.i and any(p in ("between", "with", "by") for p in preps)
 
     def _framed_subject(self, a: int, mentions: list[Mention], verbs: set[str]) -> tuple[int, int] | None:
         """What is run or worked under an agreement, as characters: the subject of a verb of use framed by

@@ -311,6 +311,13 @@ class ClauseReader(ArgumentReader):
             return False
         if target.i in heads:
             return True
+        if target.pos_ in ("NOUN", "PROPN") and self.doc[i].like_num:
+            # "a peace agreement inked between the government and the rebels in 2005": a year the parser
+            # hung on the last side of the signing belongs to the signing
+            up = target
+            while up.dep_ in ("pobj", "conj", "prep") and up.head != up:
+                up = up.head
+            target = up if up.dep_ in ("acl", "relcl") and up.head.i in heads and self._signs(up) else target
         if target.dep_ in ("acl", "relcl") and target.head.i in heads and self._signs(target):
             return True  # "the accord (ABC) signed by X and Y in 1999"
         governors = {self._governor(self.doc[h]) for h in heads}
