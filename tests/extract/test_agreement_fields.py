@@ -181,3 +181,28 @@ ASSETS = [
 @pytest.mark.parametrize(("text", "phrase", "asset"), ASSETS)
 def test_asset_shapes_of_wire_news(nlp, text, phrase, asset):
     assert named(nlp, text, phrase).asset == asset
+
+
+# ---------------------------------------------------------------------- an older agreement is not the one planned
+
+def test_an_older_pact_is_not_the_one_still_to_be_signed(nlp):
+    text = (
+        "Ruritania dismissed a report that it would sign a security pact with Freedonia on Monday. "
+        "The new text differs from the security pact both countries signed in 1995, officials said. "
+        "The 1995 security pact was revoked in 1999."
+    )
+    found = [(a.signed, a.status) for a in run(nlp, text)]
+    assert found == [([], "proposed"), (["1995"], "cancelled")]
+
+
+EXPIRY = [
+    pytest.param("The accord with Freedonia would not take effect until 2008, analysts said.", None, id="not-until-is-a-start"),
+    pytest.param("Ruritania has a contract with Acme until 2010.", "2010", id="until-is-an-end"),
+]
+
+
+@pytest.mark.parametrize(("text", "expires"), EXPIRY)
+def test_expiry_given(nlp, text, expires):
+    found = run(nlp, text)
+    assert len(found) == 1
+    assert (found[0].expires.value if found[0].expires else None) == expires

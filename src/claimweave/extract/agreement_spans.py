@@ -140,6 +140,8 @@ class ClauseReader(ArgumentReader):
             elif expires := next((r for r in self.vocab.expires_left if r.regex.search(left)), None):
                 if expires.id == "expires.verb" and not self._expiry_verb_of(t, mentions):
                     continue  # "since the war ended in 1953": something else ended
+                if expires.id == "expires.until" and self._not_until(t):
+                    continue  # "would not take effect until 2008": when it starts, not when it ends
                 if terms.expires is None:
                     terms.expires = Term(t.value, t.start, t.end, expires.id)
                     used.add(t.id)
@@ -427,6 +429,12 @@ class ClauseReader(ArgumentReader):
             for c in self.doc[i].head.children
         )
 
+    def _not_until(self, t: Timex) -> bool:
+        """True for "not ... until DATE": the verb the date hangs on is negated."""
+        i = self._token_at(t.start)
+        verb = self._governor(self.doc[i]) if i < len(self.doc) else None
+        return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+
     def _expiry_verb_of(self, t: Timex, mentions: list[Mention]) -> bool:
         """True when the verb before an expiry date ("expires in", "ends in") has the agreement as subject."""
         i = self._token_at(t.start)
@@ -445,10 +453,11 @@ class ClauseReader(ArgumentReader):
         return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "could", "might", "may", "should", "'ll") for c in verb.children)
 
     def _signing_ahead(self, verb) -> bool:
-        """True for a signing still to come: "will sign", "plans to sign", "is expected to sign"."""
+        """True for a signing still to come: "will sign", "plans to sign", "is expected to sign", and "would
+        sign" (a future told from the past: "dismissed a report that it would sign a pact on Monday")."""
         if any(c.dep_ == "neg" for c in verb.children):
             return False
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in verb.children):
             return True
         above = verb.head if verb.dep_ == "xcomp" else None
         planned = set(self.vocab.cues.sought_verbs) | {"schedule", "prepare", "set", "due", "go"}

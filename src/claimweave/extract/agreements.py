@@ -91,7 +91,12 @@ class AgreementExtractor:
     def _antecedent(self, doc, reader, drafts: list[Draft], mention: Mention, terms: Terms, si: int, agreeing) -> Draft | None:
         """The earlier agreement a definite mention refers to, or None when it names a new one."""
         if terms.signed_in_phrase:
-            return None
+            # "the security pact both signed in 1995 ... The 1995 security pact was revoked": the same one
+            own = {t.value for t in terms.signed}
+            return next((
+                d for d in reversed(drafts)
+                if d.kind_mention.rule.kind == mention.rule.kind and not (d.collective or d.kind_mention.plural) and own & {t.value for t in d.terms.signed}
+            ), None)
         # A singular name never refers back to a plural one ("The contracts" ... "the lease").
         candidates = [d for d in reversed(drafts) if not (d.collective or d.tentative or d.kind_mention.plural)]
         pick = next((d for d in candidates if d.kind_mention.rule.kind == mention.rule.kind), None)
@@ -106,6 +111,8 @@ class AgreementExtractor:
         words = self.finder.description_words(doc, mention)
         if reader.proper_name(mention) and len(words) >= 2 and pick.words and not (pick.words <= words or words <= pick.words):
             return None  # "an important agreement" ... "the Visiting Forces Agreement": a name says which one
+        if terms.signed and not pick.terms.signed and pick.terms.status is not None and pick.terms.status.value == "proposed":
+            return None  # "would sign a security pact ... the security pact both signed in 1995": an older one
         own_years, known_years = {t.value[:4] for t in terms.signed}, {t.value[:4] for t in pick.terms.signed}
         if own_years and known_years and not own_years & known_years:
             return None  # "the contract signed in 1998" is not the memorandum signed on Friday
