@@ -206,3 +206,19 @@ def test_expiry_given(nlp, text, expires):
     found = run(nlp, text)
     assert len(found) == 1
     assert (found[0].expires.value if found[0].expires else None) == expires
+
+
+COMPUTED = [
+    pytest.param("Acme signed a 30-year concession with Freedonia on Sunday to build a dam.", "2054-06-09", id="term-told-with-the-signing"),
+    pytest.param(
+        "Acme signed a deal with Freedonia on Sunday to build a dam. Under the deal, the concession period will be 30 years.",
+        None, id="term-told-apart-may-start-later",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expires"), COMPUTED)
+def test_expiry_is_computed_from_a_term_told_with_its_signing(nlp, text, expires):
+    found = run(nlp, text)
+    assert len(found) == 1 and found[0].duration == "P30Y"
+    assert (found[0].expires.value if found[0].expires else None) == expires

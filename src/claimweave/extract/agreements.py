@@ -652,6 +652,14 @@ class AgreementExtractor:
 
     # ------------------------------------------------------------------ output
 
+    @staticmethod
+    def _told_together(doc: Doc, signed: Term, duration: Term) -> bool:
+        """True when a signing date and a term are told in one sentence ("signed in 2019, the lease runs for
+        45 years"): the term runs from the signing. A term told apart ("the concession period will be 30
+        years") may run from a later start (completion, an effective date), so no expiry is computed."""
+        a, b = _sentence_start(doc, signed), _sentence_start(doc, duration)
+        return a is not None and a == b
+
     def _agreement(self, doc: Doc, doc_id: str, draft: Draft) -> Agreement:
         t = draft.terms
         first = draft.mentions[0]
@@ -689,7 +697,7 @@ class AgreementExtractor:
         if t.expires is not None:
             expires = Expiry(value=t.expires.value, computed=False)
             put("expires", t.expires)
-        elif t.duration is not None and len(signed) == 1 and is_date(signed[0]) and is_duration(t.duration.value):
+        elif t.duration is not None and len(signed) == 1 and is_date(signed[0]) and is_duration(t.duration.value) and self._told_together(doc, t.signed[0], t.duration):
             value = add_duration(date=signed[0], duration=t.duration.value)
             if value is not None:
                 expires = Expiry(value=value, computed=True)
@@ -714,6 +722,11 @@ class AgreementExtractor:
             field_evidence=field_ev,
             evidence=ev,
         )
+
+
+def _sentence_start(doc: Doc, term: Term) -> int | None:
+    span = doc.char_span(term.start, term.end, alignment_mode="expand")
+    return span.sent.start if span is not None else None
 
 
 def _whole_sentences(doc: Doc):
