@@ -80,6 +80,16 @@ STATUS_VERBS = [
     ),
     pytest.param("The mission grew after the truce between Ruritania and the rebels took effect on May 3.", "truce", "in force", id="took-effect-after"),
     pytest.param("The army declared the ceasefire over on Monday.", "ceasefire", "cancelled", id="declared-over"),
+    pytest.param("The rebels are currently observing a truce with the army in the north.", "truce", "in force", id="observing"),
+    pytest.param("The rebels have respected a truce with the army since March.", "truce", "in force", id="have-respected"),
+    pytest.param("The rebels refused to respect the truce they signed with the army in 2002.", "truce", None, id="refused-to-respect"),
+    pytest.param("Hamas rejects demands of honoring the peace deals Fatah signed with Israel in 1993.", "deals", None, id="demands-of-honoring"),
+    pytest.param("The trade pact between Ruritania and Freedonia remains in place.", "pact", "in force", id="remains-in-place"),
+    pytest.param("A truce between the army and the rebels has been in place since 2002.", "truce", "in force", id="has-been-in-place"),
+    pytest.param(
+        "Ruritania and Freedonia signed a new accord in May. Talks will not start until the new accord's procedures are in place.",
+        "accord", None, id="its-procedures-in-place",
+    ),
 ]
 
 
@@ -170,6 +180,7 @@ ASSETS = [
     pytest.param("The builder won a contract to build four gas turbines there.", "contract", "four gas turbines", id="there-after-object"),
     pytest.param("The deal, signed between Ruritania and Freedonia, sets up a joint fund for flood victims.", "deal", "a joint fund", id="sets-up"),
     pytest.param("The deal with Freedonia set the stage for talks.", "deal", None, id="set-the-stage"),
+    pytest.param("The trade pact between Ruritania and Freedonia remains in place.", "pact", None, id="in-place-is-no-asset"),
     pytest.param(
         "Parliament backed a peace agreement inked between the government and the rebels in 2005, which ended a long civil war in the south.",
         "agreement", "a long civil war in the south", id="which-clause-hung-on-a-side",

@@ -606,6 +606,9 @@ class ClauseReader(ArgumentReader):
                 term = Term(rule.value, s, e, rule.id)
                 span = self.doc.char_span(s, e, alignment_mode="expand")
                 verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
+                if not verbs and span is not None:
+                    # "the procedures are in place": a copula in the cue says whose state it is
+                    verbs = [t for t in span if t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")]
                 if rule.intransitive and (inside or not verbs or not all(self._intransitive(v) for v in verbs)):
                     continue  # "boost its holding", "held talks on the truce", "the deal was held up"
                 if heads and not inside and span is not None and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN"):
@@ -620,8 +623,10 @@ class ClauseReader(ArgumentReader):
                     continue  # "the agreement will be amended": a promise, not what the agreement is
                 if rule.value != "stalled" and any(self._denied(v) for v in verbs):
                     continue  # "neither side has withdrawn from the truce": denied, not what became of it
-                if rule.id == "status.implemented" and any(self._not_done(v) for v in verbs):
+                if rule.id in ("status.implemented", "status.observed") and any(self._not_done(v) for v in verbs):
                     continue  # "has not been implemented", "must start implementing it": not in force
+                if rule.id == "status.observed" and any(v.dep_ in ("pcomp", "acl", "xcomp", "advcl") for v in verbs):
+                    continue  # "demands of honoring past deals", "to respect the truce": asked for, not told
                 # A status verb counts when the agreement (or "it", "which") is its subject or object.
                 args = []
                 for verb in verbs:
