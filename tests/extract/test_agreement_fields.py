@@ -233,3 +233,27 @@ def test_expiry_is_computed_from_a_term_told_with_its_signing(nlp, text, expires
     found = run(nlp, text)
     assert len(found) == 1 and found[0].duration == "P30Y"
     assert (found[0].expires.value if found[0].expires else None) == expires
+
+
+def test_a_dated_group_named_again_with_fewer_words_is_the_same_group(nlp):
+    text = (
+        "The cabinet was formed as provided for by the 1994 Arusha peace accords. The president swore in 30 "
+        "ministers on Friday. Diplomats welcomed the step. The rebels still hold two provinces. Aid groups asked "
+        "for access to the north. Following the 1994 peace accords, which ended the war, elections were delayed."
+    )
+    found = run(nlp, text)
+    assert [(a.signed, a.asset) for a in found] == [(["1994"], "the war")]
+
+
+IDENTIFIED = [
+    pytest.param(
+        "Under the 2002 peace accords, which ended the war that pitted the army against the rebels, elections were held.",
+        "the war that pitted the army against the rebels", id="restrictive-clause-says-which-war",
+    ),
+    pytest.param("The 2002 accord ended the war, which had lasted a decade.", "the war", id="aside-clause-stays-out"),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), IDENTIFIED)
+def test_a_bare_asset_keeps_the_clause_that_identifies_it(nlp, text, asset):
+    assert named(nlp, text, "accord").asset == asset

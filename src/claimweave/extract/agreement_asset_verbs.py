@@ -77,7 +77,21 @@ class VerbAssets:
             given = next((c for t in (v, obj) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
             what = next((c for c in given.children if c.dep_ == "pobj"), None) if given is not None else None
             np = self._object_np(what.left_edge.i, b, tx) if what is not None else None
-        return None if np is None or self._is_name(*np) else np
+        if np is None or self._is_name(*np):
+            return None
+        return self._identified(np, obj, b)
+
+    def _identified(self, np: tuple[int, int], obj, b: int) -> tuple[int, int]:
+        """A bare "the war" with the restrictive clause that says which one ("the war which pitted UNITA
+        against the MPLA"); any other phrase as it is."""
+        s, e = np
+        doc = self.doc
+        if e - s != 2 or doc[s].lower_ != "the" or e >= b or doc[e].lower_ not in ("which", "that"):
+            return np
+        clause = next((c for c in obj.children if c.dep_ == "relcl" and c.i > e), None)
+        if clause is None or not any(c.i == e and c.dep_ == "nsubj" for c in clause.children):
+            return np
+        return s, min(clause_end(clause, self.vocab.asset_words.subordinators), b)
 
     def _clause_object(self, v, obj, after: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
         """What a verb of permission or outcome lets happen, as tokens: the object of the clause under it

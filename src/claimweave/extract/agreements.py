@@ -213,6 +213,14 @@ class AgreementExtractor:
         indefinite = doc[group[0].start].lower_ in ("a", "an")
         named = None if indefinite else next((d for d in drafts if d.keys & keys and not (d.years and years and not d.years & years)), None)
         words = self.finder.description_words(doc, group[0])
+        if named is None and len(group) == 1 and group[0].definite and group[0].plural and years:
+            # "the 1994 Lusaka peace accords" ... "the 1994 peace accords which ended the war": the same
+            # dated group, named with fewer words
+            named = next((
+                d for d in drafts
+                if d.kind_mention.plural and d.kind_mention.rule.kind == group[0].rule.kind and d.years & years
+                and d.words and words and (d.words <= words or words <= d.words) and not self._other_sides(d.terms, terms)
+            ), None)
         if named is None and len(group) == 1 and not group[0].plural and len(words) >= 3:
             # "a visiting force agreement" ... "the Visiting Forces Agreement (VFA)" ... "a visiting forces
             # agreement": the same descriptive name, capitalised or not, is one agreement (but not "the
