@@ -257,3 +257,15 @@ IDENTIFIED = [
 @pytest.mark.parametrize(("text", "asset"), IDENTIFIED)
 def test_a_bare_asset_keeps_the_clause_that_identifies_it(nlp, text, asset):
     assert named(nlp, text, "accord").asset == asset
+
+
+DURATIONS = [
+    pytest.param("The pact between Ruritania and Freedonia will last five years.", "P5Y", id="will-last"),
+    pytest.param("Ruritania and Freedonia signed a pact in 2001 meant to last ten years.", "P10Y", id="meant-to-last"),
+    pytest.param("Ruritania and Freedonia signed a pact in 2001 and have met often in the last ten years.", None, id="the-last-years"),
+]
+
+
+@pytest.mark.parametrize(("text", "duration"), DURATIONS)
+def test_last_as_a_verb_gives_a_duration(nlp, text, duration):
+    assert named(nlp, text, "pact").duration == duration

@@ -27,6 +27,7 @@ ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
 CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod", "ccomp")
 # Statuses that a verb only gives once done: "will be amended" is not (yet) amended.
 FUTURE_BLIND = ("amended", "approved", "cancelled", "suspended")
+LAST_AS_VERB = ("will", "would", "shall", "could", "may", "might", "should", "must", "to", "'ll")
 PATIENT_STATUSES = FUTURE_BLIND + ("under review",)  # statuses told by what others do to an agreement
 REALIZED_PREPS = ("after", "since", "upon", "on")
 SIGNING_LEMMAS = ("sign", "conclude", "ink")  # verbs whose future tense schedules an agreement
@@ -559,7 +560,9 @@ class ClauseReader(ArgumentReader):
                 continue
             left = self.text[max(ca, t.start - 40) : t.start]
             words = left.lower().split()
-            if words and (words[-1] in block or " ".join(words[-2:]) in block):
+            # ("will last five years" is the verb "last", not "the last five years")
+            verb_last = len(words) > 1 and words[-1] == "last" and words[-2] in LAST_AS_VERB
+            if words and (words[-1] in block or " ".join(words[-2:]) in block) and not verb_last:
                 continue
             right = self.text[t.end : t.end + 12]
             if t.text.lower().endswith("old") or re.match(r"^-?old\b", right):
@@ -572,6 +575,8 @@ class ClauseReader(ArgumentReader):
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and "-" in t.text and not in_phrase:
                 continue  # "the eight-year war": a duration of something else
             rule = next((r for r in self.vocab.duration_left if r.regex.search(left)), None)
+            if rule is None and t.text.lower().startswith("last ") and words and words[-1] in LAST_AS_VERB:
+                rule = self.vocab.duration_left[0]  # "will last five years", read by the time component as one phrase
             if rule is not None and not self._describes_other_noun(t, phrases):
                 return Term(t.value, t.start, t.end, rule.id)
         return None
