@@ -209,6 +209,13 @@ def test_an_older_pact_is_not_the_one_still_to_be_signed(nlp):
 EXPIRY = [
     pytest.param("The accord with Freedonia would not take effect until 2008, analysts said.", None, id="not-until-is-a-start"),
     pytest.param("Ruritania has a contract with Acme until 2010.", "2010", id="until-is-an-end"),
+    pytest.param(
+        "The gas contract between Acme and Borealis, which is set to expire in 2010, covers transit.", "2010", id="set-to-expire",
+    ),
+    pytest.param("The gas contract between Acme and Borealis is expected to expire in 2010.", "2010", id="expected-to-expire"),
+    pytest.param(
+        "The rebels are observing a truce with the army that is due to expire at the end of the year.", "2024", id="due-to-expire",
+    ),
 ]
 
 

@@ -443,10 +443,18 @@ class ClauseReader(ArgumentReader):
         if verb is None:
             return False
         heads = {m.head for m in mentions}
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if verb.dep_ in ("relcl", "acl") and verb.head.i in heads:
-            return True
-        return any(c.i in heads or c.lower_ in ("it", "they", "which", "that") for c in subjects)
+        # "which is set to expire in 2010", "that is due to expire at the end of the year": the verb the
+        # infinitive hangs on takes the subject
+        chain = [verb]
+        while chain[-1].dep_ in ("xcomp", "acomp") and chain[-1].head != chain[-1] and len(chain) < 4:
+            chain.append(chain[-1].head)
+        for v in chain:
+            subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if v.dep_ in ("relcl", "acl") and v.head.i in heads:
+                return True
+            if any(c.i in heads or c.lower_ in ("it", "they", "which", "that") for c in subjects):
+                return True
+        return False
 
     @staticmethod
     def _modal(verb) -> bool:
