@@ -51,6 +51,12 @@ STATUS = [
         "The two Andean nations have negotiated deals with the U.S. that cut tariffs on cut flowers.",
         "deals", None, id="have-negotiated-is-made-not-sought",
     ),
+    pytest.param("Ruritania is in the process of signing the tax deal with Freedonia.", "deal", "proposed", id="in-the-process-of-signing"),
+    pytest.param(
+        "Freedonia is in the process of ratifying the tax treaty it signed with Ruritania in 2004.",
+        "treaty", "pending approval", id="in-the-process-of-ratifying",
+    ),
+    pytest.param("Freedonia ratified the tax treaty it signed with Ruritania in 2004.", "treaty", "approved", id="ratified"),
     pytest.param(
         "Lima ratified the fisheries pact; Quito plans to sign its agreement next month.",
         "its agreement", "proposed", id="plans-to-sign-is-scheduled",
