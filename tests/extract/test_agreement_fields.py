@@ -57,6 +57,12 @@ STATUS = [
         "treaty", "pending approval", id="in-the-process-of-ratifying",
     ),
     pytest.param("Freedonia ratified the tax treaty it signed with Ruritania in 2004.", "treaty", "approved", id="ratified"),
+    pytest.param("The merger deal between Acme and Borealis must still be approved by regulators.", "deal", "pending approval", id="must-be-approved"),
+    pytest.param("The merger deal between Acme and Borealis has yet to be ratified by shareholders.", "deal", "pending approval", id="yet-to-be-ratified"),
+    pytest.param(
+        "The treaty between Ruritania and Freedonia goes to parliament for ratification next month.",
+        "treaty", "pending approval", id="goes-for-ratification",
+    ),
     pytest.param(
         "Lima ratified the fisheries pact; Quito plans to sign its agreement next month.",
         "its agreement", "proposed", id="plans-to-sign-is-scheduled",

@@ -458,8 +458,8 @@ class ClauseReader(ArgumentReader):
 
     @staticmethod
     def _modal(verb) -> bool:
-        """True for a verb in the future or a modal mood ("will be amended", "would cancel")."""
-        return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "could", "might", "may", "should", "'ll") for c in verb.children)
+        """True for a verb in the future or a modal mood ("will be amended", "would cancel", "must be approved")."""
+        return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "could", "might", "may", "should", "must", "'ll") for c in verb.children)
 
     def _signing_ahead(self, verb) -> bool:
         """True for a signing still to come: "will sign", "plans to sign", "is expected to sign", and "would
@@ -632,7 +632,9 @@ class ClauseReader(ArgumentReader):
                 if inside or not verbs:
                     direct.append(term)
                     continue
-                if rule.value in FUTURE_BLIND and any(self._modal(v) for v in verbs):
+                if rule.value == "approved" and any(c.lower_ == "must" and c.dep_ == "aux" for v in verbs for c in v.children):
+                    term = Term("pending approval", s, e, "status.approval_required")  # "must still be ratified by parliament"
+                elif rule.value in FUTURE_BLIND and any(self._modal(v) for v in verbs):
                     continue  # "the agreement will be amended": a promise, not what the agreement is
                 if rule.value != "stalled" and any(self._denied(v) for v in verbs):
                     continue  # "neither side has withdrawn from the truce": denied, not what became of it
