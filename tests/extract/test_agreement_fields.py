@@ -194,6 +194,10 @@ ASSETS = [
     pytest.param("The deal with Freedonia set the stage for talks.", "deal", None, id="set-the-stage"),
     pytest.param("The trade pact between Ruritania and Freedonia remains in place.", "pact", None, id="in-place-is-no-asset"),
     pytest.param(
+        "Acme signed a contract worth 5 million dollars with Ruritania for the supply of wheat.",
+        "contract", "the supply of wheat", id="past-its-value",
+    ),
+    pytest.param(
         "Parliament backed a peace agreement inked between the government and the rebels in 2005, which ended a long civil war in the south.",
         "agreement", "a long civil war in the south", id="which-clause-hung-on-a-side",
     ),
