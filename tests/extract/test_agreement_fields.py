@@ -53,6 +53,9 @@ STATUS = [
     ),
     pytest.param("Ruritania is in the process of signing the tax deal with Freedonia.", "deal", "proposed", id="in-the-process-of-signing"),
     pytest.param(
+        "A fisheries agreement between Ruritania and Freedonia is due to be signed in July.", "agreement", "proposed", id="due-to-be-signed",
+    ),
+    pytest.param(
         "Freedonia is in the process of ratifying the tax treaty it signed with Ruritania in 2004.",
         "treaty", "pending approval", id="in-the-process-of-ratifying",
     ),

@@ -30,6 +30,7 @@ FUTURE_BLIND = ("amended", "approved", "cancelled", "suspended")
 LAST_AS_VERB = ("will", "would", "shall", "could", "may", "might", "should", "must", "to", "'ll")
 PATIENT_STATUSES = FUTURE_BLIND + ("under review",)  # statuses told by what others do to an agreement
 REALIZED_PREPS = ("after", "since", "upon", "on")
+SCHEDULE_WORDS = ("due", "set", "scheduled", "slated", "expected", "poised")  # "is due to be signed"
 SIGNING_LEMMAS = ("sign", "conclude", "ink")  # verbs whose future tense schedules an agreement
 FRAME_PREPS = ("under", "by", "within")  # "under the terms", "within the framework": what an act follows
 _OF_DATE = re.compile(r"\s+of\s+")  # between an agreement's name and its date ("the Treaty of 1951")
@@ -529,6 +530,9 @@ class ClauseReader(ArgumentReader):
             signing = head.head if head.dep_ == "nsubjpass" else None
             if head.dep_ == "nsubj" and head.head.lemma_ == "be":
                 signing = next((c for c in head.head.children if c.dep_ == "xcomp"), None)  # "are to be signed"
+                # "is due to be signed in July", "is set to be signed"
+                for c in (c for c in head.head.children if c.dep_ in ("acomp", "attr") and c.lemma_ in SCHEDULE_WORDS):
+                    signing = next((x for x in c.children if x.dep_ == "xcomp"), signing)
             if signing is not None and signing.lemma_ in SIGNING_LEMMAS:
                 # "three agreements are to be signed", "the accord will be signed on Monday": scheduled
                 aux = [c for c in signing.children if c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", "'ll")]
