@@ -295,3 +295,8 @@ DURATIONS = [
 @pytest.mark.parametrize(("text", "duration"), DURATIONS)
 def test_last_as_a_verb_gives_a_duration(nlp, text, duration):
     assert named(nlp, text, "pact").duration == duration
+
+
+def test_a_renewal_every_few_years_has_that_period(nlp):
+    found = named(nlp, "The 10-year agreement between Ruritania and Freedonia is automatically renewed every five years.", "agreement")
+    assert (found.renewal.automatic, found.renewal.period) == (True, "P5Y")

@@ -97,7 +97,8 @@ class ClauseReader(ArgumentReader):
                     continue
                 near = [
                     t for t in tx
-                    if t.type == "DURATION" and is_duration(t.value) and s - 30 <= t.start <= e + 45 and t.id not in used
+                    # (a set, "renewed every five years", has the period as its value too)
+                    if t.type in ("DURATION", "SET") and is_duration(t.value) and s - 30 <= t.start <= e + 45 and t.id not in used
                 ]
                 if not near and rule.value is None:
                     continue
