@@ -60,6 +60,8 @@ STATUS = [
         "treaty", "pending approval", id="in-the-process-of-ratifying",
     ),
     pytest.param("Freedonia ratified the tax treaty it signed with Ruritania in 2004.", "treaty", "approved", id="ratified"),
+    pytest.param("The Senate voted 60-40 to ratify the fisheries treaty with Freedonia.", "treaty", "approved", id="voted-to-ratify"),
+    pytest.param("The Senate voted against a motion to ratify the fisheries treaty with Freedonia.", "treaty", None, id="voted-against-ratifying"),
     pytest.param("The merger deal between Acme and Borealis must still be approved by regulators.", "deal", "pending approval", id="must-be-approved"),
     pytest.param("The merger deal between Acme and Borealis has yet to be ratified by shareholders.", "deal", "pending approval", id="yet-to-be-ratified"),
     pytest.param(
