@@ -61,6 +61,10 @@ STATUS = [
     ),
     pytest.param("Freedonia ratified the tax treaty it signed with Ruritania in 2004.", "treaty", "approved", id="ratified"),
     pytest.param("The Senate voted 60-40 to ratify the fisheries treaty with Freedonia.", "treaty", "approved", id="voted-to-ratify"),
+    pytest.param(
+        "Parliament is expected to ratify the fisheries treaty with Freedonia next month.", "treaty", "pending approval", id="expected-to-ratify",
+    ),
+    pytest.param("Parliament is not expected to ratify the fisheries treaty with Freedonia.", "treaty", None, id="not-expected-to-ratify"),
     pytest.param("The Senate voted against a motion to ratify the fisheries treaty with Freedonia.", "treaty", None, id="voted-against-ratifying"),
     pytest.param("The merger deal between Acme and Borealis must still be approved by regulators.", "deal", "pending approval", id="must-be-approved"),
     pytest.param("The merger deal between Acme and Borealis has yet to be ratified by shareholders.", "deal", "pending approval", id="yet-to-be-ratified"),
