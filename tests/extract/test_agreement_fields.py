@@ -52,6 +52,8 @@ STATUS = [
         "deals", None, id="have-negotiated-is-made-not-sought",
     ),
     pytest.param("Ruritania is in the process of signing the tax deal with Freedonia.", "deal", "proposed", id="in-the-process-of-signing"),
+    pytest.param("Militants may break a tentative week-old truce between the army and the rebels.", "truce", None, id="tentative-but-a-week-old"),
+    pytest.param("The army and the rebels agreed a tentative truce on Monday.", "truce", "proposed", id="tentative"),
     pytest.param(
         "A fisheries agreement between Ruritania and Freedonia is due to be signed in July.", "agreement", "proposed", id="due-to-be-signed",
     ),
