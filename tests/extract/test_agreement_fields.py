@@ -208,6 +208,7 @@ ASSETS = [
         "Acme signed a contract worth 5 million dollars with Ruritania for the supply of wheat.",
         "contract", "the supply of wheat", id="past-its-value",
     ),
+    pytest.param("Acme signed a contract worth 5 million dollars to supply wheat to Ruritania.", "contract", "wheat", id="infinitive-on-its-value"),
     pytest.param(
         "Parliament backed a peace agreement inked between the government and the rebels in 2005, which ended a long civil war in the south.",
         "agreement", "a long civil war in the south", id="which-clause-hung-on-a-side",

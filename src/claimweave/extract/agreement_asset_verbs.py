@@ -41,6 +41,9 @@ class VerbAssets:
         doc, cues = self.doc, self.vocab.cues
         signing = set(cues.signed_verbs) | set(cues.reach_verbs)
         owners = {c.i for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in signing}
+        # "a contract worth 5 million dollars to supply wheat": the parser hangs the infinitive on the value
+        worth = [c for c in head.children if c.lower_ == "worth" and c.i > head.i]
+        owners |= {t.i for w in worth for t in [w, *w.children] if t is w or t.dep_ in ("npadvmod", "pobj", "dobj")}
         up = head.head
         # "the Agreement (VFA), signed in 1998 between X and Y to allow ...": a reduced relative parsed as a clause
         if head.dep_ == "nsubj" and up.tag_ == "VBN" and up.lemma_ in signing and not any(c.dep_ in ("aux", "auxpass") for c in up.children):
