@@ -160,6 +160,10 @@ SIGNED = [
     pytest.param("Protests will erupt in 2031 when Japan signs an accord on the island.", "accord", [], id="when-ahead"),
     pytest.param("The rebels declared a unilateral ceasefire last March after years of bombings.", "ceasefire", ["2024-03"], id="declared-truce"),
     pytest.param("Ruritania and Freedonia initialled a fisheries agreement on Monday.", "agreement", ["2024-06-10"], id="initialled"),
+    pytest.param(
+        "Officials said agreements had been reached at the joint meeting of the AU and the Arab League in Addis Ababa on Thursday on most questions.",
+        "agreements", ["2024-06-13"], id="day-hung-on-the-place-of-the-signing",
+    ),
     pytest.param("The army declared the ceasefire over on Monday.", "ceasefire", [], id="declared-over-is-no-signing"),
     pytest.param(
         "Parliament backed a peace agreement inked between the government and the rebels in 2005, which ended a long civil war.",

@@ -24,6 +24,7 @@ WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _LINE_START_IN = re.compile(r"(?:^|\n)\s*(?:in|on)\s*$", re.I)
 _APPOSED = re.compile(r"\s*,\s*(?:the|a|that)\s", re.I)  # "in 2003, the year the war ended": the same date restated
 LAST_AS_VERB = ("will", "would", "shall", "could", "may", "might", "should", "must", "to", "'ll")
+SIGNING_SCENE_PREPS = {"between", "with", "by", "at", "in", "of", "during"}  # sides and place of a signing
 _OF_DATE = re.compile(r"\s+of\s+")  # between an agreement's name and its date ("the Treaty of 1951")
 _DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -287,16 +288,22 @@ class ClauseReader(StatusReader):
             return False
         if target.i in heads:
             return True
-        if target.pos_ in ("NOUN", "PROPN") and self.doc[i].like_num:
-            # "a peace agreement inked between the government and the rebels in 2005": a year the parser
-            # hung on the last side of the signing belongs to the signing
-            up = target
-            while up.dep_ in ("pobj", "conj", "prep") and up.head != up:
+        governors = {self._governor(self.doc[h]) for h in heads}
+        if target.pos_ in ("NOUN", "PROPN"):
+            # "a peace agreement inked between the government and the rebels in 2005", "agreements were
+            # reached at the joint meeting of X and Y in Addis Ababa on Thursday": a date the parser hung
+            # on the last side or place of the signing belongs to the signing
+            up, preps = target, []
+            while up.dep_ in ("pobj", "conj", "prep", "compound") and up.head != up:
+                preps += [up.lower_] if up.dep_ == "prep" else []
                 up = up.head
-            target = up if up.dep_ in ("acl", "relcl") and up.head.i in heads and self._signs(up) else target
+            local = set(preps) <= SIGNING_SCENE_PREPS
+            if local and up.dep_ in ("acl", "relcl") and up.head.i in heads and self._signs(up):
+                target = up
+            elif local and preps and up in governors and self._signs(up):
+                target = up
         if target.dep_ in ("acl", "relcl") and target.head.i in heads and self._signs(target):
             return True  # "the accord (ABC) signed by X and Y in 1999"
-        governors = {self._governor(self.doc[h]) for h in heads}
         return self._signs(target) and (not mentions or target in governors)
 
     def _modifies(self, t: Timex, ps: int, pe: int) -> bool:
