@@ -41,6 +41,9 @@ class VerbAssets:
         doc, cues = self.doc, self.vocab.cues
         signing = set(cues.signed_verbs) | set(cues.reach_verbs)
         owners = {c.i for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in signing}
+        # "a contract worth 5 million dollars to supply wheat": the parser hangs the infinitive on the value
+        worth = [c for c in head.children if c.lower_ == "worth" and c.i > head.i]
+        owners |= {t.i for w in worth for t in [w, *w.children] if t is w or t.dep_ in ("npadvmod", "pobj", "dobj")}
         up = head.head
         # "the Agreement (VFA), signed in 1998 between X and Y to allow ...": a reduced relative parsed as a clause
         if head.dep_ == "nsubj" and up.tag_ == "VBN" and up.lemma_ in signing and not any(c.dep_ in ("aux", "auxpass") for c in up.children):
@@ -77,7 +80,21 @@ class VerbAssets:
             given = next((c for t in (v, obj) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
             what = next((c for c in given.children if c.dep_ == "pobj"), None) if given is not None else None
             np = self._object_np(what.left_edge.i, b, tx) if what is not None else None
-        return None if np is None or self._is_name(*np) else np
+        if np is None or self._is_name(*np):
+            return None
+        return self._identified(np, obj, b)
+
+    def _identified(self, np: tuple[int, int], obj, b: int) -> tuple[int, int]:
+        """A bare "the war" with the restrictive clause that says which one ("the war which pitted UNITA
+        against the MPLA"); any other phrase as it is."""
+        s, e = np
+        doc = self.doc
+        if e - s != 2 or doc[s].lower_ != "the" or e >= b or doc[e].lower_ not in ("which", "that"):
+            return np
+        clause = next((c for c in obj.children if c.dep_ == "relcl" and c.i > e), None)
+        if clause is None or not any(c.i == e and c.dep_ == "nsubj" for c in clause.children):
+            return np
+        return s, min(clause_end(clause, self.vocab.asset_words.subordinators), b)
 
     def _clause_object(self, v, obj, after: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
         """What a verb of permission or outcome lets happen, as tokens: the object of the clause under it
@@ -119,8 +136,13 @@ class VerbAssets:
             for v in doc[m.end : b]:
                 if v.lemma_.lower() not in words:
                     continue
+                if v.lemma_ == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children):
+                    continue  # "sets up a fund", not "set the stage"
                 on_name = v.head.i == head.i and (v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"))
                 effect = v.lemma_.lower() in self.vocab.asset_words.effect_verbs
+                # "a peace agreement inked between X and the rebels, which ended a civil war": a "which" clause
+                # the parser hung on a side of the signing
+                on_name = on_name or effect and v.dep_ == "relcl" and self._on_signing_sides(v, head)
                 # "signed a deal, eliminating tariffs" (but not "signed the deal, giving hope to investors")
                 on_signing = v.head.i == signing and v.dep_ == "advcl" and v.tag_ == "VBG" and effect
                 # "after a peace agreement ended a 21-year civil war", "the deal sets up a fund"
@@ -130,6 +152,18 @@ class VerbAssets:
                 if np is not None:
                     return self._chars(*np)
         return None
+
+    @staticmethod
+    def _on_signing_sides(v, head) -> bool:
+        """True for a "which" clause on a noun reached from the agreement's name through a signing
+        participle and its "between"/"with"/"by" sides."""
+        if not any(c.dep_ == "nsubj" and c.lower_ == "which" for c in v.children):
+            return False
+        up, preps = v.head, []
+        while up.dep_ in ("pobj", "conj", "prep") and up.head != up:
+            preps += [up.lower_] if up.dep_ == "prep" else []
+            up = up.head
+        return up.dep_ == "acl" and up.head.i == head.i and any(p in ("between", "with", "by") for p in preps)
 
     def _framed_subject(self, a: int, mentions: list[Mention], verbs: set[str]) -> tuple[int, int] | None:
         """What is run or worked under an agreement, as characters: the subject of a verb of use framed by

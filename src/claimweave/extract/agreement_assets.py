@@ -365,6 +365,10 @@ class AssetReader(VerbAssets):
                 e += 1
             elif t.lower_ in ("here", "there") and t.pos_ == "ADV":
                 e += 1  # "signed an MoU here Monday on X"
+            elif t.lower_ == "worth" and e + 1 < b and doc[e + 1].ent_type_ == "MONEY":
+                e += 1  # "a contract worth 5 million dollars for the supply of wheat": its value, then its subject
+                while e < b and doc[e].ent_type_ == "MONEY":
+                    e += 1
             elif t.lower_ in ("with", "between") or (t.lower_ == "by" and e > start and doc[e - 1].tag_ == "VBN"):
                 obj = next((c for c in t.children if c.dep_ == "pobj"), None)
                 if obj is None or obj.i < e:

@@ -36,6 +36,9 @@ class StatusRule(_Rule):
     status: str
     pattern: str
     scope: Literal["phrase", "region"] = "region"
+    # "the truce is holding": the cue counts only as a verb with no object, told as done or going on
+    # (not "held talks", "held up", "will hold")
+    intransitive: bool = False
 
 
 class RenewalRule(_Rule):
@@ -189,6 +192,10 @@ class Cues(_Rule):
     gathering_adjectives: list[str]  # "the coming WTO convention", "its annual convention": a meeting
     gathering_nouns: list[str]  # "a convention that drew delegates"
     other_adjectives: list[str]  # "a new truce", "a separate ceasefire": another one, not the one told before
+    done_when_past_verbs: list[str]  # "have negotiated deals", "hammered out a deal": made, not sought
+    approval_nouns: list[str]  # "the cabinet's approval of the deal": approved, if nothing says it is still ahead
+    approval_pending_words: list[str]  # "needs the Senate's approval", "submitted for ratification": not yet
+    approval_gained_verbs: list[str]  # "won approval" (done) or "to win approval" (still ahead)
 
 
 @dataclass(frozen=True)
@@ -199,6 +206,7 @@ class Compiled:
     regex: re.Pattern
     value: object = None
     scope: str = "region"
+    intransitive: bool = False
 
 
 @dataclass(frozen=True)
@@ -249,7 +257,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         kinds=tuple(kinds),
         kind_words=frozenset(w for k in kinds for term in k.terms for w in term.split()),
-        status=tuple(Compiled(r.id, _rx(r.pattern), r.status, r.scope) for r in status),
+        status=tuple(Compiled(r.id, _rx(r.pattern), r.status, r.scope, r.intransitive) for r in status),
         renewal=tuple(Compiled(r.id, _rx(r.pattern), r.automatic) for r in renewal),
         collective=tuple(Compiled(r.id, _rx(r.pattern)) for r in collective),
         kind_by_asset=tuple(Compiled(r.id, _rx(r.pattern), r.kind) for r in by_asset),

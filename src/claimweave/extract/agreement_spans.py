@@ -1,6 +1,6 @@
-"""Reading an agreement's terms from the clause around it: renewal, signing dates, expiry,
-duration and status, each a Term with its character span and rule id (asset and parties are read
-by the base class in ``agreement_arguments``).
+"""Reading an agreement's terms from the clause around it: renewal, signing dates, expiry and
+duration, each a Term with its character span and rule id (status is read by the base class in
+``agreement_status``, asset and parties by the ones in ``agreement_arguments``).
 
 Time values are taken from the time component's Timex objects; this module parses no dates. A
 signing told away from a date of its own is dated from the story: "signed the same evening" and
@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from claimweave.extract.agreement_arguments import ArgumentReader
 from claimweave.extract.agreement_mentions import MODALS
+from claimweave.extract.agreement_status import SIGNING_LEMMAS, StatusReader, realized
 from claimweave.extract.agreement_terms import is_date, is_duration, not_after
 from claimweave.extract.agreement_types import Mention, Term, Terms
 from claimweave.extract.common import context
@@ -23,12 +23,9 @@ from claimweave.models import Timex
 WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _LINE_START_IN = re.compile(r"(?:^|\n)\s*(?:in|on)\s*$", re.I)
 _APPOSED = re.compile(r"\s*,\s*(?:the|a|that)\s", re.I)  # "in 2003, the year the war ended": the same date restated
-ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
-CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod", "ccomp")
-# Statuses that a verb only gives once done: "will be amended" is not (yet) amended.
-FUTURE_BLIND = ("amended", "approved", "cancelled", "suspended")
-REALIZED_PREPS = ("after", "since", "upon", "on")
-FRAME_PREPS = ("under", "by", "within")  # "under the terms", "within the framework": what an act follows
+LAST_AS_VERB = ("will", "would", "shall", "could", "may", "might", "should", "must", "to", "'ll")
+SIGNING_SCENE_PREPS = {"between", "with", "by", "at", "in", "of", "during"}  # sides and place of a signing
+_OF_DATE = re.compile(r"\s+of\s+")  # between an agreement's name and its date ("the Treaty of 1951")
 _DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -41,22 +38,7 @@ def _as_day(t: Timex) -> Timex:
     return t
 
 
-def realized(verb) -> bool:
-    """True for a signing told as done by a gerund after "after", "since" or "upon" ("after reaching a
-    deal with X Saturday", "since signing the pact"), or by an infinitive on a first or only one
-    ("the first Arab country to sign a peace treaty with Israel"): the deal was made, not sought."""
-    if verb.tag_ == "VB" and verb.dep_ in ("relcl", "acl"):
-        nouns = [verb.head] + [c for c in verb.head.children if c.dep_ == "appos"]  # "Egypt, the first country to sign"
-        if any(c.lower_ in ("first", "only", "last") for n in nouns for c in n.children):
-            return True
-    if verb.tag_ != "VBG":
-        return False
-    if verb.dep_ == "pcomp" and verb.head.lower_ in REALIZED_PREPS:
-        return True
-    return any(c.dep_ in ("mark", "prep") and c.lower_ in REALIZED_PREPS and c.i < verb.i for c in verb.children)
-
-
-class ClauseReader(ArgumentReader):
+class ClauseReader(StatusReader):
     """Reads Terms from token ranges of one Doc."""
 
     def read(self, a: int, b: int, mentions: list[Mention]) -> Terms:
@@ -79,11 +61,6 @@ class ClauseReader(ArgumentReader):
 
     # ------------------------------------------------------------------ time terms
 
-    def _hypothetical(self, ca: int, start: int) -> bool:
-        left = self.text[max(ca, start - 40) : start]
-        # (the month "May" is no modal: "the deal signed in May has not been implemented")
-        return any(m.group() != "May" for m in self.vocab.hypothetical.finditer(left))
-
     def _renewal(self, ca: int, cb: int, tx: list[Timex], used: set[str]) -> Term | None:
         for rule in self.vocab.renewal:
             for m in rule.regex.finditer(self.text, ca, cb):
@@ -92,7 +69,8 @@ class ClauseReader(ArgumentReader):
                     continue
                 near = [
                     t for t in tx
-                    if t.type == "DURATION" and is_duration(t.value) and s - 30 <= t.start <= e + 45 and t.id not in used
+                    # (a set, "renewed every five years", has the period as its value too)
+                    if t.type in ("DURATION", "SET") and is_duration(t.value) and s - 30 <= t.start <= e + 45 and t.id not in used
                 ]
                 if not near and rule.value is None:
                     continue
@@ -117,6 +95,13 @@ class ClauseReader(ArgumentReader):
                 0 <= ps - t.end <= 2 and self.text[t.end : ps].strip() in ("", ",") and ps > t.start and self._modifies(t, ps, pe) for ps, pe in phrases
             )
             rule = None
+            # "the Mutual Defense Treaty of 1951", "the border agreement of May 1998": its date, as a name's year
+            of_date = any(0 <= t.start - pe <= 5 and _OF_DATE.fullmatch(self.text[pe : t.start]) for _, pe in phrases)
+            if of_date and not_after(t.value, published or dt.date.max) and not self._ahead(t, phrases, mentions):
+                terms.signed.append(Term(t.value, t.start, t.end, "signed.of_date"))
+                used.add(t.id)
+                prev = t
+                continue
             if in_phrase:
                 rule, terms.signed_in_phrase = "signed.modifier", True
                 value = self._past_date(t)
@@ -130,12 +115,16 @@ class ClauseReader(ArgumentReader):
             elif expires := next((r for r in self.vocab.expires_left if r.regex.search(left)), None):
                 if expires.id == "expires.verb" and not self._expiry_verb_of(t, mentions):
                     continue  # "since the war ended in 1953": something else ended
+                if expires.id == "expires.until" and self._not_until(t):
+                    continue  # "would not take effect until 2008": when it starts, not when it ends
                 if terms.expires is None:
                     terms.expires = Term(t.value, t.start, t.end, expires.id)
                     used.add(t.id)
                 continue
             elif prev is not None and self.vocab.signed_left[1].regex.match(self.text[prev.end : t.start]) and not _APPOSED.match(self.text[prev.end : t.end]):
                 rule = self.vocab.signed_left[1].id
+            elif self._when_described(t, mentions):
+                rule = "signed.when_clause"
             elif self.vocab.signed_block.search(left):
                 continue
             elif self.vocab.signed_left[0].regex.search(left):
@@ -159,6 +148,36 @@ class ClauseReader(ArgumentReader):
                 terms.signed.append(Term(value, t.start, t.end, rule))
                 used.add(t.id)
                 prev = t
+
+    def agreed_on(self, verb) -> list[Term]:
+        """The day an agreement told by a verb was made ("agreed last month to form X", "agreed on Tuesday
+        to sell Y"), when the date hangs on that verb and is past; empty otherwise."""
+        if self._modal(verb) or self._denied(verb) or verb.tag_ not in ("VBD", "VBN"):
+            return []
+        published = context(self.doc).published
+        for t in map(_as_day, self.timexes):
+            if t.type != "DATE" or not is_date(t.value) or not (verb.sent.start_char <= t.start < verb.sent.end_char):
+                continue
+            tok = self.doc[self._token_at(t.start)]
+            while tok.head != tok and t.start <= tok.head.idx < t.end:
+                tok = tok.head
+            attached = tok.head == verb and tok.dep_ == "npadvmod" or tok.dep_ == "pobj" and tok.head.lower_ in ("on", "in") and tok.head.head == verb
+            value = self._done_day(t)
+            if attached and not_after(value, published):
+                return [Term(value, t.start, t.end, "signed.agreeing_verb")]
+        return []
+
+    def agreed_object(self, verb, b: int) -> Term | None:
+        """What an agreement told by "agreed to V X" covers: the object X of the infinitive, before token b."""
+        inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+        if inf is None:
+            return None
+        tx = [t for t in self.timexes if verb.sent.start_char <= t.start < verb.sent.end_char]
+        np = self._verb_object(inf, inf.i + 1, b, tx)
+        if np is None:
+            return None
+        term = Term(self.text[self._chars(*np)[0] : self._chars(*np)[1]], *self._chars(*np), "asset.agreed_object")
+        return term if self._says_something(term) else None
 
     def _same_day(self, ca: int, cb: int, tx: list[Timex], mentions: list[Mention]) -> list[Term]:
         """"a concession agreement signed the same evening": a signing on the day the story last named
@@ -253,6 +272,8 @@ class ClauseReader(ArgumentReader):
             verb = verb.head
         if verb.dep_ == "xcomp" and verb.head.lemma_ in self.vocab.cues.scheduling_verbs:
             return True
+        if verb.lemma_ in SIGNING_LEMMAS and self._signing_ahead(verb):
+            return True  # "expects to sign the accord on Friday"
         return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
 
     def _dates_signing(self, t: Timex, mentions: list[Mention]) -> bool:
@@ -270,11 +291,24 @@ class ClauseReader(ArgumentReader):
             return False
         if target.i in heads:
             return True
+        governors = {self._governor(self.doc[h]) for h in heads}
+        if target.pos_ in ("NOUN", "PROPN"):
+            # "a peace agreement inked between the government and the rebels in 2005", "agreements were
+            # reached at the joint meeting of X and Y in Addis Ababa on Thursday": a date the parser hung
+            # on the last side or place of the signing belongs to the signing
+            up, preps = target, []
+            while up.dep_ in ("pobj", "conj", "prep", "compound") and up.head != up:
+                preps += [up.lower_] if up.dep_ == "prep" else []
+                up = up.head
+            local = set(preps) <= SIGNING_SCENE_PREPS
+            if local and up.dep_ in ("acl", "relcl") and up.head.i in heads and self._signs(up):
+                target = up
+            elif local and preps and up in governors and self._signs(up):
+                target = up
         if target.dep_ in ("acl", "relcl") and target.head.i in heads and self._signs(target):
             return True  # "the accord (ABC) signed by X and Y in 1999"
         if target.dep_ == "amod" and target.head.i in heads and target.i > target.head.i:
             target = target.head.head  # "signed a contract worth 90 million dollars in July": the parser hangs the date on "worth"
-        governors = {self._governor(self.doc[h]) for h in heads}
         return self._signs(target) and (not mentions or target in governors)
 
     def _modifies(self, t: Timex, ps: int, pe: int) -> bool:
@@ -352,18 +386,42 @@ class ClauseReader(ArgumentReader):
             return True  # "the agreement, which was signed by the two governments Thursday"
         return verb in {self._governor(self.doc[m.head]) for m in mentions}
 
+    def _when_described(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True for "since 1971, when X and Y signed an accord": the date a "when" clause of the signing
+        describes (whatever the preposition before it)."""
+        i = self._token_at(t.start)
+        if i >= len(self.doc) or not mentions:
+            return False
+        governors = {self._governor(self.doc[m.head]) for m in mentions}
+        tok = self.doc[i]
+        while tok.head != tok and t.start <= tok.head.idx < t.end:
+            tok = tok.head
+        return any(
+            c.dep_ == "relcl" and c in governors and self._signs(c) and c.tag_ == "VBD"
+            and any(w.dep_ == "advmod" and w.lower_ == "when" for w in c.children)
+            for c in tok.children
+        )
+
     def _when_signed(self, t: Timex, mentions: list[Mention]) -> bool:
         """True for "hopes rose Sunday when X struck a deal with Y": the day of the main clause is the day
         of the signing its "when" clause tells."""
         i = self._token_at(t.start)
-        if i >= len(self.doc) or self.doc[i].dep_ != "npadvmod":
+        if i >= len(self.doc):
             return False
         governors = {self._governor(self.doc[m.head]) for m in mentions}
+        if self.doc[i].dep_ != "npadvmod":
+            return False
         return any(
             c.dep_ == "advcl" and c in governors and self._signs(c)
             and any(w.dep_ == "advmod" and w.lower_ == "when" for w in c.children)
             for c in self.doc[i].head.children
         )
+
+    def _not_until(self, t: Timex) -> bool:
+        """True for "not ... until DATE": the verb the date hangs on is negated."""
+        i = self._token_at(t.start)
+        verb = self._governor(self.doc[i]) if i < len(self.doc) else None
+        return verb is not None and any(c.dep_ == "neg" for c in verb.children)
 
     def _expiry_verb_of(self, t: Timex, mentions: list[Mention]) -> bool:
         """True when the verb before an expiry date ("expires in", "ends in") has the agreement as subject."""
@@ -372,66 +430,18 @@ class ClauseReader(ArgumentReader):
         if verb is None:
             return False
         heads = {m.head for m in mentions}
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if verb.dep_ in ("relcl", "acl") and verb.head.i in heads:
-            return True
-        return any(c.i in heads or c.lower_ in ("it", "they", "which", "that") for c in subjects)
-
-    @staticmethod
-    def _modal(verb) -> bool:
-        """True for a verb in the future or a modal mood ("will be amended", "would cancel")."""
-        return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "could", "might", "may", "should", "'ll") for c in verb.children)
-
-    @staticmethod
-    def _denied(verb) -> bool:
-        """True for a verb negated, or whose subject is nobody ("neither side has withdrawn")."""
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return any(c.dep_ == "neg" for c in verb.children) or any(
-            s.lower_ in ("neither", "none", "nobody", "nothing") or any(d.lower_ in ("neither", "no") for d in s.children) for s in subjects
-        )
-
-    def _not_done(self, verb) -> bool:
-        """True for an act denied, wished for or still to begin ("not implemented", "refuse implementing",
-        "must start implementing")."""
-        chain = [verb] + [a for a in list(verb.ancestors)[:2] if a.pos_ in ("VERB", "AUX")]
-        return any(c.dep_ == "neg" for v in chain for c in v.children) or any(self._modal(v) for v in chain) or any(
-            v.lemma_ in self.vocab.cues.unrealised_verbs for v in chain[1:]
-        )
-
-    def _proposed(self, mentions: list[Mention]) -> Term | None:
-        """"aimed at reaching a peace treaty", "an agreement that would permit": sought, not made."""
-        # (a verb of making it counts only when the making is still ahead: "has brokered a ceasefire" is made)
-        goal = set(self.vocab.cues.proposed_verbs) - {"reach", "sign", "conclude", "strike", "broker", "mediate"}
-        for m in mentions:
-            head = self.doc[m.head]
-            for rel in (c for c in head.children if c.dep_ == "relcl" and self.doc[m.head].pos_ != "VERB"):
-                modal = next((c for c in rel.children if c.dep_ == "aux" and c.lower_ in ("would", "could")), None)
-                if modal is not None:
-                    return Term("proposed", modal.idx, modal.idx + len(modal), "status.proposed_would")
-            signing = head.head if head.dep_ == "nsubjpass" else None
-            if head.dep_ == "nsubj" and head.head.lemma_ == "be":
-                signing = next((c for c in head.head.children if c.dep_ == "xcomp"), None)  # "are to be signed"
-            if signing is not None and signing.lemma_ in ("sign", "conclude", "ink"):
-                # "three agreements are to be signed", "the accord will be signed on Monday": scheduled
-                aux = [c for c in signing.children if c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", "'ll")]
-                if aux and not any(c.dep_ == "neg" for c in signing.children):
-                    return Term("proposed", aux[0].idx, signing.idx + len(signing), "status.proposed_scheduled")
-            if head.dep_ == "dobj":
-                verb = head.head
-            elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on"):
-                verb = head.head.head
-            else:
-                continue
-            if verb.pos_ != "VERB" or verb.lemma_ not in self.vocab.cues.proposed_verbs:
-                continue
-            if m.definite or realized(verb):
-                # "forbidden from discussing the deal": a deal already known; "after reaching a deal": made
-                continue
-            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-            unreal = verb.tag_ in ("VB", "VBG") and not (aux & {"did", "do", "does"}) or aux & {"would", "could", "might", "may", "should"}
-            if verb.lemma_ in goal or unreal:
-                return Term("proposed", verb.idx, verb.idx + len(verb), "status.proposed_goal")
-        return None
+        # "which is set to expire in 2010", "that is due to expire at the end of the year": the verb the
+        # infinitive hangs on takes the subject
+        chain = [verb]
+        while chain[-1].dep_ in ("xcomp", "acomp") and chain[-1].head != chain[-1] and len(chain) < 4:
+            chain.append(chain[-1].head)
+        for v in chain:
+            subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if v.dep_ in ("relcl", "acl") and v.head.i in heads:
+                return True
+            if any(c.i in heads or c.lower_ in ("it", "they", "which", "that") for c in subjects):
+                return True
+        return False
 
     def _signing_governor(self, mentions: list[Mention]) -> bool:
         """True when the verb an agreement name depends on is a signing verb ("took over ... under a lease")."""
@@ -445,7 +455,9 @@ class ClauseReader(ArgumentReader):
                 continue
             left = self.text[max(ca, t.start - 40) : t.start]
             words = left.lower().split()
-            if words and (words[-1] in block or " ".join(words[-2:]) in block):
+            # ("will last five years" is the verb "last", not "the last five years")
+            verb_last = len(words) > 1 and words[-1] == "last" and words[-2] in LAST_AS_VERB
+            if words and (words[-1] in block or " ".join(words[-2:]) in block) and not verb_last:
                 continue
             right = self.text[t.end : t.end + 12]
             if t.text.lower().endswith("old") or re.match(r"^-?old\b", right):
@@ -458,6 +470,8 @@ class ClauseReader(ArgumentReader):
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and "-" in t.text and not in_phrase:
                 continue  # "the eight-year war": a duration of something else
             rule = next((r for r in self.vocab.duration_left if r.regex.search(left)), None)
+            if rule is None and t.text.lower().startswith("last ") and words and words[-1] in LAST_AS_VERB:
+                rule = self.vocab.duration_left[0]  # "will last five years", read by the time component as one phrase
             if rule is not None and not self._describes_other_noun(t, phrases):
                 return Term(t.value, t.start, t.end, rule.id)
         return None
@@ -474,54 +488,6 @@ class ClauseReader(ArgumentReader):
         noun = verb.head
         return not any(ps <= noun.idx < pe for ps, pe in phrases)
 
-    def _status(self, ca: int, cb: int, tx: list[Timex], phrases, mentions: list[Mention]) -> tuple[Term | None, Term | None]:
-        """The last status cue about the agreement, and the last one about "it"/"ratification" (an anaphor)."""
-        direct, anaphoric = [], []
-        heads = [self.doc[m.head] for m in mentions]
-        anaphors = set(self.vocab.cues.status_anaphors) | set(self.vocab.cues.anaphor_nouns)
-        for rule in self.vocab.status:
-            for m in rule.regex.finditer(self.text, ca, cb):
-                s, e = m.start(), m.end()
-                inside = any(ps <= s and e <= pe for ps, pe in phrases)
-                if rule.scope == "phrase" and not inside:
-                    continue
-                if any(t.start <= s < t.end for t in tx):
-                    continue
-                if not inside and self._hypothetical(ca, s):
-                    continue
-                term = Term(rule.value, s, e, rule.id)
-                span = self.doc.char_span(s, e, alignment_mode="expand")
-                verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
-                if heads and not inside and span is not None and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN"):
-                    # "the WTO review noted ...": a status noun tells the agreement's state only when
-                    # the agreement is what it is of ("a review of the deal", "the deal's suspension").
-                    if not any(h in span[0].subtree or h.head == span[0] for h in heads):
-                        continue
-                if inside or not verbs:
-                    direct.append(term)
-                    continue
-                if rule.value in FUTURE_BLIND and any(self._modal(v) for v in verbs):
-                    continue  # "the agreement will be amended": a promise, not what the agreement is
-                if rule.value != "stalled" and any(self._denied(v) for v in verbs):
-                    continue  # "neither side has withdrawn from the truce": denied, not what became of it
-                if rule.id == "status.implemented" and any(self._not_done(v) for v in verbs):
-                    continue  # "has not been implemented", "must start implementing it": not in force
-                # A status verb counts when the agreement (or "it", "which") is its subject or object.
-                args = []
-                for verb in verbs:
-                    # "has yet to be implemented", "regards as binding": the clause's own verb takes the arguments too.
-                    chain = [verb]
-                    while chain[-1].dep_ in CLIMB_DEPS and chain[-1].head != chain[-1]:
-                        chain.append(chain[-1].head)
-                    for v in chain:
-                        args += [c for c in v.children if c.dep_ in ARG_DEPS]
-                        args += [g for c in v.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
-                        if v.dep_ in ("relcl", "acl") and v.head in heads and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
-                            args.append(v.head)
-                if any(h in args for h in heads) or any(a.lower_ in ("which", "that") for a in args):
-                    direct.append(term)
-                elif any(a.lower_ in anaphors and not (a.dep_ == "pobj" and a.head.lower_ in FRAME_PREPS) for a in args):
-                    # (not "under the terms of the truce, forces withdrew from X": the terms frame the act)
-                    anaphoric.append(term)
-        last = lambda found: max(found, key=lambda t: (t.start, -t.end)) if found else None  # noqa: E731
-        return last(direct), last(anaphoric)
+
+
+

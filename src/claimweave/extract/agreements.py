@@ -39,6 +39,7 @@ from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 PARTY_LABELS = ("ORG", "PERSON")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")  # what a sentence may end with
+OWN_STATUSES = ("status.approval_noun",)  # statuses of the agreements they name, never of a whole period
 ON_TOPIC = re.compile(r"\b(?:on|over|covering|concerning|regarding)\s+$", re.I)  # "the agreement on X", not "the contract of X"
 
 
@@ -100,7 +101,12 @@ class AgreementExtractor:
     def _antecedent(self, doc, reader, drafts: list[Draft], mention: Mention, terms: Terms, si: int, agreeing) -> Draft | None:
         """The earlier agreement a definite mention refers to, or None when it names a new one."""
         if terms.signed_in_phrase:
-            return None
+            # "the security pact both signed in 1995 ... The 1995 security pact was revoked": the same one
+            own = {t.value for t in terms.signed}
+            return next((
+                d for d in reversed(drafts)
+                if d.kind_mention.rule.kind == mention.rule.kind and not (d.collective or d.kind_mention.plural) and own & {t.value for t in d.terms.signed}
+            ), None)
         # A singular name never refers back to a plural one ("The contracts" ... "the lease").
         candidates = [d for d in reversed(drafts) if not (d.collective or d.tentative or d.kind_mention.plural)]
         pick = next((d for d in candidates if d.kind_mention.rule.kind == mention.rule.kind), None)
@@ -115,6 +121,8 @@ class AgreementExtractor:
         words = self.finder.description_words(doc, mention)
         if reader.proper_name(mention) and len(words) >= 2 and pick.words and not (pick.words <= words or words <= pick.words):
             return None  # "an important agreement" ... "the Visiting Forces Agreement": a name says which one
+        if terms.signed and not pick.terms.signed and pick.terms.status is not None and pick.terms.status.value == "proposed":
+            return None  # "would sign a security pact ... the security pact both signed in 1995": an older one
         own_years, known_years = {t.value[:4] for t in terms.signed}, {t.value[:4] for t in pick.terms.signed}
         if own_years and known_years and not own_years & known_years:
             return None  # "the contract signed in 1998" is not the memorandum signed on Friday
@@ -225,11 +233,13 @@ class AgreementExtractor:
                 if not d.kind_mention.plural and spells(acronym, doc[d.kind_mention.start : d.kind_mention.end].text.replace("-", " "))
             ), None)
         if named is None and len(group) == 1 and group[0].definite and years and words:
-            # "the 1994 Lusaka peace accords" ... "the 1994 peace accords": the same year and some of the same words
+            # "the 1994 Lusaka peace accords" ... "the 1994 peace accords which ended the war": the same
+            # year, kind and number, named with fewer (or more) of the same words, and no other sides
             named = next((
                 d for d in drafts
                 if d.years & years and d.kind_mention.rule.kind == group[0].rule.kind
-                and d.kind_mention.plural == group[0].plural and words <= d.words
+                and d.kind_mention.plural == group[0].plural and d.words and (words <= d.words or group[0].plural and d.words <= words)
+                and not self._other_sides(d.terms, terms)
             ), None)
         if named is None and len(group) == 1 and not group[0].plural and len(words) >= 3:
             # "a visiting force agreement" ... "the Visiting Forces Agreement (VFA)" ... "a visiting forces
@@ -285,7 +295,9 @@ class AgreementExtractor:
                 # "a committee to revisit the agreements Russia had signed": a review of all of them)
                 terms.status = status
                 drafts.append(Draft(list(group), kind_mention, terms, si))
-            elif status is not None:
+            elif status is not None and status.rule not in OWN_STATUSES:
+                # ("to win approval of trade deals they have negotiated": the approval of these deals, not
+                # of every agreement in the story)
                 # "a committee to review the deals signed under Assad": a status for all of them (but
                 # "the current agreements" says what those are, not what becomes of every other one).
                 if status.rule not in self.phrase_statuses:
@@ -482,6 +494,8 @@ class AgreementExtractor:
         one again ("Hamas had to agree to a ceasefire", "a ceasefire could ease pressure"); so is "a
         peace accord" after "a landmark peace deal" (the same words, another general noun)."""
         m = group[0]
+        if len(group) == 1 and m.bare:
+            return self._restated_group(drafts, m, terms, si)
         if len(group) > 1 or m.plural or doc[m.start].lower_ not in ("a", "an"):
             return None
         if m.end - m.start != 2 and not plainly_described(self.vocab.cues, doc, m):
@@ -500,6 +514,21 @@ class AgreementExtractor:
             # agreement ... will sign an agreement with Y officials": the same sides, the next sentence)
             return None
         return same[0]
+
+    @staticmethod
+    def _restated_group(drafts: list[Draft], m: Mention, terms: Terms, si: int) -> Draft | None:
+        """"X and Y need approval of trade deals they negotiated with Z. The report said the two nations
+        have negotiated deals with Z that ...": a bare plural of the kind of the group named in the
+        sentence before, with no dates and no sides of its own, is that group again."""
+        prev = drafts[-1] if drafts else None
+        if prev is None or prev.collective or not prev.kind_mention.plural or prev.kind_mention.rule.kind != m.rule.kind:
+            return None
+        if si - prev.last_sentence != 1 or terms.has_time_terms() or not prev.terms.parties:
+            return None
+        known = [p.value[0] for p in prev.terms.parties]
+        if not terms.parties or not all(any(same_name(p.value[0], k) for k in known) for p in terms.parties):
+            return None
+        return prev
 
     def _restated_words(self, doc: Doc, drafts: list[Draft], m: Mention, terms: Terms) -> Draft | None:
         """"a peace accord" after "a landmark peace deal": a general agreement noun with the words of the
@@ -574,12 +603,17 @@ class AgreementExtractor:
             # "X agreed to sell Y to Z. Analysts said the accord doesn't mean Japan ...": the parties
             # are the seller and buyer, not names the later sentence mentions for other reasons.
             draft.terms.parties = terms.parties
+        verb = doc[source[3]]
+        if not draft.terms.signed:
+            # "The Maoists and the parties agreed last month to form an alliance ... Under the agreement":
+            # the day it was agreed is the day it was made
+            draft.terms.signed = reader.agreed_on(verb)
         if draft.terms.asset:
             return
         if not draft.terms.parties:
             draft.terms.parties = terms.parties
-        draft.terms.asset = draft.terms.asset or terms.asset
-        verb = doc[source[3]]
+        # "agreed to form an anti-royal alliance": what they agreed to do it to, before any other phrase
+        draft.terms.asset = reader.agreed_object(verb, source[2]) or terms.asset
         # "X agreed to sell Y": a concluded deal has no status of its own (the act is the agreement).
         if draft.terms.status is None and verb.lemma_ != "agree":
             # "sweetened their plan to merge": the verb says what became of the deal, if anything.
@@ -761,6 +795,14 @@ class AgreementExtractor:
         service, so no expiry is computed from its signing day."""
         return any(doc.char_span(p.start, p.end, alignment_mode="expand").root.ent_type_ == "PERSON" for p in parties)
 
+    @staticmethod
+    def _told_together(doc: Doc, signed: Term, duration: Term) -> bool:
+        """True when a signing date and a term are told in one sentence ("signed in 2019, the lease runs for
+        45 years"): the term runs from the signing. A term told apart ("the concession period will be 30
+        years") may run from a later start (completion, an effective date), so no expiry is computed."""
+        a, b = _sentence_start(doc, signed), _sentence_start(doc, duration)
+        return a is not None and a == b
+
     def _agreement(self, doc: Doc, doc_id: str, draft: Draft) -> Agreement:
         t = draft.terms
         first = draft.mentions[0]
@@ -798,7 +840,10 @@ class AgreementExtractor:
         if t.expires is not None:
             expires = Expiry(value=t.expires.value, computed=False)
             put("expires", t.expires)
-        elif t.duration is not None and len(signed) == 1 and is_date(signed[0]) and is_duration(t.duration.value) and not self._personal(doc, t.parties):
+        elif (
+            t.duration is not None and len(signed) == 1 and is_date(signed[0]) and is_duration(t.duration.value)
+            and self._told_together(doc, t.signed[0], t.duration) and not self._personal(doc, t.parties)
+        ):
             value = add_duration(date=signed[0], duration=t.duration.value)
             if value is not None:
                 expires = Expiry(value=value, computed=True)
@@ -823,6 +868,11 @@ class AgreementExtractor:
             field_evidence=field_ev,
             evidence=ev,
         )
+
+
+def _sentence_start(doc: Doc, term: Term) -> int | None:
+    span = doc.char_span(term.start, term.end, alignment_mode="expand")
+    return span.sent.start if span is not None else None
 
 
 def _whole_sentences(doc: Doc):

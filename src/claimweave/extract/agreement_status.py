@@ -1,0 +1,265 @@
+"""Reading an agreement's status from the clause around it: the verbs, adjectives and nouns that
+say what became of it ("ratified", "the truce is holding", "called off", "the cabinet's approval of
+the deal", "needs the Senate's ratification"), and the signings still ahead that make it a proposal
+("plans to sign", "is due to be signed"). Cues are data (``patterns/agreements/status.jsonl``); this
+module decides whether a cue is about the agreement and whether what it tells was done.
+"""
+
+from __future__ import annotations
+
+from claimweave.extract.agreement_arguments import ArgumentReader
+from claimweave.extract.agreement_types import Mention, Term
+from claimweave.models import Timex
+
+ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
+CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod", "ccomp")
+# Statuses that a verb only gives once done: "will be amended" is not (yet) amended.
+FUTURE_BLIND = ("amended", "approved", "cancelled", "suspended")
+PATIENT_STATUSES = FUTURE_BLIND + ("under review",)  # statuses told by what others do to an agreement
+REALIZED_PREPS = ("after", "since", "upon", "on")
+SCHEDULE_WORDS = ("due", "set", "scheduled", "slated", "expected", "poised")  # "is due to be signed"
+SIGNING_LEMMAS = ("sign", "conclude", "ink")  # verbs whose future tense schedules an agreement
+FRAME_PREPS = ("under", "by", "within")  # "under the terms", "within the framework": what an act follows
+
+
+def realized(verb) -> bool:
+    """True for a signing told as done by a gerund after "after", "since" or "upon" ("after reaching a
+    deal with X Saturday", "since signing the pact"), or by an infinitive on a first or only one
+    ("the first Arab country to sign a peace treaty with Israel"): the deal was made, not sought."""
+    if verb.tag_ == "VB" and verb.dep_ in ("relcl", "acl"):
+        nouns = [verb.head] + [c for c in verb.head.children if c.dep_ == "appos"]  # "Egypt, the first country to sign"
+        if any(c.lower_ in ("first", "only", "last") for n in nouns for c in n.children):
+            return True
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "pcomp" and verb.head.lower_ in REALIZED_PREPS:
+        return True
+    return any(c.dep_ in ("mark", "prep") and c.lower_ in REALIZED_PREPS and c.i < verb.i for c in verb.children)
+
+
+class StatusReader(ArgumentReader):
+    """Reads an agreement's status (and whether a cue is hypothetical or not done) from one Doc."""
+
+    def _hypothetical(self, ca: int, start: int) -> bool:
+        left = self.text[max(ca, start - 40) : start]
+        # (the month "May" is no modal: "the deal signed in May has not been implemented")
+        return any(m.group() != "May" for m in self.vocab.hypothetical.finditer(left))
+
+    @staticmethod
+    def _modal(verb) -> bool:
+        """True for a verb in the future or a modal mood ("will be amended", "would cancel", "must be approved")."""
+        return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "could", "might", "may", "should", "must", "'ll") for c in verb.children)
+
+    def _signing_ahead(self, verb) -> bool:
+        """True for a signing still to come: "will sign", "plans to sign", "is expected to sign", and "would
+        sign" (a future told from the past: "dismissed a report that it would sign a pact on Monday")."""
+        if any(c.dep_ == "neg" for c in verb.children):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in verb.children):
+            return True
+        above = verb.head if verb.dep_ == "xcomp" else None
+        planned = set(self.vocab.cues.sought_verbs) | {"schedule", "prepare", "set", "due", "go"}
+        return above is not None and above.lemma_ in planned and not any(c.dep_ == "neg" for c in above.children)
+
+    @staticmethod
+    def _subject_left_unparsed(verb, heads: list) -> bool:
+        """True for "after the truce between X and Y took effect" parsed with the truce as the object of
+        "after" and "took" with no subject (or one further left): the agreement's phrase ends right
+        before the verb."""
+        if verb.dep_ in ("relcl", "acl", "xcomp"):
+            return False
+        before = verb.i - 1
+        while before >= 0 and verb.doc[before].pos_ in ("ADV", "AUX", "PART"):
+            before -= 1  # "the truce finally took effect", "the truce has taken effect"
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+        return any(h.i <= before and h.right_edge.i == before and all(c.i < h.left_edge.i for c in subjects) for h in heads)
+
+    @classmethod
+    def _intransitive(cls, verb) -> bool:
+        """True for a verb with no object, particle or passive, not in the future ("the truce held")."""
+        passive = verb.tag_ == "VBN" and any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in verb.children)
+        return not (cls._modal(verb) or passive) and not any(c.dep_ in ("dobj", "prt", "auxpass", "dative", "attr") for c in verb.children)
+
+    @classmethod
+    def _told_done(cls, verb) -> bool:
+        """True for a verb in the simple past or the perfect ("negotiated", "have negotiated"), not in a
+        passive progressive or a modal mood ("is being negotiated", "would have negotiated")."""
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if cls._modal(verb) or any(c.lower_ == "being" for c in aux):
+            return False
+        return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux)
+
+    @staticmethod
+    def _denied(verb) -> bool:
+        """True for a verb negated, or whose subject is nobody ("neither side has withdrawn")."""
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(c.dep_ == "neg" for c in verb.children) or any(
+            s.lower_ in ("neither", "none", "nobody", "nothing") or any(d.lower_ in ("neither", "no") for d in s.children) for s in subjects
+        )
+
+    def _not_done(self, verb) -> bool:
+        """True for an act denied, wished for or still to begin ("not implemented", "refuse implementing",
+        "must start implementing")."""
+        chain = [verb] + [a for a in list(verb.ancestors)[:2] if a.pos_ in ("VERB", "AUX")]
+        return any(c.dep_ == "neg" for v in chain for c in v.children) or any(self._modal(v) for v in chain) or any(
+            v.lemma_ in self.vocab.cues.unrealised_verbs for v in chain[1:]
+        )
+
+    def _proposed(self, mentions: list[Mention]) -> Term | None:
+        """"aimed at reaching a peace treaty", "an agreement that would permit": sought, not made."""
+        # (a verb of making it counts only when the making is still ahead: "has brokered a ceasefire" is made)
+        goal = set(self.vocab.cues.proposed_verbs) - {"reach", "sign", "conclude", "strike", "broker", "mediate"}
+        for m in mentions:
+            head = self.doc[m.head]
+            for rel in (c for c in head.children if c.dep_ == "relcl" and self.doc[m.head].pos_ != "VERB"):
+                modal = next((c for c in rel.children if c.dep_ == "aux" and c.lower_ in ("would", "could")), None)
+                if modal is not None:
+                    return Term("proposed", modal.idx, modal.idx + len(modal), "status.proposed_would")
+            signing = head.head if head.dep_ == "nsubjpass" else None
+            if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+                signing = next((c for c in head.head.children if c.dep_ == "xcomp"), None)  # "are to be signed"
+                # "is due to be signed in July", "is set to be signed"
+                for c in (c for c in head.head.children if c.dep_ in ("acomp", "attr") and c.lemma_ in SCHEDULE_WORDS):
+                    signing = next((x for x in c.children if x.dep_ == "xcomp"), signing)
+            if signing is not None and signing.lemma_ in SIGNING_LEMMAS:
+                # "three agreements are to be signed", "the accord will be signed on Monday": scheduled
+                aux = [c for c in signing.children if c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", "'ll")]
+                if aux and not any(c.dep_ == "neg" for c in signing.children):
+                    return Term("proposed", aux[0].idx, signing.idx + len(signing), "status.proposed_scheduled")
+            if head.dep_ == "dobj":
+                verb = head.head
+            elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on"):
+                verb = head.head.head
+            else:
+                continue
+            if verb.pos_ != "VERB" or verb.lemma_ not in self.vocab.cues.proposed_verbs:
+                continue
+            if verb.lemma_ in SIGNING_LEMMAS and self._signing_ahead(verb):
+                # "Colombia plans to sign its agreement next week", "will sign the accord": scheduled
+                return Term("proposed", verb.idx, verb.idx + len(verb), "status.proposed_scheduled")
+            if m.definite or realized(verb):
+                # "forbidden from discussing the deal": a deal already known; "after reaching a deal": made
+                continue
+            if verb.lemma_ in self.vocab.cues.done_when_past_verbs and self._told_done(verb):
+                continue  # "have negotiated deals with X", "hammered out a deal": negotiated to the end
+            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+            unreal = verb.tag_ in ("VB", "VBG") and not (aux & {"did", "do", "does"}) or aux & {"would", "could", "might", "may", "should"}
+            if verb.lemma_ in goal or unreal:
+                return Term("proposed", verb.idx, verb.idx + len(verb), "status.proposed_goal")
+        return None
+
+    def _status(self, ca: int, cb: int, tx: list[Timex], phrases, mentions: list[Mention]) -> tuple[Term | None, Term | None]:
+        """The last status cue about the agreement, and the last one about "it"/"ratification" (an anaphor)."""
+        direct, anaphoric = [], []
+        heads = [self.doc[m.head] for m in mentions]
+        anaphors = set(self.vocab.cues.status_anaphors) | set(self.vocab.cues.anaphor_nouns)
+        for rule in self.vocab.status:
+            for m in rule.regex.finditer(self.text, ca, cb):
+                s, e = m.start(), m.end()
+                inside = any(ps <= s and e <= pe for ps, pe in phrases)
+                if rule.scope == "phrase" and not inside:
+                    continue
+                if any(t.start <= s < t.end for t in tx):
+                    continue
+                if not inside and self._hypothetical(ca, s):
+                    continue
+                term = Term(rule.value, s, e, rule.id)
+                span = self.doc.char_span(s, e, alignment_mode="expand")
+                verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
+                if not verbs and span is not None:
+                    # "the procedures are in place": a copula in the cue says whose state it is
+                    verbs = [t for t in span if t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")]
+                if rule.intransitive and (inside or not verbs or not all(self._intransitive(v) for v in verbs)):
+                    continue  # "boost its holding", "held talks on the truce", "the deal was held up"
+                if heads and not inside and span is not None and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN"):
+                    # "the WTO review noted ...": a status noun tells the agreement's state only when
+                    # the agreement is what it is of ("a review of the deal", "the deal's suspension").
+                    if not any(h in span[0].subtree or h.head == span[0] for h in heads):
+                        continue
+                if inside or not verbs:
+                    direct.append(term)
+                    continue
+                if rule.value == "approved" and any(c.lower_ == "must" and c.dep_ == "aux" for v in verbs for c in v.children):
+                    term = Term("pending approval", s, e, "status.approval_required")  # "must still be ratified by parliament"
+                elif rule.value in FUTURE_BLIND and any(self._modal(v) for v in verbs):
+                    continue  # "the agreement will be amended": a promise, not what the agreement is
+                if rule.value != "stalled" and any(self._denied(v) for v in verbs):
+                    continue  # "neither side has withdrawn from the truce": denied, not what became of it
+                if rule.id in ("status.implemented", "status.observed") and any(self._not_done(v) for v in verbs):
+                    continue  # "has not been implemented", "must start implementing it": not in force
+                if rule.id == "status.observed" and any(v.dep_ in ("pcomp", "acl", "xcomp", "advcl") for v in verbs):
+                    continue  # "demands of honoring past deals", "to respect the truce": asked for, not told
+                # A status verb counts when the agreement (or "it", "which") is its subject or object.
+                args = []
+                for verb in verbs:
+                    # "has yet to be implemented", "regards as binding": the clause's own verb takes the arguments too.
+                    chain = [verb]
+                    while chain[-1].dep_ in CLIMB_DEPS and chain[-1].head != chain[-1]:
+                        chain.append(chain[-1].head)
+                    for v in chain:
+                        if rule.intransitive:
+                            # "the truce held", not "exercises held under the agreement"
+                            args += [c for c in v.children if c.dep_ == "nsubj"]
+                            continue
+                        # "It froze direct aid", "the deal cleared the way": what is done to an agreement needs it as
+                        # the object or the passive subject, not as the subject of a verb with an object of its own
+                        done_to = rule.value in PATIENT_STATUSES and any(c.dep_ == "dobj" for c in v.children)
+                        args += [c for c in v.children if c.dep_ in ARG_DEPS and not (done_to and c.dep_ == "nsubj")]
+                        args += [g for c in v.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+                        if v.dep_ in ("relcl", "acl") and v.head in heads and any(c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and not done_to for c in v.children):
+                            args.append(v.head)
+                    if verb.dep_ == "acl" and verb.head in heads and (verb.tag_ == "VBN" or verb.tag_ == "VBG" and self._intransitive(verb)):
+                        args.append(verb.head)  # "the pact ratified by X", "a truce holding since 1991"
+                if any(h in args for h in heads) or any(a.lower_ in ("which", "that") for a in args):
+                    direct.append(term)
+                elif any(self._subject_left_unparsed(v, heads) for v in verbs[:1]) and rule.value not in PATIENT_STATUSES:
+                    direct.append(term)
+                elif any(a.lower_ in anaphors and not (a.dep_ == "pobj" and a.head.lower_ in FRAME_PREPS) for a in args):
+                    # (not "under the terms of the truce, forces withdrew from X": the terms frame the act)
+                    anaphoric.append(term)
+        direct += self._approval(ca, cb, heads)
+        last = lambda found: max(found, key=lambda t: (t.start, -t.end)) if found else None  # noqa: E731
+        return last(direct), last(anaphoric)
+
+    def _approval(self, ca: int, cb: int, heads: list) -> list[Term]:
+        """Statuses told by an approval noun of the agreement: "the cabinet's approval of the deal" and
+        "won approval of the deal" (approved), "to win congressional approval of the deals", "needs the
+        Senate's ratification of the treaty" (pending approval)."""
+        cues = self.vocab.cues
+        span = self.doc.char_span(ca, cb, alignment_mode="expand") if heads else None
+        out = []
+        for tok in span if span is not None else []:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.approval_nouns:
+                continue
+            gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+            # "approval of the deal", or "the deal won approval", "the deal was submitted for ratification"
+            subject = tok.dep_ in ("dobj", "pobj") and any(c in heads for c in gov.children if c.dep_ in ("nsubj", "nsubjpass"))
+            if not (subject or any(h in tok.subtree for h in heads)):
+                continue
+            value = self._approval_value(tok)
+            if value is not None:
+                out.append(Term(value, tok.idx, tok.idx + len(tok), "status.approval_noun"))
+        return out
+
+    def _approval_value(self, noun) -> str | None:
+        """"approved", "pending approval" or None (nothing says which) for an approval noun of an agreement."""
+        cues = self.vocab.cues
+        gov = noun.head
+        if noun.dep_ == "pobj":
+            if gov.lower_ in cues.approval_pending_words:
+                return "pending approval"  # "subject to approval"
+            gov = gov.head  # "submitted for approval" (but not "called for ratification": wished, not begun)
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            # "the Senate's approval of the pact is expected": still ahead
+            ahead = self._modal(gov) or gov.lemma_ in cues.sought_verbs or gov.lemma_ in cues.approval_pending_words
+            return "pending approval" if ahead else ("approved" if any(c.dep_ == "poss" for c in noun.children) else None)
+        if gov.lemma_ in cues.approval_pending_words or gov.lower_ in cues.approval_pending_words:
+            return "pending approval"
+        if self._denied(gov):
+            return None
+        if gov.lemma_ in cues.approval_gained_verbs:
+            done = self._told_done(gov) or gov.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in gov.children)
+            return "approved" if done else "pending approval"
+        if self._modal(gov) or gov.lemma_ in cues.sought_verbs:
+            return "pending approval"
+        return "approved" if any(c.dep_ == "poss" for c in noun.children) else None

@@ -1,0 +1,316 @@
+"""Agreement fields on shapes of unseen news: status told by approval nouns, by scheduled or finished
+signings and by verbs of what became of an agreement; signing dates told beside the name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimweave.extract.common import DocContext
+
+
+def run(nlp, text: str, published: dt.date | None = dt.date(2024, 6, 14)):
+    doc = nlp.make_doc(text)
+    doc._.cw_context = DocContext(doc_id="test", text=text, published=published)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.cw_agreements
+
+
+def named(nlp, text: str, phrase: str):
+    found = [a for a in run(nlp, text) if phrase in a.text]
+    assert len(found) == 1, [a.text for a in run(nlp, text)]
+    return found[0]
+
+
+# ---------------------------------------------------------------------- status
+
+STATUS = [
+    pytest.param(
+        "Oslo hopes to win parliamentary approval of the pipeline accords it has negotiated with Copenhagen.",
+        "accords", "pending approval", id="to-win-approval-is-pending",
+    ),
+    pytest.param(
+        "Farmers protested the cabinet's approval of the grain agreement with Kenya.",
+        "agreement", "approved", id="possessive-approval-is-approved",
+    ),
+    pytest.param(
+        "The grain agreement with Kenya won parliamentary approval last week.",
+        "agreement", "approved", id="won-approval-is-approved",
+    ),
+    pytest.param(
+        "The grain agreement with Kenya still needs the Senate's ratification.",
+        "agreement", "pending approval", id="needs-ratification-is-pending",
+    ),
+    pytest.param(
+        "Lawmakers in Quito called for the swift ratification of the grain agreement with Kenya.",
+        "agreement", None, id="called-for-ratification-says-nothing",
+    ),
+    pytest.param(
+        "The two Andean nations have negotiated deals with the U.S. that cut tariffs on cut flowers.",
+        "deals", None, id="have-negotiated-is-made-not-sought",
+    ),
+    pytest.param("Ruritania is in the process of signing the tax deal with Freedonia.", "deal", "proposed", id="in-the-process-of-signing"),
+    pytest.param("Militants may break a tentative week-old truce between the army and the rebels.", "truce", None, id="tentative-but-a-week-old"),
+    pytest.param("The army and the rebels agreed a tentative truce on Monday.", "truce", "proposed", id="tentative"),
+    pytest.param(
+        "A fisheries agreement between Ruritania and Freedonia is due to be signed in July.", "agreement", "proposed", id="due-to-be-signed",
+    ),
+    pytest.param(
+        "Freedonia is in the process of ratifying the tax treaty it signed with Ruritania in 2004.",
+        "treaty", "pending approval", id="in-the-process-of-ratifying",
+    ),
+    pytest.param("Freedonia ratified the tax treaty it signed with Ruritania in 2004.", "treaty", "approved", id="ratified"),
+    pytest.param("The Senate voted 60-40 to ratify the fisheries treaty with Freedonia.", "treaty", "approved", id="voted-to-ratify"),
+    pytest.param(
+        "Parliament is expected to ratify the fisheries treaty with Freedonia next month.", "treaty", "pending approval", id="expected-to-ratify",
+    ),
+    pytest.param("Parliament is not expected to ratify the fisheries treaty with Freedonia.", "treaty", None, id="not-expected-to-ratify"),
+    pytest.param("The Senate voted against a motion to ratify the fisheries treaty with Freedonia.", "treaty", None, id="voted-against-ratifying"),
+    pytest.param("The merger deal between Acme and Borealis must still be approved by regulators.", "deal", "pending approval", id="must-be-approved"),
+    pytest.param("The merger deal between Acme and Borealis has yet to be ratified by shareholders.", "deal", "pending approval", id="yet-to-be-ratified"),
+    pytest.param(
+        "The treaty between Ruritania and Freedonia goes to parliament for ratification next month.",
+        "treaty", "pending approval", id="goes-for-ratification",
+    ),
+    pytest.param(
+        "Lima ratified the fisheries pact; Quito plans to sign its agreement next month.",
+        "its agreement", "proposed", id="plans-to-sign-is-scheduled",
+    ),
+]
+
+
+STATUS_VERBS = [
+    pytest.param("A UN-monitored truce between Ruritania and the rebels has been holding since 1994.", "truce", "in force", id="truce-holding"),
+    pytest.param("A shaky ceasefire between the two militias appeared to be holding on Tuesday.", "ceasefire", "in force", id="appeared-to-be-holding"),
+    pytest.param("Talks stalled, with a UN-monitored ceasefire holding since 1991 between the two armies.", "ceasefire", "in force", id="participle-holding"),
+    pytest.param("Iceland and Norway held talks on the fisheries pact signed in 2001.", "pact", None, id="held-talks-on-it"),
+    pytest.param("Drills are being held under a fisheries pact that Iceland signed with Norway.", "pact", None, id="held-under-it"),
+    pytest.param("The deal between Acme and Borealis was held up by regulators.", "deal", None, id="held-up"),
+    pytest.param("The rebels called off a two-year ceasefire with the army in 2003.", "ceasefire", "cancelled", id="called-off"),
+    pytest.param("Kazakhstan stopped applying the customs protocol with Russia in March.", "protocol", "suspended", id="stopped-applying"),
+    pytest.param("Iceland signed a fisheries pact ratified by parliament in 2002.", "pact", "approved", id="participle-ratified"),
+    pytest.param(
+        "Hamas has refused to accept the peace deals Fatah signed with Israel in 1993. It froze talks with Fatah last month.",
+        "deals", None, id="it-froze-something-else",
+    ),
+    pytest.param("Iceland and Norway signed a fisheries pact in 2001 that cleared the way for new quotas.", "pact", None, id="that-cleared-the-way"),
+    pytest.param("Iceland and Norway signed a fisheries pact in 2001 that parliament approved a year later.", "pact", "approved", id="that-parliament-approved"),
+    pytest.param(
+        "Freedonia is the top donor to the force, beefed up after the UN-brokered truce between Ruritania and the rebels took effect on May 3.",
+        "truce", "in force", id="took-effect-misparsed-after-a-preposition",
+    ),
+    pytest.param("The mission grew after the truce between Ruritania and the rebels took effect on May 3.", "truce", "in force", id="took-effect-after"),
+    pytest.param("The army declared the ceasefire over on Monday.", "ceasefire", "cancelled", id="declared-over"),
+    pytest.param("The rebels are currently observing a truce with the army in the north.", "truce", "in force", id="observing"),
+    pytest.param("The rebels have respected a truce with the army since March.", "truce", "in force", id="have-respected"),
+    pytest.param("The rebels refused to respect the truce they signed with the army in 2002.", "truce", None, id="refused-to-respect"),
+    pytest.param("Hamas rejects demands of honoring the peace deals Fatah signed with Israel in 1993.", "deals", None, id="demands-of-honoring"),
+    pytest.param("The trade pact between Ruritania and Freedonia remains in place.", "pact", "in force", id="remains-in-place"),
+    pytest.param("A truce between the army and the rebels has been in place since 2002.", "truce", "in force", id="has-been-in-place"),
+    pytest.param(
+        "Ruritania and Freedonia signed a new accord in May. Talks will not start until the new accord's procedures are in place.",
+        "accord", None, id="its-procedures-in-place",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "status"), STATUS_VERBS)
+def test_status_verbs(nlp, text, phrase, status):
+    assert named(nlp, text, phrase).status == status
+
+
+@pytest.mark.parametrize(("text", "phrase", "status"), STATUS)
+def test_status(nlp, text, phrase, status):
+    assert named(nlp, text, phrase).status == status
+
+
+def test_a_group_restated_by_a_bare_plural_keeps_its_own_status(nlp):
+    text = (
+        "Ecuador and Chile must win congressional approval of trade deals they have negotiated with Washington. "
+        "Officials said the two countries have negotiated deals with Washington that open their flower markets. "
+        "Critics say other deals signed by the White House ignore farm workers."
+    )
+    found = run(nlp, text)
+    assert [a.status for a in found if a.text.startswith("trade deals")] == ["pending approval"]
+    assert [a.status for a in found if a.text.startswith("other deals")] == [None]
+    assert len(found) == 2, [a.text for a in found]
+
+
+def test_a_scheduled_day_is_no_signing_day(nlp):
+    found = named(nlp, "Ghana expects to sign the water accord with Benin on Friday.", "accord")
+    assert (found.signed, found.status) == ([], "proposed")
+
+
+# ---------------------------------------------------------------------- signing dates
+
+SIGNED = [
+    pytest.param("Troops train there under the Mutual Defense Treaty of 1951, which binds Manila and Washington.", "Treaty", ["1951"], id="treaty-of-year"),
+    pytest.param("Ruritania cited the border agreement of May 1998 with Freedonia.", "agreement", ["1998-05"], id="agreement-of-month"),
+    pytest.param("Ruritania will sign the border agreement of next year.", "agreement", [], id="of-a-year-ahead"),
+    pytest.param(
+        "It was the first resolution on the bases since 1971, when Japan and the United States signed an accord on the island.",
+        "accord", ["1971"], id="since-year-when-signed",
+    ),
+    pytest.param(
+        "Parliament passed a resolution in 1971 when Japan and the United States signed an accord on the island.",
+        "accord", ["1971"], id="in-year-when-signed",
+    ),
+    pytest.param("Protests will erupt in 2031 when Japan signs an accord on the island.", "accord", [], id="when-ahead"),
+    pytest.param("The rebels declared a unilateral ceasefire last March after years of bombings.", "ceasefire", ["2024-03"], id="declared-truce"),
+    pytest.param("Ruritania and Freedonia initialled a fisheries agreement on Monday.", "agreement", ["2024-06-10"], id="initialled"),
+    pytest.param(
+        "Officials said agreements had been reached at the joint meeting of the AU and the Arab League in Addis Ababa on Thursday on most questions.",
+        "agreements", ["2024-06-13"], id="day-hung-on-the-place-of-the-signing",
+    ),
+    pytest.param("The army declared the ceasefire over on Monday.", "ceasefire", [], id="declared-over-is-no-signing"),
+    pytest.param(
+        "Parliament backed a peace agreement inked between the government and the rebels in 2005, which ended a long civil war.",
+        "agreement", ["2005"], id="year-hung-on-the-last-side",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "signed"), SIGNED)
+def test_signing_dates_beside_the_name(nlp, text, phrase, signed):
+    assert named(nlp, text, phrase).signed == signed
+
+
+# ---------------------------------------------------------------------- an agreement told by a verb first
+
+AGREED = [
+    pytest.param(
+        "The Teamsters and Acme Freight agreed last month to form a joint pension fund. Under the agreement, drivers pay less.",
+        "agreement", "a joint pension fund", ["2024-05"], id="agreed-last-month-to-form",
+    ),
+    pytest.param(
+        "Acme and Borealis agreed on Tuesday to merge their cable units. Under the deal, Acme will hold 60 percent.",
+        "deal", "their cable units", ["2024-06-11"], id="agreed-on-a-weekday",
+    ),
+    pytest.param(
+        "Acme will agree next week to sell its cable unit to Borealis. Under the deal, Acme keeps the brand.",
+        "deal", "its cable unit", [], id="agreement-still-ahead-has-no-date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "asset", "signed"), AGREED)
+def test_the_agreement_takes_what_and_when_from_the_verb_that_told_it(nlp, text, phrase, asset, signed):
+    found = named(nlp, text, phrase)
+    assert (found.asset, found.signed) == (asset, signed)
+
+
+# ---------------------------------------------------------------------- assets
+
+ASSETS = [
+    pytest.param("Ruritania and Freedonia signed an agreement on water sharing here on Tuesday.", "agreement", "water sharing", id="here-after-topic"),
+    pytest.param("The builder won a contract to build four gas turbines there.", "contract", "four gas turbines", id="there-after-object"),
+    pytest.param("The deal, signed between Ruritania and Freedonia, sets up a joint fund for flood victims.", "deal", "a joint fund", id="sets-up"),
+    pytest.param("The deal with Freedonia set the stage for talks.", "deal", None, id="set-the-stage"),
+    pytest.param("The trade pact between Ruritania and Freedonia remains in place.", "pact", None, id="in-place-is-no-asset"),
+    pytest.param(
+        "Acme signed a contract worth 5 million dollars with Ruritania for the supply of wheat.",
+        "contract", "the supply of wheat", id="past-its-value",
+    ),
+    pytest.param("Acme signed a contract worth 5 million dollars to supply wheat to Ruritania.", "contract", "wheat", id="infinitive-on-its-value"),
+    pytest.param(
+        "Parliament backed a peace agreement inked between the government and the rebels in 2005, which ended a long civil war in the south.",
+        "agreement", "a long civil war in the south", id="which-clause-hung-on-a-side",
+    ),
+    pytest.param("Parliament backed a peace agreement signed with the rebels, which control the south.", "agreement", None, id="which-clause-of-a-side"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "asset"), ASSETS)
+def test_asset_shapes_of_wire_news(nlp, text, phrase, asset):
+    assert named(nlp, text, phrase).asset == asset
+
+
+# ---------------------------------------------------------------------- an older agreement is not the one planned
+
+def test_an_older_pact_is_not_the_one_still_to_be_signed(nlp):
+    text = (
+        "Ruritania dismissed a report that it would sign a security pact with Freedonia on Monday. "
+        "The new text differs from the security pact both countries signed in 1995, officials said. "
+        "The 1995 security pact was revoked in 1999."
+    )
+    found = [(a.signed, a.status) for a in run(nlp, text)]
+    assert found == [([], "proposed"), (["1995"], "cancelled")]
+
+
+EXPIRY = [
+    pytest.param("The accord with Freedonia would not take effect until 2008, analysts said.", None, id="not-until-is-a-start"),
+    pytest.param("Ruritania has a contract with Acme until 2010.", "2010", id="until-is-an-end"),
+    pytest.param(
+        "The gas contract between Acme and Borealis, which is set to expire in 2010, covers transit.", "2010", id="set-to-expire",
+    ),
+    pytest.param("The gas contract between Acme and Borealis is expected to expire in 2010.", "2010", id="expected-to-expire"),
+    pytest.param(
+        "The rebels are observing a truce with the army that is due to expire at the end of the year.", "2024", id="due-to-expire",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expires"), EXPIRY)
+def test_expiry_given(nlp, text, expires):
+    found = run(nlp, text)
+    assert len(found) == 1
+    assert (found[0].expires.value if found[0].expires else None) == expires
+
+
+COMPUTED = [
+    pytest.param("Acme signed a 30-year concession with Freedonia on Sunday to build a dam.", "2054-06-09", id="term-told-with-the-signing"),
+    pytest.param(
+        "Acme signed a deal with Freedonia on Sunday to build a dam. Under the deal, the concession period will be 30 years.",
+        None, id="term-told-apart-may-start-later",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expires"), COMPUTED)
+def test_expiry_is_computed_from_a_term_told_with_its_signing(nlp, text, expires):
+    found = run(nlp, text)
+    assert len(found) == 1 and found[0].duration == "P30Y"
+    assert (found[0].expires.value if found[0].expires else None) == expires
+
+
+def test_a_dated_group_named_again_with_fewer_words_is_the_same_group(nlp):
+    text = (
+        "The cabinet was formed as provided for by the 1994 Arusha peace accords. The president swore in 30 "
+        "ministers on Friday. Diplomats welcomed the step. The rebels still hold two provinces. Aid groups asked "
+        "for access to the north. Following the 1994 peace accords, which ended the war, elections were delayed."
+    )
+    found = run(nlp, text)
+    assert [(a.signed, a.asset) for a in found] == [(["1994"], "the war")]
+
+
+IDENTIFIED = [
+    pytest.param(
+        "Under the 2002 peace accords, which ended the war that pitted the army against the rebels, elections were held.",
+        "the war that pitted the army against the rebels", id="restrictive-clause-says-which-war",
+    ),
+    pytest.param("The 2002 accord ended the war, which had lasted a decade.", "the war", id="aside-clause-stays-out"),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), IDENTIFIED)
+def test_a_bare_asset_keeps_the_clause_that_identifies_it(nlp, text, asset):
+    assert named(nlp, text, "accord").asset == asset
+
+
+DURATIONS = [
+    pytest.param("The pact between Ruritania and Freedonia will last five years.", "P5Y", id="will-last"),
+    pytest.param("Ruritania and Freedonia signed a pact in 2001 meant to last ten years.", "P10Y", id="meant-to-last"),
+    pytest.param("Ruritania and Freedonia signed a pact in 2001 and have met often in the last ten years.", None, id="the-last-years"),
+]
+
+
+@pytest.mark.parametrize(("text", "duration"), DURATIONS)
+def test_last_as_a_verb_gives_a_duration(nlp, text, duration):
+    assert named(nlp, text, "pact").duration == duration
+
+
+def test_a_renewal_every_few_years_has_that_period(nlp):
+    found = named(nlp, "The 10-year agreement between Ruritania and Freedonia is automatically renewed every five years.", "agreement")
+    assert (found.renewal.automatic, found.renewal.period) == (True, "P5Y")
