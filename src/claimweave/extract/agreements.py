@@ -35,6 +35,7 @@ from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name, spells
 from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, shown_text, stable_id
+from claimweave.extract.entities import name_key
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 PARTY_LABELS = ("ORG", "PERSON")
@@ -824,7 +825,11 @@ class AgreementExtractor:
             # A lease or concession names its grantee; the grantor is the state the asset lies in.
             host = host_state(doc, t.asset, t.parties, first.start)
             t.parties = t.parties + [host] if host is not None else t.parties
-        parties = [Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1]) for p in t.parties]
+        named = _entities_by_name(doc)
+        parties = [
+            Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1] or named.get(name_key(p.value[0])))
+            for p in t.parties
+        ]
         if t.parties:
             # One span for all parties when they are close; else the first party (a later one has its own clause).
             last = t.parties[-1] if t.parties[-1].end - t.parties[0].start < 200 else t.parties[0]
@@ -898,3 +903,14 @@ def make_agreements(nlp: Language, name: str, pronoun_window: int) -> AgreementE
     """The agreements component; ``pronoun_window`` is how many sentences "it"/"they" may look back."""
     ensure_extensions()
     return AgreementExtractor(nlp, pronoun_window=pronoun_window)
+
+
+def _entities_by_name(doc: Doc) -> dict[str, str]:
+    """The document's entities by the name key of their mentions, for a side found outside any entity
+    span ("Gazprom" where the tagger missed it, "Yukos" in a compound): the entity the same name is
+    elsewhere, when only one entity is so named."""
+    ids: dict[str, set[str]] = {}
+    for entity in doc._.cw_entities or []:
+        for m in entity.mentions:
+            ids.setdefault(name_key(m.text), set()).add(entity.id)
+    return {key: next(iter(found)) for key, found in ids.items() if key and len(found) == 1}
