@@ -161,7 +161,7 @@ LEADERS = [
     ),
     pytest.param(
         "The truce followed an agreement reached between Kenyan President Mwai Kibaki and the opposition.",
-        "an agreement", ["Kenyan", "the opposition"], id="state-leader-is-the-state",
+        "an agreement", ["the opposition", "Kenyan"], id="state-leader-is-the-state",
     ),
 ]
 
@@ -400,3 +400,24 @@ def test_a_truce_named_again_keeps_who_ends_it(nlp):
     text = "The Basque separatist group ETA said it would end its ceasefire. Bombings returned once the group scrapped a unilateral ceasefire last spring."
     found = agreements(nlp, text)
     assert [(a.text, [p.text for p in a.parties]) for a in found] == [("its ceasefire", ["ETA"])]
+
+
+NOT_SIDES = [
+    pytest.param(
+        "Under a contract signed Tuesday, Saab will upgrade Greece's 40 F-4E Phantom jets.",
+        "contract", ["Saab", "Greece"], id="model-name-of-what-is-upgraded",
+    ),
+    pytest.param(
+        "Korean Air chief Cho said the Indonesian Minister of Transport signed a deal.",
+        "a deal", ["Indonesian"], id="portfolio-of-a-title",
+    ),
+    pytest.param(
+        "Kenyan President Mwai Kibaki has presented 99-year land lease agreements to 300 small farmers, the radio reported.",
+        "lease agreements", [], id="demonym-in-a-title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), NOT_SIDES)
+def test_demonyms_and_model_names_are_no_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

@@ -20,6 +20,7 @@ from claimweave.extract.agreement_signers import COORDINATED, UNTIED_RULES, Sign
 from claimweave.extract.agreement_terms import same_name
 from claimweave.extract.agreement_types import Mention, Term, called_by_name
 from claimweave.extract.common import token_texts
+from claimweave.extract.titles import affiliation_name
 from claimweave.models import DocEntity, Role, Timex
 
 __all__ = ["SIDE_LABELS", "ArgumentReader"]
@@ -149,7 +150,11 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             ) and self._qualifies_a_side(root)
             if root.pos_ not in ("PROPN", "NOUN") and not demonym_pair:
                 continue
-            if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_ not in ACTING_FOR and not company and not paired and not seller:
+            # "54 F-4E Phantom aircraft": a model name qualifies a noun through the unnamed words after it
+            qualifier = root
+            while qualifier.dep_ == "compound" and qualifier.head.pos_ == "PROPN" and not qualifier.head.ent_type_ and qualifier.head.i > qualifier.i:
+                qualifier = qualifier.head
+            if (qualifier.dep_ == "compound" or qualifier.dep_ == "amod" and qualifier.pos_ == "PROPN" and qualifier.ent_type_ != "NORP") and qualifier.head.pos_ == "NOUN" and qualifier.head.lemma_ not in ACTING_FOR and not company and not paired and not seller:
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
             if self._mediator(root):
                 continue  # "Sri Lanka's peace broker Norway": who brokers an agreement is not its side
@@ -170,8 +175,8 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                 continue  # "the Korean War", "the Joint Declaration", "the Doha Round": events and texts
             if any(c.dep_ == "conj" and c.lower_ in self.vocab.cues.not_party_heads and any(d.dep_ == "compound" for d in c.children) for c in root.children):
                 continue  # "the Oslo and Tokyo Declaration": the first of two names of texts
-            if span.label_ == "NORP" and text.lower().endswith(DEMONYM_ENDINGS) and not demonym_pair:
-                continue  # "Egyptian officials": an adjective, not a party
+            if root.ent_type_ == "NORP" and (text.lower().endswith(DEMONYM_ENDINGS) or affiliation_name(text) != text) and not demonym_pair and root.dep_ in ("amod", "compound") and root.head.lemma_.lower() not in ACTING_FOR:
+                continue  # "Zimbabwean President X": an adjective, not a party (but "Egyptian officials" act for their state)
             if root.ent_type_ == "NORP" and root.dep_ in ("amod", "compound") and root.head.ent_type_ in ("GPE", "ORG") and root.head.i >= span.end:
                 continue  # "Communist North Korea": a word describing the party named after it
             trimmed = re.sub(r"\s*['\u2019]s?$", "", text)

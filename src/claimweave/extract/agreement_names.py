@@ -53,6 +53,8 @@ class NameFinder:
                 continue
             if first == t.i and (t.lower_,) in title_lexicon().heads:
                 continue  # "President of the National Assembly": a title, not a name
+            if t.dep_ == "pobj" and t.head.lower_ == "of" and (t.head.head.lower_,) in title_lexicon().heads:
+                continue  # "the Minister of Transport": the portfolio of a title, not a name
             s, e = doc[first].idx, t.idx + len(t)
             spans.append((s, e, self.text[s:e], None))
         spans = [self._with_defined_tail(*x) for x in spans]
