@@ -421,3 +421,20 @@ NOT_SIDES = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), NOT_SIDES)
 def test_demonyms_and_model_names_are_no_sides(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+RELATIVE_SIGNERS = [
+    pytest.param(
+        "The RPF is an offshoot of the Karen National Union (KNU), which in 1995 signed a ceasefire with the army to halt decades of fighting.",
+        "a ceasefire", ["the Karen National Union", "the army"], id="name-described-by-a-signing-clause",
+    ),
+    pytest.param(
+        "Talks between the Colombian government and leftist rebels resumed on Monday. The ELN, a rival of the Revolutionary Armed Forces, which signed a truce with the government in May, stayed away.",
+        "a truce", ["the Revolutionary Armed Forces", "the government"], id="with-the-body-named-before-is-not-its-state-again",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), RELATIVE_SIGNERS)
+def test_the_name_a_signing_relative_clause_describes_is_a_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

@@ -99,6 +99,8 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         # "the Agreement on Trade Preferences Among Developing Countries": words of its own name
         kinds += [self._chars(m.kind_start, self._name_end(m)) for m in mentions if self.proper_name(m)]
         address: set[int] = set()
+        signing = set(self.vocab.cues.signed_verbs)
+        signer_tokens = {t.i for m in mentions for t in PeopleResolver.signers(self.doc[m.head], signing) if self.doc[m.head].pos_ != "VERB"}
         for k, (s, e, text, eid) in enumerate(spans):
             if any(t.start < e and s < t.end for t in tx) or any(ks < e and s < ke for ks, ke in kinds):
                 continue  # "the Non-Proliferation Treaty" names the agreement, not a party
@@ -140,7 +142,9 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             # "clear the way for PKN Orlen to sign an agreement": the subject of the infinitive acts
             doer = span.end + 1 < len(self.doc) and self.doc[span.end].lower_ == "to" and self.doc[span.end + 1].tag_ == "VB" and left.rstrip().lower().endswith("for")
             route = self._route_end(root, mentions)
-            if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or self._from_seller(root, mentions)):
+            # "a splinter of the X Front, which signed a treaty": the name a relative clause signing it describes
+            signed = any(span.start <= i < span.end for i in signer_tokens)
+            if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or signed or self._from_seller(root, mentions)):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 continue
             # "between the Thai and Polish justice ministries": coordinated demonyms name their states.

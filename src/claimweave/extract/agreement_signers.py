@@ -90,6 +90,8 @@ class SignerReader:
                 holders.append(head.head)
             tokens = own + [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
             for t in tokens:
+                if t not in own and any(p.start <= t.idx < p.end for p in out):
+                    continue  # "a treaty with the government": the side is written already; not its state again
                 if ca <= t.idx < cb:
                     party = self.people.person_party(t) or self.people.body_party(t, bodies, "party.signatory_body")
                     if party is None and t in own and t in PeopleResolver.signers(head, signing - {"negotiate"}):
