@@ -438,3 +438,20 @@ RELATIVE_SIGNERS = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), RELATIVE_SIGNERS)
 def test_the_name_a_signing_relative_clause_describes_is_a_side(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+HEADED_BODIES = [
+    pytest.param(
+        "Microsoft chairman Bill Gates said on Monday his company would sign a licensing agreement with Nokia next month.",
+        "a licensing agreement", ["Nokia", "Microsoft"], id="his-company",
+    ),
+    pytest.param(
+        "Siemens chief executive Peter Loescher said his company had signed a contract with Iberdrola.",
+        "a contract", ["Iberdrola", "Siemens"], id="his-company-signed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), HEADED_BODIES)
+def test_his_company_is_the_body_the_speaker_heads(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

@@ -175,7 +175,12 @@ class SignerReader:
                 if not ca <= t.idx < cb:
                     continue
                 person = self.anaphora.person(t)
-                if person is not None:
+                # "TRIS president X said his agency would sign": the body the person heads
+                owner = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None) if t.pos_ == "NOUN" and not t.ent_type_ else None
+                head_of = self.anaphora.person(owner) if owner is not None and t.lemma_.lower() in self.anaphora.agents else None
+                if head_of is not None and (party := self.people.person_party(head_of)) is not None:
+                    out.append((t, Party(party.start, party.end, party.text, party.entity_id, "party.signer_body")))
+                elif person is not None:
                     # "he signed": the state or organisation the person acts for, else the person
                     party = self.people.person_party(person) or self.people.person(person, "party.signer_person")
                     out += [(t, party)] if party is not None else []
