@@ -455,3 +455,20 @@ HEADED_BODIES = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), HEADED_BODIES)
 def test_his_company_is_the_body_the_speaker_heads(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+EVENT_HOSTS = [
+    pytest.param(
+        "The African Union summit in Banjul ended on Sunday. The summit also signed two agreements on trade and migration.",
+        "two agreements", ["African Union"], id="the-summit-named-before",
+    ),
+    pytest.param(
+        "The OPEC meeting approved a new agreement on output quotas.",
+        "a new agreement", ["OPEC"], id="meeting-written-with-its-organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), EVENT_HOSTS)
+def test_an_agreement_a_meeting_adopts_is_its_holders(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
