@@ -270,3 +270,23 @@ def test_a_review_of_plural_agreements_signed_is_a_review_of_every_one(nlp):
     text = "Russia won a 2019 lease on the port of Latakia. The new minister proposed a committee to revisit the agreements Russia had signed with the old regime."
     found = {a.text: a.status for a in run(nlp, text)._.cw_agreements}
     assert found == {"a 2019 lease": "under review"}
+
+
+# Agreements a counted plural lists by name are one each, however the parser hangs the last name.
+LISTED = [
+    pytest.param(
+        "The ministers also adopted three conventions -- Mutual Legal Assistance, Transfer of Sentenced Persons and Cultural Heritage Protection.",
+        ["Mutual Legal Assistance", "Transfer of Sentenced Persons", "Cultural Heritage Protection"],
+        id="last-name-hung-on-the-one-before",
+    ),
+    pytest.param(
+        "The forum also approved four accords -- Road Transport, Recognition of Diplomas, Protection of Investments and Customs Cooperation.",
+        ["Road Transport", "Recognition of Diplomas", "Protection of Investments", "Customs Cooperation"],
+        id="names-of-one-list-not-merged",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), LISTED)
+def test_each_listed_name_is_an_agreement(nlp, text, names):
+    assert [a.text for a in run(nlp, text)._.cw_agreements] == names

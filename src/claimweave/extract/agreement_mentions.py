@@ -145,6 +145,7 @@ class MentionFinder:
                             members.append(c)
                             stack.append(c)
                 members = sorted((t for t in members if sent.start <= t.i < sent.end), key=lambda t: t.i)
+                members += self._last_listed(doc, sent, head, members)
                 if len(members) < 2 or not all(t.text[:1].isupper() or t.i in taken for t in members):
                     continue  # "agreements on trade and investment": topics, not names
                 if any(t.ent_type_ in ("GPE", "LOC", "NORP", "PERSON") for t in members):
@@ -158,8 +159,31 @@ class MentionFinder:
                         continue
                     end = max([t.i] + [x.i for c in t.children if c.dep_ not in ("conj", "cc", "punct", "appos") for x in c.subtree]) + 1
                     start = min([t.i] + [x.i for c in t.children if c.dep_ not in ("conj", "cc", "punct", "appos") and c.i < t.i for x in c.subtree])
+                    end = min([end] + [u.left_edge.i for u in members if t.i < u.i < end])
+                    while end - 1 > t.i and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+                        end -= 1  # "Visa Regime and": the next listed name is not part of this one
                     out.append(Mention(start, end, t.i, start, m.rule, False, False, listed_by=m.head))
         return out
+
+    @staticmethod
+    def _last_listed(doc: Doc, sent: Span, plural: Token, members: list[Token]) -> list[Token]:
+        """The name the parser hung inside the one before it ("three accords -- A, B of C and D":
+        "D" joined to "C"), when the plural counts more names than the list chain holds."""
+        count = next((c for c in plural.children if c.dep_ == "nummod"), None)
+        if count is None or not members:
+            return []
+        number = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}.get(count.lower_)
+        if number is None and count.text.isdigit():
+            number = int(count.text)
+        if number is None or number != len(members) + 1:
+            return []
+        last = members[-1]
+        inner = [
+            t for t in last.subtree
+            if t.dep_ == "conj" and t.head != last and t.head.i > last.i and t.text[:1].isupper() and sent.start <= t.i < sent.end
+            and any(c.dep_ == "cc" for c in t.head.children)
+        ]
+        return inner[-1:]
 
     # ------------------------------------------------------------------ kinds of mention
 
@@ -488,6 +512,8 @@ class MentionFinder:
         if self._restates(doc, a, b):
             return True
         breaks = set(self.vocab.cues.clause_breaks) - {"and", ","}
+        if a.listed_by is not None and a.listed_by == b.listed_by:
+            return False  # "three accords -- A, B and C": one agreement each
         if any(t.lower_ in breaks for t in between) or a.plural or b.plural:
             return False
         if called_by_name(doc, b, self.vocab.kind_words) and not called_by_name(doc, a, self.vocab.kind_words):
