@@ -290,3 +290,15 @@ LISTED = [
 @pytest.mark.parametrize(("text", "names"), LISTED)
 def test_each_listed_name_is_an_agreement(nlp, text, names):
     assert [a.text for a in run(nlp, text)._.cw_agreements] == names
+
+
+def test_an_acronym_written_with_other_sides_names_another_agreement(nlp):
+    """"the Peru-Chile FTA" after "a free trade agreement (FTA)" between Peru and Korea is another FTA;
+    named once in passing, it does not take the story's later "the deal" either."""
+    text = (
+        "Peru and Korea signed a free trade agreement (FTA) on Monday. The FTA cuts tariffs on cars and the agreement opens farm markets. "
+        "It is the fourth such agreement for Peru after the Peru-Canada FTA and the Peru-Chile FTA. The deal was signed by the two trade ministers."
+    )
+    found = {a.text: [e.text for e in a.evidence] for a in run(nlp, text)._.cw_agreements}
+    assert list(found) == ["a free trade agreement", "the Peru-Canada FTA", "the Peru-Chile FTA"]
+    assert "The deal" in found["a free trade agreement"]

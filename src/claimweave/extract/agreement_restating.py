@@ -40,6 +40,20 @@ def same_subject(doc: Doc, known: Draft, m: Mention, terms: Terms) -> bool:
     return all(t.lower_.rstrip("s") in covered for t in named)
 
 
+def named_apart(doc: Doc, known: Draft, m: Mention) -> bool:
+    """True for "the China-Chile FTA" after "a free trade agreement (FTA)" between China and Pakistan:
+    a name written before the acronym or name that neither the earlier agreement's mentions nor its
+    sides hold says which other agreement of that name it is."""
+    said = " ".join(doc[x.start : x.end].text.lower() for x in known.mentions)
+    sides = [p.value[0] for p in known.terms.parties]
+    for t in doc[m.start : m.kind_start]:
+        if t.pos_ != "PROPN" or not t.text[:1].isupper():
+            continue
+        if t.lower_ not in said and not any(same_name(t.text, s) for s in sides):
+            return True
+    return False
+
+
 def called_by_acronym(doc: Doc, m: Mention) -> bool:
     """True for an agreement called by an acronym alone ("the NPT")."""
     head = doc[m.head]

@@ -20,6 +20,7 @@ from claimweave.extract.agreement_mentions import MentionFinder
 from claimweave.extract.agreement_restating import (
     called_by_acronym,
     coordinated_with_one,
+    named_apart,
     on_that_matter,
     plainly_described,
     same_subject,
@@ -109,6 +110,7 @@ class AgreementExtractor:
             ), None)
         # A singular name never refers back to a plural one ("The contracts" ... "the lease").
         candidates = [d for d in reversed(drafts) if not (d.collective or d.tentative or d.kind_mention.plural)]
+        candidates = self._salient_first(doc, reader, candidates)
         pick = next((d for d in candidates if d.kind_mention.rule.kind == mention.rule.kind), None)
         if pick is None and candidates and mention.rule.generic:
             pick = candidates[0]
@@ -141,6 +143,17 @@ class AgreementExtractor:
             if not any(same_name(p, k) for p in parties for k in known):
                 return None
         return pick
+
+    @staticmethod
+    def _salient_first(doc: Doc, reader, candidates: list[Draft]) -> list[Draft]:
+        """"the third after the China-ASEAN FTA and the China-Chile FTA. The deal was signed by ...":
+        agreements named once by their own name in passing do not take "the deal" from the agreement
+        the story has been about (named three times or more)."""
+        passing = [d for d in candidates if len(d.mentions) == 1 and reader.proper_name(d.mentions[0])]
+        topic = next((d for d in candidates if d not in passing and len(d.mentions) >= 3), None)
+        if topic is None or not passing or candidates[0] not in passing:
+            return candidates
+        return [topic] + [d for d in candidates if d is not topic]
 
     @staticmethod
     def _possessive_owner(doc: Doc, mention: Mention) -> str | None:
@@ -223,7 +236,9 @@ class AgreementExtractor:
         # An indefinite name may define a key ("a memorandum (MOU)" for a later "the MOU") but names a new
         # agreement itself ("a production sharing agreement (PSA) with BP" after one with Shell).
         indefinite = doc[group[0].start].lower_ in ("a", "an")
-        named = None if indefinite else next((d for d in drafts if d.keys & keys and not (d.years and years and not d.years & years)), None)
+        named = None if indefinite else next((
+            d for d in drafts if d.keys & keys and not (d.years and years and not d.years & years) and not named_apart(doc, d, group[0])
+        ), None)
         words = self.finder.description_words(doc, group[0])
         if named is None and not indefinite and len(group) == 1 and called_by_acronym(doc, group[0]):
             # "the nuclear Non-Proliferation Treaty" ... "the NPT": the acronym spells the name told before
@@ -231,6 +246,7 @@ class AgreementExtractor:
             named = next((
                 d for d in drafts
                 if not d.kind_mention.plural and spells(acronym, doc[d.kind_mention.start : d.kind_mention.end].text.replace("-", " "))
+                and not named_apart(doc, d, group[0])
             ), None)
         if named is None and len(group) == 1 and group[0].definite and years and words:
             # "the 1994 Lusaka peace accords" ... "the 1994 peace accords which ended the war": the same
