@@ -196,7 +196,30 @@ SAME_AGREEMENT = [
         ["the nuclear Non-Proliferation Treaty"],
         id="acronym-spells-the-name",
     ),
+    pytest.param(
+        "Lumen Corp said Sunday it would buy rival Arbor Systems in a deal valued at 2 billion dollars. "
+        "Lumen said it would pay 41 dollars for each Arbor share, in an all-stock deal.",
+        ["a deal"],
+        id="described-again-the-next-sentence",
+    ),
+    pytest.param(
+        "The Farmers Party struck an electoral pact with the Liberals on Monday. Farmers Party leader Ana Ruiz and Liberal leader "
+        "Tom Hale ended weeks of talks on the terms of a pact with an agreement to share candidates in ten seats.",
+        ["an electoral pact"],
+        id="another-general-noun-the-next-sentence",
+    ),
     # ... but a word that sets it apart names another one
+    pytest.param(
+        "Lumen Corp said Sunday it would buy rival Arbor Systems in a deal valued at 2 billion dollars. "
+        "Lumen also said it would sell its cable unit to Orbis in a separate deal.",
+        ["a deal", "a separate deal"],
+        id="separate-deal-the-next-sentence",
+    ),
+    pytest.param(
+        "Lumen Corp said Sunday it would buy rival Arbor Systems in a deal valued at 2 billion dollars. Orbis said it had signed an agreement with Cado on Friday.",
+        ["a deal", "an agreement"],
+        id="general-noun-with-other-sides",
+    ),
     pytest.param(
         "Rebels in the north declared a fragile truce with the army on Monday. Farther south, clan leaders agreed a separate truce among themselves.",
         ["a fragile truce", "a separate truce"],

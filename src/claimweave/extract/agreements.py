@@ -18,11 +18,13 @@ from spacy.tokens import Doc
 
 from claimweave.extract.agreement_mentions import MentionFinder
 from claimweave.extract.agreement_restating import (
+    alike,
     called_by_acronym,
     coordinated_with_one,
     named_apart,
     on_that_matter,
     plainly_described,
+    restates_recent,
     same_subject,
     under_one,
     vague_holding,
@@ -290,6 +292,8 @@ class AgreementExtractor:
             again = recent  # "The deal opens ... An agreement on the matter is to be signed on Friday"
         if again is None and recent is not None and len(group) == 1 and same_subject(doc, recent, first, terms):
             again = recent  # "secured a huge Airbus plane deal ... a contract to purchase 150 Airbus planes"
+        if again is None and recent is not None and len(group) == 1 and si - recent.last_sentence <= 1 and restates_recent(self.vocab.cues, doc, recent, first, terms):
+            again = recent  # "... in a deal valued at 825 million dollars. X will buy all shares, in an all-cash deal"
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
             again.take(group, terms, si)
@@ -523,7 +527,7 @@ class AgreementExtractor:
         if len(same) != 1:
             return None
         known = [p.value[0] for p in same[0].terms.parties]
-        if any(not any(same_name(p.value[0], k) for k in known) for p in terms.parties):
+        if any(not any(alike(p.value[0], k) for k in known) for p in terms.parties):
             return None
         if own_sides and not (terms.parties and si - same[0].last_sentence <= 1):
             # "a PSA with the Russian state": a deal of its own sides (but "X and Y are to sign a military
