@@ -208,7 +208,18 @@ SAME_AGREEMENT = [
         ["an electoral pact"],
         id="another-general-noun-the-next-sentence",
     ),
+    pytest.param(
+        "A 40 million dollar contract under which Norsk Marine will refit the navy's six patrol boats took effect in March, "
+        "the biggest defence deal between Norway and Chile.",
+        ["A 40 million dollar contract"],
+        id="set-off-at-the-end-of-its-sentence",
+    ),
     # ... but a word that sets it apart names another one
+    pytest.param(
+        "A trade pact between Chile and Peru took effect in May, a week after a separate deal with Bolivia was signed.",
+        ["A trade pact", "a separate deal"],
+        id="another-after-the-comma",
+    ),
     pytest.param(
         "Lumen Corp said Sunday it would buy rival Arbor Systems in a deal valued at 2 billion dollars. "
         "Lumen also said it would sell its cable unit to Orbis in a separate deal.",

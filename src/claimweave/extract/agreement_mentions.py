@@ -538,6 +538,8 @@ class MentionFinder:
         between = doc[a.end : b.start]
         if a.plural or b.plural or not between or between[-1].text not in (",", "-", "--", "\u2013", "\u2014"):
             return False
+        if MentionFinder._appended(doc, a, b):
+            return True
         if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("and", "or", "but", "while") for t in between):
             return False
         dashed = between[-1].text in ("--", "\u2013", "\u2014") and doc[b.start].lower_ in ("a", "an")
@@ -548,6 +550,28 @@ class MentionFinder:
             return False
         own = doc[a.head]
         return head.head == own or head.head == next((x for x in own.ancestors if x.pos_ == "VERB"), None)
+
+    @staticmethod
+    def _appended(doc: Doc, a: Mention, b: Mention) -> bool:
+        """True for "A 630 million dollar agreement under which X will upgrade Y took effect last
+        November, the largest defense deal between the two countries": a name set off by a comma at the
+        end of a sentence whose subject is the agreement says what that agreement is, however the parser
+        hangs it (often as an object of the verb)."""
+        head, own = doc[b.head], doc[a.head]
+        if doc[b.start - 1].text != "," or own.dep_ not in ("nsubj", "nsubjpass") or head.dep_ == "conj":
+            return False
+        end = max(t.i for t in head.subtree) + 1
+        if end < len(doc) and doc[end].text not in (".", "!", "?") or head.left_edge.i < b.start:
+            return False  # the name must run to the end of the sentence, from right after the comma
+        verb = own.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        up = head.head  # ("took effect in March, the biggest deal": hung on "effect", on "March", on the verb)
+        while up != verb and up.pos_ not in ("VERB", "AUX") and up.head != up:
+            up = up.head
+        if up != verb:
+            return False
+        return not any(c.dep_ in ("cc", "mark") for c in verb.children if c.i > own.i and c.i < b.start)
 
     def regions(self, doc: Doc, sent: Span, groups: list[list[Mention]]) -> list[tuple[int, int]]:
         """Token ranges of the clauses that belong to each group of a sentence."""
