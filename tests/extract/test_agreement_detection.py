@@ -278,6 +278,7 @@ def test_plural_granted_by_someone_is_signed_however_the_participle_hangs(nlp):
     makes the plural agreements made (the parse below is one the parser gave in a longer story)."""
     from spacy.tokens import Doc
 
+    from claimweave.extract.agreement_groups import signed_group
     from claimweave.extract.agreement_types import Mention
 
     words = ["Lima", "'s", "concern", "lay", "with", "the", "oil", "contracts", "granted", "Repsol", "by", "Fujimori", "."]
@@ -289,7 +290,7 @@ def test_plural_granted_by_someone_is_signed_however_the_participle_hangs(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
     extractor = nlp.get_pipe("claimweave_agreements")
     mention = Mention(5, 8, 7, 7, extractor.vocab.kind_rule("kind.contract"), True, True)
-    assert extractor._signed_group(doc, mention)
+    assert signed_group(extractor.vocab, doc, mention)
 
 
 def test_a_status_of_plural_agreements_signed_with_named_sides_is_theirs_alone(nlp):
@@ -336,3 +337,42 @@ def test_an_acronym_written_with_other_sides_names_another_agreement(nlp):
     found = {a.text: [e.text for e in a.evidence] for a in run(nlp, text)._.cw_agreements}
     assert list(found) == ["a free trade agreement", "the Peru-Canada FTA", "the Peru-Chile FTA"]
     assert "The deal" in found["a free trade agreement"]
+
+
+# A plural that names a group of agreements made or due is one agreement; a later plural naming it
+# again is the same one.
+GROUPS = [
+    pytest.param(
+        "The two leaders met in Lima, a visit that will coincide with the signature of a dozen trade and energy accords on Tuesday. "
+        "Officials said the talks went well. The mood was warm. Ministers met again. "
+        "The 12 accords due to be signed Tuesday cover fishing quotas and gas supplies.",
+        ["a dozen trade and energy accords"],
+        id="counted-group-counted-again",
+    ),
+    pytest.param(
+        "The cabinet approved a bill to force farmers to renew army base leases. Many farmers have refused to renew leases which expire on May 14.",
+        ["army base leases"],
+        id="bare-plural-again",
+    ),
+    pytest.param(
+        "Two contracts stand out. Under a deal signed in 2015, Orbis won the right to fish in the bay for 20 years.",
+        ["a deal"],
+        id="counted-plural-only-introducing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), GROUPS)
+def test_groups_of_agreements(nlp, text, names):
+    assert [a.text for a in run(nlp, text)._.cw_agreements] == names
+
+
+def test_plural_to_be_signed_with_its_own_sides_keeps_its_status(nlp):
+    """"still has to sign bilateral protocols with X and Y": those protocols, proposed; their status is
+    not every other agreement's."""
+    text = (
+        "Chile signed a trade deal with Korea on Friday. "
+        "Chile still has to sign bilateral protocols with Peru and Bolivia, with whom the talks have been formally concluded."
+    )
+    found = {a.text: a.status for a in run(nlp, text)._.cw_agreements}
+    assert found == {"a trade deal": None, "bilateral protocols": "proposed"}

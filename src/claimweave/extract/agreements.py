@@ -29,6 +29,7 @@ from claimweave.extract.agreement_restating import (
     under_one,
     vague_holding,
 )
+from claimweave.extract.agreement_groups import counted_again, group_size, made_or_due, restated_group, signed_group, signed_with_sides
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
@@ -62,6 +63,7 @@ class Draft:
     years: frozenset[str] = frozenset()
     first_sentence: int = -1
     words: frozenset[str] = frozenset()
+    counted: bool = False  # "a dozen accords", "several agreements": a group of agreements made
 
     def __post_init__(self) -> None:
         if self.first_sentence < 0:
@@ -297,8 +299,20 @@ class AgreementExtractor:
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
             again.take(group, terms, si)
+            again.tentative = again.tentative and not terms.has_substance()  # "leases which expire on May 14"
             return
         status = terms.status or terms.anaphoric_status
+        counted = counted_again(doc, drafts, first)
+        if counted is not None:
+            # "a dozen accords ... on Tuesday ... The 12 accords due to be signed Tuesday cover ..."
+            terms.status = status
+            counted.take(group, terms, si)
+            return
+        if first.plural and signed_with_sides(doc, first, terms):
+            # "still has to sign bilateral protocols with X and Y": those agreements, their own status
+            terms.status = status
+            drafts.append(Draft(list(group), kind_mention, terms, si))
+            return
         if first.plural and first.definite and not first.bare and recent is not None and recent.kind_mention.plural:
             if terms.has_time_terms() or status is None or not recent.tentative:
                 # "two agreements ... Those texts allow ...": the same agreements again.
@@ -310,7 +324,7 @@ class AgreementExtractor:
                 return
         if first.plural and not terms.has_time_terms():
             subject = doc[first.head].dep_ in ("nsubj", "nsubjpass")
-            if status is not None and subject and first.definite and not first.bare and self._signed_group(doc, first):
+            if status is not None and subject and first.definite and not first.bare and signed_group(self.vocab, doc, first):
                 # "the agreements that were signed with X and Y await approval": what becomes of those (but
                 # "a committee to revisit the agreements Russia had signed": a review of all of them)
                 terms.status = status
@@ -328,14 +342,16 @@ class AgreementExtractor:
                 # one whose sides and subject are said ("X and Y signed two agreements on Z") stands as it is.
                 said = len(terms.parties) >= 2 and terms.asset is not None
                 # "forged election pacts with X", "other deals signed by the administration": signed ones
-                said = said or self._signed_group(doc, first)
+                said = said or signed_group(self.vocab, doc, first)
                 # "the Geneva Conventions", "the Oslo Accords": agreements called by their own name
                 said = said or first.definite and not first.bare and reader.proper_name(first)
                 said = said or coordinated_with_one(doc, drafts, first)
                 # "its arms contracts with Russia": one side's agreements with another, named
                 owned = any(c.dep_ == "poss" for c in doc[first.head].children)
                 said = said or owned and any(p.rule == "party.with" for p in terms.parties)
-                drafts.append(Draft(list(group), kind_mention, terms, si, tentative=not said))
+                # "the signature of a dozen accords", "several agreements": a counted group of them
+                counted = not first.definite and group_size(doc, first) is not None and made_or_due(self.vocab, doc, first, terms)
+                drafts.append(Draft(list(group), kind_mention, terms, si, tentative=not (said or counted), counted=counted))
             return
         if first.definite and not first.plural and not reader.proper_name(first):
             # (an agreement called by its own name is found by its name above, never by its kind)
@@ -399,55 +415,6 @@ class AgreementExtractor:
             return []
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         return [t for s in subjects for t in [s, *s.conjuncts]]
-
-    def _signed_group(self, doc: Doc, mention: Mention) -> bool:
-        """True for a plural that names agreements made: the object of a past signing verb ("forged
-        election pacts", "has reached agreements to export grapes"), signed by someone ("deals signed
-        by the administration", "trade deals they have negotiated"), signed in the passive ("contracts
-        were signed", "the treaties which were signed with X") or whose signing was seen."""
-        head = doc[mention.head]
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in self.vocab.cues.quantity_nouns:
-            head = head.head.head  # "a total of 12 sales contracts were signed": what is said of the total
-        # ("had many treaties", "get deals": having is not making)
-        verbs = (set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)) - {"have", "get", "come", "find", "agree"}
-        verb = head.head
-        hedges = {"not", "n't", "never", "would", "could", "might", "may", "should", "will", "can", "to"}
-        if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in ("signing", "conclusion") and verb.head.head.tag_ == "VBD":
-            return True  # "witnessed the signing of three cooperation deals"
-        if head.dep_ == "nsubjpass" and verb.lemma_ in verbs and verb.tag_ == "VBN":
-            # "twelve sales contracts were signed at the fair", "agreements have been reached"
-            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
-            return bool(aux & {"was", "were", "been"}) and not aux & hedges
-        joined = False
-        if head.dep_ == "pobj" and verb.lower_ == "to" and verb.head.pos_ == "VERB":
-            # "had signed up to other covenants", "acceded to three treaties": joined, as an object is signed
-            up = verb.head.lemma_ == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.head.children)
-            joined = up or verb.head.lemma_ in ("accede", "adhere")
-            verb = verb.head if joined else verb
-        if (joined or head.dep_ == "dobj" and verb.lemma_ in verbs) and verb.pos_ == "VERB":
-            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
-            done = verb.tag_ == "VBD" or verb.tag_ == "VBN" and aux & {"has", "have", "had"}
-            return bool(done) and not aux & {"not", "n't", "never", "would", "could", "might", "may", "should", "will"}
-        nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
-        if nxt is not None and nxt.lemma_ in self.vocab.cues.signed_verbs and nxt.tag_ in ("VBN", "VBD") and any(g.dep_ == "agent" for g in nxt.children):
-            return True  # "the gas contracts granted X by Y", however the parser hangs the participle
-        for c in head.children:
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in verbs and any(a.dep_ == "amod" and a.lower_ in self.vocab.cues.existing_adjectives for a in head.children):
-                return True  # "previous agreements reached in Khartoum": made before, and said to exist
-            if c.lemma_ not in self.vocab.cues.signed_verbs:
-                continue
-            # (a participle with its "by" is passive, however the tagger took it: "contracts granted X by Y")
-            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and any(g.dep_ == "agent" for g in c.children):
-                return True
-            # "trade deals they have negotiated", "the pacts it signed" (but "deals which took place")
-            aux = {g.lower_ for g in c.children if g.dep_ in ("aux", "neg")}
-            if c.dep_ == "relcl" and not any(g.dep_ == "dobj" for g in c.children) and (c.tag_ == "VBD" or c.tag_ == "VBN" and aux & {"has", "have", "had"}) and not aux - {"has", "have", "had"}:
-                return True
-            # "the treaties which were signed with Ghana and Togo"
-            passive = {g.lower_ for g in c.children if g.dep_ == "auxpass"}
-            if c.dep_ == "relcl" and c.tag_ == "VBN" and passive & {"was", "were", "been"} and not aux & hedges:
-                return True
-        return False
 
     def _presupposed(self, doc: Doc, mention: Mention) -> bool:
         """True for "the truce" kept, renewed, broken or violated, however hedged ("would not be
@@ -515,7 +482,7 @@ class AgreementExtractor:
         peace accord" after "a landmark peace deal" (the same words, another general noun)."""
         m = group[0]
         if len(group) == 1 and m.bare:
-            return self._restated_group(drafts, m, terms, si)
+            return restated_group(self.vocab.cues, doc, drafts, m, terms, si)
         if len(group) > 1 or m.plural or doc[m.start].lower_ not in ("a", "an"):
             return None
         if m.end - m.start != 2 and not plainly_described(self.vocab.cues, doc, m):
@@ -534,21 +501,6 @@ class AgreementExtractor:
             # agreement ... will sign an agreement with Y officials": the same sides, the next sentence)
             return None
         return same[0]
-
-    @staticmethod
-    def _restated_group(drafts: list[Draft], m: Mention, terms: Terms, si: int) -> Draft | None:
-        """"X and Y need approval of trade deals they negotiated with Z. The report said the two nations
-        have negotiated deals with Z that ...": a bare plural of the kind of the group named in the
-        sentence before, with no dates and no sides of its own, is that group again."""
-        prev = drafts[-1] if drafts else None
-        if prev is None or prev.collective or not prev.kind_mention.plural or prev.kind_mention.rule.kind != m.rule.kind:
-            return None
-        if si - prev.last_sentence != 1 or terms.has_time_terms() or not prev.terms.parties:
-            return None
-        known = [p.value[0] for p in prev.terms.parties]
-        if not terms.parties or not all(any(same_name(p.value[0], k) for k in known) for p in terms.parties):
-            return None
-        return prev
 
     def _restated_words(self, doc: Doc, drafts: list[Draft], m: Mention, terms: Terms) -> Draft | None:
         """"a peace accord" after "a landmark peace deal": a general agreement noun with the words of the
@@ -704,6 +656,9 @@ class AgreementExtractor:
             made = head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in set(cues.signed_verbs) | set(cues.joining_verbs)
             return not (m.plural or determined or made or head.pos_ == "VERB" or head.text[:1].isupper() or m.listed_by is not None)
 
+        # ("three agreements -- A, B and C": the agreements listed, not the list)
+        listing = {m.listed_by for d in drafts for m in d.mentions if m.listed_by is not None}
+        drafts = [d for d in drafts if not (d.counted and d.kind_mention.head in listing)]
         real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored or d.presupposed) and not (bare(d) and not said(d))]
         if not real:
             # Only general mentions ("the agreements signed under Assad"): keep the first with a status.
