@@ -42,6 +42,7 @@ NOT_AGREEMENTS = [
     pytest.param("The hostage swap deal was reportedly also among the top items on the agenda of his visit to Cairo.", id="deal-on-the-agenda"),
     pytest.param("A new trade pact is on the agenda for the summit.", id="pact-on-the-agenda"),
     pytest.param("The union, which is designed to unite twelve Andean states in a customs pact, has been delayed by disputes.", id="designed-to-unite-in"),
+    pytest.param("The firm said that without an accord on a new three-year contract it would halt deliveries to Minsk from Monday.", id="without-an-accord-on"),
 ]
 
 

@@ -375,6 +375,11 @@ class MentionFinder:
         cues = self.vocab.cues
         if any(c.dep_ in ("acl", "relcl") and c.lemma_ in cues.reach_verbs and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children):
             return True  # "for a multilateral agreement to be reached"
+        up = head
+        while up.head != up and up.pos_ not in ("VERB", "AUX"):
+            if up.dep_ == "pobj" and up.head.lower_ == "without":
+                return True  # "without a deal", "without an accord on a new contract": one lacking
+            up = up.head
         if head.dep_ == "pobj" and head.head.lower_ in ("toward", "towards"):
             return True  # "progress toward a deal"
         if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.lemma_ == "replace" and head.head.head.tag_ in ("VB", "VBG"):
