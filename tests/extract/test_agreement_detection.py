@@ -79,6 +79,7 @@ AGREEMENTS = [
     # a first "the ..." that can only speak of an agreement that exists
     pytest.param("The move follows the two carmakers' earlier accord to share engine designs, the daily said.", "the two carmakers' earlier accord", id="earlier-accord"),
     pytest.param("The statement called the shelling a flagrant violation of the ceasefire.", "the ceasefire", id="violation-of"),
+    pytest.param("The army first wants to put on paper a two-month-old informal truce around the port.", "a two-month-old informal truce", id="wanted-but-months-old"),
     pytest.param(
         "Ministers from the Andean states agreed Monday that ports should share records of ships. "
         "Under the agreement, a port in one state will have to honour inspections made in another.",

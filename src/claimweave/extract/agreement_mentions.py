@@ -375,6 +375,8 @@ class MentionFinder:
         cues = self.vocab.cues
         if any(c.dep_ in ("acl", "relcl") and c.lemma_ in cues.reach_verbs and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children):
             return True  # "for a multilateral agreement to be reached"
+        if self._aged(head):
+            return False  # "wants to put to paper a three-month-old informal truce": one that exists
         up = head
         while up.head != up and up.pos_ not in ("VERB", "AUX"):
             if up.dep_ == "pobj" and up.head.lower_ == "without":
@@ -445,6 +447,18 @@ class MentionFinder:
             return unreal or (gov.tag_ == "VBG" and wanted)
         if gov.lemma_ in cues.signed_verbs:
             return (unreal or gov.tag_ == "VBG") and wanted
+        return False
+
+    def _aged(self, head: Token) -> bool:
+        """True for an agreement said to be of an age or to exist ("a three-month-old truce", "a
+        decades-old treaty", "the existing accords"): whatever is wanted of it, it was made."""
+        for c in head.children:
+            if c.dep_ != "amod" or c.i > head.i:
+                continue
+            if c.lower_ in self.vocab.cues.existing_adjectives:
+                return True
+            if c.lower_ == "old" and c.i >= 2 and c.nbor(-1).text == "-" and c.nbor(-2).lemma_.lower() in ("year", "month", "week", "day", "decade", "century"):
+                return True  # "three-month-old", "decades-old"
         return False
 
     def _scheduled(self, verb: Token) -> bool:
