@@ -79,6 +79,7 @@ AGREEMENTS = [
     # a first "the ..." that can only speak of an agreement that exists
     pytest.param("The move follows the two carmakers' earlier accord to share engine designs, the daily said.", "the two carmakers' earlier accord", id="earlier-accord"),
     pytest.param("The statement called the shelling a flagrant violation of the ceasefire.", "the ceasefire", id="violation-of"),
+    pytest.param("Officials said the harbour is governed by the treaty, not by local law.", "the treaty", id="governed-by"),
     pytest.param("The army first wants to put on paper a two-month-old informal truce around the port.", "a two-month-old informal truce", id="wanted-but-months-old"),
     pytest.param(
         "Ministers from the Andean states agreed Monday that ports should share records of ships. "
@@ -216,7 +217,17 @@ SAME_AGREEMENT = [
         ["A 40 million dollar contract"],
         id="set-off-at-the-end-of-its-sentence",
     ),
+    pytest.param(
+        "Chile and Peru signed a new fisheries convention in May. The new convention sets quotas for anchovy.",
+        ["a new fisheries convention"],
+        id="the-new-one-just-signed",
+    ),
     # ... but a word that sets it apart names another one
+    pytest.param(
+        "The 1982 Geneva Convention on fishing set quotas in the bay. Scientists do not know yet whether the eel is a species covered by the new convention.",
+        ["The 1982 Geneva Convention", "the new convention"],
+        id="the-new-one-after-an-old-one",
+    ),
     pytest.param(
         "A trade pact between Chile and Peru took effect in May, a week after a separate deal with Bolivia was signed.",
         ["A trade pact", "a separate deal"],

@@ -124,6 +124,8 @@ class AgreementExtractor:
             pick = candidates[0] if near else None
         if pick is None:
             return None
+        if self._newer(doc, mention, pick):
+            return None
         words = self.finder.description_words(doc, mention)
         if reader.proper_name(mention) and len(words) >= 2 and pick.words and not (pick.words <= words or words <= pick.words):
             return None  # "an important agreement" ... "the Visiting Forces Agreement": a name says which one
@@ -147,6 +149,16 @@ class AgreementExtractor:
             if not any(same_name(p, k) for p in parties for k in known):
                 return None
         return pick
+
+    @staticmethod
+    def _newer(doc: Doc, mention: Mention, pick: Draft) -> bool:
+        """True for "the new convention" after "the 1980 Convention": a new one is not one signed years
+        before the story."""
+        published = context(doc).published
+        if published is None or not any(c.dep_ == "amod" and c.lower_ == "new" for c in doc[mention.head].children):
+            return False
+        years = {y for y in pick.years} | {s.value[:4] for s in pick.terms.signed}
+        return bool(years) and all(y.isdigit() and int(y) < published.year - 1 for y in years)
 
     @staticmethod
     def _salient_first(doc: Doc, reader, candidates: list[Draft]) -> list[Draft]:
