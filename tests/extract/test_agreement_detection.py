@@ -42,6 +42,8 @@ NOT_AGREEMENTS = [
     pytest.param("The hostage swap deal was reportedly also among the top items on the agenda of his visit to Cairo.", id="deal-on-the-agenda"),
     pytest.param("A new trade pact is on the agenda for the summit.", id="pact-on-the-agenda"),
     pytest.param("The union, which is designed to unite twelve Andean states in a customs pact, has been delayed by disputes.", id="designed-to-unite-in"),
+    pytest.param("The judge explained the difference between a lease agreement and a title deed to the farmers.", id="difference-between"),
+    pytest.param("Voters face a choice between a title deed and a lease agreement.", id="choice-between-second"),
     pytest.param("The firm said that without an accord on a new three-year contract it would halt deliveries to Minsk from Monday.", id="without-an-accord-on"),
 ]
 
@@ -366,6 +368,17 @@ GROUPS = [
         "The cabinet approved a bill to force farmers to renew army base leases. Many farmers have refused to renew leases which expire on May 14.",
         ["army base leases"],
         id="bare-plural-again",
+    ),
+    pytest.param(
+        "The governor has handed 30-year grazing lease agreements to 80 ranchers. "
+        "The 30-year lease agreement is an agreement that gives each rancher the use of state land, officials said.",
+        ["30-year grazing lease agreements"],
+        id="one-of-the-group-described",
+    ),
+    pytest.param(
+        "The governor has handed 30-year grazing lease agreements to 80 ranchers. The 10-year lease agreement signed with Orbis in 2019 was cancelled.",
+        ["30-year grazing lease agreements", "The 10-year lease agreement"],
+        id="one-singled-out-with-its-own-terms",
     ),
     pytest.param(
         "Two contracts stand out. Under a deal signed in 2015, Orbis won the right to fish in the bay for 20 years.",

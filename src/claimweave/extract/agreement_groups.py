@@ -6,7 +6,7 @@ leases").
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from spacy.tokens import Doc
 
@@ -85,6 +85,29 @@ def counted_again(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
             return d
         return None
     return None
+
+
+def one_of_group(doc: Doc, drafts: list[Draft], m: Mention, terms: Terms, describe: Callable[[Doc, Mention], frozenset[str]]) -> Draft | None:
+    """"presented 99-year land lease agreements to farmers ... The 99-year lease agreement is an
+    agreement that ...": a definite singular described with words of a plural group told before,
+    saying nothing of its own (no dates, no sides), speaks of any one of them: that group
+    (``describe`` gives a mention's describing words)."""
+    words = describe(doc, m)
+    if m.plural or not m.definite or len(words) < 2 or terms.signed or terms.expires or terms.renewal:
+        return None
+    if any(p.rule in ("party.with", "party.phrase") for p in terms.parties):
+        return None
+    groups = [
+        d for d in drafts
+        # (the same describing words, its kind noun among them, whatever kind each was read as)
+        if d.kind_mention.plural and not d.collective and words <= describe(doc, d.kind_mention)
+    ]
+    if len(groups) != 1:
+        return None
+    known = groups[0].terms.duration
+    if terms.duration is not None and (known is None or known.value != terms.duration.value):
+        return None  # (a term of its own: one of them singled out)
+    return groups[0]
 
 
 def restated_group(cues: Cues, doc: Doc, drafts: list[Draft], m: Mention, terms: Terms, si: int) -> Draft | None:

@@ -221,6 +221,8 @@ class MentionFinder:
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and ent.root != head and ent.root.i > head.i:
                 return None  # "the Busan Exhibition and Convention center": part of another name
+        if self._compared(head):
+            return None  # "the difference between a lease agreement and a title deed": a kind of paper, not one
         if self._in_other_title(head):
             return None  # "the Day of Reconciliation and Accord": a word in the title of something else
         if self._names_a_body(doc, sent, span, head):
@@ -351,6 +353,16 @@ class MentionFinder:
             else:
                 break
         return i < sent.end and doc[i].text[:1].isupper() and doc[i].lower_ in self.vocab.cues.body_nouns
+
+    def _compared(self, head: Token) -> bool:
+        """True for an indefinite agreement word one compares ("the difference between a lease and a
+        deed", "the choice between a deal and a strike"), as what it is, not as one agreement."""
+        tok = head.head if head.dep_ == "conj" else head
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("between", "of"):
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            return False
+        return tok.head.head.lower_ in self.vocab.cues.comparison_nouns
 
     def _in_other_title(self, head: Token) -> bool:
         """True for a bare capitalised agreement word inside the title of something else ("the Day of

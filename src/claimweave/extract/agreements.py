@@ -29,7 +29,7 @@ from claimweave.extract.agreement_restating import (
     under_one,
     vague_holding,
 )
-from claimweave.extract.agreement_groups import counted_again, group_size, made_or_due, restated_group, signed_group, signed_with_sides
+from claimweave.extract.agreement_groups import counted_again, group_size, made_or_due, one_of_group, restated_group, signed_group, signed_with_sides
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
@@ -367,7 +367,7 @@ class AgreementExtractor:
             return
         if first.definite and not first.plural and not reader.proper_name(first):
             # (an agreement called by its own name is found by its name above, never by its kind)
-            target = self._antecedent(doc, reader, drafts, first, terms, si, agreeing)
+            target = self._antecedent(doc, reader, drafts, first, terms, si, agreeing) or one_of_group(doc, drafts, first, terms, self.finder.description_words)
             if target is not None:
                 terms.status = terms.status or terms.anaphoric_status
                 if not target.terms.parties:
