@@ -314,3 +314,31 @@ def test_last_as_a_verb_gives_a_duration(nlp, text, duration):
 def test_a_renewal_every_few_years_has_that_period(nlp):
     found = named(nlp, "The 10-year agreement between Ruritania and Freedonia is automatically renewed every five years.", "agreement")
     assert (found.renewal.automatic, found.renewal.period) == (True, "P5Y")
+
+
+# ---------------------------------------------------------------------- assets told around the name
+
+FRAMED_ASSETS = [
+    pytest.param(
+        "A 40 million dollar contract under which Acme Shipyards will refit Ruritania's ageing fleet of six frigates took effect in May.",
+        "contract", "Ruritania's ageing fleet of six frigates", id="under-which",
+    ),
+    pytest.param("Ruritania signed a deal last year whereby Acme will repair two bridges.", "deal", "two bridges", id="whereby"),
+    pytest.param(
+        "Acme Holdings said it would buy rival carrier Zenda Airways Limited in a deal valued at 90 million dollars.",
+        "deal", "rival carrier Zenda Airways Limited", id="bought-in-a-deal",
+    ),
+    pytest.param("The firm bought the Danube shipyard in a deal worth 5 million dollars.", "deal", "the Danube shipyard", id="bought-thing-in-a-deal"),
+    pytest.param(
+        "The ten texts to be signed Monday include a long-term coal contract for Ruritania, a fishing accord and permission for Freedonia to use Ruritanian airspace.",
+        "contract", "coal", id="goods-not-a-later-list-item",
+    ),
+    pytest.param("Ruritania signed an arms deal with Freedonia on Monday.", "deal", "arms", id="goods-compound"),
+    pytest.param("Ruritania signed a trade deal with Freedonia on Monday.", "deal", None, id="trade-is-no-goods"),
+    pytest.param("The governor handed 30-year farm lease agreements to 40 families.", "lease", "farm", id="plural-lease-compound"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "asset"), FRAMED_ASSETS)
+def test_assets_framed_by_the_agreement_or_named_in_it(nlp, text, phrase, asset):
+    assert named(nlp, text, phrase).asset == asset

@@ -6,7 +6,7 @@ under a lease") and where a truce holds. A mixin of ``AssetReader``, which suppl
 
 from __future__ import annotations
 
-from claimweave.extract.agreement_asset_shapes import clause_end
+from claimweave.extract.agreement_asset_shapes import clause_end, of_list_item
 from claimweave.extract.agreement_types import Mention
 from claimweave.models import Timex
 
@@ -26,7 +26,7 @@ class VerbAssets:
             # "the protocol, which aims to cut emissions": the infinitive under its relative clause of aim
             aims = {c.i for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_ in ("aim", "seek", "intend", "design")}
             for v in self._infinitives(head, aims | self._purpose_owners(head)):
-                if not m.end <= v.i < b:
+                if not m.end <= v.i < b or of_list_item(v, set(range(m.start, m.end))):
                     continue
                 np = self._verb_object(v, m.end, b, tx)
                 if np is not None:
@@ -164,6 +164,28 @@ class VerbAssets:
             preps += [up.lower_] if up.dep_ == "prep" else []
             up = up.head
         return up.dep_ == "acl" and up.head.i == head.i and any(p in ("between", "with", "by") for p in preps)
+
+    def _framed_clause(self, b: int, mentions: list[Mention], preps: set[str], tx: list[Timex]) -> tuple[int, int] | None:
+        """What is done under an agreement, by the object of the relative clause it frames ("an agreement
+        under which the firm will upgrade the fleet", "a deal whereby X buys Y"), as characters."""
+        doc = self.doc
+        for m in mentions:
+            head = doc[m.head]
+            if head.pos_ == "VERB":
+                continue
+            # (a clause after the object of the signing is at times hung on the verb: "signed a deal whereby ...")
+            signing = [c for c in head.head.children if c.dep_ == "advcl"] if head.dep_ == "dobj" else []
+            for v in (c for c in [*head.children, *signing] if c.dep_ in ("relcl", "acl", "advcl") and m.end <= c.i < b):
+                framed = any(
+                    c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" and g.lower_ == "which" for g in c.children)
+                    for c in v.children
+                ) or any(c.dep_ == "advmod" and c.lower_ in preps for c in v.children)
+                if not framed or self._denied(v):
+                    continue
+                np = self._verb_object(v, m.end, b, tx)
+                if np is not None:
+                    return self._chars(*np)
+        return None
 
     def _framed_subject(self, a: int, mentions: list[Mention], verbs: set[str]) -> tuple[int, int] | None:
         """What is run or worked under an agreement, as characters: the subject of a verb of use framed by
