@@ -342,3 +342,50 @@ FRAMED_ASSETS = [
 @pytest.mark.parametrize(("text", "phrase", "asset"), FRAMED_ASSETS)
 def test_assets_framed_by_the_agreement_or_named_in_it(nlp, text, phrase, asset):
     assert named(nlp, text, phrase).asset == asset
+
+
+# ---------------------------------------------------------------------- status: a batch still ahead, a review, a point in time
+
+STATUS_AROUND = [
+    pytest.param(
+        "The nine accords due to be signed Friday cover a long-term coal contract for Ruritania and a fishing accord.",
+        "coal contract", "proposed", id="in-a-batch-due-to-be-signed",
+    ),
+    pytest.param("The nine accords signed on Friday cover a long-term coal contract for Ruritania.", "coal contract", None, id="in-a-signed-batch"),
+    pytest.param(
+        "The quarrel comes before a 30-nation meeting next month on fishing quotas and on redefining the 1959 Arctic Treaty.",
+        "Arctic Treaty", "under review", id="redefining",
+    ),
+    pytest.param(
+        "Ruritania and Freedonia signed a trade agreement in 2001. Both sides will cut duties on farm goods on the basis of a review of the agreement.",
+        "trade agreement", None, id="a-review-ahead-is-no-state",
+    ),
+    pytest.param(
+        "Ruritania and Freedonia signed a trade agreement in 2001. Duties on cars will go in the third year of the entry into force of the agreement.",
+        "trade agreement", None, id="year-of-entry-into-force",
+    ),
+    pytest.param(
+        "Ruritania and Freedonia signed a trade agreement in 2001. Duties on cars will go within two years of the agreement entering into force.",
+        "trade agreement", None, id="years-of-entering-into-force",
+    ),
+    pytest.param("The trade agreement between Ruritania and Freedonia entered into force in 2003.", "trade agreement", "in force", id="entered-into-force"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "status"), STATUS_AROUND)
+def test_status_told_around_the_agreement(nlp, text, phrase, status):
+    assert named(nlp, text, phrase).status == status
+
+
+ALSO_COVERS = [
+    pytest.param(
+        "Ruritania and Freedonia signed a trade agreement in 2001. The agreement also covers investments, including their protection.",
+        None, id="also-covers",
+    ),
+    pytest.param("Ruritania and Freedonia signed an agreement in 2001 that covers fishing rights.", "fishing rights", id="covers"),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), ALSO_COVERS)
+def test_one_more_thing_covered_is_not_the_asset(nlp, text, asset):
+    assert named(nlp, text, "agreement").asset == asset

@@ -138,6 +138,8 @@ class VerbAssets:
                     continue
                 if v.lemma_ == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children):
                     continue  # "sets up a fund", not "set the stage"
+                if any(c.dep_ == "advmod" and c.lower_ == "also" for c in v.children):
+                    continue  # "the pact also covers investments": one more of the things it covers
                 on_name = v.head.i == head.i and (v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"))
                 effect = v.lemma_.lower() in self.vocab.asset_words.effect_verbs
                 # "a peace agreement inked between X and the rebels, which ended a civil war": a "which" clause
