@@ -389,3 +389,30 @@ ALSO_COVERS = [
 @pytest.mark.parametrize(("text", "asset"), ALSO_COVERS)
 def test_one_more_thing_covered_is_not_the_asset(nlp, text, asset):
     assert named(nlp, text, "agreement").asset == asset
+
+
+# ---------------------------------------------------------------------- a signing dated by the sentence before
+
+OCCASION = [
+    pytest.param(
+        "Ruritania and Freedonia raised their ties to a new level last year. They signed two pacts on river shipping.",
+        "pacts", ["2023"], id="pronoun-after-dated-verb",
+    ),
+    pytest.param(
+        "Ruritania and Freedonia said on Monday that ties were good. They signed two pacts on river shipping.",
+        "pacts", [], id="not-after-a-verb-of-saying",
+    ),
+    pytest.param(
+        "Bond prices rose sharply last week. They signed two pacts on river shipping.",
+        "pacts", [], id="not-after-an-unnamed-actor",
+    ),
+    pytest.param(
+        "Ruritania and Freedonia raised their ties to a new level last year. They signed two pacts on river shipping in 1990.",
+        "pacts", ["1990"], id="own-date-first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "signed"), OCCASION)
+def test_a_signing_told_without_a_date_takes_the_occasion_before(nlp, text, phrase, signed):
+    assert named(nlp, text, phrase).signed == signed
