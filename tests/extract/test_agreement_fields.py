@@ -416,3 +416,27 @@ OCCASION = [
 @pytest.mark.parametrize(("text", "phrase", "signed"), OCCASION)
 def test_a_signing_told_without_a_date_takes_the_occasion_before(nlp, text, phrase, signed):
     assert named(nlp, text, phrase).signed == signed
+
+
+# ---------------------------------------------------------------------- what is done under an agreement
+
+UNDER = [
+    pytest.param(
+        "The mayor quit the race under an agreement with the Greens which would see their candidates backed in ten towns.",
+        "agreement", "status", None, id="acted-under-would-is-no-proposal",
+    ),
+    pytest.param(
+        "Ruritania and Freedonia discussed an agreement which would see their candidates backed in ten towns.",
+        "agreement", "status", "proposed", id="discussed-would-is-a-proposal",
+    ),
+    pytest.param(
+        "Under a memorandum of understanding signed in 2003, an eye clinic has also been established by the two hospitals in the capital.",
+        "memorandum", "asset", "an eye clinic", id="set-up-under-it",
+    ),
+    pytest.param("Under the deal signed in May, the two sides will set up a joint fund.", "deal", "asset", None, id="who-sets-up-is-no-asset"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "field", "value"), UNDER)
+def test_what_is_done_under_an_agreement(nlp, text, phrase, field, value):
+    assert getattr(named(nlp, text, phrase), field) == value

@@ -204,8 +204,8 @@ class VerbAssets:
             if subj is None or subj.left_edge.i < a or subj.pos_ == "PRON":
                 continue
             operator = subj.ent_type_ or subj.lemma_.lower() in self.vocab.cues.org_words or subj.lemma_.lower() in self.vocab.asset_words.operator_nouns
-            if subj.dep_ == "nsubj" and operator:
-                continue
+            if subj.dep_ == "nsubj" and (operator or verb.lemma_ in self.vocab.asset_words.creation_verbs):
+                continue  # (who sets something up under a deal acts on it: "the two sides will set up a fund")
             return self._chars(subj.left_edge.i, subj.i + 1)
         return None
 

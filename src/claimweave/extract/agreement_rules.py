@@ -72,6 +72,7 @@ class AssetWords(_Rule):
     aim_nouns: frozenset[str]
     outlook_verbs: frozenset[str]
     operator_nouns: frozenset[str]
+    creation_verbs: frozenset[str] = frozenset()
 
 
 class KindByAssetRule(_Rule):

@@ -132,7 +132,9 @@ class StatusReader(ArgumentReader):
         goal = set(self.vocab.cues.proposed_verbs) - {"reach", "sign", "conclude", "strike", "broker", "mediate"}
         for m in mentions:
             head = self.doc[m.head]
-            for rel in (c for c in head.children if c.dep_ == "relcl" and self.doc[m.head].pos_ != "VERB"):
+            # (not "made the announcement under an agreement which would see X": an act done under it, so it exists)
+            framing = head.dep_ == "pobj" and head.head.lower_ in ("under", "through")
+            for rel in (c for c in head.children if c.dep_ == "relcl" and self.doc[m.head].pos_ != "VERB" and not framing):
                 modal = next((c for c in rel.children if c.dep_ == "aux" and c.lower_ in ("would", "could")), None)
                 if modal is not None:
                     return Term("proposed", modal.idx, modal.idx + len(modal), "status.proposed_would")
