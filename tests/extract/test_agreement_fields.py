@@ -440,3 +440,22 @@ UNDER = [
 @pytest.mark.parametrize(("text", "phrase", "field", "value"), UNDER)
 def test_what_is_done_under_an_agreement(nlp, text, phrase, field, value):
     assert getattr(named(nlp, text, phrase), field) == value
+
+
+def test_one_purchase_told_twice_is_one_deal(nlp):
+    text = (
+        "Acme Holdings said on Monday it would acquire rival carrier Zenda Airways in a deal valued at 90 million dollars. "
+        "Acme said it would acquire all 12 million shares of ZNA stock of Zenda at 7.50 dollars per share, in an all-cash deal. "
+        "The deal, subject to regulatory approval, would create the largest carrier in the region."
+    )
+    found = run(nlp, text)
+    assert [(a.text, a.asset, a.status) for a in found] == [("a deal", "rival carrier Zenda Airways", "pending approval")]
+    assert [p.text for p in found[0].parties] == ["Acme Holdings", "Zenda Airways"]
+
+
+def test_two_purchases_by_one_buyer_are_two_deals(nlp):
+    text = (
+        "Acme Holdings said on Monday it would acquire rival carrier Zenda Airways in a deal valued at 90 million dollars. "
+        "Acme said it would acquire the Danube shipyard from Ruritania in a separate deal."
+    )
+    assert len(run(nlp, text)) == 2
