@@ -459,3 +459,27 @@ def test_two_purchases_by_one_buyer_are_two_deals(nlp):
         "Acme said it would acquire the Danube shipyard from Ruritania in a separate deal."
     )
     assert len(run(nlp, text)) == 2
+
+
+# ---------------------------------------------------------------------- its own term is no renewal period; "in force" is no asset
+
+def test_a_term_written_before_the_renewal_cue_is_the_agreements_own(nlp):
+    found = named(nlp, "The agreement, which is valid for ten years, can be extended.", "agreement")
+    assert (found.duration, found.renewal.automatic, found.renewal.period) == ("P10Y", False, None)
+
+
+RENEWAL_PERIODS = [
+    pytest.param("The lease runs for 20 years with 10-year renewals for the tenant.", "lease", ("P20Y", "P10Y"), id="modifier-of-renewals"),
+    pytest.param("The deal is for an initial six months with an option of a two year extension.", "deal", ("P6M", "P2Y"), id="after-the-option"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "terms"), RENEWAL_PERIODS)
+def test_renewal_periods(nlp, text, phrase, terms):
+    found = named(nlp, text, phrase)
+    assert (found.duration, found.renewal.period) == terms
+
+
+def test_remaining_in_force_says_nothing_of_what_it_covers(nlp):
+    found = named(nlp, "The agreement will remain in force for ten years.", "agreement")
+    assert (found.asset, found.status, found.duration) == (None, "in force", "P10Y")

@@ -72,6 +72,9 @@ class ClauseReader(StatusReader):
                     t for t in tx
                     # (a set, "renewed every five years", has the period as its value too)
                     if t.type in ("DURATION", "SET") and is_duration(t.value) and s - 30 <= t.start <= e + 45 and t.id not in used
+                    # (a span written before the cue is its period only as its modifier, "25-year renewals";
+                    # "valid for ten years, can be extended" is the agreement's own term)
+                    and (t.start >= s or not self.text[t.end : s].strip(" -"))
                 ]
                 if not near and rule.value is None:
                     continue
