@@ -483,3 +483,18 @@ def test_renewal_periods(nlp, text, phrase, terms):
 def test_remaining_in_force_says_nothing_of_what_it_covers(nlp):
     found = named(nlp, "The agreement will remain in force for ten years.", "agreement")
     assert (found.asset, found.status, found.duration) == (None, "in force", "P10Y")
+
+
+MORE_TERMS = [
+    pytest.param("Freedonia's parliament has yet to ratify the border treaty signed in 2010.", "treaty", "status", "pending approval", id="has-yet-to-ratify"),
+    pytest.param("Ruritania and Freedonia signed a 20-year gas supply contract worth 10 billion dollars.", "contract", "asset", "gas supply", id="goods-inside-compound"),
+    pytest.param("The agreement, due to expire in 2031, covers wheat.", "agreement", "expires", "2031", id="due-to-expire"),
+    pytest.param("Under the 2015 agreement, Freedonia will receive 40 percent of the oil revenue.", "agreement", "asset", "40 percent of the oil revenue", id="fronted-under"),
+    pytest.param("Freedonia will receive a loan under the 2015 agreement.", "agreement", "asset", None, id="under-after-the-verb-is-not-fronted"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "field", "value"), MORE_TERMS)
+def test_more_terms_of_wire_news(nlp, text, phrase, field, value):
+    found = getattr(named(nlp, text, phrase), field)
+    assert (found.value if field == "expires" and found is not None else found) == value

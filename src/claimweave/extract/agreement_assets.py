@@ -116,8 +116,8 @@ class AssetReader(VerbAssets):
                 # covers them, when nothing else says what it covers (the rule comes last)
                 for m in ordered:
                     s = self._compound_start(m, tx) if m.rule.generic and m.kind_start > m.start else None
-                    last = doc[m.kind_start - 1]
-                    if s is not None and {last.lower_, last.lemma_.lower()} & words:
+                    # (anywhere in the compound: "a gas supply contract" covers the gas supply)
+                    if s is not None and any({t.lower_, t.lemma_.lower()} & words for t in doc[s : m.kind_start]):
                         s_c, e_c = self._chars(s, m.kind_start)
                         yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)
             elif rule.type in ("verb_object", "noun_of"):

@@ -488,7 +488,8 @@ class ClauseReader(StatusReader):
             chain.append(chain[-1].head)
         for v in chain:
             subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if v.dep_ in ("relcl", "acl") and v.head.i in heads:
+            # ("the agreement, due to expire in December": the adjective the infinitive hangs on is the agreement's)
+            if v.dep_ in ("relcl", "acl", "amod") and v.head.i in heads:
                 return True
             if any(c.i in heads or c.lower_ in ("it", "they", "which", "that") for c in subjects):
                 return True
