@@ -51,7 +51,7 @@ class RenewalRule(_Rule):
 
 class AssetRule(_Rule):
     id: str
-    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place", "framed_subject"]
+    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place", "framed_subject", "goods_compound", "framed_clause"]
     words: list[str]
 
 
@@ -72,6 +72,7 @@ class AssetWords(_Rule):
     aim_nouns: frozenset[str]
     outlook_verbs: frozenset[str]
     operator_nouns: frozenset[str]
+    creation_verbs: frozenset[str] = frozenset()
 
 
 class KindByAssetRule(_Rule):
