@@ -489,8 +489,6 @@ MORE_TERMS = [
     pytest.param("Freedonia's parliament has yet to ratify the border treaty signed in 2010.", "treaty", "status", "pending approval", id="has-yet-to-ratify"),
     pytest.param("Ruritania and Freedonia signed a 20-year gas supply contract worth 10 billion dollars.", "contract", "asset", "gas supply", id="goods-inside-compound"),
     pytest.param("The agreement, due to expire in 2031, covers wheat.", "agreement", "expires", "2031", id="due-to-expire"),
-    pytest.param("Under the 2015 agreement, Freedonia will receive 40 percent of the oil revenue.", "agreement", "asset", "40 percent of the oil revenue", id="fronted-under"),
-    pytest.param("Freedonia will receive a loan under the 2015 agreement.", "agreement", "asset", None, id="under-after-the-verb-is-not-fronted"),
 ]
 
 

@@ -177,12 +177,6 @@ class VerbAssets:
                 continue
             # (a clause after the object of the signing is at times hung on the verb: "signed a deal whereby ...")
             signing = [c for c in head.head.children if c.dep_ == "advcl"] if head.dep_ == "dobj" else []
-            # "Under the 2015 agreement, X will receive Y": a clause the agreement is fronted to frames it too
-            prep = head.head
-            if head.dep_ == "pobj" and prep.lower_ in preps and prep.head.pos_ == "VERB" and prep.head.i > m.end and prep.i == prep.sent.start:
-                np = self._verb_object(prep.head, m.end, b, tx)
-                if np is not None and not self._is_name(*np):
-                    return self._chars(*np)
             for v in (c for c in [*head.children, *signing] if c.dep_ in ("relcl", "acl", "advcl") and m.end <= c.i < b):
                 framed = any(
                     c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" and g.lower_ == "which" for g in c.children)
