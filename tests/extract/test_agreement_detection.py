@@ -224,6 +224,12 @@ SAME_AGREEMENT = [
         ["a new fisheries convention"],
         id="the-new-one-just-signed",
     ),
+    pytest.param(
+        "Korean Prime Minister Lee wrapped up a three-day visit to Brazil, during which he has secured a big Embraer jet deal. "
+        "His trip was shown by his involvement in a contract Monday to buy 40 regional Embraer jets worth 2 billion dollars.",
+        ["jet deal"],
+        id="contract-for-the-deal-named-by-its-maker-after-a-visit",
+    ),
     # ... but a word that sets it apart names another one
     pytest.param(
         "The 1982 Geneva Convention on fishing set quotas in the bay. Scientists do not know yet whether the eel is a species covered by the new convention.",

@@ -32,13 +32,17 @@ def same_subject(doc: Doc, known: Draft, m: Mention, terms: Terms) -> bool:
         return False
     if terms.asset is None or terms.asset.rule not in OWN_ASSETS + ("asset.use_object",) or doc[m.start].lower_ not in ("a", "an"):
         return False
-    # (a seller read off what is bought, "to buy 40 Embraer jets", is the maker both name, not another side)
-    sides = [p for p in terms.parties if p.rule != "party.seller"]
-    if sides and known.terms.parties and not any(same_name(p.value[0], q.value[0]) for p in sides for q in known.terms.parties):
-        return False
     # (from the phrase's left edge: "a huge Airbus plane deal", its maker's name cut from the mention)
     named = [t for t in doc[min(k.start, doc[k.head].left_edge.i) : k.kind_start] if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
     if not any(t.pos_ == "PROPN" for t in named):
+        return False
+    # (a seller read off what is bought, "to buy 40 Embraer jets", is the maker both name, not another
+    # side; so is a side named in the earlier deal's own name, "Airbus" of "an Airbus plane deal")
+    makers = [t.text for t in named if t.pos_ == "PROPN"]
+    sides = [p for p in terms.parties if p.rule != "party.seller" and not any(same_name(p.value[0], w) for w in makers)]
+    # (names merely in the earlier deal's clause, "during a visit to France", do not say who made it)
+    known_sides = [q for q in known.terms.parties if q.rule != "party.clause"]
+    if sides and known_sides and not any(same_name(p.value[0], q.value[0]) for p in sides for q in known_sides):
         return False
     covered = {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", terms.asset.value)}
     return all(t.lower_.rstrip("s") in covered for t in named)
