@@ -472,3 +472,24 @@ EVENT_HOSTS = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), EVENT_HOSTS)
 def test_an_agreement_a_meeting_adopts_is_its_holders(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+MADE_FOR = [
+    pytest.param(
+        "The nine accords to be signed on Friday include a long-term oil supply contract for Moldova and a visa waiver.",
+        "a long-term oil supply contract", ["Moldova"], id="state-it-is-made-for",
+    ),
+    pytest.param(
+        "Boeing won a 2 billion dollar contract for the Indian Air Force.",
+        "contract", ["Boeing", "the Indian Air Force"], id="organisation-it-is-made-for",
+    ),
+    pytest.param(
+        "The deal for Gaza was signed by Egypt and the Palestinian Authority.",
+        "The deal", ["Egypt", "the Palestinian Authority"], id="a-place-it-serves-is-no-side",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), MADE_FOR)
+def test_the_state_an_agreement_is_made_for_is_a_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

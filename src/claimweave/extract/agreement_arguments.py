@@ -15,7 +15,7 @@ from claimweave.extract.agreement_names import ACTING_FOR, DEMONYM_ENDINGS, SIDE
 from claimweave.extract.agreement_people import PeopleResolver
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_scope import ClauseScope
-from claimweave.extract.agreement_side_shapes import SideShapes
+from claimweave.extract.agreement_side_shapes import SideShapes, countries
 from claimweave.extract.agreement_signers import COORDINATED, UNTIED_RULES, SignerReader
 from claimweave.extract.agreement_terms import same_name
 from claimweave.extract.agreement_types import Mention, Term, called_by_name
@@ -133,7 +133,12 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             # "the India-US pact", "the Nepal-India commerce treaty": names joined by a hyphen on the
             # agreement's own name are its sides (even where the name also says what it covers)
             paired = any(root.head.i == m.head or root.head.head.i == m.head and root.head.dep_ == "compound" for m in mentions) and (self.text[s - 1 : s] == "-" or self.text[e : e + 1] == "-")
-            if in_asset and not (target or owner or seller or paired):
+            # "a long-term gas contract for Ruritania": the state or company an agreement is made for (not
+            # a place it serves: "a deal for Gaza")
+            beneficiary = root.dep_ == "pobj" and root.head.lower_ == "for" and (root.ent_type_ == "ORG" or root.ent_type_ == "GPE" and affiliation_name(text) in countries()) and any(
+                root.head.head.i == m.head and self.doc[m.head].pos_ != "VERB" for m in mentions
+            )
+            if in_asset and not (target or owner or seller or paired or beneficiary):
                 continue
             if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 16]) or self.text[e : e + 1] == ":":
                 continue
@@ -146,7 +151,7 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             route = self._route_end(root, mentions)
             # "a splinter of the X Front, which signed a treaty": the name a relative clause signing it describes
             signed = any(span.start <= i < span.end for i in signer_tokens)
-            if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or signed or self._from_seller(root, mentions)):
+            if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or signed or beneficiary or self._from_seller(root, mentions)):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 continue
             # "between the Thai and Polish justice ministries": coordinated demonyms name their states.
@@ -193,6 +198,8 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                 rule = "party.seller"
             elif route:
                 rule = "party.route"
+            elif beneficiary:
+                rule = "party.for"
             elif any(os_ <= s and e <= oe for os_, oe in own):
                 rule = "party.phrase"
             else:

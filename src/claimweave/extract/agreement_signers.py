@@ -14,7 +14,7 @@ from claimweave.extract.agreement_types import Mention, Term
 from claimweave.extract.titles import affiliation_name
 
 UNTIED_RULES = ("party.clause", "party.name")
-TIED_RULES = ("party.paired_name", "party.framed_pair", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
+TIED_RULES = ("party.for", "party.paired_name", "party.framed_pair", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
 
