@@ -79,6 +79,9 @@ def restates_recent(cues: Cues, doc: Doc, known: Draft, m: Mention, terms: Terms
         return False
     if doc[m.start].lower_ not in ("a", "an") or terms.has_time_terms():
         return False
+    head = doc[m.head]
+    if head.dep_ == "conj" and head.head.i in {x.head for x in known.mentions}:
+        return False  # "under a mutual security agreement and a logistics pact": two, listed together
     if m.end < len(doc) and doc[m.end].lower_ in ("with", "between", "among"):
         return False
     if any(p.rule in ("party.with", "party.phrase") for p in terms.parties):

@@ -307,8 +307,11 @@ class AgreementExtractor:
             again = recent  # "The deal opens ... An agreement on the matter is to be signed on Friday"
         if again is None and recent is not None and len(group) == 1 and same_subject(doc, recent, first, terms):
             again = recent  # "secured a huge Airbus plane deal ... a contract to purchase 150 Airbus planes"
-            if terms.parties and all(p.rule == "party.clause" for p in recent.terms.parties):
-                recent.terms.parties = list(terms.parties)  # (who signs the contract says who made the deal)
+            known = [p.value[0] for p in recent.terms.parties]
+            renamed = all(any(same_name(p.value[0], k) for k in known) for p in terms.parties)
+            if terms.parties and not renamed and all(p.rule == "party.clause" for p in recent.terms.parties):
+                # (who signs the contract says who made the deal; the same sides named again shorter do not)
+                recent.terms.parties = list(terms.parties)
         if again is None and recent is not None and len(group) == 1 and si - recent.last_sentence <= 1 and restates_recent(self.vocab.cues, doc, recent, first, terms):
             again = recent  # "... in a deal valued at 825 million dollars. X will buy all shares, in an all-cash deal"
         if again is not None:
