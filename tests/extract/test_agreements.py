@@ -704,3 +704,16 @@ def test_a_bilateral_agreement_with_no_sides_is_of_the_pair_the_story_is_about(n
     assert len(found) == 1
     assert [p.text for p in found[0].parties] == sides
     assert all(text[p.start : p.end] == p.text for p in found[0].parties)
+
+
+DATE_BEFORE_THE_SIGNING = [
+    pytest.param("Chile and Peru on Sunday signed a bilateral agreement on fishing rights in Lima.", ["2024-06-09"], id="on-weekday-after-two-sides"),
+    pytest.param("Russia and the United States Sunday signed a trade agreement in Hanoi.", ["2024-06-09"], id="bare-weekday-after-the-sides"),
+    pytest.param("Chile Sunday will sign a trade deal with Peru.", [], id="signing-still-ahead"),
+]
+
+
+@pytest.mark.parametrize(("text", "signed"), DATE_BEFORE_THE_SIGNING)
+def test_a_date_between_the_sides_and_the_signing_dates_it(nlp, text, signed):
+    found = agreements(nlp, text)
+    assert [a.signed for a in found] == [signed]
