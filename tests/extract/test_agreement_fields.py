@@ -496,3 +496,16 @@ MORE_TERMS = [
 def test_more_terms_of_wire_news(nlp, text, phrase, field, value):
     found = getattr(named(nlp, text, phrase), field)
     assert (found.value if field == "expires" and found is not None else found) == value
+
+
+STATE_SHAPES = [
+    pytest.param("The 1994 accord, which was approved by parliament last year, is still not in force.", "accord", "status", "approved", id="not-in-force"),
+    pytest.param("The 1994 accord is no longer in effect.", "accord", "status", None, id="no-longer-in-effect"),
+    pytest.param("The cease-fire agreement signed in April has largely been respected.", "agreement", "status", "in force", id="has-been-respected"),
+    pytest.param("Ruritania and Freedonia signed the accord in 2003, ending a 20-year civil war.", "accord", "asset", "a 20-year civil war", id="span-adjective-noun"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "field", "value"), STATE_SHAPES)
+def test_state_and_effect_shapes(nlp, text, phrase, field, value):
+    assert getattr(named(nlp, text, phrase), field) == value

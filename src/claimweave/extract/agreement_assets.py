@@ -81,6 +81,8 @@ class AssetReader(VerbAssets):
         if timex.type == "DATE" and 0 < i < len(self.doc) and self.doc[i].pos_ in ("NOUN", "PROPN"):
             last = self.doc[i - 1]  # "the 2006 war", "the 1991 Gulf War": a year that names which war
             return last.dep_ in ("nummod", "compound", "amod", "nmod") and last.head.i >= i and last.head.pos_ in ("NOUN", "PROPN")
+        while i < len(self.doc) - 1 and self.doc[i].pos_ == "ADJ":
+            i += 1  # "a 20-year civil war": adjectives between the span and its noun
         return timex.type == "DURATION" and "-" in timex.text and i < len(self.doc) and self.doc[i].pos_ == "NOUN"
 
     def _asset(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> Term | None:
