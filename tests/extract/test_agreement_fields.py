@@ -503,6 +503,7 @@ STATE_SHAPES = [
     pytest.param("The 1994 accord is no longer in effect.", "accord", "status", None, id="no-longer-in-effect"),
     pytest.param("The cease-fire agreement signed in April has largely been respected.", "agreement", "status", "in force", id="has-been-respected"),
     pytest.param("Ruritania and Freedonia signed the accord in 2003, ending a 20-year civil war.", "accord", "asset", "a 20-year civil war", id="span-adjective-noun"),
+    pytest.param("The two sides signed a memorandum on trade on the sidelines of the summit.", "memorandum", "asset", "trade", id="sidelines-of-a-meeting"),
 ]
 
 
