@@ -510,3 +510,11 @@ STATE_SHAPES = [
 @pytest.mark.parametrize(("text", "phrase", "field", "value"), STATE_SHAPES)
 def test_state_and_effect_shapes(nlp, text, phrase, field, value):
     assert getattr(named(nlp, text, phrase), field) == value
+
+
+def test_protocols_still_to_be_signed_say_nothing_of_a_signed_agreement(nlp):
+    text = (
+        "Ruritania and Freedonia on Friday signed an agreement on river transport in the capital. "
+        "Ruritania still has to sign bilateral protocols with Zenda and Borealis, with whom talks have ended."
+    )
+    assert named(nlp, text, "an agreement").status is None

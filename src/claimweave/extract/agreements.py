@@ -691,8 +691,9 @@ class AgreementExtractor:
         published = context(doc).published
         for draft in real:
             sent = doc[draft.mentions[0].head].sent
-            # "three agreements are to be signed - X, ...": a scheduled signing is of its own sentence's agreements
-            found = [t for t in collective if t.rule != "status.proposed_scheduled" or sent.start_char <= t.start < sent.end_char]
+            # "three agreements are to be signed - X, ...": a signing ahead is of its own sentence's agreements
+            # ("X still has to sign protocols with Y" says nothing of the deal X signed before)
+            found = [t for t in collective if t.value != "proposed" or sent.start_char <= t.start < sent.end_char]
             if draft.terms.status is None and found:
                 draft.terms.status = found[-1]
             t = draft.terms
