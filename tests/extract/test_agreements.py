@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_rules import vocabulary
 from claimweave.extract.agreements import _whole_sentences
 from claimweave.extract.agreement_terms import add_duration, same_name
-from tests.extract.agreement_docs import analyse as run, only
+from tests.extract.agreement_docs import agreements, analyse as run, only
 
 
 def check(agreement, expected: dict) -> None:
@@ -672,3 +672,19 @@ def test_one_of_several_deals_with_the_same_counterpart_is_with_it_too(nlp):
     doc = run(nlp, "Chile and Peru are seeking approval of trade deals they have negotiated with Japan. Peru already has ratified the pact.")
     pact = next(a for a in doc._.cw_agreements if a.text == "the pact")
     assert sorted(p.text for p in pact.parties) == ["Japan", "Peru"]
+
+
+LINKED_SIDES = [
+    pytest.param(
+        "The Chicago Cubs signed veteran righthander Ted Lilly to a four-year contract on Friday.", "Ted Lilly", id="name-inside-a-longer-phrase",
+    ),
+    pytest.param(
+        "PKN Orlen will sign an agreement in May to buy Yukos' majority stake in the refinery. Yukos shares fell.", "Yukos", id="possessive-owner",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), LINKED_SIDES)
+def test_a_side_named_like_an_entity_is_linked_to_it(nlp, text, side):
+    found = [p for a in agreements(nlp, text) for p in a.parties if p.text == side]
+    assert found and found[0].entity_id is not None

@@ -188,6 +188,7 @@ class Cues(_Rule):
     consensus_adjectives: list[str]  # "there is broad agreement on": a consensus, not an agreement
     quantity_nouns: list[str]  # "a total of 12 contracts", "a series of deals": the count, said of the agreements
     matter_nouns: list[str]  # "an agreement on the matter": about what was just told
+    comparison_nouns: list[str]  # "the difference between a lease agreement and a title deed": a kind of paper
     gathering_verbs: list[str]  # "opened a convention", "attended the convention": a meeting, not a treaty
     refused_verbs: list[str]  # "had rejected a fresh deal": an offer turned down, no agreement made
     gathering_adjectives: list[str]  # "the coming WTO convention", "its annual convention": a meeting
