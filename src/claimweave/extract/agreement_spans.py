@@ -139,7 +139,7 @@ class ClauseReader(StatusReader):
                 rule = self.vocab.signed_left[2].id
             elif has_verb and self._when_signed(t, mentions):
                 rule = "signed.when_clause"
-            elif mentions and self._bare_date_of_signing(t, mentions):
+            elif mentions and (self._bare_date_of_signing(t, mentions) or self._between_subject_and_signing(t, mentions)):
                 rule = "signed.verb_date"
             if rule is not None:
                 value = t.value
@@ -338,6 +338,8 @@ class ClauseReader(StatusReader):
         prep = tok.head if tok.dep_ == "pobj" else tok
         target = prep.head if prep.dep_ in ("prep", "npadvmod") else None
         heads = {m.head for m in mentions}
+        if self._between_subject_and_signing(t, mentions):
+            return True
         if target is None:
             return False
         if target.i in heads:
@@ -361,6 +363,17 @@ class ClauseReader(StatusReader):
         if target.dep_ == "amod" and target.head.i in heads and target.i > target.head.i:
             target = target.head.head  # "signed a contract worth 90 million dollars in July": the parser hangs the date on "worth"
         return self._signs(target) and (not mentions or target in governors)
+
+    def _between_subject_and_signing(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True for "X and Y on Sunday signed a deal", "X Sunday signed a deal": a date written between a
+        signing verb and its subject, which the parser often hangs on the subject, dates the signing."""
+        i = self._token_at(t.start)
+        heads = {m.head for m in mentions}
+        verb = next((x for x in self.doc[i:] if x.idx >= t.end), None)
+        if verb is None or not self._signs(verb) or verb not in {self._governor(self.doc[h]) for h in heads}:
+            return False
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.left_edge.i < i < verb.i
 
     def _modifies(self, t: Timex, ps: int, pe: int) -> bool:
         """True when a date written right before an agreement's phrase belongs to it ("2019, 49-year deal"),

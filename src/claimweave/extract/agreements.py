@@ -30,6 +30,7 @@ from claimweave.extract.agreement_restating import (
     vague_holding,
 )
 from claimweave.extract.agreement_groups import counted_again, group_size, made_or_due, one_of_group, restated_group, signed_group, signed_with_sides
+from claimweave.extract.agreement_bilateral import bilateral_sides
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
@@ -818,6 +819,8 @@ class AgreementExtractor:
             # A lease or concession names its grantee; the grantor is the state the asset lies in.
             host = host_state(doc, t.asset, t.parties, first.start)
             t.parties = t.parties + [host] if host is not None else t.parties
+        if not t.parties and any(doc[i].lower_ in self.vocab.cues.bilateral_adjectives for m in draft.mentions for i in range(m.start, m.end)):
+            t.parties = bilateral_sides(doc, first.start)
         named = _entities_by_name(doc)
         parties = [
             Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1] or named.get(name_key(p.value[0])))
