@@ -518,3 +518,21 @@ def test_protocols_still_to_be_signed_say_nothing_of_a_signed_agreement(nlp):
         "Ruritania still has to sign bilateral protocols with Zenda and Borealis, with whom talks have ended."
     )
     assert named(nlp, text, "an agreement").status is None
+
+
+AHEAD_AND_COVERED = [
+    pytest.param(
+        "The two men met during a visit which will coincide with the signature of a dozen trade accords on Tuesday.",
+        "accords", "status", "proposed", id="signature-ahead",
+    ),
+    pytest.param("Scientists are unsure whether the eel is a migratory species covered by the new convention.", "convention", "asset", "a migratory species", id="covered-by"),
+    pytest.param(
+        "The army wants to formalise a two-month-old informal truce around the rebel stronghold of Zenda.",
+        "truce", "asset", "the rebel stronghold of Zenda", id="truce-around",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "field", "value"), AHEAD_AND_COVERED)
+def test_signing_ahead_and_what_is_covered(nlp, text, phrase, field, value):
+    assert getattr(named(nlp, text, phrase), field) == value

@@ -19,7 +19,7 @@ _ADJ_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "less", "a
 _TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"}
 _FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
 _TOPIC_PREPS = {"on", "over", "for"}
-_LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
+_LOCATIVE = {"in", "at", "near", "off", "around", "along", "outside"}
 
 
 class AssetReader(VerbAssets):
@@ -163,6 +163,18 @@ class AssetReader(VerbAssets):
                         if subj is not None and subj.left_edge.i >= a and not (set(range(subj.left_edge.i, subj.i + 1)) & in_phrase):
                             s_c, e_c = self._chars(subj.left_edge.i, subj.i + 1)
                             yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)
+            elif rule.type == "covered_by":
+                # "a migratory species covered by the new convention": the noun the participle describes
+                for m in mentions:
+                    head = doc[m.head]
+                    part = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else None
+                    if part is None or part.dep_ != "acl" or part.lower_ not in words or part.head.pos_ not in ("NOUN", "PROPN"):
+                        continue
+                    noun = part.head
+                    start = min(t.i for t in noun.subtree if t.i <= noun.i)
+                    if start >= a and not self._is_name(start, noun.i + 1):
+                        s_c, e_c = self._chars(start, noun.i + 1)
+                        yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)
             elif rule.type == "purpose":
                 got = self._purpose_object(a, b, mentions, tx)
                 if got is not None:

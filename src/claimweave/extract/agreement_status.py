@@ -24,6 +24,7 @@ SIGNING_LEMMAS = ("sign", "conclude", "ink")  # verbs whose future tense schedul
 INCLUDING_VERBS = ("cover", "include", "comprise", "contain")  # a batch of texts and what is in it
 TIME_NOUNS = ("year", "month", "week", "day", "decade", "anniversary", "date")
 NEGATED_LEFT = re.compile(r"\b(?:not|never|no longer|n't)\s+(?:(?:yet|still|fully|entirely|been)\s+)*$", re.I)
+SIGNING_NOUNS = ("signature", "signing", "conclusion")  # "the signing of the accord" still ahead
 FRAME_PREPS = ("under", "by", "within")  # "under the terms", "within the framework": what an act follows
 
 
@@ -156,6 +157,12 @@ class StatusReader(ArgumentReader):
                 aux = [c for c in signing.children if c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", "'ll")]
                 if aux and not any(c.dep_ == "neg" for c in signing.children):
                     return Term("proposed", aux[0].idx, signing.idx + len(signing), "status.proposed_scheduled")
+            signing_noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+            if signing_noun is not None and signing_noun.lemma_.lower() in SIGNING_NOUNS:
+                # "a visit which will coincide with the signature of a dozen accords": a signing still ahead
+                governor = next((a for a in signing_noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if governor is not None and self._modal(governor) and not self._denied(governor):
+                    return Term("proposed", signing_noun.idx, signing_noun.idx + len(signing_noun), "status.proposed_signing_noun")
             if head.dep_ == "dobj":
                 verb = head.head
             elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on"):

@@ -45,7 +45,7 @@ from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 PARTY_LABELS = ("ORG", "PERSON")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")  # what a sentence may end with
-OWN_STATUSES = ("status.approval_noun",)  # statuses of the agreements they name, never of a whole period
+OWN_STATUSES = ("status.approval_noun", "status.proposed_signing_noun")  # statuses of the agreements they name, never of a whole period
 ON_TOPIC = re.compile(r"\b(?:on|over|covering|concerning|regarding)\s+$", re.I)  # "the agreement on X", not "the contract of X"
 
 
