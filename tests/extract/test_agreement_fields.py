@@ -536,3 +536,16 @@ AHEAD_AND_COVERED = [
 @pytest.mark.parametrize(("text", "phrase", "field", "value"), AHEAD_AND_COVERED)
 def test_signing_ahead_and_what_is_covered(nlp, text, phrase, field, value):
     assert getattr(named(nlp, text, phrase), field) == value
+
+
+SIGNING_NOUN_DAYS = [
+    pytest.param("The two men attended the signing of three trade accords on Tuesday.", ["2024-06-11"], None, id="attended-the-signing"),
+    pytest.param("The two men will attend the signing of three trade accords on Tuesday.", [], "proposed", id="will-attend-the-signing"),
+    pytest.param("The cabinet approved the signing of three trade accords at its meeting on Tuesday.", [], None, id="approved-the-signing"),
+]
+
+
+@pytest.mark.parametrize(("text", "signed", "status"), SIGNING_NOUN_DAYS)
+def test_a_signing_noun_dates_the_agreements(nlp, text, signed, status):
+    found = named(nlp, text, "accords")
+    assert (found.signed, found.status) == (signed, status)
