@@ -549,3 +549,19 @@ SIGNING_NOUN_DAYS = [
 def test_a_signing_noun_dates_the_agreements(nlp, text, signed, status):
     found = named(nlp, text, "accords")
     assert (found.signed, found.status) == (signed, status)
+
+
+NOUN_SHAPES = [
+    pytest.param("Ruritania signed a natural gas contract with Freedonia.", "contract", "natural gas", id="adjective-of-the-goods"),
+    pytest.param("Ruritania signed a new gas contract with Freedonia.", "contract", "gas", id="adjective-of-the-contract"),
+    pytest.param("The firm reported lower earnings, taking charges for canceled real estate leases.", "leases", "real estate", id="real-estate"),
+    pytest.param(
+        "The officials said the ruling overruled a 1971 convention which gives Ruritania the right to try the men.",
+        "convention", "the right to try the men", id="right-to",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "asset"), NOUN_SHAPES)
+def test_noun_shapes_of_assets(nlp, text, phrase, asset):
+    assert named(nlp, text, phrase).asset == asset

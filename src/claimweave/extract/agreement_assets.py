@@ -16,6 +16,13 @@ from claimweave.extract.common import analysed_text
 from claimweave.models import Timex
 
 _ADJ_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ian", "ed", "ing", "ory", "ar", "ile", "ese", "ish")
+# adjectives that say how an agreement is, not what its first noun is ("a new gas contract")
+_LOOSE_ADJECTIVES = {
+    "new", "old", "long", "short", "big", "major", "huge", "large", "small", "first", "last", "latest", "recent",
+    "current", "existing", "former", "further", "additional", "separate", "possible", "final", "key", "important",
+    "landmark", "historic", "controversial", "lucrative", "massive", "joint", "bilateral", "similar", "other", "same",
+    "initial", "annual", "previous", "earlier", "fresh", "potential", "proposed", "draft", "special", "global", "huge",
+}
 _TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"}
 _FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
 _TOPIC_PREPS = {"on", "over", "for"}
@@ -272,9 +279,14 @@ class AssetReader(VerbAssets):
             if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and (doc[i - 2].like_num or doc[i - 2].pos_ in ("ADJ", "ADV", "NUM")):
                 continue  # "a five-nation ceasefire", "a late-night truce": the hyphenated word is an adjective
             # A word tagged ADJ before a compound ("phosphate mining") is a noun unless it looks like an adjective.
-            nounish_adj = t.pos_ == "ADJ" and doc[i + 1].dep_ == "compound" and not t.lower_.endswith(_ADJ_ENDINGS)
+            nounish_adj = t.pos_ == "ADJ" and doc[i + 1].dep_ == "compound" and not t.lower_.endswith(_ADJ_ENDINGS) and t.lower_ not in _LOOSE_ADJECTIVES
             if t.pos_ in ("NOUN", "PROPN") or nounish_adj:
                 if all(doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") for j in range(i, m.kind_start)):
+                    # "real estate leases", "natural gas contracts": an adjective of the first noun belongs to it
+                    before = doc[i - 1] if i > m.start else None
+                    own_adj = before is not None and before.pos_ == "ADJ" and before.dep_ == "amod" and before.head.i == i
+                    if own_adj and before.lower_ not in _LOOSE_ADJECTIVES and not before.ent_type_ and not any(x.start <= before.idx < x.end for x in tx) and t.dep_ == "compound":
+                        return i - 1
                     return i
         return None
 
