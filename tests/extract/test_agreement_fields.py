@@ -559,6 +559,8 @@ NOUN_SHAPES = [
         "The officials said the ruling overruled a 1971 convention which gives Ruritania the right to try the men.",
         "convention", "the right to try the men", id="right-to",
     ),
+    pytest.param("The two leaders reached an agreement on their future relations at a summit meeting in Paris.", "agreement", "their future relations", id="at-a-summit"),
+    pytest.param("Ruritania and Freedonia signed an accord on cooperation at sea on Monday.", "accord", "cooperation at sea", id="at-sea-stays"),
 ]
 
 

@@ -62,6 +62,8 @@ class AssetReader(VerbAssets):
                 break
             if t.lower_ == "in" and j + 1 < b and doc[j + 1].lower_ == "order":
                 break  # "to hold talks in order to ...": the purpose, not the phrase
+            if j > i and t.lower_ in ("at", "during") and any(x.lower_ in self.vocab.asset_words.event_nouns for x in doc[j + 1 : min(j + 5, b)]):
+                break  # "their relations at a summit meeting in Paris": where it was made, not what it covers
             if t.dep_ == "mark" or (t.dep_ == "advmod" and j + 1 < b and doc[j + 1].dep_ == "mark"):
                 break  # "patrols even though Lima has built ...": a clause of its own begins
             if t.pos_ in ("VERB", "AUX") and not (verb_head and j == i) and not (t.tag_ in ("VBN", "VBG") and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN")):

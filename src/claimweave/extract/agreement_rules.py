@@ -73,6 +73,7 @@ class AssetWords(_Rule):
     outlook_verbs: frozenset[str]
     operator_nouns: frozenset[str]
     creation_verbs: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
 
 
 class KindByAssetRule(_Rule):
