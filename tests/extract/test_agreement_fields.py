@@ -567,3 +567,16 @@ NOUN_SHAPES = [
 @pytest.mark.parametrize(("text", "phrase", "asset"), NOUN_SHAPES)
 def test_noun_shapes_of_assets(nlp, text, phrase, asset):
     assert named(nlp, text, phrase).asset == asset
+
+
+ACTIVITIES = [
+    pytest.param("Ruritania signed a military cooperation agreement with Freedonia on Monday.", "agreement", "military cooperation", id="military-cooperation"),
+    pytest.param("Ruritania signed a cooperation agreement with Freedonia on Monday.", "agreement", None, id="bare-cooperation"),
+    pytest.param("The rebels signed a power-sharing deal with the government.", "deal", "power-sharing", id="power-sharing"),
+    pytest.param("The two sides signed a peace deal with the rebels.", "deal", None, id="peace-is-a-type"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "asset"), ACTIVITIES)
+def test_a_general_kind_named_by_an_activity(nlp, text, phrase, asset):
+    assert named(nlp, text, phrase).asset == asset

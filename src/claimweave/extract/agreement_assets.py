@@ -127,8 +127,12 @@ class AssetReader(VerbAssets):
                 # covers them, when nothing else says what it covers (the rule comes last)
                 for m in ordered:
                     s = self._compound_start(m, tx) if m.rule.generic and m.kind_start > m.start else None
-                    # (anywhere in the compound: "a gas supply contract" covers the gas supply)
-                    if s is not None and any({t.lower_, t.lemma_.lower()} & words for t in doc[s : m.kind_start]):
+                    # (anywhere in the compound: "a gas supply contract" covers the gas supply; an activity
+                    # only with what it is of: "a visa waiver deal", not "a cooperation agreement")
+                    goods = s is not None and any({t.lower_, t.lemma_.lower()} & words for t in doc[s : m.kind_start])
+                    acts = self.vocab.asset_words.activity_heads
+                    activity = s is not None and m.kind_start - s >= 2 and doc[m.kind_start - 1].lower_ in acts
+                    if goods or activity:
                         s_c, e_c = self._chars(s, m.kind_start)
                         yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)
             elif rule.type in ("verb_object", "noun_of"):

@@ -74,6 +74,7 @@ class AssetWords(_Rule):
     operator_nouns: frozenset[str]
     creation_verbs: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
+    activity_heads: frozenset[str] = frozenset()
 
 
 class KindByAssetRule(_Rule):
