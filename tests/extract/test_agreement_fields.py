@@ -434,6 +434,10 @@ UNDER = [
         "memorandum", "asset", "an eye clinic", id="set-up-under-it",
     ),
     pytest.param("Under the deal signed in May, the two sides will set up a joint fund.", "deal", "asset", None, id="who-sets-up-is-no-asset"),
+    pytest.param(
+        'Under a memorandum of understanding signed in 2003, a "Vision Eye Program" has been established by the two hospitals.',
+        "memorandum", "asset", 'a "Vision Eye Program"', id="quotes-closed",
+    ),
 ]
 
 

@@ -96,7 +96,19 @@ class AssetReader(VerbAssets):
 
     def _asset(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> Term | None:
         """What the agreement covers: the first phrase the asset rules find, in rule order, that says something."""
-        return next((t for t in self._asset_candidates(a, b, mentions, tx) if self._says_something(t)), None)
+        found = next((t for t in self._asset_candidates(a, b, mentions, tx) if self._says_something(t)), None)
+        return self._quotes_closed(found) if found is not None else None
+
+    def _quotes_closed(self, term: Term) -> Term:
+        """An asset whose quotation mark opens inside it and closes right after it takes the closing mark
+        ('a "Vision Myanmar Program"'), so the value reads as the text wrote it."""
+        for mark in ('"', "\u201d"):
+            opening = '"' if mark == '"' else "\u201c"
+            inside = term.value.count(opening) - (term.value.count(mark) if mark != opening else 0)
+            unbalanced = term.value.count('"') % 2 == 1 if mark == '"' else inside > 0
+            if unbalanced and self.text[term.end : term.end + 1] == mark:
+                return Term(term.value + mark, term.start, term.end + 1, term.rule)
+        return term
 
     def _says_something(self, term: Term) -> bool:
         """False for a phrase that names no asset ("the century", "a pitcher in major-league history")."""
