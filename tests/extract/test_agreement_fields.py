@@ -434,6 +434,10 @@ UNDER = [
         "memorandum", "asset", "an eye clinic", id="set-up-under-it",
     ),
     pytest.param("Under the deal signed in May, the two sides will set up a joint fund.", "deal", "asset", None, id="who-sets-up-is-no-asset"),
+    pytest.param(
+        'Under a memorandum of understanding signed in 2003, a "Vision Eye Program" has been established by the two hospitals.',
+        "memorandum", "asset", 'a "Vision Eye Program"', id="quotes-closed",
+    ),
 ]
 
 
@@ -496,3 +500,87 @@ MORE_TERMS = [
 def test_more_terms_of_wire_news(nlp, text, phrase, field, value):
     found = getattr(named(nlp, text, phrase), field)
     assert (found.value if field == "expires" and found is not None else found) == value
+
+
+STATE_SHAPES = [
+    pytest.param("The 1994 accord, which was approved by parliament last year, is still not in force.", "accord", "status", "approved", id="not-in-force"),
+    pytest.param("The 1994 accord is no longer in effect.", "accord", "status", None, id="no-longer-in-effect"),
+    pytest.param("The cease-fire agreement signed in April has largely been respected.", "agreement", "status", "in force", id="has-been-respected"),
+    pytest.param("Ruritania and Freedonia signed the accord in 2003, ending a 20-year civil war.", "accord", "asset", "a 20-year civil war", id="span-adjective-noun"),
+    pytest.param("The two sides signed a memorandum on trade on the sidelines of the summit.", "memorandum", "asset", "trade", id="sidelines-of-a-meeting"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "field", "value"), STATE_SHAPES)
+def test_state_and_effect_shapes(nlp, text, phrase, field, value):
+    assert getattr(named(nlp, text, phrase), field) == value
+
+
+def test_protocols_still_to_be_signed_say_nothing_of_a_signed_agreement(nlp):
+    text = (
+        "Ruritania and Freedonia on Friday signed an agreement on river transport in the capital. "
+        "Ruritania still has to sign bilateral protocols with Zenda and Borealis, with whom talks have ended."
+    )
+    assert named(nlp, text, "an agreement").status is None
+
+
+AHEAD_AND_COVERED = [
+    pytest.param(
+        "The two men met during a visit which will coincide with the signature of a dozen trade accords on Tuesday.",
+        "accords", "status", "proposed", id="signature-ahead",
+    ),
+    pytest.param("Scientists are unsure whether the eel is a migratory species covered by the new convention.", "convention", "asset", "a migratory species", id="covered-by"),
+    pytest.param(
+        "The army wants to formalise a two-month-old informal truce around the rebel stronghold of Zenda.",
+        "truce", "asset", "the rebel stronghold of Zenda", id="truce-around",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "field", "value"), AHEAD_AND_COVERED)
+def test_signing_ahead_and_what_is_covered(nlp, text, phrase, field, value):
+    assert getattr(named(nlp, text, phrase), field) == value
+
+
+SIGNING_NOUN_DAYS = [
+    pytest.param("The two men attended the signing of three trade accords on Tuesday.", ["2024-06-11"], None, id="attended-the-signing"),
+    pytest.param("The two men will attend the signing of three trade accords on Tuesday.", [], "proposed", id="will-attend-the-signing"),
+    pytest.param("The cabinet approved the signing of three trade accords at its meeting on Tuesday.", [], None, id="approved-the-signing"),
+]
+
+
+@pytest.mark.parametrize(("text", "signed", "status"), SIGNING_NOUN_DAYS)
+def test_a_signing_noun_dates_the_agreements(nlp, text, signed, status):
+    found = named(nlp, text, "accords")
+    assert (found.signed, found.status) == (signed, status)
+
+
+NOUN_SHAPES = [
+    pytest.param("Ruritania signed a natural gas contract with Freedonia.", "contract", "natural gas", id="adjective-of-the-goods"),
+    pytest.param("Ruritania signed a new gas contract with Freedonia.", "contract", "gas", id="adjective-of-the-contract"),
+    pytest.param("The firm reported lower earnings, taking charges for canceled real estate leases.", "leases", "real estate", id="real-estate"),
+    pytest.param(
+        "The officials said the ruling overruled a 1971 convention which gives Ruritania the right to try the men.",
+        "convention", "the right to try the men", id="right-to",
+    ),
+    pytest.param("The two leaders reached an agreement on their future relations at a summit meeting in Paris.", "agreement", "their future relations", id="at-a-summit"),
+    pytest.param("Ruritania and Freedonia signed an accord on cooperation at sea on Monday.", "accord", "cooperation at sea", id="at-sea-stays"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "asset"), NOUN_SHAPES)
+def test_noun_shapes_of_assets(nlp, text, phrase, asset):
+    assert named(nlp, text, phrase).asset == asset
+
+
+ACTIVITIES = [
+    pytest.param("Ruritania signed a military cooperation agreement with Freedonia on Monday.", "agreement", "military cooperation", id="military-cooperation"),
+    pytest.param("Ruritania signed a cooperation agreement with Freedonia on Monday.", "agreement", None, id="bare-cooperation"),
+    pytest.param("The rebels signed a power-sharing deal with the government.", "deal", "power-sharing", id="power-sharing"),
+    pytest.param("The two sides signed a peace deal with the rebels.", "deal", None, id="peace-is-a-type"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "asset"), ACTIVITIES)
+def test_a_general_kind_named_by_an_activity(nlp, text, phrase, asset):
+    assert named(nlp, text, phrase).asset == asset

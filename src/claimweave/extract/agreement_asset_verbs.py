@@ -11,6 +11,9 @@ from claimweave.extract.agreement_types import Mention
 from claimweave.models import Timex
 
 
+RIGHT_NOUNS = ("right", "permission", "authority", "licence", "license", "power", "option", "freedom")
+
+
 class VerbAssets:
     """The verb-based asset readers of ``AssetReader`` (needs ``doc``, ``vocab``, ``_chars``, ``_np``,
     ``_object_np`` and ``_is_name`` from it)."""
@@ -82,7 +85,19 @@ class VerbAssets:
             np = self._object_np(what.left_edge.i, b, tx) if what is not None else None
         if np is None or self._is_name(*np):
             return None
-        return self._identified(np, obj, b)
+        return self._right_to(self._identified(np, obj, b), b)
+
+    def _right_to(self, np: tuple[int, int], b: int) -> tuple[int, int]:
+        """A right or permission with the infinitive that says what it allows ("gives Libya the right to
+        try the men"); any other phrase as it is."""
+        s, e = np
+        doc = self.doc
+        if e + 1 >= b or doc[e - 1].lemma_.lower() not in RIGHT_NOUNS or doc[e].lower_ != "to":
+            return np
+        verb = doc[e + 1]
+        if verb.tag_ != "VB" or verb.head.i != e - 1:
+            return np
+        return s, min(clause_end(verb, self.vocab.asset_words.subordinators), b)
 
     def _identified(self, np: tuple[int, int], obj, b: int) -> tuple[int, int]:
         """A bare "the war" with the restrictive clause that says which one ("the war which pitted UNITA

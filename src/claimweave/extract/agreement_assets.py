@@ -16,10 +16,17 @@ from claimweave.extract.common import analysed_text
 from claimweave.models import Timex
 
 _ADJ_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "less", "able", "ible", "ian", "ed", "ing", "ory", "ar", "ile", "ese", "ish")
+# adjectives that say how an agreement is, not what its first noun is ("a new gas contract")
+_LOOSE_ADJECTIVES = {
+    "new", "old", "long", "short", "big", "major", "huge", "large", "small", "first", "last", "latest", "recent",
+    "current", "existing", "former", "further", "additional", "separate", "possible", "final", "key", "important",
+    "landmark", "historic", "controversial", "lucrative", "massive", "joint", "bilateral", "similar", "other", "same",
+    "initial", "annual", "previous", "earlier", "fresh", "potential", "proposed", "draft", "special", "global", "huge",
+}
 _TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"}
 _FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
 _TOPIC_PREPS = {"on", "over", "for"}
-_LOCATIVE = {"in", "at", "near", "off", "around", "outside"}
+_LOCATIVE = {"in", "at", "near", "off", "around", "along", "outside"}
 
 
 class AssetReader(VerbAssets):
@@ -55,6 +62,8 @@ class AssetReader(VerbAssets):
                 break
             if t.lower_ == "in" and j + 1 < b and doc[j + 1].lower_ == "order":
                 break  # "to hold talks in order to ...": the purpose, not the phrase
+            if j > i and t.lower_ in ("at", "during") and any(x.lower_ in self.vocab.asset_words.event_nouns for x in doc[j + 1 : min(j + 5, b)]):
+                break  # "their relations at a summit meeting in Paris": where it was made, not what it covers
             if t.dep_ == "mark" or (t.dep_ == "advmod" and j + 1 < b and doc[j + 1].dep_ == "mark"):
                 break  # "patrols even though Lima has built ...": a clause of its own begins
             if t.pos_ in ("VERB", "AUX") and not (verb_head and j == i) and not (t.tag_ in ("VBN", "VBG") and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN")):
@@ -81,11 +90,25 @@ class AssetReader(VerbAssets):
         if timex.type == "DATE" and 0 < i < len(self.doc) and self.doc[i].pos_ in ("NOUN", "PROPN"):
             last = self.doc[i - 1]  # "the 2006 war", "the 1991 Gulf War": a year that names which war
             return last.dep_ in ("nummod", "compound", "amod", "nmod") and last.head.i >= i and last.head.pos_ in ("NOUN", "PROPN")
+        while i < len(self.doc) - 1 and self.doc[i].pos_ == "ADJ":
+            i += 1  # "a 20-year civil war": adjectives between the span and its noun
         return timex.type == "DURATION" and "-" in timex.text and i < len(self.doc) and self.doc[i].pos_ == "NOUN"
 
     def _asset(self, a: int, b: int, mentions: list[Mention], tx: list[Timex]) -> Term | None:
         """What the agreement covers: the first phrase the asset rules find, in rule order, that says something."""
-        return next((t for t in self._asset_candidates(a, b, mentions, tx) if self._says_something(t)), None)
+        found = next((t for t in self._asset_candidates(a, b, mentions, tx) if self._says_something(t)), None)
+        return self._quotes_closed(found) if found is not None else None
+
+    def _quotes_closed(self, term: Term) -> Term:
+        """An asset whose quotation mark opens inside it and closes right after it takes the closing mark
+        ('a "Vision Myanmar Program"'), so the value reads as the text wrote it."""
+        for mark in ('"', "\u201d"):
+            opening = '"' if mark == '"' else "\u201c"
+            inside = term.value.count(opening) - (term.value.count(mark) if mark != opening else 0)
+            unbalanced = term.value.count('"') % 2 == 1 if mark == '"' else inside > 0
+            if unbalanced and self.text[term.end : term.end + 1] == mark:
+                return Term(term.value + mark, term.start, term.end + 1, term.rule)
+        return term
 
     def _says_something(self, term: Term) -> bool:
         """False for a phrase that names no asset ("the century", "a pitcher in major-league history")."""
@@ -116,8 +139,12 @@ class AssetReader(VerbAssets):
                 # covers them, when nothing else says what it covers (the rule comes last)
                 for m in ordered:
                     s = self._compound_start(m, tx) if m.rule.generic and m.kind_start > m.start else None
-                    # (anywhere in the compound: "a gas supply contract" covers the gas supply)
-                    if s is not None and any({t.lower_, t.lemma_.lower()} & words for t in doc[s : m.kind_start]):
+                    # (anywhere in the compound: "a gas supply contract" covers the gas supply; an activity
+                    # only with what it is of: "a visa waiver deal", not "a cooperation agreement")
+                    goods = s is not None and any({t.lower_, t.lemma_.lower()} & words for t in doc[s : m.kind_start])
+                    acts = self.vocab.asset_words.activity_heads
+                    activity = s is not None and m.kind_start - s >= 2 and doc[m.kind_start - 1].lower_ in acts
+                    if goods or activity:
                         s_c, e_c = self._chars(s, m.kind_start)
                         yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)
             elif rule.type in ("verb_object", "noun_of"):
@@ -161,6 +188,18 @@ class AssetReader(VerbAssets):
                         if subj is not None and subj.left_edge.i >= a and not (set(range(subj.left_edge.i, subj.i + 1)) & in_phrase):
                             s_c, e_c = self._chars(subj.left_edge.i, subj.i + 1)
                             yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)
+            elif rule.type == "covered_by":
+                # "a migratory species covered by the new convention": the noun the participle describes
+                for m in mentions:
+                    head = doc[m.head]
+                    part = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else None
+                    if part is None or part.dep_ != "acl" or part.lower_ not in words or part.head.pos_ not in ("NOUN", "PROPN"):
+                        continue
+                    noun = part.head
+                    start = min(t.i for t in noun.subtree if t.i <= noun.i)
+                    if start >= a and not self._is_name(start, noun.i + 1):
+                        s_c, e_c = self._chars(start, noun.i + 1)
+                        yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)
             elif rule.type == "purpose":
                 got = self._purpose_object(a, b, mentions, tx)
                 if got is not None:
@@ -258,9 +297,14 @@ class AssetReader(VerbAssets):
             if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and (doc[i - 2].like_num or doc[i - 2].pos_ in ("ADJ", "ADV", "NUM")):
                 continue  # "a five-nation ceasefire", "a late-night truce": the hyphenated word is an adjective
             # A word tagged ADJ before a compound ("phosphate mining") is a noun unless it looks like an adjective.
-            nounish_adj = t.pos_ == "ADJ" and doc[i + 1].dep_ == "compound" and not t.lower_.endswith(_ADJ_ENDINGS)
+            nounish_adj = t.pos_ == "ADJ" and doc[i + 1].dep_ == "compound" and not t.lower_.endswith(_ADJ_ENDINGS) and t.lower_ not in _LOOSE_ADJECTIVES
             if t.pos_ in ("NOUN", "PROPN") or nounish_adj:
                 if all(doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") for j in range(i, m.kind_start)):
+                    # "real estate leases", "natural gas contracts": an adjective of the first noun belongs to it
+                    before = doc[i - 1] if i > m.start else None
+                    own_adj = before is not None and before.pos_ == "ADJ" and before.dep_ == "amod" and before.head.i == i
+                    if own_adj and before.lower_ not in _LOOSE_ADJECTIVES and not before.ent_type_ and not any(x.start <= before.idx < x.end for x in tx) and t.dep_ == "compound":
+                        return i - 1
                     return i
         return None
 

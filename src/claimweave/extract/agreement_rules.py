@@ -51,7 +51,7 @@ class RenewalRule(_Rule):
 
 class AssetRule(_Rule):
     id: str
-    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place", "framed_subject", "goods_compound", "framed_clause"]
+    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place", "framed_subject", "goods_compound", "framed_clause", "covered_by"]
     words: list[str]
 
 
@@ -73,6 +73,8 @@ class AssetWords(_Rule):
     outlook_verbs: frozenset[str]
     operator_nouns: frozenset[str]
     creation_verbs: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
+    activity_heads: frozenset[str] = frozenset()
 
 
 class KindByAssetRule(_Rule):

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from claimweave.extract.agreement_mentions import MODALS
-from claimweave.extract.agreement_status import SIGNING_LEMMAS, StatusReader, realized
+from claimweave.extract.agreement_status import SIGNING_LEMMAS, SIGNING_NOUNS, StatusReader, realized
 from claimweave.extract.agreement_terms import is_date, is_duration, not_after
 from claimweave.extract.agreement_types import Mention, Term, Terms
 from claimweave.extract.common import context
@@ -27,6 +27,8 @@ LAST_AS_VERB = ("will", "would", "shall", "could", "may", "might", "should", "mu
 SIGNING_SCENE_PREPS = {"between", "with", "by", "at", "in", "of", "during"}  # sides and place of a signing
 _OF_DATE = re.compile(r"\s+of\s+")  # between an agreement's name and its date ("the Treaty of 1951")
 _DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+# verbs telling a signing that took place ("attended the signing", "the signing took place on Monday")
+WITNESS_LEMMAS = ("attend", "witness", "hold", "mark", "celebrate", "host", "oversee", "preside", "follow", "take", "occur", "happen", "come")
 ADOPTING_LEMMAS = ("pass", "adopt")  # a summit or a parliament that passes agreements makes them
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -52,7 +54,7 @@ class ClauseReader(StatusReader):
         terms.renewal = self._renewal(ca, cb, tx, used)
         self._dates(a, b, ca, cb, tx, used, phrases, terms, mentions)
         if not terms.signed and mentions:
-            terms.signed = self._same_day(ca, cb, tx, mentions) or self._days_apart(tx, mentions) or self._previous_occasion(mentions)
+            terms.signed = self._same_day(ca, cb, tx, mentions) or self._days_apart(tx, mentions) or self._signing_noun_day(mentions) or self._previous_occasion(mentions)
         terms.duration = self._duration(ca, tx, used, phrases)
         terms.status, terms.anaphoric_status = self._status(ca, cb, tx, phrases, mentions)
         terms.status = terms.status or self._proposed(mentions)
@@ -203,6 +205,26 @@ class ClauseReader(StatusReader):
                 return [Term(day.value, m.start(), m.end(), "signed.same_day")]
         return []
 
+    def _signing_noun_day(self, mentions: list[Mention]) -> list[Term]:
+        """"attended the signing of three accords on Tuesday", "the accords' signature on Tuesday": the
+        past date hung on a signing noun of the agreement, or on the past verb that noun is the object of."""
+        doc = self.doc
+        for m in mentions:
+            head = doc[m.head]
+            noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+            if noun is None or noun.lemma_.lower() not in SIGNING_NOUNS:
+                continue
+            verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is None or verb.tag_ not in ("VBD", "VBN") or self._modal(verb) or self._denied(verb):
+                continue
+            if verb.lemma_ not in WITNESS_LEMMAS:
+                continue  # "the cabinet approved the signing of the pact Wednesday": allowed, not yet done
+            for owner in (head, noun, verb):
+                day = self._date_of_verb(owner, noun.sent)
+                if day is not None:
+                    return [Term(day[0], day[1].start, day[1].end, "signed.signing_noun")]
+        return []
+
     def _previous_occasion(self, mentions: list[Mention]) -> list[Term]:
         """"X and Y boosted their ties last year. They signed two pacts on ...": a signing told in the past
         with no date in its sentence, by the actor of the sentence before (a pronoun or the same noun), is
@@ -236,7 +258,8 @@ class ClauseReader(StatusReader):
         return []
 
     def _date_of_verb(self, verb, sent) -> tuple[str, Timex] | None:
-        """The past date hung right on a verb ("ended here Sunday", "boosted their ties last year")."""
+        """The past date hung right on a verb or noun ("ended here Sunday", "boosted their ties last year",
+        "the signing of the accord on Tuesday")."""
         published = context(self.doc).published
         for t in map(_as_day, self.timexes):
             if t.type != "DATE" or not is_date(t.value) or not (sent.start_char <= t.start < sent.end_char):

@@ -7,6 +7,8 @@ module decides whether a cue is about the agreement and whether what it tells wa
 
 from __future__ import annotations
 
+import re
+
 from claimweave.extract.agreement_arguments import ArgumentReader
 from claimweave.extract.agreement_types import Mention, Term
 from claimweave.models import Timex
@@ -21,6 +23,8 @@ SCHEDULE_WORDS = ("due", "set", "scheduled", "slated", "expected", "poised")  # 
 SIGNING_LEMMAS = ("sign", "conclude", "ink")  # verbs whose future tense schedules an agreement
 INCLUDING_VERBS = ("cover", "include", "comprise", "contain")  # a batch of texts and what is in it
 TIME_NOUNS = ("year", "month", "week", "day", "decade", "anniversary", "date")
+NEGATED_LEFT = re.compile(r"\b(?:not|never|no longer|n't)\s+(?:(?:yet|still|fully|entirely|been)\s+)*$", re.I)
+SIGNING_NOUNS = ("signature", "signing", "conclusion")  # "the signing of the accord" still ahead
 FRAME_PREPS = ("under", "by", "within")  # "under the terms", "within the framework": what an act follows
 
 
@@ -153,6 +157,12 @@ class StatusReader(ArgumentReader):
                 aux = [c for c in signing.children if c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", "'ll")]
                 if aux and not any(c.dep_ == "neg" for c in signing.children):
                     return Term("proposed", aux[0].idx, signing.idx + len(signing), "status.proposed_scheduled")
+            signing_noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+            if signing_noun is not None and signing_noun.lemma_.lower() in SIGNING_NOUNS:
+                # "a visit which will coincide with the signature of a dozen accords": a signing still ahead
+                governor = next((a for a in signing_noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if governor is not None and self._modal(governor) and not self._denied(governor):
+                    return Term("proposed", signing_noun.idx, signing_noun.idx + len(signing_noun), "status.proposed_signing_noun")
             if head.dep_ == "dobj":
                 verb = head.head
             elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on"):
@@ -208,6 +218,8 @@ class StatusReader(ArgumentReader):
                     verb = next((a for a in span[0].ancestors if a.pos_ in ("VERB", "AUX")), None)
                     if span[0].dep_ == "pobj" and verb is not None and self._modal(verb):
                         continue  # "will cut tariffs on the basis of a review of the deal": a step ahead, not its state
+                if not inside and not verbs and NEGATED_LEFT.search(self.text, max(ca, s - 24), s):
+                    continue  # "is still not in force", "no longer in effect": denied
                 if inside or not verbs:
                     direct.append(term)
                     continue

@@ -45,7 +45,7 @@ from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 PARTY_LABELS = ("ORG", "PERSON")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")  # what a sentence may end with
-OWN_STATUSES = ("status.approval_noun",)  # statuses of the agreements they name, never of a whole period
+OWN_STATUSES = ("status.approval_noun", "status.proposed_signing_noun")  # statuses of the agreements they name, never of a whole period
 ON_TOPIC = re.compile(r"\b(?:on|over|covering|concerning|regarding)\s+$", re.I)  # "the agreement on X", not "the contract of X"
 
 
@@ -685,8 +685,9 @@ class AgreementExtractor:
         published = context(doc).published
         for draft in real:
             sent = doc[draft.mentions[0].head].sent
-            # "three agreements are to be signed - X, ...": a scheduled signing is of its own sentence's agreements
-            found = [t for t in collective if t.rule != "status.proposed_scheduled" or sent.start_char <= t.start < sent.end_char]
+            # "three agreements are to be signed - X, ...": a signing ahead is of its own sentence's agreements
+            # ("X still has to sign protocols with Y" says nothing of the deal X signed before)
+            found = [t for t in collective if t.value != "proposed" or sent.start_char <= t.start < sent.end_char]
             if draft.terms.status is None and found:
                 draft.terms.status = found[-1]
             t = draft.terms
