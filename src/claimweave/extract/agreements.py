@@ -308,7 +308,7 @@ class AgreementExtractor:
             again = recent  # "secured a huge Airbus plane deal ... a contract to purchase 150 Airbus planes"
             if terms.parties and all(p.rule == "party.clause" for p in recent.terms.parties):
                 recent.terms.parties = list(terms.parties)  # (who signs the contract says who made the deal)
-        if again is None and recent is not None and len(group) == 1 and si - recent.last_sentence <= 1 and restates_recent(self.vocab.cues, doc, recent, first, terms):
+        if again is None and recent is not None and len(group) == 1 and recent.first_sentence < si <= recent.last_sentence + 1 and restates_recent(self.vocab.cues, doc, recent, first, terms):
             again = recent  # "... in a deal valued at 825 million dollars. X will buy all shares, in an all-cash deal"
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
