@@ -44,6 +44,7 @@ NOT_AGREEMENTS = [
     pytest.param("The union, which is designed to unite twelve Andean states in a customs pact, has been delayed by disputes.", id="designed-to-unite-in"),
     pytest.param("The judge explained the difference between a lease agreement and a title deed to the farmers.", id="difference-between"),
     pytest.param("Voters face a choice between a title deed and a lease agreement.", id="choice-between-second"),
+    pytest.param("Officials said the two firms are close to signing a deal.", id="close-to-signing-a-deal"),
     pytest.param("The firm said that without an accord on a new three-year contract it would halt deliveries to Minsk from Monday.", id="without-an-accord-on"),
 ]
 
@@ -126,6 +127,11 @@ def test_concluded_and_scheduled_agreements_are_found(nlp, text, name):
 SCHEDULED = [
     pytest.param("Norway and Chile are expected to sign a fisheries agreement this week, the ministry said.", "a fisheries agreement", id="expected-to-sign"),
     pytest.param("The two ministers are scheduled to sign an accord on water rights on Monday.", "an accord", id="scheduled-to-sign"),
+    pytest.param(
+        "Officials said Orbis and the state oil firm are close to signing a 20-year agreement on the development of the Tarvia gas field.",
+        "a 20-year agreement",
+        id="close-to-signing-one-with-its-years",
+    ),
 ]
 
 

@@ -458,8 +458,17 @@ class MentionFinder:
         if gov.lemma_ in cues.reach_verbs:
             return unreal or (gov.tag_ == "VBG" and wanted)
         if gov.lemma_ in cues.signed_verbs:
+            if gov.tag_ == "VBG" and not unreal and self._nearly_signed(gov, head):
+                return False  # "close to signing a 23-year agreement": one with its terms, about to be made
             return (unreal or gov.tag_ == "VBG") and wanted
         return False
+
+    def _nearly_signed(self, gov: Token, head: Token) -> bool:
+        """True for a signing someone is close to ("are close to signing a 23-year agreement") of an
+        agreement whose terms are told (its years or its worth), not of "a deal" in general."""
+        near = gov.dep_ == "pcomp" and gov.head.lower_ == "to" and gov.head.head.lower_ in self.vocab.cues.near_words
+        counted = any(t.like_num for c in head.children if c.i < head.i for t in c.subtree)
+        return near and counted
 
     def _aged(self, head: Token) -> bool:
         """True for an agreement said to be of an age or to exist ("a three-month-old truce", "a
