@@ -45,6 +45,8 @@ NOT_AGREEMENTS = [
     pytest.param("The judge explained the difference between a lease agreement and a title deed to the farmers.", id="difference-between"),
     pytest.param("Voters face a choice between a title deed and a lease agreement.", id="choice-between-second"),
     pytest.param("Officials said the two firms are close to signing a deal.", id="close-to-signing-a-deal"),
+    pytest.param('A ministry source said the two countries had "almost reached an agreement" on fishing quotas.', id="almost-reached"),
+    pytest.param("The two sides had nearly signed a truce when the shelling resumed.", id="nearly-signed"),
     pytest.param("The firm said that without an accord on a new three-year contract it would halt deliveries to Minsk from Monday.", id="without-an-accord-on"),
 ]
 

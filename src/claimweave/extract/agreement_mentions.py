@@ -416,6 +416,8 @@ class MentionFinder:
         aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
         if any(c.dep_ == "neg" for c in gov.children):
             return True
+        if any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in gov.children):
+            return True  # "had almost reached an agreement": not reached
         if gov.lemma_ == "have" and gov.tag_ in ("VBG", "VBD") and not aux and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in cues.signed_verbs for c in head.children):
             return False  # "by having a memorandum signed that commits X": the having is the signing, done
         if "to" in aux and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in gov.head.children):
