@@ -45,6 +45,11 @@ NOT_AGREEMENTS = [
     pytest.param("The judge explained the difference between a lease agreement and a title deed to the farmers.", id="difference-between"),
     pytest.param("Voters face a choice between a title deed and a lease agreement.", id="choice-between-second"),
     pytest.param("Officials said the two firms are close to signing a deal.", id="close-to-signing-a-deal"),
+    pytest.param(
+        'Orbis wants to sell its stake and is negotiating with Cado over a billion-euro deal. Asked whether Cado was in a position '
+        'to finance such a deal, its chief replied: "We can do this deal if we want to."',
+        id="such-a-deal",
+    ),
     pytest.param('A ministry source said the two countries had "almost reached an agreement" on fishing quotas.', id="almost-reached"),
     pytest.param("The two sides had nearly signed a truce when the shelling resumed.", id="nearly-signed"),
     pytest.param("The firm said that without an accord on a new three-year contract it would halt deliveries to Minsk from Monday.", id="without-an-accord-on"),

@@ -231,6 +231,8 @@ class MentionFinder:
             return None  # "opening a parliamentarians' convention", "told the party convention in Denver": a meeting
         if any(doc[i].lower_ in ("no", "any", "neither") and doc[i].dep_ == "det" for i in range(full, span.start)):
             return None  # "no agreement", "never signed any pact", "any deal must ..."
+        if any(doc[i].lower_ == "such" and doc[i + 1].lower_ in ("a", "an") for i in range(full, span.start - 1)):
+            return None  # "whether X could finance such a deal": a deal of that kind, not one made
         if full == span.start and head.lower_ in ("accord", "agreement") and span.start > 0 and doc[span.start - 1].lower_ == "in":
             return None  # "in accord with the rules", "are in agreement that ...": idioms
         if full == span.start and head.dep_ == "pobj" and head.head.i == span.start - 1 and head.head.lower_ in ("on", "of", "for", "about", "toward", "towards") and head.tag_ == "NN" and head.text.islower():
