@@ -45,6 +45,7 @@ NOT_AGREEMENTS = [
     pytest.param("The judge explained the difference between a lease agreement and a title deed to the farmers.", id="difference-between"),
     pytest.param("Voters face a choice between a title deed and a lease agreement.", id="choice-between-second"),
     pytest.param("Officials said the two firms are close to signing a deal.", id="close-to-signing-a-deal"),
+    pytest.param("European Union leaders meet Friday amid agreement to slow down the process of enlargement.", id="amid-agreement-to"),
     pytest.param(
         'Orbis wants to sell its stake and is negotiating with Cado over a billion-euro deal. Asked whether Cado was in a position '
         'to finance such a deal, its chief replied: "We can do this deal if we want to."',
@@ -114,6 +115,7 @@ AGREEMENTS = [
     pytest.param("Ecuador had already signed up to other covenants, covering the rights of the child and the use of torture.", "other covenants", id="signed-up-to-covenants"),
     pytest.param("Chile ratified the convention on migrant workers in 2005.", "the convention", id="convention-ratified"),
     pytest.param("Uruguay legislators ratify protocol of Mercosur court", "protocol", id="headline-without-determiner"),
+    pytest.param("Israel, PLO sign agreement on Gaza crossing", "sign agreement", id="headline-sign-agreement"),
     pytest.param("North Korea pulled out of the 1994 nuclear accord in 2003.", "the 1994 nuclear accord", id="pulled-out-of"),
     pytest.param("Tehran threatened on Sunday to pull out of the NPT if sanctions were imposed.", "the NPT", id="treaty-acronym"),
     pytest.param("The deal signed in May is on the agenda of the committee.", "The deal", id="signed-deal-on-the-agenda"),

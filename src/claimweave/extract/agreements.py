@@ -673,7 +673,21 @@ class AgreementExtractor:
         # ("three agreements -- A, B and C": the agreements listed, not the list)
         listing = {m.listed_by for d in drafts for m in d.mentions if m.listed_by is not None}
         drafts = [d for d in drafts if not (d.counted and d.kind_mention.head in listing)]
-        real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored or d.presupposed) and not (bare(d) and not said(d))]
+        def consensus(d: Draft) -> bool:
+            # "amid agreement to slow down enlargement": "agreement" with no determiner, not signed or
+            # made, is a consensus, whatever it is said to be about
+            m = d.kind_mention
+            head = doc[m.head]
+            signing = set(cues.signed_verbs) - {"agree", "reach", "come"}
+            made = head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in signing
+            # ("Israel, PLO sign agreement": a headline's verb, often parsed as a noun before it)
+            made = made or any(t.lemma_.lower() in signing for t in doc[max(0, head.left_edge.i - 1) : head.i])
+            return bare(d) and len(d.mentions) == 1 and head.lower_ == "agreement" and not made
+
+        real = [
+            d for d in drafts
+            if not d.tentative and (said(d) or not d.unanchored or d.presupposed) and not (bare(d) and not said(d)) and not consensus(d)
+        ]
         if not real:
             # Only general mentions ("the agreements signed under Assad"): keep the first with a status.
             real = [d for d in drafts if d.terms.status is not None][:1]
