@@ -46,6 +46,8 @@ NOT_AGREEMENTS = [
     pytest.param("Voters face a choice between a title deed and a lease agreement.", id="choice-between-second"),
     pytest.param("Officials said the two firms are close to signing a deal.", id="close-to-signing-a-deal"),
     pytest.param("European Union leaders meet Friday amid agreement to slow down the process of enlargement.", id="amid-agreement-to"),
+    pytest.param('"There is now acknowledgement from all parties that an agreement can be made," he said.', id="can-be-made"),
+    pytest.param("EU leaders agreed Thursday on the urgent need for a budget deal, the prime minister said.", id="need-for"),
     pytest.param(
         'Orbis wants to sell its stake and is negotiating with Cado over a billion-euro deal. Asked whether Cado was in a position '
         'to finance such a deal, its chief replied: "We can do this deal if we want to."',
