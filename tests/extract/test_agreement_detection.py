@@ -47,6 +47,7 @@ NOT_AGREEMENTS = [
     pytest.param("Officials said the two firms are close to signing a deal.", id="close-to-signing-a-deal"),
     pytest.param("European Union leaders meet Friday amid agreement to slow down the process of enlargement.", id="amid-agreement-to"),
     pytest.param('"There is now acknowledgement from all parties that an agreement can be made," he said.', id="can-be-made"),
+    pytest.param("Before that, it had been seeking admission to the WTO's predecessor, the General Agreement on Tariffs and Trade (GATT), since 1986.", id="a-bodys-predecessor"),
     pytest.param("EU leaders agreed Thursday on the urgent need for a budget deal, the prime minister said.", id="need-for"),
     pytest.param(
         'Orbis wants to sell its stake and is negotiating with Cado over a billion-euro deal. Asked whether Cado was in a position '
@@ -118,6 +119,7 @@ AGREEMENTS = [
     pytest.param("Chile ratified the convention on migrant workers in 2005.", "the convention", id="convention-ratified"),
     pytest.param("Uruguay legislators ratify protocol of Mercosur court", "protocol", id="headline-without-determiner"),
     pytest.param("Israel, PLO sign agreement on Gaza crossing", "sign agreement", id="headline-sign-agreement"),
+    pytest.param("The accord's successor, the 2010 Lima Convention, took effect in May.", "the 2010 Lima Convention", id="an-accords-successor"),
     pytest.param("North Korea pulled out of the 1994 nuclear accord in 2003.", "the 1994 nuclear accord", id="pulled-out-of"),
     pytest.param("Tehran threatened on Sunday to pull out of the NPT if sanctions were imposed.", "the NPT", id="treaty-acronym"),
     pytest.param("The deal signed in May is on the agenda of the committee.", "The deal", id="signed-deal-on-the-agenda"),

@@ -221,6 +221,8 @@ class MentionFinder:
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and ent.root != head and ent.root.i > head.i:
                 return None  # "the Busan Exhibition and Convention center": part of another name
+        if head.dep_ == "appos" and self._forerunner(head.head):
+            return None  # "the WTO's predecessor, the General Agreement on Tariffs and Trade": a body
         if self._compared(head):
             return None  # "the difference between a lease agreement and a title deed": a kind of paper, not one
         if self._in_other_title(head):
@@ -355,6 +357,12 @@ class MentionFinder:
             else:
                 break
         return i < sent.end and doc[i].text[:1].isupper() and doc[i].lower_ in self.vocab.cues.body_nouns
+
+    def _forerunner(self, noun: Token) -> bool:
+        """True for a noun naming a body's forerunner ("the WTO's predecessor"; but not "the accord's
+        successor", an agreement's)."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        return noun.lower_ in ("predecessor", "successor") and owner is not None and owner.lower_ not in self.vocab.kind_words
 
     def _compared(self, head: Token) -> bool:
         """True for an indefinite agreement word one compares ("the difference between a lease and a
