@@ -47,6 +47,8 @@ NOT_AGREEMENTS = [
     pytest.param("Officials said the two firms are close to signing a deal.", id="close-to-signing-a-deal"),
     pytest.param("European Union leaders meet Friday amid agreement to slow down the process of enlargement.", id="amid-agreement-to"),
     pytest.param('"There is now acknowledgement from all parties that an agreement can be made," he said.', id="can-be-made"),
+    pytest.param("A lease is a usage agreement between the equipment owner and the user of the equipment.", id="definition-of-a-lease"),
+    pytest.param("A deal is a deal, the minister said.", id="a-deal-is-a-deal"),
     pytest.param("Before that, it had been seeking admission to the WTO's predecessor, the General Agreement on Tariffs and Trade (GATT), since 1986.", id="a-bodys-predecessor"),
     pytest.param("EU leaders agreed Thursday on the urgent need for a budget deal, the prime minister said.", id="need-for"),
     pytest.param(

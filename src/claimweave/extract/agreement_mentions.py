@@ -223,6 +223,8 @@ class MentionFinder:
                 return None  # "the Busan Exhibition and Convention center": part of another name
         if head.dep_ == "appos" and self._forerunner(head.head):
             return None  # "the WTO's predecessor, the General Agreement on Tariffs and Trade": a body
+        if self._defined(head):
+            return None  # "A lease is a usage agreement between an owner and a user": what a lease is
         if self._compared(head):
             return None  # "the difference between a lease agreement and a title deed": a kind of paper, not one
         if self._in_other_title(head):
@@ -363,6 +365,25 @@ class MentionFinder:
         successor", an agreement's)."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         return noun.lower_ in ("predecessor", "successor") and owner is not None and owner.lower_ not in self.vocab.kind_words
+
+    @staticmethod
+    def _defined(head: Token) -> bool:
+        """True for either side of a definition, "A lease is a usage agreement ...", "Leases are
+        contracts ...": an indefinite (or bare plural) subject of a present "is"/"are" and an
+        indefinite noun said to be it."""
+        if head.dep_ not in ("nsubj", "attr") or head.head.lemma_ != "be" or head.head.tag_ not in ("VBZ", "VBP"):
+            return False
+        verb = head.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        said = next((c for c in verb.children if c.dep_ == "attr"), None)
+        if subject is None or said is None or any(c.dep_ in ("aux", "neg") for c in verb.children):
+            return False
+
+        def general(t: Token) -> bool:
+            dets = [c.lower_ for c in t.children if c.dep_ in ("det", "poss", "nummod")]
+            return dets in (["a"], ["an"]) or not dets and t.tag_ == "NNS"
+
+        return general(subject) and general(said) and subject.pos_ == "NOUN" and said.pos_ == "NOUN"
 
     def _compared(self, head: Token) -> bool:
         """True for an indefinite agreement word one compares ("the difference between a lease and a
