@@ -397,7 +397,7 @@ class AgreementExtractor:
             # Tallinn Convention" is known by its name)
             # ("the NPT": a treaty's acronym is its name too)
             draft.unanchored = not (reader.proper_name(first) or called_by_acronym(doc, first) and first.rule.kind == "treaty")
-            draft.presupposed = self._presupposed(doc, first)
+            draft.presupposed = self.finder.wanted.presupposed(doc, first)
         drafts.append(draft)
 
     def _reference_signers(self, doc: Doc, reader, group: list[Mention], terms: Terms) -> list[Term]:
@@ -429,27 +429,6 @@ class AgreementExtractor:
             return []
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         return [t for s in subjects for t in [s, *s.conjuncts]]
-
-    def _presupposed(self, doc: Doc, mention: Mention) -> bool:
-        """True for "the truce" kept, renewed, broken or violated, however hedged ("would not be
-        renewed"), or called earlier, existing or violated ("the earlier accord", "a violation of the
-        ceasefire"): only an agreement that exists can be, so the story speaks of a real one."""
-        head = doc[mention.head]
-        cues = self.vocab.cues
-        if any(c.dep_ == "amod" and c.lower_ in cues.existing_adjectives for c in head.children):
-            return True  # "the two companies' earlier accord", "the existing treaty"
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in cues.existing_nouns:
-            return True  # "a flagrant violation of the ceasefire", "the implementation of the accord"
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ("terms", "provisions"):
-            head = head.head.head  # "under the terms of the truce"
-        talked = set(cues.sought_verbs) | set(cues.sought_unreal_verbs) | set(cues.negotiating_verbs)
-        pending = any(c.dep_ in ("acl", "relcl") and (c.lemma_ in talked or self.finder._hedged(c)) for c in doc[mention.head].children)
-        if head.dep_ == "pobj" and head.head.lower_ == "under" and not pending:
-            return True  # "Under the agreement, courts will ...": what is done under it is done under one made
-        verb = head.head
-        if head.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
-            verb = verb.head  # "abide by the truce"
-        return head.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ == "VERB" and verb.lemma_ in self.vocab.cues.existing_verbs
 
     @staticmethod
     def _listed(doc: Doc, drafts: list[Draft], member: Mention, terms: Terms) -> None:
