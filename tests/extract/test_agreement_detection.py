@@ -429,3 +429,12 @@ def test_plural_to_be_signed_with_its_own_sides_keeps_its_status(nlp):
     )
     found = {a.text: a.status for a in run(nlp, text)._.cw_agreements}
     assert found == {"a trade deal": None, "bilateral protocols": "proposed"}
+
+
+def test_the_parties_evidence_runs_forward_whatever_order_the_parties_were_found_in(nlp):
+    """A party found later in the text may be listed first: the evidence still spans them in order
+    (a case the provenance property test generated)."""
+    text = "Foreign treaty Asaad signed Foreign."
+    for agreement in run(nlp, text)._.cw_agreements:
+        ev = agreement.field_evidence.get("parties")
+        assert ev is None or (ev.start <= ev.end and text[ev.start : ev.end] == ev.text)

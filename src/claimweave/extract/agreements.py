@@ -809,8 +809,9 @@ class AgreementExtractor:
         parties = [Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1]) for p in t.parties]
         if t.parties:
             # One span for all parties when they are close; else the first party (a later one has its own clause).
-            last = t.parties[-1] if t.parties[-1].end - t.parties[0].start < 200 else t.parties[0]
-            field_ev["parties"] = evidence(doc, t.parties[0].start, last.end, t.parties[0].rule)
+            # (parties are kept in the order they were found, not always the order of the text)
+            first_party, last = t.parties[0], t.parties[-1] if abs(t.parties[-1].end - t.parties[0].start) < 200 else t.parties[0]
+            field_ev["parties"] = evidence(doc, min(first_party.start, last.start), max(first_party.end, last.end), first_party.rule)
         signed = sorted({s.value for s in t.signed})
         if t.signed:
             field_ev["signed"] = evidence(doc, min(s.start for s in t.signed), max(s.end for s in t.signed), t.signed[0].rule)
