@@ -48,7 +48,7 @@ class WantedReader:
             return True  # "a regional agreement would be the best solution": one imagined
         if head.dep_ in ("dobj", "nsubjpass", "attr"):
             gov = head.head
-        elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on", "to", "of", "over", "in", "about"):
+        elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on", "to", "of", "over", "in", "into", "about"):
             gov = head.head.head
         else:
             return False
@@ -72,8 +72,8 @@ class WantedReader:
             return True  # "unless a deal is reached", "so that a contract can be signed"
         if gov.tag_ in ("VBZ", "VBP") and any(c.dep_ == "nsubj" and any(d.lower_ in ("each", "every") for d in c.children) for c in gov.children):
             return True  # "each worker signs an individual contract": what is done as a rule, not one agreement
-        if gov.lemma_ in cues.outcome_verbs and self.hedged(gov):
-            return True  # "the talks would likely lead to a deal"
+        if gov.lemma_ in cues.outcome_verbs and (self.hedged(gov) or "will" in aux):
+            return True  # "the talks would likely lead to a deal", "the mood will translate into an agreement"
         if gov.lemma_ in cues.sought_verbs or (gov.lemma_ in cues.ask_for_verbs and head.head.lower_ == "for"):
             return True
         if gov.lemma_ in cues.blocked_verbs:
