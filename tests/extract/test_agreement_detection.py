@@ -364,6 +364,11 @@ LISTED = [
         ["Road Transport", "Recognition of Diplomas", "Protection of Investments", "Customs Cooperation"],
         id="names-of-one-list-not-merged",
     ),
+    pytest.param(
+        "The meeting also passed three conventions -- Road Safety, Mutual Recognition of Licences and Customs Transit.",
+        ["Road Safety", "Mutual Recognition of Licences", "Customs Transit"],
+        id="passed-list-not-the-plural",
+    ),
 ]
 
 

@@ -161,7 +161,7 @@ LEADERS = [
     ),
     pytest.param(
         "The truce followed an agreement reached between Kenyan President Mwai Kibaki and the opposition.",
-        "an agreement", ["Kenyan", "the opposition"], id="state-leader-is-the-state",
+        "an agreement", ["the opposition", "Kenyan"], id="state-leader-is-the-state",
     ),
 ]
 
@@ -400,3 +400,96 @@ def test_a_truce_named_again_keeps_who_ends_it(nlp):
     text = "The Basque separatist group ETA said it would end its ceasefire. Bombings returned once the group scrapped a unilateral ceasefire last spring."
     found = agreements(nlp, text)
     assert [(a.text, [p.text for p in a.parties]) for a in found] == [("its ceasefire", ["ETA"])]
+
+
+NOT_SIDES = [
+    pytest.param(
+        "Under a contract signed Tuesday, Saab will upgrade Greece's 40 F-4E Phantom jets.",
+        "contract", ["Saab", "Greece"], id="model-name-of-what-is-upgraded",
+    ),
+    pytest.param(
+        "Korean Air chief Cho said the Indonesian Minister of Transport signed a deal.",
+        "a deal", ["Indonesian"], id="portfolio-of-a-title",
+    ),
+    pytest.param(
+        "Kenyan President Mwai Kibaki has presented 99-year land lease agreements to 300 small farmers, the radio reported.",
+        "lease agreements", [], id="demonym-in-a-title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), NOT_SIDES)
+def test_demonyms_and_model_names_are_no_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+RELATIVE_SIGNERS = [
+    pytest.param(
+        "The RPF is an offshoot of the Karen National Union (KNU), which in 1995 signed a ceasefire with the army to halt decades of fighting.",
+        "a ceasefire", ["the Karen National Union", "the army"], id="name-described-by-a-signing-clause",
+    ),
+    pytest.param(
+        "Talks between the Colombian government and leftist rebels resumed on Monday. The ELN, a rival of the Revolutionary Armed Forces, which signed a truce with the government in May, stayed away.",
+        "a truce", ["the Revolutionary Armed Forces", "the government"], id="with-the-body-named-before-is-not-its-state-again",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), RELATIVE_SIGNERS)
+def test_the_name_a_signing_relative_clause_describes_is_a_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+HEADED_BODIES = [
+    pytest.param(
+        "Microsoft chairman Bill Gates said on Monday his company would sign a licensing agreement with Nokia next month.",
+        "a licensing agreement", ["Nokia", "Microsoft"], id="his-company",
+    ),
+    pytest.param(
+        "Siemens chief executive Peter Loescher said his company had signed a contract with Iberdrola.",
+        "a contract", ["Iberdrola", "Siemens"], id="his-company-signed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), HEADED_BODIES)
+def test_his_company_is_the_body_the_speaker_heads(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+EVENT_HOSTS = [
+    pytest.param(
+        "The African Union summit in Banjul ended on Sunday. The summit also signed two agreements on trade and migration.",
+        "two agreements", ["African Union"], id="the-summit-named-before",
+    ),
+    pytest.param(
+        "The OPEC meeting approved a new agreement on output quotas.",
+        "a new agreement", ["OPEC"], id="meeting-written-with-its-organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), EVENT_HOSTS)
+def test_an_agreement_a_meeting_adopts_is_its_holders(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+MADE_FOR = [
+    pytest.param(
+        "The nine accords to be signed on Friday include a long-term oil supply contract for Moldova and a visa waiver.",
+        "a long-term oil supply contract", ["Moldova"], id="state-it-is-made-for",
+    ),
+    pytest.param(
+        "Boeing won a 2 billion dollar contract for the Indian Air Force.",
+        "contract", ["Boeing", "the Indian Air Force"], id="organisation-it-is-made-for",
+    ),
+    pytest.param(
+        "The deal for Gaza was signed by Egypt and the Palestinian Authority.",
+        "The deal", ["Egypt", "the Palestinian Authority"], id="a-place-it-serves-is-no-side",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), MADE_FOR)
+def test_the_state_an_agreement_is_made_for_is_a_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

@@ -24,7 +24,11 @@ def same_subject(doc: Doc, known: Draft, m: Mention, terms: Terms) -> bool:
     agreement just told was named by ("a huge Airbus plane deal"), a proper name among it, and
     neither says it was made by others."""
     k = known.kind_mention
-    if m.plural or k.plural or known.collective or not (m.rule.generic and k.rule.generic) or known.terms.asset is not None:
+    if m.plural or k.plural or known.collective or not (m.rule.generic and k.rule.generic):
+        return False
+    if same_purchase(doc, k, m):
+        return True
+    if known.terms.asset is not None:
         return False
     if terms.asset is None or terms.asset.rule not in OWN_ASSETS + ("asset.use_object",) or doc[m.start].lower_ not in ("a", "an"):
         return False
@@ -75,6 +79,9 @@ def restates_recent(cues: Cues, doc: Doc, known: Draft, m: Mention, terms: Terms
         return False
     if doc[m.start].lower_ not in ("a", "an") or terms.has_time_terms():
         return False
+    head = doc[m.head]
+    if head.dep_ == "conj" and head.head.i in {x.head for x in known.mentions}:
+        return False  # "under a mutual security agreement and a logistics pact": two, listed together
     if m.end < len(doc) and doc[m.end].lower_ in ("with", "between", "among"):
         return False
     if any(p.rule in ("party.with", "party.phrase") for p in terms.parties):
@@ -87,6 +94,41 @@ def restates_recent(cues: Cues, doc: Doc, known: Draft, m: Mention, terms: Terms
     other = set(cues.other_adjectives)
     words = [t for t in doc[m.start + 1 : m.kind_start] if t.text not in ("-", "\u2010", "\u2011")]
     return all(t.is_alpha and t.text.islower() and t.lower_ not in other and not t.ent_type_ for t in words)
+
+
+_BUYING = ("acquire", "buy", "purchase", "sell")
+
+
+def _bought_in(doc: Doc, m: Mention):
+    """The verb of buying or selling an agreement is the frame of ("would acquire X in a deal"), or None."""
+    head = doc[m.head]
+    if head.dep_ != "pobj" or head.head.lower_ != "in" or head.head.head.lemma_ not in _BUYING:
+        return None
+    return head.head.head
+
+
+def same_purchase(doc: Doc, k: Mention, m: Mention) -> bool:
+    """True for "X would acquire Y in a deal worth Z. X would acquire all shares of Y ..., in an all-cash
+    deal": one buyer buying what the same name calls, in "a deal" told twice."""
+    told, again = _bought_in(doc, k), _bought_in(doc, m)
+    if told is None or again is None or doc[m.start].lower_ not in ("a", "an") or told.lemma_ != again.lemma_:
+        return False
+    buyers = [next((c for c in v.children if c.dep_ == "nsubj"), None) for v in (told, again)]
+    if any(b is None for b in buyers):
+        return False
+    def name(tok) -> str:  # a pronoun stands for the buyer its sentence names ("X said it would acquire")
+        if tok.pos_ == "PRON":
+            up = next((a for a in tok.ancestors if any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in a.children)), None)
+            tok = next(c for c in up.children if c.dep_ == "nsubj" and c.pos_ != "PRON") if up is not None else tok
+        return doc[tok.left_edge.i : tok.i + 1].text
+    if not same_name(name(buyers[0]), name(buyers[1])):
+        return False
+    bought = [next((c for c in v.children if c.dep_ == "dobj"), None) for v in (told, again)]
+    if any(b is None for b in bought):
+        return False
+    # (capitalised words, whatever their tag: "shares of APL stock" tags APL as an adjective)
+    names = [{t.lower_ for t in b.subtree if t.text[:1].isupper() and t.is_alpha and not t.is_sent_start} for b in bought]
+    return bool(names[0] & names[1])
 
 
 def called_by_acronym(doc: Doc, m: Mention) -> bool:

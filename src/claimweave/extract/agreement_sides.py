@@ -17,12 +17,14 @@ from spacy.tokens import Doc, Span, Token
 from claimweave.extract.agreement_arguments import SIDE_LABELS
 from claimweave.extract.agreement_people import Party, PeopleResolver
 from claimweave.extract.agreement_side_shapes import countries
+from claimweave.extract.agreement_terms import spells
 from claimweave.extract.titles import affiliation_name
 from claimweave.models import DocEntity
 
 _AT = ("at", "during")
 _SIDELINES = ("sidelines", "sideline", "margins", "margin", "fringes", "fringe")
 _DASHES = ("-", "\u2013")
+_ADOPTING = {"pass", "adopt", "approve", "endorse", "sign", "conclude", "produce", "yield"}
 
 
 class NegotiatingSides:
@@ -66,7 +68,7 @@ class NegotiatingSides:
         places = [x for g in places for x in ([g] if g.lower_ not in _SIDELINES else [o for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"])]
         event = next((g for g in places if g.lemma_.lower() in self.events or g.lower_ in self.events), None)
         if event is None:
-            return []
+            return self._adopted_by_event(head)
         found = self._event_pair(event)
         if found or not any(c.dep_ == "det" and c.lower_ == "the" for c in event.children):
             return found
@@ -77,6 +79,47 @@ class NegotiatingSides:
                 if found:
                     return found
         return []
+
+    def _adopted_by_event(self, head: Token) -> list[Party]:
+        """"The summit also passed three agreements": a meeting that adopts an agreement, held by one
+        organisation ("the 13th ASEAN summit", "a summit of the African Union"), has it as its party;
+        "the summit" is the one the story named before."""
+        verb = head.head if head.dep_ in ("dobj", "nsubjpass") else None
+        if verb is None or verb.lemma_.lower() not in _ADOPTING:
+            return []
+        event = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in self.events), None)
+        if event is None:
+            return []
+        found = self._event_pair(event) or self._event_host(event)
+        if found or not any(c.dep_ == "det" and c.lower_ == "the" for c in event.children):
+            return found
+        for t in reversed(self.doc[: event.i]):
+            if t.lower_ == event.lower_ and t.pos_ in ("NOUN", "PROPN"):
+                found = self._event_pair(t) or self._event_host(t)
+                if found:
+                    return found
+        return []
+
+    def _event_host(self, event: Token) -> list[Party]:
+        """The one organisation whose meeting it is: named on it ("the SAARC summit", "the Association of
+        X (AX) Summit") or after it ("a summit of the African Union")."""
+        hosts = [c for c in event.children if c.dep_ in ("compound", "nmod") and c.i < event.i]
+        hosts += [g for c in event.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        # (the parser often leaves a name written before the meeting word unattached to it, and an
+        # acronym in brackets may come between: "the Association for X (AX) Summit")
+        i = event.i - 1
+        if i >= 2 and self.doc[i].text == ")" and self.doc[i - 2].text == "(":
+            hosts.append(self.doc[i - 1])
+            i -= 3
+        if i >= 0 and self.doc[i].pos_ == "PROPN":
+            hosts.append(self.doc[i])
+        names = {self.names[t.i] for t in hosts if t.i in self.names}
+        orgs = [n for n in names if self.doc.char_span(n[0], n[1], alignment_mode="expand").root.ent_type_ not in ("GPE", "LOC")]
+        orgs = [n for n in orgs if not any(spells(n[2], o[2]) for o in orgs if o is not n)]  # "AX" restates "Association for X"
+        if len(orgs) != 1:
+            return []
+        start, end, text, eid = orgs[0]
+        return [Party(start, end, text, eid, "party.event_host")]
 
     def _event_pair(self, event: Token) -> list[Party]:
         """"the EU-Ukraine summit", "talks between Seoul and Tokyo": the two sides written on a meeting."""

@@ -30,6 +30,7 @@ from claimweave.extract.agreement_restating import (
     vague_holding,
 )
 from claimweave.extract.agreement_groups import counted_again, group_size, made_or_due, one_of_group, restated_group, signed_group, signed_with_sides
+from claimweave.extract.agreement_bilateral import bilateral_sides
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
@@ -39,6 +40,7 @@ from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name, spells
 from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, shown_text, stable_id
+from claimweave.extract.entities import name_key
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 PARTY_LABELS = ("ORG", "PERSON")
@@ -306,8 +308,11 @@ class AgreementExtractor:
             again = recent  # "The deal opens ... An agreement on the matter is to be signed on Friday"
         if again is None and recent is not None and len(group) == 1 and same_subject(doc, recent, first, terms):
             again = recent  # "secured a huge Airbus plane deal ... a contract to purchase 150 Airbus planes"
-            if terms.parties and all(p.rule == "party.clause" for p in recent.terms.parties):
-                recent.terms.parties = list(terms.parties)  # (who signs the contract says who made the deal)
+            known = [p.value[0] for p in recent.terms.parties]
+            renamed = all(any(same_name(p.value[0], k) for k in known) for p in terms.parties)
+            if terms.parties and not renamed and all(p.rule == "party.clause" for p in recent.terms.parties):
+                # (who signs the contract says who made the deal; the same sides named again shorter do not)
+                recent.terms.parties = list(terms.parties)
         if again is None and recent is not None and len(group) == 1 and recent.first_sentence < si <= recent.last_sentence + 1 and restates_recent(self.vocab.cues, doc, recent, first, terms):
             again = recent  # "... in a deal valued at 825 million dollars. X will buy all shares, in an all-cash deal"
         if again is not None:
@@ -651,7 +656,7 @@ class AgreementExtractor:
 
         # ("three agreements -- A, B and C": the agreements listed, not the list)
         listing = {m.listed_by for d in drafts for m in d.mentions if m.listed_by is not None}
-        drafts = [d for d in drafts if not (d.counted and d.kind_mention.head in listing)]
+        drafts = [d for d in drafts if not (d.kind_mention.plural and len(d.mentions) == 1 and d.kind_mention.head in listing)]
         def consensus(d: Draft) -> bool:
             # "amid agreement to slow down enlargement": "agreement" with no determiner, not signed or
             # made, is a consensus, whatever it is said to be about
@@ -806,7 +811,13 @@ class AgreementExtractor:
             # A lease or concession names its grantee; the grantor is the state the asset lies in.
             host = host_state(doc, t.asset, t.parties, first.start)
             t.parties = t.parties + [host] if host is not None else t.parties
-        parties = [Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1]) for p in t.parties]
+        if not t.parties and any(doc[i].lower_ in self.vocab.cues.bilateral_adjectives for m in draft.mentions for i in range(m.start, m.end)):
+            t.parties = bilateral_sides(doc, first.start)
+        named = _entities_by_name(doc)
+        parties = [
+            Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1] or named.get(name_key(p.value[0])))
+            for p in t.parties
+        ]
         if t.parties:
             # One span for all parties when they are close; else the first party (a later one has its own clause).
             # (parties are kept in the order they were found, not always the order of the text)
@@ -881,3 +892,14 @@ def make_agreements(nlp: Language, name: str, pronoun_window: int) -> AgreementE
     """The agreements component; ``pronoun_window`` is how many sentences "it"/"they" may look back."""
     ensure_extensions()
     return AgreementExtractor(nlp, pronoun_window=pronoun_window)
+
+
+def _entities_by_name(doc: Doc) -> dict[str, str]:
+    """The document's entities by the name key of their mentions, for a side found outside any entity
+    span ("Gazprom" where the tagger missed it, "Yukos" in a compound): the entity the same name is
+    elsewhere, when only one entity is so named."""
+    ids: dict[str, set[str]] = {}
+    for entity in doc._.cw_entities or []:
+        for m in entity.mentions:
+            ids.setdefault(name_key(m.text), set()).add(entity.id)
+    return {key: next(iter(found)) for key, found in ids.items() if key and len(found) == 1}

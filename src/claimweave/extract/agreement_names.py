@@ -1,0 +1,210 @@
+"""Finding the candidate sides of an agreement in a clause: the entity mentions, the proper names the
+NER missed or took for people (joined into whole company and body names), and the unnamed bodies
+acting on the agreement ("the council awarded the contract", "a deal with the government")."""
+
+from __future__ import annotations
+
+import re
+
+from claimweave.extract.agreement_terms import spells
+from claimweave.extract.agreement_types import Mention
+from claimweave.extract.titles import title_lexicon
+
+DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
+ACTING_FOR = {"faction", "movement", "militia", "wing", "coalition", "forces", "party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority", "agency"}
+SIDE_LABELS = ("GPE", "NORP", "ORG")  # what a side written as a name or a body with one may be
+SIDES = ACTING_FOR | {"ministry", "side", "country", "state", "nation", "authorities", "administration"}
+_NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
+_OF_TAIL = re.compile(r"( of (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*) \(([A-Z]{3,})\)")
+
+
+class NameFinder:
+    """Methods of ``ArgumentReader`` that list candidate sides (it provides ``doc``, ``text``, ``vocab``,
+    ``entities``, ``name_words``, ``org_names`` and the asset helpers)."""
+
+    def _names(self, ca: int, cb: int) -> list[tuple[int, int, str, str | None]]:
+        """Entity mentions in [ca, cb), plus proper names the NER missed (or took for people) in argument positions."""
+        doc, org_words = self.doc, set(self.vocab.cues.org_words)
+        spans = [e for e in self.entities if e[0] >= ca and e[1] <= cb]
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        for ent in doc.char_span(ca, cb, alignment_mode="expand").ents:
+            if ent.label_ == "PERSON" and (ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root) or self._agrees_to_trade(ent.root) or self._short_org_name(ent.text) or self._side_between(ent) or self._seller_of_bought(ent.root)):
+                spans.append((ent.start_char, ent.end_char, ent.text, None))
+                taken.update(range(ent.start_char, ent.end_char))
+        for t in doc.char_span(ca, cb, alignment_mode="expand"):
+            if t.idx in taken or t.ent_type_ or t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper():
+                continue
+            # "Ratners and Weisfield's Inc.", "Carrowmore" where "Carrowmore Savings Bank" is named elsewhere
+            known_name = self._coordinated_with_org(t) and t.text in self.name_words or self._short_org_name(t.text)
+            if t.pos_ == "NOUN" and (t.is_sent_start or not t.is_title) and not known_name:
+                continue  # a capitalised common noun mid-sentence ("Stroytransgaz" tagged NOUN) is a name
+            after_grant = t.i > 0 and doc[t.i - 1].pos_ == "VERB" and doc[t.i - 1].lemma_ in self.vocab.cues.grant_verbs
+            if t.dep_ not in ("dobj", "dative", "nsubj", "nsubjpass", "pobj", "appos", "conj", "poss") and not after_grant:
+                continue
+            chain = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
+            first = chain[0].i if chain and all(c.i + 1 == n.i for c, n in zip(chain, chain[1:] + [t])) else t.i
+            # A quotation opening a sentence opens it too ("Instructions have been issued ...").
+            opening = (doc[first].is_sent_start or first > 0 and doc[first - 1].is_sent_start and doc[first - 1].is_quote) and first == t.i and not known_name
+            if opening or any(k.idx in taken for k in doc[first : t.i + 1]):
+                continue  # a lone capitalised word opening a sentence is as often a surname or a common word
+            if t.lower_.endswith(DEMONYM_ENDINGS):
+                continue
+            if any(t.lower_ in k.terms for k in self.vocab.kinds) or t.lower_ in self.vocab.cues.anaphor_nouns:
+                continue
+            if first == t.i and (t.lower_,) in title_lexicon().heads:
+                continue  # "President of the National Assembly": a title, not a name
+            if t.dep_ == "pobj" and t.head.lower_ == "of" and (t.head.head.lower_,) in title_lexicon().heads:
+                continue  # "the Minister of Transport": the portfolio of a title, not a name
+            s, e = doc[first].idx, t.idx + len(t)
+            spans.append((s, e, self.text[s:e], None))
+        spans = [self._with_defined_tail(*x) for x in spans]
+        return self._join_company_names(sorted(spans, key=lambda e: (e[0], e[1])), org_words)
+
+    def _with_defined_tail(self, s: int, e: int, text: str, eid: str | None) -> tuple[int, int, str, str | None]:
+        """A name the NER cut before its "of" part, when the acronym after it spells the whole name
+        ("the Liberation Tigers" + " of Tamil Eelam (LTTE)")."""
+        tail = _OF_TAIL.match(self.text, e)
+        if tail is None:
+            return s, e, text, eid
+        if not spells(tail.group(2), text + tail.group(1)):
+            return s, e, text, eid
+        end = e + len(tail.group(1))
+        return s, end, self.text[s:end], eid
+
+    def _join_company_names(self, spans: list, org_words: set[str]) -> list:
+        """Join a name and the capitalised words after it that end in a company word ("Qatar" + "Petroleum",
+        "BioNTech" + "SE"): the small model often cuts a company's name at a place name or a suffix."""
+        out: list = []
+        for s, e, text, eid in spans:
+            prev = out[-1] if out else None
+            words = text.split()
+            if prev is not None and _NAME_GAP.fullmatch(self.text[prev[1] : s]) and words and words[-1].lower() in org_words and text[:1].isupper():
+                out[-1] = (prev[0], e, self.text[prev[0] : e], prev[3] if prev[3] and eid is None else eid)
+                continue
+            if prev is not None and self._of_name_goes_on(prev[2], self.text[prev[1] : s], words, eid):
+                out[-1] = (prev[0], e, self.text[prev[0] : e], prev[3])
+                continue
+            if len(words) == 1 and words[0].lower() in org_words and text[:1].isupper():
+                # A lone suffix ("SE"): take in the capitalised words right before it.
+                tok = self.doc.char_span(s, e, alignment_mode="expand")
+                i = tok.start if tok is not None else None
+                while i is not None and i > 0 and self.doc[i - 1].text[:1].isupper() and not self.doc[i - 1].is_sent_start and self.doc[i - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+                    i -= 1
+                if i is not None and i < tok.start:
+                    s = self.doc[i].idx
+                    text = self.text[s:e]
+            out.append((s, e, text, eid))
+        return out
+
+    def _of_name_goes_on(self, name: str, gap: str, words: list[str], eid: str | None) -> bool:
+        """True for "Mines" after "the Ministry of Energy": the NER cuts an "X of A and B" body at the "and"
+        (keeping the "and" when it tags the rest as a name of its own)."""
+        head = re.search(r"\b(\w+) of (?:the )?[A-Z][\w-]*( and)?$", name)
+        return (
+            head is not None and gap == (" " if head.group(2) else " and ") and (eid is None or bool(head.group(2))) and head.group(1).lower() in self.vocab.cues.of_name_heads
+            and len(words) == 1 and words[0][:1].isupper()
+        )
+
+    @staticmethod
+    def _side_between(ent) -> bool:
+        """True for a one-word name the NER took for a person as a side of "between X and the rebels"
+        ("Khartoum"): a capital or a group, whose name is the side."""
+        first = ent.root
+        while first.dep_ == "conj":
+            first = first.head
+        if len(ent) != 1 or first.dep_ != "pobj" or first.head.lower_ != "between":
+            return False
+        sides = [first] + [c for c in first.subtree if c.dep_ == "conj" and c.head == first]
+        return any(t.ent_type_ != "PERSON" for t in sides)
+
+    def _short_org_name(self, text: str) -> bool:
+        """True when a person-tagged name opens a longer organisation name in the document."""
+        words = text.split()
+        return any(len(o) > len(words) and o[: len(words)] == words for o in self.org_names)
+
+    def _agrees_to_trade(self, tok) -> bool:
+        """True for the subject of "X agreed to sell/buy/merge": whoever agrees to a sale is a party, person-tagged or not."""
+        verb = tok.head
+        verbs = self.vocab.cues.agreeing_verbs
+        return tok.dep_ == "nsubj" and verb.lemma_ == "agree" and any(c.dep_ == "xcomp" and c.lemma_ in verbs for c in verb.children)
+
+    @staticmethod
+    def _coordinated_with_org(tok) -> bool:
+        """True for "Ratners and Weisfield's Inc.": a name in a coordination with an organisation is one too."""
+        linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        return any(x.ent_type_ == "ORG" for x in linked)
+
+    def _institutions(self, mentions: list[Mention]) -> list[tuple[int, int, str, None]]:
+        """Unnamed parties acting on the agreement: "the council awarded the contract", "the deal with the government"."""
+        doc, nouns, out = self.doc, set(self.vocab.cues.institution_nouns), []
+        sides = set(self.vocab.cues.side_nouns)
+        acting = set(self.vocab.cues.grant_verbs + self.vocab.cues.signed_verbs)
+        for m in mentions:
+            head = doc[m.head]
+            verb = head if head.pos_ == "VERB" else self._governor(head)
+            # "Under an accord signed yesterday, the government and X would become shareholders" (or
+            # "under terms of an accord")
+            frame = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in ("term", "provision") else head
+            framing = frame.dep_ == "pobj" and frame.head.lower_ in ("under", "through")
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and (verb.lemma_ in acting or framing) else []
+            holders = [head] + ([verb] if verb is not None and head.dep_ == "dobj" and head.head == verb else [])
+            if head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX"):
+                # "a ceasefire began between clan militias and Ethiopian forces"
+                holders += [head.head]
+            if framing and verb is not None:
+                # "the consortium has to share revenue with the government under a PSA": who does
+                # what the agreement frames, and with whom
+                holders += [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+                # "Under a memorandum, a programme was set up by the ministry and the hospital"
+                subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                above = verb
+                while not subjects and above.dep_ == "xcomp" and above.head.pos_ in ("VERB", "AUX"):
+                    above = above.head
+                    subjects = [c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # "an agreement under which the company will pay the government ...": who does what it frames, and to whom
+            under_which = [c for c in head.children if c.dep_ == "relcl" and any(
+                p.dep_ == "prep" and p.lower_ == "under" and any(g.tag_ in ("WDT", "WP") for g in p.children) for p in c.children
+            )] if head.pos_ != "VERB" else []
+            for clause in under_which:
+                framing = True
+                subjects += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                holders.append(clause)
+                subjects += [c for c in clause.children if c.dep_ == "dative" and c.pos_ == "NOUN"]
+            # "the ceasefire agreement signed in 2002 between the government and the rebels"
+            holders += [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_ in acting]
+            preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+            if m.end < len(doc) and doc[m.end].lower_ in ("with", "between"):
+                preps.append(doc[m.end])  # "operates under a PSA with the state": the parser hangs it on the verb
+            partners = list({g.i: g for c in preps for g in c.children if g.dep_ == "pobj"}.values())
+            # (a subject under an agreement that is a company or an operator; "the Balkan country pays ...
+            # under the contract" restates a state named already)
+            framed = set(self.vocab.cues.framed_subject_nouns) if framing else set()
+            for group, any_noun in ((subjects, False), (partners, True)):
+                for c in group + [g for c in group for g in c.children if g.dep_ == "conj"]:
+                    # "between the alliance and guerrillas": a bare plural side is a group too
+                    bare_plural = any_noun and c.tag_ == "NNS" and not any(d.dep_ in ("poss", "nummod") for d in c.children)
+                    # "armed Palestinian factions signed a truce": a group named by its people
+                    people = next((d for d in c.children if d.dep_ in ("amod", "compound") and d.ent_type_ == "NORP"), None)
+                    by_people = people is not None and c.lemma_.lower() in nouns
+                    if c.ent_type_ or c.pos_ != "NOUN" or not (bare_plural or by_people or any(d.dep_ == "det" for d in c.children)):
+                        continue
+                    after = doc[c.i + 1] if c.i + 1 < len(doc) else None
+                    if any(d.dep_ in ("appos", "compound") and (d.ent_type_ in ("ORG", "GPE") or d.dep_ == "appos" and d.pos_ == "PROPN") for d in c.children) or (
+                        after is not None and after.pos_ == "PROPN" and after.ent_type_ in ("ORG", "GPE")
+                    ):
+                        continue  # "the Islamist movement Hamas", "the Fatah faction": the name is the party
+                    if any(d.lower_ in ("two", "both", "three", "all", "other") for d in c.children):
+                        continue  # "between the two concerns" restates parties named elsewhere
+                    if c.tag_ == "NNS" and any(d.dep_ in ("amod", "compound") and d.ent_type_ in ("NORP", "GPE") and any(x.dep_ == "conj" for x in d.children) for d in c.children):
+                        continue  # "the Philippine and US governments": the two states are the sides
+                    # "a contract with an option to extend": only a noun that can name a side is one
+                    if (any_noun and c.lemma_.lower() in sides) or c.lemma_.lower() in nouns or not any_noun and c.lemma_.lower() in framed:
+                        s, e = (people.idx if by_people and not any_noun and not any(d.dep_ == "det" for d in c.children) else c.left_edge.idx), c.idx + len(c)
+                        # "the main faction of the Sudan Liberation Movement": whose faction it is
+                        of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP")), None)
+                        # "a consortium led by Elbit Systems": the group as written, up to its leader
+                        of = of or next((g for a in c.children if a.dep_ == "acl" and a.lemma_ == "lead" for b in a.children if b.dep_ == "agent" for g in b.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+                        if of is not None:
+                            e = of.idx + len(of)
+                        out.append((s, e, self.text[s:e], None))
+        return out

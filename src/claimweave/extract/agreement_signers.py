@@ -1,0 +1,258 @@
+"""Sides an agreement's clause implies rather than lists: the states and bodies its signatories act for
+("the diplomats of the two countries signed"), signers written as pronouns or descriptions, players
+signed to contracts, holders of "its" treaty, signatories and members, and the sides of "between X and Y"
+that make the other names of the clause onlookers."""
+
+from __future__ import annotations
+
+import re
+
+from claimweave.extract.agreement_names import SIDE_LABELS
+from claimweave.extract.agreement_people import Party, PeopleResolver
+from claimweave.extract.agreement_terms import same_name
+from claimweave.extract.agreement_types import Mention, Term
+from claimweave.extract.titles import affiliation_name
+
+UNTIED_RULES = ("party.clause", "party.name")
+TIED_RULES = ("party.for", "party.paired_name", "party.framed_pair", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
+
+
+class SignerReader:
+    """Methods of ``ArgumentReader`` for sides implied by who signs, holds or joins an agreement (it
+    provides ``doc``, ``text``, ``vocab``, ``people``, ``anaphora`` and the side-shape helpers)."""
+
+    def _paired_names(self, mentions: list[Mention]) -> list[Party]:
+        """"a Sino-Australian agreement", "the Israeli-Palestinian truce": states joined by a hyphen in
+        the agreement's own name, each one written by its country name or demonym."""
+        out: list[Party] = []
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.pos_ != "VERB":
+                self._hyphen_pair(list(self.doc[m.start : m.kind_start]), "party.paired_name", out)
+                # "the 1995 Franco-Spanish Declaration, the pact that ...": the name it restates
+                names = ([head.head] if head.dep_ == "appos" else []) + [c for c in head.children if c.dep_ == "appos"]
+                for name in (n for n in names if n.pos_ in ("NOUN", "PROPN")):
+                    self._hyphen_pair(list(self.doc[name.left_edge.i : name.i]), "party.paired_name", out)
+        return out
+
+    def _holders(self, mentions: list[Mention]) -> list:
+        """"Iran has long been in non-compliance with its Non-Proliferation Treaty": whose "its"/"their"
+        agreement it is, the named state or organisation the clause is about."""
+        out = []
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.pos_ != "VERB" and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+                subject = self._subject_above(head)
+                if subject is not None and subject.ent_type_ in ("GPE", "ORG"):
+                    out.append(subject)
+                elif subject is None and (body := self._body_subject(head)) is not None:
+                    out.append(body)  # "Maoist rebels extended their unilateral ceasefire"
+        return out
+
+    def _body_subject(self, head):
+        """The subject of the verb right above a token when it is a body written with a name ("Maoist rebels")."""
+        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        return subject if subject is not None and self.people.side(subject, SIDE_LABELS) is not None else None
+
+    def _signatories(self, m: Mention) -> list:
+        """"Tanzania is a signatory to the Agreement on ...": the subject of a signatory, party or member of it."""
+        roles = ("signatory", "party", "member", "adherent")
+        head = self.doc[m.head]
+        holder = next((a for a in head.ancestors if a.lemma_ in roles), None)
+        if holder is None and head.dep_ == "pobj" and head.head.lower_ in ("to", "of"):
+            # "Russia became a party to the Kyoto Protocol": the parser hangs "to" on the verb
+            holder = next((c for c in head.head.head.children if c.dep_ == "attr" and c.lemma_ in roles), None)
+        if holder is None or holder.dep_ not in ("attr", "appos"):
+            return []
+        if holder.dep_ == "appos":
+            return [holder.head]
+        verb = holder.head
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "X is a member of Y and is also a signatory to Z"
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return subjects + [g for c in subjects for g in c.conjuncts]
+
+    def _represented(self, ca: int, cb: int, mentions: list[Mention], out: list[Term]) -> list[Term]:
+        """Add the states and organisations that signatories act for and that "the two countries" restates."""
+        found, signers = [], []
+        signing = set(self.vocab.cues.signed_verbs) | {"accept", "initial"}
+        bodies = set(self.vocab.cues.state_body_nouns)
+        for m in mentions:
+            head = self.doc[m.head]
+            own = PeopleResolver.signers(head, signing)
+            signers += own
+            # "a deal between X and Y", "a second MOU signed between the two ministers", "was signed between ..."
+            holders = [head] + [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_ in signing]
+            if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in signing:
+                holders.append(head.head)
+            tokens = own + [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
+            for t in tokens:
+                if t not in own and any(p.start <= t.idx < p.end for p in out):
+                    continue  # "a treaty with the government": the side is written already; not its state again
+                if ca <= t.idx < cb:
+                    party = self.people.person_party(t) or self.people.body_party(t, bodies, "party.signatory_body")
+                    if party is None and t in own and t in PeopleResolver.signers(head, signing - {"negotiate"}):
+                        # "Christie signed a three-year contract" (but "his agent negotiated their contracts")
+                        party = self.people.unaffiliated(t, "party.signatory_person")
+                    # "the diplomats of the two countries signed": whom the signers act for
+                    of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                    found += [party] if party is not None else self.people.pair(t) or [p for g in of for p in self.people.pair(g)]
+                    found += self.people.visited(t, bodies)
+            if head.pos_ != "VERB":
+                # "the two companies' earlier accord"
+                found += [p for c in head.children if c.dep_ == "poss" and ca <= c.idx < cb for p in self.people.pair(c)]
+        resolved = self._anaphoric_signers(mentions, ca, cb, signing)
+        # "the cease-fire between the government and the rebels": the named group stands for "the rebels"
+        out = [p for p in out if p.value[1] is not None or not any(p.start <= t.idx < p.end for t, _ in resolved)]
+        found += [p for _, p in resolved]
+        found += self._signed_players(mentions, ca, cb)
+        found += self._contracted_people(mentions, ca, cb, signing)
+        found += self._unilateral(mentions, ca, cb)
+        found += self._paired_names(mentions)
+        found += self._framed_pairs(mentions)
+        holders = [t for t in self._holders(mentions) if ca <= t.idx < cb]
+        found += [p for t in holders if (p := self.people.named(t, "party.owner") or self.people.side(t, SIDE_LABELS, "party.owner")) is not None]
+        only_with = len(out) == 1 and out[0].rule == "party.with" and re.search(r"\bwith\s+(?:the\s+)?$", self.text[max(0, out[0].start - 12) : out[0].start], re.I)
+        if mentions and only_with:
+            # "Saddam ... rejected it following the cease-fire of the war with Iran": the other side of a
+            # "with" is whoever the sentence is about.
+            subject = self._subject_above(self.doc[mentions[0].head])
+            if subject is not None:
+                if subject.ent_type_ == "PERSON":
+                    party = self.people.person_party(subject)
+                elif subject.ent_type_ in ("ORG", "GPE"):
+                    party = self.people.named(subject, "party.other_side")
+                else:  # "the delegation addressed the agreement with X": the state the delegation acts for
+                    party = self.people.body_party(subject, set(self.vocab.cues.state_body_nouns), "party.other_side_body")
+                found += [party] if party is not None else []
+        for p in found:
+            # As the country: "Syrian" (the delegation's state) is not the "Syrian Democratic Forces" already found.
+            if not any(same_name(affiliation_name(p.text), q.value[0]) or q.start <= p.start and p.end <= q.end for q in out):
+                out.append(Term((p.text, p.entity_id), p.start, p.end, p.rule))
+        # "X and Y reached an agreement for the acquisition of Y by Z": when the text says who made
+        # it, the other names of the clause are not parties (unless tied to the agreement's name).
+        named = [p for p in out if any(p.start <= t.idx < p.end for t in signers) or any(p.start == r.start for _, r in resolved)]
+        if len(named) >= 2:
+            out = [p for p in out if p in named or p.rule in TIED_RULES]
+        if mentions and all(self.proper_name(m) for m in mentions):
+            # "found Iran in non-compliance with the Non-Proliferation Treaty": a treaty known by its name
+            # is mentioned for what it says; names around it are parties only when they sign or join it.
+            joining = signing | set(self.vocab.cues.joining_verbs)
+            joined = [t for m in mentions for t in PeopleResolver.signers(self.doc[m.head], joining) + self._signatories(m)] + holders
+            out = [p for p in out if p.rule not in UNTIED_RULES or any(p.start <= t.idx < p.end for t in joined)]
+        if sum(p.rule in ("party.phrase", "party.paired_name") for p in out) >= 2:
+            # "Singh seeks Japan's blessing for the India-US pact": its name says who made it
+            out = [p for p in out if p.rule not in UNTIED_RULES]
+        out = self._leaders_between(out)
+        sides = self._between_sides(mentions, out)
+        if len(sides) >= 2:
+            # "Hamas rejected a deal reached between Fatah and Israel": the sides are named; the rest are onlookers.
+            out = [p for p in out if p in sides or p.rule == "party.phrase"]
+        return out
+
+    def _anaphoric_signers(self, mentions: list[Mention], ca: int, cb: int, signing: set[str]) -> list[tuple]:
+        """(token, party) for signers written as a pronoun or a description ("It has reached agreements",
+        "the Polish oil concern had finalised another deal"), sides written as a description ("between
+        the government and the rebels") and the side of "another deal, this time with X"."""
+        verbs = signing | set(self.vocab.cues.signer_verbs)
+        out = []
+        for m in mentions:
+            head = self.doc[m.head]
+            sides = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
+            sides += [g for t in sides for g in t.conjuncts]
+            # "trade deals they have negotiated": a pronoun subject of a clause on the agreement
+            clauses = [c for t in head.subtree if t.dep_ == "relcl" and t.lemma_ in verbs for c in t.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]
+            # "Its agreement with Y": whose agreement it is
+            owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"] if head.pos_ != "VERB" else []
+            # "his involvement in a contract": who takes part in it
+            taking_part = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "in" else None
+            if taking_part is not None and taking_part.lemma_.lower() in self.vocab.cues.participation_nouns:
+                owners += [c for c in taking_part.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+            for t in PeopleResolver.signers(head, verbs) + sides + clauses + owners:
+                if not ca <= t.idx < cb:
+                    continue
+                person = self.anaphora.person(t)
+                # "TRIS president X said his agency would sign": the body the person heads
+                owner = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None) if t.pos_ == "NOUN" and not t.ent_type_ else None
+                head_of = self.anaphora.person(owner) if owner is not None and t.lemma_.lower() in self.anaphora.agents else None
+                if head_of is not None and (party := self.people.person_party(head_of)) is not None:
+                    out.append((t, Party(party.start, party.end, party.text, party.entity_id, "party.signer_body")))
+                elif person is not None:
+                    # "he signed": the state or organisation the person acts for, else the person
+                    party = self.people.person_party(person) or self.people.person(person, "party.signer_person")
+                    out += [(t, party)] if party is not None else []
+                elif t.pos_ == "PRON" or t.pos_ == "NOUN" and not t.ent_type_:
+                    out += [(t, party) for party in self.anaphora.resolve(t)]
+            for t in self.anaphora.other_side(head):
+                if ca <= t.idx < cb:
+                    party = self.people.named(t, "party.this_time_with") or self.people.body_party(t, set(self.vocab.cues.state_body_nouns), "party.this_time_with")
+                    if party is None and t.pos_ == "NOUN" and t.lemma_.lower() in self.vocab.cues.state_body_nouns:
+                        s_c, e_c = self._chars(t.left_edge.i, t.i + 1)  # "the Slovak government" (a state the NER missed)
+                        party = Party(s_c, e_c, self.text[s_c:e_c], None, "party.this_time_with")
+                    out += [(t, party)] if party is not None else []
+        return out
+
+    def _announces_own(self, verb, mentions: list[Mention]) -> bool:
+        """True when a speech verb's object is the agreement made "with" someone ("Netcom announced on
+        Monday an agreement with Telefonica to ..."): the one announcing it is the other side (but not
+        of "an agreement between X and Y", which it only reports)."""
+        heads = {m.head for m in mentions}
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i in heads):
+            preps = [c.lower_ for c in obj.children if c.dep_ == "prep"]
+            if "with" in preps and "between" not in preps:
+                return True
+        return False
+
+    def _signed_players(self, mentions: list[Mention], ca: int, cb: int) -> list:
+        """"Leeds signed the winger Ivo Mandic to a four-year deal": the person signed to a contract is its other side."""
+        out = []
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.dep_ == "dobj" and head.head.lemma_ in ("offer", "give", "hand", "award"):
+                # "Barthez has been offered a contract", "offered Barthez a contract": the person it is for
+                for who in (c for c in head.head.children if c.dep_ in ("nsubjpass", "dative") and c.ent_type_ == "PERSON"):
+                    ent = self.people._ent(who)
+                    if ent is not None and ca <= ent.start_char and ent.end_char <= cb:
+                        out.append(Party(ent.start_char, ent.end_char, ent.text, None, "party.signed_person"))
+            prep = head.head if head.dep_ == "pobj" and head.head.lower_ in ("to", "on") else None
+            verb = prep.head if prep is not None else None
+            if verb is not None and verb.lemma_ == "agree":
+                # "the Indians agreed to terms with pitcher Paul Byrd on a two-year deal": the one agreed with
+                holders = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.lower_ == "terms"]
+                for who in (g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"):
+                    ent = self.people._ent(who) if who.ent_type_ == "PERSON" else None
+                    if ent is not None and ca <= ent.start_char and ent.end_char <= cb:
+                        out.append(Party(ent.start_char, ent.end_char, ent.text, None, "party.signed_person"))
+                continue
+            if verb is None or verb.lemma_ not in ("sign", "re-sign") or verb.pos_ != "VERB":
+                continue
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                person = next((t for t in obj.subtree if t.ent_type_ == "PERSON" or t.dep_ == "appos" and t.pos_ == "PROPN"), None)
+                ent = self.people._ent(person) if person is not None else None
+                if ent is not None and ca <= ent.start_char and ent.end_char <= cb:
+                    out.append(Party(ent.start_char, ent.end_char, ent.text, None, "party.signed_person"))
+                elif person is not None and ca <= person.idx < cb:
+                    # the small model often misses a foreign name: the proper nouns of the object's apposition
+                    left = person.left_edge.i if person.dep_ == "appos" else person.i
+                    first = min((c.i for c in person.lefts if c.dep_ == "compound"), default=person.i)
+                    s_c, e_c = self._chars(max(left, first), person.i + 1)
+                    out.append(Party(s_c, e_c, self.text[s_c:e_c], None, "party.signed_person"))
+        return out
+
+    def _between_sides(self, mentions: list[Mention], out: list[Term]) -> list[Term]:
+        """The parties of "between X and Y" written just after an agreement's name ("a deal (reached) between ...")."""
+        ends = [self.doc[m.end - 1].idx + len(self.doc[m.end - 1]) for m in mentions if self.doc[m.head].pos_ != "VERB"]
+        first = next((
+            p for p in out
+            if _BETWEEN.search(self.text[max(0, p.start - 20) : p.start]) and any(0 <= p.start - e <= 40 for e in ends)
+        ), None)
+        if first is None:
+            return []
+        sides = [first]
+        for p in out[out.index(first) + 1 :]:
+            if COORDINATED.fullmatch(self.text[sides[-1].end : p.start]):
+                sides.append(p)
+        return sides
