@@ -44,6 +44,22 @@ NOT_AGREEMENTS = [
     pytest.param("The union, which is designed to unite twelve Andean states in a customs pact, has been delayed by disputes.", id="designed-to-unite-in"),
     pytest.param("The judge explained the difference between a lease agreement and a title deed to the farmers.", id="difference-between"),
     pytest.param("Voters face a choice between a title deed and a lease agreement.", id="choice-between-second"),
+    pytest.param("Officials said the two firms are close to signing a deal.", id="close-to-signing-a-deal"),
+    pytest.param("European Union leaders meet Friday amid agreement to slow down the process of enlargement.", id="amid-agreement-to"),
+    pytest.param('"There is now acknowledgement from all parties that an agreement can be made," he said.', id="can-be-made"),
+    pytest.param("A lease is a usage agreement between the equipment owner and the user of the equipment.", id="definition-of-a-lease"),
+    pytest.param("Berlin is hoping the better mood will translate into an agreement, the source said.", id="will-translate-into"),
+    pytest.param("Given the differences on a ceasefire that still divide the warring sides, a meeting looks unlikely.", id="differences-on"),
+    pytest.param("A deal is a deal, the minister said.", id="a-deal-is-a-deal"),
+    pytest.param("Before that, it had been seeking admission to the WTO's predecessor, the General Agreement on Tariffs and Trade (GATT), since 1986.", id="a-bodys-predecessor"),
+    pytest.param("EU leaders agreed Thursday on the urgent need for a budget deal, the prime minister said.", id="need-for"),
+    pytest.param(
+        'Orbis wants to sell its stake and is negotiating with Cado over a billion-euro deal. Asked whether Cado was in a position '
+        'to finance such a deal, its chief replied: "We can do this deal if we want to."',
+        id="such-a-deal",
+    ),
+    pytest.param('A ministry source said the two countries had "almost reached an agreement" on fishing quotas.', id="almost-reached"),
+    pytest.param("The two sides had nearly signed a truce when the shelling resumed.", id="nearly-signed"),
     pytest.param("The firm said that without an accord on a new three-year contract it would halt deliveries to Minsk from Monday.", id="without-an-accord-on"),
 ]
 
@@ -106,6 +122,9 @@ AGREEMENTS = [
     pytest.param("Ecuador had already signed up to other covenants, covering the rights of the child and the use of torture.", "other covenants", id="signed-up-to-covenants"),
     pytest.param("Chile ratified the convention on migrant workers in 2005.", "the convention", id="convention-ratified"),
     pytest.param("Uruguay legislators ratify protocol of Mercosur court", "protocol", id="headline-without-determiner"),
+    pytest.param("Israel, PLO sign agreement on Gaza crossing", "sign agreement", id="headline-sign-agreement"),
+    pytest.param("The accord's successor, the 2010 Lima Convention, took effect in May.", "the 2010 Lima Convention", id="an-accords-successor"),
+    pytest.param("Orbis entered into an agreement with Cado on Monday.", "an agreement", id="entered-into"),
     pytest.param("North Korea pulled out of the 1994 nuclear accord in 2003.", "the 1994 nuclear accord", id="pulled-out-of"),
     pytest.param("Tehran threatened on Sunday to pull out of the NPT if sanctions were imposed.", "the NPT", id="treaty-acronym"),
     pytest.param("The deal signed in May is on the agenda of the committee.", "The deal", id="signed-deal-on-the-agenda"),
@@ -126,6 +145,11 @@ def test_concluded_and_scheduled_agreements_are_found(nlp, text, name):
 SCHEDULED = [
     pytest.param("Norway and Chile are expected to sign a fisheries agreement this week, the ministry said.", "a fisheries agreement", id="expected-to-sign"),
     pytest.param("The two ministers are scheduled to sign an accord on water rights on Monday.", "an accord", id="scheduled-to-sign"),
+    pytest.param(
+        "Officials said Orbis and the state oil firm are close to signing a 20-year agreement on the development of the Tarvia gas field.",
+        "a 20-year agreement",
+        id="close-to-signing-one-with-its-years",
+    ),
 ]
 
 
@@ -340,6 +364,11 @@ LISTED = [
         ["Road Transport", "Recognition of Diplomas", "Protection of Investments", "Customs Cooperation"],
         id="names-of-one-list-not-merged",
     ),
+    pytest.param(
+        "The meeting also passed three conventions -- Road Safety, Mutual Recognition of Licences and Customs Transit.",
+        ["Road Safety", "Mutual Recognition of Licences", "Customs Transit"],
+        id="passed-list-not-the-plural",
+    ),
 ]
 
 
@@ -408,3 +437,12 @@ def test_plural_to_be_signed_with_its_own_sides_keeps_its_status(nlp):
     )
     found = {a.text: a.status for a in run(nlp, text)._.cw_agreements}
     assert found == {"a trade deal": None, "bilateral protocols": "proposed"}
+
+
+def test_the_parties_evidence_runs_forward_whatever_order_the_parties_were_found_in(nlp):
+    """A party found later in the text may be listed first: the evidence still spans them in order
+    (a case the provenance property test generated)."""
+    text = "Foreign treaty Asaad signed Foreign."
+    for agreement in run(nlp, text)._.cw_agreements:
+        ev = agreement.field_evidence.get("parties")
+        assert ev is None or (ev.start <= ev.end and text[ev.start : ev.end] == ev.text)

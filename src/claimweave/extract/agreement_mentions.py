@@ -14,13 +14,13 @@ from spacy.util import filter_spans
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import spells
 from claimweave.extract.agreement_types import Mention, called_by_name
+from claimweave.extract.agreement_wanted import MODALS, WantedReader, governing  # (MODALS: used by agreement_spans too)
 from claimweave.extract.common import analysed_text
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
 PLURAL_HEADS_SINGULAR = {"rights"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
 NAME_LINKS = {"of", "on", "for", "and", "the", "to", "-"}
-MODALS = {"would", "could", "might", "may", "should", "must", "not", "never"}
 
 
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -31,6 +31,7 @@ class MentionFinder:
 
     def __init__(self, nlp: Language, vocab: Vocabulary) -> None:
         self.vocab = vocab
+        self.wanted = WantedReader(vocab)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for rule in vocab.kinds:
             if rule.terms:
@@ -221,6 +222,10 @@ class MentionFinder:
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and ent.root != head and ent.root.i > head.i:
                 return None  # "the Busan Exhibition and Convention center": part of another name
+        if head.dep_ == "appos" and self._forerunner(head.head):
+            return None  # "the WTO's predecessor, the General Agreement on Tariffs and Trade": a body
+        if self._defined(head):
+            return None  # "A lease is a usage agreement between an owner and a user": what a lease is
         if self._compared(head):
             return None  # "the difference between a lease agreement and a title deed": a kind of paper, not one
         if self._in_other_title(head):
@@ -231,6 +236,8 @@ class MentionFinder:
             return None  # "opening a parliamentarians' convention", "told the party convention in Denver": a meeting
         if any(doc[i].lower_ in ("no", "any", "neither") and doc[i].dep_ == "det" for i in range(full, span.start)):
             return None  # "no agreement", "never signed any pact", "any deal must ..."
+        if any(doc[i].lower_ == "such" and doc[i + 1].lower_ in ("a", "an") for i in range(full, span.start - 1)):
+            return None  # "whether X could finance such a deal": a deal of that kind, not one made
         if full == span.start and head.lower_ in ("accord", "agreement") and span.start > 0 and doc[span.start - 1].lower_ == "in":
             return None  # "in accord with the rules", "are in agreement that ...": idioms
         if full == span.start and head.dep_ == "pobj" and head.head.i == span.start - 1 and head.head.lower_ in ("on", "of", "for", "about", "toward", "towards") and head.tag_ == "NN" and head.text.islower():
@@ -250,7 +257,7 @@ class MentionFinder:
             g.lower_ == "agenda" for c in head.head.children if c.dep_ == "prep" for g in c.subtree
         ):
             return None  # "the prisoner swap deal was also on the agenda": a subject of talks, not one made
-        if not (attr or any(t.lower_ in DEFINITE and t.head.i == head.i for t in det)) and self._sought(doc, head):
+        if not (attr or any(t.lower_ in DEFINITE and t.head.i == head.i for t in det)) and self.wanted.sought(doc, head):
             return None  # "hopes to reach a deal", "will seek an agreement", "talks on a new treaty"
         # A bare plural ("deals made under Assad", "separate agreements") is definite only when a status
         # makes it speak of agreements in general; the extractor decides that from its clause.
@@ -333,10 +340,7 @@ class MentionFinder:
             return True
         return any(c.dep_ == "relcl" or c.dep_ == "acl" for c in head.children if any(g.lower_ in cues.gathering_nouns for g in c.subtree))
 
-    @staticmethod
-    def _governing(head: Token) -> Token:
-        """The word an agreement name is the object of: its verb, or the word its preposition hangs on."""
-        return head.head.head if head.dep_ == "pobj" else head.head
+    _governing = staticmethod(governing)
 
     def _names_a_body(self, doc: Doc, sent: Span, span: Span, head: Token) -> bool:
         """True when a capitalised agreement name runs on into the name of an office or body
@@ -353,6 +357,31 @@ class MentionFinder:
             else:
                 break
         return i < sent.end and doc[i].text[:1].isupper() and doc[i].lower_ in self.vocab.cues.body_nouns
+
+    def _forerunner(self, noun: Token) -> bool:
+        """True for a noun naming a body's forerunner ("the WTO's predecessor"; but not "the accord's
+        successor", an agreement's)."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        return noun.lower_ in ("predecessor", "successor") and owner is not None and owner.lower_ not in self.vocab.kind_words
+
+    @staticmethod
+    def _defined(head: Token) -> bool:
+        """True for either side of a definition, "A lease is a usage agreement ...", "Leases are
+        contracts ...": an indefinite (or bare plural) subject of a present "is"/"are" and an
+        indefinite noun said to be it."""
+        if head.dep_ not in ("nsubj", "attr") or head.head.lemma_ != "be" or head.head.tag_ not in ("VBZ", "VBP"):
+            return False
+        verb = head.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        said = next((c for c in verb.children if c.dep_ == "attr"), None)
+        if subject is None or said is None or any(c.dep_ in ("aux", "neg") for c in verb.children):
+            return False
+
+        def general(t: Token) -> bool:
+            dets = [c.lower_ for c in t.children if c.dep_ in ("det", "poss", "nummod")]
+            return dets in (["a"], ["an"]) or not dets and t.tag_ == "NNS"
+
+        return general(subject) and general(said) and subject.pos_ == "NOUN" and said.pos_ == "NOUN"
 
     def _compared(self, head: Token) -> bool:
         """True for an indefinite agreement word one compares ("the difference between a lease and a
@@ -378,125 +407,6 @@ class MentionFinder:
         title = tok.head.head
         return title.text[:1].isupper() and title.pos_ in ("PROPN", "NOUN") and title.lower_ not in self.vocab.kind_words
 
-    def _sought(self, doc: Doc, head: Token) -> bool:
-        """True for an agreement that is only wanted, sought or denied: the object of "seek", "hope
-        for", "talks on", of "reach" not (yet) done ("to reach a deal", "can have a deal"), of a
-        negated verb ("would not sign up for a new treaty"), or of a signing wanted by someone else
-        ("negotiations to sign an agreement"). A signing merely scheduled ("will sign an accord on
-        Monday") is a proposed agreement, not a sought one."""
-        cues = self.vocab.cues
-        if any(c.dep_ in ("acl", "relcl") and c.lemma_ in cues.reach_verbs and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children):
-            return True  # "for a multilateral agreement to be reached"
-        if self._aged(head):
-            return False  # "wants to put to paper a three-month-old informal truce": one that exists
-        up = head
-        while up.head != up and up.pos_ not in ("VERB", "AUX"):
-            if up.dep_ == "pobj" and up.head.lower_ == "without":
-                return True  # "without a deal", "without an accord on a new contract": one lacking
-            up = up.head
-        if head.dep_ == "pobj" and head.head.lower_ in ("toward", "towards"):
-            return True  # "progress toward a deal"
-        if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.lemma_ == "replace" and head.head.head.tag_ in ("VB", "VBG"):
-            return True  # "talks aimed at replacing the armistice with a peace treaty"
-        if head.dep_ == "nsubj" and head.head.lemma_ == "be" and self._hedged(head.head):
-            return True  # "a regional agreement would be the best solution": one imagined
-        if head.dep_ in ("dobj", "nsubjpass", "attr"):
-            gov = head.head
-        elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on", "to", "of", "over", "in", "about"):
-            gov = head.head.head
-        else:
-            return False
-        before = next((doc[i] for i in range(head.head.i - 1, max(-1, head.head.i - 4), -1) if not doc[i].is_punct), None)
-        if head.dep_ == "pobj" and before is not None and before.lower_ in cues.sought_nouns + cues.near_words:
-            return True  # "the main obstacle to a deal", "talks on a new treaty", "(moving) closer" to a deal"
-        if gov.pos_ == "NOUN":
-            return gov.lower_ in cues.sought_nouns or gov.lemma_ in cues.sought_nouns
-        if gov.pos_ not in ("VERB", "AUX"):
-            return False
-        aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
-        if any(c.dep_ == "neg" for c in gov.children):
-            return True
-        if gov.lemma_ == "have" and gov.tag_ in ("VBG", "VBD") and not aux and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in cues.signed_verbs for c in head.children):
-            return False  # "by having a memorandum signed that commits X": the having is the signing, done
-        if "to" in aux and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in gov.head.children):
-            return True  # "has yet to offer him a contract", "the deal has yet to be signed"
-        if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in gov.children):
-            return True  # "unless a deal is reached", "so that a contract can be signed"
-        if gov.tag_ in ("VBZ", "VBP") and any(c.dep_ == "nsubj" and any(d.lower_ in ("each", "every") for d in c.children) for c in gov.children):
-            return True  # "each worker signs an individual contract": what is done as a rule, not one agreement
-        if gov.lemma_ in cues.outcome_verbs and self._hedged(gov):
-            return True  # "the talks would likely lead to a deal"
-        if gov.lemma_ in cues.sought_verbs or (gov.lemma_ in cues.ask_for_verbs and head.head.lower_ == "for"):
-            return True
-        if gov.lemma_ in cues.blocked_verbs:
-            return True  # "Germany is blocking a deal": one that has not been made
-        made = any(c.dep_ in ("acl", "relcl") and c.lemma_ in set(cues.signed_verbs) | set(cues.reach_verbs) for c in head.children)
-        if gov.lemma_ in cues.refused_verbs and not made:
-            return True  # "had rejected a fresh deal": an offer turned down (but "rejected a deal reached by X and Y")
-        if self._urged(gov):
-            return True  # "pressed the rebels to observe a truce": what others are asked to do
-        unreal = gov.tag_ == "VB" and not aux & {"did", "do", "does"} or bool(aux & {"would", "could", "might", "may", "should", "can"})
-        # "for a deal to be reached": an infinitive, not a deal made
-        unreal = unreal or "to" in aux and gov.tag_ == "VBN"
-        # "close to reaching a deal", "the demand for a ceasefire to be signed"
-        wanted = any(a.lemma_ in cues.sought_verbs or a.lower_ in cues.sought_nouns or a.lower_ in cues.near_words for a in list(gov.ancestors)[:3])
-        # "their commitment to concluding a deal", however the parser hangs the "to"
-        wanted = wanted or gov.dep_ == "pcomp" and gov.head.i > 0 and doc[gov.head.i - 1].lower_ in cues.sought_nouns
-        wanted = wanted and not self._scheduled(gov)
-        if gov.tag_ == "VBG" and gov.dep_ in ("csubj", "csubjpass") and any(c.dep_ == "aux" and c.lower_ in MODALS for c in gov.head.children):
-            return True  # "signing trade deals with X would help ...": a signing imagined
-        if gov.lemma_ in cues.sought_unreal_verbs:
-            return unreal or gov.tag_ == "VBG"
-        if head.dep_ == "dobj" and gov.tag_ == "VB" and "to" in aux and wanted:
-            # "the commitment of both sides to observe a truce": what is wanted of them (but "trying to tie
-            # it to an agreement that ...": the agreement is not what is wanted)
-            return True
-        if gov.lemma_ in cues.concluding_verbs:
-            return unreal or (gov.tag_ == "VBG" and wanted)  # "to finalize a trade deal", "the possibility of establishing"
-        if bool(aux & {"can", "could", "might"}) and (gov.lemma_ in cues.reach_verbs or gov.lemma_ in cues.signed_verbs):
-            return True  # "a contract could be signed": possible, neither made nor scheduled
-        if gov.lemma_ in cues.reach_verbs:
-            return unreal or (gov.tag_ == "VBG" and wanted)
-        if gov.lemma_ in cues.signed_verbs:
-            return (unreal or gov.tag_ == "VBG") and wanted
-        return False
-
-    def _aged(self, head: Token) -> bool:
-        """True for an agreement said to be of an age or to exist ("a three-month-old truce", "a
-        decades-old treaty", "the existing accords"): whatever is wanted of it, it was made."""
-        for c in head.children:
-            if c.dep_ != "amod" or c.i > head.i:
-                continue
-            if c.lower_ in self.vocab.cues.existing_adjectives:
-                return True
-            if c.lower_ == "old" and c.i >= 2 and c.nbor(-1).text == "-" and c.nbor(-2).lemma_.lower() in ("year", "month", "week", "day", "decade", "century"):
-                return True  # "three-month-old", "decades-old"
-        return False
-
-    def _scheduled(self, verb: Token) -> bool:
-        """True for a signing others say is due ("X and Y are expected to sign a pact this week", "the
-        ministers are scheduled to sign"): a signing announced, as with "will sign", not one wished for."""
-        planner = verb.head
-        if verb.dep_ != "xcomp" or planner.lemma_ not in self.vocab.cues.scheduling_verbs:
-            return False
-        return any(c.dep_ == "auxpass" for c in planner.children) and not any(c.dep_ == "neg" for c in planner.children)
-
-    def _urged(self, verb: Token) -> bool:
-        """True for an infinitive that someone is pressed, urged or asked to do ("pressed the rebels to
-        observe a truce", "called on the factions to honour a truce", "asked Israel to accept a ceasefire")."""
-        if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "ccomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return False
-        asker = verb.head
-        cues = self.vocab.cues
-        if asker.lemma_ not in set(cues.sought_verbs) | set(cues.ask_for_verbs):
-            return False
-        # the one asked: an object ("pressed the rebels") or "on"/"upon" someone ("called on the factions")
-        asked = any(c.dep_ in ("dobj", "dative") for c in asker.children)
-        return asked or any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in asker.children)
-
-    def _hedged(self, verb: Token) -> bool:
-        return any(c.dep_ in ("neg", "aux") and c.lower_ in MODALS for c in verb.children)
-
     def _verb_mentions(self, doc: Doc, sent: Span) -> list[Mention]:
         """Agreements named by a verb: accession ("formally joined NATO") and leases ("leased the port")."""
         cues = self.vocab.cues
@@ -504,7 +414,7 @@ class MentionFinder:
         accession = self.vocab.kind_rule("kind.accession_join")
         lease = self.vocab.kind_rule("kind.lease_verb")
         for tok in sent:
-            if tok.pos_ != "VERB" or self._hedged(tok):
+            if tok.pos_ != "VERB" or self.wanted.hedged(tok):
                 continue
             if tok.lemma_ in cues.accession_verbs:
                 finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (tok.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in tok.children))
@@ -643,7 +553,7 @@ class MentionFinder:
                 return t.i
         # "X and Y sweetened their plan to merge": a named party's standing plan for a deal.
         for t in sent:
-            if t.lemma_ not in self.vocab.cues.deal_plan_nouns or t.dep_ != "dobj" or t.head.pos_ != "VERB" or self._hedged(t.head):
+            if t.lemma_ not in self.vocab.cues.deal_plan_nouns or t.dep_ != "dobj" or t.head.pos_ != "VERB" or self.wanted.hedged(t.head):
                 continue
             if not any(c.dep_ in ("acl", "xcomp", "relcl") and c.lemma_ in verbs for c in t.children):
                 continue

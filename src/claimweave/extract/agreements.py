@@ -313,7 +313,7 @@ class AgreementExtractor:
             if terms.parties and not renamed and all(p.rule == "party.clause" for p in recent.terms.parties):
                 # (who signs the contract says who made the deal; the same sides named again shorter do not)
                 recent.terms.parties = list(terms.parties)
-        if again is None and recent is not None and len(group) == 1 and si - recent.last_sentence <= 1 and restates_recent(self.vocab.cues, doc, recent, first, terms):
+        if again is None and recent is not None and len(group) == 1 and recent.first_sentence < si <= recent.last_sentence + 1 and restates_recent(self.vocab.cues, doc, recent, first, terms):
             again = recent  # "... in a deal valued at 825 million dollars. X will buy all shares, in an all-cash deal"
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
@@ -402,7 +402,7 @@ class AgreementExtractor:
             # Tallinn Convention" is known by its name)
             # ("the NPT": a treaty's acronym is its name too)
             draft.unanchored = not (reader.proper_name(first) or called_by_acronym(doc, first) and first.rule.kind == "treaty")
-            draft.presupposed = self._presupposed(doc, first)
+            draft.presupposed = self.finder.wanted.presupposed(doc, first)
         drafts.append(draft)
 
     def _reference_signers(self, doc: Doc, reader, group: list[Mention], terms: Terms) -> list[Term]:
@@ -434,27 +434,6 @@ class AgreementExtractor:
             return []
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         return [t for s in subjects for t in [s, *s.conjuncts]]
-
-    def _presupposed(self, doc: Doc, mention: Mention) -> bool:
-        """True for "the truce" kept, renewed, broken or violated, however hedged ("would not be
-        renewed"), or called earlier, existing or violated ("the earlier accord", "a violation of the
-        ceasefire"): only an agreement that exists can be, so the story speaks of a real one."""
-        head = doc[mention.head]
-        cues = self.vocab.cues
-        if any(c.dep_ == "amod" and c.lower_ in cues.existing_adjectives for c in head.children):
-            return True  # "the two companies' earlier accord", "the existing treaty"
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in cues.existing_nouns:
-            return True  # "a flagrant violation of the ceasefire", "the implementation of the accord"
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ("terms", "provisions"):
-            head = head.head.head  # "under the terms of the truce"
-        talked = set(cues.sought_verbs) | set(cues.sought_unreal_verbs) | set(cues.negotiating_verbs)
-        pending = any(c.dep_ in ("acl", "relcl") and (c.lemma_ in talked or self.finder._hedged(c)) for c in doc[mention.head].children)
-        if head.dep_ == "pobj" and head.head.lower_ == "under" and not pending:
-            return True  # "Under the agreement, courts will ...": what is done under it is done under one made
-        verb = head.head
-        if head.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
-            verb = verb.head  # "abide by the truce"
-        return head.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ == "VERB" and verb.lemma_ in self.vocab.cues.existing_verbs
 
     @staticmethod
     def _listed(doc: Doc, drafts: list[Draft], member: Mention, terms: Terms) -> None:
@@ -677,8 +656,22 @@ class AgreementExtractor:
 
         # ("three agreements -- A, B and C": the agreements listed, not the list)
         listing = {m.listed_by for d in drafts for m in d.mentions if m.listed_by is not None}
-        drafts = [d for d in drafts if not (d.counted and d.kind_mention.head in listing)]
-        real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored or d.presupposed) and not (bare(d) and not said(d))]
+        drafts = [d for d in drafts if not (d.kind_mention.plural and len(d.mentions) == 1 and d.kind_mention.head in listing)]
+        def consensus(d: Draft) -> bool:
+            # "amid agreement to slow down enlargement": "agreement" with no determiner, not signed or
+            # made, is a consensus, whatever it is said to be about
+            m = d.kind_mention
+            head = doc[m.head]
+            signing = set(cues.signed_verbs) - {"agree", "reach", "come"}
+            made = head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in signing
+            # ("Israel, PLO sign agreement": a headline's verb, often parsed as a noun before it)
+            made = made or any(t.lemma_.lower() in signing for t in doc[max(0, head.left_edge.i - 1) : head.i])
+            return bare(d) and len(d.mentions) == 1 and head.lower_ == "agreement" and not made
+
+        real = [
+            d for d in drafts
+            if not d.tentative and (said(d) or not d.unanchored or d.presupposed) and not (bare(d) and not said(d)) and not consensus(d)
+        ]
         if not real:
             # Only general mentions ("the agreements signed under Assad"): keep the first with a status.
             real = [d for d in drafts if d.terms.status is not None][:1]
@@ -828,8 +821,9 @@ class AgreementExtractor:
         ]
         if t.parties:
             # One span for all parties when they are close; else the first party (a later one has its own clause).
-            last = t.parties[-1] if t.parties[-1].end - t.parties[0].start < 200 else t.parties[0]
-            field_ev["parties"] = evidence(doc, t.parties[0].start, last.end, t.parties[0].rule)
+            # (parties are kept in the order they were found, not always the order of the text)
+            first_party, last = t.parties[0], t.parties[-1] if abs(t.parties[-1].end - t.parties[0].start) < 200 else t.parties[0]
+            field_ev["parties"] = evidence(doc, min(first_party.start, last.start), max(first_party.end, last.end), first_party.rule)
         signed = sorted({s.value for s in t.signed})
         if t.signed:
             field_ev["signed"] = evidence(doc, min(s.start for s in t.signed), max(s.end for s in t.signed), t.signed[0].rule)
