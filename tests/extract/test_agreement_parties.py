@@ -493,3 +493,16 @@ MADE_FOR = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), MADE_FOR)
 def test_the_state_an_agreement_is_made_for_is_a_side(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+POSSESSORS = [
+    pytest.param(
+        "Italy's ENI and Russia's state gas export monopoly Gazprom signed a pipeline deal on Friday.",
+        "a pipeline deal", ["ENI", "Gazprom"], id="owner-of-a-described-company",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), POSSESSORS)
+def test_the_owner_of_a_named_company_is_no_side_of_its_own(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

@@ -176,8 +176,8 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                 if not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children) and not self._announces_own(speaker.head, mentions):
                     continue
             between = self.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
-            if not owner and _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,2}", between):
-                continue  # "Russia's Stroytransgaz": the possessor is not a party of its own
+            if not owner and _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,4}", between):
+                continue  # "Russia's Stroytransgaz", "Bolivia's state energy company YPFB": the possessor is not a party of its own
             if any(same_name(text, p.value[0]) for p in out):
                 continue
             if text.split()[-1].lower() in self.vocab.cues.not_party_heads:
