@@ -506,3 +506,20 @@ POSSESSORS = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), POSSESSORS)
 def test_the_owner_of_a_named_company_is_no_side_of_its_own(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+NAMED_BODIES = [
+    pytest.param(
+        "Ford Motor Co. reached a tentative contract with the United Auto Workers union late Sunday.",
+        "a tentative contract", ["Ford Motor Co.", "the United Auto Workers"], id="the-x-union",
+    ),
+    pytest.param(
+        "The US company EDS signed a deal with Cathay on Thursday.",
+        "a deal", ["EDS", "Cathay"], id="a-state-describing-a-company-is-no-side",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), NAMED_BODIES)
+def test_a_name_on_a_body_noun_names_the_body(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

@@ -99,6 +99,7 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         # "the Agreement on Trade Preferences Among Developing Countries": words of its own name
         kinds += [self._chars(m.kind_start, self._name_end(m)) for m in mentions if self.proper_name(m)]
         address: set[int] = set()
+        bodies = set(self.vocab.cues.institution_nouns) | set(self.vocab.cues.side_nouns)
         signing = set(self.vocab.cues.signed_verbs)
         signer_tokens = {t.i for m in mentions for t in PeopleResolver.signers(self.doc[m.head], signing) if self.doc[m.head].pos_ != "VERB"}
         for k, (s, e, text, eid) in enumerate(spans):
@@ -163,8 +164,10 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             qualifier = root
             while qualifier.dep_ == "compound" and qualifier.head.pos_ == "PROPN" and not qualifier.head.ent_type_ and qualifier.head.i > qualifier.i:
                 qualifier = qualifier.head
-            if (qualifier.dep_ == "compound" or qualifier.dep_ == "amod" and qualifier.pos_ == "PROPN" and qualifier.ent_type_ != "NORP") and qualifier.head.pos_ == "NOUN" and qualifier.head.lemma_ not in ACTING_FOR and not company and not paired and not seller:
-                continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
+            if (qualifier.dep_ == "compound" or qualifier.dep_ == "amod" and qualifier.pos_ == "PROPN" and qualifier.ent_type_ != "NORP") and qualifier.head.pos_ == "NOUN" and qualifier.head.lemma_ not in ACTING_FOR and not company and not paired and not seller and not (
+                root.ent_type_ == "ORG" and qualifier.head.lemma_ in bodies and not any(c.pos_ == "PROPN" and c.i > qualifier.head.i for c in qualifier.head.children)
+            ):
+                continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it, "the X union" is X)
             if self._mediator(root):
                 continue  # "Sri Lanka's peace broker Norway": who brokers an agreement is not its side
             speaker = root.head if root.dep_ == "appos" else root  # "the newspaper Folha reported"
