@@ -523,3 +523,37 @@ NAMED_BODIES = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), NAMED_BODIES)
 def test_a_name_on_a_body_noun_names_the_body(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+NOT_ADDRESSES = [
+    pytest.param(
+        "In Moscow, Gazprom and Naftogaz signed a five-year gas transit agreement, Interfax reported.",
+        "agreement", ["Gazprom", "Naftogaz"], id="first-of-two-names-after-a-place",
+    ),
+    pytest.param(
+        "The contract was signed with Dataproducts Corp. of Woodland Hills, Calif. on Monday.",
+        "The contract", ["Dataproducts Corp."], id="state-of-an-address",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), NOT_ADDRESSES)
+def test_a_name_after_a_place_is_an_address_only_when_alone(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+AWARDED_FROM = [
+    pytest.param(
+        "Boeing Co. said Tuesday it won a contract from the U.S. Air Force to build 100 tanker planes.",
+        "a contract", ["Boeing Co.", "the U.S. Air Force"], id="won-from",
+    ),
+    pytest.param(
+        "Obtained from New Jersey for three picks, Martin signed a seven-year contract.",
+        "a seven-year contract", ["Martin"], id="obtained-from-is-someone-elses-past",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), AWARDED_FROM)
+def test_who_a_contract_is_won_from_is_its_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

@@ -106,7 +106,9 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             if any(t.start < e and s < t.end for t in tx) or any(ks < e and s < ke for ks, ke in kinds):
                 continue  # "the Non-Proliferation Treaty" names the agreement, not a party
             span = self.doc.char_span(s, e, alignment_mode="expand")
-            if span is not None and span.root.ent_type_ == "GPE" and k > 0 and self.text[spans[k - 1][1] : s] == ", " and (
+            # (an address is not the first of two names: "In Moscow, Gazprom and Naftogaz signed" is no address)
+            closed = not re.match(r"\s+(?:and|or)\s", self.text[e : e + 6])
+            if span is not None and span.root.ent_type_ == "GPE" and closed and k > 0 and self.text[spans[k - 1][1] : s] == ", " and (
                 k - 1 in address or spans[k - 1][2].split()[-1].lower() in self.vocab.cues.org_words
             ):
                 address.add(k)

@@ -24,9 +24,13 @@ class ClauseScope:
         """True for "acquired shares from Octel": the one sold from is a party, not a place of origin
         (when the buying is the agreement's, not "Obtained from New Jersey, X signed a contract")."""
         prep = root.head if root.dep_ == "pobj" else None
-        if prep is None or prep.lower_ != "from" or prep.head.lemma_ not in self.vocab.cues.from_party_verbs:
+        if prep is None or prep.lower_ != "from":
             return False
         verb = prep.head
+        if mentions and any(verb.i == m.head for m in mentions) and verb.pos_ != "VERB" and verb.dep_ == "dobj":
+            verb = verb.head  # "won a contract from the Air Force": the parser hangs "from" on the contract
+        if verb.lemma_ not in self.vocab.cues.from_party_verbs:
+            return False
         # (a participle set before the clause describes its subject's past: "Obtained from New Jersey, X signed")
         participle = verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("advcl", "acl") and verb.i < verb.head.i
         return mentions is None or not participle or any(verb.i in {t.i for t in self.doc[m.head].subtree} for m in mentions)
