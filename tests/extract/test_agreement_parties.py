@@ -413,7 +413,7 @@ NOT_SIDES = [
     ),
     pytest.param(
         "Kenyan President Mwai Kibaki has presented 99-year land lease agreements to 300 small farmers, the radio reported.",
-        "lease agreements", [], id="demonym-in-a-title",
+        "lease agreements", ["300 small farmers"], id="demonym-in-a-title",
     ),
 ]
 
@@ -556,4 +556,25 @@ AWARDED_FROM = [
 
 @pytest.mark.parametrize(("text", "anchor", "parties"), AWARDED_FROM)
 def test_who_a_contract_is_won_from_is_its_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+RECIPIENTS = [
+    pytest.param(
+        "The city council granted a 15-year lease to the football club.",
+        "a 15-year lease", ["The city council", "the football club"], id="granted-to-a-club",
+    ),
+    pytest.param(
+        "Egypt awarded the contract to a consortium led by Bechtel.",
+        "the contract", ["Egypt", "a consortium led by Bechtel"], id="awarded-to-a-consortium",
+    ),
+    pytest.param(
+        "Chevron signed a supply contract with Angola to ship crude to Europe.",
+        "a supply contract", ["Chevron", "Angola"], id="where-goods-go-is-no-recipient",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), RECIPIENTS)
+def test_whom_an_agreement_is_granted_to_is_its_side(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
