@@ -578,3 +578,20 @@ RECIPIENTS = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), RECIPIENTS)
 def test_whom_an_agreement_is_granted_to_is_its_side(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+ONLOOKERS = [
+    pytest.param(
+        "Critics in Congress said the nuclear deal with Iran, backed by Russia and China, was too weak.",
+        "the nuclear deal", ["Iran"], id="second-of-two-backers",
+    ),
+    pytest.param(
+        "Vodafone agreed to pay 10 billion dollars to acquire Hutchison Essar, India's fourth-largest mobile operator, under a deal announced on Sunday.",
+        "a deal", ["Vodafone", "Hutchison Essar"], id="country-of-a-described-company",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), ONLOOKERS)
+def test_backers_and_home_countries_are_no_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

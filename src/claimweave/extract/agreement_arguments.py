@@ -99,6 +99,7 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         # "the Agreement on Trade Preferences Among Developing Countries": words of its own name
         kinds += [self._chars(m.kind_start, self._name_end(m)) for m in mentions if self.proper_name(m)]
         address: set[int] = set()
+        blocked: set[int] = set()
         bodies = set(self.vocab.cues.institution_nouns) | set(self.vocab.cues.side_nouns)
         signing = set(self.vocab.cues.signed_verbs)
         signer_tokens = {t.i for m in mentions for t in PeopleResolver.signers(self.doc[m.head], signing) if self.doc[m.head].pos_ != "VERB"}
@@ -154,7 +155,13 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             signed = any(span.start <= i < span.end for i in signer_tokens)
             if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or signed or beneficiary or self._from_seller(root, mentions)):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
+                blocked.add(root.i)
                 continue
+            first = root
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if first.i in blocked:
+                continue  # "backed by Russia and China": the second of two names is where the first is
             # "between the Thai and Polish justice ministries": coordinated demonyms name their states.
             # ("the Philippine and US governments": a demonym and a name)
             demonym_pair = root.ent_type_ == "NORP" and (
@@ -181,6 +188,8 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                 if not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children) and not self._announces_own(speaker.head, mentions):
                     continue
             between = self.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
+            if not owner and root.dep_ == "poss" and root.head.dep_ == "appos" and root.head.pos_ == "NOUN":
+                continue  # "Hutchison Essar, India's fourth-largest mobile operator": where a company is from
             if not owner and _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,4}", between):
                 continue  # "Russia's Stroytransgaz", "Bolivia's state energy company YPFB": the possessor is not a party of its own
             if any(same_name(text, p.value[0]) for p in out):
