@@ -595,3 +595,20 @@ ONLOOKERS = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), ONLOOKERS)
 def test_backers_and_home_countries_are_no_sides(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+COMMENTERS = [
+    pytest.param(
+        "The accord, which Washington hailed as a breakthrough, was signed by Sudan and the rebels in Nairobi.",
+        "The accord", ["Sudan", "the rebels"], id="who-hails-it-and-who-signs-it",
+    ),
+    pytest.param(
+        "The deal, which Gazprom signed with Naftogaz in January, expires in 2019.",
+        "The deal", ["Gazprom", "Naftogaz"], id="who-signs-it-in-a-relative-clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), COMMENTERS)
+def test_who_speaks_of_an_agreement_is_no_side_but_who_signs_it_is(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

@@ -180,6 +180,8 @@ class NameFinder:
             granted = verb is not None and head.dep_ == "dobj" and head.head == verb and verb.lemma_ in _GRANTING
             recipients = {g.i for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"} if granted else set()
             preps += [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"] if granted else []
+            if verb is not None and verb.lemma_ in acting and head.dep_ == "nsubjpass":
+                preps += [c for c in verb.children if c.dep_ == "agent"]  # "The accord was signed by Sudan and the rebels"
             partners = list({g.i: g for c in preps for g in c.children if g.dep_ == "pobj"}.values())
             # (a subject under an agreement that is a company or an operator; "the Balkan country pays ...
             # under the contract" restates a state named already)

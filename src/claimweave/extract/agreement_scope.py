@@ -35,6 +35,22 @@ class ClauseScope:
         participle = verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("advcl", "acl") and verb.i < verb.head.i
         return mentions is None or not participle or any(verb.i in {t.i for t in self.doc[m.head].subtree} for m in mentions)
 
+    def _commenters(self, mentions: list[Mention]) -> set[int]:
+        """Tokens of who speaks of an agreement in a clause on it ("the accord, which Washington hailed
+        as a breakthrough"): the subject of a relative clause whose verb makes, joins or keeps no agreement."""
+        cues = self.vocab.cues
+        making = set(cues.signed_verbs + cues.signer_verbs + cues.joining_verbs + cues.negotiating_verbs + cues.grant_verbs)
+        out: set[int] = set()
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.pos_ == "VERB":
+                continue
+            for clause in (c for c in head.children if c.dep_ == "relcl" and c.lemma_ not in making):
+                if not any(t.tag_ in ("WDT", "WP") and t.dep_ == "dobj" for t in clause.children):
+                    continue  # the agreement must be what the clause is about ("which X hailed")
+                out.update(t.i for c in clause.children if c.dep_ == "nsubj" for t in c.subtree)
+        return out
+
     def _route_end(self, root, mentions: list[Mention]) -> bool:
         """True for "Russia" and "Bulgaria" in "the contract for gas supply from Russia to Bulgaria": the
         two ends of the supply an agreement is for are its sides."""
