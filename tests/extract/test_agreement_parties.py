@@ -612,3 +612,16 @@ COMMENTERS = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), COMMENTERS)
 def test_who_speaks_of_an_agreement_is_no_side_but_who_signs_it_is(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+MONITORS = [
+    pytest.param(
+        "The Palestinian Authority and Israel's Defence Ministry signed an agreement on the Rafah crossing, with the European Union acting as monitor.",
+        "an agreement", ["The Palestinian Authority", "Defence Ministry"], id="with-x-acting-as-monitor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), MONITORS)
+def test_who_acts_as_monitor_is_no_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

@@ -15,9 +15,13 @@ class ClauseScope:
     provides ``doc``, ``text``, ``vocab`` and the asset helpers)."""
 
     def _mediator(self, root) -> bool:
-        """True for a name described as a broker or mediator ("peace broker Norway", "Qatar, the mediator")."""
-        nouns = self.vocab.cues.mediator_nouns
+        """True for a name described as a broker, mediator or monitor ("peace broker Norway", "Qatar, the mediator")."""
+        nouns = set(self.vocab.cues.mediator_nouns) | {"monitor", "observer"}
         described = [c for c in root.children if c.dep_ in ("compound", "appos", "amod")] + ([root.head] if root.dep_ == "appos" else [])
+        # "with the European Union acting as monitor", "Egypt, serving as guarantor"
+        acting = [c for c in root.children if c.dep_ in ("acl", "relcl") and c.lemma_ in ("act", "serve")]
+        acting += [root.head] if root.dep_ == "nsubj" and root.head.lemma_ in ("act", "serve") and root.head.tag_ == "VBG" else []
+        described += [g for a in acting for p in a.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj"]
         return any(t.lemma_.lower() in nouns for t in described)
 
     def _from_seller(self, root, mentions: list[Mention] | None = None) -> bool:
