@@ -625,3 +625,20 @@ MONITORS = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), MONITORS)
 def test_who_acts_as_monitor_is_no_side(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+OWN_AGREEMENTS = [
+    pytest.param(
+        "Chile's free trade agreement with China took effect on October 1.",
+        "free trade agreement", ["Chile", "China"], id="whose-agreement-with-whom",
+    ),
+    pytest.param(
+        "The pact is Norway's first fisheries deal with Iceland.",
+        "The pact", ["Norway", "Iceland"], id="whose-agreement-restated",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), OWN_AGREEMENTS)
+def test_the_possessor_of_an_agreement_is_its_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

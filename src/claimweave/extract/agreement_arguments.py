@@ -71,6 +71,16 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         """True for an agreement called by its proper name ("the Kyoto Protocol")."""
         return called_by_name(self.doc, m, self.vocab.kind_words)
 
+    def _possesses_next(self, root, following: tuple) -> bool:
+        """True when a possessor's noun is the name after it or is described by it ("Russia's Stroytransgaz",
+        "Bolivia's state energy company YPFB"), not "Chile's trade agreement with China"."""
+        if root.dep_ != "poss":
+            return True  # (the parser left it unattached: go by the words)
+        span = self.doc.char_span(following[0], following[1], alignment_mode="expand")
+        owned = root.head
+        # (a noun right before the name describes it, however the parser hung the name)
+        return span is not None and (span.start <= owned.i < span.end or any(t.head.i == owned.i for t in span) or owned.pos_ == "NOUN" and owned.i + 1 == span.start)
+
     @staticmethod
     def _qualifies_a_side(tok) -> bool:
         """True for "Thai" in "the Thai and Polish justice ministries": demonyms that qualify bodies acting
@@ -188,9 +198,9 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                 if not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children) and not self._announces_own(speaker.head, mentions):
                     continue
             between = self.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
-            if not owner and root.dep_ == "poss" and root.head.dep_ == "appos" and root.head.pos_ == "NOUN":
+            if not owner and root.dep_ == "poss" and root.head.dep_ == "appos" and root.head.pos_ == "NOUN" and not any(root.head.i == m.head for m in mentions):
                 continue  # "Hutchison Essar, India's fourth-largest mobile operator": where a company is from
-            if not owner and _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,4}", between):
+            if not owner and _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,4}", between) and self._possesses_next(root, spans[k + 1]):
                 continue  # "Russia's Stroytransgaz", "Bolivia's state energy company YPFB": the possessor is not a party of its own
             if any(same_name(text, p.value[0]) for p in out):
                 continue
