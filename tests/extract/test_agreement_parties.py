@@ -642,3 +642,20 @@ OWN_AGREEMENTS = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), OWN_AGREEMENTS)
 def test_the_possessor_of_an_agreement_is_its_side(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+BODIES_OWNING = [
+    pytest.param(
+        "The Mexican government's contract with Halliburton was cancelled in March.",
+        "contract", ["The Mexican government", "Halliburton"], id="a-government-s-contract",
+    ),
+    pytest.param(
+        "The rebels' deal with the government collapsed within weeks.",
+        "deal", ["The rebels", "the government"], id="the-rebels-deal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), BODIES_OWNING)
+def test_a_body_whose_agreement_it_is_is_its_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

@@ -183,6 +183,11 @@ class NameFinder:
             if verb is not None and verb.lemma_ in acting and head.dep_ == "nsubjpass":
                 preps += [c for c in verb.children if c.dep_ == "agent"]  # "The accord was signed by Sudan and the rebels"
             partners = list({g.i: g for c in preps for g in c.children if g.dep_ == "pobj"}.values())
+            # "the Mexican government's contract with X", "the rebels' deal": whose agreement it is
+            # (a state body or a group; "the company's pact" stands for the company the story is about)
+            partners += [
+                c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN" and (c.lower_ in nouns or c.lemma_.lower() in nouns) and not self.anaphora.resolve(c)
+            ] if head.pos_ != "VERB" else []
             # (a subject under an agreement that is a company or an operator; "the Balkan country pays ...
             # under the contract" restates a state named already)
             framed = set(self.vocab.cues.framed_subject_nouns) if framing else set()
