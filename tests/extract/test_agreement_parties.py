@@ -659,3 +659,16 @@ BODIES_OWNING = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), BODIES_OWNING)
 def test_a_body_whose_agreement_it_is_is_its_side(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+PLACES_ALONG = [
+    pytest.param(
+        "India and Pakistan agreed to extend a 2003 ceasefire along the Line of Control.",
+        "ceasefire", ["India", "Pakistan"], id="the-line-a-truce-runs-along",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), PLACES_ALONG)
+def test_what_an_agreement_runs_along_is_no_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
