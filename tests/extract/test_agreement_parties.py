@@ -672,3 +672,20 @@ PLACES_ALONG = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), PLACES_ALONG)
 def test_what_an_agreement_runs_along_is_no_side(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+NEWS_SOURCES = [
+    pytest.param(
+        "Kazakhstan signed a deal with China on Tuesday to build a pipeline, the Interfax news agency reported from Almaty.",
+        "a deal", ["Kazakhstan", "China"], id="agency-reporting-it",
+    ),
+    pytest.param(
+        "The Xinhua news agency said it had signed a content deal with Reuters.",
+        "a content deal", ["Xinhua news agency", "Reuters"], id="agency-signing-it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), NEWS_SOURCES)
+def test_a_news_agency_reporting_an_agreement_is_no_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties

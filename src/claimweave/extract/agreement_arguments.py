@@ -26,6 +26,7 @@ from claimweave.models import DocEntity, Role, Timex
 __all__ = ["SIDE_LABELS", "ArgumentReader"]
 
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
+_OUTLETS = {"agency", "newspaper", "daily", "paper", "television", "radio", "channel", "network", "station", "magazine", "weekly", "website"}
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 
 
@@ -189,7 +190,10 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it, "the X union" is X)
             if self._mediator(root):
                 continue  # "Sri Lanka's peace broker Norway": who brokers an agreement is not its side
-            speaker = root.head if root.dep_ == "appos" else root  # "the newspaper Folha reported"
+            # "the newspaper Folha reported", "the Interfax news agency reported"
+            speaker = root.head if root.dep_ == "appos" or root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in _OUTLETS else root
+            if speaker.lemma_.lower() in _OUTLETS and any(c.dep_ in ("acl", "relcl") and c.lemma_ in self.vocab.cues.party_speech_verbs for c in speaker.children):
+                continue  # ", the Interfax news agency reported": a source the parser hung on the clause
             if speaker.dep_ in ("dobj", "dative") and speaker.head.lemma_ in ("tell", "ask", "inform"):
                 continue  # "told AFP": whom a speaker talks to is no party
             if speaker.dep_.startswith("nsubj") and speaker.head.lemma_ in self.vocab.cues.party_speech_verbs:
