@@ -42,6 +42,9 @@ NOT_AGREEMENTS = [
     pytest.param("The hostage swap deal was reportedly also among the top items on the agenda of his visit to Cairo.", id="deal-on-the-agenda"),
     pytest.param("A new trade pact is on the agenda for the summit.", id="pact-on-the-agenda"),
     pytest.param("The union, which is designed to unite twelve Andean states in a customs pact, has been delayed by disputes.", id="designed-to-unite-in"),
+    pytest.param("The judge explained the difference between a lease agreement and a title deed to the farmers.", id="difference-between"),
+    pytest.param("Voters face a choice between a title deed and a lease agreement.", id="choice-between-second"),
+    pytest.param("The firm said that without an accord on a new three-year contract it would halt deliveries to Minsk from Monday.", id="without-an-accord-on"),
 ]
 
 
@@ -78,6 +81,8 @@ AGREEMENTS = [
     # a first "the ..." that can only speak of an agreement that exists
     pytest.param("The move follows the two carmakers' earlier accord to share engine designs, the daily said.", "the two carmakers' earlier accord", id="earlier-accord"),
     pytest.param("The statement called the shelling a flagrant violation of the ceasefire.", "the ceasefire", id="violation-of"),
+    pytest.param("Officials said the harbour is governed by the treaty, not by local law.", "the treaty", id="governed-by"),
+    pytest.param("The army first wants to put on paper a two-month-old informal truce around the port.", "a two-month-old informal truce", id="wanted-but-months-old"),
     pytest.param(
         "Ministers from the Andean states agreed Monday that ports should share records of ships. "
         "Under the agreement, a port in one state will have to honour inspections made in another.",
@@ -196,7 +201,57 @@ SAME_AGREEMENT = [
         ["the nuclear Non-Proliferation Treaty"],
         id="acronym-spells-the-name",
     ),
+    pytest.param(
+        "Lumen Corp said Sunday it would buy rival Arbor Systems in a deal valued at 2 billion dollars. "
+        "Lumen said it would pay 41 dollars for each Arbor share, in an all-stock deal.",
+        ["a deal"],
+        id="described-again-the-next-sentence",
+    ),
+    pytest.param(
+        "The Farmers Party struck an electoral pact with the Liberals on Monday. Farmers Party leader Ana Ruiz and Liberal leader "
+        "Tom Hale ended weeks of talks on the terms of a pact with an agreement to share candidates in ten seats.",
+        ["an electoral pact"],
+        id="another-general-noun-the-next-sentence",
+    ),
+    pytest.param(
+        "A 40 million dollar contract under which Norsk Marine will refit the navy's six patrol boats took effect in March, "
+        "the biggest defence deal between Norway and Chile.",
+        ["A 40 million dollar contract"],
+        id="set-off-at-the-end-of-its-sentence",
+    ),
+    pytest.param(
+        "Chile and Peru signed a new fisheries convention in May. The new convention sets quotas for anchovy.",
+        ["a new fisheries convention"],
+        id="the-new-one-just-signed",
+    ),
+    pytest.param(
+        "Korean Prime Minister Lee wrapped up a three-day visit to Brazil, during which he has secured a big Embraer jet deal. "
+        "His trip was shown by his involvement in a contract Monday to buy 40 regional Embraer jets worth 2 billion dollars.",
+        ["jet deal"],
+        id="contract-for-the-deal-named-by-its-maker-after-a-visit",
+    ),
     # ... but a word that sets it apart names another one
+    pytest.param(
+        "The 1982 Geneva Convention on fishing set quotas in the bay. Scientists do not know yet whether the eel is a species covered by the new convention.",
+        ["The 1982 Geneva Convention", "the new convention"],
+        id="the-new-one-after-an-old-one",
+    ),
+    pytest.param(
+        "A trade pact between Chile and Peru took effect in May, a week after a separate deal with Bolivia was signed.",
+        ["A trade pact", "a separate deal"],
+        id="another-after-the-comma",
+    ),
+    pytest.param(
+        "Lumen Corp said Sunday it would buy rival Arbor Systems in a deal valued at 2 billion dollars. "
+        "Lumen also said it would sell its cable unit to Orbis in a separate deal.",
+        ["a deal", "a separate deal"],
+        id="separate-deal-the-next-sentence",
+    ),
+    pytest.param(
+        "Lumen Corp said Sunday it would buy rival Arbor Systems in a deal valued at 2 billion dollars. Orbis said it had signed an agreement with Cado on Friday.",
+        ["a deal", "an agreement"],
+        id="general-noun-with-other-sides",
+    ),
     pytest.param(
         "Rebels in the north declared a fragile truce with the army on Monday. Farther south, clan leaders agreed a separate truce among themselves.",
         ["a fragile truce", "a separate truce"],
@@ -244,6 +299,7 @@ def test_plural_granted_by_someone_is_signed_however_the_participle_hangs(nlp):
     makes the plural agreements made (the parse below is one the parser gave in a longer story)."""
     from spacy.tokens import Doc
 
+    from claimweave.extract.agreement_groups import signed_group
     from claimweave.extract.agreement_types import Mention
 
     words = ["Lima", "'s", "concern", "lay", "with", "the", "oil", "contracts", "granted", "Repsol", "by", "Fujimori", "."]
@@ -255,7 +311,7 @@ def test_plural_granted_by_someone_is_signed_however_the_participle_hangs(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
     extractor = nlp.get_pipe("claimweave_agreements")
     mention = Mention(5, 8, 7, 7, extractor.vocab.kind_rule("kind.contract"), True, True)
-    assert extractor._signed_group(doc, mention)
+    assert signed_group(extractor.vocab, doc, mention)
 
 
 def test_a_status_of_plural_agreements_signed_with_named_sides_is_theirs_alone(nlp):
@@ -270,3 +326,85 @@ def test_a_review_of_plural_agreements_signed_is_a_review_of_every_one(nlp):
     text = "Russia won a 2019 lease on the port of Latakia. The new minister proposed a committee to revisit the agreements Russia had signed with the old regime."
     found = {a.text: a.status for a in run(nlp, text)._.cw_agreements}
     assert found == {"a 2019 lease": "under review"}
+
+
+# Agreements a counted plural lists by name are one each, however the parser hangs the last name.
+LISTED = [
+    pytest.param(
+        "The ministers also adopted three conventions -- Mutual Legal Assistance, Transfer of Sentenced Persons and Cultural Heritage Protection.",
+        ["Mutual Legal Assistance", "Transfer of Sentenced Persons", "Cultural Heritage Protection"],
+        id="last-name-hung-on-the-one-before",
+    ),
+    pytest.param(
+        "The forum also approved four accords -- Road Transport, Recognition of Diplomas, Protection of Investments and Customs Cooperation.",
+        ["Road Transport", "Recognition of Diplomas", "Protection of Investments", "Customs Cooperation"],
+        id="names-of-one-list-not-merged",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), LISTED)
+def test_each_listed_name_is_an_agreement(nlp, text, names):
+    assert [a.text for a in run(nlp, text)._.cw_agreements] == names
+
+
+def test_an_acronym_written_with_other_sides_names_another_agreement(nlp):
+    """"the Peru-Chile FTA" after "a free trade agreement (FTA)" between Peru and Korea is another FTA;
+    named once in passing, it does not take the story's later "the deal" either."""
+    text = (
+        "Peru and Korea signed a free trade agreement (FTA) on Monday. The FTA cuts tariffs on cars and the agreement opens farm markets. "
+        "It is the fourth such agreement for Peru after the Peru-Canada FTA and the Peru-Chile FTA. The deal was signed by the two trade ministers."
+    )
+    found = {a.text: [e.text for e in a.evidence] for a in run(nlp, text)._.cw_agreements}
+    assert list(found) == ["a free trade agreement", "the Peru-Canada FTA", "the Peru-Chile FTA"]
+    assert "The deal" in found["a free trade agreement"]
+
+
+# A plural that names a group of agreements made or due is one agreement; a later plural naming it
+# again is the same one.
+GROUPS = [
+    pytest.param(
+        "The two leaders met in Lima, a visit that will coincide with the signature of a dozen trade and energy accords on Tuesday. "
+        "Officials said the talks went well. The mood was warm. Ministers met again. "
+        "The 12 accords due to be signed Tuesday cover fishing quotas and gas supplies.",
+        ["a dozen trade and energy accords"],
+        id="counted-group-counted-again",
+    ),
+    pytest.param(
+        "The cabinet approved a bill to force farmers to renew army base leases. Many farmers have refused to renew leases which expire on May 14.",
+        ["army base leases"],
+        id="bare-plural-again",
+    ),
+    pytest.param(
+        "The governor has handed 30-year grazing lease agreements to 80 ranchers. "
+        "The 30-year lease agreement is an agreement that gives each rancher the use of state land, officials said.",
+        ["30-year grazing lease agreements"],
+        id="one-of-the-group-described",
+    ),
+    pytest.param(
+        "The governor has handed 30-year grazing lease agreements to 80 ranchers. The 10-year lease agreement signed with Orbis in 2019 was cancelled.",
+        ["30-year grazing lease agreements", "The 10-year lease agreement"],
+        id="one-singled-out-with-its-own-terms",
+    ),
+    pytest.param(
+        "Two contracts stand out. Under a deal signed in 2015, Orbis won the right to fish in the bay for 20 years.",
+        ["a deal"],
+        id="counted-plural-only-introducing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), GROUPS)
+def test_groups_of_agreements(nlp, text, names):
+    assert [a.text for a in run(nlp, text)._.cw_agreements] == names
+
+
+def test_plural_to_be_signed_with_its_own_sides_keeps_its_status(nlp):
+    """"still has to sign bilateral protocols with X and Y": those protocols, proposed; their status is
+    not every other agreement's."""
+    text = (
+        "Chile signed a trade deal with Korea on Friday. "
+        "Chile still has to sign bilateral protocols with Peru and Bolivia, with whom the talks have been formally concluded."
+    )
+    found = {a.text: a.status for a in run(nlp, text)._.cw_agreements}
+    assert found == {"a trade deal": None, "bilateral protocols": "proposed"}

@@ -314,3 +314,185 @@ def test_last_as_a_verb_gives_a_duration(nlp, text, duration):
 def test_a_renewal_every_few_years_has_that_period(nlp):
     found = named(nlp, "The 10-year agreement between Ruritania and Freedonia is automatically renewed every five years.", "agreement")
     assert (found.renewal.automatic, found.renewal.period) == (True, "P5Y")
+
+
+# ---------------------------------------------------------------------- assets told around the name
+
+FRAMED_ASSETS = [
+    pytest.param(
+        "A 40 million dollar contract under which Acme Shipyards will refit Ruritania's ageing fleet of six frigates took effect in May.",
+        "contract", "Ruritania's ageing fleet of six frigates", id="under-which",
+    ),
+    pytest.param("Ruritania signed a deal last year whereby Acme will repair two bridges.", "deal", "two bridges", id="whereby"),
+    pytest.param(
+        "Acme Holdings said it would buy rival carrier Zenda Airways Limited in a deal valued at 90 million dollars.",
+        "deal", "rival carrier Zenda Airways Limited", id="bought-in-a-deal",
+    ),
+    pytest.param("The firm bought the Danube shipyard in a deal worth 5 million dollars.", "deal", "the Danube shipyard", id="bought-thing-in-a-deal"),
+    pytest.param(
+        "The ten texts to be signed Monday include a long-term coal contract for Ruritania, a fishing accord and permission for Freedonia to use Ruritanian airspace.",
+        "contract", "coal", id="goods-not-a-later-list-item",
+    ),
+    pytest.param("Ruritania signed an arms deal with Freedonia on Monday.", "deal", "arms", id="goods-compound"),
+    pytest.param("Ruritania signed a trade deal with Freedonia on Monday.", "deal", None, id="trade-is-no-goods"),
+    pytest.param("The governor handed 30-year farm lease agreements to 40 families.", "lease", "farm", id="plural-lease-compound"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "asset"), FRAMED_ASSETS)
+def test_assets_framed_by_the_agreement_or_named_in_it(nlp, text, phrase, asset):
+    assert named(nlp, text, phrase).asset == asset
+
+
+# ---------------------------------------------------------------------- status: a batch still ahead, a review, a point in time
+
+STATUS_AROUND = [
+    pytest.param(
+        "The nine accords due to be signed Friday cover a long-term coal contract for Ruritania and a fishing accord.",
+        "coal contract", "proposed", id="in-a-batch-due-to-be-signed",
+    ),
+    pytest.param("The nine accords signed on Friday cover a long-term coal contract for Ruritania.", "coal contract", None, id="in-a-signed-batch"),
+    pytest.param(
+        "The quarrel comes before a 30-nation meeting next month on fishing quotas and on redefining the 1959 Arctic Treaty.",
+        "Arctic Treaty", "under review", id="redefining",
+    ),
+    pytest.param(
+        "Ruritania and Freedonia signed a trade agreement in 2001. Both sides will cut duties on farm goods on the basis of a review of the agreement.",
+        "trade agreement", None, id="a-review-ahead-is-no-state",
+    ),
+    pytest.param(
+        "Ruritania and Freedonia signed a trade agreement in 2001. Duties on cars will go in the third year of the entry into force of the agreement.",
+        "trade agreement", None, id="year-of-entry-into-force",
+    ),
+    pytest.param(
+        "Ruritania and Freedonia signed a trade agreement in 2001. Duties on cars will go within two years of the agreement entering into force.",
+        "trade agreement", None, id="years-of-entering-into-force",
+    ),
+    pytest.param("The trade agreement between Ruritania and Freedonia entered into force in 2003.", "trade agreement", "in force", id="entered-into-force"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "status"), STATUS_AROUND)
+def test_status_told_around_the_agreement(nlp, text, phrase, status):
+    assert named(nlp, text, phrase).status == status
+
+
+ALSO_COVERS = [
+    pytest.param(
+        "Ruritania and Freedonia signed a trade agreement in 2001. The agreement also covers investments, including their protection.",
+        None, id="also-covers",
+    ),
+    pytest.param("Ruritania and Freedonia signed an agreement in 2001 that covers fishing rights.", "fishing rights", id="covers"),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), ALSO_COVERS)
+def test_one_more_thing_covered_is_not_the_asset(nlp, text, asset):
+    assert named(nlp, text, "agreement").asset == asset
+
+
+# ---------------------------------------------------------------------- a signing dated by the sentence before
+
+OCCASION = [
+    pytest.param(
+        "Ruritania and Freedonia raised their ties to a new level last year. They signed two pacts on river shipping.",
+        "pacts", ["2023"], id="pronoun-after-dated-verb",
+    ),
+    pytest.param(
+        "Ruritania and Freedonia said on Monday that ties were good. They signed two pacts on river shipping.",
+        "pacts", [], id="not-after-a-verb-of-saying",
+    ),
+    pytest.param(
+        "Bond prices rose sharply last week. They signed two pacts on river shipping.",
+        "pacts", [], id="not-after-an-unnamed-actor",
+    ),
+    pytest.param(
+        "Ruritania and Freedonia raised their ties to a new level last year. They signed two pacts on river shipping in 1990.",
+        "pacts", ["1990"], id="own-date-first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "signed"), OCCASION)
+def test_a_signing_told_without_a_date_takes_the_occasion_before(nlp, text, phrase, signed):
+    assert named(nlp, text, phrase).signed == signed
+
+
+# ---------------------------------------------------------------------- what is done under an agreement
+
+UNDER = [
+    pytest.param(
+        "The mayor quit the race under an agreement with the Greens which would see their candidates backed in ten towns.",
+        "agreement", "status", None, id="acted-under-would-is-no-proposal",
+    ),
+    pytest.param(
+        "Ruritania and Freedonia discussed an agreement which would see their candidates backed in ten towns.",
+        "agreement", "status", "proposed", id="discussed-would-is-a-proposal",
+    ),
+    pytest.param(
+        "Under a memorandum of understanding signed in 2003, an eye clinic has also been established by the two hospitals in the capital.",
+        "memorandum", "asset", "an eye clinic", id="set-up-under-it",
+    ),
+    pytest.param("Under the deal signed in May, the two sides will set up a joint fund.", "deal", "asset", None, id="who-sets-up-is-no-asset"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "field", "value"), UNDER)
+def test_what_is_done_under_an_agreement(nlp, text, phrase, field, value):
+    assert getattr(named(nlp, text, phrase), field) == value
+
+
+def test_one_purchase_told_twice_is_one_deal(nlp):
+    text = (
+        "Acme Holdings said on Monday it would acquire rival carrier Zenda Airways in a deal valued at 90 million dollars. "
+        "Acme said it would acquire all 12 million shares of ZNA stock of Zenda at 7.50 dollars per share, in an all-cash deal. "
+        "The deal, subject to regulatory approval, would create the largest carrier in the region."
+    )
+    found = run(nlp, text)
+    assert [(a.text, a.asset, a.status) for a in found] == [("a deal", "rival carrier Zenda Airways", "pending approval")]
+    assert [p.text for p in found[0].parties] == ["Acme Holdings", "Zenda Airways"]
+
+
+def test_two_purchases_by_one_buyer_are_two_deals(nlp):
+    text = (
+        "Acme Holdings said on Monday it would acquire rival carrier Zenda Airways in a deal valued at 90 million dollars. "
+        "Acme said it would acquire the Danube shipyard from Ruritania in a separate deal."
+    )
+    assert len(run(nlp, text)) == 2
+
+
+# ---------------------------------------------------------------------- its own term is no renewal period; "in force" is no asset
+
+def test_a_term_written_before_the_renewal_cue_is_the_agreements_own(nlp):
+    found = named(nlp, "The agreement, which is valid for ten years, can be extended.", "agreement")
+    assert (found.duration, found.renewal.automatic, found.renewal.period) == ("P10Y", False, None)
+
+
+RENEWAL_PERIODS = [
+    pytest.param("The lease runs for 20 years with 10-year renewals for the tenant.", "lease", ("P20Y", "P10Y"), id="modifier-of-renewals"),
+    pytest.param("The deal is for an initial six months with an option of a two year extension.", "deal", ("P6M", "P2Y"), id="after-the-option"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "terms"), RENEWAL_PERIODS)
+def test_renewal_periods(nlp, text, phrase, terms):
+    found = named(nlp, text, phrase)
+    assert (found.duration, found.renewal.period) == terms
+
+
+def test_remaining_in_force_says_nothing_of_what_it_covers(nlp):
+    found = named(nlp, "The agreement will remain in force for ten years.", "agreement")
+    assert (found.asset, found.status, found.duration) == (None, "in force", "P10Y")
+
+
+MORE_TERMS = [
+    pytest.param("Freedonia's parliament has yet to ratify the border treaty signed in 2010.", "treaty", "status", "pending approval", id="has-yet-to-ratify"),
+    pytest.param("Ruritania and Freedonia signed a 20-year gas supply contract worth 10 billion dollars.", "contract", "asset", "gas supply", id="goods-inside-compound"),
+    pytest.param("The agreement, due to expire in 2031, covers wheat.", "agreement", "expires", "2031", id="due-to-expire"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "field", "value"), MORE_TERMS)
+def test_more_terms_of_wire_news(nlp, text, phrase, field, value):
+    found = getattr(named(nlp, text, phrase), field)
+    assert (found.value if field == "expires" and found is not None else found) == value

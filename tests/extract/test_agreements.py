@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_rules import vocabulary
 from claimweave.extract.agreements import _whole_sentences
 from claimweave.extract.agreement_terms import add_duration, same_name
-from tests.extract.agreement_docs import analyse as run, only
+from tests.extract.agreement_docs import agreements, analyse as run, only
 
 
 def check(agreement, expected: dict) -> None:
@@ -672,3 +672,48 @@ def test_one_of_several_deals_with_the_same_counterpart_is_with_it_too(nlp):
     doc = run(nlp, "Chile and Peru are seeking approval of trade deals they have negotiated with Japan. Peru already has ratified the pact.")
     pact = next(a for a in doc._.cw_agreements if a.text == "the pact")
     assert sorted(p.text for p in pact.parties) == ["Japan", "Peru"]
+
+
+LINKED_SIDES = [
+    pytest.param(
+        "The Chicago Cubs signed veteran righthander Ted Lilly to a four-year contract on Friday.", "Ted Lilly", id="name-inside-a-longer-phrase",
+    ),
+    pytest.param(
+        "PKN Orlen will sign an agreement in May to buy Yukos' majority stake in the refinery. Yukos shares fell.", "Yukos", id="possessive-owner",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), LINKED_SIDES)
+def test_a_side_named_like_an_entity_is_linked_to_it(nlp, text, side):
+    found = [p for a in agreements(nlp, text) for p in a.parties if p.text == side]
+    assert found and found[0].entity_id is not None
+
+
+BILATERAL = [
+    pytest.param("The coup marked a shift in Chile-Peru relations. Officials plan a full review of existing bilateral agreements.", ["Chile", "Peru"], id="hyphen-pair"),
+    pytest.param("Ties between Chile and Peru have cooled since May. Officials plan a full review of existing bilateral agreements.", ["Chile", "Peru"], id="between-pair"),
+    pytest.param("Relations between Chile and Peru have cooled. Argentina said its bilateral agreements with Bolivia would be honoured.", ["Bolivia", "Argentina"], id="own-sides-win"),
+    pytest.param("Officials plan a full review of existing bilateral agreements. Chile-Peru relations are poor.", [], id="no-pair-before"),
+]
+
+
+@pytest.mark.parametrize(("text", "sides"), BILATERAL)
+def test_a_bilateral_agreement_with_no_sides_is_of_the_pair_the_story_is_about(nlp, text, sides):
+    found = agreements(nlp, text)
+    assert len(found) == 1
+    assert [p.text for p in found[0].parties] == sides
+    assert all(text[p.start : p.end] == p.text for p in found[0].parties)
+
+
+DATE_BEFORE_THE_SIGNING = [
+    pytest.param("Chile and Peru on Sunday signed a bilateral agreement on fishing rights in Lima.", ["2024-06-09"], id="on-weekday-after-two-sides"),
+    pytest.param("Russia and the United States Sunday signed a trade agreement in Hanoi.", ["2024-06-09"], id="bare-weekday-after-the-sides"),
+    pytest.param("Chile Sunday will sign a trade deal with Peru.", [], id="signing-still-ahead"),
+]
+
+
+@pytest.mark.parametrize(("text", "signed"), DATE_BEFORE_THE_SIGNING)
+def test_a_date_between_the_sides_and_the_signing_dates_it(nlp, text, signed):
+    found = agreements(nlp, text)
+    assert [a.signed for a in found] == [signed]

@@ -138,7 +138,9 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             # "to acquire 51% of Sansui Electric Co.", "shares of Erbamont N.V.": the company bought is a party.
             target = in_asset and (root.ent_type_ == "ORG" or company) and bool(self.target_left.search(left))
             # "to purchase La Jolla Bancorp": a company that is itself what is bought is a party too.
-            target = target or in_asset and asset.rule in ("asset.use_object", "asset.noun_of") and self._is_company(span.start, span.end) and self._is_name(*self._token_range(asset))
+            # (also one the asset ends with, after words describing it: "to acquire US shipping group APL Limited")
+            bought = in_asset and (self._is_name(*self._token_range(asset)) or e == asset.end)
+            target = target or bought and asset.rule in ("asset.use_object", "asset.noun_of") and self._is_company(span.start, span.end)
             # "sell National Aluminum's rolling division", "a base on Ukraine's peninsula": the owner is a party.
             owner = in_asset and root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.ent_type_ in ("ORG", "GPE")
             # "to buy Yukos' majority stake", "to purchase 150 Airbus planes": whose stake or make is bought sells it.

@@ -55,11 +55,24 @@ def foreign_clauses(top: Token, keep: set[int], words: AssetWords) -> set[int]:
         # (an adverbial clause is at times parsed as the verb's complement: "allows X even though ...")
         subordinate = t.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in words.subordinators for c in t.children)
         other_relative = t.dep_ == "relcl" and t.head.i not in keep
-        if subordinate or other_relative:
+        if subordinate or other_relative or of_list_item(t, keep):
             span = {s.i for s in t.subtree}
             if not span & keep:
                 out |= span
     return out
+
+
+def of_list_item(verb: Token, keep: set[int]) -> bool:
+    """True for a "for X to V" clause written right after another item of a list the agreement is in
+    ("cover a gas contract, barter deals and permission for Bratislava to use X"): that item's clause,
+    however the parser hung it."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "for" and c.i < verb.i), None)
+    if mark is None or mark.i == 0:
+        return False
+    item = verb.doc[mark.i - 1]
+    return item.i not in keep and item.dep_ == "conj" and item.pos_ == "NOUN"
 
 
 def clause_end(verb: Token, subordinators: frozenset[str] = frozenset()) -> int:

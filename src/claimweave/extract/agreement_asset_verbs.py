@@ -6,7 +6,7 @@ under a lease") and where a truce holds. A mixin of ``AssetReader``, which suppl
 
 from __future__ import annotations
 
-from claimweave.extract.agreement_asset_shapes import clause_end
+from claimweave.extract.agreement_asset_shapes import clause_end, of_list_item
 from claimweave.extract.agreement_types import Mention
 from claimweave.models import Timex
 
@@ -26,7 +26,7 @@ class VerbAssets:
             # "the protocol, which aims to cut emissions": the infinitive under its relative clause of aim
             aims = {c.i for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_ in ("aim", "seek", "intend", "design")}
             for v in self._infinitives(head, aims | self._purpose_owners(head)):
-                if not m.end <= v.i < b:
+                if not m.end <= v.i < b or of_list_item(v, set(range(m.start, m.end))):
                     continue
                 np = self._verb_object(v, m.end, b, tx)
                 if np is not None:
@@ -138,6 +138,8 @@ class VerbAssets:
                     continue
                 if v.lemma_ == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children):
                     continue  # "sets up a fund", not "set the stage"
+                if any(c.dep_ == "advmod" and c.lower_ == "also" for c in v.children):
+                    continue  # "the pact also covers investments": one more of the things it covers
                 on_name = v.head.i == head.i and (v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"))
                 effect = v.lemma_.lower() in self.vocab.asset_words.effect_verbs
                 # "a peace agreement inked between X and the rebels, which ended a civil war": a "which" clause
@@ -165,6 +167,28 @@ class VerbAssets:
             up = up.head
         return up.dep_ == "acl" and up.head.i == head.i and any(p in ("between", "with", "by") for p in preps)
 
+    def _framed_clause(self, b: int, mentions: list[Mention], preps: set[str], tx: list[Timex]) -> tuple[int, int] | None:
+        """What is done under an agreement, by the object of the relative clause it frames ("an agreement
+        under which the firm will upgrade the fleet", "a deal whereby X buys Y"), as characters."""
+        doc = self.doc
+        for m in mentions:
+            head = doc[m.head]
+            if head.pos_ == "VERB":
+                continue
+            # (a clause after the object of the signing is at times hung on the verb: "signed a deal whereby ...")
+            signing = [c for c in head.head.children if c.dep_ == "advcl"] if head.dep_ == "dobj" else []
+            for v in (c for c in [*head.children, *signing] if c.dep_ in ("relcl", "acl", "advcl") and m.end <= c.i < b):
+                framed = any(
+                    c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" and g.lower_ == "which" for g in c.children)
+                    for c in v.children
+                ) or any(c.dep_ == "advmod" and c.lower_ in preps for c in v.children)
+                if not framed or self._denied(v):
+                    continue
+                np = self._verb_object(v, m.end, b, tx)
+                if np is not None:
+                    return self._chars(*np)
+        return None
+
     def _framed_subject(self, a: int, mentions: list[Mention], verbs: set[str]) -> tuple[int, int] | None:
         """What is run or worked under an agreement, as characters: the subject of a verb of use framed by
         it ("the port is run under a 49-year lease", "Sakhalin-2 operates under a PSA"); an active verb's
@@ -180,8 +204,8 @@ class VerbAssets:
             if subj is None or subj.left_edge.i < a or subj.pos_ == "PRON":
                 continue
             operator = subj.ent_type_ or subj.lemma_.lower() in self.vocab.cues.org_words or subj.lemma_.lower() in self.vocab.asset_words.operator_nouns
-            if subj.dep_ == "nsubj" and operator:
-                continue
+            if subj.dep_ == "nsubj" and (operator or verb.lemma_ in self.vocab.asset_words.creation_verbs):
+                continue  # (who sets something up under a deal acts on it: "the two sides will set up a fund")
             return self._chars(subj.left_edge.i, subj.i + 1)
         return None
 

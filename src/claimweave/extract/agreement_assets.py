@@ -111,6 +111,15 @@ class AssetReader(VerbAssets):
                     if s is not None:
                         s_c, e_c = self._chars(s, m.kind_start)
                         yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)
+            elif rule.type == "goods_compound":
+                # "a long-term gas contract", "an arms deal": a general kind named by the goods it trades
+                # covers them, when nothing else says what it covers (the rule comes last)
+                for m in ordered:
+                    s = self._compound_start(m, tx) if m.rule.generic and m.kind_start > m.start else None
+                    # (anywhere in the compound: "a gas supply contract" covers the gas supply)
+                    if s is not None and any({t.lower_, t.lemma_.lower()} & words for t in doc[s : m.kind_start]):
+                        s_c, e_c = self._chars(s, m.kind_start)
+                        yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)
             elif rule.type in ("verb_object", "noun_of"):
                 # What the agreement lets someone use, occupy or buy comes after its name, or before it
                 # when the verb governs it ("took over the port under a lease").
@@ -137,7 +146,9 @@ class AssetReader(VerbAssets):
                         start = i + 2
                     if start is None or start >= b or start in in_phrase:
                         continue
-                    np = self._object_np(start, b, tx)
+                    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in t.children):
+                        continue  # "the pact also covers investments": one more of the things it covers, not what it is about
+                    np = self._before_phrase(self._object_np(start, b, tx), in_phrase)
                     # A company is what a sale or an acquisition covers ("the acquisition of Weisfield's").
                     sold = t.lemma_ in self.vocab.cues.transfer_words and self._is_company(*np) if np is not None else False
                     if np is not None and not (set(range(*np)) & in_phrase) and (sold or not self._is_name(*np)):
@@ -158,6 +169,10 @@ class AssetReader(VerbAssets):
                 got = self._participle_object(b, mentions, words, tx)
                 if got is not None:
                     yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
+            elif rule.type == "framed_clause":
+                got = self._framed_clause(b, mentions, set(rule.words), tx)
+                if got is not None:
+                    yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
             elif rule.type == "framed_subject":
                 got = self._framed_subject(a, mentions, words)
                 if got is not None:
@@ -174,6 +189,16 @@ class AssetReader(VerbAssets):
             return None
         on = handed_over(self.doc, *np, self.vocab.asset_words)
         return (self._np(on, b, tx, verb_head=True) or np) if on is not None and on < b else np
+
+    def _before_phrase(self, np: tuple[int, int] | None, in_phrase: set[int]) -> tuple[int, int] | None:
+        """A verb's object cut where the agreement's own phrase begins ("would acquire the firm in a deal
+        valued at ...": the firm, without "in a deal"), or None when nothing is left."""
+        if np is None or not set(range(*np)) & in_phrase:
+            return np
+        end = min(set(range(*np)) & in_phrase)
+        while end > np[0] and self.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PART", "PUNCT"):
+            end -= 1
+        return (np[0], end) if end > np[0] else None
 
     def _is_name(self, start: int, end: int) -> bool:
         """True when tokens [start, end) are just a name (a party or place), which is no asset."""

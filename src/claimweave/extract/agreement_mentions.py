@@ -145,6 +145,7 @@ class MentionFinder:
                             members.append(c)
                             stack.append(c)
                 members = sorted((t for t in members if sent.start <= t.i < sent.end), key=lambda t: t.i)
+                members += self._last_listed(doc, sent, head, members)
                 if len(members) < 2 or not all(t.text[:1].isupper() or t.i in taken for t in members):
                     continue  # "agreements on trade and investment": topics, not names
                 if any(t.ent_type_ in ("GPE", "LOC", "NORP", "PERSON") for t in members):
@@ -158,8 +159,31 @@ class MentionFinder:
                         continue
                     end = max([t.i] + [x.i for c in t.children if c.dep_ not in ("conj", "cc", "punct", "appos") for x in c.subtree]) + 1
                     start = min([t.i] + [x.i for c in t.children if c.dep_ not in ("conj", "cc", "punct", "appos") and c.i < t.i for x in c.subtree])
+                    end = min([end] + [u.left_edge.i for u in members if t.i < u.i < end])
+                    while end - 1 > t.i and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+                        end -= 1  # "Visa Regime and": the next listed name is not part of this one
                     out.append(Mention(start, end, t.i, start, m.rule, False, False, listed_by=m.head))
         return out
+
+    @staticmethod
+    def _last_listed(doc: Doc, sent: Span, plural: Token, members: list[Token]) -> list[Token]:
+        """The name the parser hung inside the one before it ("three accords -- A, B of C and D":
+        "D" joined to "C"), when the plural counts more names than the list chain holds."""
+        count = next((c for c in plural.children if c.dep_ == "nummod"), None)
+        if count is None or not members:
+            return []
+        number = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}.get(count.lower_)
+        if number is None and count.text.isdigit():
+            number = int(count.text)
+        if number is None or number != len(members) + 1:
+            return []
+        last = members[-1]
+        inner = [
+            t for t in last.subtree
+            if t.dep_ == "conj" and t.head != last and t.head.i > last.i and t.text[:1].isupper() and sent.start <= t.i < sent.end
+            and any(c.dep_ == "cc" for c in t.head.children)
+        ]
+        return inner[-1:]
 
     # ------------------------------------------------------------------ kinds of mention
 
@@ -197,6 +221,8 @@ class MentionFinder:
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and ent.root != head and ent.root.i > head.i:
                 return None  # "the Busan Exhibition and Convention center": part of another name
+        if self._compared(head):
+            return None  # "the difference between a lease agreement and a title deed": a kind of paper, not one
         if self._in_other_title(head):
             return None  # "the Day of Reconciliation and Accord": a word in the title of something else
         if self._names_a_body(doc, sent, span, head):
@@ -328,6 +354,16 @@ class MentionFinder:
                 break
         return i < sent.end and doc[i].text[:1].isupper() and doc[i].lower_ in self.vocab.cues.body_nouns
 
+    def _compared(self, head: Token) -> bool:
+        """True for an indefinite agreement word one compares ("the difference between a lease and a
+        deed", "the choice between a deal and a strike"), as what it is, not as one agreement."""
+        tok = head.head if head.dep_ == "conj" else head
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("between", "of"):
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            return False
+        return tok.head.head.lower_ in self.vocab.cues.comparison_nouns
+
     def _in_other_title(self, head: Token) -> bool:
         """True for a bare capitalised agreement word inside the title of something else ("the Day of
         Unity and Accord", "the Festival of Peace and Concord"); "the Treaty of Peace and Friendship"
@@ -351,6 +387,13 @@ class MentionFinder:
         cues = self.vocab.cues
         if any(c.dep_ in ("acl", "relcl") and c.lemma_ in cues.reach_verbs and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children):
             return True  # "for a multilateral agreement to be reached"
+        if self._aged(head):
+            return False  # "wants to put to paper a three-month-old informal truce": one that exists
+        up = head
+        while up.head != up and up.pos_ not in ("VERB", "AUX"):
+            if up.dep_ == "pobj" and up.head.lower_ == "without":
+                return True  # "without a deal", "without an accord on a new contract": one lacking
+            up = up.head
         if head.dep_ == "pobj" and head.head.lower_ in ("toward", "towards"):
             return True  # "progress toward a deal"
         if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.lemma_ == "replace" and head.head.head.tag_ in ("VB", "VBG"):
@@ -416,6 +459,18 @@ class MentionFinder:
             return unreal or (gov.tag_ == "VBG" and wanted)
         if gov.lemma_ in cues.signed_verbs:
             return (unreal or gov.tag_ == "VBG") and wanted
+        return False
+
+    def _aged(self, head: Token) -> bool:
+        """True for an agreement said to be of an age or to exist ("a three-month-old truce", "a
+        decades-old treaty", "the existing accords"): whatever is wanted of it, it was made."""
+        for c in head.children:
+            if c.dep_ != "amod" or c.i > head.i:
+                continue
+            if c.lower_ in self.vocab.cues.existing_adjectives:
+                return True
+            if c.lower_ == "old" and c.i >= 2 and c.nbor(-1).text == "-" and c.nbor(-2).lemma_.lower() in ("year", "month", "week", "day", "decade", "century"):
+                return True  # "three-month-old", "decades-old"
         return False
 
     def _scheduled(self, verb: Token) -> bool:
@@ -488,6 +543,8 @@ class MentionFinder:
         if self._restates(doc, a, b):
             return True
         breaks = set(self.vocab.cues.clause_breaks) - {"and", ","}
+        if a.listed_by is not None and a.listed_by == b.listed_by:
+            return False  # "three accords -- A, B and C": one agreement each
         if any(t.lower_ in breaks for t in between) or a.plural or b.plural:
             return False
         if called_by_name(doc, b, self.vocab.kind_words) and not called_by_name(doc, a, self.vocab.kind_words):
@@ -512,6 +569,8 @@ class MentionFinder:
         between = doc[a.end : b.start]
         if a.plural or b.plural or not between or between[-1].text not in (",", "-", "--", "\u2013", "\u2014"):
             return False
+        if MentionFinder._appended(doc, a, b):
+            return True
         if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("and", "or", "but", "while") for t in between):
             return False
         dashed = between[-1].text in ("--", "\u2013", "\u2014") and doc[b.start].lower_ in ("a", "an")
@@ -522,6 +581,28 @@ class MentionFinder:
             return False
         own = doc[a.head]
         return head.head == own or head.head == next((x for x in own.ancestors if x.pos_ == "VERB"), None)
+
+    @staticmethod
+    def _appended(doc: Doc, a: Mention, b: Mention) -> bool:
+        """True for "A 630 million dollar agreement under which X will upgrade Y took effect last
+        November, the largest defense deal between the two countries": a name set off by a comma at the
+        end of a sentence whose subject is the agreement says what that agreement is, however the parser
+        hangs it (often as an object of the verb)."""
+        head, own = doc[b.head], doc[a.head]
+        if doc[b.start - 1].text != "," or own.dep_ not in ("nsubj", "nsubjpass") or head.dep_ == "conj":
+            return False
+        end = max(t.i for t in head.subtree) + 1
+        if end < len(doc) and doc[end].text not in (".", "!", "?") or head.left_edge.i < b.start:
+            return False  # the name must run to the end of the sentence, from right after the comma
+        verb = own.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        up = head.head  # ("took effect in March, the biggest deal": hung on "effect", on "March", on the verb)
+        while up != verb and up.pos_ not in ("VERB", "AUX") and up.head != up:
+            up = up.head
+        if up != verb:
+            return False
+        return not any(c.dep_ in ("cc", "mark") for c in verb.children if c.i > own.i and c.i < b.start)
 
     def regions(self, doc: Doc, sent: Span, groups: list[list[Mention]]) -> list[tuple[int, int]]:
         """Token ranges of the clauses that belong to each group of a sentence."""

@@ -24,20 +24,111 @@ def same_subject(doc: Doc, known: Draft, m: Mention, terms: Terms) -> bool:
     agreement just told was named by ("a huge Airbus plane deal"), a proper name among it, and
     neither says it was made by others."""
     k = known.kind_mention
-    if m.plural or k.plural or known.collective or not (m.rule.generic and k.rule.generic) or known.terms.asset is not None:
+    if m.plural or k.plural or known.collective or not (m.rule.generic and k.rule.generic):
+        return False
+    if same_purchase(doc, k, m):
+        return True
+    if known.terms.asset is not None:
         return False
     if terms.asset is None or terms.asset.rule not in OWN_ASSETS + ("asset.use_object",) or doc[m.start].lower_ not in ("a", "an"):
-        return False
-    # (a seller read off what is bought, "to buy 40 Embraer jets", is the maker both name, not another side)
-    sides = [p for p in terms.parties if p.rule != "party.seller"]
-    if sides and known.terms.parties and not any(same_name(p.value[0], q.value[0]) for p in sides for q in known.terms.parties):
         return False
     # (from the phrase's left edge: "a huge Airbus plane deal", its maker's name cut from the mention)
     named = [t for t in doc[min(k.start, doc[k.head].left_edge.i) : k.kind_start] if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
     if not any(t.pos_ == "PROPN" for t in named):
         return False
+    # (a seller read off what is bought, "to buy 40 Embraer jets", is the maker both name, not another
+    # side; so is a side named in the earlier deal's own name, "Airbus" of "an Airbus plane deal")
+    makers = [t.text for t in named if t.pos_ == "PROPN"]
+    sides = [p for p in terms.parties if p.rule != "party.seller" and not any(same_name(p.value[0], w) for w in makers)]
+    # (names merely in the earlier deal's clause, "during a visit to France", do not say who made it)
+    known_sides = [q for q in known.terms.parties if q.rule != "party.clause"]
+    if sides and known_sides and not any(same_name(p.value[0], q.value[0]) for p in sides for q in known_sides):
+        return False
     covered = {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", terms.asset.value)}
     return all(t.lower_.rstrip("s") in covered for t in named)
+
+
+def named_apart(doc: Doc, known: Draft, m: Mention) -> bool:
+    """True for "the China-Chile FTA" after "a free trade agreement (FTA)" between China and Pakistan:
+    a name written before the acronym or name that neither the earlier agreement's mentions nor its
+    sides hold says which other agreement of that name it is."""
+    said = " ".join(doc[x.start : x.end].text.lower() for x in known.mentions)
+    sides = [p.value[0] for p in known.terms.parties]
+    for t in doc[m.start : m.kind_start]:
+        if t.pos_ != "PROPN" or not t.text[:1].isupper():
+            continue
+        if t.lower_ not in said and not any(same_name(t.text, s) for s in sides):
+            return True
+    return False
+
+
+def alike(a: str, b: str) -> bool:
+    """True for two names of one side, a plural for its members too ("the Socialists" and "the
+    Socialist Party")."""
+    return same_name(a, b) or same_name(a.rstrip("s"), b) or same_name(a, b.rstrip("s"))
+
+
+def restates_recent(cues: Cues, doc: Doc, known: Draft, m: Mention, terms: Terms) -> bool:
+    """True for "... in a deal valued at 825 million dollars. X said it would buy all the shares, in an
+    all-cash deal": a general agreement noun ("deal", "agreement", "pact", "accord"), indefinite and
+    singular, in the sentence right after a general agreement was told, only described (no name, no
+    number, no word that sets it apart such as "new" or "separate"), with no dates, no sides of its
+    own ("with ...") and no party or subject the earlier one does not have, is that one again."""
+    k = known.kind_mention
+    if m.plural or k.plural or known.collective or known.tentative or not (m.rule.generic and k.rule.generic):
+        return False
+    if doc[m.start].lower_ not in ("a", "an") or terms.has_time_terms():
+        return False
+    head = doc[m.head]
+    if head.dep_ == "conj" and head.head.i in {x.head for x in known.mentions}:
+        return False  # "under a mutual security agreement and a logistics pact": two, listed together
+    if m.end < len(doc) and doc[m.end].lower_ in ("with", "between", "among"):
+        return False
+    if any(p.rule in ("party.with", "party.phrase") for p in terms.parties):
+        return False
+    known_sides = [p.value[0] for p in known.terms.parties]
+    if any(not any(alike(p.value[0], q) for q in known_sides) for p in terms.parties):
+        return False
+    if terms.asset is not None and known.terms.asset is not None:
+        return False
+    other = set(cues.other_adjectives)
+    words = [t for t in doc[m.start + 1 : m.kind_start] if t.text not in ("-", "\u2010", "\u2011")]
+    return all(t.is_alpha and t.text.islower() and t.lower_ not in other and not t.ent_type_ for t in words)
+
+
+_BUYING = ("acquire", "buy", "purchase", "sell")
+
+
+def _bought_in(doc: Doc, m: Mention):
+    """The verb of buying or selling an agreement is the frame of ("would acquire X in a deal"), or None."""
+    head = doc[m.head]
+    if head.dep_ != "pobj" or head.head.lower_ != "in" or head.head.head.lemma_ not in _BUYING:
+        return None
+    return head.head.head
+
+
+def same_purchase(doc: Doc, k: Mention, m: Mention) -> bool:
+    """True for "X would acquire Y in a deal worth Z. X would acquire all shares of Y ..., in an all-cash
+    deal": one buyer buying what the same name calls, in "a deal" told twice."""
+    told, again = _bought_in(doc, k), _bought_in(doc, m)
+    if told is None or again is None or doc[m.start].lower_ not in ("a", "an") or told.lemma_ != again.lemma_:
+        return False
+    buyers = [next((c for c in v.children if c.dep_ == "nsubj"), None) for v in (told, again)]
+    if any(b is None for b in buyers):
+        return False
+    def name(tok) -> str:  # a pronoun stands for the buyer its sentence names ("X said it would acquire")
+        if tok.pos_ == "PRON":
+            up = next((a for a in tok.ancestors if any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in a.children)), None)
+            tok = next(c for c in up.children if c.dep_ == "nsubj" and c.pos_ != "PRON") if up is not None else tok
+        return doc[tok.left_edge.i : tok.i + 1].text
+    if not same_name(name(buyers[0]), name(buyers[1])):
+        return False
+    bought = [next((c for c in v.children if c.dep_ == "dobj"), None) for v in (told, again)]
+    if any(b is None for b in bought):
+        return False
+    # (capitalised words, whatever their tag: "shares of APL stock" tags APL as an adjective)
+    names = [{t.lower_ for t in b.subtree if t.text[:1].isupper() and t.is_alpha and not t.is_sent_start} for b in bought]
+    return bool(names[0] & names[1])
 
 
 def called_by_acronym(doc: Doc, m: Mention) -> bool:

@@ -51,7 +51,7 @@ class RenewalRule(_Rule):
 
 class AssetRule(_Rule):
     id: str
-    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place", "framed_subject"]
+    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place", "framed_subject", "goods_compound", "framed_clause"]
     words: list[str]
 
 
@@ -72,6 +72,7 @@ class AssetWords(_Rule):
     aim_nouns: frozenset[str]
     outlook_verbs: frozenset[str]
     operator_nouns: frozenset[str]
+    creation_verbs: frozenset[str] = frozenset()
 
 
 class KindByAssetRule(_Rule):
@@ -185,8 +186,10 @@ class Cues(_Rule):
     existing_adjectives: list[str]  # "the earlier accord": one that exists, whether or not said before
     existing_nouns: list[str]  # "a violation of the ceasefire": only an agreement that exists can be violated
     consensus_adjectives: list[str]  # "there is broad agreement on": a consensus, not an agreement
+    bilateral_adjectives: list[str]  # "existing bilateral agreements": of the two states the story pairs
     quantity_nouns: list[str]  # "a total of 12 contracts", "a series of deals": the count, said of the agreements
     matter_nouns: list[str]  # "an agreement on the matter": about what was just told
+    comparison_nouns: list[str]  # "the difference between a lease agreement and a title deed": a kind of paper
     gathering_verbs: list[str]  # "opened a convention", "attended the convention": a meeting, not a treaty
     refused_verbs: list[str]  # "had rejected a fresh deal": an offer turned down, no agreement made
     gathering_adjectives: list[str]  # "the coming WTO convention", "its annual convention": a meeting

@@ -27,6 +27,7 @@ LAST_AS_VERB = ("will", "would", "shall", "could", "may", "might", "should", "mu
 SIGNING_SCENE_PREPS = {"between", "with", "by", "at", "in", "of", "during"}  # sides and place of a signing
 _OF_DATE = re.compile(r"\s+of\s+")  # between an agreement's name and its date ("the Treaty of 1951")
 _DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+ADOPTING_LEMMAS = ("pass", "adopt")  # a summit or a parliament that passes agreements makes them
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -51,7 +52,7 @@ class ClauseReader(StatusReader):
         terms.renewal = self._renewal(ca, cb, tx, used)
         self._dates(a, b, ca, cb, tx, used, phrases, terms, mentions)
         if not terms.signed and mentions:
-            terms.signed = self._same_day(ca, cb, tx, mentions) or self._days_apart(tx, mentions)
+            terms.signed = self._same_day(ca, cb, tx, mentions) or self._days_apart(tx, mentions) or self._previous_occasion(mentions)
         terms.duration = self._duration(ca, tx, used, phrases)
         terms.status, terms.anaphoric_status = self._status(ca, cb, tx, phrases, mentions)
         terms.status = terms.status or self._proposed(mentions)
@@ -71,6 +72,9 @@ class ClauseReader(StatusReader):
                     t for t in tx
                     # (a set, "renewed every five years", has the period as its value too)
                     if t.type in ("DURATION", "SET") and is_duration(t.value) and s - 30 <= t.start <= e + 45 and t.id not in used
+                    # (a span written before the cue is its period only as its modifier, "25-year renewals";
+                    # "valid for ten years, can be extended" is the agreement's own term)
+                    and (t.start >= s or not self.text[t.end : s].strip(" -"))
                 ]
                 if not near and rule.value is None:
                     continue
@@ -135,7 +139,7 @@ class ClauseReader(StatusReader):
                 rule = self.vocab.signed_left[2].id
             elif has_verb and self._when_signed(t, mentions):
                 rule = "signed.when_clause"
-            elif mentions and self._bare_date_of_signing(t, mentions):
+            elif mentions and (self._bare_date_of_signing(t, mentions) or self._between_subject_and_signing(t, mentions)):
                 rule = "signed.verb_date"
             if rule is not None:
                 value = t.value
@@ -198,6 +202,53 @@ class ClauseReader(StatusReader):
             if day is not None:
                 return [Term(day.value, m.start(), m.end(), "signed.same_day")]
         return []
+
+    def _previous_occasion(self, mentions: list[Mention]) -> list[Term]:
+        """"X and Y boosted their ties last year. They signed two pacts on ...": a signing told in the past
+        with no date in its sentence, by the actor of the sentence before (a pronoun or the same noun), is
+        dated by the day that sentence's own past verb carries (not a verb of saying)."""
+        doc = self.doc
+        for m in mentions:
+            head = doc[m.head]
+            verb = head.head if head.dep_ == "dobj" else None
+            if verb is None or verb.tag_ != "VBD" or self._modal(verb) or self._denied(verb):
+                continue
+            if not (self._signs(verb) or verb.lemma_ in ADOPTING_LEMMAS):
+                continue
+            sent = head.sent
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or sent.start == 0 or any(sent.start_char <= t.start < sent.end_char for t in self.timexes if t.type in ("DATE", "TIME")):
+                continue
+            prev = doc[sent.start - 1].sent
+            root = prev.root
+            if root.tag_ != "VBD" or root.lemma_ in self.vocab.cues.party_speech_verbs or self._modal(root):
+                continue
+            if verb.dep_ == "ccomp" and verb.head.lemma_ in self.vocab.cues.party_speech_verbs:
+                continue  # "X said they reached an agreement": the report has its own time
+            actor = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            # (a pronoun is the last sentence's actor only when that one is named: not "shares soared ... They ...")
+            named = actor is not None and actor.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+            if actor is None or not (subject.lower_ in ("they", "it") and named or subject.lemma_.lower() == actor.lemma_.lower()):
+                continue
+            day = self._date_of_verb(root, prev)
+            if day is not None:
+                return [Term(day[0], day[1].start, day[1].end, "signed.previous_occasion")]
+        return []
+
+    def _date_of_verb(self, verb, sent) -> tuple[str, Timex] | None:
+        """The past date hung right on a verb ("ended here Sunday", "boosted their ties last year")."""
+        published = context(self.doc).published
+        for t in map(_as_day, self.timexes):
+            if t.type != "DATE" or not is_date(t.value) or not (sent.start_char <= t.start < sent.end_char):
+                continue
+            tok = self.doc[self._token_at(t.start)]
+            while tok.head != tok and t.start <= tok.head.idx < t.end:
+                tok = tok.head
+            attached = tok.head == verb and tok.dep_ == "npadvmod" or tok.dep_ == "pobj" and tok.head.lower_ in ("on", "in") and tok.head.head == verb
+            value = self._done_day(t)
+            if attached and published is not None and not_after(value, published):
+                return value, t
+        return None
 
     def _last_day_before(self, char: int) -> Timex | None:
         """The last past day the story named before ``char`` ("voted on Thursday"), or None."""
@@ -287,6 +338,8 @@ class ClauseReader(StatusReader):
         prep = tok.head if tok.dep_ == "pobj" else tok
         target = prep.head if prep.dep_ in ("prep", "npadvmod") else None
         heads = {m.head for m in mentions}
+        if self._between_subject_and_signing(t, mentions):
+            return True
         if target is None:
             return False
         if target.i in heads:
@@ -310,6 +363,17 @@ class ClauseReader(StatusReader):
         if target.dep_ == "amod" and target.head.i in heads and target.i > target.head.i:
             target = target.head.head  # "signed a contract worth 90 million dollars in July": the parser hangs the date on "worth"
         return self._signs(target) and (not mentions or target in governors)
+
+    def _between_subject_and_signing(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True for "X and Y on Sunday signed a deal", "X Sunday signed a deal": a date written between a
+        signing verb and its subject, which the parser often hangs on the subject, dates the signing."""
+        i = self._token_at(t.start)
+        heads = {m.head for m in mentions}
+        verb = next((x for x in self.doc[i:] if x.idx >= t.end), None)
+        if verb is None or not self._signs(verb) or verb not in {self._governor(self.doc[h]) for h in heads}:
+            return False
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.left_edge.i < i < verb.i
 
     def _modifies(self, t: Timex, ps: int, pe: int) -> bool:
         """True when a date written right before an agreement's phrase belongs to it ("2019, 49-year deal"),
@@ -437,7 +501,8 @@ class ClauseReader(StatusReader):
             chain.append(chain[-1].head)
         for v in chain:
             subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if v.dep_ in ("relcl", "acl") and v.head.i in heads:
+            # ("the agreement, due to expire in December": the adjective the infinitive hangs on is the agreement's)
+            if v.dep_ in ("relcl", "acl", "amod") and v.head.i in heads:
                 return True
             if any(c.i in heads or c.lower_ in ("it", "they", "which", "that") for c in subjects):
                 return True

@@ -19,6 +19,8 @@ PATIENT_STATUSES = FUTURE_BLIND + ("under review",)  # statuses told by what oth
 REALIZED_PREPS = ("after", "since", "upon", "on")
 SCHEDULE_WORDS = ("due", "set", "scheduled", "slated", "expected", "poised")  # "is due to be signed"
 SIGNING_LEMMAS = ("sign", "conclude", "ink")  # verbs whose future tense schedules an agreement
+INCLUDING_VERBS = ("cover", "include", "comprise", "contain")  # a batch of texts and what is in it
+TIME_NOUNS = ("year", "month", "week", "day", "decade", "anniversary", "date")
 FRAME_PREPS = ("under", "by", "within")  # "under the terms", "within the framework": what an act follows
 
 
@@ -105,13 +107,34 @@ class StatusReader(ArgumentReader):
             v.lemma_ in self.vocab.cues.unrealised_verbs for v in chain[1:]
         )
 
+    @staticmethod
+    def _scheduled_by_modifier(noun):
+        """The signing verb of a noun told as due to be signed by a modifier ("the accords due to be signed
+        on Tuesday", "the texts set to be signed"), or None."""
+        for c in (c for c in noun.children if c.dep_ == "amod" and c.lemma_ in SCHEDULE_WORDS):
+            verb = next((x for x in c.children if x.dep_ == "xcomp"), None)
+            if verb is not None:
+                return verb
+        return None
+
+    @staticmethod
+    def _time_reference(token) -> bool:
+        """True for a cue inside an "of" phrase of a time noun ("within five years of the pact entering
+        into force", "the sixth year of the entry into force of the deal"): it dates something else."""
+        for up in token.ancestors:
+            if up.dep_ == "prep" and up.lower_ == "of" and up.head.lemma_.lower() in TIME_NOUNS:
+                return True
+        return False
+
     def _proposed(self, mentions: list[Mention]) -> Term | None:
         """"aimed at reaching a peace treaty", "an agreement that would permit": sought, not made."""
         # (a verb of making it counts only when the making is still ahead: "has brokered a ceasefire" is made)
         goal = set(self.vocab.cues.proposed_verbs) - {"reach", "sign", "conclude", "strike", "broker", "mediate"}
         for m in mentions:
             head = self.doc[m.head]
-            for rel in (c for c in head.children if c.dep_ == "relcl" and self.doc[m.head].pos_ != "VERB"):
+            # (not "made the announcement under an agreement which would see X": an act done under it, so it exists)
+            framing = head.dep_ == "pobj" and head.head.lower_ in ("under", "through")
+            for rel in (c for c in head.children if c.dep_ == "relcl" and self.doc[m.head].pos_ != "VERB" and not framing):
                 modal = next((c for c in rel.children if c.dep_ == "aux" and c.lower_ in ("would", "could")), None)
                 if modal is not None:
                     return Term("proposed", modal.idx, modal.idx + len(modal), "status.proposed_would")
@@ -121,6 +144,10 @@ class StatusReader(ArgumentReader):
                 # "is due to be signed in July", "is set to be signed"
                 for c in (c for c in head.head.children if c.dep_ in ("acomp", "attr") and c.lemma_ in SCHEDULE_WORDS):
                     signing = next((x for x in c.children if x.dep_ == "xcomp"), signing)
+            if head.dep_ == "dobj" and head.head.lemma_ in INCLUDING_VERBS and signing is None:
+                # "the 12 accords due to be signed Tuesday cover a gas contract": one of a batch still to be signed
+                batch = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                signing = self._scheduled_by_modifier(batch) if batch is not None else None
             if signing is not None and signing.lemma_ in SIGNING_LEMMAS:
                 # "three agreements are to be signed", "the accord will be signed on Monday": scheduled
                 aux = [c for c in signing.children if c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", "'ll")]
@@ -165,6 +192,8 @@ class StatusReader(ArgumentReader):
                     continue
                 term = Term(rule.value, s, e, rule.id)
                 span = self.doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and not inside and self._time_reference(span[0]):
+                    continue  # "in the sixth year of its entry into force": a point in time, not its state
                 verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
                 if not verbs and span is not None:
                     # "the procedures are in place": a copula in the cue says whose state it is
@@ -176,6 +205,9 @@ class StatusReader(ArgumentReader):
                     # the agreement is what it is of ("a review of the deal", "the deal's suspension").
                     if not any(h in span[0].subtree or h.head == span[0] for h in heads):
                         continue
+                    verb = next((a for a in span[0].ancestors if a.pos_ in ("VERB", "AUX")), None)
+                    if span[0].dep_ == "pobj" and verb is not None and self._modal(verb):
+                        continue  # "will cut tariffs on the basis of a review of the deal": a step ahead, not its state
                 if inside or not verbs:
                     direct.append(term)
                     continue

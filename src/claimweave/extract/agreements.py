@@ -18,14 +18,19 @@ from spacy.tokens import Doc
 
 from claimweave.extract.agreement_mentions import MentionFinder
 from claimweave.extract.agreement_restating import (
+    alike,
     called_by_acronym,
     coordinated_with_one,
+    named_apart,
     on_that_matter,
     plainly_described,
+    restates_recent,
     same_subject,
     under_one,
     vague_holding,
 )
+from claimweave.extract.agreement_groups import counted_again, group_size, made_or_due, one_of_group, restated_group, signed_group, signed_with_sides
+from claimweave.extract.agreement_bilateral import bilateral_sides
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
@@ -35,6 +40,7 @@ from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name, spells
 from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, shown_text, stable_id
+from claimweave.extract.entities import name_key
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 PARTY_LABELS = ("ORG", "PERSON")
@@ -59,6 +65,7 @@ class Draft:
     years: frozenset[str] = frozenset()
     first_sentence: int = -1
     words: frozenset[str] = frozenset()
+    counted: bool = False  # "a dozen accords", "several agreements": a group of agreements made
 
     def __post_init__(self) -> None:
         if self.first_sentence < 0:
@@ -109,6 +116,7 @@ class AgreementExtractor:
             ), None)
         # A singular name never refers back to a plural one ("The contracts" ... "the lease").
         candidates = [d for d in reversed(drafts) if not (d.collective or d.tentative or d.kind_mention.plural)]
+        candidates = self._salient_first(doc, reader, candidates)
         pick = next((d for d in candidates if d.kind_mention.rule.kind == mention.rule.kind), None)
         if pick is None and candidates and mention.rule.generic:
             pick = candidates[0]
@@ -117,6 +125,8 @@ class AgreementExtractor:
             near = si - candidates[0].last_sentence <= self.pronoun_window
             pick = candidates[0] if near else None
         if pick is None:
+            return None
+        if self._newer(doc, mention, pick):
             return None
         words = self.finder.description_words(doc, mention)
         if reader.proper_name(mention) and len(words) >= 2 and pick.words and not (pick.words <= words or words <= pick.words):
@@ -141,6 +151,27 @@ class AgreementExtractor:
             if not any(same_name(p, k) for p in parties for k in known):
                 return None
         return pick
+
+    @staticmethod
+    def _newer(doc: Doc, mention: Mention, pick: Draft) -> bool:
+        """True for "the new convention" after "the 1980 Convention": a new one is not one signed years
+        before the story."""
+        published = context(doc).published
+        if published is None or not any(c.dep_ == "amod" and c.lower_ == "new" for c in doc[mention.head].children):
+            return False
+        years = {y for y in pick.years} | {s.value[:4] for s in pick.terms.signed}
+        return bool(years) and all(y.isdigit() and int(y) < published.year - 1 for y in years)
+
+    @staticmethod
+    def _salient_first(doc: Doc, reader, candidates: list[Draft]) -> list[Draft]:
+        """"the third after the China-ASEAN FTA and the China-Chile FTA. The deal was signed by ...":
+        agreements named once by their own name in passing do not take "the deal" from the agreement
+        the story has been about (named three times or more)."""
+        passing = [d for d in candidates if len(d.mentions) == 1 and reader.proper_name(d.mentions[0])]
+        topic = next((d for d in candidates if d not in passing and len(d.mentions) >= 3), None)
+        if topic is None or not passing or candidates[0] not in passing:
+            return candidates
+        return [topic] + [d for d in candidates if d is not topic]
 
     @staticmethod
     def _possessive_owner(doc: Doc, mention: Mention) -> str | None:
@@ -223,7 +254,9 @@ class AgreementExtractor:
         # An indefinite name may define a key ("a memorandum (MOU)" for a later "the MOU") but names a new
         # agreement itself ("a production sharing agreement (PSA) with BP" after one with Shell).
         indefinite = doc[group[0].start].lower_ in ("a", "an")
-        named = None if indefinite else next((d for d in drafts if d.keys & keys and not (d.years and years and not d.years & years)), None)
+        named = None if indefinite else next((
+            d for d in drafts if d.keys & keys and not (d.years and years and not d.years & years) and not named_apart(doc, d, group[0])
+        ), None)
         words = self.finder.description_words(doc, group[0])
         if named is None and not indefinite and len(group) == 1 and called_by_acronym(doc, group[0]):
             # "the nuclear Non-Proliferation Treaty" ... "the NPT": the acronym spells the name told before
@@ -231,6 +264,7 @@ class AgreementExtractor:
             named = next((
                 d for d in drafts
                 if not d.kind_mention.plural and spells(acronym, doc[d.kind_mention.start : d.kind_mention.end].text.replace("-", " "))
+                and not named_apart(doc, d, group[0])
             ), None)
         if named is None and len(group) == 1 and group[0].definite and years and words:
             # "the 1994 Lusaka peace accords" ... "the 1994 peace accords which ended the war": the same
@@ -274,11 +308,30 @@ class AgreementExtractor:
             again = recent  # "The deal opens ... An agreement on the matter is to be signed on Friday"
         if again is None and recent is not None and len(group) == 1 and same_subject(doc, recent, first, terms):
             again = recent  # "secured a huge Airbus plane deal ... a contract to purchase 150 Airbus planes"
+            known = [p.value[0] for p in recent.terms.parties]
+            renamed = all(any(same_name(p.value[0], k) for k in known) for p in terms.parties)
+            if terms.parties and not renamed and all(p.rule == "party.clause" for p in recent.terms.parties):
+                # (who signs the contract says who made the deal; the same sides named again shorter do not)
+                recent.terms.parties = list(terms.parties)
+        if again is None and recent is not None and len(group) == 1 and si - recent.last_sentence <= 1 and restates_recent(self.vocab.cues, doc, recent, first, terms):
+            again = recent  # "... in a deal valued at 825 million dollars. X will buy all shares, in an all-cash deal"
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
             again.take(group, terms, si)
+            again.tentative = again.tentative and not terms.has_substance()  # "leases which expire on May 14"
             return
         status = terms.status or terms.anaphoric_status
+        counted = counted_again(doc, drafts, first)
+        if counted is not None:
+            # "a dozen accords ... on Tuesday ... The 12 accords due to be signed Tuesday cover ..."
+            terms.status = status
+            counted.take(group, terms, si)
+            return
+        if first.plural and signed_with_sides(doc, first, terms):
+            # "still has to sign bilateral protocols with X and Y": those agreements, their own status
+            terms.status = status
+            drafts.append(Draft(list(group), kind_mention, terms, si))
+            return
         if first.plural and first.definite and not first.bare and recent is not None and recent.kind_mention.plural:
             if terms.has_time_terms() or status is None or not recent.tentative:
                 # "two agreements ... Those texts allow ...": the same agreements again.
@@ -290,7 +343,7 @@ class AgreementExtractor:
                 return
         if first.plural and not terms.has_time_terms():
             subject = doc[first.head].dep_ in ("nsubj", "nsubjpass")
-            if status is not None and subject and first.definite and not first.bare and self._signed_group(doc, first):
+            if status is not None and subject and first.definite and not first.bare and signed_group(self.vocab, doc, first):
                 # "the agreements that were signed with X and Y await approval": what becomes of those (but
                 # "a committee to revisit the agreements Russia had signed": a review of all of them)
                 terms.status = status
@@ -308,18 +361,20 @@ class AgreementExtractor:
                 # one whose sides and subject are said ("X and Y signed two agreements on Z") stands as it is.
                 said = len(terms.parties) >= 2 and terms.asset is not None
                 # "forged election pacts with X", "other deals signed by the administration": signed ones
-                said = said or self._signed_group(doc, first)
+                said = said or signed_group(self.vocab, doc, first)
                 # "the Geneva Conventions", "the Oslo Accords": agreements called by their own name
                 said = said or first.definite and not first.bare and reader.proper_name(first)
                 said = said or coordinated_with_one(doc, drafts, first)
                 # "its arms contracts with Russia": one side's agreements with another, named
                 owned = any(c.dep_ == "poss" for c in doc[first.head].children)
                 said = said or owned and any(p.rule == "party.with" for p in terms.parties)
-                drafts.append(Draft(list(group), kind_mention, terms, si, tentative=not said))
+                # "the signature of a dozen accords", "several agreements": a counted group of them
+                counted = not first.definite and group_size(doc, first) is not None and made_or_due(self.vocab, doc, first, terms)
+                drafts.append(Draft(list(group), kind_mention, terms, si, tentative=not (said or counted), counted=counted))
             return
         if first.definite and not first.plural and not reader.proper_name(first):
             # (an agreement called by its own name is found by its name above, never by its kind)
-            target = self._antecedent(doc, reader, drafts, first, terms, si, agreeing)
+            target = self._antecedent(doc, reader, drafts, first, terms, si, agreeing) or one_of_group(doc, drafts, first, terms, self.finder.description_words)
             if target is not None:
                 terms.status = terms.status or terms.anaphoric_status
                 if not target.terms.parties:
@@ -379,55 +434,6 @@ class AgreementExtractor:
             return []
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         return [t for s in subjects for t in [s, *s.conjuncts]]
-
-    def _signed_group(self, doc: Doc, mention: Mention) -> bool:
-        """True for a plural that names agreements made: the object of a past signing verb ("forged
-        election pacts", "has reached agreements to export grapes"), signed by someone ("deals signed
-        by the administration", "trade deals they have negotiated"), signed in the passive ("contracts
-        were signed", "the treaties which were signed with X") or whose signing was seen."""
-        head = doc[mention.head]
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in self.vocab.cues.quantity_nouns:
-            head = head.head.head  # "a total of 12 sales contracts were signed": what is said of the total
-        # ("had many treaties", "get deals": having is not making)
-        verbs = (set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)) - {"have", "get", "come", "find", "agree"}
-        verb = head.head
-        hedges = {"not", "n't", "never", "would", "could", "might", "may", "should", "will", "can", "to"}
-        if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in ("signing", "conclusion") and verb.head.head.tag_ == "VBD":
-            return True  # "witnessed the signing of three cooperation deals"
-        if head.dep_ == "nsubjpass" and verb.lemma_ in verbs and verb.tag_ == "VBN":
-            # "twelve sales contracts were signed at the fair", "agreements have been reached"
-            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
-            return bool(aux & {"was", "were", "been"}) and not aux & hedges
-        joined = False
-        if head.dep_ == "pobj" and verb.lower_ == "to" and verb.head.pos_ == "VERB":
-            # "had signed up to other covenants", "acceded to three treaties": joined, as an object is signed
-            up = verb.head.lemma_ == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.head.children)
-            joined = up or verb.head.lemma_ in ("accede", "adhere")
-            verb = verb.head if joined else verb
-        if (joined or head.dep_ == "dobj" and verb.lemma_ in verbs) and verb.pos_ == "VERB":
-            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
-            done = verb.tag_ == "VBD" or verb.tag_ == "VBN" and aux & {"has", "have", "had"}
-            return bool(done) and not aux & {"not", "n't", "never", "would", "could", "might", "may", "should", "will"}
-        nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
-        if nxt is not None and nxt.lemma_ in self.vocab.cues.signed_verbs and nxt.tag_ in ("VBN", "VBD") and any(g.dep_ == "agent" for g in nxt.children):
-            return True  # "the gas contracts granted X by Y", however the parser hangs the participle
-        for c in head.children:
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in verbs and any(a.dep_ == "amod" and a.lower_ in self.vocab.cues.existing_adjectives for a in head.children):
-                return True  # "previous agreements reached in Khartoum": made before, and said to exist
-            if c.lemma_ not in self.vocab.cues.signed_verbs:
-                continue
-            # (a participle with its "by" is passive, however the tagger took it: "contracts granted X by Y")
-            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and any(g.dep_ == "agent" for g in c.children):
-                return True
-            # "trade deals they have negotiated", "the pacts it signed" (but "deals which took place")
-            aux = {g.lower_ for g in c.children if g.dep_ in ("aux", "neg")}
-            if c.dep_ == "relcl" and not any(g.dep_ == "dobj" for g in c.children) and (c.tag_ == "VBD" or c.tag_ == "VBN" and aux & {"has", "have", "had"}) and not aux - {"has", "have", "had"}:
-                return True
-            # "the treaties which were signed with Ghana and Togo"
-            passive = {g.lower_ for g in c.children if g.dep_ == "auxpass"}
-            if c.dep_ == "relcl" and c.tag_ == "VBN" and passive & {"was", "were", "been"} and not aux & hedges:
-                return True
-        return False
 
     def _presupposed(self, doc: Doc, mention: Mention) -> bool:
         """True for "the truce" kept, renewed, broken or violated, however hedged ("would not be
@@ -495,7 +501,7 @@ class AgreementExtractor:
         peace accord" after "a landmark peace deal" (the same words, another general noun)."""
         m = group[0]
         if len(group) == 1 and m.bare:
-            return self._restated_group(drafts, m, terms, si)
+            return restated_group(self.vocab.cues, doc, drafts, m, terms, si)
         if len(group) > 1 or m.plural or doc[m.start].lower_ not in ("a", "an"):
             return None
         if m.end - m.start != 2 and not plainly_described(self.vocab.cues, doc, m):
@@ -507,28 +513,13 @@ class AgreementExtractor:
         if len(same) != 1:
             return None
         known = [p.value[0] for p in same[0].terms.parties]
-        if any(not any(same_name(p.value[0], k) for k in known) for p in terms.parties):
+        if any(not any(alike(p.value[0], k) for k in known) for p in terms.parties):
             return None
         if own_sides and not (terms.parties and si - same[0].last_sentence <= 1):
             # "a PSA with the Russian state": a deal of its own sides (but "X and Y are to sign a military
             # agreement ... will sign an agreement with Y officials": the same sides, the next sentence)
             return None
         return same[0]
-
-    @staticmethod
-    def _restated_group(drafts: list[Draft], m: Mention, terms: Terms, si: int) -> Draft | None:
-        """"X and Y need approval of trade deals they negotiated with Z. The report said the two nations
-        have negotiated deals with Z that ...": a bare plural of the kind of the group named in the
-        sentence before, with no dates and no sides of its own, is that group again."""
-        prev = drafts[-1] if drafts else None
-        if prev is None or prev.collective or not prev.kind_mention.plural or prev.kind_mention.rule.kind != m.rule.kind:
-            return None
-        if si - prev.last_sentence != 1 or terms.has_time_terms() or not prev.terms.parties:
-            return None
-        known = [p.value[0] for p in prev.terms.parties]
-        if not terms.parties or not all(any(same_name(p.value[0], k) for k in known) for p in terms.parties):
-            return None
-        return prev
 
     def _restated_words(self, doc: Doc, drafts: list[Draft], m: Mention, terms: Terms) -> Draft | None:
         """"a peace accord" after "a landmark peace deal": a general agreement noun with the words of the
@@ -684,6 +675,9 @@ class AgreementExtractor:
             made = head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in set(cues.signed_verbs) | set(cues.joining_verbs)
             return not (m.plural or determined or made or head.pos_ == "VERB" or head.text[:1].isupper() or m.listed_by is not None)
 
+        # ("three agreements -- A, B and C": the agreements listed, not the list)
+        listing = {m.listed_by for d in drafts for m in d.mentions if m.listed_by is not None}
+        drafts = [d for d in drafts if not (d.counted and d.kind_mention.head in listing)]
         real = [d for d in drafts if not d.tentative and (said(d) or not d.unanchored or d.presupposed) and not (bare(d) and not said(d))]
         if not real:
             # Only general mentions ("the agreements signed under Assad"): keep the first with a status.
@@ -824,7 +818,13 @@ class AgreementExtractor:
             # A lease or concession names its grantee; the grantor is the state the asset lies in.
             host = host_state(doc, t.asset, t.parties, first.start)
             t.parties = t.parties + [host] if host is not None else t.parties
-        parties = [Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1]) for p in t.parties]
+        if not t.parties and any(doc[i].lower_ in self.vocab.cues.bilateral_adjectives for m in draft.mentions for i in range(m.start, m.end)):
+            t.parties = bilateral_sides(doc, first.start)
+        named = _entities_by_name(doc)
+        parties = [
+            Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1] or named.get(name_key(p.value[0])))
+            for p in t.parties
+        ]
         if t.parties:
             # One span for all parties when they are close; else the first party (a later one has its own clause).
             last = t.parties[-1] if t.parties[-1].end - t.parties[0].start < 200 else t.parties[0]
@@ -898,3 +898,14 @@ def make_agreements(nlp: Language, name: str, pronoun_window: int) -> AgreementE
     """The agreements component; ``pronoun_window`` is how many sentences "it"/"they" may look back."""
     ensure_extensions()
     return AgreementExtractor(nlp, pronoun_window=pronoun_window)
+
+
+def _entities_by_name(doc: Doc) -> dict[str, str]:
+    """The document's entities by the name key of their mentions, for a side found outside any entity
+    span ("Gazprom" where the tagger missed it, "Yukos" in a compound): the entity the same name is
+    elsewhere, when only one entity is so named."""
+    ids: dict[str, set[str]] = {}
+    for entity in doc._.cw_entities or []:
+        for m in entity.mentions:
+            ids.setdefault(name_key(m.text), set()).add(entity.id)
+    return {key: next(iter(found)) for key, found in ids.items() if key and len(found) == 1}

@@ -1,0 +1,51 @@
+"""The sides of a "bilateral" agreement whose sides the sentence leaves unsaid: in a story about the
+relations of two states ("a shift in Freedonia-Ruritania relations", "ties between Freedonia and
+Ruritania"), "a review of existing bilateral agreements" is of those two states. The pair is the
+nearest one written before the agreement's mention, as two countries joined by a hyphen or dash
+("Freedonia-Ruritania") or by "between ... and ..."; with no such pair the sides stay empty."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from claimweave.extract.agreement_types import Term
+from claimweave.extract.titles import affiliation_name, title_lexicon
+
+_DASHES = ("-", "\u2010", "\u2011", "\u2013", "\u2014", "/")
+
+
+def bilateral_sides(doc: Doc, before: int) -> list[Term]:
+    """The two states of the nearest pair written before token ``before``, as parties found by rule
+    ``party.bilateral_pair``; empty when the text names no such pair."""
+    entities = doc._.cw_entities or []
+    ids = {(m.start, m.end): e.id for e in entities for m in e.mentions}
+    states = _states(doc, before)
+    for k in range(len(states) - 1, 0, -1):
+        first, second = states[k - 1], states[k]
+        if affiliation_name(first.text) == affiliation_name(second.text) or not _paired(doc, first, second):
+            continue
+        return [
+            Term((span.text, ids.get((span.start_char, span.end_char))), span.start_char, span.end_char, "party.bilateral_pair")
+            for span in (first, second)
+        ]
+    return []
+
+
+def _states(doc: Doc, before: int) -> list[Span]:
+    """The countries written before token ``before``, by name or nationality ("Chile", "Peruvian"),
+    whether or not the tagger made them entities ("Chile-Peru" is often one name to it)."""
+    countries = set(title_lexicon().nationalities.values())
+    spans = [e for e in doc.ents if e.end <= before and len(e) > 1 and affiliation_name(e.text) in countries]
+    covered = {i for e in spans for i in range(e.start, e.end)}
+    for t in doc[:before]:
+        if t.i not in covered and t.text[:1].isupper() and t.is_alpha and affiliation_name(t.text) in countries:
+            spans.append(doc[t.i : t.i + 1])
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _paired(doc: Doc, first: Span, second: Span) -> bool:
+    """True for "Freedonia-Ruritania" and "between Freedonia and Ruritania"."""
+    gap = doc.text[first.end_char : second.start_char]
+    if gap in _DASHES:
+        return True
+    return gap.strip().lower() == "and" and first.start > 0 and doc[first.start - 1].lower_ == "between"
