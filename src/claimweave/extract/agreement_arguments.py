@@ -26,6 +26,7 @@ from claimweave.models import DocEntity, Role, Timex
 __all__ = ["SIDE_LABELS", "ArgumentReader"]
 
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
+_OUTLETS = {"agency", "newspaper", "daily", "paper", "television", "radio", "channel", "network", "station", "magazine", "weekly", "website"}
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 
 
@@ -71,6 +72,16 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         """True for an agreement called by its proper name ("the Kyoto Protocol")."""
         return called_by_name(self.doc, m, self.vocab.kind_words)
 
+    def _possesses_next(self, root, following: tuple) -> bool:
+        """True when a possessor's noun is the name after it or is described by it ("Russia's Stroytransgaz",
+        "Bolivia's state energy company YPFB"), not "Chile's trade agreement with China"."""
+        if root.dep_ != "poss":
+            return True  # (the parser left it unattached: go by the words)
+        span = self.doc.char_span(following[0], following[1], alignment_mode="expand")
+        owned = root.head
+        # (a noun right before the name describes it, however the parser hung the name)
+        return span is not None and (span.start <= owned.i < span.end or any(t.head.i == owned.i for t in span) or owned.pos_ == "NOUN" and owned.i + 1 == span.start)
+
     @staticmethod
     def _qualifies_a_side(tok) -> bool:
         """True for "Thai" in "the Thai and Polish justice ministries": demonyms that qualify bodies acting
@@ -99,13 +110,17 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         # "the Agreement on Trade Preferences Among Developing Countries": words of its own name
         kinds += [self._chars(m.kind_start, self._name_end(m)) for m in mentions if self.proper_name(m)]
         address: set[int] = set()
+        blocked: set[int] = set()
+        bodies = set(self.vocab.cues.institution_nouns) | set(self.vocab.cues.side_nouns)
         signing = set(self.vocab.cues.signed_verbs)
         signer_tokens = {t.i for m in mentions for t in PeopleResolver.signers(self.doc[m.head], signing) if self.doc[m.head].pos_ != "VERB"}
         for k, (s, e, text, eid) in enumerate(spans):
             if any(t.start < e and s < t.end for t in tx) or any(ks < e and s < ke for ks, ke in kinds):
                 continue  # "the Non-Proliferation Treaty" names the agreement, not a party
             span = self.doc.char_span(s, e, alignment_mode="expand")
-            if span is not None and span.root.ent_type_ == "GPE" and k > 0 and self.text[spans[k - 1][1] : s] == ", " and (
+            # (an address is not the first of two names: "In Moscow, Gazprom and Naftogaz signed" is no address)
+            closed = not re.match(r"\s+(?:and|or)\s", self.text[e : e + 6])
+            if span is not None and span.root.ent_type_ == "GPE" and closed and k > 0 and self.text[spans[k - 1][1] : s] == ", " and (
                 k - 1 in address or spans[k - 1][2].split()[-1].lower() in self.vocab.cues.org_words
             ):
                 address.add(k)
@@ -153,7 +168,13 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             signed = any(span.start <= i < span.end for i in signer_tokens)
             if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or signed or beneficiary or self._from_seller(root, mentions)):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
+                blocked.add(root.i)
                 continue
+            first = root
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if first.i in blocked:
+                continue  # "backed by Russia and China": the second of two names is where the first is
             # "between the Thai and Polish justice ministries": coordinated demonyms name their states.
             # ("the Philippine and US governments": a demonym and a name)
             demonym_pair = root.ent_type_ == "NORP" and (
@@ -165,11 +186,16 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             qualifier = root
             while qualifier.dep_ == "compound" and qualifier.head.pos_ == "PROPN" and not qualifier.head.ent_type_ and qualifier.head.i > qualifier.i:
                 qualifier = qualifier.head
-            if (qualifier.dep_ == "compound" or qualifier.dep_ == "amod" and qualifier.pos_ == "PROPN" and qualifier.ent_type_ != "NORP") and qualifier.head.pos_ == "NOUN" and qualifier.head.lemma_ not in ACTING_FOR and not company and not paired and not seller:
-                continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it)
+            if (qualifier.dep_ == "compound" or qualifier.dep_ == "amod" and qualifier.pos_ == "PROPN" and qualifier.ent_type_ != "NORP") and qualifier.head.pos_ == "NOUN" and qualifier.head.lemma_ not in ACTING_FOR and not company and not paired and not seller and not (
+                root.ent_type_ == "ORG" and qualifier.head.lemma_ in bodies and not any(c.pos_ == "PROPN" and c.i > qualifier.head.i for c in qualifier.head.children)
+            ):
+                continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it, "the X union" is X)
             if self._mediator(root):
                 continue  # "Sri Lanka's peace broker Norway": who brokers an agreement is not its side
-            speaker = root.head if root.dep_ == "appos" else root  # "the newspaper Folha reported"
+            # "the newspaper Folha reported", "the Interfax news agency reported"
+            speaker = root.head if root.dep_ == "appos" or root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in _OUTLETS else root
+            if speaker.lemma_.lower() in _OUTLETS and any(c.dep_ in ("acl", "relcl") and c.lemma_ in self.vocab.cues.party_speech_verbs for c in speaker.children):
+                continue  # ", the Interfax news agency reported": a source the parser hung on the clause
             if speaker.dep_ in ("dobj", "dative") and speaker.head.lemma_ in ("tell", "ask", "inform"):
                 continue  # "told AFP": whom a speaker talks to is no party
             if speaker.dep_.startswith("nsubj") and speaker.head.lemma_ in self.vocab.cues.party_speech_verbs:
@@ -178,8 +204,10 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                 if not any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in reported for g in c.children) and not self._announces_own(speaker.head, mentions):
                     continue
             between = self.text[e : spans[k + 1][0]] if k + 1 < len(spans) else ""
-            if not owner and _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,2}", between):
-                continue  # "Russia's Stroytransgaz": the possessor is not a party of its own
+            if not owner and root.dep_ == "poss" and root.head.dep_ == "appos" and root.head.pos_ == "NOUN" and not any(root.head.i == m.head for m in mentions):
+                continue  # "Hutchison Essar, India's fourth-largest mobile operator": where a company is from
+            if not owner and _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,4}", between) and self._possesses_next(root, spans[k + 1]):
+                continue  # "Russia's Stroytransgaz", "Bolivia's state energy company YPFB": the possessor is not a party of its own
             if any(same_name(text, p.value[0]) for p in out):
                 continue
             if text.split()[-1].lower() in self.vocab.cues.not_party_heads:
@@ -216,7 +244,7 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         out = [p for p in out if p.rule not in UNTIED_RULES or not self._place_served(self.doc[self._token_at(p.start)], purpose)]
         # "The Arab League sent observers to monitor a fragile ceasefire", "a truce brokered by Qatar's
         # envoy": who brokers or watches over an agreement is not its side
-        brokers = self._brokers(mentions) | self._made_under(mentions)
+        brokers = self._brokers(mentions) | self._made_under(mentions) | self._commenters(mentions)
         out = [p for p in out if p.rule not in UNTIED_RULES or self._token_at(p.start) not in brokers]
         region = self._own_clause(mentions)
         if region is not None:

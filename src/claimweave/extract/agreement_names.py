@@ -14,6 +14,7 @@ DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
 ACTING_FOR = {"faction", "movement", "militia", "wing", "coalition", "forces", "party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority", "agency"}
 SIDE_LABELS = ("GPE", "NORP", "ORG")  # what a side written as a name or a body with one may be
 SIDES = ACTING_FOR | {"ministry", "side", "country", "state", "nation", "authorities", "administration"}
+_GRANTING = {"award", "grant", "give", "hand", "present", "offer", "issue"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _OF_TAIL = re.compile(r"( of (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*) \(([A-Z]{3,})\)")
 
@@ -175,14 +176,25 @@ class NameFinder:
             preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
             if m.end < len(doc) and doc[m.end].lower_ in ("with", "between"):
                 preps.append(doc[m.end])  # "operates under a PSA with the state": the parser hangs it on the verb
+            # "awarded the concession to a consortium led by X", "presented leases to 300 farmers": whom it is granted to
+            granted = verb is not None and head.dep_ == "dobj" and head.head == verb and verb.lemma_ in _GRANTING
+            recipients = {g.i for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"} if granted else set()
+            preps += [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"] if granted else []
+            if verb is not None and verb.lemma_ in acting and head.dep_ == "nsubjpass":
+                preps += [c for c in verb.children if c.dep_ == "agent"]  # "The accord was signed by Sudan and the rebels"
             partners = list({g.i: g for c in preps for g in c.children if g.dep_ == "pobj"}.values())
+            # "the Mexican government's contract with X", "the rebels' deal": whose agreement it is
+            # (a state body or a group; "the company's pact" stands for the company the story is about)
+            partners += [
+                c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN" and (c.lower_ in nouns or c.lemma_.lower() in nouns) and not self.anaphora.resolve(c)
+            ] if head.pos_ != "VERB" else []
             # (a subject under an agreement that is a company or an operator; "the Balkan country pays ...
             # under the contract" restates a state named already)
             framed = set(self.vocab.cues.framed_subject_nouns) if framing else set()
             for group, any_noun in ((subjects, False), (partners, True)):
                 for c in group + [g for c in group for g in c.children if g.dep_ == "conj"]:
                     # "between the alliance and guerrillas": a bare plural side is a group too
-                    bare_plural = any_noun and c.tag_ == "NNS" and not any(d.dep_ in ("poss", "nummod") for d in c.children)
+                    bare_plural = any_noun and c.tag_ == "NNS" and not any(d.dep_ in ("poss",) + (() if c.i in recipients else ("nummod",)) for d in c.children)
                     # "armed Palestinian factions signed a truce": a group named by its people
                     people = next((d for d in c.children if d.dep_ in ("amod", "compound") and d.ent_type_ == "NORP"), None)
                     by_people = people is not None and c.lemma_.lower() in nouns

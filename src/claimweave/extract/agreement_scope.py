@@ -15,21 +15,45 @@ class ClauseScope:
     provides ``doc``, ``text``, ``vocab`` and the asset helpers)."""
 
     def _mediator(self, root) -> bool:
-        """True for a name described as a broker or mediator ("peace broker Norway", "Qatar, the mediator")."""
-        nouns = self.vocab.cues.mediator_nouns
+        """True for a name described as a broker, mediator or monitor ("peace broker Norway", "Qatar, the mediator")."""
+        nouns = set(self.vocab.cues.mediator_nouns) | {"monitor", "observer"}
         described = [c for c in root.children if c.dep_ in ("compound", "appos", "amod")] + ([root.head] if root.dep_ == "appos" else [])
+        # "with the European Union acting as monitor", "Egypt, serving as guarantor"
+        acting = [c for c in root.children if c.dep_ in ("acl", "relcl") and c.lemma_ in ("act", "serve")]
+        acting += [root.head] if root.dep_ == "nsubj" and root.head.lemma_ in ("act", "serve") and root.head.tag_ == "VBG" else []
+        described += [g for a in acting for p in a.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj"]
         return any(t.lemma_.lower() in nouns for t in described)
 
     def _from_seller(self, root, mentions: list[Mention] | None = None) -> bool:
         """True for "acquired shares from Octel": the one sold from is a party, not a place of origin
         (when the buying is the agreement's, not "Obtained from New Jersey, X signed a contract")."""
         prep = root.head if root.dep_ == "pobj" else None
-        if prep is None or prep.lower_ != "from" or prep.head.lemma_ not in self.vocab.cues.from_party_verbs:
+        if prep is None or prep.lower_ != "from":
             return False
         verb = prep.head
+        if mentions and any(verb.i == m.head for m in mentions) and verb.pos_ != "VERB" and verb.dep_ == "dobj":
+            verb = verb.head  # "won a contract from the Air Force": the parser hangs "from" on the contract
+        if verb.lemma_ not in self.vocab.cues.from_party_verbs:
+            return False
         # (a participle set before the clause describes its subject's past: "Obtained from New Jersey, X signed")
         participle = verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("advcl", "acl") and verb.i < verb.head.i
         return mentions is None or not participle or any(verb.i in {t.i for t in self.doc[m.head].subtree} for m in mentions)
+
+    def _commenters(self, mentions: list[Mention]) -> set[int]:
+        """Tokens of who speaks of an agreement in a clause on it ("the accord, which Washington hailed
+        as a breakthrough"): the subject of a relative clause whose verb makes, joins or keeps no agreement."""
+        cues = self.vocab.cues
+        making = set(cues.signed_verbs + cues.signer_verbs + cues.joining_verbs + cues.negotiating_verbs + cues.grant_verbs)
+        out: set[int] = set()
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.pos_ == "VERB":
+                continue
+            for clause in (c for c in head.children if c.dep_ == "relcl" and c.lemma_ not in making):
+                if not any(t.tag_ in ("WDT", "WP") and t.dep_ == "dobj" for t in clause.children):
+                    continue  # the agreement must be what the clause is about ("which X hailed")
+                out.update(t.i for c in clause.children if c.dep_ == "nsubj" for t in c.subtree)
+        return out
 
     def _route_end(self, root, mentions: list[Mention]) -> bool:
         """True for "Russia" and "Bulgaria" in "the contract for gas supply from Russia to Bulgaria": the
