@@ -30,18 +30,15 @@ from claimweave.extract.agreement_restating import (
     vague_holding,
 )
 from claimweave.extract.agreement_groups import counted_again, group_size, made_or_due, one_of_group, restated_group, signed_group, signed_with_sides
-from claimweave.extract.agreement_bilateral import bilateral_sides
-from claimweave.extract.agreement_host import host_state
+from claimweave.extract.agreement_output import to_agreement
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
 from claimweave.extract.agreement_conflicts import ConflictSides
 from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
-from claimweave.extract.agreement_terms import add_duration, before, is_date, is_duration, same_name, spells
-from claimweave.extract.common import analysed_text, context, ensure_extensions, evidence, shown_text, stable_id
-from claimweave.extract.entities import name_key
-from claimweave.models import Agreement, Argument, Expiry, Renewal
+from claimweave.extract.agreement_terms import before, same_name, spells
+from claimweave.extract.common import analysed_text, context, ensure_extensions
 
 PARTY_LABELS = ("ORG", "PERSON")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")  # what a sentence may end with
@@ -225,7 +222,7 @@ class AgreementExtractor:
         self._shared_counterpart(drafts)
         self._group_member(doc, drafts)
         self._same_agreement(drafts)
-        doc._.cw_agreements = [self._agreement(doc, ctx.doc_id, d) for d in drafts]
+        doc._.cw_agreements = [to_agreement(doc, ctx.doc_id, d, self.vocab) for d in drafts]
         return doc
 
     @staticmethod
@@ -775,100 +772,6 @@ class AgreementExtractor:
             if other is not None:
                 d.terms.parties = [Term(p.value, p.start, p.end, "party.same_agreement") for p in other.terms.parties]
 
-    # ------------------------------------------------------------------ output
-
-    @staticmethod
-    def _personal(doc: Doc, parties: list[Term]) -> bool:
-        """True for a person's contract (a player's, a coach's): its years are seasons or years of
-        service, so no expiry is computed from its signing day."""
-        return any(doc.char_span(p.start, p.end, alignment_mode="expand").root.ent_type_ == "PERSON" for p in parties)
-
-    @staticmethod
-    def _told_together(doc: Doc, signed: Term, duration: Term) -> bool:
-        """True when a signing date and a term are told in one sentence ("signed in 2019, the lease runs for
-        45 years"): the term runs from the signing. A term told apart ("the concession period will be 30
-        years") may run from a later start (completion, an effective date), so no expiry is computed."""
-        a, b = _sentence_start(doc, signed), _sentence_start(doc, duration)
-        return a is not None and a == b
-
-    def _agreement(self, doc: Doc, doc_id: str, draft: Draft) -> Agreement:
-        t = draft.terms
-        first = draft.mentions[0]
-        phrase = doc[first.start : first.end]
-        ev = [evidence(doc, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.rule.id) for m in draft.mentions]
-        km = draft.kind_mention
-        kind = km.rule.kind
-        field_ev = {"kind": evidence(doc, doc[km.start].idx, doc[km.end - 1].idx + len(doc[km.end - 1]), km.rule.id)}
-        refined = next((r for r in self.vocab.kind_by_asset if t.asset and km.rule.generic and r.regex.search(t.asset.value)), None)
-        if refined is not None:
-            kind = refined.value
-            field_ev["kind"] = evidence(doc, t.asset.start, t.asset.end, refined.id)
-
-        def put(name: str, term: Term | None) -> None:
-            if term is not None:
-                field_ev[name] = evidence(doc, term.start, term.end, term.rule)
-
-        if kind in self.vocab.cues.concession_kinds and len(t.parties) < 2:
-            # A lease or concession names its grantee; the grantor is the state the asset lies in.
-            host = host_state(doc, t.asset, t.parties, first.start)
-            t.parties = t.parties + [host] if host is not None else t.parties
-        if not t.parties and any(doc[i].lower_ in self.vocab.cues.bilateral_adjectives for m in draft.mentions for i in range(m.start, m.end)):
-            t.parties = bilateral_sides(doc, first.start)
-        named = _entities_by_name(doc)
-        parties = [
-            Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1] or named.get(name_key(p.value[0])))
-            for p in t.parties
-        ]
-        if t.parties:
-            # One span for all parties when they are close; else the first party (a later one has its own clause).
-            # (parties are kept in the order they were found, not always the order of the text)
-            first_party, last = t.parties[0], t.parties[-1] if abs(t.parties[-1].end - t.parties[0].start) < 200 else t.parties[0]
-            field_ev["parties"] = evidence(doc, min(first_party.start, last.start), max(first_party.end, last.end), first_party.rule)
-        signed = sorted({s.value for s in t.signed})
-        if t.signed:
-            field_ev["signed"] = evidence(doc, min(s.start for s in t.signed), max(s.end for s in t.signed), t.signed[0].rule)
-        put("asset", t.asset)
-        put("duration", t.duration)
-        put("renewal", t.renewal)
-        put("status", t.status)
-        expires = None
-        if t.expires is not None:
-            expires = Expiry(value=t.expires.value, computed=False)
-            put("expires", t.expires)
-        elif (
-            t.duration is not None and len(signed) == 1 and is_date(signed[0]) and is_duration(t.duration.value)
-            and self._told_together(doc, t.signed[0], t.duration) and not self._personal(doc, t.parties)
-        ):
-            value = add_duration(date=signed[0], duration=t.duration.value)
-            if value is not None:
-                expires = Expiry(value=value, computed=True)
-                s0 = t.signed[0]
-                lo, hi = min(s0.start, t.duration.start), max(s0.end, t.duration.end)
-                field_ev["expires"] = evidence(doc, lo, hi, "expires.computed")
-        renewal = None
-        if t.renewal is not None:
-            automatic, period = t.renewal.value
-            renewal = Renewal(automatic=automatic, period=period, text=shown_text(doc, t.renewal.start, t.renewal.end))
-        return Agreement(
-            id=stable_id("agr", doc_id, phrase.start_char, phrase.end_char, km.rule.kind),
-            kind=kind,
-            text=shown_text(doc, phrase.start_char, phrase.end_char),
-            parties=parties,
-            asset=t.asset.value if t.asset else None,
-            signed=signed,
-            duration=t.duration.value if t.duration else None,
-            expires=expires,
-            renewal=renewal,
-            status=t.status.value if t.status else None,
-            field_evidence=field_ev,
-            evidence=ev,
-        )
-
-
-def _sentence_start(doc: Doc, term: Term) -> int | None:
-    span = doc.char_span(term.start, term.end, alignment_mode="expand")
-    return span.sent.start if span is not None else None
-
 
 def _whole_sentences(doc: Doc):
     """spaCy's sentences, a sentence that does not follow an end mark or a line break joined to the one before."""
@@ -893,14 +796,3 @@ def make_agreements(nlp: Language, name: str, pronoun_window: int) -> AgreementE
     """The agreements component; ``pronoun_window`` is how many sentences "it"/"they" may look back."""
     ensure_extensions()
     return AgreementExtractor(nlp, pronoun_window=pronoun_window)
-
-
-def _entities_by_name(doc: Doc) -> dict[str, str]:
-    """The document's entities by the name key of their mentions, for a side found outside any entity
-    span ("Gazprom" where the tagger missed it, "Yukos" in a compound): the entity the same name is
-    elsewhere, when only one entity is so named."""
-    ids: dict[str, set[str]] = {}
-    for entity in doc._.cw_entities or []:
-        for m in entity.mentions:
-            ids.setdefault(name_key(m.text), set()).add(entity.id)
-    return {key: next(iter(found)) for key, found in ids.items() if key and len(found) == 1}
