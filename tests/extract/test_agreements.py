@@ -717,3 +717,31 @@ DATE_BEFORE_THE_SIGNING = [
 def test_a_date_between_the_sides_and_the_signing_dates_it(nlp, text, signed):
     found = agreements(nlp, text)
     assert [a.signed for a in found] == [signed]
+
+
+RENEWED_BY_A_VERB = [
+    pytest.param("The two countries agreed on Monday to extend the fishing accord for the next five years.", (False, "P5Y"), id="agreed-extension-for-years"),
+    pytest.param("The club extended his contract by two years on Friday.", (False, "P2Y"), id="extended-by-years"),
+    pytest.param("Officials said the gas supply contract was renewed on Tuesday.", (None, None), id="renewed-terms-unknown"),
+    pytest.param("The two sides may extend the truce.", None, id="only-possible"),
+    pytest.param("The government did not renew the lease.", None, id="not-renewed"),
+]
+
+
+@pytest.mark.parametrize(("text", "renewal"), RENEWED_BY_A_VERB)
+def test_a_renewal_told_by_a_verb_on_the_agreement(nlp, text, renewal):
+    found = agreements(nlp, text)
+    assert len(found) == 1
+    got = found[0].renewal
+    assert (got and (got.automatic, got.period)) == renewal
+    if got is not None:
+        ev = found[0].field_evidence["renewal"]
+        assert text[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.parametrize("text", [
+    "Landowners have refused to renew leases which expire on May 14.",
+    "The cabinet approved a bill to force landowners to renew the leases.",
+])
+def test_a_renewal_refused_or_forced_is_none(nlp, text):
+    assert all(a.renewal is None for a in agreements(nlp, text))

@@ -188,6 +188,8 @@ class Cues(_Rule):
     existing_adjectives: list[str]  # "the earlier accord": one that exists, whether or not said before
     existing_nouns: list[str]  # "a violation of the ceasefire": only an agreement that exists can be violated
     consensus_adjectives: list[str]  # "there is broad agreement on": a consensus, not an agreement
+    renewing_verbs: list[str]  # "extended the accord for five years", "the contract was renewed": a renewal
+    deciding_verbs: list[str]  # "agreed to extend the accord": a renewal decided, so done
     bilateral_adjectives: list[str]  # "existing bilateral agreements": of the two states the story pairs
     quantity_nouns: list[str]  # "a total of 12 contracts", "a series of deals": the count, said of the agreements
     matter_nouns: list[str]  # "an agreement on the matter": about what was just told

@@ -51,7 +51,7 @@ class ClauseReader(StatusReader):
         tx = [t for t in self.timexes if t.start >= ca and t.end <= cb]
         used: set[str] = set()
         terms = Terms()
-        terms.renewal = self._renewal(ca, cb, tx, used)
+        terms.renewal = self._renewal(ca, cb, tx, used) or self._renewed(tx, used, mentions)
         self._dates(a, b, ca, cb, tx, used, phrases, terms, mentions)
         if not terms.signed and mentions:
             terms.signed = self._same_day(ca, cb, tx, mentions) or self._days_apart(tx, mentions) or self._signing_noun_day(mentions) or self._previous_occasion(mentions)
@@ -85,6 +85,33 @@ class ClauseReader(StatusReader):
                     used.add(period.id)
                     s, e = min(s, period.start), max(e, period.end)
                 return Term((rule.value, period.value if period else None), s, e, rule.id)
+        return None
+
+    def _renewed(self, tx: list[Timex], used: set[str], mentions: list[Mention]) -> Term | None:
+        """The renewal told by a verb whose object the agreement is ("agreed to extend the accord for the
+        next five years", "the contract was renewed"): an extension with its period is an agreed one,
+        not automatic; a renewal told with no word on how or for how long has unknown terms."""
+        heads = {m.head for m in mentions}
+        for h in heads:
+            tok = self.doc[h]
+            if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.lemma_ not in self.vocab.cues.renewing_verbs:
+                continue
+            verb = tok.head
+            if any(c.dep_ == "neg" for c in verb.children) or self._hypothetical(self.doc[verb.i].sent.start_char, verb.idx):
+                return None
+            if verb.tag_ not in ("VBD", "VBN") and not (verb.dep_ == "xcomp" and verb.head.lemma_ in self.vocab.cues.deciding_verbs and verb.head.tag_ == "VBD"):
+                return None  # done, or agreed to ("agreed to extend"), not refused or sought ("refused to renew leases")
+            end = verb.sent.end_char
+            period = next((
+                t for t in tx
+                if t.type == "DURATION" and is_duration(t.value) and t.id not in used and verb.idx < t.start < end
+                and self.text[max(verb.idx, t.start - 12) : t.start].rstrip().endswith(("for", "for the next", "by", "for another", "for a further"))
+            ), None)
+            s, e = verb.idx, verb.idx + len(verb)
+            if period is not None:
+                used.add(period.id)
+                return Term((False, period.value), s, max(e, period.end), "renewal.extended")
+            return Term((None, None), s, e, "renewal.renewed")
         return None
 
     def _dates(self, a, b, ca, cb, tx, used, phrases, terms: Terms, mentions: list[Mention]) -> None:
