@@ -745,3 +745,22 @@ def test_a_renewal_told_by_a_verb_on_the_agreement(nlp, text, renewal):
 ])
 def test_a_renewal_refused_or_forced_is_none(nlp, text):
     assert all(a.renewal is None for a in agreements(nlp, text))
+
+
+YEAR_RANGES = [
+    pytest.param("The two states signed a fishing accord for 2008-2012 on Monday.", ("2012", False), None, id="for-a-range"),
+    pytest.param("The firm won a contract for 2007-2011 to supply buses to the city.", ("2011", False), None, id="range-is-no-asset"),
+    pytest.param("The firm won a contract for 2011-2007 to supply buses.", None, None, id="backwards-is-no-range"),
+]
+
+
+@pytest.mark.parametrize(("text", "expires", "asset"), YEAR_RANGES)
+def test_a_term_given_as_a_range_of_years_gives_its_expiry(nlp, text, expires, asset):
+    found = agreements(nlp, text)
+    assert len(found) == 1
+    a = found[0]
+    assert (a.expires and (a.expires.value, a.expires.computed)) == expires
+    assert a.asset == asset or expires is None
+    if a.expires:
+        ev = a.field_evidence["expires"]
+        assert text[ev.start : ev.end] == ev.text

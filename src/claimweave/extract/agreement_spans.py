@@ -41,6 +41,10 @@ def _as_day(t: Timex) -> Timex:
     return t
 
 
+# "for 2007-2011", "covering 2008 to 2012": a term given as its first and last years
+_YEAR_RANGE = re.compile(r"\s+(?:for|covering|running|from)\s+(?:the\s+(?:years|period)\s+)?(?P<first>(?:19|20)\d\d)\s*(?:-|\u2013|to)\s*(?P<last>(?:19|20)\d\d)\b")
+
+
 class ClauseReader(StatusReader):
     """Reads Terms from token ranges of one Doc."""
 
@@ -59,6 +63,8 @@ class ClauseReader(StatusReader):
         terms.status, terms.anaphoric_status = self._status(ca, cb, tx, phrases, mentions)
         terms.status = terms.status or self._proposed(mentions)
         terms.asset = self._asset(a, b, mentions, tx)
+        if terms.expires is None and mentions:
+            terms.expires = self._year_range(mentions, terms)
         terms.parties = self._parties(ca, cb, tx, terms.asset, mentions)
         return terms
 
@@ -86,6 +92,18 @@ class ClauseReader(StatusReader):
                     s, e = min(s, period.start), max(e, period.end)
                 return Term((rule.value, period.value if period else None), s, e, rule.id)
         return None
+
+    def _year_range(self, mentions: list[Mention], terms: Terms) -> Term | None:
+        """The last year of a term written as a range right after the agreement ("a contract for
+        2007-2011", "an accord covering 2008 to 2012"): its expiry as given, not computed."""
+        m = mentions[-1]
+        end = self.doc[m.end - 1].idx + len(self.doc[m.end - 1])
+        found = _YEAR_RANGE.match(self.text, end)
+        if found is None or int(found.group("last")) <= int(found.group("first")):
+            return None
+        if terms.asset is not None and terms.asset.start <= found.start("first") < terms.asset.end:
+            terms.asset = None  # (the years the "for" phrase gives are no subject)
+        return Term(found.group("last"), found.start("first"), found.end("last"), "expires.year_range")
 
     def _renewed(self, tx: list[Timex], used: set[str], mentions: list[Mention]) -> Term | None:
         """The renewal told by a verb whose object the agreement is ("agreed to extend the accord for the
