@@ -1,15 +1,16 @@
 """The sides of a "bilateral" agreement whose sides the sentence leaves unsaid: in a story about the
 relations of two states ("a shift in Freedonia-Ruritania relations", "ties between Freedonia and
 Ruritania"), "a review of existing bilateral agreements" is of those two states. The pair is the
-nearest one written before the agreement's mention, as two countries joined by a hyphen or dash
+nearest one written before the agreement's mention, as two countries of the nationality lexicon joined by a hyphen or dash
 ("Freedonia-Ruritania") or by "between ... and ..."; with no such pair the sides stay empty."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from claimweave.extract.agreement_side_shapes import countries
 from claimweave.extract.agreement_types import Term
-from claimweave.extract.titles import affiliation_name, title_lexicon
+from claimweave.extract.titles import affiliation_name
 
 _DASHES = ("-", "\u2010", "\u2011", "\u2013", "\u2014", "/")
 
@@ -34,11 +35,11 @@ def bilateral_sides(doc: Doc, before: int) -> list[Term]:
 def _states(doc: Doc, before: int) -> list[Span]:
     """The countries written before token ``before``, by name or nationality ("Chile", "Peruvian"),
     whether or not the tagger made them entities ("Chile-Peru" is often one name to it)."""
-    countries = set(title_lexicon().nationalities.values())
-    spans = [e for e in doc.ents if e.end <= before and len(e) > 1 and affiliation_name(e.text) in countries]
+    states = countries()
+    spans = [e for e in doc.ents if e.end <= before and len(e) > 1 and affiliation_name(e.text) in states]
     covered = {i for e in spans for i in range(e.start, e.end)}
     for t in doc[:before]:
-        if t.i not in covered and t.text[:1].isupper() and t.is_alpha and affiliation_name(t.text) in countries:
+        if t.i not in covered and t.text[:1].isupper() and t.is_alpha and affiliation_name(t.text) in states:
             spans.append(doc[t.i : t.i + 1])
     return sorted(spans, key=lambda s: s.start)
 
