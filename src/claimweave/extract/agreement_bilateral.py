@@ -1,8 +1,8 @@
 """The sides of a "bilateral" agreement whose sides the sentence leaves unsaid: in a story about the
-relations of two states ("a shift in Freedonia-Ruritania relations", "ties between Freedonia and
-Ruritania"), "a review of existing bilateral agreements" is of those two states. The pair is the
-nearest one written before the agreement's mention, as two countries of the nationality lexicon joined by a hyphen or dash
-("Freedonia-Ruritania") or by "between ... and ..."; with no such pair the sides stay empty."""
+relations of two states ("a shift in Chile-Peru relations", "ties between Chile and Peru"), "a
+review of existing bilateral agreements" is of those two states. The pair is the nearest one
+written before the agreement's mention, as two countries of the nationality lexicon joined by a
+hyphen or dash ("Chile-Peru") or by "between ... and ..."; with no such pair the sides stay empty."""
 
 from __future__ import annotations
 
