@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 
 from spacy.tokens import Doc
 
-from claimweave.extract.agreement_restating import alike
+from claimweave.extract.agreement_terms import alike
 from claimweave.extract.agreement_rules import Cues, Vocabulary
 from claimweave.extract.agreement_terms import same_name
 from claimweave.extract.agreement_types import Mention, Terms

@@ -11,9 +11,10 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from claimweave.extract.agreement_side_shapes import countries
 from claimweave.extract.agreement_terms import same_name
 from claimweave.extract.agreement_types import Term
-from claimweave.extract.titles import affiliation_name, title_lexicon
+from claimweave.extract.titles import affiliation_name
 
 _STATE = ("GPE",)
 _PLACE_IN_STATE = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?)$")
@@ -43,7 +44,7 @@ def host_state(doc: Doc, asset: Term | None, parties: list[Term], mention_start:
 
 def _is_country(ent: Span) -> bool:
     """A GPE that is a country (the nationality lexicon's countries), not a province or city."""
-    return ent.label_ in _STATE and affiliation_name(ent.text) in set(title_lexicon().nationalities.values())
+    return ent.label_ in _STATE and affiliation_name(ent.text) in countries()
 
 
 def _country_of(doc: Doc, place: Span) -> Span | None:

@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import spells
 from claimweave.extract.agreement_types import Mention, called_by_name
-from claimweave.extract.agreement_wanted import MODALS, WantedReader, governing  # (MODALS: used by agreement_spans too)
+from claimweave.extract.agreement_wanted import WantedReader, governing
 from claimweave.extract.common import analysed_text
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}

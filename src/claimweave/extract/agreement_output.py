@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from claimweave.extract.agreements import Draft
 
 
-def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary) -> Agreement:
-    """The output record of one agreement drafted from the text: every field with its own evidence."""
+def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: dict[str, str]) -> Agreement:
+    """The output record of one agreement drafted from the text: every field with its own evidence
+    (``named``: the document's entity ids by name key, from ``entities_by_name``)."""
     t = draft.terms
     first = draft.mentions[0]
     phrase = doc[first.start : first.end]
@@ -46,7 +47,6 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary) -> Agre
         t.parties = t.parties + [host] if host is not None else t.parties
     if not t.parties and any(doc[i].lower_ in vocab.cues.bilateral_adjectives for m in draft.mentions for i in range(m.start, m.end)):
         t.parties = bilateral_sides(doc, first.start)
-    named = _entities_by_name(doc)
     parties = [
         Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1] or named.get(name_key(p.value[0])))
         for p in t.parties
@@ -97,12 +97,11 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary) -> Agre
     )
 
 
-
-
 def _personal(doc: Doc, parties: list[Term]) -> bool:
     """True for a person's contract (a player's, a coach's): its years are seasons or years of
     service, so no expiry is computed from its signing day."""
     return any(doc.char_span(p.start, p.end, alignment_mode="expand").root.ent_type_ == "PERSON" for p in parties)
+
 
 def _told_together(doc: Doc, signed: Term, duration: Term) -> bool:
     """True when a signing date and a term are told in one sentence ("signed in 2019, the lease runs for
@@ -117,7 +116,7 @@ def _sentence_start(doc: Doc, term: Term) -> int | None:
     return span.sent.start if span is not None else None
 
 
-def _entities_by_name(doc: Doc) -> dict[str, str]:
+def entities_by_name(doc: Doc) -> dict[str, str]:
     """The document's entities by the name key of their mentions, for a side found outside any entity
     span ("Gazprom" where the tagger missed it, "Yukos" in a compound): the entity the same name is
     elsewhere, when only one entity is so named."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from claimweave.extract.agreement_rules import Cues
-from claimweave.extract.agreement_terms import same_name
+from claimweave.extract.agreement_terms import alike, same_name
 from claimweave.extract.agreement_types import OWN_ASSETS, Mention, Terms
 
 if TYPE_CHECKING:
@@ -60,12 +60,6 @@ def named_apart(doc: Doc, known: Draft, m: Mention) -> bool:
         if t.lower_ not in said and not any(same_name(t.text, s) for s in sides):
             return True
     return False
-
-
-def alike(a: str, b: str) -> bool:
-    """True for two names of one side, a plural for its members too ("the Socialists" and "the
-    Socialist Party")."""
-    return same_name(a, b) or same_name(a.rstrip("s"), b) or same_name(a, b.rstrip("s"))
 
 
 def restates_recent(cues: Cues, doc: Doc, known: Draft, m: Mention, terms: Terms) -> bool:

@@ -16,6 +16,9 @@ from claimweave.extract.titles import affiliation_name, title_lexicon
 _SIGNING_ONESELF = {"sign", "re-sign", "agree", "ink", "accept", "conclude", "seal", "clinch", "strike", "reach"}  # not "negotiate"
 
 
+HYPHENS = ("-", "\u2013")  # what joins two names of a pair ("Nepal-India", "EU\u2013Ukraine")
+
+
 @lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
     """The country names the nationality lexicon maps its demonyms and abbreviations to."""
@@ -47,9 +50,9 @@ class SideShapes:
 
     def _hyphen_pair(self, tokens: list, rule: str, out: list[Party]) -> None:
         """Add to ``out`` the states written joined by a hyphen among ``tokens``."""
-        words = [t for t in tokens if t.text not in ("-", "\u2013")]
+        words = [t for t in tokens if t.text not in HYPHENS]
         for a, b in zip(words, words[1:]):
-            if self.text[a.idx + len(a.text) : b.idx] not in ("-", "\u2013"):
+            if self.text[a.idx + len(a.text) : b.idx] not in HYPHENS:
                 continue
             # (a country's name counts where the NER took the whole name for one organisation:
             # "the Nepal-India commerce treaty")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from claimweave.extract.agreement_mentions import MODALS
+from claimweave.extract.agreement_wanted import MODALS
 from claimweave.extract.agreement_status import SIGNING_LEMMAS, SIGNING_NOUNS, StatusReader, realized
 from claimweave.extract.agreement_terms import is_date, is_duration, not_after
 from claimweave.extract.agreement_types import Mention, Term, Terms
@@ -64,7 +64,9 @@ class ClauseReader(StatusReader):
         terms.status = terms.status or self._proposed(mentions)
         terms.asset = self._asset(a, b, mentions, tx)
         if terms.expires is None and mentions:
-            terms.expires = self._year_range(mentions, terms)
+            terms.expires = self._year_range(mentions)
+            if terms.expires is not None and terms.asset is not None and terms.asset.start <= terms.expires.start < terms.asset.end:
+                terms.asset = None  # (the years a "for" phrase gives are no subject)
         terms.parties = self._parties(ca, cb, tx, terms.asset, mentions)
         return terms
 
@@ -93,7 +95,7 @@ class ClauseReader(StatusReader):
                 return Term((rule.value, period.value if period else None), s, e, rule.id)
         return None
 
-    def _year_range(self, mentions: list[Mention], terms: Terms) -> Term | None:
+    def _year_range(self, mentions: list[Mention]) -> Term | None:
         """The last year of a term written as a range right after the agreement ("a contract for
         2007-2011", "an accord covering 2008 to 2012"): its expiry as given, not computed."""
         m = mentions[-1]
@@ -101,8 +103,6 @@ class ClauseReader(StatusReader):
         found = _YEAR_RANGE.match(self.text, end)
         if found is None or int(found.group("last")) <= int(found.group("first")):
             return None
-        if terms.asset is not None and terms.asset.start <= found.start("first") < terms.asset.end:
-            terms.asset = None  # (the years the "for" phrase gives are no subject)
         return Term(found.group("last"), found.start("first"), found.end("last"), "expires.year_range")
 
     def _renewed(self, tx: list[Timex], used: set[str], mentions: list[Mention]) -> Term | None:

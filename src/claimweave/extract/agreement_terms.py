@@ -100,3 +100,8 @@ def before(value: str, published) -> bool:
     """True when an ISO date value is earlier than ``published`` at its own precision."""
     return published is not None and value < published.isoformat()[: len(value)]
 
+
+def alike(a: str, b: str) -> bool:
+    """True for two names of one side, a plural for its members too ("the Socialists" and "the
+    Socialist Party")."""
+    return same_name(a, b) or same_name(a.rstrip("s"), b) or same_name(a, b.rstrip("s"))

@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 
 from claimweave.extract.agreement_mentions import MentionFinder
 from claimweave.extract.agreement_restating import (
-    alike,
     called_by_acronym,
     coordinated_with_one,
     named_apart,
@@ -30,14 +29,14 @@ from claimweave.extract.agreement_restating import (
     vague_holding,
 )
 from claimweave.extract.agreement_groups import counted_again, group_size, made_or_due, one_of_group, restated_group, signed_group, signed_with_sides
-from claimweave.extract.agreement_output import to_agreement
+from claimweave.extract.agreement_output import entities_by_name, to_agreement
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
 from claimweave.extract.agreement_conflicts import ConflictSides
 from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
-from claimweave.extract.agreement_terms import before, same_name, spells
+from claimweave.extract.agreement_terms import alike, before, same_name, spells
 from claimweave.extract.common import analysed_text, context, ensure_extensions
 
 PARTY_LABELS = ("ORG", "PERSON")
@@ -222,7 +221,8 @@ class AgreementExtractor:
         self._shared_counterpart(drafts)
         self._group_member(doc, drafts)
         self._same_agreement(drafts)
-        doc._.cw_agreements = [to_agreement(doc, ctx.doc_id, d, self.vocab) for d in drafts]
+        named = entities_by_name(doc)
+        doc._.cw_agreements = [to_agreement(doc, ctx.doc_id, d, self.vocab, named) for d in drafts]
         return doc
 
     @staticmethod
