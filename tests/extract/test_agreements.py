@@ -764,3 +764,13 @@ def test_a_term_given_as_a_range_of_years_gives_its_expiry(nlp, text, expires, a
     if a.expires:
         ev = a.field_evidence["expires"]
         assert text[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.parametrize("text", [
+    "The 12 accords due to be signed on Tuesday cover a gas contract.",
+    "The 12 accords scheduled to be signed on Tuesday cover a gas contract.",
+    "The texts set to be signed on Tuesday include a gas contract.",
+])
+def test_one_of_a_batch_told_as_due_to_be_signed_is_proposed(nlp, text):
+    found = agreements(nlp, text)
+    assert [(a.text, a.status, a.signed) for a in found] == [("a gas contract", "proposed", [])]

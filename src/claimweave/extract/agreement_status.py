@@ -115,7 +115,8 @@ class StatusReader(ArgumentReader):
     def _scheduled_by_modifier(noun):
         """The signing verb of a noun told as due to be signed by a modifier ("the accords due to be signed
         on Tuesday", "the texts set to be signed"), or None."""
-        for c in (c for c in noun.children if c.dep_ == "amod" and c.lemma_ in SCHEDULE_WORDS):
+        # (the tagger makes "due" an adjective and "scheduled", "set" participles: by the word, whatever its lemma)
+        for c in (c for c in noun.children if c.dep_ in ("amod", "acl") and (c.lemma_ in SCHEDULE_WORDS or c.lower_ in SCHEDULE_WORDS)):
             verb = next((x for x in c.children if x.dep_ == "xcomp"), None)
             if verb is not None:
                 return verb
@@ -146,7 +147,7 @@ class StatusReader(ArgumentReader):
             if head.dep_ == "nsubj" and head.head.lemma_ == "be":
                 signing = next((c for c in head.head.children if c.dep_ == "xcomp"), None)  # "are to be signed"
                 # "is due to be signed in July", "is set to be signed"
-                for c in (c for c in head.head.children if c.dep_ in ("acomp", "attr") and c.lemma_ in SCHEDULE_WORDS):
+                for c in (c for c in head.head.children if c.dep_ in ("acomp", "attr") and (c.lemma_ in SCHEDULE_WORDS or c.lower_ in SCHEDULE_WORDS)):
                     signing = next((x for x in c.children if x.dep_ == "xcomp"), signing)
             if head.dep_ == "dobj" and head.head.lemma_ in INCLUDING_VERBS and signing is None:
                 # "the 12 accords due to be signed Tuesday cover a gas contract": one of a batch still to be signed
