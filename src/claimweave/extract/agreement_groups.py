@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Callable
 
 from spacy.tokens import Doc
 
-from claimweave.extract.agreement_terms import alike
 from claimweave.extract.agreement_rules import Cues, Vocabulary
-from claimweave.extract.agreement_terms import same_name
+from claimweave.extract.agreement_status import MAKING_LEMMAS, SIGNING_NOUNS
+from claimweave.extract.agreement_terms import alike, same_name
 from claimweave.extract.agreement_types import Mention, Terms
 
 if TYPE_CHECKING:
@@ -23,7 +23,6 @@ NUMBER_WORDS = {
     "eleven": 11, "twelve": 12, "dozen": 12, "fifteen": 15, "twenty": 20,
 }
 SEVERAL = ("several", "a number of")
-SIGNING_LEMMAS = ("sign", "conclude", "ink", "seal")
 
 
 def group_size(doc: Doc, m: Mention) -> int | None:
@@ -52,7 +51,7 @@ def made_or_due(vocab: Vocabulary, doc: Doc, m: Mention, terms: Terms) -> bool:
     head = doc[m.head]
     if terms.has_terms():
         return True
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ("signing", "signature", "conclusion"):
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in SIGNING_NOUNS:
         return True
     verb = head.head
     return head.dep_ in ("dobj", "nsubjpass") and verb.lemma_ in vocab.cues.signed_verbs and not any(c.dep_ == "neg" for c in verb.children)
@@ -62,7 +61,7 @@ def signed_with_sides(doc: Doc, m: Mention, terms: Terms) -> bool:
     """True for "has to sign bilateral protocols with X and Y": a plural that is the object of a
     signing verb, with its own sides ("with ..."): those agreements, not agreements in general."""
     head = doc[m.head]
-    if not m.plural or head.dep_ != "dobj" or head.head.lemma_ not in SIGNING_LEMMAS:
+    if not m.plural or head.dep_ != "dobj" or head.head.lemma_ not in MAKING_LEMMAS:
         return False
     if any(c.dep_ == "neg" for c in head.head.children):
         return False

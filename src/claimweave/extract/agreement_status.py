@@ -21,6 +21,7 @@ PATIENT_STATUSES = FUTURE_BLIND + ("under review",)  # statuses told by what oth
 REALIZED_PREPS = ("after", "since", "upon", "on")
 SCHEDULE_WORDS = ("due", "set", "scheduled", "slated", "expected", "poised")  # "is due to be signed"
 SIGNING_LEMMAS = ("sign", "conclude", "ink")  # verbs whose future tense schedules an agreement
+MAKING_LEMMAS = SIGNING_LEMMAS + ("seal",)  # verbs that say who made an agreement, and that it is made
 INCLUDING_VERBS = ("cover", "include", "comprise", "contain")  # a batch of texts and what is in it
 TIME_NOUNS = ("year", "month", "week", "day", "decade", "anniversary", "date")
 NEGATED_LEFT = re.compile(r"\b(?:not|never|no longer|n't)\s+(?:(?:yet|still|fully|entirely|been)\s+)*$", re.I)

@@ -35,6 +35,7 @@ from claimweave.extract.agreement_arguments import SIDE_LABELS
 from claimweave.extract.agreement_conflicts import ConflictSides
 from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
+from claimweave.extract.agreement_status import MAKING_LEMMAS
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import alike, before, same_name, spells
 from claimweave.extract.common import analysed_text, context, ensure_extensions
@@ -408,7 +409,7 @@ class AgreementExtractor:
         yet said (names of the clause, or bodies written with one)."""
         cues = self.vocab.cues
         # (not "give the truce a chance", "reach", "have": verbs that say less about who made it)
-        verbs = set(cues.joining_verbs) | set(cues.starting_verbs) | {"sign", "ink", "conclude", "seal"}
+        verbs = set(cues.joining_verbs) | set(cues.starting_verbs) | set(MAKING_LEMMAS)
         out: list[Term] = []
         for tok in (t for m in group for t in self._direct_signers(doc[m.head], verbs)):
             named = next((p for p in terms.parties if p.start <= tok.idx < p.end), None)
