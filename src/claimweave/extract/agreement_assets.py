@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_asset_shapes import clause_end, empty_asset, foreign_clauses, handed_over
 from claimweave.extract.agreement_asset_verbs import VerbAssets
 from claimweave.extract.agreement_rules import Vocabulary
+from claimweave.extract.agreement_side_shapes import HYPHENS, paired_states
 from claimweave.extract.agreement_types import Mention, Term
 from claimweave.extract.common import analysed_text
 from claimweave.models import Timex
@@ -290,9 +291,10 @@ class AssetReader(VerbAssets):
         doc = self.doc
         if doc[m.head].text[:1].isupper() and not doc[m.head].is_sent_start:
             return None  # "the Maastricht Treaty": a name, not what the treaty covers
+        sides = paired_states(list(doc[m.start : m.kind_start]))  # "the US-Japan security treaty": its sides, not its subject
         for i in range(m.start, m.kind_start):
             t = doc[i]
-            if any(x.start <= t.idx < x.end for x in tx) or t.lower_ in _TIME_UNITS or t.like_num or t.text.endswith("-") or t.ent_type_ in ("DATE", "NORP"):
+            if t in sides or t.text in HYPHENS or any(x.start <= t.idx < x.end for x in tx) or t.lower_ in _TIME_UNITS or t.like_num or t.text.endswith("-") or t.ent_type_ in ("DATE", "NORP"):
                 continue
             if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and (doc[i - 2].like_num or doc[i - 2].pos_ in ("ADJ", "ADV", "NUM")):
                 continue  # "a five-nation ceasefire", "a late-night truce": the hyphenated word is an adjective

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimweave.extract.agreement_rules import Vocabulary
+from claimweave.extract.agreement_side_shapes import HYPHENS, paired_states
 from claimweave.extract.agreement_terms import spells
 from claimweave.extract.agreement_types import Mention, called_by_name
 from claimweave.extract.agreement_wanted import WantedReader, governing
@@ -291,8 +292,9 @@ class MentionFinder:
         # a possessor ("Polly Peck's agreement") is, with its "'s".
         for ent in doc.ents:
             if ent.label_ in ("ORG", "PERSON") and start <= ent.start and ent.end <= span.start:
-                # (but "the EU-Turkey Customs Union Protocol": a name joined by a hyphen is part of it)
-                if not (ent.end < len(doc) and (doc[ent.end].tag_ == "POS" or doc[ent.end].text in ("-", "\u2013"))):
+                # (but "the EU-Turkey Customs Union Protocol": a name joined by a hyphen is part of it,
+                # and so is a pair of states the NER took for one organisation, "the Nepal-India treaty")
+                if not (ent.end < len(doc) and (doc[ent.end].tag_ == "POS" or doc[ent.end].text in HYPHENS) or paired_states(list(ent))):
                     start = ent.end
         while start < span.start and doc[start].tag_ == "POS":
             start += 1

@@ -25,6 +25,21 @@ def countries() -> frozenset[str]:
     return frozenset(title_lexicon().nationalities.values())
 
 
+def paired_states(tokens: list) -> list:
+    """The states written joined by a hyphen among ``tokens`` ("the Nepal-India commerce treaty" ->
+    Nepal, India), in text order. A country's name counts where the NER took the whole pair for one
+    organisation."""
+    words = [t for t in tokens if t.text not in HYPHENS]
+    out = []
+    for a, b in zip(words, words[1:]):
+        if a.doc.text[a.idx + len(a.text) : b.idx] not in HYPHENS:
+            continue
+        pair = [t for t in (a, b) if t.ent_type_ in ("GPE", "NORP") and affiliation_name(t.text) != t.text or t.ent_type_ == "GPE" or affiliation_name(t.text) in countries()]
+        if len(pair) == 2:
+            out += [t for t in pair if t not in out]
+    return out
+
+
 class SideShapes:
     """Methods of ``ArgumentReader`` for sides written indirectly (it provides ``doc``, ``text``,
     ``vocab``, ``people`` and ``_token_at``)."""
@@ -50,15 +65,9 @@ class SideShapes:
 
     def _hyphen_pair(self, tokens: list, rule: str, out: list[Party]) -> None:
         """Add to ``out`` the states written joined by a hyphen among ``tokens``."""
-        words = [t for t in tokens if t.text not in HYPHENS]
-        for a, b in zip(words, words[1:]):
-            if self.text[a.idx + len(a.text) : b.idx] not in HYPHENS:
-                continue
-            # (a country's name counts where the NER took the whole name for one organisation:
-            # "the Nepal-India commerce treaty")
-            pair = [t for t in (a, b) if t.ent_type_ in ("GPE", "NORP") and affiliation_name(t.text) != t.text or t.ent_type_ == "GPE" or affiliation_name(t.text) in countries()]
-            if len(pair) == 2:
-                out += [Party(t.idx, t.idx + len(t.text), t.text, None, rule) for t in pair if not any(p.start == t.idx for p in out)]
+        for t in paired_states(tokens):
+            if not any(p.start == t.idx for p in out):
+                out.append(Party(t.idx, t.idx + len(t.text), t.text, None, rule))
 
     def _seller_of_bought(self, tok) -> bool:
         """True for "Yukos" in "to buy Yukos' majority stake" and "Airbus" in "to purchase 150 Airbus planes":
