@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from claimweave.extract.agreement_wanted import MODALS
-from claimweave.extract.agreement_status import SIGNING_LEMMAS, SIGNING_NOUNS, StatusReader, realized
+from claimweave.extract.agreement_status import SIGNING_LEMMAS, StatusReader, realized, signing_noun_of
 from claimweave.extract.agreement_terms import is_date, is_duration, not_after
 from claimweave.extract.agreement_types import Mention, Term, Terms
 from claimweave.extract.common import context
@@ -256,8 +256,8 @@ class ClauseReader(StatusReader):
         doc = self.doc
         for m in mentions:
             head = doc[m.head]
-            noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-            if noun is None or noun.lemma_.lower() not in SIGNING_NOUNS:
+            noun = signing_noun_of(head)
+            if noun is None:
                 continue
             verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if verb is None or verb.tag_ not in ("VBD", "VBN") or self._modal(verb) or self._denied(verb):

@@ -44,6 +44,14 @@ def realized(verb) -> bool:
     return any(c.dep_ in ("mark", "prep") and c.lower_ in REALIZED_PREPS and c.i < verb.i for c in verb.children)
 
 
+def signing_noun_of(head):
+    """The signing noun an agreement's head hangs on by "of" ("the signing of the accord", "the
+    signature of a dozen accords"), or None."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in SIGNING_NOUNS:
+        return head.head.head
+    return None
+
+
 class StatusReader(ArgumentReader):
     """Reads an agreement's status (and whether a cue is hypothetical or not done) from one Doc."""
 
@@ -159,8 +167,8 @@ class StatusReader(ArgumentReader):
                 aux = [c for c in signing.children if c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", "'ll")]
                 if aux and not any(c.dep_ == "neg" for c in signing.children):
                     return Term("proposed", aux[0].idx, signing.idx + len(signing), "status.proposed_scheduled")
-            signing_noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-            if signing_noun is not None and signing_noun.lemma_.lower() in SIGNING_NOUNS:
+            signing_noun = signing_noun_of(head)
+            if signing_noun is not None:
                 # "a visit which will coincide with the signature of a dozen accords": a signing still ahead
                 governor = next((a for a in signing_noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if governor is not None and self._modal(governor) and not self._denied(governor):
