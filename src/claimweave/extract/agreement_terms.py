@@ -1,4 +1,5 @@
-"""Pure helpers for agreement terms: adding an ISO duration to a date value, reading durations."""
+"""Pure helpers for agreement terms: adding an ISO duration to a date value, reading durations,
+comparing names, and finding the verb a word belongs to."""
 
 from __future__ import annotations
 
@@ -105,3 +106,8 @@ def alike(a: str, b: str) -> bool:
     """True for two names of one side, a plural for its members too ("the Socialists" and "the
     Socialist Party")."""
     return same_name(a, b) or same_name(a.rstrip("s"), b) or same_name(a, b.rstrip("s"))
+
+
+def verb_above(token):
+    """The nearest verb (or auxiliary) above a token, not the token itself; None when there is none."""
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
