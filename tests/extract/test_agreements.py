@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from claimweave.extract.agreement_rules import vocabulary
 from claimweave.extract.agreements import _whole_sentences
-from claimweave.extract.agreement_terms import add_duration, same_name
+from claimweave.extract.agreement_terms import add_duration, how_many, same_name
 from tests.extract.agreement_docs import agreements, analyse as run, only
 
 
@@ -396,6 +396,26 @@ def test_add_duration(date, duration, expected):
 )
 def test_same_name(a, b, expected):
     assert same_name(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("three", 3),
+        ("Twelve", 12),
+        ("dozen", 12),
+        ("12", 12),
+        ("999", 999),
+        ("one", None),
+        ("a", None),
+        ("1000", None),
+        ("1.5", None),
+        ("several", None),
+        ("accords", None),
+    ],
+)
+def test_how_many(word, expected):
+    assert how_many(word) == expected
 
 
 def test_vocabulary_rule_ids_are_unique_and_prefixed():
