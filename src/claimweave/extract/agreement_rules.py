@@ -25,6 +25,8 @@ class KindRule(_Rule):
 
     id: str
     kind: str
+    # Matched whatever the case. The acronym of one named treaty ("NPT") is vocabulary too, written in
+    # capitals: it is a name, so its word is no kind word ("the NPT" is called by name, "the treaty" is not).
     terms: list[str]
     generic: bool = False
 
