@@ -425,6 +425,21 @@ def test_vocabulary_rule_ids_are_unique_and_prefixed():
     assert all(i.split(".")[0] in {"kind", "status", "renewal", "asset"} for i in ids)
 
 
+@pytest.mark.parametrize(
+    ("left", "expected"),
+    [
+        ("the smaller states were left out of ", True),
+        ("the smaller states pulled out of ", False),
+        ("the union opted out of ", False),
+        ("Lima has withdrawn out of ", False),
+        ("the port was sold without a ", True),
+    ],
+)
+def test_not_agreement_left_spares_a_leaving(left, expected):
+    """"pulled out of the pact" leaves an agreement that exists; "left out of a pact" lacks one."""
+    assert bool(vocabulary().not_agreement.search(left)) is expected
+
+
 # ---------------------------------------------------------------------- parties through people, groups, owners
 
 REPRESENTED = [
