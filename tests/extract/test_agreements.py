@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from claimweave.extract.agreement_rules import vocabulary
 from claimweave.extract.agreements import _whole_sentences
-from claimweave.extract.agreement_terms import add_duration, same_name
+from claimweave.extract.agreement_terms import add_duration, how_many, same_name
 from tests.extract.agreement_docs import agreements, analyse as run, only
 
 
@@ -398,11 +398,46 @@ def test_same_name(a, b, expected):
     assert same_name(a, b) is expected
 
 
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("three", 3),
+        ("Twelve", 12),
+        ("dozen", 12),
+        ("12", 12),
+        ("999", 999),
+        ("one", None),
+        ("a", None),
+        ("1000", None),
+        ("1.5", None),
+        ("several", None),
+        ("accords", None),
+    ],
+)
+def test_how_many(word, expected):
+    assert how_many(word) == expected
+
+
 def test_vocabulary_rule_ids_are_unique_and_prefixed():
     vocab = vocabulary()
     ids = [k.id for k in vocab.kinds] + [s.id for s in vocab.status] + [r.id for r in vocab.renewal] + [a.id for a in vocab.assets]
     assert len(ids) == len(set(ids))
     assert all(i.split(".")[0] in {"kind", "status", "renewal", "asset"} for i in ids)
+
+
+@pytest.mark.parametrize(
+    ("left", "expected"),
+    [
+        ("the smaller states were left out of ", True),
+        ("the smaller states pulled out of ", False),
+        ("the union opted out of ", False),
+        ("Lima has withdrawn out of ", False),
+        ("the port was sold without a ", True),
+    ],
+)
+def test_not_agreement_left_spares_a_leaving(left, expected):
+    """"pulled out of the pact" leaves an agreement that exists; "left out of a pact" lacks one."""
+    assert bool(vocabulary().not_agreement.search(left)) is expected
 
 
 # ---------------------------------------------------------------------- parties through people, groups, owners

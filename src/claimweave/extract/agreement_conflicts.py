@@ -63,10 +63,10 @@ class ConflictSides:
 
     def _side(self, tok: Token) -> Party | None:
         """A side: a name, a body written with one, or a group named by the name on it ("PKK guerrillas")."""
-        party = self.sides._side(tok)
+        party = self.sides.side(tok)
         if party is None and tok.pos_ == "NOUN":
             named = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
-            party = self.sides._side(named) if named is not None else None
+            party = self.sides.side(named) if named is not None else None
         if party is None and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
-            party = self.sides._proper_name(tok)  # "pitted Renamo against Frelimo": a movement the NER took for a person
+            party = self.sides.proper_name(tok)  # "pitted Renamo against Frelimo": a movement the NER took for a person
         return party

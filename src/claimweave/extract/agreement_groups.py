@@ -12,17 +12,11 @@ from spacy.tokens import Doc
 
 from claimweave.extract.agreement_rules import Cues, Vocabulary
 from claimweave.extract.agreement_status import MAKING_LEMMAS, SIGNING_NOUNS
-from claimweave.extract.agreement_terms import alike, same_name
+from claimweave.extract.agreement_terms import alike, how_many, same_name
 from claimweave.extract.agreement_types import Mention, Terms
 
 if TYPE_CHECKING:
     from claimweave.extract.agreements import Draft
-
-NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "dozen": 12, "fifteen": 15, "twenty": 20,
-}
-SEVERAL = ("several", "a number of")
 
 
 def group_size(doc: Doc, m: Mention) -> int | None:
@@ -34,13 +28,10 @@ def group_size(doc: Doc, m: Mention) -> int | None:
     for c in head.children:
         if c.i > head.i or c.dep_ not in ("nummod", "nmod", "amod", "quantmod", "det"):
             continue
-        word = c.lower_
-        if word in SEVERAL:
+        if c.lower_ == "several":
             return 0
-        if word.isdigit() and 1 < int(word) < 1000:
-            return int(word)
-        if word in NUMBER_WORDS:
-            return NUMBER_WORDS[word]
+        if (size := how_many(c.lower_)) is not None:
+            return size
     return None
 
 

@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_side_shapes import HYPHENS, paired_states
-from claimweave.extract.agreement_terms import spells
+from claimweave.extract.agreement_terms import how_many, spells
 from claimweave.extract.agreement_types import Mention, called_by_name
 from claimweave.extract.agreement_wanted import WantedReader, governing
 from claimweave.extract.common import analysed_text
@@ -174,10 +174,7 @@ class MentionFinder:
         count = next((c for c in plural.children if c.dep_ == "nummod"), None)
         if count is None or not members:
             return []
-        number = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}.get(count.lower_)
-        if number is None and count.text.isdigit():
-            number = int(count.text)
-        if number is None or number != len(members) + 1:
+        if how_many(count.text) != len(members) + 1:
             return []
         last = members[-1]
         inner = [

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from claimweave.extract.agreement_terms import verb_above
 from claimweave.extract.titles import affiliation_name
 from claimweave.models import DocEntity, Role
 
@@ -214,7 +215,7 @@ class PeopleResolver:
         (through "appeared to accept"), the subject of a clause about it ("which the presidents
         signed", "he accepted"), its agent ("signed by X")."""
         out: list[Token] = []
-        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None) if head.pos_ != "VERB" else head
+        verb = verb_above(head) if head.pos_ != "VERB" else head
         if verb is not None and verb.lemma_ in verbs:
             while verb is not None:
                 subjects = [c for c in verb.children if c.dep_ in SIGNING_DEPS]

@@ -25,6 +25,8 @@ class KindRule(_Rule):
 
     id: str
     kind: str
+    # Matched whatever the case. The acronym of one named treaty ("NPT") is vocabulary too, written in
+    # capitals: it is a name, so its word is no kind word ("the NPT" is called by name, "the treaty" is not).
     terms: list[str]
     generic: bool = False
 
@@ -125,7 +127,8 @@ class Cues(_Rule):
     clause_breaks: list[str]
     grant_verbs: list[str]
     link_between: str
-    not_agreement_left: str
+    not_agreement_left: str  # its <<LEAVING>> stands for one "not after" lookbehind a word of leaving_out_of
+    leaving_out_of: list[str]  # word forms whose "out of" is a leaving ("pulled out of the deal"), not a lack
     futures_contract_left: str
     accession_verbs: list[str]
     accession_adverbs: list[str]
@@ -250,6 +253,12 @@ def _rx(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.I)
 
 
+def _not_after(pattern: str, words: list[str]) -> str:
+    """``pattern`` with its ``<<LEAVING>>`` written as "not right after" each of ``words``."""
+    # (one lookbehind a word: Python's lookbehinds take no alternatives of different lengths)
+    return pattern.replace("<<LEAVING>>", "".join(f"(?<!{re.escape(w)} )" for w in words))
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The packaged agreement vocabulary, validated and compiled (cached)."""
@@ -277,7 +286,7 @@ def vocabulary() -> Vocabulary:
         hypothetical=_rx(cues.hypothetical_left),
         party_block=_rx(cues.party_block_left),
         link_between=_rx(cues.link_between),
-        not_agreement=_rx(cues.not_agreement_left),
+        not_agreement=_rx(_not_after(cues.not_agreement_left, cues.leaving_out_of)),
         futures_contract=_rx(cues.futures_contract_left),
         accession_orgs=_rx(cues.accession_orgs),
         signed_block=_rx(cues.signed_block_left),

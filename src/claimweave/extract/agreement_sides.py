@@ -53,7 +53,7 @@ class NegotiatingSides:
             sides = self._frame(tok)
             if len(sides) < 2:
                 continue
-            parties = [self._side(t) for t in sides]
+            parties = [self.side(t) for t in sides]
             if all(p is not None for p in parties) and len({p.text.lower() for p in parties}) == len(parties):
                 return parties
         return []
@@ -128,7 +128,7 @@ class NegotiatingSides:
                 return [self._token_party(t) for t in (a, b)]
         between = [g for c in event.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children if g.dep_ == "pobj"]
         members = self._members(between)
-        parties = [self._side(t) for t in members]
+        parties = [self.side(t) for t in members]
         if len(parties) == 2 and all(p is not None for p in parties) and parties[0].text.lower() != parties[1].text.lower():
             return [Party(p.start, p.end, p.text, p.entity_id, "party.event") for p in parties]
         return []
@@ -176,27 +176,27 @@ class NegotiatingSides:
     def _members(tokens: list[Token]) -> list[Token]:
         return [m for t in tokens for m in [t, *t.conjuncts] if m.i >= t.i]
 
-    def _side(self, tok: Token) -> Party | None:
+    def side(self, tok: Token) -> Party | None:
         """A side: a name of a state, group or company (the whole name), or a body written with one."""
         if tok.i in self.names:
-            return self._proper_name(tok)
+            return self.proper_name(tok)
         if tok.pos_ == "NOUN":
             # "the gas company Itera": the name set off after a describing noun, whatever the NER took it for
             named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None:
-                return self._proper_name(named)
+                return self.proper_name(named)
             # "the consortium led by Shell": the group as written, up to its leader's name
             leader = next((g for c in tok.children if c.dep_ == "acl" and c.lemma_ == "lead" for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
             if leader is not None:
-                name = self._proper_name(leader)
+                name = self.proper_name(leader)
                 start = tok.left_edge.idx
                 return Party(start, name.end, self.doc.text[start : name.end], None, "party.negotiating")
         if tok.pos_ == "PROPN" and not tok.ent_type_ and not tok.is_sent_start and tok.text[:1].isupper():
-            return self._proper_name(tok)  # a company name the NER missed ("the gas monopoly Gazprom")
+            return self.proper_name(tok)  # a company name the NER missed ("the gas monopoly Gazprom")
         side = self.people.side(tok, SIDE_LABELS)
         return Party(side.start, side.end, side.text, side.entity_id, "party.negotiating") if side is not None else None
 
-    def _proper_name(self, tok: Token) -> Party:
+    def proper_name(self, tok: Token) -> Party:
         """A known name as the entity component found it; else the token with the proper nouns compounded on it."""
         if tok.i in self.names:
             start, end, text, eid = self.names[tok.i]

@@ -9,7 +9,7 @@ import re
 
 from claimweave.extract.agreement_names import SIDE_LABELS
 from claimweave.extract.agreement_people import Party, PeopleResolver
-from claimweave.extract.agreement_terms import same_name
+from claimweave.extract.agreement_terms import same_name, verb_above
 from claimweave.extract.agreement_types import Mention, Term
 from claimweave.extract.titles import affiliation_name
 
@@ -53,7 +53,7 @@ class SignerReader:
 
     def _body_subject(self, head):
         """The subject of the verb right above a token when it is a body written with a name ("Maoist rebels")."""
-        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        verb = verb_above(head)
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
         return subject if subject is not None and self.people.side(subject, SIDE_LABELS) is not None else None
 

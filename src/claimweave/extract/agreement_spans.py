@@ -14,8 +14,8 @@ import datetime as dt
 import re
 
 from claimweave.extract.agreement_wanted import MODALS
-from claimweave.extract.agreement_status import SIGNING_LEMMAS, SIGNING_NOUNS, StatusReader, realized
-from claimweave.extract.agreement_terms import is_date, is_duration, not_after
+from claimweave.extract.agreement_status import SIGNING_LEMMAS, StatusReader, realized, signing_noun_of
+from claimweave.extract.agreement_terms import is_date, is_duration, not_after, verb_above
 from claimweave.extract.agreement_types import Mention, Term, Terms
 from claimweave.extract.common import context
 from claimweave.models import Timex
@@ -256,10 +256,10 @@ class ClauseReader(StatusReader):
         doc = self.doc
         for m in mentions:
             head = doc[m.head]
-            noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-            if noun is None or noun.lemma_.lower() not in SIGNING_NOUNS:
+            noun = signing_noun_of(head)
+            if noun is None:
                 continue
-            verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            verb = verb_above(noun)
             if verb is None or verb.tag_ not in ("VBD", "VBN") or self._modal(verb) or self._denied(verb):
                 continue
             if verb.lemma_ not in WITNESS_LEMMAS:
@@ -358,7 +358,7 @@ class ClauseReader(StatusReader):
             if t.type != "DATE" or not is_date(t.value):
                 continue
             i = self._token_at(t.start)
-            verb = next((v for v in self.doc[i].ancestors if v.pos_ in ("VERB", "AUX")), None)
+            verb = verb_above(self.doc[i])
             if verb is None or not self._making(verb):
                 continue
             value = self._done_day(t)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from claimweave.extract.agreement_arguments import ArgumentReader
+from claimweave.extract.agreement_terms import verb_above
 from claimweave.extract.agreement_types import Mention, Term
 from claimweave.models import Timex
 
@@ -42,6 +43,14 @@ def realized(verb) -> bool:
     if verb.dep_ == "pcomp" and verb.head.lower_ in REALIZED_PREPS:
         return True
     return any(c.dep_ in ("mark", "prep") and c.lower_ in REALIZED_PREPS and c.i < verb.i for c in verb.children)
+
+
+def signing_noun_of(head):
+    """The signing noun an agreement's head hangs on by "of" ("the signing of the accord", "the
+    signature of a dozen accords"), or None."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in SIGNING_NOUNS:
+        return head.head.head
+    return None
 
 
 class StatusReader(ArgumentReader):
@@ -159,10 +168,10 @@ class StatusReader(ArgumentReader):
                 aux = [c for c in signing.children if c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", "'ll")]
                 if aux and not any(c.dep_ == "neg" for c in signing.children):
                     return Term("proposed", aux[0].idx, signing.idx + len(signing), "status.proposed_scheduled")
-            signing_noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-            if signing_noun is not None and signing_noun.lemma_.lower() in SIGNING_NOUNS:
+            signing_noun = signing_noun_of(head)
+            if signing_noun is not None:
                 # "a visit which will coincide with the signature of a dozen accords": a signing still ahead
-                governor = next((a for a in signing_noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                governor = verb_above(signing_noun)
                 if governor is not None and self._modal(governor) and not self._denied(governor):
                     return Term("proposed", signing_noun.idx, signing_noun.idx + len(signing_noun), "status.proposed_signing_noun")
             if head.dep_ == "dobj":
@@ -217,7 +226,7 @@ class StatusReader(ArgumentReader):
                     # the agreement is what it is of ("a review of the deal", "the deal's suspension").
                     if not any(h in span[0].subtree or h.head == span[0] for h in heads):
                         continue
-                    verb = next((a for a in span[0].ancestors if a.pos_ in ("VERB", "AUX")), None)
+                    verb = verb_above(span[0])
                     if span[0].dep_ == "pobj" and verb is not None and self._modal(verb):
                         continue  # "will cut tariffs on the basis of a review of the deal": a step ahead, not its state
                 if not inside and not verbs and NEGATED_LEFT.search(self.text, max(ca, s - 24), s):

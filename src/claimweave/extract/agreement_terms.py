@@ -1,10 +1,12 @@
-"""Pure helpers for agreement terms: adding an ISO duration to a date value, reading durations."""
+"""Pure helpers for agreement terms: adding an ISO duration to a date value, reading durations,
+counting words, comparing names, and finding the verb a word belongs to."""
 
 from __future__ import annotations
 
 import calendar
 import re
 
+from claimweave.extract.timex_calendar import parse_number
 from claimweave.extract.titles import affiliation_name
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -59,6 +61,14 @@ def add_duration(*, date: str, duration: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def how_many(word: str) -> int | None:
+    """The count a number word or numeral gives ("three", "dozen", "12"), when it counts more than
+    one and fewer than a thousand; None for any other word ("a", "several", "1.5")."""
+    # (the number words are the time lexicon's: one list of them for the whole project)
+    amount = parse_number(word)
+    return int(amount) if amount is not None and amount.is_integer() and 1 < amount < 1000 else None
+
+
 _NAME_STOP = {"the", "a", "an", "of", "and", "inc", "corp", "co", "ltd", "plc", "llc", "group", "s"}
 
 
@@ -105,3 +115,8 @@ def alike(a: str, b: str) -> bool:
     """True for two names of one side, a plural for its members too ("the Socialists" and "the
     Socialist Party")."""
     return same_name(a, b) or same_name(a.rstrip("s"), b) or same_name(a, b.rstrip("s"))
+
+
+def verb_above(token):
+    """The nearest verb (or auxiliary) above a token, not the token itself; None when there is none."""
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
