@@ -314,6 +314,8 @@ def test_a_later_status_overrides_and_the_field_evidence_is_the_later_sentence(n
 
 NOT_AGREEMENTS = [
     pytest.param("Rebuilding the bridge was a great deal of work.", id="a-great-deal"),
+    pytest.param("Fans said the club had been handed a rough deal by the league.", id="a-rough-deal-is-unfair-treatment"),
+    pytest.param("Dairy farmers got a raw deal from the new tariffs, he said.", id="a-raw-deal-is-unfair-treatment"),
     pytest.param("Nobody expected agreements on the first day.", id="bare-plural-without-terms"),
     pytest.param("Officials said they must deal with the backlog first.", id="verb-deal"),
     pytest.param("Kyiv said Ukraine would not join NATO.", id="negated-join"),
