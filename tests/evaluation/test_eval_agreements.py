@@ -12,6 +12,8 @@ from claimweave.evaluation.agreements import (
     evaluate,
     field_correct,
     load_gold,
+    party_error,
+    party_place,
     same_asset,
     same_name,
     score_document,
@@ -86,6 +88,37 @@ def test_slots_count_misses_and_false_alarms():
     assert scores.matched == 1
     # parties, signed, duration, expires right; asset missed; status is a false alarm.
     assert (sum(scores.correct.values()), sum(scores.total.values())) == (4, 6)
+
+
+@pytest.mark.parametrize(
+    ("gold_parties", "system_parties", "expected"),
+    [
+        (["Iraq", "Iran"], ["Iraq"], "missing a side"),
+        (["Iraq", "Iran"], [], "missing a side"),
+        (["Iraq"], ["Iraqi", "United Nations"], "an extra side"),
+        (["Iraq", "Iran"], ["Iraq", "Kuwait"], "a wrong side"),
+        (["Iraq", "Iran"], ["Kuwait"], "a wrong side"),
+    ],
+)
+def test_party_error_says_how_a_list_is_wrong(gold_parties, system_parties, expected):
+    assert party_error(gold_parties, system_parties) == expected
+
+
+def test_party_place_is_where_the_gold_names_are_written():
+    sentence = "Acme signed a lease with Orvel."
+    text = "Orvel Port Authority met Acme. " + sentence
+    assert party_place(["Acme", "Orvel"], sentence, text) == "all written in its sentence"
+    assert party_place(["Acme", "Orvel Port Authority"], sentence, text) == "some written only in other sentences"
+    assert party_place(["Acme", "the port authority"], sentence, text) == "some not written verbatim"
+
+
+def test_the_report_breaks_wrong_party_lists_down():
+    start = TEXT.index("a 2019 deal")
+    scores = Scores()
+    score_document(TEXT, [gold(parties=["Acme", "Orvel"])], [system(start, start + 11, parties=[Argument(text="Acme", start=27, end=31)])], scores)
+    lines = scores.report_lines()
+    assert any(line.startswith("  some not written verbatim") and line.endswith("0.000 (0/1)") for line in lines)
+    assert lines[-1] == "wrong party lists: missing a side 1, an extra side 0, a wrong side 0"
 
 
 def test_spurious_agreement_costs_its_filled_fields():

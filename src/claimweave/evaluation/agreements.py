@@ -145,6 +145,11 @@ class Scores:
     gold: int = 0
     system: int = 0
     errors: list[str] = field(default_factory=list)
+    # parties of matched agreements: how a wrong list is wrong, and how lists fare by where the
+    # gold names their sides (all in the agreement's sentence, or some only in other sentences)
+    party_errors: Counter = field(default_factory=Counter)
+    party_places: Counter = field(default_factory=Counter)
+    party_places_correct: Counter = field(default_factory=Counter)
 
     @property
     def accuracy(self) -> float:
@@ -165,7 +170,39 @@ class Scores:
         ]
         for name in FIELDS:
             lines.append(f"  {name:<9} {self.field_accuracy(name):.3f} ({self.correct[name]}/{self.total[name]})")
+        if self.party_places:
+            lines.append("parties of matched agreements, by where the gold's sides are written:")
+            for place in (p for p in PARTY_PLACES if self.party_places[p]):
+                n, ok = self.party_places[place], self.party_places_correct[place]
+                lines.append(f"  {place:<38} {ok / n:.3f} ({ok}/{n})")
+        if self.party_errors:
+            lines.append("wrong party lists: " + ", ".join(f"{kind} {self.party_errors[kind]}" for kind in PARTY_ERRORS))
         return lines
+
+
+PARTY_PLACES = ("all written in its sentence", "some written only in other sentences", "some not written verbatim")
+PARTY_ERRORS = ("missing a side", "an extra side", "a wrong side")
+
+
+def party_place(gold: list[str], sentence: str, text: str) -> str:
+    """Where the gold's names of an agreement's sides are written, relative to the sentence of the
+    agreement's first mention (verbatim: "Israel" is not written in a sentence that says "Israeli")."""
+    if all(name in sentence for name in gold):
+        return PARTY_PLACES[0]
+    return PARTY_PLACES[1] if all(name in text for name in gold) else PARTY_PLACES[2]
+
+
+def party_error(gold: list[str], system: list[str]) -> str:
+    """How a wrong party list is wrong: a side missing, one too many, or a side that is not the gold's."""
+    left = list(system)
+    for name in gold:
+        hit = next((s for s in left if same_name(name, s)), None)
+        if hit is not None:
+            left.remove(hit)
+    found = len(system) - len(left)
+    if not left and found < len(gold):
+        return PARTY_ERRORS[0]
+    return PARTY_ERRORS[1] if found == len(gold) else PARTY_ERRORS[2]
 
 
 def _anchor_span(text: str, gold: GoldAgreement) -> tuple[int, int]:
@@ -197,6 +234,13 @@ def score_document(text: str, gold: list[GoldAgreement], system: list[Agreement]
             scores.matched += 1
         else:
             scores.errors.append(f"{g.doc}: missed agreement {g.anchor!r}")
+        if hit is not None and g.parties:
+            place = party_place(g.parties, hit.evidence[0].sentence, text)
+            scores.party_places[place] += 1
+            if field_correct("parties", gv["parties"], sv["parties"]):
+                scores.party_places_correct[place] += 1
+            else:
+                scores.party_errors[party_error(g.parties, sv["parties"] or [])] += 1
         for name in FIELDS:
             if gv[name] is None and sv[name] is None:
                 continue
