@@ -540,6 +540,11 @@ REPRESENTED = [
         {"asset": "fisheries"},
         id="the-asset-stops-at-during",
     ),
+    # sides joined by a hyphen on the agreement's name: states, acronyms and names the NER takes alone
+    pytest.param("The 1993 Israel-PLO accord was signed in Washington.", {"parties": ["Israel", "PLO"], "signed": ["1993"]}, id="a-state-and-an-acronym-the-ner-took-for-one-name"),
+    pytest.param("The 1994 Hamas-Fatah truce was signed in Cairo.", {"parties": ["Hamas", "Fatah"], "signed": ["1994"], "asset": None}, id="two-organisations-the-second-kept-in-the-name"),
+    pytest.param("Ministers hailed the China-ASEAN trade pact, which took effect in 2010.", {"parties": ["China", "ASEAN"]}, id="a-bloc-the-ner-does-not-know"),
+    pytest.param("The Bosnia-Herzegovina peace accord was signed in Paris in 1995.", {"parties": []}, id="one-state-written-with-a-hyphen-is-no-pair"),
 ]
 
 

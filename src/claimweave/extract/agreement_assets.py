@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_asset_shapes import clause_end, empty_asset, foreign_clauses, handed_over
 from claimweave.extract.agreement_asset_verbs import VerbAssets
 from claimweave.extract.agreement_rules import Vocabulary
-from claimweave.extract.agreement_side_shapes import HYPHENS, paired_states
+from claimweave.extract.agreement_side_shapes import HYPHENS, paired_sides
 from claimweave.extract.agreement_types import Mention, Term
 from claimweave.extract.common import analysed_text
 from claimweave.models import Timex
@@ -291,7 +291,7 @@ class AssetReader(VerbAssets):
         doc = self.doc
         if doc[m.head].text[:1].isupper() and not doc[m.head].is_sent_start:
             return None  # "the Maastricht Treaty": a name, not what the treaty covers
-        sides = paired_states(list(doc[m.start : m.kind_start]))  # "the US-Japan security treaty": its sides, not its subject
+        sides = paired_sides(list(doc[m.start : m.kind_start]))  # "the US-Japan security treaty": its sides, not its subject
         for i in range(m.start, m.kind_start):
             t = doc[i]
             if t in sides or t.text in HYPHENS or any(x.start <= t.idx < x.end for x in tx) or t.lower_ in _TIME_UNITS or t.like_num or t.text.endswith("-") or t.ent_type_ in ("DATE", "NORP"):

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimweave.extract.agreement_rules import Vocabulary
-from claimweave.extract.agreement_side_shapes import HYPHENS, paired_states
+from claimweave.extract.agreement_side_shapes import HYPHENS, paired_sides
 from claimweave.extract.agreement_terms import how_many, spells
 from claimweave.extract.agreement_types import Mention, called_by_name
 from claimweave.extract.agreement_wanted import WantedReader, governing
@@ -291,7 +291,8 @@ class MentionFinder:
             if ent.label_ in ("ORG", "PERSON") and start <= ent.start and ent.end <= span.start:
                 # (but "the EU-Turkey Customs Union Protocol": a name joined by a hyphen is part of it,
                 # and so is a pair of states the NER took for one organisation, "the Nepal-India treaty")
-                if not (ent.end < len(doc) and (doc[ent.end].tag_ == "POS" or doc[ent.end].text in HYPHENS) or paired_states(list(ent))):
+                joined = ent.end < len(doc) and doc[ent.end].text in HYPHENS or ent.start > 0 and doc[ent.start - 1].text in HYPHENS
+                if not (joined or ent.end < len(doc) and doc[ent.end].tag_ == "POS" or paired_sides(list(ent))):
                     start = ent.end
         while start < span.start and doc[start].tag_ == "POS":
             start += 1

@@ -25,18 +25,37 @@ def countries() -> frozenset[str]:
     return frozenset(title_lexicon().nationalities.values())
 
 
-def paired_states(tokens: list) -> list:
-    """The states written joined by a hyphen among ``tokens`` ("the Nepal-India commerce treaty" ->
-    Nepal, India), in text order. A country's name counts where the NER took the whole pair for one
-    organisation."""
+def _state(t) -> bool:
+    # (a country's name counts where the NER took the whole pair for one organisation)
+    return t.ent_type_ in ("GPE", "NORP") and affiliation_name(t.text) != t.text or t.ent_type_ == "GPE" or affiliation_name(t.text) in countries()
+
+
+def _side_name(t) -> bool:
+    """A word that names a side on its own: a state, an acronym ("PLO", "ASEAN"), or a name the NER
+    takes alone, here ("Hamas-Fatah") or elsewhere in the story ("the Taliban")."""
+    if _state(t):
+        return True
+    if t.pos_ != "PROPN":
+        return False
+    if t.text.isupper() and t.text.isalpha() and len(t.text) >= 2:
+        return True
+    return any(e.text == t.text and e.label_ in ("ORG", "GPE", "NORP") for e in t.doc.ents)
+
+
+def paired_sides(tokens: list) -> list:
+    """The sides written joined by a hyphen among ``tokens`` ("the Nepal-India commerce treaty" ->
+    Nepal, India; "the Israel-PLO accord" -> Israel, PLO), in text order. One place written with a
+    hyphen ("Bosnia-Herzegovina", "Guinea-Bissau") is no pair: inside one place name both words must
+    be countries."""
     words = [t for t in tokens if t.text not in HYPHENS]
     out = []
     for a, b in zip(words, words[1:]):
-        if a.doc.text[a.idx + len(a.text) : b.idx] not in HYPHENS:
+        if a.doc.text[a.idx + len(a.text) : b.idx] not in HYPHENS or not (_side_name(a) and _side_name(b)):
             continue
-        pair = [t for t in (a, b) if t.ent_type_ in ("GPE", "NORP") and affiliation_name(t.text) != t.text or t.ent_type_ == "GPE" or affiliation_name(t.text) in countries()]
-        if len(pair) == 2:
-            out += [t for t in pair if t not in out]
+        one_place = b.ent_type_ == "GPE" and b.ent_iob_ == "I"  # (the entity goes on from a through the hyphen)
+        if one_place and not all(affiliation_name(t.text) in countries() for t in (a, b)):
+            continue
+        out += [t for t in (a, b) if t not in out]
     return out
 
 
@@ -65,7 +84,7 @@ class SideShapes:
 
     def _hyphen_pair(self, tokens: list, rule: str, out: list[Party]) -> None:
         """Add to ``out`` the states written joined by a hyphen among ``tokens``."""
-        for t in paired_states(tokens):
+        for t in paired_sides(tokens):
             if not any(p.start == t.idx for p in out):
                 out.append(Party(t.idx, t.idx + len(t.text), t.text, None, rule))
 
