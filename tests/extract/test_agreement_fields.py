@@ -61,8 +61,8 @@ STATUS = [
         "Freedonia is in the process of ratifying the tax treaty it signed with Ruritania in 2004.",
         "treaty", "pending approval", id="in-the-process-of-ratifying",
     ),
-    pytest.param("Freedonia ratified the tax treaty it signed with Ruritania in 2004.", "treaty", "approved", id="ratified"),
-    pytest.param("The Senate voted 60-40 to ratify the fisheries treaty with Freedonia.", "treaty", "approved", id="voted-to-ratify"),
+    pytest.param("Freedonia ratified the tax treaty it signed with Ruritania in 2004.", "treaty", "ratified", id="ratified"),
+    pytest.param("The Senate voted 60-40 to ratify the fisheries treaty with Freedonia.", "treaty", "ratified", id="voted-to-ratify"),
     pytest.param(
         "Parliament is expected to ratify the fisheries treaty with Freedonia next month.", "treaty", "pending approval", id="expected-to-ratify",
     ),
@@ -90,7 +90,7 @@ STATUS_VERBS = [
     pytest.param("The deal between Acme and Borealis was held up by regulators.", "deal", None, id="held-up"),
     pytest.param("The rebels called off a two-year ceasefire with the army in 2003.", "ceasefire", "cancelled", id="called-off"),
     pytest.param("Kazakhstan stopped applying the customs protocol with Russia in March.", "protocol", "suspended", id="stopped-applying"),
-    pytest.param("Iceland signed a fisheries pact ratified by parliament in 2002.", "pact", "approved", id="participle-ratified"),
+    pytest.param("Iceland signed a fisheries pact ratified by parliament in 2002.", "pact", "ratified", id="participle-ratified"),
     pytest.param(
         "Hamas has refused to accept the peace deals Fatah signed with Israel in 1993. It froze talks with Fatah last month.",
         "deals", None, id="it-froze-something-else",

@@ -84,7 +84,7 @@ ONE_SENTENCE = [
     ),
     pytest.param(
         "The Kiel treaty was ratified by the Bundestag.",
-        {"kind": "treaty", "status": "approved", "parties": []},
+        {"kind": "treaty", "status": "ratified", "parties": []},
         id="ratified-by-not-a-party",
     ),
     pytest.param(
@@ -264,7 +264,7 @@ SEVERAL_SENTENCES = [
     ),
     pytest.param(
         "The Kiel accord was signed in 1998. It was ratified by parliament a year later.",
-        {"kind": "accord", "signed": ["1998"], "status": "approved"},
+        {"kind": "accord", "signed": ["1998"], "status": "ratified"},
         id="it-ratified",
     ),
     pytest.param(
@@ -545,6 +545,18 @@ REPRESENTED = [
     pytest.param("The 1994 Hamas-Fatah truce was signed in Cairo.", {"parties": ["Hamas", "Fatah"], "signed": ["1994"], "asset": None}, id="two-organisations-the-second-kept-in-the-name"),
     pytest.param("Ministers hailed the China-ASEAN trade pact, which took effect in 2010.", {"parties": ["China", "ASEAN"]}, id="a-bloc-the-ner-does-not-know"),
     pytest.param("The Bosnia-Herzegovina peace accord was signed in Paris in 1995.", {"parties": []}, id="one-state-written-with-a-hyphen-is-no-pair"),
+    # who ratifies or approves: a state is a side, a body deciding on the agreement is not
+    pytest.param("The Senate ratified the fisheries treaty on Thursday.", {"parties": [], "status": "ratified"}, id="a-senate-that-ratifies-is-no-side"),
+    pytest.param("Shareholders approved the supply deal with Orvel Foods Inc. on Monday.", {"parties": ["Orvel Foods Inc."], "status": "approved"}, id="shareholders-who-approve-are-no-side"),
+    pytest.param("Chile ratified the water treaty in 2005.", {"parties": ["Chile"], "status": "ratified"}, id="a-state-that-ratifies-is-a-side"),
+    pytest.param("After the Senate's ratification of the water treaty, trade rose.", {"status": "ratified"}, id="a-ratification-done"),
+    # the tagger's verb for a noun with its article
+    pytest.param(
+        "Chile and Peru signed a 10-year gas supply deal worth 5 billion dollars on Tuesday.",
+        {"parties": ["Chile", "Peru"], "duration": "P10Y", "asset": "gas supply"},
+        id="a-kind-noun-tagged-as-a-verb",
+    ),
+    pytest.param("Britain and Ireland signed the Good Friday Agreement in 1998.", {"signed": ["1998"]}, id="a-day-inside-the-name-is-no-signing-date"),
 ]
 
 

@@ -16,7 +16,8 @@ from tests.extract.agreement_docs import agreements as run, only
 STATUS = [
     pytest.param("Oslo and Reykjavik signed a fisheries accord on Monday.", None, id="signing-is-no-status"),
     pytest.param("Acme and Borealis reached a supply deal worth 40 million dollars.", None, id="reaching-is-no-status"),
-    pytest.param("The Baltic fisheries treaty was ratified by the Storting last year.", "approved", id="ratified-is-approved"),
+    pytest.param("The Baltic fisheries treaty was ratified by the Storting last year.", "ratified", id="ratified-is-ratified"),
+    pytest.param("The Storting approved the Baltic fisheries treaty last year.", "approved", id="approved-is-approved"),
     pytest.param("Lawmakers regret Canada's refusal to ratify the Tallinn Convention.", None, id="refusal-to-ratify"),
     pytest.param("Few expect that Brazil will ratify the Lisbon Protocol.", None, id="expected-ratification"),
 ]
@@ -504,7 +505,7 @@ def test_its_agreement_of_another_state_is_a_new_agreement(nlp):
     found = run(nlp, text)
     pact = next(a for a in found if a.text == "the pact")
     own = next(a for a in found if a.text.startswith("its agreement"))
-    assert pact.status == "approved"
+    assert pact.status == "ratified"
     assert [p.text for p in own.parties][:1] == ["Bolivia"]
 
 

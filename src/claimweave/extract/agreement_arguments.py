@@ -244,7 +244,7 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         out = [p for p in out if p.rule not in UNTIED_RULES or not self._place_served(self.doc[self._token_at(p.start)], purpose)]
         # "The Arab League sent observers to monitor a fragile ceasefire", "a truce brokered by Qatar's
         # envoy": who brokers or watches over an agreement is not its side
-        brokers = self._brokers(mentions) | self._made_under(mentions) | self._commenters(mentions)
+        brokers = self._brokers(mentions) | self._made_under(mentions) | self._commenters(mentions) | self._approvers(mentions)
         out = [p for p in out if p.rule not in UNTIED_RULES or self._token_at(p.start) not in brokers]
         region = self._own_clause(mentions)
         if region is not None:

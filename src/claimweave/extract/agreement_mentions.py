@@ -18,6 +18,7 @@ from claimweave.extract.agreement_types import Mention, called_by_name
 from claimweave.extract.agreement_wanted import WantedReader, governing
 from claimweave.extract.common import analysed_text
 
+_NOUN_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj")  # what only a noun can be
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
 PLURAL_HEADS_SINGULAR = {"rights"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
@@ -55,6 +56,17 @@ class MentionFinder:
             if t.text in labels and not (t.i > 0 and doc[t.i - 1].text == "(")
         ]
         return filter_spans(found + extra)
+
+    @staticmethod
+    def mend_tags(names: list[Span]) -> None:
+        """Tag as a noun a kind word the tagger read as a verb although the parser made it a noun with
+        its article ("signed a 10-year gas supply deal worth ..." -> "deal"/VBP as the object, with "a"
+        as its determiner), so that the readers after this one see the agreement it names."""
+        for span in names:
+            head = span[-1]
+            if head.pos_ == "VERB" and head.dep_ in _NOUN_DEPS and any(c.dep_ in ("det", "poss") for c in head.children):
+                head.pos_ = "NOUN"
+                head.tag_ = "NNS" if head.lower_.endswith("s") else "NN"
 
     @staticmethod
     def acronym(doc: Doc, span: Span) -> str | None:

@@ -120,6 +120,23 @@ class SideShapes:
                     above = above.head
         return out
 
+    def _approvers(self, mentions: list[Mention]) -> set[int]:
+        """Tokens of a body that ratifies or approves an agreement ("The Senate ratified the treaty",
+        "shareholders approved the deal"): it decides on the agreement but is no side of it. A state
+        that ratifies ("Chile ratified the convention") is one."""
+        verbs = set(self.vocab.cues.approving_verbs)
+        out: set[int] = set()
+        for m in mentions:
+            head = self.doc[m.head]
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head  # "approved the treaty and two protocols"
+            if head.pos_ == "VERB" or head.dep_ != "dobj" or head.head.lemma_.lower() not in verbs:
+                continue
+            for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
+                if not (subject.ent_type_ == "GPE" or affiliation_name(subject.text) in countries()):
+                    out.update(range(subject.left_edge.i, subject.i + 1))  # (not whom it is of: "shareholders of Acme")
+        return out
+
     def _made_under(self, mentions: list[Mention]) -> set[int]:
         """Tokens of what is made or done under an agreement when the text says by whom ("Under a
         memorandum, a "Vision Program" was set up by the ministry and the hospital"): the thing, not a side."""

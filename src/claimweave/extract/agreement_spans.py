@@ -132,6 +132,15 @@ class ClauseReader(StatusReader):
             return Term((None, None), s, e, "renewal.renewed")
         return None
 
+    def _word_of_a_name(self, t: Timex) -> bool:
+        """True for a day written without digits right after a capitalised word of the same name
+        ("Good Friday" in "the Good Friday Agreement")."""
+        if any(c.isdigit() for c in t.text):
+            return False
+        i = self._token_at(t.start)
+        before = self.doc[i - 1] if i > 0 else None
+        return before is not None and before.is_title and before.is_alpha and not before.is_sent_start and before.ent_type_ != "DATE"
+
     def _dates(self, a, b, ca, cb, tx, used, phrases, terms: Terms, mentions: list[Mention]) -> None:
         has_verb = any(self._signs(t) for t in self.doc[a:b])
         published = context(self.doc).published
@@ -153,6 +162,8 @@ class ClauseReader(StatusReader):
                 used.add(t.id)
                 prev = t
                 continue
+            if in_phrase and self._word_of_a_name(t):
+                continue  # "the Good Friday Agreement": a day named inside the agreement's name
             if in_phrase:
                 rule, terms.signed_in_phrase = "signed.modifier", True
                 value = self._past_date(t)

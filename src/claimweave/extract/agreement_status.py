@@ -17,7 +17,7 @@ from claimweave.models import Timex
 ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
 CLIMB_DEPS = ("xcomp", "acomp", "pcomp", "oprd", "prep", "aux", "auxpass", "amod", "ccomp")
 # Statuses that a verb only gives once done: "will be amended" is not (yet) amended.
-FUTURE_BLIND = ("amended", "approved", "cancelled", "suspended")
+FUTURE_BLIND = ("amended", "approved", "ratified", "cancelled", "suspended")
 PATIENT_STATUSES = FUTURE_BLIND + ("under review",)  # statuses told by what others do to an agreement
 REALIZED_PREPS = ("after", "since", "upon", "on")
 SCHEDULE_WORDS = ("due", "set", "scheduled", "slated", "expected", "poised")  # "is due to be signed"
@@ -234,7 +234,7 @@ class StatusReader(ArgumentReader):
                 if inside or not verbs:
                     direct.append(term)
                     continue
-                if rule.value == "approved" and any(c.lower_ == "must" and c.dep_ == "aux" for v in verbs for c in v.children):
+                if rule.value in ("approved", "ratified") and any(c.lower_ == "must" and c.dep_ == "aux" for v in verbs for c in v.children):
                     term = Term("pending approval", s, e, "status.approval_required")  # "must still be ratified by parliament"
                 elif rule.value in FUTURE_BLIND and any(self._modal(v) for v in verbs):
                     continue  # "the agreement will be amended": a promise, not what the agreement is
@@ -297,7 +297,12 @@ class StatusReader(ArgumentReader):
         return out
 
     def _approval_value(self, noun) -> str | None:
-        """"approved", "pending approval" or None (nothing says which) for an approval noun of an agreement."""
+        """"approved" ("ratified" for a ratification), "pending approval" or None (nothing says which)
+        for an approval noun of an agreement."""
+        value = self._approval_state(noun)
+        return "ratified" if value == "approved" and noun.lower_.startswith("ratif") else value
+
+    def _approval_state(self, noun) -> str | None:
         cues = self.vocab.cues
         gov = noun.head
         if noun.dep_ == "pobj":

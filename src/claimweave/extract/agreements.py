@@ -184,11 +184,12 @@ class AgreementExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = context(doc)
+        names = self.finder.names(doc)
+        self.finder.mend_tags(names)  # (before anything reads the tags)
         reader = ClauseReader(doc, self.vocab, doc._.cw_timexes or [], doc._.cw_entities or [], doc._.cw_roles or [])
         drafts: list[Draft] = []
         collective: list[Term] = []
         agreeing: list[tuple[int, int, int]] = []
-        names = self.finder.names(doc)
         acronyms = {a for span in names if (a := self.finder.acronym(doc, span)) is not None}
         sentences = list(self._sentences(doc))
         for si, sent in enumerate(sentences):
