@@ -316,6 +316,7 @@ NOT_AGREEMENTS = [
     pytest.param("Rebuilding the bridge was a great deal of work.", id="a-great-deal"),
     pytest.param("Fans said the club had been handed a rough deal by the league.", id="a-rough-deal-is-unfair-treatment"),
     pytest.param("Dairy farmers got a raw deal from the new tariffs, he said.", id="a-raw-deal-is-unfair-treatment"),
+    pytest.param("Talks on a new fisheries treaty with Freedonia collapsed on Monday.", id="talks-that-collapsed-made-no-treaty"),
     pytest.param("Nobody expected agreements on the first day.", id="bare-plural-without-terms"),
     pytest.param("Officials said they must deal with the backlog first.", id="verb-deal"),
     pytest.param("Kyiv said Ukraine would not join NATO.", id="negated-join"),
@@ -557,6 +558,12 @@ REPRESENTED = [
         id="a-kind-noun-tagged-as-a-verb",
     ),
     pytest.param("Britain and Ireland signed the Good Friday Agreement in 1998.", {"signed": ["1998"]}, id="a-day-inside-the-name-is-no-signing-date"),
+    # unnamed sides
+    pytest.param("Rebels agreed to a ceasefire on Monday.", {"parties": ["Rebels"]}, id="a-bare-plural-side-that-makes-the-agreement"),
+    pytest.param("The dock workers union and management signed a wage agreement on Monday.", {"parties": ["The dock workers union", "management"]}, id="a-side-without-article-listed-after-another"),
+    # a term of what the agreement grants
+    pytest.param("The agreement gives Chevron the right to use the port for 25 years.", {"duration": "P25Y", "asset": "the port"}, id="the-term-of-a-right-it-grants"),
+    pytest.param("A truce ended the war, which had festered for 22 years.", {"duration": None}, id="the-age-of-what-it-ended-is-no-term"),
 ]
 
 

@@ -745,6 +745,9 @@ def test_made_and_denied_status(nlp, text, status):
 MORE_PARTIES = [
     pytest.param("Downer pointed to a Sino-Australian agreement to hold a formal dialogue.", ["Sino", "Australian"], id="paired-demonyms-in-the-name"),
     pytest.param("The Nepal-India commerce treaty expires next year.", ["Nepal", "India"], id="paired-states-the-ner-took-for-one-organisation-opening-the-sentence"),
+    pytest.param("Peru praised the fisheries pact signed on Monday.", [], id="who-praises-an-agreement-is-no-side"),
+    pytest.param("Chile hailed the water treaty between Peru and Bolivia on Monday.", ["Peru", "Bolivia"], id="who-hails-an-agreement-between-others-is-no-side"),
+    pytest.param("Jordan welcomed its new trade deal with Syria.", ["Jordan", "Syria"], id="who-welcomes-its-own-deal-is-a-side"),
     pytest.param("Sri Lanka's peace broker Norway failed to arrange talks to strengthen the 2002 truce.", [], id="a-broker-is-no-side"),
     pytest.param("In the end the country agreed a deal with the mercenary company Sandline International.", ["Sandline International"], id="a-descriptor-before-a-name"),
     pytest.param("Chelsea agreed to terms with striker Ivo Mandic on a two-year deal.", ["Chelsea", "Ivo Mandic"], id="agreed-to-terms-with-a-player"),

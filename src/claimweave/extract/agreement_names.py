@@ -194,11 +194,15 @@ class NameFinder:
             for group, any_noun in ((subjects, False), (partners, True)):
                 for c in group + [g for c in group for g in c.children if g.dep_ == "conj"]:
                     # "between the alliance and guerrillas": a bare plural side is a group too
-                    bare_plural = any_noun and c.tag_ == "NNS" and not any(d.dep_ in ("poss",) + (() if c.i in recipients else ("nummod",)) for d in c.children)
+                    # ("Rebels agreed to a truce": a bare plural subject that names a side is one too, when
+                    # it makes the agreement rather than acts under it)
+                    named_side = c.lemma_.lower() in nouns or c.lower_ in nouns
+                    bare_plural = (any_noun or named_side and not framing) and c.tag_ == "NNS" and not any(d.dep_ in ("poss",) + (() if c.i in recipients else ("nummod",)) for d in c.children)
                     # "armed Palestinian factions signed a truce": a group named by its people
                     people = next((d for d in c.children if d.dep_ in ("amod", "compound") and d.ent_type_ == "NORP"), None)
                     by_people = people is not None and c.lemma_.lower() in nouns
-                    if c.ent_type_ or c.pos_ != "NOUN" or not (bare_plural or by_people or any(d.dep_ == "det" for d in c.children)):
+                    listed = named_side and c.dep_ == "conj"  # "the union and management"
+                    if c.ent_type_ or c.pos_ != "NOUN" or not (bare_plural or by_people or listed or any(d.dep_ == "det" for d in c.children)):
                         continue
                     after = doc[c.i + 1] if c.i + 1 < len(doc) else None
                     if any(d.dep_ in ("appos", "compound") and (d.ent_type_ in ("ORG", "GPE") or d.dep_ == "appos" and d.pos_ == "PROPN") for d in c.children) or (
@@ -210,7 +214,7 @@ class NameFinder:
                     if c.tag_ == "NNS" and any(d.dep_ in ("amod", "compound") and d.ent_type_ in ("NORP", "GPE") and any(x.dep_ == "conj" for x in d.children) for d in c.children):
                         continue  # "the Philippine and US governments": the two states are the sides
                     # "a contract with an option to extend": only a noun that can name a side is one
-                    if (any_noun and c.lemma_.lower() in sides) or c.lemma_.lower() in nouns or not any_noun and c.lemma_.lower() in framed:
+                    if (any_noun and c.lemma_.lower() in sides) or named_side or not any_noun and c.lemma_.lower() in framed:
                         s, e = (people.idx if by_people and not any_noun and not any(d.dep_ == "det" for d in c.children) else c.left_edge.idx), c.idx + len(c)
                         # "the main faction of the Sudan Liberation Movement": whose faction it is
                         of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP")), None)

@@ -172,6 +172,7 @@ class Cues(_Rule):
     conflict_nouns: list[str]  # "a truce ending the war between X and Y": the sides of the war are its sides
     ending_verbs: list[str]
     brokering_verbs: list[str]  # "X brokered/monitors the truce": X is no side of it
+    judging_verbs: list[str]  # "Peru praised the pact": who judges an agreement is no side of it
     approving_verbs: list[str]  # "the Senate ratified the treaty": a body that approves is no side of it (a state is)
     framed_subject_nouns: list[str]  # "under a PSA, the consortium must ...": a company acting under it is a side
     participation_nouns: list[str]  # "his involvement in a contract": the one involved is a side

@@ -41,14 +41,20 @@ class ClauseScope:
 
     def _commenters(self, mentions: list[Mention]) -> set[int]:
         """Tokens of who speaks of an agreement in a clause on it ("the accord, which Washington hailed
-        as a breakthrough"): the subject of a relative clause whose verb makes, joins or keeps no agreement."""
+        as a breakthrough"): the subject of a relative clause whose verb makes, joins or keeps no agreement,
+        and the subject of a verb that judges it ("Peru praised the pact", "Hamas condemned the truce"),
+        unless the agreement is the subject's own ("Blair defended his budget deal")."""
         cues = self.vocab.cues
         making = set(cues.signed_verbs + cues.signer_verbs + cues.joining_verbs + cues.negotiating_verbs + cues.grant_verbs)
+        judging = set(cues.judging_verbs)
         out: set[int] = set()
         for m in mentions:
             head = self.doc[m.head]
             if head.pos_ == "VERB":
                 continue
+            owned = any(c.dep_ == "poss" for c in head.children)
+            if head.dep_ == "dobj" and head.head.lemma_.lower() in judging and not owned:
+                out.update(i for c in head.head.children if c.dep_ == "nsubj" for i in range(c.left_edge.i, c.i + 1))
             for clause in (c for c in head.children if c.dep_ == "relcl" and c.lemma_ not in making):
                 if not any(t.tag_ in ("WDT", "WP") and t.dep_ == "dobj" for t in clause.children):
                     continue  # the agreement must be what the clause is about ("which X hailed")

@@ -630,6 +630,9 @@ class ClauseReader(StatusReader):
         if any(c.dep_ in ("nsubj", "nsubjpass") and any(ps <= c.idx < pe for ps, pe in phrases) for c in verb.children):
             return False  # "..., while a 2018 agreement awarded mining rights for 40 years" (parsed as a clause)
         noun = verb.head
+        granted = verb.dep_ == "acl" and verb.tag_ == "VB" and noun.dep_ == "dobj"
+        if granted and any(c.dep_ == "nsubj" and any(ps <= c.idx < pe for ps, pe in phrases) for c in noun.head.children):
+            return False  # "the agreement gives Acme the right to use the port for 25 years": what it grants
         return not any(ps <= noun.idx < pe for ps, pe in phrases)
 
 

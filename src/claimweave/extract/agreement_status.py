@@ -96,6 +96,21 @@ class StatusReader(ArgumentReader):
         passive = verb.tag_ == "VBN" and any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in verb.children)
         return not (cls._modal(verb) or passive) and not any(c.dep_ in ("dobj", "prt", "auxpass", "dative", "attr") for c in verb.children)
 
+    def _relative_of(self, pronoun, heads) -> bool:
+        """False for a relative "which"/"that" whose clause is about something other than an agreement
+        ("the peacemaking that collapsed six years ago"); True for one about an agreement ("the truce,
+        which collapsed", "contracts that Damascus wants to examine", also when it comes right after the
+        agreement's phrase and the parser hangs it elsewhere: "mediation over the agreement reached in
+        March, which has since stalled") and for any other word."""
+        clause = pronoun.head
+        while clause.dep_ in CLIMB_DEPS and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ not in ("relcl", "acl"):
+            return True
+        noun = clause.head
+        before = pronoun.i - 2 if pronoun.i >= 2 and pronoun.doc[pronoun.i - 1].text == "," else pronoun.i - 1
+        return noun in heads or noun.lower_ in self.vocab.kind_words or any(h.right_edge.i == before for h in heads)
+
     @classmethod
     def _told_done(cls, verb) -> bool:
         """True for a verb in the simple past or the perfect ("negotiated", "have negotiated"), not in a
@@ -265,11 +280,11 @@ class StatusReader(ArgumentReader):
                             args.append(v.head)
                     if verb.dep_ == "acl" and verb.head in heads and (verb.tag_ == "VBN" or verb.tag_ == "VBG" and self._intransitive(verb)):
                         args.append(verb.head)  # "the pact ratified by X", "a truce holding since 1991"
-                if any(h in args for h in heads) or any(a.lower_ in ("which", "that") for a in args):
+                if any(h in args for h in heads) or any(a.lower_ in ("which", "that") and self._relative_of(a, heads) for a in args):
                     direct.append(term)
                 elif any(self._subject_left_unparsed(v, heads) for v in verbs[:1]) and rule.value not in PATIENT_STATUSES:
                     direct.append(term)
-                elif any(a.lower_ in anaphors and not (a.dep_ == "pobj" and a.head.lower_ in FRAME_PREPS) for a in args):
+                elif any(a.lower_ in anaphors and not (a.dep_ == "pobj" and a.head.lower_ in FRAME_PREPS) and self._relative_of(a, heads) for a in args):
                     # (not "under the terms of the truce, forces withdrew from X": the terms frame the act)
                     anaphoric.append(term)
         direct += self._approval(ca, cb, heads)
