@@ -564,6 +564,9 @@ REPRESENTED = [
     # a term of what the agreement grants
     pytest.param("The agreement gives Chevron the right to use the port for 25 years.", {"duration": "P25Y", "asset": "the port"}, id="the-term-of-a-right-it-grants"),
     pytest.param("A truce ended the war, which had festered for 22 years.", {"duration": None}, id="the-age-of-what-it-ended-is-no-term"),
+    # accession told by its verb: one agreement, dated by the verb's date
+    pytest.param("Montenegro formally joined NATO on June 5, 2017.", {"parties": ["Montenegro", "NATO"], "signed": ["2017-06-05"], "status": "joined"}, id="joined-on-a-date"),
+    pytest.param("In 2004, Lithuania joined the European Union.", {"signed": ["2004"]}, id="joined-in-a-year"),
 ]
 
 

@@ -436,9 +436,12 @@ class MentionFinder:
                 objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
                 formal = [c.i for c in tok.children if c.lower_ in cues.accession_adverbs]
                 for obj in objs:
+                    if obj.ent_type_ in ("DATE", "TIME"):
+                        continue  # "formally joined NATO on June 5": when, not what
                     obj_text = analysed_text(doc)[obj.left_edge.idx : obj.idx + len(obj)]
                     if self.vocab.accession_orgs.match(obj_text) or (formal and obj.pos_ == "PROPN"):
                         out.append(Mention(min([tok.i] + formal), obj.i + 1, tok.i, tok.i, accession, False, False))
+                        break  # one accession per verb
             elif tok.lemma_ in cues.lease_verbs and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
                 infinitive = tok.tag_ == "VB" and not any(c.lower_ in ("will", "shall") for c in tok.children)
                 # "forced to continue leasing land": an activity, not one lease (those are named by nouns)

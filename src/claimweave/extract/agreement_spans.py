@@ -142,7 +142,8 @@ class ClauseReader(StatusReader):
         return before is not None and before.is_title and before.is_alpha and not before.is_sent_start and before.ent_type_ != "DATE"
 
     def _dates(self, a, b, ca, cb, tx, used, phrases, terms: Terms, mentions: list[Mention]) -> None:
-        has_verb = any(self._signs(t) for t in self.doc[a:b])
+        # (an agreement named by its verb is made by it: "leased the port ... in 2017", "joined NATO in 1999")
+        has_verb = any(self._signs(t) for t in self.doc[a:b]) or any(self.doc[m.head].pos_ == "VERB" for m in mentions)
         published = context(self.doc).published
         prev: Timex | None = None
         for t in tx:
