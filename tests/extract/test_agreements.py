@@ -570,6 +570,19 @@ REPRESENTED = [
 ]
 
 
+def test_initials_used_later_name_the_agreement_without_a_definition(nlp):
+    text = "Norway's Equinor signed a production sharing agreement with Angola in 2010. Under the PSA, Equinor will operate Block 17 until 2030."
+    (found,) = run(nlp, text)._.cw_agreements
+    check(found, {"signed": ["2010"], "asset": "Block 17", "expires": ("2030", False)})
+    assert [e.text for e in found.evidence] == ["a production sharing agreement", "the PSA"]
+
+
+def test_initials_never_used_are_no_name(nlp):
+    text = "China and Peru signed a free trade agreement on Friday. The FTC will review it."
+    (found,) = run(nlp, text)._.cw_agreements
+    assert [e.text for e in found.evidence] == ["a free trade agreement"]
+
+
 @pytest.mark.parametrize(("text", "expected"), REPRESENTED)
 def test_parties_through_people_groups_and_owners(nlp, text, expected):
     check(only(nlp, text), expected)

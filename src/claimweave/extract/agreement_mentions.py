@@ -70,7 +70,24 @@ class MentionFinder:
 
     @staticmethod
     def acronym(doc: Doc, span: Span) -> str | None:
-        """The acronym written in brackets right after an agreement's name ("... agreement (PSA)"), if any."""
+        """The acronym written in brackets right after an agreement's name ("... agreement (PSA)"), or
+        the initials of its name when the story uses them later without defining them ("a production
+        sharing agreement ... Under the PSA"), if any."""
+        return MentionFinder._defined_acronym(doc, span) or MentionFinder._initials_used(doc, span)
+
+    @staticmethod
+    def _initials_used(doc: Doc, span: Span) -> str | None:
+        start = span.start
+        # the describing words before the kind word: "a free trade agreement", "a cease-fire agreement"
+        while start > 0 and (doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i in range(start, span.end) or doc[start - 1].text == "-"):
+            start -= 1
+        letters = "".join(t.text[0] for t in doc[start : span.end] if t.is_alpha).upper()
+        if len(letters) < 3:
+            return None  # (two letters name too many other things)
+        return letters if any(t.text == letters for t in doc[span.end :]) else None
+
+    @staticmethod
+    def _defined_acronym(doc: Doc, span: Span) -> str | None:
         i = span.end
         # "a Memorandum of Understand (MOU)": the name may run on in capitalised words before it.
         while i < min(len(doc), span.end + 6) and (doc[i].text[:1].isupper() or doc[i].lower_ in NAME_LINKS) and doc[i].text != "(":
