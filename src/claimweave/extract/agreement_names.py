@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from claimweave.extract.agreement_side_shapes import countries
 from claimweave.extract.agreement_terms import spells
 from claimweave.extract.agreement_types import Mention
 from claimweave.extract.titles import title_lexicon
@@ -36,7 +37,8 @@ class NameFinder:
             if t.idx in taken or t.ent_type_ or t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper():
                 continue
             # "Ratners and Weisfield's Inc.", "Carrowmore" where "Carrowmore Savings Bank" is named elsewhere
-            known_name = self._coordinated_with_org(t) and t.text in self.name_words or self._short_org_name(t.text)
+            # (or a country the NER missed: "Nigeria and Shell signed ...")
+            known_name = self._coordinated_with_org(t) and t.text in self.name_words or self._short_org_name(t.text) or t.text in countries()
             if t.pos_ == "NOUN" and (t.is_sent_start or not t.is_title) and not known_name:
                 continue  # a capitalised common noun mid-sentence ("Stroytransgaz" tagged NOUN) is a name
             after_grant = t.i > 0 and doc[t.i - 1].pos_ == "VERB" and doc[t.i - 1].lemma_ in self.vocab.cues.grant_verbs
