@@ -577,8 +577,14 @@ def test_initials_used_later_name_the_agreement_without_a_definition(nlp):
     assert [e.text for e in found.evidence] == ["a production sharing agreement", "the PSA"]
 
 
-def test_initials_never_used_are_no_name(nlp):
-    text = "China and Peru signed a free trade agreement on Friday. The FTC will review it."
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("China and Peru signed a free trade agreement on Friday. The FTC will review it.", id="other-initials"),
+        pytest.param("China and Peru signed a free trade agreement on Friday. Ministers drafted FTA/RTA chapters.", id="initials-describing-another-word"),
+    ],
+)
+def test_initials_not_used_as_a_name_are_no_name(nlp, text):
     (found,) = run(nlp, text)._.cw_agreements
     assert [e.text for e in found.evidence] == ["a free trade agreement"]
 

@@ -84,7 +84,9 @@ class MentionFinder:
         letters = "".join(t.text[0] for t in doc[start : span.end] if t.is_alpha).upper()
         if len(letters) < 3:
             return None  # (two letters name too many other things)
-        return letters if any(t.text == letters for t in doc[span.end :]) else None
+        # (used as a name of its own, not as a word describing another: "RTA/FTA chapters")
+        used = any(t.text == letters and t.dep_ not in ("compound", "amod", "nmod") and not (t.i + 1 < len(doc) and doc[t.i + 1].text in ("/", "-")) for t in doc[span.end :])
+        return letters if used else None
 
     @staticmethod
     def _defined_acronym(doc: Doc, span: Span) -> str | None:
