@@ -560,6 +560,12 @@ REPRESENTED = [
     pytest.param("Britain and Ireland signed the Good Friday Agreement in 1998.", {"signed": ["1998"]}, id="a-day-inside-the-name-is-no-signing-date"),
     # unnamed sides
     pytest.param("Rebels agreed to a ceasefire on Monday.", {"parties": ["Rebels"]}, id="a-bare-plural-side-that-makes-the-agreement"),
+    pytest.param(
+        "The government and the rebels held talks in Oslo last week. The two sides signed a ceasefire on Sunday.",
+        {"parties": ["The government", "the rebels"]},
+        id="the-two-sides-are-the-unnamed-pair-before",
+    ),
+    pytest.param("The government and the rebels held talks. The two countries signed a ceasefire on Sunday.", {"parties": []}, id="two-countries-are-no-unnamed-bodies"),
     pytest.param("The dock workers union and management signed a wage agreement on Monday.", {"parties": ["The dock workers union", "management"]}, id="a-side-without-article-listed-after-another"),
     # a term of what the agreement grants
     pytest.param("The agreement gives Chevron the right to use the port for 25 years.", {"duration": "P25Y", "asset": "the port"}, id="the-term-of-a-right-it-grants"),

@@ -749,6 +749,7 @@ MORE_PARTIES = [
     pytest.param("Chile hailed the water treaty between Peru and Bolivia on Monday.", ["Peru", "Bolivia"], id="who-hails-an-agreement-between-others-is-no-side"),
     pytest.param("Jordan welcomed its new trade deal with Syria.", ["Jordan", "Syria"], id="who-welcomes-its-own-deal-is-a-side"),
     pytest.param("Nigeria and Shell signed a 20-year gas supply agreement worth 10 billion dollars.", ["Nigeria", "Shell"], id="a-country-the-ner-missed-opening-the-sentence"),
+    pytest.param("Iran's nuclear deal with world powers was signed in Vienna in July 2015.", ["Iran", "world powers"], id="world-powers-are-a-side"),
     pytest.param("Sri Lanka's peace broker Norway failed to arrange talks to strengthen the 2002 truce.", [], id="a-broker-is-no-side"),
     pytest.param("In the end the country agreed a deal with the mercenary company Sandline International.", ["Sandline International"], id="a-descriptor-before-a-name"),
     pytest.param("Chelsea agreed to terms with striker Ivo Mandic on a two-year deal.", ["Chelsea", "Ivo Mandic"], id="agreed-to-terms-with-a-player"),

@@ -181,7 +181,9 @@ class PeopleResolver:
         for t in reversed(self.doc[: token.i]):
             if t.dep_ != "conj" or t.head.i >= t.i or any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in t.head.children):
                 continue  # ("radical Arab or Moslem states": alternatives, not two sides)
-            first, second = self.side(t.head, labels), self.side(t, labels)
+            # ("the government and the rebels ... the two sides": unnamed bodies are sides too)
+            unnamed = token.lemma_.lower() in ("side", "party")
+            first, second = self.side(t.head, labels, unnamed=unnamed), self.side(t, labels, unnamed=unnamed)
             # (a pair, not the last two of a longer list: "states like Iran, Syria and Iraq")
             others = [c for c in t.head.children if c.dep_ == "conj" and c.i != t.i] + [c for c in t.children if c.dep_ == "conj"] + [t.head] * (t.head.dep_ == "conj")
             if first is None or second is None or others or affiliation_name(first.text) == affiliation_name(second.text):
@@ -189,15 +191,19 @@ class PeopleResolver:
             return [first, second]
         return []
 
-    def side(self, token: Token, labels: tuple[str, ...], rule: str = "party.pair") -> Party | None:
+    def side(self, token: Token, labels: tuple[str, ...], rule: str = "party.pair", unnamed: bool = False) -> Party | None:
         """One member of a coordinated pair: a name of the right kind, or a body written with one
-        ("Nepal's government", "Maoist leaders"), which keeps the name's entity id."""
+        ("Nepal's government", "Maoist leaders"), which keeps the name's entity id; with ``unnamed``,
+        also a body written with "the" alone ("the government", "the rebels")."""
         ent = self._ent(token)
         if ent is not None:
             return self._party(ent, rule) if ent.label_ in labels else None
         if token.pos_ != "NOUN" or token.lemma_.lower() not in SIDE_BODIES:
             return None
         owner = next((self._ent(c) for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.i < token.i and self._ent(c) is not None), None)
+        if owner is None and unnamed and [c.lower_ for c in token.children if c.i < token.i] == ["the"]:
+            span = self.doc[token.i - 1 : token.i + 1]
+            return Party(span.start_char, span.end_char, span.text, None, rule)
         if owner is None or owner.label_ not in labels:
             return None
         span = self.doc[owner.start : token.i + 1]
