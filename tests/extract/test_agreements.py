@@ -573,7 +573,16 @@ REPRESENTED = [
     # accession told by its verb: one agreement, dated by the verb's date
     pytest.param("Montenegro formally joined NATO on June 5, 2017.", {"parties": ["Montenegro", "NATO"], "signed": ["2017-06-05"], "status": "joined"}, id="joined-on-a-date"),
     pytest.param("In 2004, Lithuania joined the European Union.", {"signed": ["2004"]}, id="joined-in-a-year"),
+    pytest.param(
+        "Chile and Peru agreed on a gas deal on Tuesday. It will take effect on January 1 and expire in 2019.",
+        {"expires": ("2019", False)},
+        id="expiry-on-a-verb-coordinated-with-the-one-of-it",
+    ),
 ]
+
+
+def test_a_coordinated_verb_with_its_own_subject_tells_no_expiry(nlp):
+    assert only(nlp, "Chile and Peru signed a gas deal on Tuesday and the war ended in 2019.").expires is None
 
 
 def test_initials_used_later_name_the_agreement_without_a_definition(nlp):

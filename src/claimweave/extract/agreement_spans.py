@@ -576,8 +576,12 @@ class ClauseReader(StatusReader):
         heads = {m.head for m in mentions}
         # "which is set to expire in 2010", "that is due to expire at the end of the year": the verb the
         # infinitive hangs on takes the subject
+        # (and a verb coordinated with the one before shares its subject: "it will take effect in May and
+        # expire in 2019")
         chain = [verb]
-        while chain[-1].dep_ in ("xcomp", "acomp") and chain[-1].head != chain[-1] and len(chain) < 4:
+        while chain[-1].head != chain[-1] and len(chain) < 4 and (
+            chain[-1].dep_ in ("xcomp", "acomp") or chain[-1].dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in chain[-1].children)
+        ):
             chain.append(chain[-1].head)
         for v in chain:
             subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
