@@ -802,3 +802,8 @@ def test_an_agreement_with_the_same_side_in_the_next_sentence_is_the_one_just_an
 def test_an_agreement_with_the_same_side_and_a_date_of_its_own_is_another(nlp):
     text = "Norway and Chile signed a fisheries agreement in May. In 2001, Norway signed an agreement with Chile on shipping."
     assert [a.signed for a in run(nlp, text)] == [["2024-05"], ["2001"]]
+
+
+def test_a_company_name_gives_no_kind(nlp):
+    found = only(nlp, "Acme signed a deal in 2005 to buy a 40 percent stake in Orvel Mining.")
+    assert found.kind == "deal"

@@ -32,7 +32,7 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
     km = draft.kind_mention
     kind = km.rule.kind
     field_ev = {"kind": evidence(doc, doc[km.start].idx, doc[km.end - 1].idx + len(doc[km.end - 1]), km.rule.id)}
-    refined = next((r for r in vocab.kind_by_asset if t.asset and km.rule.generic and r.regex.search(t.asset.value)), None)
+    refined = _kind_of_asset(doc, vocab, t.asset) if t.asset and km.rule.generic else None
     if refined is not None:
         kind = refined.value
         field_ev["kind"] = evidence(doc, t.asset.start, t.asset.end, refined.id)
@@ -125,3 +125,15 @@ def entities_by_name(doc: Doc) -> dict[str, str]:
         for m in entity.mentions:
             ids.setdefault(name_key(m.text), set()).add(entity.id)
     return {key: next(iter(found)) for key, found in ids.items() if key and len(found) == 1}
+
+
+def _kind_of_asset(doc: Doc, vocab: Vocabulary, asset: Term):
+    """The kind rule a general agreement takes from what it covers ("a deal on phosphate mining" ->
+    mining rights), read outside company names ("a stake in Orvel Mining" is no mining deal)."""
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "PERSON")]
+    for rule in vocab.kind_by_asset:
+        for m in rule.regex.finditer(asset.value):
+            at = asset.start + m.start()
+            if not any(s <= at < e for s, e in names):
+                return rule
+    return None
