@@ -110,6 +110,7 @@ def test_party_place_is_where_the_gold_names_are_written():
     assert party_place(["Acme", "Orvel"], sentence, text) == "all written in its sentence"
     assert party_place(["Acme", "Orvel Port Authority"], sentence, text) == "some written only in other sentences"
     assert party_place(["Acme", "the port authority"], sentence, text) == "some not written verbatim"
+    assert party_place(["Israel"], "Israeli troops signed a truce.", "Israeli troops signed a truce.") == "some not written verbatim"
 
 
 def test_the_report_breaks_wrong_party_lists_down():

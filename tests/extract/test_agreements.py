@@ -581,6 +581,29 @@ REPRESENTED = [
 ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Talks on the ceasefire between Israel and Hamas broke down on Monday.", id="talks-on-it-broke-down"),
+        pytest.param("Negotiations over the gas deal between Acme and Borealis collapsed in May.", id="negotiations-over-it-collapsed"),
+    ],
+)
+def test_what_befalls_talks_about_an_agreement_is_not_its_status(nlp, text):
+    assert only(nlp, text).status is None
+
+
+def test_a_board_approving_keeps_whose_board_it_is(nlp):
+    found = only(nlp, "Acme's board approved the supply contract with Orvel Foods Inc. on Monday.")
+    assert [p.text for p in found.parties] == ["Acme", "Orvel Foods Inc."]
+    assert found.status == "approved"
+
+
+def test_initials_the_ner_gives_to_a_body_name_no_agreement(nlp):
+    text = "Japan and Mexico signed an economic partnership agreement on Friday. The EPA said it would tighten rules."
+    (found,) = run(nlp, text)._.cw_agreements
+    assert [e.text for e in found.evidence] == ["an economic partnership agreement"]
+
+
 def test_a_coordinated_verb_with_its_own_subject_tells_no_expiry(nlp):
     assert only(nlp, "Chile and Peru signed a gas deal on Tuesday and the war ended in 2019.").expires is None
 

@@ -94,16 +94,21 @@ def same_asset(a: str, b: str) -> bool:
     return ka <= kb or kb <= ka or len(ka & kb) / len(ka | kb) >= 0.5
 
 
-def same_parties(gold: list[str], system: list[str]) -> bool:
-    if len(gold) != len(system):
-        return False
-    left = list(system)
+def _pair_names(gold: list[str], system: list[str]) -> tuple[int, list[str]]:
+    """Match gold names to system names one to one: how many gold names found a match, and the
+    system names left over."""
+    left, found = list(system), 0
     for name in gold:
         hit = next((s for s in left if same_name(name, s)), None)
-        if hit is None:
-            return False
-        left.remove(hit)
-    return True
+        if hit is not None:
+            left.remove(hit)
+            found += 1
+    return found, left
+
+
+def same_parties(gold: list[str], system: list[str]) -> bool:
+    found, left = _pair_names(gold, system)
+    return found == len(gold) and not left
 
 
 def _values(item: GoldAgreement | Agreement) -> dict[str, object]:
@@ -187,19 +192,17 @@ PARTY_ERRORS = ("missing a side", "an extra side", "a wrong side")
 def party_place(gold: list[str], sentence: str, text: str) -> str:
     """Where the gold's names of an agreement's sides are written, relative to the sentence of the
     agreement's first mention (verbatim: "Israel" is not written in a sentence that says "Israeli")."""
-    if all(name in sentence for name in gold):
+    def written(name: str, where: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", where) is not None
+
+    if all(written(name, sentence) for name in gold):
         return PARTY_PLACES[0]
-    return PARTY_PLACES[1] if all(name in text for name in gold) else PARTY_PLACES[2]
+    return PARTY_PLACES[1] if all(written(name, text) for name in gold) else PARTY_PLACES[2]
 
 
 def party_error(gold: list[str], system: list[str]) -> str:
     """How a wrong party list is wrong: a side missing, one too many, or a side that is not the gold's."""
-    left = list(system)
-    for name in gold:
-        hit = next((s for s in left if same_name(name, s)), None)
-        if hit is not None:
-            left.remove(hit)
-    found = len(system) - len(left)
+    found, left = _pair_names(gold, system)
     if not left and found < len(gold):
         return PARTY_ERRORS[0]
     return PARTY_ERRORS[1] if found == len(gold) else PARTY_ERRORS[2]

@@ -18,7 +18,14 @@ from claimweave.extract.agreement_types import Mention, called_by_name
 from claimweave.extract.agreement_wanted import WantedReader, governing
 from claimweave.extract.common import analysed_text
 
-_NOUN_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj")  # what only a noun can be
+_NOUN_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj")  # a noun's places (a verb's "conj" has no article)
+def _as_a_name(t: Token) -> bool:
+    """True for initials standing as a name of their own: not a word describing another ("RTA/FTA
+    chapters", "FTA talks") and not a name the NER gives to something else ("The EPA said")."""
+    describing = t.dep_ in ("compound", "amod", "nmod") or t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("/", "-")
+    return not describing and t.ent_type_ not in ("ORG", "GPE", "PERSON")
+
+
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
 PLURAL_HEADS_SINGULAR = {"rights"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
@@ -41,19 +48,22 @@ class MentionFinder:
 
     def names(self, doc: Doc) -> list[Span]:
         """Agreement names, with the acronyms the document defines for them ("a cease-fire agreement
-        (CFA)" ... "the CFA") wherever the acronym occurs."""
+        (CFA)" ... "the CFA") wherever the acronym occurs, and the initials it uses for them without a
+        definition ("a production sharing agreement" ... "the PSA") wherever they stand as a name."""
         found = filter_spans(self.matcher(doc, as_spans=True))
-        labels = {}
+        labels, initials = {}, set()
         for span in found:
             acronym = self.acronym(doc, span)
             if acronym is not None:
                 labels.setdefault(acronym, span.label_)
+                if self._defined_acronym(doc, span) is None:
+                    initials.add(acronym)
         # The acronym in its brackets is the name again, not another agreement.
         found = [s for s in found if not (len(s) == 1 and s.text in labels and s.start > 0 and doc[s.start - 1].text == "(")]
         extra = [
             Span(doc, t.i, t.i + 1, label=labels[t.text])
             for t in doc
-            if t.text in labels and not (t.i > 0 and doc[t.i - 1].text == "(")
+            if t.text in labels and not (t.i > 0 and doc[t.i - 1].text == "(") and (t.text not in initials or _as_a_name(t))
         ]
         return filter_spans(found + extra)
 
@@ -84,9 +94,7 @@ class MentionFinder:
         letters = "".join(t.text[0] for t in doc[start : span.end] if t.is_alpha).upper()
         if len(letters) < 3:
             return None  # (two letters name too many other things)
-        # (used as a name of its own, not as a word describing another: "RTA/FTA chapters")
-        used = any(t.text == letters and t.dep_ not in ("compound", "amod", "nmod") and not (t.i + 1 < len(doc) and doc[t.i + 1].text in ("/", "-")) for t in doc[span.end :])
-        return letters if used else None
+        return letters if any(t.text == letters and _as_a_name(t) for t in doc[span.end :]) else None
 
     @staticmethod
     def _defined_acronym(doc: Doc, span: Span) -> str | None:
@@ -321,7 +329,7 @@ class MentionFinder:
         for ent in doc.ents:
             if ent.label_ in ("ORG", "PERSON") and start <= ent.start and ent.end <= span.start:
                 # (but "the EU-Turkey Customs Union Protocol": a name joined by a hyphen is part of it,
-                # and so is a pair of states the NER took for one organisation, "the Nepal-India treaty")
+                # and so is a pair of sides the NER took for one organisation, "the Nepal-India treaty")
                 joined = ent.end < len(doc) and doc[ent.end].text in HYPHENS or ent.start > 0 and doc[ent.start - 1].text in HYPHENS
                 if not (joined or ent.end < len(doc) and doc[ent.end].tag_ == "POS" or paired_sides(list(ent))):
                     start = ent.end

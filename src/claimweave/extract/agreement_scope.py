@@ -5,6 +5,7 @@ supply route it is for, a seller it buys from, and not a place it serves or whoe
 from __future__ import annotations
 
 from claimweave.extract.agreement_names import SIDES
+from claimweave.extract.agreement_side_shapes import own_words
 from claimweave.extract.agreement_types import Mention
 
 _ASIDE_PREPS = ("despite", "amid", "notwithstanding")  # circumstances of a clause, not its actors
@@ -46,15 +47,15 @@ class ClauseScope:
         unless the agreement is the subject's own ("Blair defended his budget deal")."""
         cues = self.vocab.cues
         making = set(cues.signed_verbs + cues.signer_verbs + cues.joining_verbs + cues.negotiating_verbs + cues.grant_verbs)
-        judging = set(cues.judging_verbs)
         out: set[int] = set()
+        for head, subject in self._subjects_acting_on(mentions, set(cues.judging_verbs)):
+            # (its own: "its new deal", or the subject's name again as the possessor)
+            if not any(c.dep_ == "poss" and (c.tag_ == "PRP$" or c.text == subject.text) for c in head.children):
+                out |= own_words(subject)
         for m in mentions:
             head = self.doc[m.head]
             if head.pos_ == "VERB":
                 continue
-            owned = any(c.dep_ == "poss" for c in head.children)
-            if head.dep_ == "dobj" and head.head.lemma_.lower() in judging and not owned:
-                out.update(i for c in head.head.children if c.dep_ == "nsubj" for i in range(c.left_edge.i, c.i + 1))
             for clause in (c for c in head.children if c.dep_ == "relcl" and c.lemma_ not in making):
                 if not any(t.tag_ in ("WDT", "WP") and t.dep_ == "dobj" for t in clause.children):
                     continue  # the agreement must be what the clause is about ("which X hailed")

@@ -59,6 +59,12 @@ def paired_sides(tokens: list) -> list:
     return out
 
 
+def own_words(subject) -> set[int]:
+    """Token indices of a noun phrase up to its head, without its possessor ("Acme's board" -> "board")."""
+    owner = {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
+    return {i for i in range(subject.left_edge.i, subject.i + 1) if i not in owner}
+
+
 class SideShapes:
     """Methods of ``ArgumentReader`` for sides written indirectly (it provides ``doc``, ``text``,
     ``vocab``, ``people`` and ``_token_at``)."""
@@ -83,7 +89,7 @@ class SideShapes:
         return out
 
     def _hyphen_pair(self, tokens: list, rule: str, out: list[Party]) -> None:
-        """Add to ``out`` the states written joined by a hyphen among ``tokens``."""
+        """Add to ``out`` the sides written joined by a hyphen among ``tokens``."""
         for t in paired_sides(tokens):
             if not any(p.start == t.idx for p in out):
                 out.append(Party(t.idx, t.idx + len(t.text), t.text, None, rule))
@@ -123,18 +129,29 @@ class SideShapes:
     def _approvers(self, mentions: list[Mention]) -> set[int]:
         """Tokens of a body that ratifies or approves an agreement ("The Senate ratified the treaty",
         "shareholders approved the deal"): it decides on the agreement but is no side of it. A state
-        that ratifies ("Chile ratified the convention") is one."""
-        verbs = set(self.vocab.cues.approving_verbs)
+        that ratifies ("Chile ratified the convention") is one, and so is whose body it is ("Acme's
+        board approved the deal": Acme)."""
         out: set[int] = set()
+        for _, subject in self._subjects_acting_on(mentions, set(self.vocab.cues.approving_verbs)):
+            if not _state(subject):
+                out |= own_words(subject)
+        return out
+
+    def _subjects_acting_on(self, mentions: list[Mention], verbs: set[str]) -> list[tuple]:
+        """(agreement head, subject) for each subject of a verb in ``verbs`` whose object is the
+        agreement ("Peru praised the pact"), also through a list of agreements ("the treaty and two
+        protocols") and a verb it controls ("the Senate voted to ratify the treaty")."""
+        out = []
         for m in mentions:
             head = self.doc[m.head]
             while head.dep_ == "conj" and head.head.i != head.i:
-                head = head.head  # "approved the treaty and two protocols"
+                head = head.head
             if head.pos_ == "VERB" or head.dep_ != "dobj" or head.head.lemma_.lower() not in verbs:
                 continue
-            for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
-                if not (subject.ent_type_ == "GPE" or affiliation_name(subject.text) in countries()):
-                    out.update(range(subject.left_edge.i, subject.i + 1))  # (not whom it is of: "shareholders of Acme")
+            verb = head.head
+            while verb.dep_ == "xcomp" and verb.head != verb and not any(c.dep_ == "nsubj" for c in verb.children):
+                verb = verb.head
+            out += [(self.doc[m.head], c) for c in verb.children if c.dep_ == "nsubj"]
         return out
 
     def _made_under(self, mentions: list[Mention]) -> set[int]:

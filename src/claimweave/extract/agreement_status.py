@@ -88,6 +88,8 @@ class StatusReader(ArgumentReader):
         while before >= 0 and verb.doc[before].pos_ in ("ADV", "AUX", "PART"):
             before -= 1  # "the truce finally took effect", "the truce has taken effect"
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+        if any(h in c.subtree for c in subjects for h in heads):
+            return False  # "talks on the ceasefire broke down": the agreement is inside the subject, not it
         return any(h.i <= before and h.right_edge.i == before and all(c.i < h.left_edge.i for c in subjects) for h in heads)
 
     @classmethod

@@ -790,7 +790,7 @@ def _whole_sentences(doc: Doc):
 
 @Language.factory(
     "claimweave_agreements",
-    assigns=["doc._.cw_agreements"],
+    assigns=["doc._.cw_agreements", "token.pos", "token.tag"],  # (tags mended for kind nouns read as verbs)
     requires=["doc._.cw_entities", "doc._.cw_timexes", "doc._.cw_roles"],
     default_config={"pronoun_window": 2},
 )
