@@ -592,6 +592,20 @@ def test_what_befalls_talks_about_an_agreement_is_not_its_status(nlp, text):
     assert only(nlp, text).status is None
 
 
+def test_the_topic_of_a_subject_hangs_on_it_through_prepositions_alone(nlp):
+    from claimweave.extract.agreement_status import _topic_of
+
+    # "talks on the truce broke down" vs a parse seen in wire news: "the contributor, beefed up after
+    # the truce ... took effect", with the contributor as the subject of "took"
+    talks = Doc(nlp.vocab, words=["talks", "on", "the", "truce", "broke"], heads=[4, 0, 3, 1, 4], deps=["nsubj", "prep", "det", "pobj", "ROOT"])
+    assert _topic_of(talks[3], talks[0])
+    clause = Doc(
+        nlp.vocab, words=["contributor", "beefed", "after", "the", "truce", "took"], heads=[5, 0, 1, 4, 2, 5],
+        deps=["nsubj", "acl", "prep", "det", "pobj", "ROOT"],
+    )
+    assert not _topic_of(clause[4], clause[0])
+
+
 def test_a_board_approving_keeps_whose_board_it_is(nlp):
     found = only(nlp, "Acme's board approved the supply contract with Orvel Foods Inc. on Monday.")
     assert [p.text for p in found.parties] == ["Acme", "Orvel Foods Inc."]

@@ -53,6 +53,17 @@ def signing_noun_of(head):
     return None
 
 
+def _topic_of(head, noun) -> bool:
+    """True when an agreement hangs on ``noun`` through prepositions alone ("talks on the ceasefire",
+    "negotiations over the deal"), not through a clause ("the contributor, beefed up after the truce")."""
+    tok = head
+    while tok.dep_ in ("pobj", "prep", "conj") and tok.head != tok:
+        tok = tok.head
+        if tok == noun:
+            return True
+    return False
+
+
 class StatusReader(ArgumentReader):
     """Reads an agreement's status (and whether a cue is hypothetical or not done) from one Doc."""
 
@@ -88,8 +99,8 @@ class StatusReader(ArgumentReader):
         while before >= 0 and verb.doc[before].pos_ in ("ADV", "AUX", "PART"):
             before -= 1  # "the truce finally took effect", "the truce has taken effect"
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
-        if any(h in c.subtree for c in subjects for h in heads):
-            return False  # "talks on the ceasefire broke down": the agreement is inside the subject, not it
+        if any(_topic_of(h, c) for c in subjects for h in heads):
+            return False  # "talks on the ceasefire broke down": the agreement is what the subject is about, not it
         return any(h.i <= before and h.right_edge.i == before and all(c.i < h.left_edge.i for c in subjects) for h in heads)
 
     @classmethod
