@@ -68,6 +68,10 @@ STATUS = [
     ),
     pytest.param("Parliament is not expected to ratify the fisheries treaty with Freedonia.", "treaty", None, id="not-expected-to-ratify"),
     pytest.param("The 2004 truce between Ruritania and Freedonia collapsed after three days.", "truce", "collapsed", id="collapsed"),
+    pytest.param(
+        "The fisheries agreement, due to be signed next month, would let Freedonia fish in Ruritanian waters.", "agreement", "proposed",
+        id="due-to-be-signed-as-a-modifier",
+    ),
     pytest.param("Officials said the tax treaty signed with Freedonia in 2001 had broken down.", "treaty", "collapsed", id="broken-down"),
     pytest.param("Chad and Sudan signed a truce in May that revived peace talks which collapsed in 2004.", "truce", None, id="what-collapsed-is-the-talks"),
     pytest.param("Officials discussed mediation over the truce reached in March, which has since stalled.", "truce", "stalled", id="a-relative-right-after-the-phrase-hung-elsewhere"),

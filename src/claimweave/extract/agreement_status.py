@@ -153,8 +153,9 @@ class StatusReader(ArgumentReader):
     def _scheduled_by_modifier(noun):
         """The signing verb of a noun told as due to be signed by a modifier ("the accords due to be signed
         on Tuesday", "the texts set to be signed"), or None."""
-        # (the tagger makes "due" an adjective and "scheduled", "set" participles: by the word, whatever its lemma)
-        for c in (c for c in noun.children if c.dep_ in ("amod", "acl") and (c.lemma_ in SCHEDULE_WORDS or c.lower_ in SCHEDULE_WORDS)):
+        # (the tagger makes "due" an adjective or a preposition and "scheduled", "set" participles: by the
+        # word, whatever its lemma)
+        for c in (c for c in noun.children if c.dep_ in ("amod", "acl", "prep") and (c.lemma_ in SCHEDULE_WORDS or c.lower_ in SCHEDULE_WORDS)):
             verb = next((x for x in c.children if x.dep_ == "xcomp"), None)
             if verb is not None:
                 return verb
@@ -191,6 +192,8 @@ class StatusReader(ArgumentReader):
                 # "the 12 accords due to be signed Tuesday cover a gas contract": one of a batch still to be signed
                 batch = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
                 signing = self._scheduled_by_modifier(batch) if batch is not None else None
+            if signing is None:
+                signing = self._scheduled_by_modifier(head)  # "the agreement, due to be signed next month, ..."
             if signing is not None and signing.lemma_ in SIGNING_LEMMAS:
                 # "three agreements are to be signed", "the accord will be signed on Monday": scheduled
                 aux = [c for c in signing.children if c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", "'ll")]
