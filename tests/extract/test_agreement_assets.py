@@ -114,6 +114,7 @@ SHAPES = [
         "the 2006 war in the border region",
         id="a-year-that-names-which-war",
     ),
+    pytest.param("Chile and Peru signed the treaty at a ceremony in Lima on Monday.", None, id="the-ceremony-it-was-signed-at-is-no-asset"),
     pytest.param("Tokyo praised the US-Japan security treaty on Monday.", "security", id="the-paired-sides-before-the-name-are-not-its-subject"),
     pytest.param("The Egypt-Jordan peace treaty was signed in 1994.", None, id="paired-sides-and-a-kind-word-leave-no-subject"),
     pytest.param(

@@ -369,6 +369,8 @@ class AssetReader(VerbAssets):
             return None
         if prep.lower_ in _TOPIC_PREPS:
             np = self._topic_restated(np, b, tx) or np
+        if prep.lower_ in _LOCATIVE and any(t.lower_ in self.vocab.asset_words.event_nouns for t in doc[np[0] : np[1]]):
+            return None  # "signed the treaty at a ceremony in Moscow": where it was made, not what it covers
         np_s, np_e = self._chars(*np)
         if compound is not None and prep.lower_ in _LOCATIVE:
             c_s, c_e = self._chars(*compound)
