@@ -42,15 +42,22 @@ def _side_name(t) -> bool:
     return any(e.text == t.text and e.label_ in ("ORG", "GPE", "NORP") for e in t.doc.ents)
 
 
+def hyphen_pairs(tokens: list):
+    """Each two words among ``tokens`` written joined by a hyphen ("Nepal-India" -> (Nepal, India))."""
+    words = [t for t in tokens if t.text not in HYPHENS]
+    for a, b in zip(words, words[1:]):
+        if a.doc.text[a.idx + len(a.text) : b.idx] in HYPHENS:
+            yield a, b
+
+
 def paired_sides(tokens: list) -> list:
     """The sides written joined by a hyphen among ``tokens`` ("the Nepal-India commerce treaty" ->
     Nepal, India; "the Israel-PLO accord" -> Israel, PLO), in text order. One place written with a
     hyphen ("Bosnia-Herzegovina", "Guinea-Bissau") is no pair: inside one place name both words must
     be countries."""
-    words = [t for t in tokens if t.text not in HYPHENS]
     out = []
-    for a, b in zip(words, words[1:]):
-        if a.doc.text[a.idx + len(a.text) : b.idx] not in HYPHENS or not (_side_name(a) and _side_name(b)):
+    for a, b in hyphen_pairs(tokens):
+        if not (_side_name(a) and _side_name(b)):
             continue
         one_place = b.ent_type_ == "GPE" and b.ent_iob_ == "I"  # (the entity goes on from a through the hyphen)
         if one_place and not all(affiliation_name(t.text) in countries() for t in (a, b)):

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimweave.extract.agreement_arguments import SIDE_LABELS
 from claimweave.extract.agreement_people import Party, PeopleResolver
-from claimweave.extract.agreement_side_shapes import HYPHENS, countries
+from claimweave.extract.agreement_side_shapes import countries, hyphen_pairs
 from claimweave.extract.agreement_terms import spells
 from claimweave.extract.titles import affiliation_name
 from claimweave.models import DocEntity
@@ -122,9 +122,8 @@ class NegotiatingSides:
 
     def _event_pair(self, event: Token) -> list[Party]:
         """"the EU-Ukraine summit", "talks between Seoul and Tokyo": the two sides written on a meeting."""
-        words = [t for t in self.doc[event.left_edge.i : event.i] if t.text not in HYPHENS]
-        for a, b in zip(words, words[1:]):
-            if self.doc.text[a.idx + len(a.text) : b.idx] in HYPHENS and all(self._state_or_body(t) for t in (a, b)):
+        for a, b in hyphen_pairs(list(self.doc[event.left_edge.i : event.i])):
+            if self._state_or_body(a) and self._state_or_body(b):
                 return [self._token_party(t) for t in (a, b)]
         between = [g for c in event.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children if g.dep_ == "pobj"]
         members = self._members(between)
