@@ -171,3 +171,16 @@ def test_cli_eval_agreements_names_a_folder_without_gold(cli, tmp_path):
 def test_cli_eval_agreements_help_has_an_example(cli):
     result = cli("eval", "agreements", "--help")
     assert result.returncode == 0 and "Example:" in result.stdout
+
+
+def test_the_report_says_where_slots_are_lost():
+    start = TEXT.index("a 2019 deal")
+    scores = Scores()
+    # matched: asset wrong; missed: a second gold agreement with two filled fields; spurious: one with a status
+    score_document(
+        TEXT,
+        [gold(signed=["2019"], asset="the north pier"), gold(anchor="north pier", signed=["2019"], parties=["Acme"])],
+        [system(start, start + 11, signed=["2019"], asset="the south dock"), system(0, 4, status="signed")],
+        scores,
+    )
+    assert "wrong slots: 1 in matched agreements, 2 of missed agreements, 1 of spurious agreements" in scores.report_lines()

@@ -155,6 +155,8 @@ class Scores:
     party_errors: Counter = field(default_factory=Counter)
     party_places: Counter = field(default_factory=Counter)
     party_places_correct: Counter = field(default_factory=Counter)
+    # wrong slots by how the agreement fared: matched, missed (gold only) or spurious (system only)
+    wrong: Counter = field(default_factory=Counter)
 
     @property
     def accuracy(self) -> float:
@@ -180,6 +182,8 @@ class Scores:
             for place in (p for p in PARTY_PLACES if self.party_places[p]):
                 n, ok = self.party_places[place], self.party_places_correct[place]
                 lines.append(f"  {place:<38} {ok / n:.3f} ({ok}/{n})")
+        if self.wrong:
+            lines.append("wrong slots: " + ", ".join(f"{self.wrong[kind]} {kind}" for kind in WRONG_SLOTS))
         if self.party_errors:
             lines.append("wrong party lists: " + ", ".join(f"{kind} {self.party_errors[kind]}" for kind in PARTY_ERRORS))
         return lines
@@ -187,6 +191,7 @@ class Scores:
 
 PARTY_PLACES = ("all written in its sentence", "some written only in other sentences", "some not written verbatim")
 PARTY_ERRORS = ("missing a side", "an extra side", "a wrong side")
+WRONG_SLOTS = ("in matched agreements", "of missed agreements", "of spurious agreements")
 
 
 def party_place(gold: list[str], sentence: str, text: str) -> str:
@@ -251,12 +256,16 @@ def score_document(text: str, gold: list[GoldAgreement], system: list[Agreement]
             if field_correct(name, gv[name], sv[name]):
                 scores.correct[name] += 1
             elif hit is not None:
+                scores.wrong[WRONG_SLOTS[0]] += 1
                 scores.errors.append(f"{g.doc}: {g.anchor!r} {name}: gold {gv[name]!r}, system {sv[name]!r}")
+            else:
+                scores.wrong[WRONG_SLOTS[1]] += 1
     for s in left:
         scores.errors.append(f"{s.evidence[0].doc_id}: spurious agreement {s.text!r} ({s.kind})")
         for name, value in _values(s).items():
             if value is not None:
                 scores.total[name] += 1
+                scores.wrong[WRONG_SLOTS[2]] += 1
 
 
 # ---------------------------------------------------------------------- running
