@@ -200,7 +200,7 @@ PARTIES = [
     ),
     pytest.param(
         "Farmers in Ohio signed a contract with Cargill.",
-        {"parties": ["Cargill"]},
+        {"parties": ["Farmers", "Cargill"]},
         id="a-place-people-are-in-is-no-party",
     ),
     pytest.param(

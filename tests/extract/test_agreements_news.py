@@ -759,7 +759,48 @@ MORE_PARTIES = [
     pytest.param("Acme Corp announced on Monday an agreement with Spain's Telefonica SA to form a joint venture.", ["Acme Corp", "Telefonica SA"], id="who-announces-an-agreement-with-y"),
     pytest.param("Acme Corp announced on Monday an agreement between Spain's Telefonica SA and Orange.", ["Telefonica SA", "Orange"], id="who-announces-an-agreement-between-others"),
     pytest.param("Obtained from Boston for three first-round picks, Tom Weller signed a seven-year contract in July.", ["Tom Weller"], id="a-participle-clause-before-the-signing"),
+    pytest.param("Ivo Mandic was signed to a three-year contract by the Orvel Rockets in the offseason.", ["Ivo Mandic", "the Orvel Rockets"], id="a-player-signed-in-the-passive"),
+    pytest.param(
+        "Signed to a three-year contract in the offseason by the Cowboys, Owens was admitted to a hospital on Monday.",
+        ["Cowboys", "Owens"],
+        id="a-participle-signing-a-player",
+    ),
+    pytest.param("Chelsea manager Jose Mourinho signed a new four-year contract on Friday.", ["Chelsea", "Jose Mourinho"], id="a-coachs-own-contract"),
+    pytest.param(
+        "The lease for the aircraft was signed on Monday by officials from the Ruritanian Transport Ministry and the Orvel Aviation Agency.",
+        ["the Ruritanian Transport Ministry", "the Orvel Aviation Agency"],
+        id="officials-from-bodies-are-not-a-side",
+    ),
+    pytest.param(
+        "Acme Air said it had chosen Boeing as its supplier, snubbing rival Airbus for a deal worth 20 billion dollars.",
+        ["Acme Air", "Boeing"],
+        id="a-rival-passed-over-is-no-side",
+    ),
 ]
+
+
+TEAMS = [
+    pytest.param(
+        "Denver Rockets' forward Tom Weller had surgery on Wednesday. Weller signed a seven-year contract in July of 2004.",
+        ["Weller", "Denver Rockets"],
+        id="the-team-written-on-the-players-position",
+    ),
+    pytest.param(
+        "Former Denver Rockets forward Tom Weller had surgery on Wednesday. Weller signed a seven-year contract in July of 2004.",
+        ["Weller"],
+        id="a-former-team-is-not-the-contracts",
+    ),
+    pytest.param(
+        "Denver Rockets forward Tom Weller and Boston Hawks guard Al Birch met on Monday. Weller signed a seven-year contract in July.",
+        ["Weller", "Denver Rockets"],
+        id="the-players-own-team-among-others",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), TEAMS)
+def test_a_players_contract_is_with_his_team(nlp, text, parties):
+    assert [p.text for p in only(nlp, text).parties] == parties
 
 
 @pytest.mark.parametrize(("text", "parties"), MORE_PARTIES)
@@ -810,3 +851,115 @@ def test_an_agreement_with_the_same_side_and_a_date_of_its_own_is_another(nlp):
 def test_a_company_name_gives_no_kind(nlp):
     found = only(nlp, "Acme signed a deal in 2005 to buy a 40 percent stake in Orvel Mining.")
     assert found.kind == "deal"
+
+
+RENEWAL_OPTIONS = [
+    pytest.param("The Orvel Rockets signed Tom Weller to a two-year deal that includes a club option for the 2008 season.", (False, "P1Y"), id="a-club-option-for-a-season"),
+    pytest.param(
+        "The Orvel Rockets signed Tom Weller to a two-year deal. The deal is worth 14 million dollars, and Weller can earn "
+        "more if the Rockets exercise their club option for a third year.",
+        (False, "P1Y"),
+        id="an-option-told-as-a-condition-later-in-the-sentence",
+    ),
+    pytest.param("The Orvel Rockets signed Tom Weller to a two-year deal. He has an option to buy a house.", None, id="no-option-on-the-deal"),
+]
+
+
+@pytest.mark.parametrize(("text", "renewal"), RENEWAL_OPTIONS)
+def test_a_season_option_is_a_one_year_renewal(nlp, text, renewal):
+    found = only(nlp, text).renewal
+    assert (None if found is None else (found.automatic, found.period)) == renewal
+
+
+def test_an_indefinite_two_countries_restates_no_earlier_pair(nlp):
+    text = "Russia and Ukraine met on Monday. Only two Arab countries, Egypt and Jordan, have signed peace treaties with Israel."
+    assert [p.text for p in only(nlp, text).parties] == ["Egypt", "Jordan", "Israel"]
+
+
+def test_the_two_countries_restates_the_earlier_pair(nlp):
+    text = "Russia and Ukraine share a border. The two countries signed a gas deal on Monday."
+    assert [p.text for p in only(nlp, text).parties] == ["Russia", "Ukraine"]
+
+
+def test_a_purpose_verb_written_with_a_prefix_and_hyphen(nlp):
+    text = "Ruritania and Orvelia reached an agreement on Tuesday to re-open the Tarn crossing."
+    assert only(nlp, text).asset == "the Tarn crossing"
+
+
+def test_who_refuses_to_renew_a_lease_holds_it(nlp):
+    text = "Landowners in Tarn have refused to renew leases on army bases when they expire in May."
+    lease = only(nlp, text)
+    assert [p.text for p in lease.parties] == ["Landowners"]
+    assert lease.renewal is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param(
+            "The conference was called to spur movement toward a global trade accord. "
+            "The draft names a date after implementation of the overall accord.",
+            [],
+            id="the-accord-that-was-only-sought",
+        ),
+        pytest.param(
+            "Peru signed a trade accord with Chile in 2004. The draft names a date after implementation of the overall accord.",
+            ["a trade accord"],
+            id="the-accord-that-was-made",
+        ),
+        pytest.param("The draft names a date after implementation of the overall accord.", ["the overall accord"], id="an-accord-presupposed"),
+    ],
+)
+def test_a_presupposed_accord_is_not_one_only_sought_before(nlp, text, found):
+    assert [a.text for a in run(nlp, text)] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Orvel offered Tom Weller a new contract, but the 35-year-old turned it down.", id="an-offer-turned-down"),
+        pytest.param("He promptly suggested a formal government agreement on a programme of action.", id="an-agreement-suggested"),
+        pytest.param("Our hope is that the discussions can lead to some cease-fire.", id="some-cease-fire"),
+        pytest.param("The WTO will push for an agreement paving the way for a global trade pact to take effect next year.", id="the-way-for-a-pact-to-take-effect"),
+    ],
+)
+def test_agreements_only_wanted_are_none(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_an_offer_accepted_is_an_agreement(nlp):
+    assert [a.text for a in run(nlp, "Orvel offered Tom Weller a new contract, and he signed it on Monday.")] == ["a new contract"]
+
+
+def test_the_current_agreements_are_not_the_one_sought(nlp):
+    text = (
+        "Bulgaria is negotiating with Gazprom for a long-term agreement on gas supply. "
+        "The current agreements, which will expire in 2010, must be renegotiated."
+    )
+    assert [a.text for a in run(nlp, text)] == ["The current agreements"]
+
+
+SIDE_CLAUSES = [
+    pytest.param(
+        "President Mobutu Sese Seko will meet with rebel leader Laurent Kabila on Friday for talks on board a ship "
+        "in a deal brokered by the US mediator, UN Ambassador Bill Richardson.",
+        [],
+        id="the-brokers-apposition-however-parsed",
+    ),
+    pytest.param(
+        "He fell out with the board in 2003 when it was revealed, while he was playing in a Test against Pakistan, "
+        "that he had signed a contract with English county Worcestershire.",
+        ["Worcestershire"],
+        id="names-of-a-side-clause-are-no-sides",
+    ),
+    pytest.param(
+        "It was revealed that he had signed a contract with English county Worcestershire which gave the county first call on his services.",
+        ["Worcestershire"],
+        id="a-name-after-a-noun-of-what-body-it-is",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), SIDE_CLAUSES)
+def test_sides_and_side_clauses(nlp, text, parties):
+    assert [p.text for p in only(nlp, text).parties] == parties

@@ -192,6 +192,10 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it, "the X union" is X)
             if self._mediator(root):
                 continue  # "Sri Lanka's peace broker Norway": who brokers an agreement is not its side
+            if root.pos_ == "NOUN" and root.lemma_.lower() in self.vocab.cues.people_nouns and any(
+                c.dep_ == "prep" and c.lower_ in ("from", "of") and any(g.dep_ == "pobj" for g in c.children) for c in root.children
+            ):
+                continue  # "signed by officials from the X Ministry and the Y Agency": the bodies they come from are the sides
             # "the newspaper Folha reported", "the Interfax news agency reported"
             speaker = root.head if root.dep_ == "appos" or root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in _OUTLETS else root
             if speaker.lemma_.lower() in _OUTLETS and any(c.dep_ in ("acl", "relcl") and c.lemma_ in self.vocab.cues.party_speech_verbs for c in speaker.children):
@@ -244,7 +248,7 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         out = [p for p in out if p.rule not in UNTIED_RULES or not self._place_served(self.doc[self._token_at(p.start)], purpose)]
         # "The Arab League sent observers to monitor a fragile ceasefire", "a truce brokered by Qatar's
         # envoy": who brokers or watches over an agreement is not its side
-        brokers = self._brokers(mentions) | self._made_under(mentions) | self._commenters(mentions) | self._approvers(mentions)
+        brokers = self._brokers(mentions) | self._made_under(mentions) | self._commenters(mentions) | self._approvers(mentions) | self._passed_over(mentions)
         out = [p for p in out if p.rule not in UNTIED_RULES or self._token_at(p.start) not in brokers]
         region = self._own_clause(mentions)
         if region is not None:

@@ -66,7 +66,14 @@ class VerbAssets:
             v for o in owners for v in self.doc[o].children
             if v.tag_ == "VB" and v.dep_ in ("advcl", "acl", "relcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
         )
-        return sorted(found, key=lambda v: v.i)
+        return sorted((self._after_prefix(v) for v in found), key=lambda v: v.i)
+
+    def _after_prefix(self, v):
+        """"to re-open the crossing": the tokenizer splits "re", "-", "open"; the verb is the word after the hyphen."""
+        doc = self.doc
+        if v.i + 2 < len(doc) and not v.whitespace_ and doc[v.i + 1].text == "-" and not doc[v.i + 1].whitespace_ and doc[v.i + 2].pos_ == "VERB":
+            return doc[v.i + 2]
+        return v
 
     def _verb_object(self, v, after: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
         """A verb's object after token ``after`` as an asset, as tokens: its direct object, or what it

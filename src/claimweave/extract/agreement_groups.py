@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from claimweave.extract.agreement_rules import Cues, Vocabulary
 from claimweave.extract.agreement_status import MAKING_LEMMAS, SIGNING_NOUNS
-from claimweave.extract.agreement_terms import alike, how_many, same_name
+from claimweave.extract.agreement_terms import how_many, same_name
 from claimweave.extract.agreement_types import Mention, Terms
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def restated_group(cues: Cues, doc: Doc, drafts: list[Draft], m: Mention, terms:
     sentence before, with no dates and no sides of its own, is that group again. So is a bare
     plural of the kind of the one plural group the story told before without sides ("to renew US
     base leases ... landowners who refused to renew leases which expire in May"), when nothing sets
-    it apart ("new leases") and it has no sides of its own."""
+    it apart ("new leases") and no side of its own is named."""
     prev = drafts[-1] if drafts else None
     if prev is not None and not prev.collective and prev.kind_mention.plural and prev.kind_mention.rule.kind == m.rule.kind:
         if si - prev.last_sentence == 1 and not terms.has_time_terms() and prev.terms.parties:
@@ -119,10 +119,11 @@ def restated_group(cues: Cues, doc: Doc, drafts: list[Draft], m: Mention, terms:
     groups = [d for d in drafts if d.kind_mention.plural and not d.collective and d.kind_mention.rule.kind == m.rule.kind]
     if len(groups) != 1 or groups[0].terms.parties or not groups[0].kind_mention.bare:
         return None
-    known = groups[0]
-    if any(not any(alike(p.value[0], q.value[0]) for q in known.terms.parties) for p in terms.parties):
+    # (unnamed holders, "landowners who refused to renew leases", tell whose the group is; a named
+    # side, "AWB paid bribes to Baghdad to win wheat contracts", sets it apart)
+    if any(p.value[1] is not None for p in terms.parties):
         return None
-    return known
+    return groups[0]
 
 
 def signed_group(vocab: Vocabulary, doc: Doc, mention: Mention) -> bool:

@@ -35,6 +35,20 @@ NAME_LINKS = {"of", "on", "for", "and", "the", "to", "-"}
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
+# Where doc.user_data keeps the (head index, kind rule) of each agreement named only as sought.
+SOUGHT_KEY = ("claimweave", "sought_agreements")
+
+
+def sought_before(doc: Doc, mention: Mention, since: int) -> bool:
+    """True when the nearest earlier naming of a mention's kind, after token ``since``, is of one only
+    sought ("talks toward a global trade accord ... implementation of the overall accord")."""
+    kind = mention.rule
+    return any(
+        since <= i < mention.start and (rule.kind == kind.kind or rule.generic and kind.generic)
+        for i, rule in doc.user_data.get(SOUGHT_KEY, [])
+    )
+
+
 class MentionFinder:
     """Agreement names in a Doc: kind nouns from the vocabulary, "joined NATO", "leased X"."""
 
@@ -285,6 +299,8 @@ class MentionFinder:
             return None  # "reached agreement on", "came to agreement": a verb phrase, not a named agreement
         if not det and not plural and any(c.dep_ == "amod" and c.lower_ in self.vocab.cues.consensus_adjectives for c in head.children):
             return None  # "there is broad agreement on the rules": a consensus, not an agreement
+        if not plural and any(t.lower_ == "some" for t in det):
+            return None  # "talks can lead to some cease-fire": no one agreement in particular
         definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in det)
         attr = head.dep_ == "attr"
         # A possessor does not make a mention refer back ("support for Ukraine's accession"), nor does
@@ -295,7 +311,10 @@ class MentionFinder:
         ):
             return None  # "the prisoner swap deal was also on the agenda": a subject of talks, not one made
         if not (attr or any(t.lower_ in DEFINITE and t.head.i == head.i for t in det)) and self.wanted.sought(doc, head):
-            return None  # "hopes to reach a deal", "will seek an agreement", "talks on a new treaty"
+            # "hopes to reach a deal", "will seek an agreement", "talks on a new treaty" (kept aside: a
+            # later "the accord" may speak of the one sought)
+            doc.user_data.setdefault(SOUGHT_KEY, []).append((head.i, rule))
+            return None
         # A bare plural ("deals made under Assad", "separate agreements") is definite only when a status
         # makes it speak of agreements in general; the extractor decides that from its clause.
         return Mention(start, span.end, head.i, span.start, rule, plural, definite or attr, bare=plural and not det)

@@ -27,10 +27,13 @@ class NameFinder:
     def _names(self, ca: int, cb: int) -> list[tuple[int, int, str, str | None]]:
         """Entity mentions in [ca, cb), plus proper names the NER missed (or took for people) in argument positions."""
         doc, org_words = self.doc, set(self.vocab.cues.org_words)
+        bodies = set(self.vocab.cues.body_descriptor_nouns)
         spans = [e for e in self.entities if e[0] >= ca and e[1] <= cb]
         taken = {i for s, e, _, _ in spans for i in range(s, e)}
         for ent in doc.char_span(ca, cb, alignment_mode="expand").ents:
-            if ent.label_ == "PERSON" and (ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root) or self._agrees_to_trade(ent.root) or self._short_org_name(ent.text) or self._side_between(ent) or self._seller_of_bought(ent.root)):
+            # ("with English county Worcestershire": a name after a noun saying what body it is)
+            described = ent.start > 0 and doc[ent.start - 1].pos_ == "NOUN" and doc[ent.start - 1].text.islower() and doc[ent.start - 1].lemma_ in bodies
+            if ent.label_ == "PERSON" and (described or ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root) or self._agrees_to_trade(ent.root) or self._short_org_name(ent.text) or self._side_between(ent) or self._seller_of_bought(ent.root)):
                 spans.append((ent.start_char, ent.end_char, ent.text, None))
                 taken.update(range(ent.start_char, ent.end_char))
         for t in doc.char_span(ca, cb, alignment_mode="expand"):
@@ -142,6 +145,9 @@ class NameFinder:
         doc, nouns, out = self.doc, set(self.vocab.cues.institution_nouns), []
         sides = set(self.vocab.cues.side_nouns)
         acting = set(self.vocab.cues.grant_verbs + self.vocab.cues.signed_verbs)
+        # ("landowners have refused to renew leases": who renews an agreement, or will not, holds it)
+        holding = acting | set(self.vocab.cues.renewing_verbs)
+        acting_people = set(self.vocab.cues.people_nouns)
         for m in mentions:
             head = doc[m.head]
             verb = head if head.pos_ == "VERB" else self._governor(head)
@@ -149,7 +155,9 @@ class NameFinder:
             # "under terms of an accord")
             frame = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in ("term", "provision") else head
             framing = frame.dep_ == "pobj" and frame.head.lower_ in ("under", "through")
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and (verb.lemma_ in acting or framing) else []
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and (verb.lemma_ in holding or framing) else []
+            if not subjects and verb is not None and verb.lemma_ in holding and verb.dep_ == "xcomp" and head.dep_ == "dobj":
+                subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "X refused to renew the leases"
             holders = [head] + ([verb] if verb is not None and head.dep_ == "dobj" and head.head == verb else [])
             if head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX"):
                 # "a ceasefire began between clan militias and Ethiopian forces"
@@ -198,7 +206,10 @@ class NameFinder:
                     # "between the alliance and guerrillas": a bare plural side is a group too
                     # ("Rebels agreed to a truce": a bare plural subject that names a side is one too, when
                     # it makes the agreement rather than acts under it)
-                    named_side = c.lemma_.lower() in nouns or c.lower_ in nouns
+                    # ("landowners have refused to renew leases": a bare plural subject that can be a side;
+                    # not people who act for someone, "trade officials")
+                    holders_named = not any_noun and c.tag_ == "NNS" and c.lemma_.lower() in sides and c.lemma_.lower() not in acting_people and not any(d.dep_ == "det" for d in c.children)
+                    named_side = c.lemma_.lower() in nouns or c.lower_ in nouns or holders_named
                     bare_plural = (any_noun or named_side and not framing) and c.tag_ == "NNS" and not any(d.dep_ in ("poss",) + (() if c.i in recipients else ("nummod",)) for d in c.children)
                     # "armed Palestinian factions signed a truce": a group named by its people
                     people = next((d for d in c.children if d.dep_ in ("amod", "compound") and d.ent_type_ == "NORP"), None)

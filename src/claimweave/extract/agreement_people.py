@@ -178,6 +178,10 @@ class PeopleResolver:
             return []
         if not any(c.lower_ in ("two", "both") for c in token.children):
             return []
+        # ("only two Arab countries, Egypt and Jordan, have ...": an indefinite "two countries" introduces
+        # its own pair, named after it, and restates none)
+        if not any(c.lower_ in ("the", "both", "these", "those", "their") for c in token.children) or any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_) for c in token.children):
+            return []
         for t in reversed(self.doc[: token.i]):
             if t.dep_ != "conj" or t.head.i >= t.i or any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in t.head.children):
                 continue  # ("radical Arab or Moslem states": alternatives, not two sides)

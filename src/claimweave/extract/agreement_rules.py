@@ -49,6 +49,7 @@ class RenewalRule(_Rule):
     id: str
     automatic: bool | None
     pattern: str
+    period: str | None = None  # a period the cue itself gives ("a club option for the 2008 season": P1Y)
 
 
 class AssetRule(_Rule):
@@ -171,6 +172,9 @@ class Cues(_Rule):
     talk_nouns: list[str]
     conflict_nouns: list[str]  # "a truce ending the war between X and Y": the sides of the war are its sides
     ending_verbs: list[str]
+    body_descriptor_nouns: list[str]  # "with English county X": a name after one of these is a body's (not people's)
+    passing_over_verbs: list[str]  # "snubbing rival Airbus for a deal": whose object is a rival, not a side
+    position_nouns: list[str]  # "Denver Nuggets' forward X": a player's or coach's team is written on the position
     brokering_verbs: list[str]  # "X brokered/monitors the truce": X is no side of it
     judging_verbs: list[str]  # "Peru praised the pact": who judges an agreement is no side of it
     approving_verbs: list[str]  # "the Senate ratified the treaty": a body that approves is no side of it (a state is)
@@ -276,7 +280,7 @@ def vocabulary() -> Vocabulary:
         kinds=tuple(kinds),
         kind_words=frozenset(w for k in kinds for term in k.terms for w in term.split()),
         status=tuple(Compiled(r.id, _rx(r.pattern), r.status, r.scope, r.intransitive) for r in status),
-        renewal=tuple(Compiled(r.id, _rx(r.pattern), r.automatic) for r in renewal),
+        renewal=tuple(Compiled(r.id, _rx(r.pattern), (r.automatic, r.period)) for r in renewal),
         collective=tuple(Compiled(r.id, _rx(r.pattern)) for r in collective),
         kind_by_asset=tuple(Compiled(r.id, _rx(r.pattern), r.kind) for r in by_asset),
         assets=tuple(assets),

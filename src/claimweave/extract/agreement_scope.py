@@ -11,6 +11,10 @@ from claimweave.extract.agreement_types import Mention
 _ASIDE_PREPS = ("despite", "amid", "notwithstanding")  # circumstances of a clause, not its actors
 
 
+# Subordinators of a side clause whose names are not an agreement's sides.
+_SIDE_MARKS = ("while", "whilst", "as", "because", "although", "though", "since", "whereas")
+
+
 class ClauseScope:
     """Methods of ``ArgumentReader`` that tell which tokens of a clause are about an agreement (it
     provides ``doc``, ``text``, ``vocab`` and the asset helpers)."""
@@ -122,6 +126,13 @@ class ClauseScope:
             for c in verb.children:
                 if c.dep_ == "advcl" and c.tag_ in ("VBN", "VBG") and c.i < verb.i and not any(a.dep_.startswith("nsubj") or a.dep_ == "mark" for a in c.children) and head.i not in {t.i for t in c.subtree}:
                     region.difference_update(t.i for t in c.subtree)
+            # "it was revealed, while he was playing in a Test against Pakistan, that he had signed a
+            # contract with X": a side clause of a verb on the way up tells of other people
+            for v in [a for a in head.ancestors if verb in a.ancestors or a == verb]:
+                for c in v.children:
+                    marked = any(a.dep_ == "mark" and a.lower_ in _SIDE_MARKS for a in c.children)
+                    if c.dep_ == "advcl" and marked and head not in c.subtree:
+                        region.difference_update(t.i for t in c.subtree)
         return region
 
     def _with_agreement(self, span, mentions: list[Mention]) -> bool:

@@ -123,7 +123,9 @@ class SideShapes:
                 continue
             governing = [c for c in head.children if c.dep_ in ("acl", "relcl")] + ([head.head] if head.dep_ == "dobj" else [])
             for verb in (v for v in governing if v.lemma_.lower() in verbs):
-                out.update(t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree)
+                for agent in (c for c in verb.children if c.dep_ == "agent"):
+                    out.update(t.i for t in agent.subtree)
+                    out.update(self._set_off_after(agent.right_edge.i))
                 above = verb
                 for _ in range(3):
                     subjects = [c for c in above.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
@@ -131,6 +133,18 @@ class SideShapes:
                         out.update(t.i for c in subjects for t in c.subtree)
                         break
                     above = above.head
+        return out
+
+    def _set_off_after(self, i: int) -> list[int]:
+        """Tokens of a name set off by a comma right after token ``i`` ("brokered by the US mediator,
+        UN Ambassador Bill Richardson"), however the parser hangs it: the same one again."""
+        doc = self.doc
+        if i + 2 >= len(doc) or doc[i + 1].text != "," or doc[i + 2].pos_ != "PROPN":
+            return []
+        out, k = [], i + 2
+        while k < len(doc) and k - i <= 8 and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET") and doc[k].sent == doc[i].sent:
+            out.append(k)
+            k += 1
         return out
 
     def _approvers(self, mentions: list[Mention]) -> set[int]:
@@ -142,6 +156,23 @@ class SideShapes:
         for _, subject in self._subjects_acting_on(mentions, set(self.vocab.cues.approving_verbs)):
             if not _state(subject):
                 out |= own_words(subject)
+        return out
+
+    def _passed_over(self, mentions: list[Mention]) -> set[int]:
+        """Tokens of who was passed over for an agreement ("snubbing rival Airbus for a deal", "Acme
+        beat Orvel to the contract"): the object of a verb of passing over whose clause holds the
+        agreement is a rival, not a side."""
+        verbs = set(self.vocab.cues.passing_over_verbs)
+        # (by its form too: the tagger may take "snubbing" for a noun and leave it unlemmatised)
+        forms = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(verbs)))})(?:s|es|ed|[bn]?ed|[bn]?ing|ing|en)?")
+        out: set[int] = set()
+        for m in mentions:
+            head = self.doc[m.head]
+            # (the verb above it, or one just before it that the parser gave another attachment)
+            near = list(head.ancestors)[:3] + list(self.doc[max(head.sent.start, m.start - 6) : m.start])
+            for verb in (a for a in near if a.lemma_.lower() in verbs or forms.fullmatch(a.lower_)):
+                out.update(t.i for c in verb.children if c.dep_ == "dobj" and c.i != m.head for t in c.subtree if t.i != m.head)
+                out.update(range(verb.i + 1, m.start))  # ("snubbing rival Airbus for a deal", however parsed)
         return out
 
     def _subjects_acting_on(self, mentions: list[Mention], verbs: set[str]) -> list[tuple]:

@@ -15,6 +15,7 @@ from claimweave.extract.titles import affiliation_name
 
 UNTIED_RULES = ("party.clause", "party.name")
 TIED_RULES = ("party.for", "party.paired_name", "party.framed_pair", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
+PERSON_RULES = ("party.signatory_person", "party.signed_person", "party.contracted_person")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
 
@@ -151,7 +152,55 @@ class SignerReader:
         if len(sides) >= 2:
             # "Hamas rejected a deal reached between Fatah and Israel": the sides are named; the rest are onlookers.
             out = [p for p in out if p in sides or p.rule == "party.phrase"]
+        if len(out) == 1 and out[0].rule in PERSON_RULES:
+            team = self._team_of(out[0])
+            out += [Term((team.text, team.entity_id), team.start, team.end, team.rule)] if team is not None else []
+        elif len(out) == 1 and out[0].rule == "party.signatory_role":
+            # "Chelsea manager Jose Mourinho signed a new contract": a player's or coach's contract is his own
+            out += [Term((p.text, p.entity_id), p.start, p.end, p.rule) for t in signers if (p := self._positioned(t)) is not None]
         return out
+
+    def _positioned(self, tok) -> Party | None:
+        """The person a signer token names when a position is written right before the name ("manager Jose Mourinho")."""
+        ent = self.people._ent(tok) if tok.ent_type_ == "PERSON" else None
+        if ent is None or ent.start == 0 or self.doc[ent.start - 1].lower_ not in self.vocab.cues.position_nouns:
+            return None
+        return self.people.person(tok, "party.signatory_person")
+
+    def _team_of(self, person: Term) -> Party | None:
+        """"Martin signed a seven-year contract": a player's or coach's contract is with the team the
+        story writes on the position ("Denver Nuggets' forward Kenyon Martin", "Chelsea manager Jose
+        Mourinho"), wherever it does so; none when it names two teams or the position is a former one."""
+        positions = set(self.vocab.cues.position_nouns)
+        person_id = self.people.person_of.get(person.start)
+        starts = [s for s, e in self.people.entity_at if person_id is not None and self.people.person_of.get(s) == person_id]
+        teams: dict[str, Party] = {}
+        for start in starts or [person.start]:
+            i = self.doc.char_span(start, start + 1, alignment_mode="expand").start if start < len(self.text) else 0
+            k, seen = i - 1, False
+            while k >= 0 and i - k <= 3 and self.doc[k].pos_ in ("NOUN", "ADJ", "ADV") and self.doc[k].text[:1].islower():
+                if self.doc[k].lower_ in ("former", "ex", "ex-", "then", "one-time", "onetime"):
+                    return None
+                seen = seen or self.doc[k].lower_ in positions
+                k -= 1
+            if k >= 0 and self.doc[k].tag_ == "POS":
+                k -= 1
+            if not seen or k < 0 or self.doc[k].pos_ != "PROPN" or self.doc[k].ent_type_ in ("PERSON", "DATE"):
+                continue
+            # the team's name: the entity ending there, else the proper nouns ending there (the small NER
+            # often tags half a team's name: "Denver" as a place, "Rockets" as nothing)
+            ent = self.people._ent(self.doc[k])
+            first = k
+            while first > 0 and self.doc[first - 1].pos_ == "PROPN" and not self.doc[first - 1].ent_type_ in ("PERSON", "DATE"):
+                first -= 1
+            if ent is not None and ent.end == k + 1:
+                first = min(first, ent.start)
+            if first > 0 and self.doc[first - 1].lower_ in ("former", "ex", "ex-"):
+                return None
+            s_c, e_c = self._chars(first, k + 1)
+            entity = self.people.entity_at.get((s_c, e_c))
+            teams.setdefault(self.text[s_c:e_c].lower(), Party(s_c, e_c, self.text[s_c:e_c], entity.id if entity else None, "party.team"))
+        return next(iter(teams.values())) if len(teams) == 1 else None
 
     def _anaphoric_signers(self, mentions: list[Mention], ca: int, cb: int, signing: set[str]) -> list[tuple]:
         """(token, party) for signers written as a pronoun or a description ("It has reached agreements",
@@ -229,6 +278,17 @@ class SignerReader:
                 continue
             if verb is None or verb.lemma_ not in ("sign", "re-sign") or verb.pos_ != "VERB":
                 continue
+            # "Owens was signed to a contract by the Cowboys"; "Signed to a contract by the Cowboys, Owens ...":
+            # the person signed, and the team that signed him (the parser may hang "by" on the contract)
+            signed = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+                signed += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                teams = [g for h in (verb, head) for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+                out += [p for t in teams if ca <= t.idx < cb and (p := self.people.named(t, "party.signed_by") or self._proper_noun_party(t, "party.signed_by"))]
+            for who in (t for t in signed if t.ent_type_ == "PERSON"):
+                party = self.people.person(who, "party.signed_person")
+                if party is not None and ca <= party.start and party.end <= cb:
+                    out.append(party)
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
                 person = next((t for t in obj.subtree if t.ent_type_ == "PERSON" or t.dep_ == "appos" and t.pos_ == "PROPN"), None)
                 ent = self.people._ent(person) if person is not None else None
@@ -241,6 +301,12 @@ class SignerReader:
                     s_c, e_c = self._chars(max(left, first), person.i + 1)
                     out.append(Party(s_c, e_c, self.text[s_c:e_c], None, "party.signed_person"))
         return out
+
+    def _proper_noun_party(self, tok, rule: str) -> Party:
+        """A proper noun with the proper nouns compounded on it, whatever the NER took it for ("the Cowboys")."""
+        first = min((c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), default=tok.i)
+        s_c, e_c = self._chars(first, tok.i + 1)
+        return Party(s_c, e_c, self.text[s_c:e_c], None, rule)
 
     def _between_sides(self, mentions: list[Mention], out: list[Term]) -> list[Term]:
         """The parties of "between X and Y" written just after an agreement's name ("a deal (reached) between ...")."""

@@ -74,10 +74,17 @@ class ClauseReader(StatusReader):
 
     def _renewal(self, ca: int, cb: int, tx: list[Timex], used: set[str]) -> Term | None:
         for rule in self.vocab.renewal:
-            for m in rule.regex.finditer(self.text, ca, cb):
+            automatic, fixed = rule.value
+            lo, hi = ca, cb
+            if fixed is not None and ca < len(self.text):
+                # ("The deal is worth $14 million, and he gets more if the Indians exercise their club
+                # option for the 2008 season": a cue that names its own period is the deal's anywhere in its sentence)
+                sent = self.doc[min(self._token_at(ca), len(self.doc) - 1)].sent
+                lo, hi = sent.start_char, sent.end_char
+            for m in rule.regex.finditer(self.text, lo, hi):
                 s, e = m.start(), m.end()
-                if self._hypothetical(ca, s):
-                    continue
+                if fixed is None and self._hypothetical(ca, s):
+                    continue  # (an option is told as one: "if the club exercises its option for ...")
                 near = [
                     t for t in tx
                     # (a set, "renewed every five years", has the period as its value too)
@@ -86,13 +93,15 @@ class ClauseReader(StatusReader):
                     # "valid for ten years, can be extended" is the agreement's own term)
                     and (t.start >= s or not self.text[t.end : s].strip(" -"))
                 ]
-                if not near and rule.value is None:
+                if fixed is not None:
+                    return Term((automatic, fixed), s, e, rule.id)
+                if not near and automatic is None:
                     continue
                 period = min(near, key=lambda t: abs(t.start - s)) if near else None
                 if period is not None:
                     used.add(period.id)
                     s, e = min(s, period.start), max(e, period.end)
-                return Term((rule.value, period.value if period else None), s, e, rule.id)
+                return Term((automatic, period.value if period else None), s, e, rule.id)
         return None
 
     def _year_range(self, mentions: list[Mention]) -> Term | None:

@@ -24,6 +24,16 @@ class WantedReader:
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
 
+    def _turned_down(self, offer: Token) -> bool:
+        """True when a clause joined to an offer turns it down ("..., but he turned it down", "but the
+        player declined it")."""
+        refusing = set(self.vocab.cues.refused_verbs)
+        for verb in offer.conjuncts:
+            down = verb.lemma_ == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+            if (down or verb.lemma_ in refusing) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
+                return True
+        return False
+
     def sought(self, doc: Doc, head: Token) -> bool:
         """True for an agreement that is only wanted, sought or denied: the object of "seek", "hope
         for", "talks on", of "reach" not (yet) done ("to reach a deal", "can have a deal"), of a
@@ -46,6 +56,11 @@ class WantedReader:
             return True  # "talks aimed at replacing the armistice with a peace treaty"
         if head.dep_ == "nsubj" and head.head.lemma_ == "be" and self.hedged(head.head):
             return True  # "a regional agreement would be the best solution": one imagined
+        if head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in head.head.children):
+            # "paving the way for a global trade pact to take effect", "pushed for a deal to be signed"
+            k = head.left_edge.i - 1
+            if k >= 1 and doc[k].lower_ == "for" and (doc[k - 1].lower_ in cues.sought_nouns or doc[k - 1].lemma_ in cues.sought_verbs):
+                return True
         if head.dep_ in ("dobj", "nsubjpass", "attr"):
             gov = head.head
         elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on", "to", "of", "over", "in", "into", "about"):
@@ -81,6 +96,8 @@ class WantedReader:
         made = any(c.dep_ in ("acl", "relcl") and c.lemma_ in set(cues.signed_verbs) | set(cues.reach_verbs) for c in head.children)
         if gov.lemma_ in cues.refused_verbs and not made:
             return True  # "had rejected a fresh deal": an offer turned down (but "rejected a deal reached by X and Y")
+        if gov.lemma_ == "offer" and head.dep_ == "dobj" and self._turned_down(gov):
+            return True  # "X offered him a new contract, but he turned it down"
         if self.urged(gov):
             return True  # "pressed the rebels to observe a truce": what others are asked to do
         unreal = gov.tag_ == "VB" and not aux & {"did", "do", "does"} or bool(aux & {"would", "could", "might", "may", "should", "can"})

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimweave.extract.agreement_mentions import MentionFinder
+from claimweave.extract.agreement_mentions import MentionFinder, sought_before
 from claimweave.extract.agreement_restating import (
     called_by_acronym,
     coordinated_with_one,
@@ -401,7 +401,13 @@ class AgreementExtractor:
             # Tallinn Convention" is known by its name)
             # ("the NPT": a treaty's acronym is its name too)
             draft.unanchored = not (reader.proper_name(first) or called_by_acronym(doc, first) and first.rule.kind == "treaty")
-            draft.presupposed = self.finder.wanted.presupposed(doc, first)
+            # ("the implementation of the overall accord" after "talks toward a trade accord": the one sought)
+            since = max((d.mentions[-1].end for d in drafts if d.kind_mention.rule.kind == first.rule.kind), default=0)
+            # ("the current agreements": not the one sought)
+            existing = any(c.dep_ == "amod" and c.lower_ in self.vocab.cues.existing_adjectives for c in doc[first.head].children)
+            sought = not existing and sought_before(doc, first, since)
+            draft.presupposed = self.finder.wanted.presupposed(doc, first) and not sought
+            draft.tentative = draft.tentative or sought and not (terms.has_substance() or terms.parties)
         drafts.append(draft)
 
     def _reference_signers(self, doc: Doc, reader, group: list[Mention], terms: Terms) -> list[Term]:
