@@ -963,3 +963,51 @@ SIDE_CLAUSES = [
 @pytest.mark.parametrize(("text", "parties"), SIDE_CLAUSES)
 def test_sides_and_side_clauses(nlp, text, parties):
     assert [p.text for p in only(nlp, text).parties] == parties
+
+
+PAIRS_AND_GROUPS = [
+    pytest.param(
+        "British Prime Minister Tony Blair was praised abroad on Saturday for clinching an EU budget deal.",
+        ["EU"],
+        id="an-organisation-on-the-agreements-own-name",
+    ),
+    pytest.param(
+        "President Hamid Karzai and his Pakistani counterpart Pervez Musharaf reached an agreement to hold a grand assembly.",
+        ["Hamid Karzai", "Pervez Musharaf"],
+        id="a-person-set-off-after-a-noun-describing-him",
+    ),
+    pytest.param(
+        "The Ministry of Health (MOH) and China Meteorological Administration (CMA) plan to make special reports, "
+        "according to an agreement signed recently by the two agencies.",
+        ["The Ministry of Health", "China Meteorological Administration"],
+        id="the-two-agencies-written-with-acronyms-in-brackets",
+    ),
+    pytest.param(
+        "The Maoists and seven mainstream opposition parties agreed last month to form an alliance. "
+        "Under the agreement, the Maoists would lay down their arms.",
+        ["Maoists", "seven mainstream opposition parties"],
+        id="an-unnamed-group-among-those-who-agreed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), PAIRS_AND_GROUPS)
+def test_pairs_and_groups(nlp, text, parties):
+    assert [p.text for p in only(nlp, text).parties] == parties
+
+
+def test_a_truce_between_the_sides_of_a_meeting_in_its_own_sentence(nlp):
+    text = (
+        "He said the Tigers and the government had not kept contact for months. Sri Lanka's peace broker "
+        "Norway has tried but failed to arrange a top-level meeting between the two sides to strengthen the February 2002 truce."
+    )
+    assert [p.text for p in only(nlp, text).parties] == ["Tigers", "the government"]
+
+
+def test_agreement_sealed_right_after_a_deal_is_named_is_that_deal_made(nlp):
+    text = (
+        "Tony Blair was praised abroad on Saturday for clinching an EU budget deal. "
+        "Blair sealed agreement overnight on a tighter spending package."
+    )
+    deal = only(nlp, text)
+    assert (deal.text, deal.signed, deal.asset) == ("budget deal", ["2024-06-14"], "a tighter spending package")

@@ -6,6 +6,7 @@ of states the article coordinated ("Russia and Ukraine share ...").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +28,8 @@ PAIR_NOUNS = {
     "side": STATE_LABELS + COMPANY_LABELS, "party": STATE_LABELS + COMPANY_LABELS,
 }
 SIGNING_DEPS = ("nsubj", "nsubjpass")
+# Between two names written as a pair: "and", after an acronym in brackets ("X (XA) and Y").
+_JOINED = re.compile(r"\s*(?:\([A-Za-z.&-]{2,12}\)\s*)?and\s+(?:the\s+)?")
 LEADERS_BODIES = {"administration", "government", "regime", "cabinet"}
 # Bodies that act for the name written on them ("Nepal's government", "Maoist leaders", "Kurdish rebels").
 SIDE_BODIES = {
@@ -193,6 +196,20 @@ class PeopleResolver:
             if first is None or second is None or others or affiliation_name(first.text) == affiliation_name(second.text):
                 continue
             return [first, second]
+        return self._written_pair(token, labels)
+
+    def _written_pair(self, token: Token, labels: tuple[str, ...]) -> list[Party]:
+        """"The Ministry of Health (MOH) and China Meteorological Administration (CMA) plan ... by the two
+        agencies": the last two names of the right kind written joined by "and" in this sentence or the
+        one before, when the parser did not coordinate them (an acronym in brackets may follow each)."""
+        sent = token.sent
+        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        ents = [e for e in self.doc.ents if first <= e.start and e.end <= token.i and e.label_ in labels]
+        for a, b in reversed(list(zip(ents, ents[1:]))):
+            between = self.text[a.end_char : b.start_char]
+            before = self.text[max(0, a.start_char - 2) : a.start_char]
+            if _JOINED.fullmatch(between) and not before.startswith(",") and affiliation_name(a.text) != affiliation_name(b.text):
+                return [self._party(a, "party.pair"), self._party(b, "party.pair")]
         return []
 
     def side(self, token: Token, labels: tuple[str, ...], rule: str = "party.pair", unnamed: bool = False) -> Party | None:
@@ -202,6 +219,11 @@ class PeopleResolver:
         ent = self._ent(token)
         if ent is not None:
             return self._party(ent, rule) if ent.label_ in labels else None
+        if unnamed and token.pos_ == "PROPN" and not token.is_sent_start:
+            # ("the Tigers and the government ... the two sides": a name the NER missed)
+            first = min((c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), default=token.i)
+            span = self.doc[first : token.i + 1]
+            return Party(span.start_char, span.end_char, span.text, None, rule)
         if token.pos_ != "NOUN" or token.lemma_.lower() not in SIDE_BODIES:
             return None
         owner = next((self._ent(c) for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.i < token.i and self._ent(c) is not None), None)
@@ -244,4 +266,6 @@ class PeopleResolver:
         for t in [t for t in out if t.lower_ in ("they", "we") and t.head.dep_ == "ccomp"]:
             out += [c for c in t.head.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         out += [g for t in list(out) for g in t.conjuncts]
+        # "X and his Pakistani counterpart Pervez Musharaf": a person set off after a noun describing him
+        out += [a for t in list(out) if t.pos_ == "NOUN" for a in t.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"]
         return sorted(set(out), key=lambda t: t.i)

@@ -41,7 +41,7 @@ def same_subject(doc: Doc, known: Draft, m: Mention, terms: Terms) -> bool:
     makers = [t.text for t in named if t.pos_ == "PROPN"]
     sides = [p for p in terms.parties if p.rule != "party.seller" and not any(same_name(p.value[0], w) for w in makers)]
     # (names merely in the earlier deal's clause, "during a visit to France", do not say who made it)
-    known_sides = [q for q in known.terms.parties if q.rule != "party.clause"]
+    known_sides = [q for q in known.terms.parties if q.rule != "party.clause" and not any(same_name(q.value[0], w) for w in makers)]
     if sides and known_sides and not any(same_name(p.value[0], q.value[0]) for p in sides for q in known_sides):
         return False
     covered = {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", terms.asset.value)}

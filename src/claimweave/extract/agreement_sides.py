@@ -51,6 +51,11 @@ class NegotiatingSides:
         """The two or more sides a sentence shows negotiating, agreeing or in talks, or []."""
         for tok in sent:
             sides = self._frame(tok)
+            if len(sides) == 1:
+                # "a meeting between the two sides": the pair the story named before
+                restated = self.people.pair(sides[0])
+                if len(restated) == 2:
+                    return [Party(p.start, p.end, p.text, p.entity_id, "party.negotiating") for p in restated]
             if len(sides) < 2:
                 continue
             parties = [self.side(t) for t in sides]

@@ -309,11 +309,16 @@ class AgreementExtractor:
             again = recent  # "secured a huge Airbus plane deal ... a contract to purchase 150 Airbus planes"
             known = [p.value[0] for p in recent.terms.parties]
             renamed = all(any(same_name(p.value[0], k) for k in known) for p in terms.parties)
-            if terms.parties and not renamed and all(p.rule == "party.clause" for p in recent.terms.parties):
+            # (a side named on the deal's own name and named again now, "an Airbus plane deal", is no
+            # reason to keep the clause's other names)
+            again_named = [p for p in recent.terms.parties if p.rule == "party.phrase" and any(same_name(p.value[0], q.value[0]) for q in terms.parties)]
+            if terms.parties and not renamed and all(p.rule == "party.clause" or p in again_named for p in recent.terms.parties):
                 # (who signs the contract says who made the deal; the same sides named again shorter do not)
                 recent.terms.parties = list(terms.parties)
         if again is None and recent is not None and len(group) == 1 and recent.first_sentence < si <= recent.last_sentence + 1 and restates_recent(self.vocab.cues, doc, recent, first, terms):
             again = recent  # "... in a deal valued at 825 million dollars. X will buy all shares, in an all-cash deal"
+        if again is None and recent is not None and len(group) == 1 and self._sealed_again(doc, recent, first, si):
+            again = recent  # "for clinching an EU budget deal ... Blair sealed agreement overnight on a package"
         if again is not None:
             terms.status = terms.status or terms.anaphoric_status
             again.take(group, terms, si)
@@ -563,12 +568,39 @@ class AgreementExtractor:
         last = mentions[-1]
         return [Term((last.text, entity.id), last.start, last.end, "party.company_anaphor")]
 
+    def _sealed_again(self, doc: Doc, recent: Draft, m: Mention, si: int) -> bool:
+        """True for "sealed agreement", "reached agreement" (no article) right after a story names one
+        agreement of a general kind whose making it has not dated: the same agreement, made."""
+        head = doc[m.head]
+        k = recent.kind_mention
+        if m.plural or k.plural or recent.collective or recent.terms.signed or not (m.rule.generic and k.rule.generic):
+            return False
+        if si - recent.last_sentence > 1 or any(t.dep_ in ("det", "poss", "nummod") for t in doc[m.start : m.head]):
+            return False
+        return head.dep_ == "dobj" and head.head.lemma_ in self.vocab.cues.signed_verbs
+
+    def _unnamed_agreeing(self, doc: Doc, verb, found: list[Term]) -> list[Term]:
+        """"The Maoists and seven mainstream opposition parties agreed ...": an unnamed group among
+        those who agreed is a side too (its words as written)."""
+        cues = self.vocab.cues
+        nouns = set(cues.side_nouns) | set(cues.institution_nouns)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        out = []
+        for t in subjects + [g for c in subjects for g in c.conjuncts]:
+            if t.pos_ != "NOUN" or t.tag_ != "NNS" or t.lemma_.lower() not in nouns or t.ent_type_:
+                continue
+            start, end = t.left_edge.idx, t.idx + len(t)
+            if not any(p.start < end and start < p.end for p in found):
+                out.append(Term((doc.text[start:end], None), start, end, "party.agreeing_subject"))
+        return out
+
     def _from_agreeing_sentence(self, doc, reader, draft: Draft, agreeing, si: int) -> None:
         """A first mention "the accord" after "X agreed to sell Y to Z": the terms come from that sentence."""
         source = next((x for x in reversed(agreeing) if si - 2 <= x[0] <= si and x[3] < draft.mentions[0].start), None)
         if source is None:
             return
         terms = reader.read(source[1], source[2], [])
+        terms.parties += self._unnamed_agreeing(doc, doc[source[3]], terms.parties)
         own = draft.terms.parties
         # Parties tied to the name itself ("Polly Peck's accord", "the accord with X") stay.
         ends = [doc[m.end - 1].idx + len(doc[m.end - 1]) for m in draft.mentions]
@@ -719,7 +751,8 @@ class AgreementExtractor:
         for d in drafts:
             if d.terms.parties or d.collective or not d.kind_mention.definite or all(reader.proper_name(m) for m in d.mentions):
                 continue
-            for k in range(d.first_sentence - 1, max(-1, d.first_sentence - 1 - self.sides_window), -1):
+            # (its own sentence first: "failed to arrange a meeting between the two sides to strengthen the truce")
+            for k in range(d.first_sentence, max(-1, d.first_sentence - 1 - self.sides_window), -1):
                 pair = sides.pair(sentences[k])
                 if pair:
                     d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
