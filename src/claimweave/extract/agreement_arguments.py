@@ -186,10 +186,7 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             qualifier = root
             while qualifier.dep_ == "compound" and qualifier.head.pos_ == "PROPN" and not qualifier.head.ent_type_ and qualifier.head.i > qualifier.i:
                 qualifier = qualifier.head
-            # ("an EU budget deal": an organisation's name on a deal's or contract's own name is its side;
-            # on a treaty's or accord's it is its sponsor or place, "a UN convention", "the Oslo accords")
-            own_name = root.ent_type_ == "ORG" and any(qualifier.head.i == m.head and m.rule.kind in self.vocab.cues.side_named_kinds for m in mentions) and self.doc[qualifier.head.i].pos_ == "NOUN"
-            if (qualifier.dep_ == "compound" or qualifier.dep_ == "amod" and qualifier.pos_ == "PROPN" and qualifier.ent_type_ != "NORP") and qualifier.head.pos_ == "NOUN" and qualifier.head.lemma_ not in ACTING_FOR and not company and not paired and not seller and not own_name and not (
+            if (qualifier.dep_ == "compound" or qualifier.dep_ == "amod" and qualifier.pos_ == "PROPN" and qualifier.ent_type_ != "NORP") and qualifier.head.pos_ == "NOUN" and qualifier.head.lemma_ not in ACTING_FOR and not company and not paired and not seller and not (
                 root.ent_type_ == "ORG" and qualifier.head.lemma_ in bodies and not any(c.pos_ == "PROPN" and c.i > qualifier.head.i for c in qualifier.head.children)
             ):
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it, "the X union" is X)
