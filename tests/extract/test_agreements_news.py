@@ -921,6 +921,7 @@ def test_a_presupposed_accord_is_not_one_only_sought_before(nlp, text, found):
         pytest.param("He promptly suggested a formal government agreement on a programme of action.", id="an-agreement-suggested"),
         pytest.param("Our hope is that the discussions can lead to some cease-fire.", id="some-cease-fire"),
         pytest.param("The WTO will push for an agreement paving the way for a global trade pact to take effect next year.", id="the-way-for-a-pact-to-take-effect"),
+        pytest.param("Energy security should be regulated by long-term agreements, Lavrov said.", id="should-be-regulated-by-agreements"),
     ],
 )
 def test_agreements_only_wanted_are_none(nlp, text):
@@ -1006,3 +1007,33 @@ def test_agreement_sealed_right_after_a_deal_is_named_is_that_deal_made(nlp):
     )
     deal = only(nlp, text)
     assert (deal.text, deal.signed, deal.asset) == ("budget deal", ["2024-06-14"], "a tighter spending package")
+
+
+@pytest.mark.parametrize(
+    ("text", "asset"),
+    [
+        pytest.param(
+            "Layton propped up the Liberals after reaching a deal worth 4.6 billion Canadian dollars (3.7 billion US dollars) in extra spending.",
+            "extra spending",
+            id="what-the-value-is-in",
+        ),
+        pytest.param("Acme Corp. agreed a deal worth 2 billion dollars in cash and shares with Orvel Inc.", None, id="how-it-is-paid"),
+        pytest.param("Acme Corp. signed a contract worth 2 billion dollars in June.", None, id="when-it-was-signed"),
+    ],
+)
+def test_the_asset_a_deals_value_is_in(nlp, text, asset):
+    assert only(nlp, text).asset == asset
+
+
+def test_the_contract_after_contracts_given_to_each_is_those_contracts(nlp):
+    text = (
+        "Acme Corp., Orvel Inc. and Tarn Ltd. were each awarded 100 million dollar contracts in June for the campaign. "
+        "The five-year contract was for media planning."
+    )
+    contract = only(nlp, text)
+    assert (contract.text, contract.duration) == ("100 million dollar contracts", "P5Y")
+
+
+def test_the_contract_after_contracts_not_given_to_each_is_its_own(nlp):
+    text = "Acme Corp. and Orvel Inc. signed contracts in June. The five-year contract with Tarn Ltd. was for media planning."
+    assert len(run(nlp, text)) == 2

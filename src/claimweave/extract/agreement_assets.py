@@ -217,10 +217,36 @@ class AssetReader(VerbAssets):
                 got = self._framed_subject(a, mentions, words)
                 if got is not None:
                     yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
+            elif rule.type == "worth_in":
+                for m in ordered:
+                    got = self._worth_in(m, b, words, tx)
+                    if got is not None:
+                        yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
             elif rule.type == "ceasefire_place":
                 got = self._ceasefire_place(b, mentions, words)
                 if got is not None:
                     yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
+
+    def _worth_in(self, m: Mention, b: int, words: set[str], tx: list[Timex]) -> tuple[int, int] | None:
+        """"a deal worth 4.6 billion dollars (3.7 billion US dollars) in extra spending": what the value
+        is in, written after the value the agreement is worth."""
+        doc = self.doc
+        i = m.end
+        if i >= b or doc[i].lower_ not in words:
+            return None
+        depth = 0
+        for k in range(i + 1, min(b, i + 16)):
+            t = doc[k]
+            depth += (t.text == "(") - (t.text == ")")
+            if depth == 0 and t.lower_ == "in" and k > i + 1:
+                np = self._np(k + 1, b, tx)
+                # ("worth $2 billion in cash and shares", "in total": how it is paid or counted)
+                if np is None or doc[np[0]].lower_ in self.vocab.asset_words.payment_words or doc[np[1] - 1].lower_ in self.vocab.asset_words.payment_words:
+                    return None
+                return self._chars(*np)
+            if depth == 0 and (t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in ("(", ")", "$", ".")):
+                return None
+        return None
 
     def _object_np(self, i: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
         """The noun phrase at token i, or the one it points at ("an end to the war", "barriers to trade in goods")."""

@@ -54,7 +54,7 @@ class RenewalRule(_Rule):
 
 class AssetRule(_Rule):
     id: str
-    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place", "framed_subject", "goods_compound", "framed_clause", "covered_by"]
+    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place", "framed_subject", "goods_compound", "framed_clause", "covered_by", "worth_in"]
     words: list[str]
 
 
@@ -78,6 +78,7 @@ class AssetWords(_Rule):
     creation_verbs: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
     activity_heads: frozenset[str] = frozenset()
+    payment_words: frozenset[str] = frozenset()  # "worth $2 billion in cash": how it is paid, no asset
 
 
 class KindByAssetRule(_Rule):

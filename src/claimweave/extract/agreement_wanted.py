@@ -61,6 +61,11 @@ class WantedReader:
             k = head.left_edge.i - 1
             if k >= 1 and doc[k].lower_ == "for" and (doc[k - 1].lower_ in cues.sought_nouns or doc[k - 1].lemma_ in cues.sought_verbs):
                 return True
+        if head.dep_ == "pobj" and head.head.dep_ == "agent":
+            # "energy security should be regulated by long-term agreements": ones wished for
+            modals = {c.lower_ for c in head.head.head.children if c.dep_ == "aux"} & {"should", "would", "could", "must", "might", "ought"}
+            if modals:
+                return True
         if head.dep_ in ("dobj", "nsubjpass", "attr"):
             gov = head.head
         elif head.dep_ == "pobj" and head.head.lower_ in ("for", "at", "toward", "towards", "on", "to", "of", "over", "in", "into", "about"):

@@ -317,6 +317,8 @@ class AgreementExtractor:
                 recent.terms.parties = list(terms.parties)
         if again is None and recent is not None and len(group) == 1 and recent.first_sentence < si <= recent.last_sentence + 1 and restates_recent(self.vocab.cues, doc, recent, first, terms):
             again = recent  # "... in a deal valued at 825 million dollars. X will buy all shares, in an all-cash deal"
+        if again is None and recent is not None and len(group) == 1 and self._each_of(doc, recent, first, si, terms):
+            again = recent  # "X, Y and Z were each awarded contracts in June. The five-year contract was for ..."
         if again is None and recent is not None and len(group) == 1 and self._sealed_again(doc, recent, first, si):
             again = recent  # "for clinching an EU budget deal ... Blair sealed agreement overnight on a package"
         if again is not None:
@@ -567,6 +569,18 @@ class AgreementExtractor:
         entity, mentions = max(seen, key=lambda em: (len(em[1]), -em[1][0].start))
         last = mentions[-1]
         return [Term((last.text, entity.id), last.start, last.end, "party.company_anaphor")]
+
+    def _each_of(self, doc: Doc, recent: Draft, m: Mention, si: int, terms) -> bool:
+        """True for "the contract" right after "X, Y and Z were each awarded contracts": agreements
+        alike, given to each, that a definite singular of their kind describes all at once (when it
+        names no side of its own)."""
+        k = recent.kind_mention
+        if not k.plural or m.plural or not m.definite or recent.collective or terms.parties:
+            return False
+        if k.rule.kind != m.rule.kind or si - recent.last_sentence != 1:
+            return False
+        verb = doc[k.head].head
+        return any(c.lower_ == "each" and c.dep_ in ("dep", "advmod", "npadvmod", "det") for c in verb.children)
 
     def _sealed_again(self, doc: Doc, recent: Draft, m: Mention, si: int) -> bool:
         """True for "sealed agreement", "reached agreement" (no article) right after a story names one
