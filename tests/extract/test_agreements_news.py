@@ -1037,3 +1037,28 @@ def test_the_contract_after_contracts_given_to_each_is_those_contracts(nlp):
 def test_the_contract_after_contracts_not_given_to_each_is_its_own(nlp):
     text = "Acme Corp. and Orvel Inc. signed contracts in June. The five-year contract with Tarn Ltd. was for media planning."
     assert len(run(nlp, text)) == 2
+
+
+def test_terms_told_through_the_agreements_own_term(nlp):
+    text = (
+        "Tony Blair was praised for clinching an EU budget deal. Acting as EU president until the end of the month, "
+        "Blair sealed agreement overnight on a tighter 2007-2013 spending package with a mechanism to review it during the seven-year term."
+    )
+    deal = only(nlp, text)
+    assert (deal.duration, deal.expires.value, deal.expires.computed) == ("P7Y", "2013", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        pytest.param("Acme signed the lease on Monday for the port during the seven-year term.", "P7Y", id="the-n-year-term"),
+        pytest.param("Acme signed a lease with Orvel during his four-year term as mayor.", None, id="someone-elses-term"),
+    ],
+)
+def test_the_n_year_term(nlp, text, duration):
+    assert only(nlp, text).duration == duration
+
+
+def test_until_in_an_opening_participle_clause_is_no_expiry(nlp):
+    text = "Acting as chairman until the end of the month, Smith signed a lease with Orvel Inc. on Monday."
+    assert only(nlp, text).expires is None

@@ -42,8 +42,12 @@ def _as_day(t: Timex) -> Timex:
 
 
 # "for 2007-2011", "covering 2008 to 2012": a term given as its first and last years
+_RANGE = re.compile(r"\b(?P<first>(?:19|20)\d\d)\s*(?:-|\u2013)\s*(?P<last>(?:19|20)\d\d)\b")
 _YEAR_RANGE = re.compile(r"\s+(?:for|covering|running|from)\s+(?:the\s+(?:years|period)\s+)?(?P<first>(?:19|20)\d\d)\s*(?:-|\u2013|to)\s*(?P<last>(?:19|20)\d\d)\b")
 
+
+# Nouns for an agreement's own span of time ("the seven-year term", "its 25-year lifetime").
+_TERM_NOUNS = ("term", "lifetime", "lifespan", "duration")
 
 class ClauseReader(StatusReader):
     """Reads Terms from token ranges of one Doc."""
@@ -67,8 +71,22 @@ class ClauseReader(StatusReader):
             terms.expires = self._year_range(mentions)
             if terms.expires is not None and terms.asset is not None and terms.asset.start <= terms.expires.start < terms.asset.end:
                 terms.asset = None  # (the years a "for" phrase gives are no subject)
+        if terms.expires is None and terms.duration is not None:
+            terms.expires = self._span_of_term(ca, cb, terms.duration)
         terms.parties = self._parties(ca, cb, tx, terms.asset, mentions)
         return terms
+
+    def _span_of_term(self, ca: int, cb: int, duration: Term) -> Term | None:
+        """"a tighter 2007-2013 spending package ... during the seven-year term": years written as a
+        range in the clause that span exactly the agreement's term give its last year as its expiry."""
+        years = re.fullmatch(r"P(\d+)Y", duration.value)
+        if years is None:
+            return None
+        for found in _RANGE.finditer(self.text, ca, cb):
+            first, last = int(found.group("first")), int(found.group("last"))
+            if last - first + 1 == int(years.group(1)):
+                return Term(found.group("last"), found.start("last"), found.end("last"), "expires.term_range")
+        return None
 
     # ------------------------------------------------------------------ time terms
 
@@ -571,10 +589,15 @@ class ClauseReader(StatusReader):
         )
 
     def _not_until(self, t: Timex) -> bool:
-        """True for "not ... until DATE": the verb the date hangs on is negated."""
+        """True for "not ... until DATE": the verb the date hangs on is negated; and for "Acting as EU
+        president until the end of the month, Blair sealed agreement": the date ends a participle clause
+        set before the clause, about its subject."""
         i = self._token_at(t.start)
         verb = self._governor(self.doc[i]) if i < len(self.doc) else None
-        return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+        if verb is None:
+            return False
+        opening = verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and verb.i < verb.head.i and not any(c.dep_.startswith("nsubj") or c.dep_ == "mark" for c in verb.children)
+        return opening or any(c.dep_ == "neg" for c in verb.children)
 
     def _expiry_verb_of(self, t: Timex, mentions: list[Mention]) -> bool:
         """True when the verb before an expiry date ("expires in", "ends in") has the agreement as subject."""
@@ -625,6 +648,9 @@ class ClauseReader(StatusReader):
                 return Term(t.value, t.start, t.end, "duration.modifier")
             i = self._token_at(t.end)
             nxt = self.doc[i] if i < len(self.doc) else None
+            term_noun = t.text.lower().split()[-1] in _TERM_NOUNS or nxt is not None and nxt.lower_ in _TERM_NOUNS
+            if term_noun and "-" in t.text and re.search(r"\b(?:the|its|their)\s+$", left.lower()):
+                return Term(t.value, t.start, t.end, "duration.term_noun")  # "during the seven-year term"
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and "-" in t.text and not in_phrase:
                 continue  # "the eight-year war": a duration of something else
             rule = next((r for r in self.vocab.duration_left if r.regex.search(left)), None)
