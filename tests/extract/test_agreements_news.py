@@ -969,6 +969,12 @@ PAIRS_AND_GROUPS = [
         ["Maoists", "seven mainstream opposition parties"],
         id="an-unnamed-group-among-those-who-agreed",
     ),
+    pytest.param(
+        "Striking Palestinian justice ministry employees, including 140 judges, will return to work after reaching a deal "
+        "with the Palestinian Authority Saturday.",
+        ["Striking Palestinian justice ministry employees", "the Palestinian Authority"],
+        id="who-reached-it-in-an-after-clause",
+    ),
 ]
 
 
@@ -1047,3 +1053,33 @@ def test_until_in_an_opening_participle_clause_is_no_expiry(nlp):
 @pytest.mark.parametrize(("text", "parties"), MORE_PARTIES + TEAMS + SIDE_CLAUSES + PAIRS_AND_GROUPS)
 def test_more_parties(nlp, text, parties):
     assert [p.text for p in only(nlp, text).parties] == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param(
+            "The Orvel sisters did not breach a 2001 contract for an unplayed tennis tournament, their lawyer said.",
+            ("a 2001 contract", ["2001"], None),
+            id="not-breached-is-one-there-is",
+        ),
+        pytest.param(
+            "France does not wish to jeopardise a major contract for Airbus planes that Chirac is expected to clinch when he visits Beijing.",
+            None,
+            id="one-only-wished-not-to-be-jeopardised",
+        ),
+        pytest.param(
+            "France's stance is motivated by a concern not to jeopardise a major contract for Airbus planes that Chirac is expected to clinch.",
+            ("a major contract", [], "proposed"),
+            id="a-making-expected-in-a-relative-clause",
+        ),
+        pytest.param(
+            "The owners said they would now reconsider the contract of their hotel manager, Hugh Rhodes.",
+            ("the contract", [], "under review"),
+            id="reconsidered",
+        ),
+    ],
+)
+def test_agreements_negated_expected_or_reconsidered(nlp, text, found):
+    got = run(nlp, text)
+    assert [(a.text, a.signed, a.status) for a in got] == ([found] if found else [])

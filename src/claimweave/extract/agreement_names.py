@@ -158,6 +158,10 @@ class NameFinder:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and (verb.lemma_ in holding or framing) else []
             if not subjects and verb is not None and verb.lemma_ in holding and verb.dep_ == "xcomp" and head.dep_ == "dobj":
                 subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "X refused to renew the leases"
+            if not subjects and verb is not None and verb.lemma_ in acting and verb.tag_ == "VBG" and head.dep_ == "dobj":
+                # "Striking employees will return to work after reaching a deal": the one who reached it
+                up = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else (verb.head if verb.dep_ == "advcl" else None)
+                subjects = [c for c in up.children if c.dep_ == "nsubj"] if up is not None else []
             holders = [head] + ([verb] if verb is not None and head.dep_ == "dobj" and head.head == verb else [])
             if head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX"):
                 # "a ceasefire began between clan militias and Ethiopian forces"

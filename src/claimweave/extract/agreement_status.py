@@ -21,7 +21,7 @@ FUTURE_BLIND = ("amended", "approved", "ratified", "cancelled", "suspended")
 PATIENT_STATUSES = FUTURE_BLIND + ("under review",)  # statuses told by what others do to an agreement
 REALIZED_PREPS = ("after", "since", "upon", "on")
 SCHEDULE_WORDS = ("due", "set", "scheduled", "slated", "expected", "poised")  # "is due to be signed"
-SIGNING_LEMMAS = ("sign", "conclude", "ink")  # verbs whose future tense schedules an agreement
+SIGNING_LEMMAS = ("sign", "conclude", "ink", "clinch")  # verbs whose future tense schedules an agreement
 MAKING_LEMMAS = SIGNING_LEMMAS + ("seal",)  # verbs that say who made an agreement, and that it is made
 INCLUDING_VERBS = ("cover", "include", "comprise", "contain")  # a batch of texts and what is in it
 TIME_NOUNS = ("year", "month", "week", "day", "decade", "anniversary", "date")
@@ -170,6 +170,18 @@ class StatusReader(ArgumentReader):
                 return True
         return False
 
+    def _expected_making(self, head) -> Term | None:
+        """"a major contract (for Airbus planes) that Chirac is expected to clinch": a relative clause of a
+        making that is scheduled (the parser may hang it on the last noun of the name's phrase)."""
+        nouns = [head] + [g for p in head.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        for rel in (c for n in nouns for c in n.children if c.dep_ == "relcl"):
+            if rel.lemma_ not in self.vocab.cues.scheduling_verbs or any(c.dep_ == "neg" for c in rel.children):
+                continue
+            making = next((c for c in rel.children if c.dep_ == "xcomp" and c.lemma_ in SIGNING_LEMMAS), None)
+            if making is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in making.children):
+                return Term("proposed", rel.idx, making.idx + len(making), "status.proposed_scheduled")
+        return None
+
     def _proposed(self, mentions: list[Mention]) -> Term | None:
         """"aimed at reaching a peace treaty", "an agreement that would permit": sought, not made."""
         # (a verb of making it counts only when the making is still ahead: "has brokered a ceasefire" is made)
@@ -182,6 +194,9 @@ class StatusReader(ArgumentReader):
                 modal = next((c for c in rel.children if c.dep_ == "aux" and c.lower_ in ("would", "could")), None)
                 if modal is not None:
                     return Term("proposed", modal.idx, modal.idx + len(modal), "status.proposed_would")
+            expected = self._expected_making(head) if self.doc[m.head].pos_ != "VERB" and not framing else None
+            if expected is not None:
+                return expected
             signing = head.head if head.dep_ == "nsubjpass" else None
             if head.dep_ == "nsubj" and head.head.lemma_ == "be":
                 signing = next((c for c in head.head.children if c.dep_ == "xcomp"), None)  # "are to be signed"

@@ -80,8 +80,8 @@ class WantedReader:
         if gov.pos_ not in ("VERB", "AUX"):
             return False
         aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
-        if any(c.dep_ == "neg" for c in gov.children):
-            return True
+        if any(c.dep_ == "neg" for c in gov.children) and gov.lemma_ not in cues.existing_verbs + cues.jeopardising_verbs:
+            return True  # (but "did not breach a 2001 contract", "not to jeopardise a contract": one there is)
         if any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in gov.children):
             return True  # "had almost reached an agreement": not reached
         if gov.lemma_ == "have" and gov.tag_ in ("VBG", "VBD") and not aux and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in cues.signed_verbs for c in head.children):
