@@ -1083,3 +1083,47 @@ def test_more_parties(nlp, text, parties):
 def test_agreements_negated_expected_or_reconsidered(nlp, text, found):
     got = run(nlp, text)
     assert [(a.text, a.signed, a.status) for a in got] == ([found] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param(
+            "European Union justice ministers agreed Monday that courts should take previous convictions into account. "
+            "Under the agreement, a criminal court will have to weigh previous rulings.",
+            [("the agreement", ["European Union"], ["2024-06-10"])],
+            id="agreed-that-something-shall-be-done",
+        ),
+        pytest.param(
+            "The leaders had agreed that there was no point in throwing away the text. "
+            "Most member states would like to retain, if not the treaty as such, at least its substance.",
+            [],
+            id="agreed-on-a-view",
+        ),
+    ],
+)
+def test_an_agreement_reported_by_agreed_that(nlp, text, found):
+    assert [(a.text, [p.text for p in a.parties], a.signed) for a in run(nlp, text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "signed"),
+    [
+        pytest.param(
+            "Thatcher is an architect of the 1984 Sino-British Joint Declaration, the treaty that set down the terms for the return of Hong Kong.",
+            "the 1984 Sino-British Joint Declaration",
+            ["1984"],
+            id="a-name-the-kind-noun-restates",
+        ),
+        pytest.param(
+            "Clinton supported his view that the 1984 Joint Declaration between Britain and China was an international agreement.",
+            "the 1984 Joint Declaration",
+            ["1984"],
+            id="a-name-said-to-be-an-agreement",
+        ),
+    ],
+)
+def test_a_proper_name_restated_by_a_kind_noun_names_the_agreement(nlp, text, name, signed):
+    found = only(nlp, text)
+    assert name in [e.text for e in found.evidence]
+    assert found.signed == signed

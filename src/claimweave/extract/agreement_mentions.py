@@ -602,6 +602,23 @@ class MentionFinder:
                     return True
         return False
 
+    def _agreed_that(self, verb: Token) -> bool:
+        """True for "X agreed that Y should ...", X a state, a body or those who act for one (not
+        "analysts agreed"), and the clause naming no agreement of its own."""
+        cues = self.vocab.cues
+        actors = set(cues.people_nouns) | set(cues.state_body_nouns) | set(cues.side_nouns)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not any(c.ent_type_ in ("ORG", "GPE", "NORP") or c.lemma_.lower() in actors for c in subjects):
+            return False
+        kinds = {w for k in self.vocab.kinds for w in k.terms}
+        for c in (c for c in verb.children if c.dep_ == "ccomp"):
+            # (what shall be done, "that courts should take into account ...", not a shared view,
+            # "that there was no point in ...")
+            prescribed = any(a.dep_ == "aux" and a.lower_ in ("should", "will", "would", "must", "shall") for a in c.children)
+            if prescribed and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                return not any(t.lower_ in kinds for t in c.subtree)
+        return False
+
     def agreeing(self, sent: Span) -> int | None:
         """The verb of a sentence that reports a deal by verb ("X agreed to sell Y to Z"), or None."""
         verbs = set(self.vocab.cues.agreeing_verbs)
@@ -612,6 +629,8 @@ class MentionFinder:
                 return t.i
             if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "principle" for g in c.children) for c in t.children):
                 return t.i
+            if self._agreed_that(t):
+                return t.i  # "EU justice ministers agreed Monday that courts should ... Under the agreement, ..."
         # "X and Y sweetened their plan to merge": a named party's standing plan for a deal.
         for t in sent:
             if t.lemma_ not in self.vocab.cues.deal_plan_nouns or t.dep_ != "dobj" or t.head.pos_ != "VERB" or self.wanted.hedged(t.head):

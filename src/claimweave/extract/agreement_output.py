@@ -5,6 +5,7 @@ and status, and the evidence of every field."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -18,6 +19,8 @@ from claimweave.extract.common import evidence, shown_text, stable_id
 from claimweave.extract.entities import name_key
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
 if TYPE_CHECKING:
     from claimweave.extract.agreements import Draft
 
@@ -29,6 +32,11 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
     first = draft.mentions[0]
     phrase = doc[first.start : first.end]
     ev = [evidence(doc, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.rule.id) for m in draft.mentions]
+    for name in _names_restated(doc, draft):
+        ev.append(evidence(doc, name.start_char, name.end_char, "mention.named"))
+        year = next((tok for tok in name[:3] if _YEAR.fullmatch(tok.text)), None)
+        if year is not None and not t.signed:
+            t.signed = [Term(year.text, year.idx, year.idx + 4, "signed.name_year")]
     km = draft.kind_mention
     kind = km.rule.kind
     field_ev = {"kind": evidence(doc, doc[km.start].idx, doc[km.end - 1].idx + len(doc[km.end - 1]), km.rule.id)}
@@ -95,6 +103,27 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
         field_evidence=field_ev,
         evidence=ev,
     )
+
+
+def _names_restated(doc: Doc, draft: Draft) -> list:
+    """Proper names an agreement's kind noun restates, which name it too: "the 1984 Sino-British Joint
+    Declaration, the treaty that ...", "the 1984 Joint Declaration ... was an international agreement"."""
+    out = []
+    for m in draft.mentions:
+        head = doc[m.head]
+        named = None
+        if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.i < head.i:
+            named = head.head
+        elif head.dep_ == "attr" and head.head.lemma_ == "be":
+            named = next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+        if named is None or named.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") and named.ent_iob_ == "B" and named.i == named.left_edge.i:
+            continue  # (a country or a company restated as a party is no name of the agreement)
+        if any(doc[i].ent_type_ in ("GPE", "NORP") for i in range(named.left_edge.i, named.i + 1)) and not any(t.is_title for t in doc[named.i - 1 : named.i + 1]):
+            continue
+        span = doc[named.left_edge.i : named.i + 1]
+        if all(t.is_title or t.like_num or t.is_punct or t.lower_ in ("the", "of", "and", "-") for t in span):
+            out.append(span)
+    return out
 
 
 def _personal(doc: Doc, parties: list[Term]) -> bool:
