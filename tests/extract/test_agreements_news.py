@@ -1127,3 +1127,8 @@ def test_a_proper_name_restated_by_a_kind_noun_names_the_agreement(nlp, text, na
     found = only(nlp, text)
     assert name in [e.text for e in found.evidence]
     assert found.signed == signed
+
+
+def test_a_place_listed_before_an_agreement_is_not_its_name(nlp):
+    text = "Yoo will discuss food aid to North Korea, a new fishery pact between Tokyo and Seoul and other topics."
+    assert "North Korea" not in [e.text for e in only(nlp, text).evidence]

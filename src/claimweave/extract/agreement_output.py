@@ -116,10 +116,8 @@ def _names_restated(doc: Doc, draft: Draft) -> list:
             named = head.head
         elif head.dep_ == "attr" and head.head.lemma_ == "be":
             named = next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
-        if named is None or named.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") and named.ent_iob_ == "B" and named.i == named.left_edge.i:
-            continue  # (a country or a company restated as a party is no name of the agreement)
-        if any(doc[i].ent_type_ in ("GPE", "NORP") for i in range(named.left_edge.i, named.i + 1)) and not any(t.is_title for t in doc[named.i - 1 : named.i + 1]):
-            continue
+        if named is None or named.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"):
+            continue  # ("food aid to North Korea, a new fishery pact ...": a list, not the pact's name)
         span = doc[named.left_edge.i : named.i + 1]
         if all(t.is_title or t.like_num or t.is_punct or t.lower_ in ("the", "of", "and", "-") for t in span):
             out.append(span)

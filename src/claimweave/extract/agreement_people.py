@@ -49,6 +49,14 @@ class Party:
     rule: str
 
 
+def proper_noun_party(token: Token, rule: str) -> Party:
+    """A proper noun with the proper nouns compounded on it, as a party, whatever the NER took it for
+    ("the Cowboys", "the Tigers")."""
+    first = min((c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), default=token.i)
+    span = token.doc[first : token.i + 1]
+    return Party(span.start_char, span.end_char, span.text, None, rule)
+
+
 class PeopleResolver:
     """Maps people and "the two X" to the states or organisations they stand for, in one Doc."""
 
@@ -220,10 +228,7 @@ class PeopleResolver:
         if ent is not None:
             return self._party(ent, rule) if ent.label_ in labels else None
         if unnamed and token.pos_ == "PROPN" and not token.is_sent_start:
-            # ("the Tigers and the government ... the two sides": a name the NER missed)
-            first = min((c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), default=token.i)
-            span = self.doc[first : token.i + 1]
-            return Party(span.start_char, span.end_char, span.text, None, rule)
+            return proper_noun_party(token, rule)  # ("the Tigers and the government ... the two sides": a name the NER missed)
         if token.pos_ != "NOUN" or token.lemma_.lower() not in SIDE_BODIES:
             return None
         owner = next((self._ent(c) for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.i < token.i and self._ent(c) is not None), None)

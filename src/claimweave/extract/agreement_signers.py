@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from claimweave.extract.agreement_names import SIDE_LABELS
-from claimweave.extract.agreement_people import Party, PeopleResolver
+from claimweave.extract.agreement_people import Party, PeopleResolver, proper_noun_party
 from claimweave.extract.agreement_terms import same_name, verb_above
 from claimweave.extract.agreement_types import Mention, Term
 from claimweave.extract.titles import affiliation_name
@@ -16,6 +16,7 @@ from claimweave.extract.titles import affiliation_name
 UNTIED_RULES = ("party.clause", "party.name")
 TIED_RULES = ("party.for", "party.paired_name", "party.framed_pair", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 PERSON_RULES = ("party.signatory_person", "party.signed_person", "party.contracted_person")
+_FORMER = ("former", "ex", "ex-", "then", "one-time", "onetime")  # "former Chelsea striker X": not his team now
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
 
@@ -179,7 +180,7 @@ class SignerReader:
             i = self.doc.char_span(start, start + 1, alignment_mode="expand").start if start < len(self.text) else 0
             k, seen = i - 1, False
             while k >= 0 and i - k <= 3 and self.doc[k].pos_ in ("NOUN", "ADJ", "ADV") and self.doc[k].text[:1].islower():
-                if self.doc[k].lower_ in ("former", "ex", "ex-", "then", "one-time", "onetime"):
+                if self.doc[k].lower_ in _FORMER:
                     return None
                 seen = seen or self.doc[k].lower_ in positions
                 k -= 1
@@ -195,7 +196,7 @@ class SignerReader:
                 first -= 1
             if ent is not None and ent.end == k + 1:
                 first = min(first, ent.start)
-            if first > 0 and self.doc[first - 1].lower_ in ("former", "ex", "ex-"):
+            if first > 0 and self.doc[first - 1].lower_ in _FORMER:
                 return None
             s_c, e_c = self._chars(first, k + 1)
             entity = self.people.entity_at.get((s_c, e_c))
@@ -284,7 +285,7 @@ class SignerReader:
             if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(c.dep_.startswith("nsubj") for c in verb.children):
                 signed += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
                 teams = [g for h in (verb, head) for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-                out += [p for t in teams if ca <= t.idx < cb and (p := self.people.named(t, "party.signed_by") or self._proper_noun_party(t, "party.signed_by"))]
+                out += [p for t in teams if ca <= t.idx < cb and (p := self.people.named(t, "party.signed_by") or proper_noun_party(t, "party.signed_by"))]
             for who in (t for t in signed if t.ent_type_ == "PERSON"):
                 party = self.people.person(who, "party.signed_person")
                 if party is not None and ca <= party.start and party.end <= cb:
@@ -301,12 +302,6 @@ class SignerReader:
                     s_c, e_c = self._chars(max(left, first), person.i + 1)
                     out.append(Party(s_c, e_c, self.text[s_c:e_c], None, "party.signed_person"))
         return out
-
-    def _proper_noun_party(self, tok, rule: str) -> Party:
-        """A proper noun with the proper nouns compounded on it, whatever the NER took it for ("the Cowboys")."""
-        first = min((c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), default=tok.i)
-        s_c, e_c = self._chars(first, tok.i + 1)
-        return Party(s_c, e_c, self.text[s_c:e_c], None, rule)
 
     def _between_sides(self, mentions: list[Mention], out: list[Term]) -> list[Term]:
         """The parties of "between X and Y" written just after an agreement's name ("a deal (reached) between ...")."""

@@ -570,7 +570,7 @@ class AgreementExtractor:
         last = mentions[-1]
         return [Term((last.text, entity.id), last.start, last.end, "party.company_anaphor")]
 
-    def _each_of(self, doc: Doc, recent: Draft, m: Mention, si: int, terms) -> bool:
+    def _each_of(self, doc: Doc, recent: Draft, m: Mention, si: int, terms: Terms) -> bool:
         """True for "the contract" right after "X, Y and Z were each awarded contracts": agreements
         alike, given to each, that a definite singular of their kind describes all at once (when it
         names no side of its own)."""
