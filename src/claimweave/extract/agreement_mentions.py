@@ -615,6 +615,8 @@ class MentionFinder:
             # (what shall be done, "that courts should take into account ...", not a shared view,
             # "that there was no point in ...")
             prescribed = any(a.dep_ == "aux" and a.lower_ in ("should", "will", "would", "must", "shall") for a in c.children)
+            # ("agreed that talks should go on": how the talks go, no deal)
+            prescribed = prescribed and not any(a.dep_.startswith("nsubj") and a.lemma_.lower() in cues.talk_nouns for a in c.children)
             if prescribed and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                 return not any(t.lower_ in kinds for t in c.subtree)
         return False
