@@ -1129,6 +1129,15 @@ def test_a_proper_name_restated_by_a_kind_noun_names_the_agreement(nlp, text, na
     assert found.signed == signed
 
 
+def test_a_names_year_gives_no_computed_expiry(nlp):
+    text = (
+        "Thatcher is an architect of the 1984 Sino-British Joint Declaration, the treaty that promised Hong Kong "
+        "wide-ranging autonomy for the following 50 years."
+    )
+    found = only(nlp, text)
+    assert (found.signed, found.duration, found.expires) == (["1984"], "P50Y", None)
+
+
 def test_a_place_listed_before_an_agreement_is_not_its_name(nlp):
     text = "Yoo will discuss food aid to North Korea, a new fishery pact between Tokyo and Seoul and other topics."
     assert "North Korea" not in [e.text for e in only(nlp, text).evidence]

@@ -78,6 +78,7 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
     elif (
         t.duration is not None and len(signed) == 1 and is_date(signed[0]) and is_duration(t.duration.value)
         and _told_together(doc, t.signed[0], t.duration) and not _personal(doc, t.parties)
+        and t.signed[0].rule != "signed.name_year"  # (a name's year says when it was made, not when its term began)
     ):
         value = add_duration(date=signed[0], duration=t.duration.value)
         if value is not None:
