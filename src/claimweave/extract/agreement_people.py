@@ -52,8 +52,10 @@ class Party:
 def proper_noun_party(token: Token, rule: str) -> Party:
     """A proper noun with the proper nouns compounded on it, as a party, whatever the NER took it for
     ("the Cowboys", "the Tigers")."""
-    first = min((c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), default=token.i)
-    span = token.doc[first : token.i + 1]
+    doc, first = token.doc, token.i
+    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == token.i:
+        first -= 1
+    span = doc[first : token.i + 1]
     return Party(span.start_char, span.end_char, span.text, None, rule)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimweave.extract.agreement_arguments import SIDE_LABELS
-from claimweave.extract.agreement_people import Party, PeopleResolver
+from claimweave.extract.agreement_people import Party, PeopleResolver, proper_noun_party
 from claimweave.extract.agreement_side_shapes import countries, hyphen_pairs
 from claimweave.extract.agreement_terms import spells
 from claimweave.extract.titles import affiliation_name
@@ -205,8 +205,4 @@ class NegotiatingSides:
         if tok.i in self.names:
             start, end, text, eid = self.names[tok.i]
             return Party(start, end, text, eid, "party.negotiating")
-        first = tok.i
-        while first > 0 and self.doc[first - 1].dep_ == "compound" and self.doc[first - 1].pos_ == "PROPN" and self.doc[first - 1].head.i == tok.i:
-            first -= 1
-        span = self.doc[first : tok.i + 1]
-        return Party(span.start_char, span.end_char, span.text, None, "party.negotiating")
+        return proper_noun_party(tok, "party.negotiating")
