@@ -114,6 +114,21 @@ SHAPES = [
         "the 2006 war in the border region",
         id="a-year-that-names-which-war",
     ),
+    pytest.param(
+        "The two premiers witnessed the signing of a cooperation deal on fisheries, tourism and health care.",
+        "fisheries, tourism and health care",
+        id="a-listed-topic-runs-to-its-last-item",
+    ),
+    pytest.param(
+        "Quito said it would ratify the UN convention on civil, political and cultural rights next year.",
+        "civil, political and cultural rights",
+        id="listed-adjectives-of-one-topic",
+    ),
+    pytest.param(
+        "Peru signed an agreement on fisheries, which takes effect in May.",
+        "fisheries",
+        id="a-comma-before-a-clause-ends-the-topic",
+    ),
     pytest.param("Chile and Peru signed the treaty at a ceremony in Lima on Monday.", None, id="the-ceremony-it-was-signed-at-is-no-asset"),
     pytest.param("Tokyo praised the US-Japan security treaty on Monday.", "security", id="the-paired-sides-before-the-name-are-not-its-subject"),
     pytest.param("The Egypt-Jordan peace treaty was signed in 1994.", None, id="paired-sides-and-a-kind-word-leave-no-subject"),

@@ -372,6 +372,15 @@ LISTED = [
 ]
 
 
+def test_a_list_of_agreements_set_off_by_commas_is_one_agreement_each(nlp):
+    # (the parser hangs the second item on the first as an apposition, as if it restated it)
+    text = "Chile and Peru signed an agreement on trade, a treaty on extradition and a memorandum on health."
+    found = run(nlp, text)._.cw_agreements
+    assert [(a.kind, a.text, a.asset) for a in found] == [
+        ("agreement", "an agreement", "trade"), ("treaty", "a treaty", "extradition"), ("MoU", "a memorandum", "health"),
+    ]
+
+
 @pytest.mark.parametrize(("text", "names"), LISTED)
 def test_each_listed_name_is_an_agreement(nlp, text, names):
     assert [a.text for a in run(nlp, text)._.cw_agreements] == names

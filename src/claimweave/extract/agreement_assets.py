@@ -37,6 +37,7 @@ class AssetReader(VerbAssets):
         self.doc, self.vocab, self.text = doc, vocab, analysed_text(doc)
         self.starts = [t.idx for t in doc]
         self._np_stop = frozenset(vocab.cues.np_stop_words) | vocab.asset_words.np_stop_words
+        self._kind_heads = frozenset(term.split()[-1].lower() for k in vocab.kinds for term in k.terms)
 
     def _chars(self, start: int, end: int) -> tuple[int, int]:
         return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
@@ -50,6 +51,19 @@ class AssetReader(VerbAssets):
         """The nearest verb above a token (the verb of the clause an agreement name sits in)."""
         return next((a for a in token.ancestors if a.pos_ == "VERB"), None)
 
+    def _list_comma(self, j: int, i: int, b: int) -> bool:
+        """Whether the comma at ``j`` separates items of one list inside the phrase begun at ``i``
+        ("on economy, tourism and healthcare", "on economic, social and cultural rights"): the next
+        word is a conjunct of a word already read, the list closes with "and"/"or" before ``b``, and
+        no item is another agreement ("an accord on trade, a treaty on ...")."""
+        doc = self.doc
+        nxt = doc[j + 1] if j + 1 < b else None
+        if nxt is None or nxt.dep_ != "conj" or not i <= nxt.head.i < j:
+            return False
+        items = [t for t in doc[j + 1 : b] if t.dep_ == "conj" and i <= t.head.i < b]
+        closes = any(t.lower_ in ("and", "or") and t.dep_ == "cc" for t in doc[j + 1 : b])
+        return closes and not any(t.lower_ in self._kind_heads for t in items) and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+
     def _np(self, i: int, b: int, tx: list[Timex], verb_head: bool = False) -> tuple[int, int] | None:
         """The noun phrase starting at token i (stopping at times, clause words, verbs), as tokens;
         ``verb_head`` reads a first word tagged as a verb as a noun ("barriers to trade in goods")."""
@@ -59,6 +73,9 @@ class AssetReader(VerbAssets):
             t = doc[j]
             if any(x.start <= t.idx < x.end and not self._attributive(x) and not self._quantity_of(x, i) for x in tx):
                 break
+            if t.text == "," and self._list_comma(j, i, b):
+                j += 1
+                continue
             if (t.is_punct and t.text not in ("-", "'", "\u2019", "&", "%", "$")) or t.lower_ in stop:
                 break
             if t.lower_ == "in" and j + 1 < b and doc[j + 1].lower_ == "order":

@@ -550,6 +550,8 @@ class MentionFinder:
         head = doc[b.head]
         if head.dep_ not in ("appos", "npadvmod"):
             return False
+        if any(c.dep_ == "conj" and c.pos_ == "NOUN" and any(d.dep_ == "det" for d in c.children) for c in head.children):
+            return False  # "an agreement on trade, a treaty on extradition and a memorandum on health": a list
         own = doc[a.head]
         return head.head == own or head.head == next((x for x in own.ancestors if x.pos_ == "VERB"), None)
 
