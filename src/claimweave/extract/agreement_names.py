@@ -33,7 +33,7 @@ class NameFinder:
         for ent in doc.char_span(ca, cb, alignment_mode="expand").ents:
             # ("with English county Worcestershire": a name after a noun saying what body it is)
             described = ent.start > 0 and doc[ent.start - 1].pos_ == "NOUN" and doc[ent.start - 1].text.islower() and doc[ent.start - 1].lemma_ in bodies
-            if ent.label_ == "PERSON" and (described or ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root) or self._agrees_to_trade(ent.root) or self._short_org_name(ent.text) or self._side_between(ent) or self._seller_of_bought(ent.root)):
+            if ent.label_ == "PERSON" and (described or ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root) or self._agrees_to_trade(ent.root) or self._short_org_name(ent.text) or self._side_between(ent) or self._seller_of_bought(ent.root) or self._with_of_agreement(ent)):
                 spans.append((ent.start_char, ent.end_char, ent.text, None))
                 taken.update(range(ent.start_char, ent.end_char))
         for t in doc.char_span(ca, cb, alignment_mode="expand"):
@@ -122,6 +122,20 @@ class NameFinder:
             return False
         sides = [first] + [c for c in first.subtree if c.dep_ == "conj" and c.head == first]
         return any(t.ent_type_ != "PERSON" for t in sides)
+
+    def _with_of_agreement(self, ent) -> bool:
+        """True for a name the NER took for a person that an agreement is made "with" ("a contract with
+        Petrobras", "struck a deal with Kabila"): company or person, the other side."""
+        first = ent.root
+        while first.dep_ == "conj":
+            first = first.head
+        if first.dep_ != "pobj" or first.head.lower_ != "with":
+            return False
+        heads = {term.split()[-1].lower() for k in self.vocab.kinds for term in k.terms}
+        up = first.head.head
+        if up.pos_ == "NOUN":
+            return up.lower_ in heads
+        return up.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in heads for c in up.children)
 
     def _short_org_name(self, text: str) -> bool:
         """True when a person-tagged name opens a longer organisation name in the document."""
