@@ -372,6 +372,23 @@ LISTED = [
 ]
 
 
+TOPICS = [
+    pytest.param(
+        "Russia and Peru signed a bilateral agreement on Russia's accession to the World Trade Organization on Sunday.",
+        [("agreement", "a bilateral agreement", "Russia's accession")], id="an-accession-an-agreement-is-about",
+    ),
+    pytest.param(
+        "The two sides signed a memorandum on the lease of the port on Sunday.",
+        [("MoU", "a memorandum", "the lease of the port")], id="a-lease-a-memorandum-is-about",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), TOPICS)
+def test_an_agreement_that_another_is_about_is_its_topic_not_one_more(nlp, text, found):
+    assert [(a.kind, a.text, a.asset) for a in run(nlp, text)._.cw_agreements] == found
+
+
 def test_a_list_of_agreements_set_off_by_commas_is_one_agreement_each(nlp):
     # (the parser hangs the second item on the first as an apposition, as if it restated it)
     text = "Chile and Peru signed an agreement on trade, a treaty on extradition and a memorandum on health."

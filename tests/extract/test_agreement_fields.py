@@ -99,6 +99,8 @@ STATUS_VERBS = [
     pytest.param("The rebels called off a two-year ceasefire with the army in 2003.", "ceasefire", "cancelled", id="called-off"),
     pytest.param("Kazakhstan stopped applying the customs protocol with Russia in March.", "protocol", "suspended", id="stopped-applying"),
     pytest.param("Iceland signed a fisheries pact ratified by parliament in 2002.", "pact", "ratified", id="participle-ratified"),
+    pytest.param("-- Peruvian lawmakers ratify protocol of Andean Parliament.", "protocol", "ratified", id="headline-present-ratify"),
+    pytest.param("Lima wants Chile to ratify the fisheries pact.", "pact", None, id="to-ratify-is-no-ratification"),
     pytest.param(
         "Hamas has refused to accept the peace deals Fatah signed with Israel in 1993. It froze talks with Fatah last month.",
         "deals", None, id="it-froze-something-else",

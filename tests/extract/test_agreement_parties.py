@@ -713,3 +713,46 @@ NEWS_SOURCES = [
 @pytest.mark.parametrize(("text", "anchor", "parties"), NEWS_SOURCES)
 def test_a_news_agency_reporting_an_agreement_is_no_side(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
+
+
+# A side said twice is one party: the mention "between"/"with" ties to the agreement is the one kept,
+# even when an earlier one in another role is dropped.
+NAMED_TWICE = [
+    pytest.param(
+        "The 1994 summit, called by then US President Bill Clinton, came just after the signing of the North American "
+        "Free Trade Agreement (NAFTA) between Mexico, Canada and the United States.",
+        "Free Trade Agreement", ["Mexico", "Canada", "the United States"], id="a-listed-side-named-before-as-a-title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), NAMED_TWICE)
+def test_a_side_named_twice_is_kept_where_the_agreement_ties_it(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+SIGNED_BY = [
+    pytest.param(
+        "Breaking with its founder, Fatah rejected former peace deals signed by Abbas and refused to recognize Israel.",
+        "peace deals", ["Abbas"], id="who-rejects-it-and-other-clauses-are-no-sides",
+    ),
+    pytest.param(
+        "Under the Visiting Forces Agreement signed by the United States and the Philippines in 1999, trials are held locally.",
+        "Visiting Forces Agreement", ["the United States", "Philippines"], id="two-signers-with-articles",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), SIGNED_BY)
+def test_who_an_agreement_says_signed_it_are_its_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+def test_a_deal_named_again_as_signed_at_a_meeting_is_between_the_meetings_sides(nlp):
+    text = (
+        "European carriers pay more than 300 million euros a year in overflight fees. "
+        "\"(The deal) opens a wide range of opportunities for strengthening EU-Russia ties,\" said EU Transport Commissioner Jacques Barrot. "
+        "An agreement on the matter is to be signed on the sidelines of the EU-Russia summit on Friday."
+    )
+    assert parties_of(nlp, text, "The deal") == ["EU", "Russia"]
+

@@ -100,6 +100,22 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         left = self.text[max(0, tok.left_edge.idx - 40) : tok.left_edge.idx]
         return bool(self.acting_for_left.search(left))
 
+    def _signing_agents(self, mentions: list[Mention]) -> set[int]:
+        """Tokens of the names a signing participle on an agreement's own phrase gives as its agent
+        ("deals signed by Arafat", "the accord signed by X and Y"), with their compounds."""
+        signing = set(self.vocab.cues.signed_verbs)
+        out: set[int] = set()
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.pos_ == "VERB":
+                continue
+            for clause in (c for c in head.children if c.dep_ == "acl" and c.lemma_ in signing and c.tag_ == "VBN"):
+                for agent in (g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
+                    for t in [agent, *agent.conjuncts]:
+                        if t.pos_ == "PROPN" or t.ent_type_:
+                            out.update(x.i for x in t.subtree if x.dep_ in ("compound", "poss") or x == t)
+        return out
+
     def _parties(self, ca: int, cb: int, tx: list[Timex], asset: Term | None, mentions: list[Mention]) -> list[Term]:
         """Parties named in the clause: organisations, states and groups that are not places or sources."""
         out: list[Term] = []
@@ -212,7 +228,11 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                 continue  # "Hutchison Essar, India's fourth-largest mobile operator": where a company is from
             if not owner and _POSSESSIVE_THEN.match(between) and re.fullmatch(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,4}", between) and self._possesses_next(root, spans[k + 1]):
                 continue  # "Russia's Stroytransgaz", "Bolivia's state energy company YPFB": the possessor is not a party of its own
-            if any(same_name(text, p.value[0]) for p in out):
+            # A name said twice is one party, kept where it is first written, unless only a mention tied
+            # to the agreement by "with"/"between" holds it ("then US President Clinton ... the signing of
+            # NAFTA between Mexico, Canada and the United States").
+            twice = next((p for p in out if same_name(text, p.value[0])), None)
+            if twice is not None and not (twice.rule in UNTIED_RULES and _WITH.search(left)):
                 continue
             if text.split()[-1].lower() in self.vocab.cues.not_party_heads:
                 continue  # "the Korean War", "the Joint Declaration", "the Doha Round": events and texts
@@ -241,6 +261,10 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                 # "the agreement says people can travel between Gaza and the West Bank": a "between" far
                 # from the agreement's name is about something else.
                 rule = "party.with" if tied else ("party.clause" if eid else "party.name")
+            if twice is not None:
+                if rule != "party.with":
+                    continue
+                out.remove(twice)
             out.append(Term((text, eid), s, e, rule))
         purpose = self._purpose_clauses(mentions)
         # "sign a deal to provide Gaza with electricity": a place the deal is for is no side of it
@@ -250,6 +274,11 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         # envoy": who brokers or watches over an agreement is not its side
         brokers = self._brokers(mentions) | self._made_under(mentions) | self._commenters(mentions) | self._approvers(mentions) | self._passed_over(mentions)
         out = [p for p in out if p.rule not in UNTIED_RULES or self._token_at(p.start) not in brokers]
+        agents = self._signing_agents(mentions)
+        if agents:
+            # "Hamas rejected former peace deals signed by Arafat and refused to recognize Israel": the
+            # agreement says who signed it; the other names of the clause are other actors
+            out = [p for p in out if p.rule not in UNTIED_RULES or any(self._token_at(p.start) <= i < self._token_at(p.end) for i in agents)]
         region = self._own_clause(mentions)
         if region is not None:
             # "Israel objected to Hamas standing, arguing that the Oslo accords bar violent parties": names

@@ -177,9 +177,21 @@ class MentionFinder:
                 if mention is not None:
                     found.append(mention)
         found.extend(self._verb_mentions(doc, sent))
+        found = [m for m in found if not self._topic_of_another(doc, m, found)]
         found.extend(self._members(doc, sent, found))
         found.sort(key=lambda m: (m.start, m.end))
         return found
+
+    @staticmethod
+    def _topic_of_another(doc: Doc, m: Mention, found: list[Mention]) -> bool:
+        """True for a kind noun that is what another agreement is about ("signed a bilateral agreement on
+        Russia's accession to the WTO", "an agreement on a ceasefire"): the other's topic, not one more
+        agreement of its own."""
+        head = doc[m.head]
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in ("on", "over", "about", "regarding", "concerning"):
+            return False
+        return any(o is not m and o.head == prep.head.i and doc[o.head].pos_ != "VERB" for o in found)
 
     def _members(self, doc: Doc, sent: Span, found: list[Mention]) -> list[Mention]:
         """Agreements a plural names one by one: "agreements on Galileo and Aviation", "three accords --

@@ -147,8 +147,11 @@ class ClauseScope:
         owners = set()
         for m in mentions:
             head = self.doc[m.head]
-            # its own phrase ("the cease-fire of the war with Iran", "a deal reached between X and Y")
-            owners.update(t.i for t in head.subtree if t.pos_ != "VERB" or t.head == head)
+            # its own phrase ("the cease-fire of the war with Iran", "a deal reached between X and Y"), not a
+            # clause inside it ("an agreement to re-open the crossing on the border between Gaza and Egypt")
+            owners.update(t.i for t in head.subtree if t == head or t.head == head or not any(
+                a.pos_ in ("VERB", "AUX") for a in t.ancestors if a.i != head.i and head in a.ancestors
+            ))
             if head.dep_ in ("dobj", "nsubjpass", "nsubj") or head.pos_ == "VERB":
                 owners.add(head.head.i if head.pos_ != "VERB" else head.i)
         return prep.head.i in owners

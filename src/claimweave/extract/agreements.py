@@ -750,11 +750,14 @@ class AgreementExtractor:
             events=set(cues.event_nouns), trades=set(cues.agreeing_verbs),
         )
         for d in drafts:
-            if not d.terms.parties and not d.collective:
+            if not d.collective:
                 # "four accords will be signed at the X-Y summit - a memorandum on A, and agreements on B and C"
+                # (also when the clauses found only some of the meeting's sides: "(The deal) opens ..., said
+                # EU Commissioner X. An agreement on the matter is to be signed at the EU-Russia summit")
                 heads = [h for m in d.mentions for h in (m.head, m.listed_by) if h is not None]
                 pair = next((p for h in heads if (p := sides.at_event(doc[h]))), [])
-                d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
+                if pair and all(any(same_name(t.value[0], p.text) for p in pair) for t in d.terms.parties):
+                    d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
         conflicts = ConflictSides(sides, conflicts=set(cues.conflict_nouns), ending=set(cues.ending_verbs))
         for d in drafts:
             # "the accords which ended the war which pitted X against Y": the war's sides, when what the
