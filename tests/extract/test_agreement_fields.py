@@ -100,6 +100,15 @@ STATUS_VERBS = [
     pytest.param("Kazakhstan stopped applying the customs protocol with Russia in March.", "protocol", "suspended", id="stopped-applying"),
     pytest.param("Iceland signed a fisheries pact ratified by parliament in 2002.", "pact", "ratified", id="participle-ratified"),
     pytest.param("-- Peruvian lawmakers ratify protocol of Andean Parliament.", "protocol", "ratified", id="headline-present-ratify"),
+    pytest.param("Jose Mourinho is under contract with Chelsea until 2010.", "contract", "in force", id="is-under-contract"),
+    pytest.param(
+        "Saltway Holdings has ramped up its ties with China by signing an exclusive dealership agreement with Changfa Group.",
+        "agreement", None, id="by-signing-a-past-means",
+    ),
+    pytest.param(
+        "Saltway Holdings will ramp up its ties with China by signing an exclusive dealership agreement with Changfa Group.",
+        "agreement", "proposed", id="by-signing-a-future-means",
+    ),
     pytest.param("Lima wants Chile to ratify the fisheries pact.", "pact", None, id="to-ratify-is-no-ratification"),
     pytest.param(
         "Hamas has refused to accept the peace deals Fatah signed with Israel in 1993. It froze talks with Fatah last month.",

@@ -279,6 +279,14 @@ HOLDING_BETWEEN = [
         "In a statement, the embassy said the Trade Partnership Agreement, signed in 2001 between the Chilean and Thai governments, provides for lower tariffs.",
         "the Trade Partnership Agreement", ["Chilean", "Thai"], id="coordinated-states-on-one-body",
     ),
+    pytest.param(
+        "The army said it would respect a truce between the government and rebel forces.",
+        "a truce", ["the government", "rebel forces"], id="a-body-and-a-described-group-parsed-as-one-noun",
+    ),
+    pytest.param(
+        "Officials said it was a contract between the state and foreign investors.",
+        "a contract", ["the state", "foreign investors"], id="the-state-and-investors",
+    ),
 ]
 
 
@@ -755,4 +763,32 @@ def test_a_deal_named_again_as_signed_at_a_meeting_is_between_the_meetings_sides
         "An agreement on the matter is to be signed on the sidelines of the EU-Russia summit on Friday."
     )
     assert parties_of(nlp, text, "The deal") == ["EU", "Russia"]
+
+
+# Leaders who sign, or preside over a signing, act for their states; so does "his X counterpart"
+# (a leader written with no state keeps his name, and so does his counterpart).
+COUNTERPARTS = [
+    pytest.param(
+        "After their talks, Peruvian President Alan Garcia and his visiting Chilean counterpart Michelle Bachelet "
+        "witnessed the signing of three cooperation deals on mining, fisheries and tourism.",
+        "cooperation deals", ["Peruvian", "Chilean"], id="witnessed-the-signing",
+    ),
+    pytest.param(
+        "Chinese President Hu Jintao and his Pakistani counterpart Pervez Musharraf signed a free trade agreement on Friday.",
+        "free trade agreement", ["Chinese", "Pakistani"], id="signed-with-his-counterpart",
+    ),
+    pytest.param(
+        "President Hamid Karzai and his Pakistani counterpart Pervez Musharaf reached an agreement to hold a grand assembly.",
+        "an agreement", ["Hamid Karzai", "Pervez Musharaf"], id="a-leader-with-no-state-keeps-his-counterparts-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), COUNTERPARTS)
+def test_leaders_and_their_counterparts_sign_for_their_states(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+def test_who_is_under_contract_is_a_side_of_it(nlp):
+    assert parties_of(nlp, "Jose Mourinho is under contract with Chelsea until 2010.", "contract") == ["Chelsea", "Jose Mourinho"]
 

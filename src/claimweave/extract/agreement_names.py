@@ -253,5 +253,14 @@ class NameFinder:
                         of = of or next((g for a in c.children if a.dep_ == "acl" and a.lemma_ == "lead" for b in a.children if b.dep_ == "agent" for g in b.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
                         if of is not None:
                             e = of.idx + len(of)
+                        # "between the government and rebel forces", parsed as one noun with "government and
+                        # rebel" before it: two sides
+                        joined = next((x for x in c.lefts if x.dep_ in ("nmod", "compound") and x.pos_ == "NOUN" and (x.lemma_.lower() in nouns or x.lemma_.lower() in sides)
+                                       and any(d.dep_ == "cc" and d.lower_ == "and" for d in x.children)), None)
+                        second = next((d for d in joined.children if d.dep_ == "conj" and d.i > joined.i), None) if joined is not None and of is None else None
+                        if second is not None:
+                            first_end = joined.idx + len(joined)
+                            out.append((s, first_end, self.text[s:first_end], None))
+                            s = second.idx
                         out.append((s, e, self.text[s:e], None))
         return out

@@ -265,6 +265,11 @@ class PeopleResolver:
                 if subjects or verb.dep_ not in ("xcomp", "conj"):
                     break
                 verb = verb.head
+        # "Prime Minister X and his visiting counterpart Y witnessed the signing of three deals": the
+        # leaders who preside over a signing make the agreements (as their states)
+        noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+        if noun is not None and noun.lemma_.lower() in ("signing", "signature") and noun.dep_ == "dobj" and noun.head.lemma_ in ("witness", "attend", "oversee", "watch"):
+            out += [c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         # A clause anywhere in the agreement's phrase: "a treaty calling for X, which the presidents signed".
         for clause in (t for t in head.subtree if t.dep_ in ("relcl", "acl") and t.lemma_ in verbs):
             out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]

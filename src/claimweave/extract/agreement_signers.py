@@ -95,7 +95,13 @@ class SignerReader:
                 if t not in own and any(p.start <= t.idx < p.end for p in out):
                     continue  # "a treaty with the government": the side is written already; not its state again
                 if ca <= t.idx < cb:
-                    party = self.people.person_party(t) or self.people.body_party(t, bodies, "party.signatory_body")
+                    # "Chinese President X and his Pakistani counterpart Pervez Musharraf": the counterpart acts
+                    # for his state, as X does for his (a leader written with no state keeps both names)
+                    described = t.head if t.dep_ == "appos" and t.head.lemma_.lower() == "counterpart" else t
+                    partner = described.head if described.dep_ == "conj" else None
+                    stated = partner is None or self.people.person_party(partner) is not None
+                    party = self.people.body_party(described, {"counterpart"}, "party.signatory_body") if stated else None
+                    party = party or self.people.person_party(t) or self.people.body_party(t, bodies, "party.signatory_body")
                     if party is None and t in own and t in PeopleResolver.signers(head, signing - {"negotiate"}):
                         # "Christie signed a three-year contract" (but "his agent negotiated their contracts")
                         party = self.people.unaffiliated(t, "party.signatory_person")

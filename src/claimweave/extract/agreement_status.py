@@ -42,7 +42,16 @@ def realized(verb) -> bool:
         return False
     if verb.dep_ == "pcomp" and verb.head.lower_ in REALIZED_PREPS:
         return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and _told_past(verb.head.head):
+        return True  # "has ramped up its ties by signing an exclusive deal": the means of a past act
     return any(c.dep_ in ("mark", "prep") and c.lower_ in REALIZED_PREPS and c.i < verb.i for c in verb.children)
+
+
+def _told_past(verb) -> bool:
+    """True for a verb in the simple past or the present perfect ("signed", "has ramped up")."""
+    if verb.tag_ == "VBD":
+        return not any(c.dep_ == "aux" and c.lower_ in ("did", "would", "could", "should", "might") for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def signing_noun_of(head):
