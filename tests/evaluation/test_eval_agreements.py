@@ -135,9 +135,12 @@ def test_missing_anchor_is_an_input_error():
 
 
 def test_gold_files_are_valid():
-    for folder in ("timebank_agreements", "corpus_agreements", "bench_agreements", "bench_agreements_dev", "bench_agreements_dev2", "bench_agreements_heldout2"):
+    folders = sorted(p.parent.name for p in DATA.glob("*agreements*/gold.jsonl"))
+    assert len(folders) >= 12, folders
+    for folder in folders:
         items = load_gold(DATA / folder / "gold.jsonl")
-        assert items and all(g.doc and g.anchor for g in items)
+        assert items and all(g.doc and g.anchor for g in items), folder
+        assert (DATA / folder / "README.md").exists(), folder
 
 
 @pytest.mark.slow

@@ -101,6 +101,9 @@ STATUS_VERBS = [
     pytest.param("Iceland signed a fisheries pact ratified by parliament in 2002.", "pact", "ratified", id="participle-ratified"),
     pytest.param("-- Peruvian lawmakers ratify protocol of Andean Parliament.", "protocol", "ratified", id="headline-present-ratify"),
     pytest.param("Jose Mourinho is under contract with Chelsea until 2010.", "contract", "in force", id="is-under-contract"),
+    pytest.param("The Wales coach has a contract until 2009 but may leave after the tournament.", "contract", "in force", id="has-a-contract-until"),
+    pytest.param("The 24-year-old's current contract runs until 2009.", "contract", "in force", id="current-contract-runs-until"),
+    pytest.param("Mbeki is on a one-year loan deal with the club.", "deal", "in force", id="is-on-a-loan-deal"),
     pytest.param(
         "Saltway Holdings has ramped up its ties with China by signing an exclusive dealership agreement with Changfa Group.",
         "agreement", None, id="by-signing-a-past-means",
@@ -155,6 +158,14 @@ def test_a_group_restated_by_a_bare_plural_keeps_its_own_status(nlp):
     assert [a.status for a in found if a.text.startswith("trade deals")] == ["pending approval"]
     assert [a.status for a in found if a.text.startswith("other deals")] == [None]
     assert len(found) == 2, [a.text for a in found]
+
+
+def test_a_review_of_the_storys_deals_outranks_a_running_term(nlp):
+    text = (
+        "Ruritania's presence rests on treaties signed in 2011 and 2013, which run until 2060. "
+        "The new government formed a committee to reassess deals made under the old regime."
+    )
+    assert named(nlp, text, "treaties").status == "under review"
 
 
 def test_a_scheduled_day_is_no_signing_day(nlp):

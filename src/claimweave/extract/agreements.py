@@ -76,6 +76,10 @@ class Draft:
         self.keys |= keys
 
 
+# statuses read off a present-tense description ("has a contract until 2008", "which run until 2066")
+HOLDING_STATUSES = ("status.held", "status.under_contract")
+
+
 class AgreementExtractor:
     """Finds agreements and their terms in a Doc (see the module docstring)."""
 
@@ -732,7 +736,10 @@ class AgreementExtractor:
             # "three agreements are to be signed - X, ...": a signing ahead is of its own sentence's agreements
             # ("X still has to sign protocols with Y" says nothing of the deal X signed before)
             found = [t for t in collective if t.value != "proposed" or sent.start_char <= t.start < sent.end_char]
-            if draft.terms.status is None and found:
+            # (a review of the story's agreements says more than that one of them runs: "treaties signed in
+            # 2015 and 2017, which run until 2066 ... a committee to reassess deals made under Assad")
+            held = draft.terms.status is not None and draft.terms.status.value == "in force" and draft.terms.status.rule in HOLDING_STATUSES
+            if found and (draft.terms.status is None or held and found[-1].value == "under review"):
                 draft.terms.status = found[-1]
             t = draft.terms
             if t.status is not None and t.status.rule == "status.proposed_goal" and t.signed and all(before(s.value, published) for s in t.signed):
