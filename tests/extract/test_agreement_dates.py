@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimweave.extract.agreement_output import distinct_dates
 from tests.extract.agreement_docs import FRIDAY, agreements as run, only
 
 
@@ -119,3 +120,16 @@ DAYS_APART = [
 def test_a_signing_days_apart_from_the_day_last_named(nlp, text, expected):
     found = {a.text: a.signed for a in run(nlp, text)}
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "dates"),
+    [
+        pytest.param(["2005", "2005-11-09"], ["2005-11-09"], id="the-year-of-the-day-told-with-it"),
+        pytest.param(["2015", "2017"], ["2015", "2017"], id="two-signings-kept"),
+        pytest.param(["2006-03", "2005", "2006-03-01", "2006-03"], ["2005", "2006-03-01"], id="month-of-the-day-and-repeats"),
+    ],
+)
+def test_a_signing_date_restated_less_precisely_is_one_date(values, dates):
+    assert distinct_dates(values) == dates
+

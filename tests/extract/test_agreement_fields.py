@@ -333,6 +333,9 @@ DURATIONS = [
     pytest.param("The pact between Ruritania and Freedonia will last five years.", "P5Y", id="will-last"),
     pytest.param("Ruritania and Freedonia signed a pact in 2001 meant to last ten years.", "P10Y", id="meant-to-last"),
     pytest.param("Ruritania and Freedonia signed a pact in 2001 and have met often in the last ten years.", None, id="the-last-years"),
+    pytest.param("Ruritania and Freedonia signed a pact in 2001 that ended a border war of three decades.", None, id="a-war-of-decades"),
+    pytest.param("Ruritania signed a pact of 49 years with Freedonia in 2001.", "P49Y", id="a-pact-of-years"),
+    pytest.param("Ruritania and Freedonia signed a pact in 2001 for an initial period of five years.", "P5Y", id="an-initial-period-of-years"),
 ]
 
 

@@ -792,3 +792,17 @@ def test_leaders_and_their_counterparts_sign_for_their_states(nlp, text, anchor,
 def test_who_is_under_contract_is_a_side_of_it(nlp):
     assert parties_of(nlp, "Jose Mourinho is under contract with Chelsea until 2010.", "contract") == ["Chelsea", "Jose Mourinho"]
 
+
+CONTRASTED = [
+    pytest.param("Chile signed a trade deal with Peru but Bolivia rejected the offer.", "trade deal", ["Chile", "Peru"], id="but-another-subject"),
+    pytest.param(
+        "The Wales coach has a contract until 2009 but many believe he will quit after Germany 2006.",
+        "contract", [], id="but-a-clause-about-the-future",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), CONTRASTED)
+def test_names_in_a_clause_set_against_the_agreements_are_no_sides(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+

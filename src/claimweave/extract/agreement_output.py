@@ -64,7 +64,7 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
         # (parties are kept in the order they were found, not always the order of the text)
         first_party, last = t.parties[0], t.parties[-1] if abs(t.parties[-1].end - t.parties[0].start) < 200 else t.parties[0]
         field_ev["parties"] = evidence(doc, min(first_party.start, last.start), max(first_party.end, last.end), first_party.rule)
-    signed = sorted({s.value for s in t.signed})
+    signed = distinct_dates(s.value for s in t.signed)
     if t.signed:
         field_ev["signed"] = evidence(doc, min(s.start for s in t.signed), max(s.end for s in t.signed), t.signed[0].rule)
     put("asset", t.asset)
@@ -129,6 +129,13 @@ def _personal(doc: Doc, parties: list[Term]) -> bool:
     """True for a person's contract (a player's, a coach's): its years are seasons or years of
     service, so no expiry is computed from its signing day."""
     return any(doc.char_span(p.start, p.end, alignment_mode="expand").root.ent_type_ == "PERSON" for p in parties)
+
+
+def distinct_dates(values) -> list[str]:
+    """Signing dates, sorted, without one that only restates another less precisely ("on November 9 of
+    this year": the year is that day's, not a second signing; "signed in 2015 and 2017" keeps both)."""
+    found = sorted(set(values))
+    return [v for v in found if not any(w.startswith(v + "-") for w in found)]
 
 
 def _told_together(doc: Doc, signed: Term, duration: Term) -> bool:

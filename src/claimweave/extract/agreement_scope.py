@@ -13,6 +13,7 @@ _ASIDE_PREPS = ("despite", "amid", "notwithstanding")  # circumstances of a clau
 
 # Subordinators of a side clause whose names are not an agreement's sides.
 _SIDE_MARKS = ("while", "whilst", "as", "because", "although", "though", "since", "whereas")
+_CONTRAST = ("but", "yet", "whereas")
 
 
 class ClauseScope:
@@ -132,6 +133,15 @@ class ClauseScope:
                 for c in v.children:
                     marked = any(a.dep_ == "mark" and a.lower_ in _SIDE_MARKS for a in c.children)
                     if c.dep_ == "advcl" and marked and head not in c.subtree:
+                        region.difference_update(t.i for t in c.subtree)
+            # "X signed a deal with Y but Z rejected it", "X has a contract until 2008 but many believe he
+            # will quit after Germany 2006": a clause set against the agreement's, with a subject of its
+            # own, tells of other people
+            for v in [verb] + [a for a in head.ancestors if verb in a.ancestors]:
+                for c in v.children:
+                    contrast = any(x.dep_ == "cc" and x.lower_ in _CONTRAST and x.i < c.i for x in v.children)
+                    own_subject = any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+                    if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and contrast and own_subject and head not in c.subtree:
                         region.difference_update(t.i for t in c.subtree)
         return region
 

@@ -653,12 +653,24 @@ class ClauseReader(StatusReader):
                 return Term(t.value, t.start, t.end, "duration.term_noun")  # "during the seven-year term"
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and "-" in t.text and not in_phrase:
                 continue  # "the eight-year war": a duration of something else
+            if words and words[-1] == "of" and not self._of_the_agreement(t, phrases):
+                continue  # "a civil war of three decades": how long something else lasted
             rule = next((r for r in self.vocab.duration_left if r.regex.search(left)), None)
             if rule is None and t.text.lower().startswith("last ") and words and words[-1] in LAST_AS_VERB:
                 rule = self.vocab.duration_left[0]  # "will last five years", read by the time component as one phrase
             if rule is not None and not self._describes_other_noun(t, phrases):
                 return Term(t.value, t.start, t.end, rule.id)
         return None
+
+    def _of_the_agreement(self, t: Timex, phrases) -> bool:
+        """True when "of" before a duration hangs on the agreement's own name or a word for its term
+        ("a lease of 49 years", "an initial period of five years"), not on another noun."""
+        i = self._token_at(t.start) - 1
+        if i < 0 or self.doc[i].lower_ != "of":
+            return True
+        noun = self.doc[i].head
+        words = _TERM_NOUNS + ("period", "span", "tenure", "extension", "renewal")
+        return noun.lemma_.lower() in words or noun.lower_ in words or any(ps <= noun.idx < pe for ps, pe in phrases)
 
     def _describes_other_noun(self, t: Timex, phrases) -> bool:
         """True for a duration in a clause about another noun ("a truce ending the conflict, which has
