@@ -125,6 +125,12 @@ SHAPES = [
         id="listed-adjectives-of-one-topic",
     ),
     pytest.param(
+        'Chile and Peru signed an agreement on the "guiding principles" for settling the border dispute.',
+        'the "guiding principles"',
+        id="a-quoted-topic",
+    ),
+    pytest.param("Chile and Peru reached a deal on how to share the river water.", None, id="on-how-to-is-no-noun-phrase"),
+    pytest.param(
         "Peru signed an agreement on fisheries, which takes effect in May.",
         "fisheries",
         id="a-comma-before-a-clause-ends-the-topic",

@@ -806,3 +806,21 @@ CONTRASTED = [
 def test_names_in_a_clause_set_against_the_agreements_are_no_sides(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
 
+
+TWO_COUNTRIES = [
+    pytest.param(
+        "Ukrainian President Viktor Yushchenko told South Korean business leaders his economy would grow fast. "
+        "He suggested the two countries engage in joint projects. Yushchenko said the two countries signed two agreements on Monday.",
+        "two agreements", ["Ukrainian", "South Korean"], id="the-two-countries-the-story-names",
+    ),
+    pytest.param(
+        "Chile, Peru and Bolivia held talks on Monday. The two countries signed a fisheries deal.",
+        "fisheries deal", [], id="three-countries-named-is-no-pair",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), TWO_COUNTRIES)
+def test_the_two_countries_are_the_two_the_story_just_named(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+

@@ -27,6 +27,7 @@ _LOOSE_ADJECTIVES = {
 _TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"}
 _FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
 _TOPIC_PREPS = {"on", "over", "for"}
+_QUOTES = ('"', "\u201c", "\u201d", "``", "''")
 _LOCATIVE = {"in", "at", "near", "off", "around", "along", "outside"}
 
 
@@ -68,12 +69,16 @@ class AssetReader(VerbAssets):
         """The noun phrase starting at token i (stopping at times, clause words, verbs), as tokens;
         ``verb_head`` reads a first word tagged as a verb as a noun ("barriers to trade in goods")."""
         doc, stop = self.doc, self._np_stop
-        j, last = i, i
+        j, last, quoted = i, i, False
         while j < b and j - i < 16:
             t = doc[j]
             if any(x.start <= t.idx < x.end and not self._attributive(x) and not self._quantity_of(x, i) for x in tx):
                 break
             if t.text == "," and self._list_comma(j, i, b):
+                j += 1
+                continue
+            if t.text in _QUOTES and (quoted or j + 1 < b and doc[j + 1].is_alpha and t.whitespace_ == ""):
+                quoted = not quoted  # 'an agreement on the "guiding principles"': a quoted name inside the phrase
                 j += 1
                 continue
             if (t.is_punct and t.text not in ("-", "'", "\u2019", "&", "%", "$")) or t.lower_ in stop:
@@ -82,6 +87,8 @@ class AssetReader(VerbAssets):
                 break  # "to hold talks in order to ...": the purpose, not the phrase
             if j > i and t.lower_ in ("at", "during") and any(x.lower_ in self.vocab.asset_words.event_nouns for x in doc[j + 1 : min(j + 5, b)]):
                 break  # "their relations at a summit meeting in Paris": where it was made, not what it covers
+            if t.tag_ in ("WRB", "WP", "WDT"):
+                break  # 'the "guiding principles" on how to settle it', "a deal on how to": a clause begins
             if t.dep_ == "mark" or (t.dep_ == "advmod" and j + 1 < b and doc[j + 1].dep_ == "mark"):
                 break  # "patrols even though Lima has built ...": a clause of its own begins
             if t.pos_ in ("VERB", "AUX") and not (verb_head and j == i) and not (t.tag_ in ("VBN", "VBG") and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN")):

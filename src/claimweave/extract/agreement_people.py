@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimweave.extract.agreement_terms import verb_above
-from claimweave.extract.titles import affiliation_name
+from claimweave.extract.titles import affiliation_name, title_lexicon
 from claimweave.models import DocEntity, Role
 
 # A group noun and the entity labels of the pair it restates.
@@ -28,6 +28,7 @@ PAIR_NOUNS = {
     "side": STATE_LABELS + COMPANY_LABELS, "party": STATE_LABELS + COMPANY_LABELS,
 }
 SIGNING_DEPS = ("nsubj", "nsubjpass")
+_PAIR_WINDOW = 5  # sentences before "the two countries" that may name the pair
 # Between two names written as a pair: "and", after an acronym in brackets ("X (XA) and Y").
 _JOINED = re.compile(r"\s*(?:\([A-Za-z.&-]{2,12}\)\s*)?and\s+(?:the\s+)?")
 LEADERS_BODIES = {"administration", "government", "regime", "cabinet"}
@@ -206,7 +207,29 @@ class PeopleResolver:
             if first is None or second is None or others or affiliation_name(first.text) == affiliation_name(second.text):
                 continue
             return [first, second]
-        return self._written_pair(token, labels)
+        return self._written_pair(token, labels) or self._two_countries(token)
+
+    def _two_countries(self, token: Token) -> list[Party]:
+        """"Indonesia dismissed a report that it would sign a pact with Australia. ... the security pact
+        both countries signed in 1995": with no pair written joined, "the two countries" are the two
+        countries this sentence and the few before name (by name or nationality), when they name
+        exactly two."""
+        if token.lemma_.lower() not in ("country", "nation"):
+            return []
+        first = token.sent.start
+        for _ in range(_PAIR_WINDOW):
+            first = self.doc[first - 1].sent.start if first > 0 else first
+        known = frozenset(title_lexicon().nationalities.values())
+        named: dict[str, Span] = {}
+        for e in self.doc.ents:
+            if e.start < first or e.end > token.i or e.label_ not in STATE_LABELS:
+                continue
+            country = affiliation_name(e.text)
+            if country in known and (country not in named or e.text == country and named[country].text != country):
+                named[country] = e
+        if len(named) != 2:
+            return []
+        return [self._party(e, "party.pair") for e in sorted(named.values(), key=lambda e: e.start)]
 
     def _written_pair(self, token: Token, labels: tuple[str, ...]) -> list[Party]:
         """"The Ministry of Health (MOH) and China Meteorological Administration (CMA) plan ... by the two
