@@ -789,8 +789,16 @@ def test_leaders_and_their_counterparts_sign_for_their_states(nlp, text, anchor,
     assert parties_of(nlp, text, anchor) == parties
 
 
-def test_who_is_under_contract_is_a_side_of_it(nlp):
-    assert parties_of(nlp, "Jose Mourinho is under contract with Chelsea until 2010.", "contract") == ["Chelsea", "Jose Mourinho"]
+HELD = [
+    pytest.param("Jose Mourinho is under contract with Chelsea until 2010.", "contract", ["Chelsea", "Jose Mourinho"], id="is-under-contract-with"),
+    pytest.param("Michael Nkambule is on a one-year loan deal and will join the squad next week.", "loan deal", ["Michael Nkambule"], id="is-on-a-deal"),
+    pytest.param("Arsene Wenger has a contract with Arsenal until 2008.", "contract", ["Arsenal", "Arsene Wenger"], id="has-a-contract-with"),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), HELD)
+def test_who_is_held_by_a_contract_is_a_side_of_it(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
 
 
 CONTRASTED = [

@@ -293,6 +293,12 @@ class PeopleResolver:
         noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
         if noun is not None and noun.lemma_.lower() in ("signing", "signature") and noun.dep_ == "dobj" and noun.head.lemma_ in ("witness", "attend", "oversee", "watch"):
             out += [c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        # "Nkambule is on a one-year loan deal", "Mourinho is under contract with Chelsea": who is held
+        # by a contract or deal is its side
+        if head.dep_ == "pobj" and head.head.lower_ in ("on", "under") and head.head.head.lemma_ in ("be", "remain", "stay") and head.lemma_.lower() in ("contract", "deal"):
+            out += [c for c in head.head.head.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT", "PRP")]
+        if head.dep_ == "dobj" and head.head.lemma_ in ("have", "hold") and head.lemma_.lower() in ("contract", "deal"):
+            out += [c for c in head.head.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT", "PRP")]  # "X has a contract until 2008"
         # A clause anywhere in the agreement's phrase: "a treaty calling for X, which the presidents signed".
         for clause in (t for t in head.subtree if t.dep_ in ("relcl", "acl") and t.lemma_ in verbs):
             out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
