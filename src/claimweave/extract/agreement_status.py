@@ -318,8 +318,8 @@ class StatusReader(ArgumentReader):
                         args += [g for c in v.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
                         if v.dep_ in ("relcl", "acl") and v.head in heads and any(c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and not done_to for c in v.children):
                             args.append(v.head)
-                    if verb.dep_ == "acl" and verb.head in heads and (verb.tag_ == "VBN" or verb.tag_ == "VBG" and self._intransitive(verb)):
-                        args.append(verb.head)  # "the pact ratified by X", "a truce holding since 1991"
+                    if verb.dep_ == "acl" and verb.head in heads and (verb.tag_ == "VBN" or verb.tag_ == "VBG" and (self._intransitive(verb) or rule.id == "status.in_force_present")):
+                        args.append(verb.head)  # "the pact ratified by X", "a truce holding since 1991", "the contract governing transit"
                 if any(h in args for h in heads) or any(a.lower_ in ("which", "that") and self._relative_of(a, heads) for a in args):
                     direct.append(term)
                 elif any(self._subject_left_unparsed(v, heads) for v in verbs[:1]) and rule.value not in PATIENT_STATUSES:
