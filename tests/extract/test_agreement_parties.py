@@ -832,3 +832,9 @@ TWO_COUNTRIES = [
 def test_the_two_countries_are_the_two_the_story_just_named(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties
 
+
+def test_a_title_written_after_a_name_is_no_side(nlp):
+    text = "The deal, signed between Spanish minister Ana Lopez and Kemal Dervis, the UN Development Program (UNDP) Administrator, sets up a new fund."
+    parties = parties_of(nlp, text, "The deal")
+    assert "the UN Development Program" in parties and "Administrator" not in parties
+

@@ -25,6 +25,7 @@ CASES = [
     ("Acting Governor Maria Lopez signed the bill into law.", ("Maria Lopez", "governor", None, "acting")),
     ("The letter was signed by Minister of Foreign Affairs Rami Aziz.", ("Rami Aziz", "foreign minister", None, None)),
     ("Brightwell Chairman Oscar Lind announced the merger.", ("Oscar Lind", "chairman", "Brightwell", None)),
+    ("NASA Administrator Michael Griffin spoke at the launch.", ("Michael Griffin", "administrator", "NASA", None)),
     # appositions on either side
     ("Murat Kaya, Turkish Foreign Minister, said the talks went well.", ("Murat Kaya", "foreign minister", "Turkey", None)),
     ("Talal al-Khatib, the foreign minister, spoke first at the meeting.", ("Talal al-Khatib", "foreign minister", None, None)),
