@@ -38,7 +38,6 @@ class AssetReader(VerbAssets):
         self.doc, self.vocab, self.text = doc, vocab, analysed_text(doc)
         self.starts = [t.idx for t in doc]
         self._np_stop = frozenset(vocab.cues.np_stop_words) | vocab.asset_words.np_stop_words
-        self._kind_heads = frozenset(term.split()[-1].lower() for k in vocab.kinds for term in k.terms)
 
     def _chars(self, start: int, end: int) -> tuple[int, int]:
         return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
@@ -63,7 +62,7 @@ class AssetReader(VerbAssets):
             return False
         items = [t for t in doc[j + 1 : b] if t.dep_ == "conj" and i <= t.head.i < b]
         closes = any(t.lower_ in ("and", "or") and t.dep_ == "cc" for t in doc[j + 1 : b])
-        return closes and not any(t.lower_ in self._kind_heads for t in items) and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+        return closes and not any(t.lower_ in self.vocab.kind_heads for t in items) and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
 
     def _np(self, i: int, b: int, tx: list[Timex], verb_head: bool = False) -> tuple[int, int] | None:
         """The noun phrase starting at token i (stopping at times, clause words, verbs), as tokens;

@@ -131,8 +131,7 @@ class NameFinder:
             first = first.head
         if first.dep_ != "pobj" or first.head.lower_ != "with":
             return False
-        heads = {term.split()[-1].lower() for k in self.vocab.kinds for term in k.terms}
-        up = first.head.head
+        heads, up = self.vocab.kind_heads, first.head.head
         if up.pos_ == "NOUN":
             return up.lower_ in heads
         return up.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in heads for c in up.children)

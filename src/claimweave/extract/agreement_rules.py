@@ -251,6 +251,7 @@ class Vocabulary:
     link_before_generic: re.Pattern
     party_block_right: re.Pattern
     kind_words: frozenset[str]  # every word of every kind name ("memorandum", "of", "understanding", ...)
+    kind_heads: frozenset[str]  # the last word of every kind name ("understanding", "agreement", "rights", ...)
 
     def kind_rule(self, rule_id: str) -> KindRule:
         return next(k for k in self.kinds if k.id == rule_id)
@@ -281,6 +282,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         kinds=tuple(kinds),
         kind_words=frozenset(w for k in kinds for term in k.terms for w in term.split()),
+        kind_heads=frozenset(term.split()[-1].lower() for k in kinds for term in k.terms),
         status=tuple(Compiled(r.id, _rx(r.pattern), r.status, r.scope, r.intransitive) for r in status),
         renewal=tuple(Compiled(r.id, _rx(r.pattern), (r.automatic, r.period)) for r in renewal),
         collective=tuple(Compiled(r.id, _rx(r.pattern)) for r in collective),
