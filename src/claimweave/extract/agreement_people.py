@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,6 +30,13 @@ PAIR_NOUNS = {
 }
 SIGNING_DEPS = ("nsubj", "nsubjpass")
 _PAIR_WINDOW = 5  # sentences before "the two countries" that may name the pair
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """The country names the nationality lexicon maps its demonyms and abbreviations to."""
+    return frozenset(title_lexicon().nationalities.values())
+
 # Between two names written as a pair: "and", after an acronym in brackets ("X (XA) and Y").
 _JOINED = re.compile(r"\s*(?:\([A-Za-z.&-]{2,12}\)\s*)?and\s+(?:the\s+)?")
 LEADERS_BODIES = {"administration", "government", "regime", "cabinet"}
@@ -219,7 +227,7 @@ class PeopleResolver:
         first = token.sent.start
         for _ in range(_PAIR_WINDOW):
             first = self.doc[first - 1].sent.start if first > 0 else first
-        known = frozenset(title_lexicon().nationalities.values())
+        known = countries()
         named: dict[str, Span] = {}
         for e in self.doc.ents:
             if e.start < first or e.end > token.i or e.label_ not in STATE_LABELS:

@@ -7,22 +7,15 @@ as an organisation's leader, and a person who signs or holds a contract in his o
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from claimweave.extract.agreement_people import Party, PeopleResolver
+from claimweave.extract.agreement_people import Party, PeopleResolver, countries
 from claimweave.extract.agreement_types import Mention, Term
-from claimweave.extract.titles import affiliation_name, title_lexicon
+from claimweave.extract.titles import affiliation_name
 
 _SIGNING_ONESELF = {"sign", "re-sign", "agree", "ink", "accept", "conclude", "seal", "clinch", "strike", "reach"}  # not "negotiate"
 
 
 HYPHENS = ("-", "\u2013")  # what joins two names of a pair ("Nepal-India", "EU\u2013Ukraine")
-
-
-@lru_cache(maxsize=1)
-def countries() -> frozenset[str]:
-    """The country names the nationality lexicon maps its demonyms and abbreviations to."""
-    return frozenset(title_lexicon().nationalities.values())
 
 
 def _state(t) -> bool:
