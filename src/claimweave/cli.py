@@ -245,6 +245,9 @@ def eval_agreements(
     timexes: str = typer.Option("pipeline", "--timexes", help="Time expressions from the 'pipeline' or the folder's 'gold' timexes.jsonl."),
     errors: bool = typer.Option(False, "--errors", help="Also list every wrong, missed and spurious item."),
     floor: Optional[float] = typer.Option(None, "--min-accuracy", help="Exit 1 when field accuracy is below this (0-1)."),
+    annotation: Optional[Path] = typer.Option(
+        None, "--annotation", help="Score this second hand annotation (gold format) instead of the extractor: how far two annotators agree."
+    ),
 ) -> None:
     """Score agreement terms (parties, asset, signed, duration, expires, renewal, status) against gold.
 
@@ -255,7 +258,7 @@ def eval_agreements(
     if timexes not in ("pipeline", "gold"):
         fail("--timexes must be 'pipeline' or 'gold'")
     try:
-        scores = evaluate(gold_dir, corpus=corpus, timexes=timexes)
+        scores = evaluate(gold_dir, corpus=corpus, timexes=timexes, annotation=annotation)
     except ClaimweaveError as err:
         fail(err)
     for line in scores.report_lines():

@@ -187,3 +187,47 @@ def test_the_report_says_where_slots_are_lost():
         scores,
     )
     assert "wrong slots: 1 in matched agreements, 2 of missed agreements, 1 of spurious agreements" in scores.report_lines()
+
+
+def test_a_second_annotation_is_matched_by_its_anchor():
+    scores = Scores()
+    second = [gold(anchor="deal", signed=["2019"], asset="the north pier", parties=["Acme"]), gold(anchor="lease", status="signed")]
+    score_document(TEXT, [gold(signed=["2019"], asset="north pier", parties=["Acme Corp."])], second, scores)
+    assert (scores.gold, scores.system, scores.matched) == (1, 2, 1)
+    assert sum(scores.correct.values()) == 3 and sum(scores.total.values()) == 4
+    assert scores.errors == ["d: spurious agreement 'lease' (lease)"]
+
+
+def _copy_gold(tmp_path: Path, edit=None) -> Path:
+    lines = (DATA / "corpus_agreements" / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    items = [GoldAgreement.model_validate_json(line) for line in lines if line.strip()]
+    if edit:
+        items = edit(items)
+    path = tmp_path / "second.jsonl"
+    path.write_text("".join(g.model_dump_json() + "\n" for g in items), encoding="utf-8")
+    return path
+
+
+def test_the_gold_agrees_with_itself_and_not_with_an_edited_copy(tmp_path):
+    same = evaluate(DATA / "corpus_agreements", corpus=[str(REPO / "corpus")], annotation=_copy_gold(tmp_path))
+    assert same.accuracy == 1.0 and same.matched == same.gold == same.system
+
+    def drop_first_and_blank_statuses(items):
+        return [g.model_copy(update={"status": None}) for g in items[1:]]
+
+    edited = evaluate(DATA / "corpus_agreements", corpus=[str(REPO / "corpus")], annotation=_copy_gold(tmp_path, drop_first_and_blank_statuses))
+    first = load_gold(DATA / "corpus_agreements" / "gold.jsonl")[0]
+    assert edited.matched == edited.gold - 1
+    assert f"{first.doc}: missed agreement {first.anchor!r}" in edited.errors
+    statuses = sum(1 for g in load_gold(DATA / "corpus_agreements" / "gold.jsonl")[1:] if g.status)
+    assert edited.total["status"] - edited.correct["status"] == statuses + (first.status is not None)
+
+
+def test_an_annotation_of_documents_not_scored_is_an_input_error(tmp_path):
+    def elsewhere(items):
+        return [items[0].model_copy(update={"doc": "not_a_corpus_doc"})]
+
+    with pytest.raises(InputError, match="not in the corpus: not_a_corpus_doc"):
+        evaluate(DATA / "corpus_agreements", corpus=[str(REPO / "corpus")], annotation=_copy_gold(tmp_path, elsewhere))
+    with pytest.raises(InputError, match="no such annotation file"):
+        evaluate(DATA / "corpus_agreements", corpus=[str(REPO / "corpus")], annotation=tmp_path / "none.jsonl")

@@ -5,6 +5,10 @@ agreement whose mentions overlap it. Every field that is filled in the gold or i
 slot (parties, asset, signed, duration, expires, renewal, status); a slot is correct when both
 agree. Unmatched gold agreements and spurious extracted ones count all their filled fields as
 wrong, so the accuracy falls with misses and with false alarms alike.
+
+The same measure scores a second hand annotation of the same articles in place of the extractor
+(``evaluate(..., annotation=path)``): how far two annotators agree is the ceiling a system can be
+expected to reach on the gold.
 """
 
 from __future__ import annotations
@@ -227,14 +231,27 @@ def _spans(agreement: Agreement) -> list[tuple[int, int]]:
     ]
 
 
-def score_document(text: str, gold: list[GoldAgreement], system: list[Agreement], scores: Scores) -> None:
-    """Add one document's slots to ``scores``."""
+def _system_spans(text: str, item: Agreement | GoldAgreement) -> list[tuple[int, int]]:
+    """Where an extracted agreement is mentioned, or where a second annotation anchors one."""
+    return [_anchor_span(text, item)] if isinstance(item, GoldAgreement) else _spans(item)
+
+
+def _describe(item: Agreement | GoldAgreement) -> str:
+    if isinstance(item, GoldAgreement):
+        return f"{item.doc}: spurious agreement {item.anchor!r} ({item.kind})"
+    return f"{item.evidence[0].doc_id}: spurious agreement {item.text!r} ({item.kind})"
+
+
+def score_document(
+    text: str, gold: list[GoldAgreement], system: list[Agreement] | list[GoldAgreement], scores: Scores
+) -> None:
+    """Add one document's slots to ``scores``; ``system`` is the extractor's output or a second annotation."""
     scores.gold += len(gold)
     scores.system += len(system)
     left = list(system)
     for g in gold:
         a, b = _anchor_span(text, g)
-        hit = next((s for s in left if any(s0 < b and a < s1 for s0, s1 in _spans(s))), None)
+        hit = next((s for s in left if any(s0 < b and a < s1 for s0, s1 in _system_spans(text, s))), None)
         gv = _values(g)
         sv = _values(hit) if hit is not None else dict.fromkeys(FIELDS)
         if hit is not None:
@@ -242,7 +259,7 @@ def score_document(text: str, gold: list[GoldAgreement], system: list[Agreement]
             scores.matched += 1
         else:
             scores.errors.append(f"{g.doc}: missed agreement {g.anchor!r}")
-        if hit is not None and g.parties:
+        if isinstance(hit, Agreement) and g.parties:
             place = party_place(g.parties, hit.evidence[0].sentence, text)
             scores.party_places[place] += 1
             if field_correct("parties", gv["parties"], sv["parties"]):
@@ -261,7 +278,7 @@ def score_document(text: str, gold: list[GoldAgreement], system: list[Agreement]
             else:
                 scores.wrong[WRONG_SLOTS[1]] += 1
     for s in left:
-        scores.errors.append(f"{s.evidence[0].doc_id}: spurious agreement {s.text!r} ({s.kind})")
+        scores.errors.append(_describe(s))
         for name, value in _values(s).items():
             if value is not None:
                 scores.total[name] += 1
@@ -308,8 +325,17 @@ def extract(documents, nlp, *, gold_timexes: dict[str, list[dict]] | None = None
     return out
 
 
-def evaluate(gold_dir: Path, *, corpus: list[str] | None = None, timexes: str = "pipeline", model: str | None = None) -> Scores:
-    """Score the agreements component on ``gold_dir`` (gold.jsonl; documents there or in ``corpus``)."""
+def evaluate(
+    gold_dir: Path,
+    *,
+    corpus: list[str] | None = None,
+    timexes: str = "pipeline",
+    model: str | None = None,
+    annotation: Path | None = None,
+) -> Scores:
+    """Score the agreements component on ``gold_dir`` (gold.jsonl; documents there or in ``corpus``);
+    with ``annotation`` (a second hand annotation in the gold format) score that instead of the
+    extractor, without running the pipeline."""
     from claimweave.ingest import read_corpus
     from claimweave.pipeline import DEFAULT_MODEL, load_pipeline
 
@@ -336,9 +362,25 @@ def evaluate(gold_dir: Path, *, corpus: list[str] | None = None, timexes: str = 
     missing = sorted({g.doc for g in gold} - known)
     if missing:
         raise InputError(str(gold_path), f"gold documents not in the corpus: {', '.join(missing)}")
-    found = extract(documents, load_pipeline(model or DEFAULT_MODEL), gold_timexes=gold_tx)
+    if annotation is not None:
+        if not annotation.is_file():
+            raise InputError(str(annotation), "no such annotation file")
+        found = _annotated(load_gold(annotation), known, annotation)
+    else:
+        found = extract(documents, load_pipeline(model or DEFAULT_MODEL), gold_timexes=gold_tx)
     scores = Scores()
     for document in sorted(documents, key=lambda d: d.id):
         doc_gold = [g for g in gold if g.doc == document.id]
         score_document(document.text, doc_gold, found[document.id], scores)
     return scores
+
+
+def _annotated(items: list[GoldAgreement], known: set[str], path: Path) -> dict[str, list[GoldAgreement]]:
+    """A second annotation's agreements per document id; every one must be of a document scored."""
+    stray = sorted({g.doc for g in items} - known)
+    if stray:
+        raise InputError(str(path), f"annotated documents not in the corpus: {', '.join(stray)}")
+    out: dict[str, list[GoldAgreement]] = {doc_id: [] for doc_id in known}
+    for item in items:
+        out[item.doc].append(item)
+    return out
