@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -187,6 +188,16 @@ def test_the_report_says_where_slots_are_lost():
         scores,
     )
     assert "wrong slots: 1 in matched agreements, 2 of missed agreements, 1 of spurious agreements" in scores.report_lines()
+
+
+def test_second_annotations_are_of_their_sets_articles():
+    files = sorted(DATA.glob("*agreements*/second_annotation.jsonl"))
+    assert len(files) >= 2, files
+    for path in files:
+        readme = (path.parent / "README.md").read_text(encoding="utf-8")
+        articles = set(re.findall(r"bench-news/(\S+)\.txt", readme))
+        items = load_gold(path)
+        assert items and {g.doc for g in items} <= articles, path
 
 
 def test_a_second_annotation_is_matched_by_its_anchor():
