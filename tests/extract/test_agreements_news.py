@@ -321,6 +321,12 @@ TOPICS = [
     pytest.param("Norway signed a protocol defining the shared fishing zone.", "the shared fishing zone", id="defining"),
     pytest.param("Estonia and Latvia signed an accord on sharing weather data.", "sharing weather data", id="gerund-after-on"),
     pytest.param(
+        "The two firms signed agreements on setting up three joint ventures in shipping.",
+        "setting up three joint ventures in shipping",
+        id="gerund-with-particle",
+    ),
+    pytest.param("Oslo and Riga signed a pact on building a new ferry terminal.", "building a new ferry terminal", id="gerund-with-object"),
+    pytest.param(
         "Chile signed three deals on Friday with Peru and Bolivia on cooperation in fisheries.",
         "cooperation in fisheries",
         id="topic-after-date-and-sides",

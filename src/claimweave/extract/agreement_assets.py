@@ -409,11 +409,12 @@ class AssetReader(VerbAssets):
         if prep.lower_ == "to" and doc[m.head].lemma_ not in ("right", "access", "claim", "title"):
             return None  # "presented lease agreements to farmers": a recipient, not an asset
         nxt = doc[e + 1]
-        # "an accord on sharing water": a gerund after a topic preposition is what the accord covers
+        # "an accord on sharing water": a gerund after a topic preposition is what the accord covers, with
+        # its particle and object ("agreements on setting up two joint ventures")
         gerund = nxt.tag_ == "VBG" and prep.lower_ in _TOPIC_PREPS
         if (nxt.pos_ in ("VERB", "AUX") and not gerund) or any(x.start <= nxt.idx < x.end for x in tx):
             return None
-        np = self._np(e + 1, b, tx)
+        np = self._np(e + 1, b, tx, verb_head=gerund)
         if np is None:
             return None
         if prep.lower_ in _TOPIC_PREPS:
