@@ -242,3 +242,21 @@ def test_an_annotation_of_documents_not_scored_is_an_input_error(tmp_path):
         evaluate(DATA / "corpus_agreements", corpus=[str(REPO / "corpus")], annotation=_copy_gold(tmp_path, elsewhere))
     with pytest.raises(InputError, match="no such annotation file"):
         evaluate(DATA / "corpus_agreements", corpus=[str(REPO / "corpus")], annotation=tmp_path / "none.jsonl")
+
+
+def test_the_interval_resamples_documents_and_is_reproducible():
+    scores = Scores(documents=[(3, 4), (0, 2), (5, 5), (1, 3), (0, 0)])
+    scores.correct["status"], scores.total["status"] = 9, 14
+    low, high = scores.interval()
+    assert low < 9 / 14 < high and (low, high) == scores.interval()
+    assert 0.0 <= low and high <= 1.0
+    assert Scores(documents=[(3, 4), (0, 0)]).interval() is None  # one document with slots: no interval
+    assert any(line.startswith("  95% interval") and "over 4 documents" in line for line in scores.report_lines())
+
+
+def test_each_scored_document_records_its_slots():
+    scores = Scores()
+    start = TEXT.index("a 2019 deal")
+    score_document(TEXT, [gold(signed=["2019"], asset="the north pier")], [system(start, start + 11, signed=["2019"])], scores)
+    score_document(TEXT, [], [], scores)
+    assert scores.documents == [(1, 2), (0, 0)]

@@ -14,6 +14,7 @@ expected to reach on the gold.
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -161,11 +162,29 @@ class Scores:
     party_places_correct: Counter = field(default_factory=Counter)
     # wrong slots by how the agreement fared: matched, missed (gold only) or spurious (system only)
     wrong: Counter = field(default_factory=Counter)
+    # (right slots, slots) per scored document, for the interval
+    documents: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def accuracy(self) -> float:
         total = sum(self.total.values())
         return sum(self.correct.values()) / total if total else 0.0
+
+    def interval(self, level: float = 0.95, rounds: int = 2000) -> tuple[float, float] | None:
+        """A percentile bootstrap interval for the field accuracy, resampling documents (slots of one
+        document are not independent); seeded, so the same scores give the same interval. None with
+        fewer than two documents that have slots."""
+        docs = [d for d in self.documents if d[1]]
+        if len(docs) < 2:
+            return None
+        rng = random.Random(0)
+        values = []
+        for _ in range(rounds):
+            sample = rng.choices(docs, k=len(docs))
+            values.append(sum(c for c, _ in sample) / sum(t for _, t in sample))
+        values.sort()
+        tail = (1 - level) / 2
+        return values[int(tail * rounds)], values[min(rounds - 1, int((1 - tail) * rounds))]
 
     def field_accuracy(self, name: str) -> float:
         return self.correct[name] / self.total[name] if self.total[name] else 1.0
@@ -179,6 +198,8 @@ class Scores:
             f"(P {p:.3f} R {r:.3f} F1 {f:.3f})",
             f"field accuracy: {self.accuracy:.3f} ({sum(self.correct.values())}/{sum(self.total.values())} slots)",
         ]
+        if (bounds := self.interval()) is not None:
+            lines.append(f"  95% interval {bounds[0]:.3f}-{bounds[1]:.3f} (bootstrap over {sum(1 for d in self.documents if d[1])} documents with slots)")
         for name in FIELDS:
             lines.append(f"  {name:<9} {self.field_accuracy(name):.3f} ({self.correct[name]}/{self.total[name]})")
         if self.party_places:
@@ -246,6 +267,7 @@ def score_document(
     text: str, gold: list[GoldAgreement], system: list[Agreement] | list[GoldAgreement], scores: Scores
 ) -> None:
     """Add one document's slots to ``scores``; ``system`` is the extractor's output or a second annotation."""
+    before = (sum(scores.correct.values()), sum(scores.total.values()))
     scores.gold += len(gold)
     scores.system += len(system)
     left = list(system)
@@ -283,6 +305,7 @@ def score_document(
             if value is not None:
                 scores.total[name] += 1
                 scores.wrong[WRONG_SLOTS[2]] += 1
+    scores.documents.append((sum(scores.correct.values()) - before[0], sum(scores.total.values()) - before[1]))
 
 
 # ---------------------------------------------------------------------- running
