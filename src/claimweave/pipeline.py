@@ -10,7 +10,9 @@ from collections.abc import Iterable, Iterator, MutableMapping
 from functools import lru_cache
 
 import spacy
+from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.util import minibatch
 
 import claimweave.extract.agreements  # noqa: F401  (registers the factories)
@@ -20,6 +22,7 @@ import claimweave.extract.paragraphs  # noqa: F401
 import claimweave.extract.quotes  # noqa: F401
 import claimweave.extract.roles  # noqa: F401
 import claimweave.extract.timex  # noqa: F401
+from claimweave import patterns
 from claimweave.extract.common import DocContext, ensure_extensions
 from claimweave.ingest import Document
 from claimweave.models import DocResult, DocumentInfo
@@ -87,6 +90,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, components: tuple[str, ...] = COMP
 @lru_cache(maxsize=4)
 def _load_pipeline(model: str, components: tuple[str, ...], prune: bool) -> Language:
     nlp = spacy.load(model)
+    add_abbreviations(nlp)
     ensure_extensions()
     if prune:
         for name in unneeded_model_components(nlp, needed_attributes(components)):
@@ -96,6 +100,19 @@ def _load_pipeline(model: str, components: tuple[str, ...], prune: bool) -> Lang
     for name in components:
         nlp.add_pipe(name)
     return nlp
+
+
+class TokenizerRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str
+    abbreviations: list[str]
+
+
+def add_abbreviations(nlp: Language) -> None:
+    """Keep the company-name abbreviations the model's tokenizer splits ("Bancorp.") whole, as its own
+    exceptions keep "Corp." (list in patterns/tokenizer.json)."""
+    for word in patterns.load("tokenizer.json", TokenizerRules).abbreviations:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 def model_version(model: str = DEFAULT_MODEL) -> str:

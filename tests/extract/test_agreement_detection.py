@@ -61,6 +61,8 @@ NOT_AGREEMENTS = [
     pytest.param('A ministry source said the two countries had "almost reached an agreement" on fishing quotas.', id="almost-reached"),
     pytest.param("The two sides had nearly signed a truce when the shelling resumed.", id="nearly-signed"),
     pytest.param("The firm said that without an accord on a new three-year contract it would halt deliveries to Minsk from Monday.", id="without-an-accord-on"),
+    pytest.param("But the union denied reports that the deal to end the strike was very close.", id="the-deal-was-close"),
+    pytest.param("Officials in Lima said an agreement on the border was near.", id="an-agreement-was-near"),
 ]
 
 
@@ -134,6 +136,17 @@ AGREEMENTS = [
         "the lucrative oil contracts",
         id="plural-granted-by",
     ),
+    pytest.param(
+        "Halvard Oil filed a suit that seeks to nullify a standstill agreement between the two firms.",
+        "a standstill agreement",
+        id="sought-undoing-presupposes-it",
+    ),
+    pytest.param(
+        "Mr. Lund said Brevik would own 70% of the mill. The deal, which will involve a first $20 million investment, was struck with a handshake, he added.",
+        "The deal",
+        id="was-struck-told-outright",
+    ),
+    pytest.param("The completion of the merger agreement follows months of twists and turns.", "the merger agreement", id="completion-of"),
 ]
 
 

@@ -240,7 +240,32 @@ TRADE_SIDES = [
         "But the prime minister welcomed the latest deal, which expires in 2030.",
         "the latest deal", ["Statoil", "the group led by Eni SpA"], id="agreed-to-pay-to-a-group-led-by",
     ),
+
+
+    pytest.param(
+        "Vorn Bancorp. said it tentatively agreed to acquire Kessel Savings Corp. for stock valued at $18 million.\n\n"
+        "Terms call for Vorn to issue 0.55 share for each Kessel share.\n\n"
+        "Kessel, with $100 million in assets, is the parent of Kessel Bank. The price is 1.65 times book value.\n\n"
+        "Vorn said the agreement is subject to shareholder approval.",
+        "the agreement", ["Vorn Bancorp.", "Kessel Savings Corp."], id="the-agreement-paragraphs-after-x-agreed",
+    ),
+    pytest.param(
+        "Acme Corp. said it agreed to acquire Deseret Bancorp. for $18 million. The agreement is subject to approval.",
+        "The agreement", ["Acme Corp.", "Deseret Bancorp."], id="a-company-abbreviation-is-not-cut",
+    ),
 ]
+
+
+FAR_UNRELATED = (
+    "Statoil agreed to pay 2 billion dollars to Eni SpA for its stake in the field.\n\n"
+    "Analysts said investors lost out.\n\nThe field had been idle for years.\n\n"
+    "Prime Minister Hans Berg welcomed the deal."
+)
+
+
+def test_a_far_agreeing_sentence_needs_a_name_in_common(nlp):
+    # the sentence of "the deal" names no one who agreed three paragraphs before: no sides taken from there
+    assert all(not a.parties for a in agreements(nlp, FAR_UNRELATED))
 
 
 @pytest.mark.parametrize(("text", "anchor", "parties"), TRADE_SIDES)
@@ -377,6 +402,10 @@ ANNOUNCED = [
     pytest.param(
         "Acme Holdings said on Monday that Borealis SA had signed a deal.",
         "a deal", ["Borealis SA"], id="a-source-is-no-side",
+    ),
+    pytest.param(
+        "Acme Holdings announced an agreement to acquire Borel Mining Corp. for $40 million.",
+        "an agreement", ["Acme Holdings", "Borel Mining Corp."], id="announced-an-agreement-to-acquire",
     ),
 ]
 

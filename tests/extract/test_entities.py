@@ -144,3 +144,10 @@ def test_markdown_emphasis_inside_a_name_is_not_part_of_the_entity_name(nlp):
 )
 def test_no_mention_ends_with_an_opening_bracket(nlp, text):
     assert not [m.text for e in entities(nlp, text) for m in e.mentions if m.text[-1:] in "([{"]
+
+
+@pytest.mark.parametrize("name", ["Deseret Bancorp.", "Harlow Cos.", "Sime Darby Bhd.", "Kamco Pty.", "Montedison S.p.A."])
+def test_company_abbreviations_keep_their_period(nlp, name):
+    doc = nlp(f"Acme Corp. said it agreed to acquire {name} for $18 million. The agreement is subject to approval.")
+    assert name.split()[-1] in [t.text for t in doc]
+    assert [s.text for s in doc.sents][0].endswith("for $18 million.")

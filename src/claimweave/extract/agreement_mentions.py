@@ -322,7 +322,7 @@ class MentionFinder:
             g.lower_ == "agenda" for c in head.head.children if c.dep_ == "prep" for g in c.subtree
         ):
             return None  # "the prisoner swap deal was also on the agenda": a subject of talks, not one made
-        if not (attr or any(t.lower_ in DEFINITE and t.head.i == head.i for t in det)) and self.wanted.sought(doc, head):
+        if self.wanted.near(head) or not (attr or any(t.lower_ in DEFINITE and t.head.i == head.i for t in det)) and self.wanted.sought(doc, head):
             # "hopes to reach a deal", "will seek an agreement", "talks on a new treaty" (kept aside: a
             # later "the accord" may speak of the one sought)
             doc.user_data.setdefault(SOUGHT_KEY, []).append((head.i, rule))

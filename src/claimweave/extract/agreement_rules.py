@@ -192,6 +192,7 @@ class Cues(_Rule):
     of_name_heads: list[str]
     blocked_verbs: list[str]
     existing_verbs: list[str]  # verbs whose object must already exist ("the truce would not be renewed")
+    undoing_verbs: list[str]  # verbs that undo or rewrite an agreement, which must exist ("seeks to nullify a standstill agreement")
     modified_nouns: list[str]
     concluding_verbs: list[str]  # "to finalize a trade deal": making one, sought while not done
     outcome_verbs: list[str]  # "talks would lead to a deal": an outcome foreseen, not reached

@@ -80,7 +80,7 @@ class WantedReader:
         if gov.pos_ not in ("VERB", "AUX"):
             return False
         aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
-        if any(c.dep_ == "neg" for c in gov.children) and gov.lemma_ not in cues.existing_verbs + cues.jeopardising_verbs:
+        if any(c.dep_ == "neg" for c in gov.children) and gov.lemma_ not in cues.existing_verbs + cues.undoing_verbs + cues.jeopardising_verbs:
             return True  # (but "did not breach a 2001 contract", "not to jeopardise a contract": one there is)
         if any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in gov.children):
             return True  # "had almost reached an agreement": not reached
@@ -117,6 +117,8 @@ class WantedReader:
             return True  # "signing trade deals with X would help ...": a signing imagined
         if gov.lemma_ in cues.sought_unreal_verbs:
             return unreal or gov.tag_ == "VBG"
+        if gov.lemma_ in cues.undoing_verbs:
+            return False  # "a suit that seeks to nullify a standstill agreement": only one made can be undone
         if head.dep_ == "dobj" and gov.tag_ == "VB" and "to" in aux and wanted:
             # "the commitment of both sides to observe a truce": what is wanted of them (but "trying to tie
             # it to an agreement that ...": the agreement is not what is wanted)
@@ -173,6 +175,12 @@ class WantedReader:
         asked = any(c.dep_ in ("dobj", "dative") for c in asker.children)
         return asked or any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in asker.children)
 
+    def near(self, head: Token) -> bool:
+        """True for "the deal was very close", "an agreement is near": one about to be made, not made
+        (whatever its article: "the" here names what is talked of, not one told before)."""
+        verb = head.head
+        return head.dep_ == "nsubj" and verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in self.vocab.cues.near_words for c in verb.children)
+
     def hedged(self, verb: Token) -> bool:
         return any(c.dep_ in ("neg", "aux") and c.lower_ in MODALS for c in verb.children)
 
@@ -195,4 +203,4 @@ class WantedReader:
         verb = head.head
         if head.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
             verb = verb.head  # "abide by the truce"
-        return head.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ == "VERB" and verb.lemma_ in self.vocab.cues.existing_verbs
+        return head.dep_ in ("dobj", "nsubjpass", "pobj") and verb.pos_ == "VERB" and verb.lemma_ in cues.existing_verbs + cues.undoing_verbs

@@ -401,7 +401,7 @@ class AgreementExtractor:
             return  # "We have an important agreement ...": one of the story's agreements, said vaguely
         draft = Draft(list(group), kind_mention, terms, si, keys=keys, years=years, words=words)
         if first.definite:
-            self._from_agreeing_sentence(doc, reader, draft, agreeing, si)
+            self._from_agreeing_sentence(doc, reader, draft, agreeing, si, first_named=not drafts)
             if not draft.terms.signed and not first.plural and any(doc[i].lower_ in self.vocab.cues.latest_words for i in range(first.start, first.head)):
                 # "But Abe welcomed the latest deal": the making told since the last agreement named
                 since = drafts[-1].mentions[-1].end if drafts else 0
@@ -612,9 +612,22 @@ class AgreementExtractor:
                 out.append(Term((doc.text[start:end], None), start, end, "party.agreeing_subject"))
         return out
 
-    def _from_agreeing_sentence(self, doc, reader, draft: Draft, agreeing, si: int) -> None:
-        """A first mention "the accord" after "X agreed to sell Y to Z": the terms come from that sentence."""
-        source = next((x for x in reversed(agreeing) if si - 2 <= x[0] <= si and x[3] < draft.mentions[0].start), None)
+    def _from_agreeing_sentence(self, doc, reader, draft: Draft, agreeing, si: int, *, first_named: bool = False) -> None:
+        """A first mention "the accord" after "X agreed to sell Y to Z": the terms come from that sentence,
+        if it is one of the two before; when "the agreement" is the first agreement the story names, from
+        the story's last such sentence however far back ("X said it agreed to acquire Y." ... three
+        paragraphs on ... "X said the agreement is subject to approval", a sentence that names one who
+        agreed)."""
+        m = draft.mentions[0]
+        source = next((x for x in reversed(agreeing) if si - 2 <= x[0] <= si and x[3] < m.start), None)
+        if source is None and first_named:
+            # (far back, only when the mention's sentence names one who agreed: "First Security said the
+            # agreement ...", not "Abe welcomed the latest deal")
+            far = next((x for x in reversed(agreeing) if x[0] < si - 2), None)
+            named = {e.text for e in doc.ents if e.label_ in ("ORG", "GPE", "PERSON", "NORP")}
+            ours = [e.text for e in doc[m.start].sent.ents if e.text in named]
+            if far is not None and any(same_name(a, e.text) for a in ours for e in doc[far[1] : far[2]].ents):
+                source = far
         if source is None:
             return
         terms = reader.read(source[1], source[2], [])
@@ -695,9 +708,20 @@ class AgreementExtractor:
             # "the agreement on the management of the Fund": a name that says what it covers is specific
             asset = d.terms.asset
             named_asset = asset is not None and asset.rule == "asset.kind_prep" and bool(ON_TOPIC.search(text, max(0, asset.start - 12), asset.start))
-            return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1 or named_asset)
+            return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1 or named_asset or made_told(d))
 
         cues = self.vocab.cues
+
+        def made_told(d: Draft) -> bool:
+            # "The deal, which will involve ..., was struck with a handshake": its making is told outright
+            # (a plain past passive, no modal or negation)
+            head = doc[d.kind_mention.head]
+            verb = head.head
+            return (
+                head.dep_ == "nsubjpass" and verb.tag_ == "VBN" and verb.lemma_ in cues.signed_verbs
+                and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+                and not any(c.dep_ in ("aux", "neg") for c in verb.children)
+            )
 
         def bare(d: Draft) -> bool:
             # "actual accession will be performance-based": a lower-case name with no determiner at all
