@@ -28,6 +28,10 @@ def named(nlp, text: str, phrase: str):
 
 STATUS = [
     pytest.param(
+        "The two said that as a result of reaching a C$15 million research accord, no ruling was needed.",
+        "research accord", None, id="as-a-result-of-reaching-is-made",
+    ),
+    pytest.param(
         "Oslo hopes to win parliamentary approval of the pipeline accords it has negotiated with Copenhagen.",
         "accords", "pending approval", id="to-win-approval-is-pending",
     ),

@@ -250,6 +250,16 @@ TRADE_SIDES = [
         "the agreement", ["Vorn Bancorp.", "Kessel Savings Corp."], id="the-agreement-paragraphs-after-x-agreed",
     ),
     pytest.param(
+        "Vell Inc., Peoria, Ill., said it agreed to acquire the consulting businesses of Harrow Services Inc. of Southport, Conn. "
+        "As part of the agreement, Harrow will pay fees.",
+        "the agreement", ["Vell Inc.", "Harrow Services Inc."], id="whose-businesses-are-bought-and-no-state-of-an-address",
+    ),
+    pytest.param(
+        "Marlow Foods Co., a wholesaler of spirits, said it will merge with Tarn Holdings Inc.\n\n"
+        "Under terms of the agreement, holders will receive $3,500 a share.",
+        "the agreement", ["Marlow Foods Co.", "Tarn Holdings Inc."], id="said-it-will-merge-with",
+    ),
+    pytest.param(
         "Acme Corp. said it agreed to acquire Deseret Bancorp. for $18 million. The agreement is subject to approval.",
         "The agreement", ["Acme Corp.", "Deseret Bancorp."], id="a-company-abbreviation-is-not-cut",
     ),

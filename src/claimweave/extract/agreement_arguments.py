@@ -159,6 +159,9 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             target = target or bought and asset.rule in ("asset.use_object", "asset.noun_of") and self._is_company(span.start, span.end)
             # "sell National Aluminum's rolling division", "a base on Ukraine's peninsula": the owner is a party.
             owner = in_asset and root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.ent_type_ in ("ORG", "GPE")
+            # (also a company written after "of": "to acquire the consulting businesses of Hunter Inc.")
+            # (of what a verb says is bought, not of a topic: "an agreement on the management of the Fund")
+            owner = owner or in_asset and asset.rule in ("asset.agreed_object", "asset.use_object") and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" and (root.ent_type_ == "ORG" or company)
             # "to buy Yukos' majority stake", "to purchase 150 Airbus planes": whose stake or make is bought sells it.
             seller = in_asset and not owner and self._seller_of_bought(root)
             # "the India-US pact", "the Nepal-India commerce treaty": names joined by a hyphen on the
@@ -170,6 +173,8 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                 root.head.head.i == m.head and self.doc[m.head].pos_ != "VERB" for m in mentions
             )
             if in_asset and not (target or owner or seller or paired or beneficiary):
+                if root.ent_type_ == "GPE":
+                    address.add(k)  # ("the businesses of Hunter Inc. of Southport, Conn.": the state after it is a place too)
                 continue
             if left.rstrip().endswith("(") or self.vocab.party_block_right.match(self.text[e : e + 16]) or self.text[e : e + 1] == ":":
                 continue

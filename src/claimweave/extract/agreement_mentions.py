@@ -647,6 +647,15 @@ class MentionFinder:
                 return t.i
             if self._agreed_that(t):
                 return t.i  # "EU justice ministers agreed Monday that courts should ... Under the agreement, ..."
+        # "Young's Market Co. said it will merge with a new corporation ... Under terms of the agreement":
+        # a company's deal announced by a plain future of a transfer verb (not "might", "would", "to")
+        for t in sent:
+            if t.lemma_ not in self.vocab.cues.announced_deal_verbs or t.pos_ != "VERB" or t.dep_ not in ("ccomp", "ROOT"):
+                continue
+            aux = [c.lower_ for c in t.children if c.dep_ in ("aux", "neg")]
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if aux == ["will"] and subject is not None and (subject.ent_type_ == "ORG" or subject.lower_ == "it"):
+                return t.i
         # "X and Y sweetened their plan to merge": a named party's standing plan for a deal.
         for t in sent:
             if t.lemma_ not in self.vocab.cues.deal_plan_nouns or t.dep_ != "dobj" or t.head.pos_ != "VERB" or self.wanted.hedged(t.head):

@@ -32,7 +32,7 @@ FRAME_PREPS = ("under", "by", "within")  # "under the terms", "within the framew
 
 def realized(verb) -> bool:
     """True for a signing told as done by a gerund after "after", "since" or "upon" ("after reaching a
-    deal with X Saturday", "since signing the pact"), or by an infinitive on a first or only one
+    deal with X Saturday", "since signing the pact") or after "as a result of", or by an infinitive on a first or only one
     ("the first Arab country to sign a peace treaty with Israel"): the deal was made, not sought."""
     if verb.tag_ == "VB" and verb.dep_ in ("relcl", "acl"):
         nouns = [verb.head] + [c for c in verb.head.children if c.dep_ == "appos"]  # "Egypt, the first country to sign"
@@ -42,6 +42,8 @@ def realized(verb) -> bool:
         return False
     if verb.dep_ == "pcomp" and verb.head.lower_ in REALIZED_PREPS:
         return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lower_ in ("result", "wake", "aftermath", "consequence"):
+        return True  # "as a result of reaching a research accord", "in the wake of signing": what followed it
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and _told_past(verb.head.head):
         return True  # "has ramped up its ties by signing an exclusive deal": the means of a past act
     return any(c.dep_ in ("mark", "prep") and c.lower_ in REALIZED_PREPS and c.i < verb.i for c in verb.children)
