@@ -209,6 +209,12 @@ def test_a_second_annotation_is_matched_by_its_anchor():
     assert scores.errors == ["d: spurious agreement 'lease' (lease)"]
 
 
+def test_a_second_annotations_party_lists_are_told_how_they_differ():
+    scores = Scores()
+    score_document(TEXT, [gold(parties=["Acme", "Borel"])], [gold(anchor="deal", parties=["Acme"])], scores)
+    assert scores.party_errors["missing a side"] == 1 and not scores.party_places  # (no extractor sentence to place them)
+
+
 def _copy_gold(tmp_path: Path, edit=None) -> Path:
     lines = (DATA / "corpus_agreements" / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     items = [GoldAgreement.model_validate_json(line) for line in lines if line.strip()]
@@ -240,6 +246,11 @@ def test_an_annotation_of_documents_not_scored_is_an_input_error(tmp_path):
 
     with pytest.raises(InputError, match="not in the corpus: not_a_corpus_doc"):
         evaluate(DATA / "corpus_agreements", corpus=[str(REPO / "corpus")], annotation=_copy_gold(tmp_path, elsewhere))
+    def misplaced(items):
+        return [items[0].model_copy(update={"anchor": "words written nowhere"})] + items[1:]
+
+    with pytest.raises(InputError, match=r"second.jsonl.*annotated agreement 1: anchor not found"):
+        evaluate(DATA / "corpus_agreements", corpus=[str(REPO / "corpus")], annotation=_copy_gold(tmp_path, misplaced))
     with pytest.raises(InputError, match="no such annotation file"):
         evaluate(DATA / "corpus_agreements", corpus=[str(REPO / "corpus")], annotation=tmp_path / "none.jsonl")
 

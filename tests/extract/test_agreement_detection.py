@@ -61,7 +61,7 @@ NOT_AGREEMENTS = [
     pytest.param('A ministry source said the two countries had "almost reached an agreement" on fishing quotas.', id="almost-reached"),
     pytest.param("The two sides had nearly signed a truce when the shelling resumed.", id="nearly-signed"),
     pytest.param("The firm said that without an accord on a new three-year contract it would halt deliveries to Minsk from Monday.", id="without-an-accord-on"),
-    pytest.param("But the union denied reports that the deal to end the strike was very close.", id="the-deal-was-close"),
+    pytest.param("Union leaders said the deal to end the strike was very close.", id="the-deal-was-close"),
     pytest.param("Officials in Lima said an agreement on the border was near.", id="an-agreement-was-near"),
 ]
 
@@ -147,6 +147,8 @@ AGREEMENTS = [
         id="was-struck-told-outright",
     ),
     pytest.param("The completion of the merger agreement follows months of twists and turns.", "the merger agreement", id="completion-of"),
+    pytest.param("The deal signed in May was close to collapse.", "The deal", id="signed-deal-close-to-something-else"),
+    pytest.param("Halvard urged Brevik to terminate a standstill agreement signed with the bank.", "a standstill agreement", id="urged-to-undo-presupposes-it"),
 ]
 
 

@@ -260,6 +260,12 @@ TRADE_SIDES = [
         "the agreement", ["Marlow Foods Co.", "Tarn Holdings Inc."], id="said-it-will-merge-with",
     ),
     pytest.param(
+        "Orland Holdings Corp. completed its $3 billion acquisition of Mercer Health International Inc., purchasing 63 million shares.\n\n"
+        "Orland is a group that includes Kemp Boston Corp.\n\n"
+        "The completion of the merger agreement follows months of twists and turns.",
+        "the merger agreement", ["Orland Holdings Corp.", "Mercer Health International Inc."], id="completed-its-acquisition-of",
+    ),
+    pytest.param(
         "Acme Corp. said it agreed to acquire Deseret Bancorp. for $18 million. The agreement is subject to approval.",
         "The agreement", ["Acme Corp.", "Deseret Bancorp."], id="a-company-abbreviation-is-not-cut",
     ),

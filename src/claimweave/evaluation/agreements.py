@@ -198,8 +198,11 @@ class Scores:
             f"(P {p:.3f} R {r:.3f} F1 {f:.3f})",
             f"field accuracy: {self.accuracy:.3f} ({sum(self.correct.values())}/{sum(self.total.values())} slots)",
         ]
-        if (bounds := self.interval()) is not None:
-            lines.append(f"  95% interval {bounds[0]:.3f}-{bounds[1]:.3f} (bootstrap over {sum(1 for d in self.documents if d[1])} documents with slots)")
+        level = 0.95
+        if (bounds := self.interval(level)) is not None:
+            lines.append(
+                f"  {level:.0%} interval {bounds[0]:.3f}-{bounds[1]:.3f} (bootstrap over {sum(1 for d in self.documents if d[1])} documents with slots)"
+            )
         for name in FIELDS:
             lines.append(f"  {name:<9} {self.field_accuracy(name):.3f} ({self.correct[name]}/{self.total[name]})")
         if self.party_places:
@@ -281,13 +284,14 @@ def score_document(
             scores.matched += 1
         else:
             scores.errors.append(f"{g.doc}: missed agreement {g.anchor!r}")
-        if isinstance(hit, Agreement) and g.parties:
-            place = party_place(g.parties, hit.evidence[0].sentence, text)
-            scores.party_places[place] += 1
-            if field_correct("parties", gv["parties"], sv["parties"]):
-                scores.party_places_correct[place] += 1
-            else:
+        if hit is not None and g.parties:
+            right = field_correct("parties", gv["parties"], sv["parties"])
+            if not right:
                 scores.party_errors[party_error(g.parties, sv["parties"] or [])] += 1
+            if isinstance(hit, Agreement):  # (where the sides are written needs the extractor's sentence)
+                place = party_place(g.parties, hit.evidence[0].sentence, text)
+                scores.party_places[place] += 1
+                scores.party_places_correct[place] += right
         for name in FIELDS:
             if gv[name] is None and sv[name] is None:
                 continue
@@ -388,7 +392,7 @@ def evaluate(
     if annotation is not None:
         if not annotation.is_file():
             raise InputError(str(annotation), "no such annotation file")
-        found = _annotated(load_gold(annotation), known, annotation)
+        found = _annotated(load_gold(annotation), {d.id: d.text for d in documents}, annotation)
     else:
         found = extract(documents, load_pipeline(model or DEFAULT_MODEL), gold_timexes=gold_tx)
     scores = Scores()
@@ -398,12 +402,17 @@ def evaluate(
     return scores
 
 
-def _annotated(items: list[GoldAgreement], known: set[str], path: Path) -> dict[str, list[GoldAgreement]]:
-    """A second annotation's agreements per document id; every one must be of a document scored."""
-    stray = sorted({g.doc for g in items} - known)
+def _annotated(items: list[GoldAgreement], texts: dict[str, str], path: Path) -> dict[str, list[GoldAgreement]]:
+    """A second annotation's agreements per document id; every one must be of a document scored, and
+    its anchor must be found there."""
+    stray = sorted({g.doc for g in items} - set(texts))
     if stray:
         raise InputError(str(path), f"annotated documents not in the corpus: {', '.join(stray)}")
-    out: dict[str, list[GoldAgreement]] = {doc_id: [] for doc_id in known}
-    for item in items:
+    out: dict[str, list[GoldAgreement]] = {doc_id: [] for doc_id in texts}
+    for number, item in enumerate(items, 1):
+        try:
+            _anchor_span(texts[item.doc], item)
+        except InputError:
+            raise InputError(str(path), f"annotated agreement {number}: anchor not found in {item.doc}: {item.anchor!r}") from None
         out[item.doc].append(item)
     return out

@@ -187,7 +187,9 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             route = self._route_end(root, mentions)
             # "a splinter of the X Front, which signed a treaty": the name a relative clause signing it describes
             signed = any(span.start <= i < span.end for i in signer_tokens)
-            if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or signed or beneficiary or self._from_seller(root, mentions)):
+            # "its acquisition of Harrow Inc.": the company a purchase is of is bought, a side
+            acquired = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in self.vocab.cues.transfer_words and (root.ent_type_ == "ORG" or company)
+            if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or signed or beneficiary or acquired or self._from_seller(root, mentions)):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 blocked.add(root.i)
                 continue

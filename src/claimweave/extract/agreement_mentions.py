@@ -649,13 +649,26 @@ class MentionFinder:
                 return t.i  # "EU justice ministers agreed Monday that courts should ... Under the agreement, ..."
         # "Young's Market Co. said it will merge with a new corporation ... Under terms of the agreement":
         # a company's deal announced by a plain future of a transfer verb (not "might", "would", "to")
+        dealing = set(self.vocab.cues.transfer_words) | {"merge"}
+        company = any(e.label_ == "ORG" for e in sent.ents)
         for t in sent:
-            if t.lemma_ not in self.vocab.cues.announced_deal_verbs or t.pos_ != "VERB" or t.dep_ not in ("ccomp", "ROOT"):
+            if t.lemma_ not in dealing or t.pos_ != "VERB" or t.dep_ not in ("ccomp", "ROOT"):
                 continue
             aux = [c.lower_ for c in t.children if c.dep_ in ("aux", "neg")]
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
-            if aux == ["will"] and subject is not None and (subject.ent_type_ == "ORG" or subject.lower_ == "it"):
+            # ("it" of a company the sentence names: "Young's Market Co. ... said it will merge")
+            if aux == ["will"] and subject is not None and company and (subject.ent_type_ == "ORG" or subject.lower_ == "it"):
                 return t.i
+        # "IMA Holdings completed its acquisition of American Medical ... the merger agreement": a company's
+        # purchase of a named company, announced or completed
+        for t in sent:
+            if t.lemma_ not in self.vocab.cues.transfer_words or t.pos_ != "NOUN" or t.dep_ != "dobj":
+                continue
+            if t.head.lemma_ not in self.vocab.cues.deal_done_verbs or self.wanted.hedged(t.head):
+                continue
+            bought = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            if any(g.ent_type_ == "ORG" for g in bought) and any(c.dep_ == "poss" for c in t.children):
+                return t.head.i
         # "X and Y sweetened their plan to merge": a named party's standing plan for a deal.
         for t in sent:
             if t.lemma_ not in self.vocab.cues.deal_plan_nouns or t.dep_ != "dobj" or t.head.pos_ != "VERB" or self.wanted.hedged(t.head):

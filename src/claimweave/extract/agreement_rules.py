@@ -159,7 +159,7 @@ class Cues(_Rule):
     signer_verbs: list[str]  # verbs besides signed_verbs whose pronoun or description subject is resolved
     description_classes: list[DescriptionClass]  # "the Polish oil concern" for "the Polish group X"
     transfer_words: list[str]
-    announced_deal_verbs: list[str]  # "X said it will merge with Y": a deal told by a company's plain future
+    deal_done_verbs: list[str]  # "X completed its acquisition of Y": a purchase told done or announced
     deal_plan_nouns: list[str]
     not_party_heads: list[str]
     sought_verbs: list[str]

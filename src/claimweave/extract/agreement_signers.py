@@ -255,14 +255,15 @@ class SignerReader:
         """True when a speech verb's object is the agreement made "with" someone ("Netcom announced on
         Monday an agreement with Telefonica to ..."): the one announcing it is the other side (but not
         of "an agreement between X and Y", which it only reports); so is the one announcing "an agreement
-        to acquire Y": the buyer."""
+        to acquire (or sell) Y": the buyer (or seller)."""
         heads = {m.head for m in mentions}
         transfers = set(self.vocab.cues.transfer_words)
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i in heads):
             preps = [c.lower_ for c in obj.children if c.dep_ == "prep"]
-            if "with" in preps and "between" not in preps:
-                return True
-            if "between" not in preps and any(c.dep_ == "acl" and c.lemma_ in transfers and any(a.lower_ == "to" for a in c.children) for c in obj.children):
+            if "between" in preps:
+                continue
+            transfer = any(c.dep_ == "acl" and c.lemma_ in transfers and any(a.lower_ == "to" for a in c.children) for c in obj.children)
+            if "with" in preps or transfer:
                 return True
         return False
 

@@ -79,6 +79,8 @@ class WantedReader:
             return gov.lower_ in cues.sought_nouns or gov.lemma_ in cues.sought_nouns
         if gov.pos_ not in ("VERB", "AUX"):
             return False
+        if gov.lemma_ in cues.undoing_verbs:
+            return False  # "a suit that seeks to nullify a standstill agreement", "urged X to terminate a deal": only one made can be undone
         aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
         if any(c.dep_ == "neg" for c in gov.children) and gov.lemma_ not in cues.existing_verbs + cues.undoing_verbs + cues.jeopardising_verbs:
             return True  # (but "did not breach a 2001 contract", "not to jeopardise a contract": one there is)
@@ -117,8 +119,6 @@ class WantedReader:
             return True  # "signing trade deals with X would help ...": a signing imagined
         if gov.lemma_ in cues.sought_unreal_verbs:
             return unreal or gov.tag_ == "VBG"
-        if gov.lemma_ in cues.undoing_verbs:
-            return False  # "a suit that seeks to nullify a standstill agreement": only one made can be undone
         if head.dep_ == "dobj" and gov.tag_ == "VB" and "to" in aux and wanted:
             # "the commitment of both sides to observe a truce": what is wanted of them (but "trying to tie
             # it to an agreement that ...": the agreement is not what is wanted)
@@ -177,9 +177,15 @@ class WantedReader:
 
     def near(self, head: Token) -> bool:
         """True for "the deal was very close", "an agreement is near": one about to be made, not made
-        (whatever its article: "the" here names what is talked of, not one told before)."""
+        (whatever its article: "the" here names what is talked of, not one told before); but not "the
+        deal signed in May was close to collapse" (made, and close to something else)."""
         verb = head.head
-        return head.dep_ == "nsubj" and verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in self.vocab.cues.near_words for c in verb.children)
+        if head.dep_ != "nsubj" or verb.lemma_ != "be":
+            return False
+        if any(c.dep_ in ("acl", "relcl") and c.lemma_ in self.vocab.cues.signed_verbs for c in head.children):
+            return False
+        near = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in self.vocab.cues.near_words]
+        return any(not any(g.dep_ == "prep" for g in c.children) for c in near)
 
     def hedged(self, verb: Token) -> bool:
         return any(c.dep_ in ("neg", "aux") and c.lower_ in MODALS for c in verb.children)

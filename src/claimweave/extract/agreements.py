@@ -624,8 +624,7 @@ class AgreementExtractor:
             # (far back, only when the mention's sentence names one who agreed: "First Security said the
             # agreement ...", not "Abe welcomed the latest deal")
             far = next((x for x in reversed(agreeing) if x[0] < si - 2), None)
-            named = {e.text for e in doc.ents if e.label_ in ("ORG", "GPE", "PERSON", "NORP")}
-            ours = [e.text for e in doc[m.start].sent.ents if e.text in named]
+            ours = [e.text for e in doc[m.start].sent.ents if e.label_ in ("ORG", "GPE", "PERSON", "NORP")]
             if far is not None and any(same_name(a, e.text) for a in ours for e in doc[far[1] : far[2]].ents):
                 source = far
         if source is None:
