@@ -28,6 +28,12 @@ def named(nlp, text: str, phrase: str):
 
 STATUS = [
     pytest.param(
+        "Orland Holdings completed its acquisition of Mercer Health Inc.\n\n"
+        "The completion of the merger agreement follows months of talks. A few days later, Mercer announced lower "
+        "earnings, taking charges for insurance reserves and canceled real estate leases.",
+        "merger agreement", None, id="canceled-leases-are-not-the-merger-agreement",
+    ),
+    pytest.param(
         "The two said that as a result of reaching a C$15 million research accord, no ruling was needed.",
         "research accord", None, id="as-a-result-of-reaching-is-made",
     ),
@@ -222,6 +228,11 @@ def test_signing_dates_beside_the_name(nlp, text, phrase, signed):
 # ---------------------------------------------------------------------- an agreement told by a verb first
 
 AGREED = [
+    pytest.param(
+        "Orland Holdings Corp. completed its $3 billion acquisition of Mercer Health International Inc., purchasing 63 million shares. "
+        "The merger agreement was welcomed by analysts.",
+        "merger agreement", "Mercer Health International Inc.", [], id="completed-its-acquisition-of-a-company",
+    ),
     pytest.param(
         "The Teamsters and Acme Freight agreed last month to form a joint pension fund. Under the agreement, drivers pay less.",
         "agreement", "a joint pension fund", ["2024-05"], id="agreed-last-month-to-form",

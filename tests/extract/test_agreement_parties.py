@@ -260,6 +260,11 @@ TRADE_SIDES = [
         "the agreement", ["Marlow Foods Co.", "Tarn Holdings Inc."], id="said-it-will-merge-with",
     ),
     pytest.param(
+        "Vorn Bancorp. said it agreed to acquire Kessel Savings Corp. for $18 million.\n\nThe price is 1.65 times book value.\n\n"
+        "Analysts were surprised.\n\nShares rose 3% in early trading.\n\nThe agreement is subject to shareholder approval.",
+        "The agreement", ["Vorn Bancorp.", "Kessel Savings Corp."], id="the-agreement-far-after-x-agreed-naming-no-one",
+    ),
+    pytest.param(
         "Orland Holdings Corp. completed its $3 billion acquisition of Mercer Health International Inc., purchasing 63 million shares.\n\n"
         "Orland is a group that includes Kemp Boston Corp.\n\n"
         "The completion of the merger agreement follows months of twists and turns.",

@@ -258,7 +258,16 @@ class ClauseReader(StatusReader):
         return []
 
     def agreed_object(self, verb, b: int) -> Term | None:
-        """What an agreement told by "agreed to V X" covers: the object X of the infinitive, before token b."""
+        """What an agreement told by "agreed to V X" covers: the object X of the infinitive, before token b;
+        for "completed its acquisition of X", the company X."""
+        bought = [
+            g for c in verb.children if c.dep_ == "dobj" and c.lemma_ in self.vocab.cues.transfer_words
+            for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"
+        ]
+        if bought:
+            ent = next((e for e in self.doc.ents if e.start <= bought[0].i < e.end), None)
+            if ent is not None:
+                return Term(ent.text, ent.start_char, ent.end_char, "asset.agreed_object")
         inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
         if inf is None:
             return None

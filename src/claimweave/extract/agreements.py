@@ -192,7 +192,8 @@ class AgreementExtractor:
         self.finder.mend_tags(names)  # (before anything reads the tags)
         reader = ClauseReader(doc, self.vocab, doc._.cw_timexes or [], doc._.cw_entities or [], doc._.cw_roles or [])
         drafts: list[Draft] = []
-        collective: list[Term] = []
+        # statuses told of the story's agreements at large, with the kind they are limited to (None: any)
+        collective: list[tuple[Term, str | None]] = []
         agreeing: list[tuple[int, int, int]] = []
         acronyms = {a for span in names if (a := self.finder.acronym(doc, span)) is not None}
         sentences = list(self._sentences(doc))
@@ -207,7 +208,7 @@ class AgreementExtractor:
                     terms = reader.read(sent.start, sent.end, [])
                     found = [t for t in (terms.status, terms.anaphoric_status) if t is not None]
                     if found:
-                        collective.append(max(found, key=lambda t: t.start))
+                        collective.append((max(found, key=lambda t: t.start), None))
                         continue
                 recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
                 if recent is not None and self.finder.is_anaphoric(sent):
@@ -364,7 +365,8 @@ class AgreementExtractor:
                 # "a committee to review the deals signed under Assad": a status for all of them (but
                 # "the current agreements" says what those are, not what becomes of every other one).
                 if status.rule not in self.phrase_statuses:
-                    collective.append(status)
+                    # ("taking charges for canceled real estate leases": of leases only, not of a merger agreement)
+                    collective.append((status, None if first.rule.generic else first.rule.kind))
                 drafts.append(Draft(list(group), kind_mention, terms, si, tentative=True, collective=True))
             else:
                 # "two agreements", "separate agreements": an agreement whose terms may follow ("They ...");
@@ -616,8 +618,8 @@ class AgreementExtractor:
         """A first mention "the accord" after "X agreed to sell Y to Z": the terms come from that sentence,
         if it is one of the two before; when "the agreement" is the first agreement the story names, from
         the story's last such sentence however far back ("X said it agreed to acquire Y." ... three
-        paragraphs on ... "X said the agreement is subject to approval", a sentence that names one who
-        agreed)."""
+        paragraphs on ... "X said the agreement is subject to approval"), when its sentence names one who
+        agreed or no one at all."""
         m = draft.mentions[0]
         source = next((x for x in reversed(agreeing) if si - 2 <= x[0] <= si and x[3] < m.start), None)
         if source is None and first_named:
@@ -625,8 +627,11 @@ class AgreementExtractor:
             # agreement ...", not "Abe welcomed the latest deal")
             far = next((x for x in reversed(agreeing) if x[0] < si - 2), None)
             ours = [e.text for e in doc[m.start].sent.ents if e.label_ in ("ORG", "GPE", "PERSON", "NORP")]
-            if far is not None and any(same_name(a, e.text) for a in ours for e in doc[far[1] : far[2]].ents):
-                source = far
+            # (or names no one at all: "The completion of the merger agreement follows months of twists")
+            # (and only a deal whose two sides that sentence names: "agreed to pay 2 billion dollars to the
+            # group led by X" names one, and other rules read the latest deal's sides better)
+            if far is not None and (not ours or any(same_name(a, e.text) for a in ours for e in doc[far[1] : far[2]].ents)):
+                source = far if len(reader.read(far[1], far[2], []).parties) >= 2 else None
         if source is None:
             return
         terms = reader.read(source[1], source[2], [])
@@ -699,7 +704,7 @@ class AgreementExtractor:
             out.remove(d)
         return out
 
-    def _finish(self, doc: Doc, drafts: list[Draft], collective: list[Term]) -> list[Draft]:
+    def _finish(self, doc: Doc, drafts: list[Draft], collective: list[tuple[Term, str | None]]) -> list[Draft]:
         """Drop tentative mentions that never got terms; give collective status to the rest."""
         text = analysed_text(doc)
 
@@ -758,7 +763,10 @@ class AgreementExtractor:
             sent = doc[draft.mentions[0].head].sent
             # "three agreements are to be signed - X, ...": a signing ahead is of its own sentence's agreements
             # ("X still has to sign protocols with Y" says nothing of the deal X signed before)
-            found = [t for t in collective if t.value != "proposed" or sent.start_char <= t.start < sent.end_char]
+            found = [
+                t for t, kind in collective
+                if (t.value != "proposed" or sent.start_char <= t.start < sent.end_char) and kind in (None, draft.kind_mention.rule.kind)
+            ]
             # (a review of the story's agreements says more than that one of them runs: "treaties signed in
             # 2015 and 2017, which run until 2066 ... a committee to reassess deals made under Assad")
             held = draft.terms.status is not None and draft.terms.status.value == "in force" and draft.terms.status.rule in HOLDING_STATUSES
