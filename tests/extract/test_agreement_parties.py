@@ -431,6 +431,24 @@ ANNOUNCED = [
 ]
 
 
+THEIR = [
+    pytest.param(
+        "Vell Broadcasting rose; Vell and Harrow Telecom sweetened their merger agreement in an attempt to keep holders "
+        "from tendering their shares to Kemp Cellular Communications.",
+        "their merger agreement", ["Vell Broadcasting", "Harrow Telecom"], id="their-agreement-is-the-subjects",
+    ),
+    pytest.param(
+        "Chile and Peru extended their fisheries accord with Ecuador.",
+        "their fisheries accord", ["Chile", "Peru", "Ecuador"], id="their-agreement-with-a-third",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "parties"), THEIR)
+def test_their_agreement_is_the_named_subjects_and_whom_it_is_with(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
 @pytest.mark.parametrize(("text", "anchor", "parties"), ANNOUNCED)
 def test_who_announces_an_agreement_with_someone_is_its_side(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties

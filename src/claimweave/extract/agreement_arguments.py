@@ -100,6 +100,22 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         left = self.text[max(0, tok.left_edge.idx - 40) : tok.left_edge.idx]
         return bool(self.acting_for_left.search(left))
 
+    def _their_subjects(self, mentions: list[Mention]) -> list[str]:
+        """The coordinated named subjects whose agreement "their" says it is ("X and Y extended their
+        accord"), as written with their compounds; empty when the clause has no such subjects."""
+        out: list[str] = []
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.pos_ == "VERB" or head.dep_ not in ("dobj", "nsubjpass") or not any(c.dep_ == "poss" and c.lower_ == "their" for c in head.children):
+                continue
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            names = [subject, *subject.conjuncts] if subject is not None else []
+            if len(names) >= 2 and all(t.pos_ == "PROPN" or t.ent_type_ for t in names):
+                for t in names:
+                    first = min((x.i for x in t.lefts if x.dep_ == "compound"), default=t.i)
+                    out.append(self.doc[first : t.i + 1].text)
+        return out
+
     def _signing_agents(self, mentions: list[Mention]) -> set[int]:
         """Tokens of the names a signing participle on an agreement's own phrase gives as its agent
         ("deals signed by Arafat", "the accord signed by X and Y"), with their compounds."""
@@ -286,6 +302,12 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             # "Hamas rejected former peace deals signed by Arafat and refused to recognize Israel": the
             # agreement says who signed it; the other names of the clause are other actors
             out = [p for p in out if p.rule not in UNTIED_RULES or any(self._token_at(p.start) <= i < self._token_at(p.end) for i in agents)]
+        owners = self._their_subjects(mentions)
+        kept = [p for p in out if p.rule not in UNTIED_RULES or any(same_name(p.value[0], n) for n in owners)]
+        if owners and len(kept) >= 2:
+            # "LIN and BellSouth sweetened their merger agreement in an attempt to keep holders from tendering
+            # to McCaw": "their" agreement is the subjects'; the clause's other names are other actors
+            out = kept
         region = self._own_clause(mentions)
         if region is not None:
             # "Israel objected to Hamas standing, arguing that the Oslo accords bar violent parties": names
