@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_side_shapes import HYPHENS, paired_sides
-from claimweave.extract.agreement_terms import how_many, spells
+from claimweave.extract.agreement_terms import companies_bought, how_many, spells
 from claimweave.extract.agreement_types import Mention, called_by_name
 from claimweave.extract.agreement_wanted import WantedReader, governing
 from claimweave.extract.common import analysed_text
@@ -661,14 +661,11 @@ class MentionFinder:
                 return t.i
         # "IMA Holdings completed its acquisition of American Medical ... the merger agreement": a company's
         # purchase of a named company, announced or completed
-        for t in sent:
-            if t.lemma_ not in self.vocab.cues.transfer_words or t.pos_ != "NOUN" or t.dep_ != "dobj":
+        for verb in sent:
+            if verb.lemma_ not in self.vocab.cues.deal_done_verbs or self.wanted.hedged(verb):
                 continue
-            if t.head.lemma_ not in self.vocab.cues.deal_done_verbs or self.wanted.hedged(t.head):
-                continue
-            bought = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-            if any(g.ent_type_ == "ORG" for g in bought) and any(c.dep_ == "poss" for c in t.children):
-                return t.head.i
+            if any(any(c.dep_ == "poss" for c in g.head.head.children) for g in companies_bought(verb, self.vocab.cues.transfer_words)):
+                return verb.i
         # "X and Y sweetened their plan to merge": a named party's standing plan for a deal.
         for t in sent:
             if t.lemma_ not in self.vocab.cues.deal_plan_nouns or t.dep_ != "dobj" or t.head.pos_ != "VERB" or self.wanted.hedged(t.head):

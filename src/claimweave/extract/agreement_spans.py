@@ -15,7 +15,7 @@ import re
 
 from claimweave.extract.agreement_wanted import MODALS
 from claimweave.extract.agreement_status import SIGNING_LEMMAS, StatusReader, realized, signing_noun_of
-from claimweave.extract.agreement_terms import is_date, is_duration, not_after, verb_above
+from claimweave.extract.agreement_terms import companies_bought, is_date, is_duration, not_after, verb_above
 from claimweave.extract.agreement_types import Mention, Term, Terms
 from claimweave.extract.common import context
 from claimweave.models import Timex
@@ -260,10 +260,7 @@ class ClauseReader(StatusReader):
     def agreed_object(self, verb, b: int) -> Term | None:
         """What an agreement told by "agreed to V X" covers: the object X of the infinitive, before token b;
         for "completed its acquisition of X", the company X."""
-        bought = [
-            g for c in verb.children if c.dep_ == "dobj" and c.lemma_ in self.vocab.cues.transfer_words
-            for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"
-        ]
+        bought = companies_bought(verb, self.vocab.cues.transfer_words)
         if bought:
             ent = next((e for e in self.doc.ents if e.start <= bought[0].i < e.end), None)
             if ent is not None:

@@ -120,3 +120,17 @@ def alike(a: str, b: str) -> bool:
 def verb_above(token):
     """The nearest verb (or auxiliary) above a token, not the token itself; None when there is none."""
     return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def companies_bought(verb, transfer_words) -> list:
+    """"completed its acquisition of Harrow Inc.": the organisations a verb's transfer noun object is
+    of (tokens the NER tagged ORG); empty for any other verb."""
+    return [
+        g
+        for noun in verb.children
+        if noun.dep_ == "dobj" and noun.pos_ == "NOUN" and noun.lemma_ in transfer_words
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj" and g.ent_type_ == "ORG"
+    ]

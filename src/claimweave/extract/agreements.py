@@ -618,23 +618,22 @@ class AgreementExtractor:
         """A first mention "the accord" after "X agreed to sell Y to Z": the terms come from that sentence,
         if it is one of the two before; when "the agreement" is the first agreement the story names, from
         the story's last such sentence however far back ("X said it agreed to acquire Y." ... three
-        paragraphs on ... "X said the agreement is subject to approval"), when its sentence names one who
-        agreed or no one at all."""
+        paragraphs on ... "X said the agreement is subject to approval"; the conditions are below)."""
         m = draft.mentions[0]
         source = next((x for x in reversed(agreeing) if si - 2 <= x[0] <= si and x[3] < m.start), None)
-        if source is None and first_named:
-            # (far back, only when the mention's sentence names one who agreed: "First Security said the
-            # agreement ...", not "Abe welcomed the latest deal")
-            far = next((x for x in reversed(agreeing) if x[0] < si - 2), None)
+        terms = reader.read(source[1], source[2], []) if source is not None else None
+        far = next((x for x in reversed(agreeing) if x[0] < si - 2), None) if source is None and first_named else None
+        if far is not None:
+            # Far back, only when the mention's sentence names one who agreed ("First Security said the
+            # agreement ...", not "Abe welcomed the latest deal") or no one at all ("The completion of the
+            # merger agreement follows ..."), and that sentence names both sides ("agreed to pay 2 billion
+            # dollars to the group led by X" names one; other rules read the latest deal's sides better).
             ours = [e.text for e in doc[m.start].sent.ents if e.label_ in ("ORG", "GPE", "PERSON", "NORP")]
-            # (or names no one at all: "The completion of the merger agreement follows months of twists")
-            # (and only a deal whose two sides that sentence names: "agreed to pay 2 billion dollars to the
-            # group led by X" names one, and other rules read the latest deal's sides better)
-            if far is not None and (not ours or any(same_name(a, e.text) for a in ours for e in doc[far[1] : far[2]].ents)):
-                source = far if len(reader.read(far[1], far[2], []).parties) >= 2 else None
+            if not ours or any(same_name(a, e.text) for a in ours for e in doc[far[1] : far[2]].ents):
+                told = reader.read(far[1], far[2], [])
+                source, terms = (far, told) if len(told.parties) >= 2 else (None, None)
         if source is None:
             return
-        terms = reader.read(source[1], source[2], [])
         terms.parties += self._unnamed_agreeing(doc, doc[source[3]], terms.parties)
         own = draft.terms.parties
         # Parties tied to the name itself ("Polly Peck's accord", "the accord with X") stay.
