@@ -170,11 +170,16 @@ class Scores:
         total = sum(self.total.values())
         return sum(self.correct.values()) / total if total else 0.0
 
+    @property
+    def scored_documents(self) -> list[tuple[int, int]]:
+        """(right slots, slots) of the documents that have slots."""
+        return [d for d in self.documents if d[1]]
+
     def interval(self, level: float = 0.95, rounds: int = 2000) -> tuple[float, float] | None:
         """A percentile bootstrap interval for the field accuracy, resampling documents (slots of one
         document are not independent); seeded, so the same scores give the same interval. None with
         fewer than two documents that have slots."""
-        docs = [d for d in self.documents if d[1]]
+        docs = self.scored_documents
         if len(docs) < 2:
             return None
         rng = random.Random(0)
@@ -201,7 +206,7 @@ class Scores:
         level = 0.95
         if (bounds := self.interval(level)) is not None:
             lines.append(
-                f"  {level:.0%} interval {bounds[0]:.3f}-{bounds[1]:.3f} (bootstrap over {sum(1 for d in self.documents if d[1])} documents with slots)"
+                f"  {level:.0%} interval {bounds[0]:.3f}-{bounds[1]:.3f} (bootstrap over {len(self.scored_documents)} documents with slots)"
             )
         for name in FIELDS:
             lines.append(f"  {name:<9} {self.field_accuracy(name):.3f} ({self.correct[name]}/{self.total[name]})")
