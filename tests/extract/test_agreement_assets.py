@@ -170,3 +170,30 @@ FRAMED = [
 @pytest.mark.parametrize(("text", "asset"), FRAMED)
 def test_what_is_run_under_an_agreement(nlp, text, asset):
     assert only(nlp, text).asset == asset
+
+
+NAMED_OBJECTS = [
+    pytest.param("Croatia and the Serbs signed an accord on Eastern Slavonia in November 1995.", "Eastern Slavonia", id="a-place-an-accord-is-on"),
+    pytest.param("Russia and Ukraine signed an agreement on the Black Sea Fleet in 1997.", "the Black Sea Fleet", id="a-named-body-an-agreement-is-on"),
+    pytest.param("Israel and the Palestinians reached an agreement to reopen Rafah Crossing.", "Rafah Crossing", id="a-facility-the-model-takes-for-a-person"),
+    pytest.param(
+        "Midland Bancorp. announced an agreement to acquire the Peoria, Ill., bank holding company in January.",
+        "the Peoria, Ill., bank holding company",
+        id="a-place-and-its-state-inside-the-phrase",
+    ),
+    pytest.param("Slovakia signed a contract for Hungary on Monday.", None, id="a-state-a-contract-is-for-is-a-party"),
+    pytest.param("Tolmark signed a deal with Vessia to supply Ghana.", None, id="a-state-supplied-is-no-asset"),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), NAMED_OBJECTS)
+def test_a_name_is_what_an_agreement_covers(nlp, text, asset):
+    assert only(nlp, text).asset == asset
+
+
+def test_the_agreements_own_acronym_is_not_its_subject(nlp):
+    text = (
+        "Ministers called for the Baltic Free Trade Agreement (BFTA) to take effect by March. "
+        '"We must settle the issues that keep us from the final agreement on BFTA," the chairman said.'
+    )
+    assert [a.asset for a in run(nlp, text)._.cw_agreements] == [None]

@@ -18,11 +18,12 @@ def np_root(doc: Doc, start: int, end: int) -> Token:
 
 def empty_asset(doc: Doc, start: int, end: int, words: AssetWords) -> bool:
     """True when tokens [start, end) name no asset: a person or beneficiary ("a pitcher in major-league
-    history", "poor nations"), or an empty head with nothing else in the phrase ("the century", "an end",
+    history", "poor nations"; not a facility the model took for a person, "Rafah Crossing"), or an empty head with nothing else in the phrase ("the century", "an end",
     "the matter")."""
     root = np_root(doc, start, end)
     keys = {root.lower_, root.lemma_.lower()}
-    if root.ent_type_ == "PERSON" or keys & words.people_heads or keys & words.no_asset_heads:
+    person = root.ent_type_ == "PERSON" and not keys & words.facility_heads
+    if person or keys & words.people_heads or keys & words.no_asset_heads:
         return True
     others = [t for t in doc[start:end] if t.i != root.i and t.pos_ in _CONTENT]
     return bool(keys & words.empty_heads) and not others

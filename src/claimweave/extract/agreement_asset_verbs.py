@@ -89,6 +89,8 @@ class VerbAssets:
         if np is not None and self._is_name(*np):
             given = next((c for t in (v, obj) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
             what = next((c for c in given.children if c.dep_ == "pobj"), None) if given is not None else None
+            if what is None and v.lemma_.lower() in self.vocab.asset_words.named_object_verbs:
+                return np  # "an agreement to reopen Rafah Crossing": the place or firm itself is what it covers
             np = self._object_np(what.left_edge.i, b, tx) if what is not None else None
         if np is None or self._is_name(*np):
             return None

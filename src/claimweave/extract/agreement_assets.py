@@ -12,6 +12,7 @@ from claimweave.extract.agreement_asset_shapes import clause_end, empty_asset, f
 from claimweave.extract.agreement_asset_verbs import VerbAssets
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_side_shapes import HYPHENS, paired_sides
+from claimweave.extract.agreement_terms import spells
 from claimweave.extract.agreement_types import Mention, Term
 from claimweave.extract.common import analysed_text
 from claimweave.models import Timex
@@ -27,6 +28,7 @@ _LOOSE_ADJECTIVES = {
 _TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"}
 _FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
 _TOPIC_PREPS = {"on", "over", "for"}
+_SUBJECT_PREPS = {"on", "over"}
 _QUOTES = ('"', "\u201c", "\u201d", "``", "''")
 _LOCATIVE = {"in", "at", "near", "off", "around", "along", "outside"}
 
@@ -73,7 +75,7 @@ class AssetReader(VerbAssets):
             t = doc[j]
             if any(x.start <= t.idx < x.end and not self._attributive(x) and not self._quantity_of(x, i) for x in tx):
                 break
-            if t.text == "," and self._list_comma(j, i, b):
+            if t.text == "," and (self._list_comma(j, i, b) or self._place_comma(j, i, b)):
                 j += 1
                 continue
             if t.text in _QUOTES and (quoted or j + 1 < b and doc[j + 1].is_alpha and t.whitespace_ == ""):
@@ -100,6 +102,16 @@ class AssetReader(VerbAssets):
         if last <= i or doc[i].pos_ == "ADP" or all(t.pos_ in ("PRON", "DET") for t in doc[i:last]):
             return None
         return i, last
+
+    def _place_comma(self, j: int, i: int, b: int) -> bool:
+        """Whether the comma at ``j`` sets off a place's state inside the phrase begun at ``i`` ("the Peoria,
+        Ill., bank holding company"): a place name before it, and a noun after it that the phrase's words
+        on both sides of the comma hang on."""
+        doc = self.doc
+        if j + 1 >= b or doc[j - 1].ent_type_ != "GPE" or not (doc[j + 1].ent_type_ == "GPE" or j - 3 >= i and doc[j - 2].text == "," and doc[j - 3].ent_type_ == "GPE"):
+            return False
+        head = next((a for a in doc[j - 1].ancestors if a.i > j + 1), None)
+        return head is not None and head.i < b and head.pos_ in ("NOUN", "PROPN") and head.left_edge.i <= i
 
     def _quantity_of(self, timex: Timex, i: int) -> bool:
         """True for a span of time opening a noun phrase at token i as its quantity ("a decade of civil war")."""
@@ -426,14 +438,30 @@ class AssetReader(VerbAssets):
             c_s, c_e = self._chars(*compound)
             value = f"{self.text[c_s:c_e]} {prep.text} {self.text[np_s:np_e]}"
             return value, c_s, np_e
-        if (prep.lower_ in _LOCATIVE and m.rule.generic) or self._is_name(*np):
+        if prep.lower_ in _LOCATIVE and m.rule.generic or self._is_name(*np) and (prep.lower_ not in _SUBJECT_PREPS or self._agreement_acronym(np_s, np_e)):
             return None  # "a gas contract for Slovakia": a party, not an asset
+        # (but a name an agreement is on or over is its subject, "an accord on Eastern Slavonia", unless it
+        # is the agreement's own: "the final agreement on SAFTA")
         if prep.lower_ == "for" and np[1] < b and doc[np[1]].lower_ == "to":
             # "an agreement for the rebels to be confined to camps": the whole clause is what it covers
             verb = doc[np[1]].head
             if verb.i > np[1] and verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.i == np[1] for c in verb.children):
                 np_e = self._chars(np[0], min(clause_end(verb), b))[1]
         return self.text[np_s:np_e], np_s, np_e
+
+    def _agreement_acronym(self, start: int, end: int) -> bool:
+        """True when the characters [start, end) are an acronym the text gives an agreement's name
+        ("the South Asian Free Trade Agreement (SAFTA)")."""
+        short = self.text[start:end].removeprefix("the ")
+        if len(short) < 2 or not short.isupper():
+            return False
+        for i in (k for k in range(len(self.text)) if self.text.startswith(f"({short})", k)):
+            words = self.text[max(0, i - 120) : i].split()[-12:]
+            for n in range(1, len(words) + 1):
+                name = " ".join(words[-n:])
+                if spells(short, name) and any(w.lower() in self.vocab.kind_words for w in words[-n:] if w[:1].isupper()):
+                    return True
+        return False
 
     def _named_topic(self, m: Mention, b: int, tx: list[Timex]):
         """What a named agreement's name says it covers ("the Agreement on the Global System of Trade

@@ -79,6 +79,8 @@ class AssetWords(_Rule):
     event_nouns: frozenset[str] = frozenset()
     activity_heads: frozenset[str] = frozenset()
     payment_words: frozenset[str] = frozenset()  # "worth $2 billion in cash": how it is paid, no asset
+    facility_heads: frozenset[str] = frozenset()  # "Rafah Crossing" is a place even when the model tags it a person
+    named_object_verbs: frozenset[str] = frozenset()  # "a deal to reopen Rafah Crossing": a named object is what it covers
 
 
 class KindByAssetRule(_Rule):
