@@ -487,3 +487,18 @@ def test_the_parties_evidence_runs_forward_whatever_order_the_parties_were_found
     for agreement in run(nlp, text)._.cw_agreements:
         ev = agreement.field_evidence.get("parties")
         assert ev is None or (ev.start <= ev.end and text[ev.start : ev.end] == ev.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asset"),
+    [
+        pytest.param("The Dayton peace accord ended the war in Bosnia.", "the war in Bosnia", id="called-by-a-place-the-model-tags-an-organisation"),
+        pytest.param("The Ohrid accord ended the fighting in Macedonia.", "the fighting in Macedonia", id="called-by-a-place"),
+    ],
+)
+def test_an_agreement_called_by_the_place_it_was_made_in_needs_no_antecedent(nlp, text, asset):
+    assert [a.asset for a in run(nlp, text)._.cw_agreements] == [asset]
+
+
+def test_a_definite_agreement_named_by_a_country_alone_still_needs_an_antecedent(nlp):
+    assert run(nlp, "The Iran accord ended the talks.")._.cw_agreements == []

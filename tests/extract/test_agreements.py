@@ -83,11 +83,6 @@ ONE_SENTENCE = [
         id="passive-lease-under-deal",
     ),
     pytest.param(
-        "Under the 1997 agreement, Norvia leases the naval base at Karsa until 2017.",
-        {"kind": "lease", "signed": ["1997"], "expires": ("2017", False), "asset": "the naval base at Karsa", "parties": ["Norvia"]},
-        id="a-lease-told-by-the-verb-an-agreement-frames-is-that-agreement",
-    ),
-    pytest.param(
         "The Kiel treaty was ratified by the Bundestag.",
         {"kind": "treaty", "status": "ratified", "parties": []},
         id="ratified-by-not-a-party",

@@ -542,10 +542,6 @@ class MentionFinder:
             return False
         if any(t.lower_ in ("it", "they", "which", "who") for t in between):
             return False
-        # "Under the 1997 agreement, Russia leases the base": the verb the agreement frames tells its terms
-        owner = doc[a.head]
-        if owner.dep_ == "pobj" and owner.head.lower_ in ("under", "through", "via") and owner.head.head.i == b.head and doc[b.head].pos_ == "VERB":
-            return True
         # "a 2019 deal granted Stroytransgaz a 49-year lease"
         return any(t.lemma_ in self.vocab.cues.grant_verbs and t.pos_ in ("VERB", "AUX") for t in between)
 

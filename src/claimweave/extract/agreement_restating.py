@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from claimweave.extract.agreement_names import DEMONYM_ENDINGS
 from claimweave.extract.agreement_rules import Cues
 from claimweave.extract.agreement_terms import alike, same_name
 from claimweave.extract.agreement_types import OWN_ASSETS, Mention, Terms
@@ -129,6 +130,25 @@ def called_by_acronym(doc: Doc, m: Mention) -> bool:
     """True for an agreement called by an acronym alone ("the NPT")."""
     head = doc[m.head]
     return m.end - m.kind_start == 1 and head.text.isupper() and len(head) >= 3
+
+
+def called_by_place(doc: Doc, m: Mention, countries: frozenset[str]) -> bool:
+    """True for an agreement called by the place it was made in ("the Dayton accord", "the Minsk
+    agreements"): capitalised names that are no country or nationality, right before a lower-case kind,
+    after "the" (the model tags such places as it will, often as organisations)."""
+    i = m.kind_start - 1
+    while i >= 0 and doc[i].lower_ == "peace":
+        i -= 1  # "the Dayton peace accord"
+    end = i + 1
+    # (a place the tagger reads as an adjective counts, a nationality does not: "the Ohrid accord", not
+    # "the Iranian accord")
+    while i >= 0 and doc[i].text[:1].isupper() and doc[i].ent_type_ != "NORP" and (
+        doc[i].pos_ == "PROPN" and doc[i].dep_ == "compound" or doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod" and not doc[i].lower_.endswith(DEMONYM_ENDINGS)
+    ):
+        i -= 1
+    if end == i + 1 or i < 0 or doc[i].lower_ != "the" or not doc[m.kind_start].text.islower():
+        return False
+    return doc[i + 1 : end].text not in countries
 
 
 def coordinated_with_one(doc: Doc, drafts: list[Draft], m: Mention) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_mentions import MentionFinder, sought_before
 from claimweave.extract.agreement_restating import (
     called_by_acronym,
+    called_by_place,
     coordinated_with_one,
     named_apart,
     on_that_matter,
@@ -32,6 +33,7 @@ from claimweave.extract.agreement_groups import counted_again, group_size, made_
 from claimweave.extract.agreement_output import entities_by_name, to_agreement
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
+from claimweave.extract.agreement_people import countries
 from claimweave.extract.agreement_conflicts import ConflictSides
 from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
@@ -413,7 +415,9 @@ class AgreementExtractor:
             # "the port lease" with nothing earlier to refer to and nothing said about it (but "the
             # Tallinn Convention" is known by its name)
             # ("the NPT": a treaty's acronym is its name too)
-            draft.unanchored = not (reader.proper_name(first) or called_by_acronym(doc, first) and first.rule.kind == "treaty")
+            # ("the Dayton accord": called by the place it was made in)
+            named = reader.proper_name(first) or called_by_place(doc, first, countries())
+            draft.unanchored = not (named or called_by_acronym(doc, first) and first.rule.kind == "treaty")
             # ("the implementation of the overall accord" after "talks toward a trade accord": the one sought)
             since = max((d.mentions[-1].end for d in drafts if d.kind_mention.rule.kind == first.rule.kind), default=0)
             # ("the current agreements": not the one sought)
