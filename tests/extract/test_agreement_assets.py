@@ -197,3 +197,25 @@ def test_the_agreements_own_acronym_is_not_its_subject(nlp):
         '"We must settle the issues that keep us from the final agreement on BFTA," the chairman said.'
     )
     assert [a.asset for a in run(nlp, text)._.cw_agreements] == [None]
+
+
+AIMS_AND_AFTERMATHS = [
+    pytest.param("Tolmark and Vessia signed an accord aimed at ending the border conflict.", "the border conflict", id="aimed-at-a-gerund"),
+    pytest.param(
+        "Norvia is a party to the Karsa Protocol, which is aimed at reducing greenhouse gas emissions.",
+        "greenhouse gas emissions",
+        id="a-relative-clause-aimed-at-a-gerund",
+    ),
+    pytest.param(
+        "He helped draft a 1995 accord under which the Vessian enclave is being returned to Tolmark.",
+        "the Vessian enclave",
+        id="what-is-being-returned-under-it",
+    ),
+    pytest.param("The separatists declared a permanent ceasefire in March after four decades of bombings.", "four decades of bombings", id="a-truce-after-the-fighting"),
+    pytest.param("The separatists declared a ceasefire in March after talks in Oslo.", None, id="a-truce-after-talks-covers-no-talks"),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), AIMS_AND_AFTERMATHS)
+def test_what_an_agreement_is_aimed_at_or_ends(nlp, text, asset):
+    assert only(nlp, text).asset == asset

@@ -28,7 +28,13 @@ class VerbAssets:
                 continue
             # "the protocol, which aims to cut emissions": the infinitive under its relative clause of aim
             aims = {c.i for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_ in ("aim", "seek", "intend", "design")}
-            for v in self._infinitives(head, aims | self._purpose_owners(head)):
+            # "an accord aimed at ending the border conflict": the gerund after "aimed at" (in text order
+            # with the infinitives)
+            aimed_at = [
+                g for a_i in aims for p in doc[a_i].children if p.dep_ == "prep" and p.lower_ == "at"
+                for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+            ]
+            for v in sorted(self._infinitives(head, aims | self._purpose_owners(head)) + aimed_at, key=lambda t: t.i):
                 if not m.end <= v.i < b or of_list_item(v, set(range(m.start, m.end))):
                     continue
                 np = self._verb_object(v, m.end, b, tx)
@@ -253,4 +259,28 @@ class VerbAssets:
                 place = [t for t in obj.subtree if t.i <= obj.i]
                 if all(t.ent_type_ in ("GPE", "LOC") or t.pos_ in ("DET", "ADJ") for t in place):
                     return self._chars(place[0].i, obj.i + 1)
+        return None
+
+    def _ceasefire_after(self, b: int, mentions: list[Mention], kinds: set[str], tx: list[Timex]) -> tuple[int, int] | None:
+        """The fighting a truce follows, as characters: "declared a permanent ceasefire in March after four
+        decades of bombings", "a truce ... after a 34-day war" (the conflict it ends)."""
+        doc, fights = self.doc, set(self.vocab.cues.conflict_nouns) | self.vocab.asset_words.violence_nouns
+        for m in mentions:
+            if m.rule.kind not in kinds:
+                continue
+            head = doc[m.head]
+            hosts = [head] + ([head.head] if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ == "VERB" else [])
+            for prep in (c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "after" and m.end <= c.i < b):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is None or any(x.start <= obj.idx < x.end for x in tx) and obj.lemma_.lower() not in fights:
+                    # ("after four decades of bombings": a span of time counts only by what it is of)
+                    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None) if obj is not None else None
+                    obj = obj if of is not None else None
+                if obj is None:
+                    continue
+                nouns = {obj.lemma_.lower()} | {g.lemma_.lower() for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"}
+                if nouns & fights:
+                    np = self._np(prep.i + 1, b, tx)
+                    if np is not None:
+                        return self._chars(*np)
         return None

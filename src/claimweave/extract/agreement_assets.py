@@ -219,7 +219,7 @@ class AssetReader(VerbAssets):
                         yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)
             elif rule.type == "passive_subject":
                 for t in doc[a:b]:
-                    if t.lower_ in words and t.i > a and doc[t.i - 1].lower_ in ("was", "were", "been", "is", "are", "be"):
+                    if t.lower_ in words and t.i > a and doc[t.i - 1].lower_ in ("was", "were", "been", "is", "are", "be", "being"):
                         subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
                         if subj is not None and subj.left_edge.i >= a and not (set(range(subj.left_edge.i, subj.i + 1)) & in_phrase):
                             s_c, e_c = self._chars(subj.left_edge.i, subj.i + 1)
@@ -259,6 +259,10 @@ class AssetReader(VerbAssets):
                         yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
             elif rule.type == "ceasefire_place":
                 got = self._ceasefire_place(b, mentions, words)
+                if got is not None:
+                    yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
+            elif rule.type == "ceasefire_after":
+                got = self._ceasefire_after(b, mentions, words, tx)
                 if got is not None:
                     yield Term(self.text[got[0] : got[1]], got[0], got[1], rule.id)
 

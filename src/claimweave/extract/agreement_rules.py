@@ -54,7 +54,7 @@ class RenewalRule(_Rule):
 
 class AssetRule(_Rule):
     id: str
-    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place", "framed_subject", "goods_compound", "framed_clause", "covered_by", "worth_in"]
+    type: Literal["after_kind", "left_compound", "verb_object", "noun_of", "passive_subject", "purpose", "participle", "ceasefire_place", "ceasefire_after", "framed_subject", "goods_compound", "framed_clause", "covered_by", "worth_in"]
     words: list[str]
 
 
@@ -79,6 +79,7 @@ class AssetWords(_Rule):
     event_nouns: frozenset[str] = frozenset()
     activity_heads: frozenset[str] = frozenset()
     payment_words: frozenset[str] = frozenset()  # "worth $2 billion in cash": how it is paid, no asset
+    violence_nouns: frozenset[str] = frozenset()  # with the cues' conflict nouns: what a truce comes after
     facility_heads: frozenset[str] = frozenset()  # "Rafah Crossing" is a place even when the model tags it a person
     named_object_verbs: frozenset[str] = frozenset()  # "a deal to reopen Rafah Crossing": a named object is what it covers
 
