@@ -133,3 +133,19 @@ def test_a_signing_days_apart_from_the_day_last_named(nlp, text, expected):
 def test_a_signing_date_restated_less_precisely_is_one_date(values, dates):
     assert distinct_dates(values) == dates
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The agreement on water sharing dates back to 1944.", id="dates-back-to"),
+        pytest.param("The Karsa accord dates from 1944 and still governs the river.", id="dates-from"),
+    ],
+)
+def test_how_far_an_agreement_dates_back_is_its_signing_not_its_end(nlp, text):
+    found = only(nlp, text)
+    assert (found.signed, found.expires) == (["1944"], None)
+
+
+def test_a_verb_of_dating_read_as_a_noun_ends_the_asset(nlp):
+    assert only(nlp, "The agreement on water sharing dates back to 1944.").asset == "water sharing"

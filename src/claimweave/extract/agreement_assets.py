@@ -88,6 +88,8 @@ class AssetReader(VerbAssets):
                 break  # "to hold talks in order to ...": the purpose, not the phrase
             if j > i and t.lower_ in ("at", "during") and any(x.lower_ in self.vocab.asset_words.event_nouns for x in doc[j + 1 : min(j + 5, b)]):
                 break  # "their relations at a summit meeting in Paris": where it was made, not what it covers
+            if j > i and t.lower_ in ("dates", "date", "dating") and j + 1 < b and doc[j + 1].lower_ in ("back", "from"):
+                break  # "the agreement on water sharing dates back to 1944": the verb the tagger read as a noun
             if t.tag_ in ("WRB", "WP", "WDT"):
                 break  # 'the "guiding principles" on how to settle it', "a deal on how to": a clause begins
             if t.dep_ == "mark" or (t.dep_ == "advmod" and j + 1 < b and doc[j + 1].dep_ == "mark"):
