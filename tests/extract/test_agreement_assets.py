@@ -219,3 +219,15 @@ AIMS_AND_AFTERMATHS = [
 @pytest.mark.parametrize(("text", "asset"), AIMS_AND_AFTERMATHS)
 def test_what_an_agreement_is_aimed_at_or_ends(nlp, text, asset):
     assert only(nlp, text).asset == asset
+
+
+GOODS_AND_FACILITIES = [
+    pytest.param("Vessia's new government cancelled the Karsa port contract with Baltport in January.", "Karsa port", id="a-port-a-contract-is-for"),
+    pytest.param("Tolmark said it would reconsider the phosphate concession awarded to a foreign firm in 2018.", "phosphate", id="goods-the-tagger-reads-as-an-adjective"),
+    pytest.param("Tolmark said it would reconsider the lucrative concession awarded to a foreign firm in 2018.", None, id="an-adjective-is-no-goods"),
+]
+
+
+@pytest.mark.parametrize(("text", "asset"), GOODS_AND_FACILITIES)
+def test_goods_and_facilities_named_before_the_kind(nlp, text, asset):
+    assert only(nlp, text).asset == asset
