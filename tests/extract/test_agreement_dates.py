@@ -149,3 +149,15 @@ def test_how_far_an_agreement_dates_back_is_its_signing_not_its_end(nlp, text):
 
 def test_a_verb_of_dating_read_as_a_noun_ends_the_asset(nlp):
     assert only(nlp, "The agreement on water sharing dates back to 1944.").asset == "water sharing"
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        pytest.param("The talks ended on Wednesday with an agreement on fishing quotas.", ["2024-06-12"], id="ended-on-a-day-with"),
+        pytest.param("The two-day summit wrapped up here on Tuesday with a deal on climate finance.", ["2024-06-11"], id="wrapped-up-with"),
+        pytest.param("The talks will end on Monday with an agreement on fishing quotas, officials hope.", [], id="a-closing-ahead-signs-nothing-yet"),
+    ],
+)
+def test_a_meeting_that_closed_with_an_agreement_made_it_that_day(nlp, text, signed):
+    assert only(nlp, text).signed == signed

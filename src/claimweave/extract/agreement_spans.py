@@ -202,6 +202,8 @@ class ClauseReader(StatusReader):
                     used.add(t.id)
                     prev = t
                     continue
+            elif self._closing_date(t, mentions):
+                rule = "signed.closing"  # (before the expiry cues: "the talks ended on Friday with an agreement")
             elif expires := next((r for r in self.vocab.expires_left if r.regex.search(left)), None):
                 if expires.id == "expires.verb" and not self._expiry_verb_of(t, mentions):
                     continue  # "since the war ended in 1953": something else ended
@@ -577,6 +579,26 @@ class ClauseReader(StatusReader):
             c.dep_ == "relcl" and c in governors and self._signs(c) and c.tag_ == "VBD"
             and any(w.dep_ == "advmod" and w.lower_ == "when" for w in c.children)
             for c in tok.children
+        )
+
+    def _closing_date(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True for "the talks ended on Friday with an agreement on X", "the summit closed Tuesday with a
+        deal": the day a meeting closed with an agreement is the day it was made."""
+        i = self._token_at(t.start)
+        if i >= len(self.doc):
+            return False
+        tok = self.doc[i]
+        while tok.head != tok and t.start <= tok.head.idx < t.end:
+            tok = tok.head  # to the root of the time expression
+        prep = tok.head if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "in") else tok
+        verb = prep.head if prep.dep_ in ("prep", "npadvmod") else None
+        while verb is not None and verb.dep_ == "advmod" and verb.pos_ == "ADV" and verb.head != verb:
+            verb = verb.head  # "wrapped up here on Friday": the parser hangs the day on "here"
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_ not in self.vocab.cues.closing_verbs:
+            return False
+        return any(
+            self.doc[m.head].dep_ == "pobj" and self.doc[m.head].head.lower_ in ("with", "in") and self.doc[m.head].head.head.i == verb.i
+            for m in mentions
         )
 
     def _when_signed(self, t: Timex, mentions: list[Mention]) -> bool:
