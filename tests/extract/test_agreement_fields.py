@@ -143,6 +143,7 @@ STATUS_VERBS = [
     ),
     pytest.param("The mission grew after the truce between Ruritania and the rebels took effect on May 3.", "truce", "in force", id="took-effect-after"),
     pytest.param("The army declared the ceasefire over on Monday.", "ceasefire", "cancelled", id="declared-over"),
+    pytest.param("The rebels pulled out of the ceasefire agreement with the army.", "agreement", "cancelled", id="pulled-out-of"),
     pytest.param("The rebels are currently observing a truce with the army in the north.", "truce", "in force", id="observing"),
     pytest.param("The rebels have respected a truce with the army since March.", "truce", "in force", id="have-respected"),
     pytest.param("The rebels refused to respect the truce they signed with the army in 2002.", "truce", None, id="refused-to-respect"),

@@ -906,3 +906,17 @@ def test_a_title_written_after_a_name_is_no_side(nlp):
     parties = parties_of(nlp, text, "The deal")
     assert "the UN Development Program" in parties and "Administrator" not in parties
 
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("The Senate ratified the treaty with Japan on Wednesday.", ["Japan"], id="a-chamber-ratifying-is-no-side"),
+        pytest.param("Parliament ratified the free trade agreement with South Korea on Thursday.", ["South Korea"], id="a-parliament-ratifying-is-no-side"),
+        pytest.param("Chile ratified the treaty with Peru on Wednesday.", ["Chile", "Peru"], id="a-state-ratifying-is-a-side"),
+    ],
+)
+def test_who_ratifies_an_agreement_with_another_is_a_side_only_if_a_state(nlp, text, parties):
+    found = agreements(nlp, text)
+    assert len(found) == 1
+    assert [p.text for p in found[0].parties] == parties

@@ -5,6 +5,7 @@ token and noun-phrase helpers that the party reader (``agreement_arguments``) bu
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc
 
@@ -464,8 +465,8 @@ class AssetReader(VerbAssets):
         short = self.text[start:end].removeprefix("the ")
         if len(short) < 2 or not short.isupper():
             return False
-        for i in (k for k in range(len(self.text)) if self.text.startswith(f"({short})", k)):
-            words = self.text[max(0, i - 120) : i].split()[-12:]
+        for found in re.finditer(re.escape(f"({short})"), self.text):
+            words = self.text[max(0, found.start() - 120) : found.start()].split()[-12:]
             for n in range(1, len(words) + 1):
                 name = " ".join(words[-n:])
                 if spells(short, name) and any(w.lower() in self.vocab.kind_words for w in words[-n:] if w[:1].isupper()):

@@ -128,7 +128,8 @@ class SignerReader:
             # "Saddam ... rejected it following the cease-fire of the war with Iran": the other side of a
             # "with" is whoever the sentence is about.
             subject = self._subject_above(self.doc[mentions[0].head])
-            if subject is not None:
+            # ("The Senate ratified the treaty with Japan": a body deciding on it is no side)
+            if subject is not None and subject.i not in self._approvers(mentions):
                 if subject.ent_type_ == "PERSON":
                     party = self.people.person_party(subject)
                 elif subject.ent_type_ in ("ORG", "GPE"):
