@@ -161,3 +161,14 @@ def test_a_verb_of_dating_read_as_a_noun_ends_the_asset(nlp):
 )
 def test_a_meeting_that_closed_with_an_agreement_made_it_that_day(nlp, text, signed):
     assert only(nlp, text).signed == signed
+
+
+@pytest.mark.parametrize(
+    ("text", "expires"),
+    [
+        pytest.param("The treaty, signed in 1997, was due to expire in 2017 but was extended to 2042.", "2042", id="extended-to-a-later-end"),
+        pytest.param("The lease runs until 2030; talks on extending it to 2050 failed.", "2030", id="an-extension-only-talked-of-moves-nothing"),
+    ],
+)
+def test_an_end_an_agreement_was_extended_to_replaces_the_first(nlp, text, expires):
+    assert only(nlp, text).expires.value == expires

@@ -25,6 +25,7 @@ _LINE_START_IN = re.compile(r"(?:^|\n)\s*(?:in|on)\s*$", re.I)
 _APPOSED = re.compile(r"\s*,\s*(?:the|a|that)\s", re.I)  # "in 2003, the year the war ended": the same date restated
 LAST_AS_VERB = ("will", "would", "shall", "could", "may", "might", "should", "must", "to", "'ll")
 SIGNING_SCENE_PREPS = {"between", "with", "by", "at", "in", "of", "during"}  # sides and place of a signing
+_EXTENDED_TO = re.compile(r"\b(?:extended|prolonged|pushed back)\s+(?:\w+\s+){0,2}?(?:to|until|till|through)\s+$", re.I)
 _OF_DATE = re.compile(r"\s+of\s+")  # between an agreement's name and its date ("the Treaty of 1951")
 _DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 # verbs telling a signing that took place ("attended the signing", "the signing took place on Monday")
@@ -209,8 +210,10 @@ class ClauseReader(StatusReader):
                     continue  # "since the war ended in 1953": something else ended
                 if expires.id == "expires.until" and self._not_until(t):
                     continue  # "would not take effect until 2008": when it starts, not when it ends
-                if terms.expires is None:
-                    terms.expires = Term(t.value, t.start, t.end, expires.id)
+                # ("was due to expire in 2017 but was extended to 2042": the end it was moved to)
+                moved = terms.expires is not None and _EXTENDED_TO.search(left) is not None and t.value > terms.expires.value
+                if terms.expires is None or moved:
+                    terms.expires = Term(t.value, t.start, t.end, "expires.extended" if moved else expires.id)
                     used.add(t.id)
                 continue
             elif prev is not None and self.vocab.signed_left[1].regex.match(self.text[prev.end : t.start]) and not _APPOSED.match(self.text[prev.end : t.end]):
