@@ -920,3 +920,25 @@ def test_who_ratifies_an_agreement_with_another_is_a_side_only_if_a_state(nlp, t
     found = agreements(nlp, text)
     assert len(found) == 1
     assert [p.text for p in found[0].parties] == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param(
+            "Hamburg defender Marco Rossi scored twice on Saturday. The 27-year-old's contract runs until 2009.",
+            ["Marco Rossi", "Hamburg"],
+            id="an-age-for-the-player-named-before-and-his-club",
+        ),
+        pytest.param(
+            "Marco Rossi scored twice on Saturday, his coach Otto Brandt said. The 27-year-old signed a three-year contract with Hamburg in May.",
+            ["Hamburg", "Marco Rossi"],
+            id="not-the-one-who-talks-about-him",
+        ),
+        pytest.param("Hamburg defender Marco Rossi signed a new three-year contract on Monday.", ["Marco Rossi", "Hamburg"], id="a-named-player-and-the-club-of-his-title"),
+    ],
+)
+def test_a_player_described_not_named_holds_the_contract(nlp, text, parties):
+    found = agreements(nlp, text)
+    assert len(found) == 1
+    assert [p.text for p in found[0].parties] == parties

@@ -177,6 +177,7 @@ class Cues(_Rule):
     talk_nouns: list[str]
     conflict_nouns: list[str]  # "a truce ending the war between X and Y": the sides of the war are its sides
     ending_verbs: list[str]
+    player_nouns: list[str] = []  # a player or coach a story describes, not names ("the striker")
     closing_verbs: list[str] = []  # a meeting that "ended on Friday with an agreement" made it that day
     jeopardising_verbs: list[str]  # "not to jeopardise a contract": one there is (or is due), not one sought
     body_descriptor_nouns: list[str]  # "with English county X": a name after one of these is a body's (not people's)

@@ -239,14 +239,29 @@ class SideShapes:
             termed = m.rule.kind == "deal" and bool(re.search(r"\w-(?:year|season)\b", self.doc[m.start : m.end].text))
             if head.pos_ == "VERB" or m.rule.kind != "contract" and not termed:
                 continue
-            if any(c.dep_ == "poss" for c in head.children):
+            # (the parser at times reads "runs" in "the 25-year-old's contract runs until 2008" as a noun
+            # the possessor hangs on)
+            owners = [*head.children, *(head.head.children if head.dep_ == "compound" and head.head.lower_ in ("runs", "expires", "ends", "lasts") else [])]
+            owner = next((c for c in owners if c.dep_ == "poss"), None)
+            if owner is not None and not self._described_player(owner):
                 continue  # "X negotiated their contracts": someone else's
-            people = [t for t in PeopleResolver.signers(head, signing & _SIGNING_ONESELF) if t.ent_type_ == "PERSON"]
+            signers = PeopleResolver.signers(head, signing & _SIGNING_ONESELF)
+            people = [t for t in signers if t.ent_type_ == "PERSON"]
             holder = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "under" else None
             if holder is not None and holder.lemma_ == "be":
                 subjects = [c for c in holder.children if c.dep_ == "nsubj"]
                 # "Hale, who is under contract": the one the clause describes
                 people += [holder.head if c.tag_ in ("WP", "WDT") and holder.dep_ == "relcl" else c for c in subjects]
+            # "The 25-year-old's current contract", "The England boss has a contract": a player or coach
+            # described, not named, is the one the story named last (and "England" is whom he works for)
+            for t in [x for x in [owner, *signers] if x is not None and self._described_player(x)]:
+                if not ca <= t.idx < cb:
+                    continue
+                party, ent = self._last_person_before(t)
+                out += [party, *self._employer_before(ent)] if party is not None else []
+                employer = next((c for c in t.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "ORG")), None)
+                named = self.people.named(employer, "party.employer") if employer is not None else None
+                out += [named] if named is not None else []
             for t in people:
                 if not ca <= t.idx < cb or t.ent_type_ != "PERSON" or self.people.person_party(t) is not None:
                     continue
@@ -256,7 +271,42 @@ class SideShapes:
                     continue  # someone who holds a role for a state or a body signs for it
                 party = self.people.person(t, "party.contracted_person")
                 out += [party] if party is not None else []
+                out += self._employer_before(ent) if party is not None else []
         return out
+
+    def _employer_before(self, ent) -> list[Party]:
+        """The club or country written with a player's title before his name ("Tottenham captain Ledley
+        King", "England coach X"): whom he is under contract with."""
+        i = ent.start
+        if i < 2 or self.doc[i - 1].lemma_.lower() not in self.vocab.cues.player_nouns or not self.doc[i - 1].text.islower():
+            return []
+        club = self.doc[i - 2]
+        named = self.people.named(club, "party.employer") if club.ent_type_ in ("ORG", "GPE") else None
+        return [named] if named is not None else []
+
+    def _described_player(self, tok) -> bool:
+        """True for a definite description of a player or coach: "the 25-year-old", "the England boss",
+        "the striker" (not a pronoun, not a name)."""
+        if tok.pos_ not in ("NOUN", "ADJ") or not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
+            return False
+        aged = tok.lower_ == "old" and tok.i >= 2 and self.doc[tok.i - 1].text == "-" and self.doc[tok.i - 2].lower_ == "year"
+        return aged or not tok.ent_type_ and tok.lemma_.lower() in self.vocab.cues.player_nouns
+
+    def _last_person_before(self, tok) -> tuple[Party | None, object]:
+        """The person named last before ``tok``, in its sentence or the two before it (and the name)."""
+        sents = list(self.doc.sents)
+        k = next((n for n, sent in enumerate(sents) if sent.start <= tok.i < sent.end), 0)
+        floor = sents[max(0, k - 2)].start
+        speech = set(self.vocab.cues.party_speech_verbs) | {"say", "tell", "add"}
+
+        def speaker(e) -> bool:  # ("..., his coach Otto Brandt said": who talks about him is not him)
+            root = e.root
+            while root.dep_ in ("appos", "compound") and root.head != root:
+                root = root.head
+            return root.dep_ == "nsubj" and root.head.lemma_ in speech
+
+        last = next((e for e in reversed(self.doc.ents) if e.label_ == "PERSON" and floor <= e.start and e.end <= tok.i and not speaker(e)), None)
+        return (self.people.person(last.root, "party.described_person"), last) if last is not None else (None, None)
 
     def _unilateral(self, mentions: list[Mention], ca: int, cb: int) -> list[Party]:
         """"the group called off a unilateral ceasefire": a one-sided agreement's only side is who
