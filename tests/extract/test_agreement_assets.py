@@ -213,6 +213,10 @@ AIMS_AND_AFTERMATHS = [
     ),
     pytest.param("The separatists declared a permanent ceasefire in March after four decades of bombings.", "four decades of bombings", id="a-truce-after-the-fighting"),
     pytest.param("The separatists declared a ceasefire in March after talks in Oslo.", None, id="a-truce-after-talks-covers-no-talks"),
+    pytest.param("The separatists declared a ceasefire after months of clashes.", "months of clashes", id="a-truce-after-fighting-named-in-the-plural"),
+    pytest.param("The rebels broke the ceasefire after an attack on their positions.", None, id="what-broke-a-truce-is-not-what-it-ended"),
+    pytest.param("Order was restored after the truce was signed in March.", None, id="restored-outside-the-agreement"),
+    pytest.param("The agreement on the date from which the tariffs apply was signed in May.", "the date", id="a-date-noun-is-no-verb-of-dating"),
 ]
 
 

@@ -500,5 +500,12 @@ def test_an_agreement_called_by_the_place_it_was_made_in_needs_no_antecedent(nlp
     assert [a.asset for a in run(nlp, text)._.cw_agreements] == [asset]
 
 
-def test_a_definite_agreement_named_by_a_country_alone_still_needs_an_antecedent(nlp):
-    assert run(nlp, "The Iran accord ended the talks.")._.cw_agreements == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Iran accord ended the talks.", id="a-country"),
+        pytest.param("The Obama deal was criticised by Republicans.", id="a-person"),
+    ],
+)
+def test_a_definite_agreement_named_by_a_country_or_a_person_alone_still_needs_an_antecedent(nlp, text):
+    assert run(nlp, text)._.cw_agreements == []

@@ -936,6 +936,14 @@ def test_who_ratifies_an_agreement_with_another_is_a_side_only_if_a_state(nlp, t
             id="not-the-one-who-talks-about-him",
         ),
         pytest.param("Hamburg defender Marco Rossi signed a new three-year contract on Monday.", ["Marco Rossi", "Hamburg"], id="a-named-player-and-the-club-of-his-title"),
+        pytest.param(
+            "Barcelona striker Marco Rossi signed a five-year contract with Real Madrid on Monday.", ["Real Madrid", "Marco Rossi"], id="a-transfer-is-with-the-new-club",
+        ),
+        pytest.param(
+            "Marco Rossi scored twice on Saturday. Manager Otto Brandt praised him. The 27-year-old's contract runs until 2009.",
+            ["Marco Rossi"],
+            id="not-the-manager-named-since",
+        ),
     ],
 )
 def test_a_player_described_not_named_holds_the_contract(nlp, text, parties):

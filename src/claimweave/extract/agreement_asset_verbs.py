@@ -14,6 +14,9 @@ from claimweave.models import Timex
 RIGHT_NOUNS = ("right", "permission", "authority", "licence", "license", "power", "option", "freedom")
 
 
+# verbs that make or bring a truce, after which the fighting it ended is told ("declared a ceasefire after ...")
+_TRUCE_MAKING = frozenset({"declare", "agree", "sign", "reach", "call", "announce", "broker", "come", "begin", "start", "take"})
+
 class VerbAssets:
     """The verb-based asset readers of ``AssetReader`` (needs ``doc``, ``vocab``, ``_chars``, ``_np``,
     ``_object_np`` and ``_is_name`` from it)."""
@@ -269,16 +272,21 @@ class VerbAssets:
             if m.rule.kind not in kinds:
                 continue
             head = doc[m.head]
-            hosts = [head] + ([head.head] if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ == "VERB" else [])
+            # (a verb of its making or coming only: "broke the ceasefire after an attack", "the truce
+            # collapsed after a bombing" tell what ended it, not what it ended)
+            making = head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ == "VERB" and head.head.lemma_ in _TRUCE_MAKING
+            hosts = [head] + ([head.head] if making else [])
             for prep in (c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "after" and m.end <= c.i < b):
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is None or any(x.start <= obj.idx < x.end for x in tx) and obj.lemma_.lower() not in fights:
+                if obj is None or any(x.start <= obj.idx < x.end for x in tx) and not {obj.lower_, obj.lemma_.lower()} & fights:
                     # ("after four decades of bombings": a span of time counts only by what it is of)
                     of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None) if obj is not None else None
                     obj = obj if of is not None else None
                 if obj is None:
                     continue
-                nouns = {obj.lemma_.lower()} | {g.lemma_.lower() for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"}
+                # (by word and by lemma: the lists hold "clashes", "hostilities")
+                words = [obj, *(g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
+                nouns = {w for t in words for w in (t.lower_, t.lemma_.lower())}
                 if nouns & fights:
                     np = self._np(prep.i + 1, b, tx)
                     if np is not None:

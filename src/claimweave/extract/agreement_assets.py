@@ -91,7 +91,7 @@ class AssetReader(VerbAssets):
                 break  # "to hold talks in order to ...": the purpose, not the phrase
             if j > i and t.lower_ in ("at", "during") and any(x.lower_ in self.vocab.asset_words.event_nouns for x in doc[j + 1 : min(j + 5, b)]):
                 break  # "their relations at a summit meeting in Paris": where it was made, not what it covers
-            if j > i and t.lower_ in ("dates", "date", "dating") and j + 1 < b and doc[j + 1].lower_ in ("back", "from"):
+            if j > i and t.lower_ in ("dates", "date", "dating") and j + 1 < b and doc[j + 1].lower_ in ("back", "from") and not any(c.dep_ == "det" for c in t.children):
                 break  # "the agreement on water sharing dates back to 1944": the verb the tagger read as a noun
             if t.tag_ in ("WRB", "WP", "WDT"):
                 break  # 'the "guiding principles" on how to settle it', "a deal on how to": a clause begins
@@ -108,12 +108,25 @@ class AssetReader(VerbAssets):
             return None
         return i, last
 
+    def _framed_by(self, verb, mentions: list[Mention]) -> bool:
+        """True when an agreement frames ``verb``: "under which X is being returned", "X was returned under
+        the accord"."""
+        heads = {m.head for m in mentions}
+        # (the parser may hang "under which" on the last word of the agreement's phrase: "an accord between
+        # Zagreb and the Serbs under which ...")
+        phrase = {t.i for h in heads for t in self.doc[h].subtree}
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("under", "through")):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                if obj.i in heads or obj.lower_ == "which" and verb.dep_ == "relcl" and verb.head.i in phrase:
+                    return True
+        return False
+
     def _place_comma(self, j: int, i: int, b: int) -> bool:
         """Whether the comma at ``j`` sets off a place's state inside the phrase begun at ``i`` ("the Peoria,
         Ill., bank holding company"): a place name before it, and a noun after it that the phrase's words
         on both sides of the comma hang on."""
         doc = self.doc
-        if j + 1 >= b or doc[j - 1].ent_type_ != "GPE" or not (doc[j + 1].ent_type_ == "GPE" or j - 3 >= i and doc[j - 2].text == "," and doc[j - 3].ent_type_ == "GPE"):
+        if j <= i or j + 1 >= b or doc[j - 1].ent_type_ != "GPE" or not (doc[j + 1].ent_type_ == "GPE" or j - 3 >= i and doc[j - 2].text == "," and doc[j - 3].ent_type_ == "GPE"):
             return False
         head = next((a for a in doc[j - 1].ancestors if a.i > j + 1), None)
         return head is not None and head.i < b and head.pos_ in ("NOUN", "PROPN") and head.left_edge.i <= i
@@ -226,6 +239,8 @@ class AssetReader(VerbAssets):
                 for t in doc[a:b]:
                     if t.lower_ in words and t.i > a and doc[t.i - 1].lower_ in ("was", "were", "been", "is", "are", "be", "being"):
                         subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+                        if t.lower_ in self.vocab.asset_words.framed_passive_words and not self._framed_by(t, mentions):
+                            continue  # "Order was restored after the truce was signed": not what it covers
                         if subj is not None and subj.left_edge.i >= a and not (set(range(subj.left_edge.i, subj.i + 1)) & in_phrase):
                             s_c, e_c = self._chars(subj.left_edge.i, subj.i + 1)
                             yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)

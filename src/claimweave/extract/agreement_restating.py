@@ -134,15 +134,16 @@ def called_by_acronym(doc: Doc, m: Mention) -> bool:
 
 def called_by_place(doc: Doc, m: Mention, countries: frozenset[str]) -> bool:
     """True for an agreement called by the place it was made in ("the Dayton accord", "the Minsk
-    agreements"): capitalised names that are no country or nationality, right before a lower-case kind,
-    after "the" (the model tags such places as it will, often as organisations)."""
+    agreements"): capitalised names that are no country, nationality or person, right before a
+    lower-case kind, after "the" (the model tags such places as it will, often as organisations; a
+    company's name, "the Exxon contract", makes a definite agreement as specific)."""
     i = m.kind_start - 1
     while i >= 0 and doc[i].lower_ == "peace":
         i -= 1  # "the Dayton peace accord"
     end = i + 1
     # (a place the tagger reads as an adjective counts, a nationality does not: "the Ohrid accord", not
     # "the Iranian accord")
-    while i >= 0 and doc[i].text[:1].isupper() and doc[i].ent_type_ != "NORP" and (
+    while i >= 0 and doc[i].text[:1].isupper() and doc[i].ent_type_ not in ("NORP", "PERSON") and (
         doc[i].pos_ == "PROPN" and doc[i].dep_ == "compound" or doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod" and not doc[i].lower_.endswith(DEMONYM_ENDINGS)
     ):
         i -= 1

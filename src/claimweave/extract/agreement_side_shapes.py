@@ -252,15 +252,19 @@ class SideShapes:
                 subjects = [c for c in holder.children if c.dep_ == "nsubj"]
                 # "Hale, who is under contract": the one the clause describes
                 people += [holder.head if c.tag_ in ("WP", "WDT") and holder.dep_ == "relcl" else c for c in subjects]
-            # "The 25-year-old's current contract", "The England boss has a contract": a player or coach
-            # described, not named, is the one the story named last (and "England" is whom he works for)
+            # (a contract "with" a club is with that club, not with the one of the player's title: "Barcelona
+            # striker X signed a contract with Real Madrid")
+            verb = head.head if head.dep_ == "dobj" else None
+            counterpart = any(c.dep_ == "prep" and c.lower_ == "with" for t in (head, verb) if t is not None for c in t.children)
+            # "The 25-year-old's current contract", "the striker signed a contract": a player described, not
+            # named, is the one the story named last (and "Tottenham" in "the Tottenham striker" is his club)
             for t in [x for x in [owner, *signers] if x is not None and self._described_player(x)]:
                 if not ca <= t.idx < cb:
                     continue
                 party, ent = self._last_person_before(t)
-                out += [party, *self._employer_before(ent)] if party is not None else []
+                out += [party, *([] if counterpart else self._employer_before(ent))] if party is not None else []
                 employer = next((c for c in t.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "ORG")), None)
-                named = self.people.named(employer, "party.employer") if employer is not None else None
+                named = self.people.named(employer, "party.employer") if employer is not None and not counterpart else None
                 out += [named] if named is not None else []
             for t in people:
                 if not ca <= t.idx < cb or t.ent_type_ != "PERSON" or self.people.person_party(t) is not None:
@@ -271,12 +275,12 @@ class SideShapes:
                     continue  # someone who holds a role for a state or a body signs for it
                 party = self.people.person(t, "party.contracted_person")
                 out += [party] if party is not None else []
-                out += self._employer_before(ent) if party is not None else []
+                out += self._employer_before(ent) if party is not None and not counterpart else []
         return out
 
     def _employer_before(self, ent) -> list[Party]:
         """The club or country written with a player's title before his name ("Tottenham captain Ledley
-        King", "England coach X"): whom he is under contract with."""
+        King", "Hamburg defender X"): whom he is under contract with."""
         i = ent.start
         if i < 2 or self.doc[i - 1].lemma_.lower() not in self.vocab.cues.player_nouns or not self.doc[i - 1].text.islower():
             return []
@@ -285,8 +289,9 @@ class SideShapes:
         return [named] if named is not None else []
 
     def _described_player(self, tok) -> bool:
-        """True for a definite description of a player or coach: "the 25-year-old", "the England boss",
-        "the striker" (not a pronoun, not a name)."""
+        """True for a definite description of a player: "the 25-year-old", "the striker", "the Tottenham
+        captain" (not a pronoun, not a name; not a coach or a manager, whose last-named person is as
+        often an assistant)."""
         if tok.pos_ not in ("NOUN", "ADJ") or not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
             return False
         aged = tok.lower_ == "old" and tok.i >= 2 and self.doc[tok.i - 1].text == "-" and self.doc[tok.i - 2].lower_ == "year"
@@ -299,13 +304,18 @@ class SideShapes:
         floor = sents[max(0, k - 2)].start
         speech = set(self.vocab.cues.party_speech_verbs) | {"say", "tell", "add"}
 
-        def speaker(e) -> bool:  # ("..., his coach Otto Brandt said": who talks about him is not him)
+        staff = set(self.vocab.cues.staff_nouns)
+
+        def other(e) -> bool:
+            # ("..., his coach Otto Brandt said": who talks about him is not him; nor is "Manager Otto
+            # Brandt", titled as someone who works with players)
             root = e.root
             while root.dep_ in ("appos", "compound") and root.head != root:
                 root = root.head
-            return root.dep_ == "nsubj" and root.head.lemma_ in speech
+            titled = any(t.lemma_.lower() in staff for t in self.doc[max(0, e.start - 2) : e.end])
+            return titled or root.dep_ == "nsubj" and root.head.lemma_ in speech
 
-        last = next((e for e in reversed(self.doc.ents) if e.label_ == "PERSON" and floor <= e.start and e.end <= tok.i and not speaker(e)), None)
+        last = next((e for e in reversed(self.doc.ents) if e.label_ == "PERSON" and floor <= e.start and e.end <= tok.i and not other(e)), None)
         return (self.people.person(last.root, "party.described_person"), last) if last is not None else (None, None)
 
     def _unilateral(self, mentions: list[Mention], ca: int, cb: int) -> list[Party]:

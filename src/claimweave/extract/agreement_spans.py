@@ -211,7 +211,7 @@ class ClauseReader(StatusReader):
                 if expires.id == "expires.until" and self._not_until(t):
                     continue  # "would not take effect until 2008": when it starts, not when it ends
                 # ("was due to expire in 2017 but was extended to 2042": the end it was moved to)
-                moved = terms.expires is not None and _EXTENDED_TO.search(left) is not None and t.value > terms.expires.value
+                moved = terms.expires is not None and _EXTENDED_TO.search(left) is not None and t.value > terms.expires.value and self._extension_done(t)
                 if terms.expires is None or moved:
                     terms.expires = Term(t.value, t.start, t.end, "expires.extended" if moved else expires.id)
                     used.add(t.id)
@@ -584,6 +584,21 @@ class ClauseReader(StatusReader):
             for c in tok.children
         )
 
+    def _extension_done(self, t: Timex) -> bool:
+        """True when the extension the date ends is told as done ("was extended to 2042"), not as a
+        possibility, a wish or a condition ("could be extended to 2050", "wants it extended", "if it is
+        extended")."""
+        i = self._token_at(t.start)
+        verb = self._governor(self.doc[i]) if i < len(self.doc) else None
+        if verb is None or verb.tag_ not in ("VBN", "VBD"):
+            return False
+        if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or c.lower_ in ("will", "shall", "'ll")) for c in verb.children):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+            return False
+        # "Tolmark wants it extended": an extension wished for
+        return verb.dep_ not in ("ccomp", "xcomp", "oprd") or verb.head.lemma_ not in self.vocab.cues.sought_verbs
+
     def _closing_date(self, t: Timex, mentions: list[Mention]) -> bool:
         """True for "the talks ended on Friday with an agreement on X", "the summit closed Tuesday with a
         deal": the day a meeting closed with an agreement is the day it was made."""
@@ -598,6 +613,10 @@ class ClauseReader(StatusReader):
         while verb is not None and verb.dep_ == "advmod" and verb.pos_ == "ADV" and verb.head != verb:
             verb = verb.head  # "wrapped up here on Friday": the parser hangs the day on "here"
         if verb is None or verb.pos_ != "VERB" or verb.lemma_ not in self.vocab.cues.closing_verbs:
+            return False
+        # ("had hoped the talks would end on Wednesday with an agreement": not told as done; a past tense
+        # the tagger reads as a participle, with no auxiliary, is one)
+        if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "aux" for c in verb.children):
             return False
         return any(
             self.doc[m.head].dep_ == "pobj" and self.doc[m.head].head.lower_ in ("with", "in") and self.doc[m.head].head.head.i == verb.i
