@@ -950,3 +950,17 @@ def test_a_player_described_not_named_holds_the_contract(nlp, text, parties):
     found = agreements(nlp, text)
     assert len(found) == 1
     assert [p.text for p in found[0].parties] == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Gazprom said on Monday its profit rose. It also signed a supply deal with Naftogaz.", ["Gazprom", "Naftogaz"], id="it-opening-the-next-sentence"),
+        pytest.param("The government said it would sign a peace deal with the rebels next week.", ["The government", "the rebels"], id="it-in-the-words-reported"),
+        pytest.param("Gazprom said on Monday its profit rose.\n\nIt also signed a supply deal with Naftogaz.", ["Naftogaz"], id="not-across-a-paragraph"),
+    ],
+)
+def test_who_it_is_that_signs(nlp, text, parties):
+    found = agreements(nlp, text)
+    assert len(found) == 1
+    assert [p.text for p in found[0].parties] == parties

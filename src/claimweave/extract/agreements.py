@@ -251,6 +251,9 @@ class AgreementExtractor:
     def _place(self, doc, reader, drafts, collective, agreeing, group, a, b, si, acronyms) -> None:
         """Attach one group of mentions to an earlier agreement, or start a new one."""
         terms = reader.read(a, b, group)
+        signer = self._pronoun_signer(doc, group)
+        if signer is not None and not any(same_name(signer.value[0], p.value[0]) for p in terms.parties):
+            terms.parties.insert(0, signer)
         keys, years = frozenset(), frozenset()
         for m in group:
             k, y = self.finder.name_keys(doc, m, acronyms)
@@ -564,6 +567,51 @@ class AgreementExtractor:
         ent = names[0]
         entity = next((e for e in doc._.cw_entities or [] for m in e.mentions if (m.start, m.end) == (ent.start_char, ent.end_char)), None)
         return [Term((ent.text, entity.id if entity else None), ent.start_char, ent.end_char, "party.previous_subject")]
+
+    def _pronoun_signer(self, doc: Doc, group: list[Mention]) -> Term | None:
+        """Who "it" or "they" is when it signs the agreement: "Gazprom's profit rose. It also signed a deal
+        with X" (the named subject of the sentence before, in the same paragraph), "the government said it
+        would sign a deal with X" (the one whose words the clause reports)."""
+        head = doc[group[0].head]
+        verb = head.head if head.dep_ == "dobj" and head.pos_ != "VERB" else None
+        if verb is None or verb.lemma_ not in self.vocab.cues.signed_verbs or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("it", "they")), None)
+        if pronoun is None:
+            return None
+        speech = set(self.vocab.cues.party_speech_verbs) | {"say", "announce"}
+        if verb.dep_ == "ccomp" and verb.head.lemma_ in speech:
+            speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            return self._subject_party(doc, speaker) if speaker is not None and speaker.i < pronoun.i else None
+        sent = verb.sent
+        if pronoun.i != sent.start and not (pronoun.i == sent.start + 1 and doc[sent.start].is_punct) or sent.start == 0:
+            return None  # (only a pronoun opening its sentence looks back to the sentence before)
+        prev = doc[sent.start - 1].sent
+        if "\n\n" in analysed_text(doc)[prev.start_char : sent.start_char]:
+            return None  # (not across a paragraph break)
+        subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or any(c.dep_ == "conj" for c in subject.children):
+            return None  # ("Chile and Peru held talks. It has reached ...": which one is unsure)
+        return self._subject_party(doc, subject, untagged=pronoun.lower_ == "it")
+
+    @staticmethod
+    def _subject_party(doc: Doc, subject, untagged: bool = False) -> Term | None:
+        """A subject as a party: the organisation or state named by it (its head or its compound), a body
+        written as "the government", or (for "it", ``untagged``) a proper name the model left untagged."""
+        names = [e for e in subject.sent.ents if e.label_ in ("ORG", "GPE") and e.root.i in {subject.i} | {c.i for c in subject.children if c.dep_ in ("compound", "poss")}]
+        if len(names) == 1:
+            ent = names[0]
+            entity = next((e for e in doc._.cw_entities or [] for m in e.mentions if (m.start, m.end) == (ent.start_char, ent.end_char)), None)
+            return Term((ent.text, entity.id if entity else None), ent.start_char, ent.end_char, "party.pronoun_subject")
+        if subject.lower_ == "government" and any(c.lower_ == "the" for c in subject.children):
+            start, end = subject.left_edge.idx, subject.idx + len(subject)
+            return Term((analysed_text(doc)[start:end], None), start, end, "party.pronoun_subject")
+        if untagged and not names and subject.pos_ == "PROPN" and not subject.ent_type_:
+            # ("Gazprom said its profit rose. It also signed ...": "it" is no person)
+            first = min([subject.i] + [c.i for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < subject.i])
+            start, end = doc[first].idx, subject.idx + len(subject)
+            return Term((analysed_text(doc)[start:end], None), start, end, "party.pronoun_subject")
+        return None
 
     def _company_anaphor(self, doc: Doc, group: list[Mention]) -> list[Term]:
         """"the company's new labor pact": the organisation the article has named most so far (the first
