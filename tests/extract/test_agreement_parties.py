@@ -10,6 +10,13 @@ import pytest
 from tests.extract.agreement_docs import agreements
 
 
+def sole_parties(nlp, text: str) -> list[str]:
+    """The parties of the one agreement found in ``text``."""
+    found = agreements(nlp, text)
+    assert len(found) == 1, [a.text for a in found]
+    return [p.text for p in found[0].parties]
+
+
 def parties_of(nlp, text: str, anchor: str) -> list[str]:
     found = [a for a in agreements(nlp, text) if anchor in a.text]
     assert found, [a.text for a in agreements(nlp, text)]
@@ -917,9 +924,7 @@ def test_a_title_written_after_a_name_is_no_side(nlp):
     ],
 )
 def test_who_ratifies_an_agreement_with_another_is_a_side_only_if_a_state(nlp, text, parties):
-    found = agreements(nlp, text)
-    assert len(found) == 1
-    assert [p.text for p in found[0].parties] == parties
+    assert sole_parties(nlp, text) == parties
 
 
 @pytest.mark.parametrize(
@@ -947,9 +952,7 @@ def test_who_ratifies_an_agreement_with_another_is_a_side_only_if_a_state(nlp, t
     ],
 )
 def test_a_player_described_not_named_holds_the_contract(nlp, text, parties):
-    found = agreements(nlp, text)
-    assert len(found) == 1
-    assert [p.text for p in found[0].parties] == parties
+    assert sole_parties(nlp, text) == parties
 
 
 @pytest.mark.parametrize(
@@ -961,6 +964,4 @@ def test_a_player_described_not_named_holds_the_contract(nlp, text, parties):
     ],
 )
 def test_who_it_is_that_signs(nlp, text, parties):
-    found = agreements(nlp, text)
-    assert len(found) == 1
-    assert [p.text for p in found[0].parties] == parties
+    assert sole_parties(nlp, text) == parties
