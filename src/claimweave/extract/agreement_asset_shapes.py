@@ -18,8 +18,8 @@ def np_root(doc: Doc, start: int, end: int) -> Token:
 
 def empty_asset(doc: Doc, start: int, end: int, words: AssetWords) -> bool:
     """True when tokens [start, end) name no asset: a person or beneficiary ("a pitcher in major-league
-    history", "poor nations"; not a facility the model took for a person, "Rafah Crossing"), or an empty head with nothing else in the phrase ("the century", "an end",
-    "the matter")."""
+    history", "poor nations"; not a facility the model took for a person, "Rafah Crossing"), or an empty
+    head with nothing else in the phrase ("the century", "an end", "the matter")."""
     root = np_root(doc, start, end)
     keys = {root.lower_, root.lemma_.lower()}
     person = root.ent_type_ == "PERSON" and not keys & words.facility_heads

@@ -14,9 +14,6 @@ from claimweave.models import Timex
 RIGHT_NOUNS = ("right", "permission", "authority", "licence", "license", "power", "option", "freedom")
 
 
-# verbs that make or bring a truce, after which the fighting it ended is told ("declared a ceasefire after ...")
-_TRUCE_MAKING = frozenset({"declare", "agree", "sign", "reach", "call", "announce", "broker", "come", "begin", "start", "take"})
-
 class VerbAssets:
     """The verb-based asset readers of ``AssetReader`` (needs ``doc``, ``vocab``, ``_chars``, ``_np``,
     ``_object_np`` and ``_is_name`` from it)."""
@@ -274,7 +271,7 @@ class VerbAssets:
             head = doc[m.head]
             # (a verb of its making or coming only: "broke the ceasefire after an attack", "the truce
             # collapsed after a bombing" tell what ended it, not what it ended)
-            making = head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ == "VERB" and head.head.lemma_ in _TRUCE_MAKING
+            making = head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ == "VERB" and head.head.lemma_ in self.vocab.asset_words.truce_making_verbs
             hosts = [head] + ([head.head] if making else [])
             for prep in (c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "after" and m.end <= c.i < b):
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)

@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_side_shapes import HYPHENS, paired_sides
 from claimweave.extract.agreement_terms import companies_bought, how_many, spells
-from claimweave.extract.agreement_types import Mention, called_by_name
+from claimweave.extract.agreement_types import RUNS_AS_NOUN, Mention, called_by_name
 from claimweave.extract.agreement_wanted import WantedReader, governing
 from claimweave.extract.common import analysed_text
 
@@ -261,7 +261,7 @@ class MentionFinder:
         nxt = doc[head.i + 1] if head.i + 1 < sent.end else None
         if nxt is not None and nxt.text in ("-", "\u2010", "\u2011") and head == span[-1]:
             return None
-        runs = head.head.lower_ in ("runs", "expires", "ends", "lasts") and head.head.i == head.i + 1 and head.head.i + 1 < sent.end and doc[head.head.i + 1].pos_ == "ADP"
+        runs = head.head.lower_ in RUNS_AS_NOUN and head.head.i == head.i + 1 and head.head.i + 1 < sent.end and doc[head.head.i + 1].pos_ == "ADP"
         if head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.i not in range(span.start, span.end) and not runs:
             return None  # (but "his current contract runs until 2008", parsed as a noun "runs")
         if len(span) == 1 and head.lower_ in ("memorandum", "memoranda") and any(
@@ -334,7 +334,7 @@ class MentionFinder:
     def _phrase_start(self, doc: Doc, sent: Span, span: Span, head: Token, keep_names: bool = False) -> int:
         # "The memorandum of understanding": a name with its head first takes the head's determiners too.
         start = head.left_edge.i
-        if head.dep_ == "compound" and head.head.lower_ in ("runs", "expires", "ends", "lasts") and head.head.i == head.i + 1:
+        if head.dep_ == "compound" and head.head.lower_ in RUNS_AS_NOUN and head.head.i == head.i + 1:
             start = head.head.left_edge.i  # "The striker's current contract runs ...", parsed as a noun "runs"
         start = max(min(start, span.start), sent.start)
         # "the 1994 Lusaka peace accords", parsed with the year as a noun of its own: a determined year

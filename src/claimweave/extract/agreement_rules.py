@@ -80,6 +80,7 @@ class AssetWords(_Rule):
     activity_heads: frozenset[str] = frozenset()
     payment_words: frozenset[str] = frozenset()  # "worth $2 billion in cash": how it is paid, no asset
     violence_nouns: frozenset[str] = frozenset()  # with the cues' conflict nouns: what a truce comes after
+    truce_making_verbs: frozenset[str] = frozenset()  # "declared a ceasefire after X": X is what it ended
     framed_passive_words: frozenset[str] = frozenset()  # passive verbs whose subject counts only "under" the agreement
     facility_heads: frozenset[str] = frozenset()  # "Rafah Crossing" is a place even when the model tags it a person
     named_object_verbs: frozenset[str] = frozenset()  # "a deal to reopen Rafah Crossing": a named object is what it covers
@@ -178,7 +179,7 @@ class Cues(_Rule):
     talk_nouns: list[str]
     conflict_nouns: list[str]  # "a truce ending the war between X and Y": the sides of the war are its sides
     ending_verbs: list[str]
-    player_nouns: list[str] = []  # a player or coach a story describes, not names ("the striker")
+    player_nouns: list[str] = []  # a player a story describes, not names ("the striker")
     staff_nouns: list[str] = []  # titles of those who work with a player, never him ("coach", "agent")
     closing_verbs: list[str] = []  # a meeting that "ended on Friday with an agreement" made it that day
     jeopardising_verbs: list[str]  # "not to jeopardise a contract": one there is (or is due), not one sought

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from claimweave.extract.agreement_people import Party, PeopleResolver, countries
-from claimweave.extract.agreement_types import Mention, Term
+from claimweave.extract.agreement_types import RUNS_AS_NOUN, Mention, Term
 from claimweave.extract.titles import affiliation_name
 
 _SIGNING_ONESELF = {"sign", "re-sign", "agree", "ink", "accept", "conclude", "seal", "clinch", "strike", "reach"}  # not "negotiate"
@@ -241,7 +241,7 @@ class SideShapes:
                 continue
             # (the parser at times reads "runs" in "the 25-year-old's contract runs until 2008" as a noun
             # the possessor hangs on)
-            owners = [*head.children, *(head.head.children if head.dep_ == "compound" and head.head.lower_ in ("runs", "expires", "ends", "lasts") else [])]
+            owners = [*head.children, *(head.head.children if head.dep_ == "compound" and head.head.lower_ in RUNS_AS_NOUN else [])]
             owner = next((c for c in owners if c.dep_ == "poss"), None)
             if owner is not None and not self._described_player(owner):
                 continue  # "X negotiated their contracts": someone else's
@@ -302,9 +302,7 @@ class SideShapes:
         sents = list(self.doc.sents)
         k = next((n for n, sent in enumerate(sents) if sent.start <= tok.i < sent.end), 0)
         floor = sents[max(0, k - 2)].start
-        speech = set(self.vocab.cues.party_speech_verbs) | {"say", "tell", "add"}
-
-        staff = set(self.vocab.cues.staff_nouns)
+        speech, staff = set(self.vocab.cues.party_speech_verbs), set(self.vocab.cues.staff_nouns)
 
         def other(e) -> bool:
             # ("..., his coach Otto Brandt said": who talks about him is not him; nor is "Manager Otto

@@ -12,6 +12,8 @@ from claimweave.extract.agreement_terms import same_name
 PHRASE_ASSETS = ("asset.kind_prep", "asset.kind_compound")
 # Assets read from a verb on the agreement's own name or signing ("a deal to build X", "an accord liberalising X").
 OWN_ASSETS = ("asset.purpose_object", "asset.participle_object")
+# verbs of running the parser at times reads as a noun after a contract ("his current contract runs until 2008")
+RUNS_AS_NOUN = ("runs", "expires", "ends", "lasts")
 
 
 @dataclass

@@ -564,9 +564,7 @@ class AgreementExtractor:
         names = [e for e in prev.ents if e.label_ == "ORG" and e.root.i in {subject.i} | {c.i for c in subject.children if c.dep_ == "compound"}]
         if len(names) != 1:
             return []
-        ent = names[0]
-        entity = next((e for e in doc._.cw_entities or [] for m in e.mentions if (m.start, m.end) == (ent.start_char, ent.end_char)), None)
-        return [Term((ent.text, entity.id if entity else None), ent.start_char, ent.end_char, "party.previous_subject")]
+        return [_entity_term(doc, names[0], "party.previous_subject")]
 
     def _pronoun_signer(self, doc: Doc, group: list[Mention]) -> Term | None:
         """Who "it" or "they" is when it signs the agreement: "Gazprom's profit rose. It also signed a deal
@@ -579,8 +577,7 @@ class AgreementExtractor:
         pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("it", "they")), None)
         if pronoun is None:
             return None
-        speech = set(self.vocab.cues.party_speech_verbs) | {"say", "announce"}
-        if verb.dep_ == "ccomp" and verb.head.lemma_ in speech:
+        if verb.dep_ == "ccomp" and verb.head.lemma_ in self.vocab.cues.party_speech_verbs:
             speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             return self._subject_party(doc, speaker) if speaker is not None and speaker.i < pronoun.i else None
         sent = verb.sent
@@ -600,9 +597,7 @@ class AgreementExtractor:
         written as "the government", or (for "it", ``untagged``) a proper name the model left untagged."""
         names = [e for e in subject.sent.ents if e.label_ in ("ORG", "GPE") and e.root.i in {subject.i} | {c.i for c in subject.children if c.dep_ in ("compound", "poss")}]
         if len(names) == 1:
-            ent = names[0]
-            entity = next((e for e in doc._.cw_entities or [] for m in e.mentions if (m.start, m.end) == (ent.start_char, ent.end_char)), None)
-            return Term((ent.text, entity.id if entity else None), ent.start_char, ent.end_char, "party.pronoun_subject")
+            return _entity_term(doc, names[0], "party.pronoun_subject")
         if subject.lower_ == "government" and any(c.lower_ == "the" for c in subject.children):
             start, end = subject.left_edge.idx, subject.idx + len(subject)
             return Term((analysed_text(doc)[start:end], None), start, end, "party.pronoun_subject")
@@ -918,6 +913,12 @@ class AgreementExtractor:
             ), None)
             if other is not None:
                 d.terms.parties = [Term(p.value, p.start, p.end, "party.same_agreement") for p in other.terms.parties]
+
+
+def _entity_term(doc: Doc, ent, rule: str) -> Term:
+    """A named-entity span as a party term, with the id of the document entity it is a mention of."""
+    entity = next((e for e in doc._.cw_entities or [] for m in e.mentions if (m.start, m.end) == (ent.start_char, ent.end_char)), None)
+    return Term((ent.text, entity.id if entity else None), ent.start_char, ent.end_char, rule)
 
 
 def _whole_sentences(doc: Doc):
