@@ -149,6 +149,8 @@ AGREEMENTS = [
     pytest.param("The completion of the merger agreement follows months of twists and turns.", "the merger agreement", id="completion-of"),
     pytest.param("The deal signed in May was close to collapse.", "The deal", id="signed-deal-close-to-something-else"),
     pytest.param("Halvard urged Brevik to terminate a standstill agreement signed with the bank.", "a standstill agreement", id="urged-to-undo-presupposes-it"),
+    pytest.param("Midfielder Tom Hale has signed a two-year contract extension with Everton.", "a two-year contract extension", id="contract-extension"),
+    pytest.param("The port operator won a 10-year lease renewal from the city in May.", "a 10-year lease renewal", id="lease-renewal"),
 ]
 
 

@@ -386,6 +386,10 @@ CONTRACTED = [
         "a five-year contract", ["Ken Marlow"], id="obtained-from-is-no-side-of-his-contract",
     ),
     pytest.param(
+        "Rosvik and Naftogaz agreed a five-year gas supply deal on Monday.",
+        "deal", ["Rosvik", "Naftogaz"], id="untagged-name-joined-to-a-company-opening-the-sentence",
+    ),
+    pytest.param(
         "Acme Corp signed a deal on Monday to buy a satellite from China.",
         "a deal", ["Acme Corp", "China"], id="bought-from-is-a-side",
     ),

@@ -41,7 +41,8 @@ class NameFinder:
                 continue
             # "Ratners and Weisfield's Inc.", "Carrowmore" where "Carrowmore Savings Bank" is named elsewhere
             # (or a country the NER missed: "Nigeria and Shell signed ...")
-            known_name = self._coordinated_with_org(t) and t.text in self.name_words or self._short_org_name(t.text) or t.text in countries()
+            # (a proper noun joined to an organisation is one: "Gazprom and Naftogaz signed", even opening a sentence)
+            known_name = self._coordinated_with_org(t) and (t.text in self.name_words or t.pos_ == "PROPN") or self._short_org_name(t.text) or t.text in countries()
             if t.pos_ == "NOUN" and (t.is_sent_start or not t.is_title) and not known_name:
                 continue  # a capitalised common noun mid-sentence ("Stroytransgaz" tagged NOUN) is a name
             after_grant = t.i > 0 and doc[t.i - 1].pos_ == "VERB" and doc[t.i - 1].lemma_ in self.vocab.cues.grant_verbs
