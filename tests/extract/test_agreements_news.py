@@ -440,6 +440,16 @@ OTHER_SIDE = [
         ["the Mali Defence Council"],
         id="a-body-of-someone-else-is-not-guessed",
     ),
+    pytest.param(
+        "The talks were put off because of the Chilean government's focus on a peace deal with the Mapuche Council.",
+        ["the Mapuche Council", "Chilean"],
+        id="owner-of-the-noun-the-agreement-hangs-on",
+    ),
+    pytest.param(
+        "The Chilean government was preoccupied with a peace deal with the Mapuche Council.",
+        ["the Mapuche Council", "Chilean"],
+        id="passive-subject",
+    ),
 ]
 
 

@@ -350,12 +350,17 @@ class AssetReader(VerbAssets):
         return governor
 
     def _subject_above(self, head):
-        """The nearest named subject of a verb above a token, skipping pronouns and speakers."""
+        """The nearest named subject of a verb above a token, skipping pronouns and speakers (or the
+        named owner of the noun it hangs on: "the government's preoccupation with a deal with X")."""
+        if head.dep_ == "pobj" and head.head.head.pos_ == "NOUN":
+            owner = next((c for c in head.head.head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            if owner is not None and (owner.ent_type_ in ("PERSON", "ORG", "GPE") or owner.lemma_.lower() in self.vocab.cues.state_body_nouns):
+                return owner
         for verb in head.ancestors:
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in self.vocab.cues.party_speech_verbs:
                 continue
             # The subject nearest the verb: a bullet's run-in heading ("Trade: The delegation signed") parses as a second one.
-            subject = next((c for c in reversed(list(verb.children)) if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            subject = next((c for c in reversed(list(verb.children)) if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
             if subject is not None:
                 named = subject.ent_type_ in ("PERSON", "ORG", "GPE")
                 return subject if named or subject.lemma_.lower() in self.vocab.cues.state_body_nouns else None
