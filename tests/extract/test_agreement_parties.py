@@ -39,6 +39,10 @@ SELLERS = [
         "an agreement", ["Acme Holdings", "Lukos"], id="owner-of-the-stake-bought",
     ),
     pytest.param(
+        "A deal reached last month will allow Moldova to import gas from Romania next year.",
+        "A deal", ["Moldova", "Romania"], id="imported-from",
+    ),
+    pytest.param(
         "Qantas signed a contract Friday to buy 40 Embraer aircraft from a leasing firm in Dublin.",
         "a contract", ["Qantas"], id="bought-from-someone-else",
     ),
