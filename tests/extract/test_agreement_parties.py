@@ -394,6 +394,14 @@ CONTRACTED = [
         "deal", ["Rosvik", "Naftogaz"], id="untagged-name-joined-to-a-company-opening-the-sentence",
     ),
     pytest.param(
+        "Tom Hale's contract with Everton runs until 2010.",
+        "contract", ["Everton", "Tom Hale"], id="a-persons-own-contract",
+    ),
+    pytest.param(
+        "Everton want Tom Hale to stay. Hale's contract will be worth 800,000 euros a year.",
+        "contract", ["Hale"], id="a-persons-contract-exists-unsaid",
+    ),
+    pytest.param(
         "Acme Corp signed a deal on Monday to buy a satellite from China.",
         "a deal", ["Acme Corp", "China"], id="bought-from-is-a-side",
     ),

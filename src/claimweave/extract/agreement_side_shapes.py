@@ -244,7 +244,11 @@ class SideShapes:
             owners = [*head.children, *(head.head.children if head.dep_ == "compound" and head.head.lower_ in RUNS_AS_NOUN else [])]
             owner = next((c for c in owners if c.dep_ == "poss"), None)
             if owner is not None and not self._described_player(owner):
-                continue  # "X negotiated their contracts": someone else's
+                # "Tom Hale's contract with Everton": a person's contract is his own ("X negotiated their
+                # contracts": someone else's, not the signer's)
+                party = self.people.person(owner, "party.contract_owner") if owner.ent_type_ == "PERSON" and ca <= owner.idx < cb else None
+                out += [party] if party is not None else []
+                continue
             signers = PeopleResolver.signers(head, signing & _SIGNING_ONESELF)
             people = [t for t in signers if t.ent_type_ == "PERSON"]
             holder = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "under" else None

@@ -15,7 +15,7 @@ from claimweave.extract.titles import affiliation_name
 
 UNTIED_RULES = ("party.clause", "party.name")
 TIED_RULES = ("party.for", "party.paired_name", "party.framed_pair", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
-PERSON_RULES = ("party.signatory_person", "party.signed_person", "party.contracted_person")
+PERSON_RULES = ("party.signatory_person", "party.signed_person", "party.contracted_person", "party.contract_owner")
 _FORMER = ("former", "ex", "ex-", "then", "one-time", "onetime")  # "former Chelsea striker X": not his team now
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
