@@ -318,9 +318,9 @@ class StatusReader(ArgumentReader):
                         done_to = rule.value in PATIENT_STATUSES and any(c.dep_ == "dobj" for c in v.children)
                         args += [c for c in v.children if c.dep_ in ARG_DEPS and not (done_to and c.dep_ == "nsubj")]
                         args += [g for c in v.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
-                        # "pulled out of the truce": a two-word preposition
+                        # "pulled out of the truce", "walked away from the deal": a two-word preposition
                         args += [
-                            h for c in v.children if c.dep_ == "prep" and c.lower_ == "out"
+                            h for c in v.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("out", "away")
                             for g in c.children if g.dep_ == "prep" for h in g.children if h.dep_ == "pobj"
                         ]
                         if v.dep_ in ("relcl", "acl") and v.head in heads and any(c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and not done_to for c in v.children):
