@@ -394,6 +394,10 @@ CONTRACTED = [
         "deal", ["Rosvik", "Naftogaz"], id="untagged-name-joined-to-a-company-opening-the-sentence",
     ),
     pytest.param(
+        "The agreement was signed by Chevron and the Angolan government.",
+        "agreement", ["Chevron", "the Angolan government"], id="a-state-body-written-with-its-adjective",
+    ),
+    pytest.param(
         "Tom Hale's contract with Everton runs until 2010.",
         "contract", ["Everton", "Tom Hale"], id="a-persons-own-contract",
     ),

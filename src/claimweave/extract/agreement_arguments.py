@@ -267,6 +267,12 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                 continue  # "Communist North Korea": a word describing the party named after it
             trimmed = re.sub(r"\s*['\u2019]s?$", "", text)
             e, text = s + len(trimmed), trimmed
+            body = root.head
+            if root.dep_ in ("amod", "compound") and body.i == span.end and body.lemma_.lower() in self.vocab.cues.state_body_nouns and affiliation_name(text) != text and not demonym_pair:
+                # "signed by Chevron and the Angolan government": the body, as written, not its adjective
+                det = span.start - 1 if span.start > 0 and self.doc[span.start - 1].dep_ == "det" and self.doc[span.start - 1].head == body else span.start
+                s, e = self.doc[det].idx, body.idx + len(body)
+                text = self.text[s:e]
             if owner:
                 rule = "party.asset_owner"
             elif seller:
