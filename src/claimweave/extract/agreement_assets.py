@@ -219,6 +219,8 @@ class AssetReader(VerbAssets):
                     two = f"{t.lemma_} {nxt.lower_}" if nxt is not None else ""
                     start = None
                     if rule.type == "verb_object":
+                        if nxt is not None and nxt.text in ("-", "\u2010", "\u2011") and not t.whitespace_:
+                            continue  # "a buy-out clause": part of a hyphenated word, not the verb
                         if two in words or (nxt is not None and f"{t.lower_} {nxt.lower_}" in words):
                             start = i + 2
                         elif t.pos_ == "VERB" and (t.lemma_ in words or t.lower_ in words):

@@ -12,6 +12,8 @@ import re
 from claimweave.extract.agreement_arguments import ArgumentReader
 from claimweave.extract.agreement_terms import verb_above
 from claimweave.extract.agreement_types import Mention, Term
+from claimweave.extract.claim_syntax import after_publication
+from claimweave.extract.common import context
 from claimweave.models import Timex
 
 ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "dative")
@@ -295,6 +297,8 @@ class StatusReader(ArgumentReader):
                     term = Term("pending approval", s, e, "status.approval_required")  # "must still be ratified by parliament"
                 elif rule.value in FUTURE_BLIND and any(self._modal(v) for v in verbs):
                     continue  # "the agreement will be amended": a promise, not what the agreement is
+                if rule.value == "in force" and self._takes_effect_later(verbs, tx):
+                    continue  # "the accord, which takes effect in January": a start still ahead, not in force yet
                 if rule.value != "stalled" and any(self._denied(v) for v in verbs):
                     continue  # "neither side has withdrawn from the truce": denied, not what became of it
                 if rule.id in ("status.implemented", "status.observed") and any(self._not_done(v) for v in verbs):
@@ -337,6 +341,16 @@ class StatusReader(ArgumentReader):
         direct += self._approval(ca, cb, heads)
         last = lambda found: max(found, key=lambda t: (t.start, -t.end)) if found else None  # noqa: E731
         return last(direct), last(anaphoric)
+
+    def _takes_effect_later(self, verbs: list, tx: list[Timex]) -> bool:
+        """True for a present-tense start dated after publication ("takes effect in January" in a
+        November story): the present of a schedule."""
+        published = context(self.doc).published
+        # (only the verbs of a start: "is in force until 2010", "runs until 2010" say it holds now)
+        if published is None or not verbs or not all(v.tag_ in ("VBZ", "VBP") and v.lemma_ in ("take", "come", "enter", "go") for v in verbs):
+            return False
+        spans = [(v.left_edge.idx, v.right_edge.idx + len(v.right_edge)) for v in verbs]
+        return any(a <= t.start < b and after_publication(t.value, published) for t in tx for a, b in spans)
 
     def _approval(self, ca: int, cb: int, heads: list) -> list[Term]:
         """Statuses told by an approval noun of the agreement: "the cabinet's approval of the deal" and
