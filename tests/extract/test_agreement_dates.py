@@ -37,6 +37,16 @@ SIGNED = [
         [],
         id="a-signing-still-ahead-has-no-date",
     ),
+    pytest.param(
+        "The army and the rebels agreed on Wednesday to respect a 2002 ceasefire.",
+        ["2002"],
+        id="agreed-to-keep-an-older-one",
+    ),
+    pytest.param(
+        "The army and the rebels agreed on Wednesday to a ceasefire.",
+        ["2024-06-12"],
+        id="agreed-to-one",
+    ),
 ]
 
 

@@ -223,6 +223,8 @@ class ClauseReader(StatusReader):
             elif self.vocab.signed_block.search(left):
                 continue
             elif self.vocab.signed_left[0].regex.search(left):
+                if self._agreed_to_keep(t, mentions):
+                    continue  # "agreed on Wednesday to respect a 2002 ceasefire": kept that day, made before
                 rule = self.vocab.signed_left[0].id
             elif has_verb and self.vocab.signed_left[2].regex.search(left) and (
                 self._dates_signing(t, mentions) or (_LINE_START_IN.search(left) and self._signing_governor(mentions))
@@ -243,6 +245,17 @@ class ClauseReader(StatusReader):
                 terms.signed.append(Term(value, t.start, t.end, rule))
                 used.add(t.id)
                 prev = t
+
+    def _agreed_to_keep(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True for a date on "agree" whose infinitive keeps an agreement that exists ("agreed on
+        Wednesday to respect the ceasefire", "agreed to abide by the accord")."""
+        tok = self.doc[self._token_at(t.start)]
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_ != "agree":
+            return False
+        keeping = set(self.vocab.cues.existing_verbs) - {"renew", "extend", "prolong", "cover", "govern"}
+        kept = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ in keeping]
+        return any(self.doc[m.head] in c.subtree for c in kept for m in mentions)
 
     def agreed_on(self, verb) -> list[Term]:
         """The day an agreement told by a verb was made ("agreed last month to form X", "agreed on Tuesday
