@@ -160,6 +160,8 @@ FRAMED = [
         id="active-subject-that-is-a-project",
     ),
     pytest.param("The firm operates under a contract with Belarus signed in 2004.", None, id="an-operator-is-no-asset"),
+    pytest.param("Vestor Oil operates Karsa-2 under a production sharing agreement signed in 1994.", "Karsa-2", id="a-named-project-operated-under-it"),
+    pytest.param("Vestor Oil took over the Karsa terminal under a 25-year lease in 2019.", "the Karsa terminal", id="a-facility-taken-over-under-it"),
     pytest.param(
         "Naval drills are held every year under the treaty with Manila signed in 1951.",
         None,

@@ -234,7 +234,9 @@ class AssetReader(VerbAssets):
                     np = self._before_phrase(self._object_np(start, b, tx), in_phrase)
                     # A company is what a sale or an acquisition covers ("the acquisition of Weisfield's").
                     sold = t.lemma_ in self.vocab.cues.transfer_words and self._is_company(*np) if np is not None else False
-                    if np is not None and not (set(range(*np)) & in_phrase) and (sold or not self._is_name(*np)):
+                    # "Shell operates Sakhalin-2 under a PSA": a place or project run under the agreement
+                    run = t.i in governing and t.lemma_ in self.vocab.asset_words.named_object_verbs and np is not None and not any(x.ent_type_ == "PERSON" for x in doc[np[0] : np[1]])
+                    if np is not None and not (set(range(*np)) & in_phrase) and (sold or run or not self._is_name(*np)):
                         s_c, e_c = self._chars(*np)
                         yield Term(self.text[s_c:e_c], s_c, e_c, rule.id)
             elif rule.type == "passive_subject":
