@@ -394,6 +394,10 @@ CONTRACTED = [
         "deal", ["Rosvik", "Naftogaz"], id="untagged-name-joined-to-a-company-opening-the-sentence",
     ),
     pytest.param(
+        "Rebels in Karsa signed a peace agreement with the government in May.",
+        "agreement", ["Rebels in Karsa", "the government"], id="a-group-named-by-where-it-is-opening-the-sentence",
+    ),
+    pytest.param(
         "The agreement was signed by Chevron and the Angolan government.",
         "agreement", ["Chevron", "the Angolan government"], id="a-state-body-written-with-its-adjective",
     ),

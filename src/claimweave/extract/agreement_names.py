@@ -226,14 +226,17 @@ class NameFinder:
                     # it makes the agreement rather than acts under it)
                     # ("landowners have refused to renew leases": a bare plural subject that can be a side;
                     # not people who act for someone, "trade officials")
-                    holders_named = not any_noun and c.tag_ == "NNS" and c.lemma_.lower() in sides and c.lemma_.lower() not in acting_people and not any(d.dep_ == "det" for d in c.children)
+                    # ("Rebels in Darfur signed ...": a capitalised common noun opening the sentence, tagged as a name)
+                    opening = c.is_sent_start and c.pos_ == "PROPN" and not c.ent_type_ and (c.lower_ in nouns or c.lower_ in sides)
+                    tag = "NNS" if opening and c.lower_.endswith("s") else c.tag_
+                    holders_named = not any_noun and tag == "NNS" and c.lemma_.lower() in sides and c.lemma_.lower() not in acting_people and not any(d.dep_ == "det" for d in c.children)
                     named_side = c.lemma_.lower() in nouns or c.lower_ in nouns or holders_named
-                    bare_plural = (any_noun or named_side and not framing) and c.tag_ == "NNS" and not any(d.dep_ in ("poss",) + (() if c.i in recipients else ("nummod",)) for d in c.children)
+                    bare_plural = (any_noun or named_side and not framing) and tag == "NNS" and not any(d.dep_ in ("poss",) + (() if c.i in recipients else ("nummod",)) for d in c.children)
                     # "armed Palestinian factions signed a truce": a group named by its people
                     people = next((d for d in c.children if d.dep_ in ("amod", "compound") and d.ent_type_ == "NORP"), None)
                     by_people = people is not None and c.lemma_.lower() in nouns
                     listed = named_side and c.dep_ == "conj"  # "the union and management"
-                    if c.ent_type_ or c.pos_ != "NOUN" or not (bare_plural or by_people or listed or any(d.dep_ == "det" for d in c.children)):
+                    if c.ent_type_ or c.pos_ != "NOUN" and not opening or not (bare_plural or by_people or listed or any(d.dep_ == "det" for d in c.children)):
                         continue
                     after = doc[c.i + 1] if c.i + 1 < len(doc) else None
                     if any(d.dep_ in ("appos", "compound") and (d.ent_type_ in ("ORG", "GPE") or d.dep_ == "appos" and d.pos_ == "PROPN") for d in c.children) or (
@@ -249,6 +252,8 @@ class NameFinder:
                         s, e = (people.idx if by_people and not any_noun and not any(d.dep_ == "det" for d in c.children) else c.left_edge.idx), c.idx + len(c)
                         # "the main faction of the Sudan Liberation Movement": whose faction it is
                         of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP")), None)
+                        # "rebels in Darfur": a group named by where it is
+                        of = of or next((g for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "from") for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")), None) if c.tag_ in ("NNS", "NNPS") or opening else of
                         # "a consortium led by Elbit Systems": the group as written, up to its leader
                         of = of or next((g for a in c.children if a.dep_ == "acl" and a.lemma_ == "lead" for b in a.children if b.dep_ == "agent" for g in b.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
                         if of is not None:
