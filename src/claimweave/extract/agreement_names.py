@@ -252,8 +252,10 @@ class NameFinder:
                         s, e = (people.idx if by_people and not any_noun and not any(d.dep_ == "det" for d in c.children) else c.left_edge.idx), c.idx + len(c)
                         # "the main faction of the Sudan Liberation Movement": whose faction it is
                         of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP")), None)
-                        # "rebels in Darfur": a group named by where it is
-                        of = of or next((g for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "from") for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")), None) if c.tag_ in ("NNS", "NNPS") or opening else of
+                        # "rebels in Darfur": a bare plural group named by where it is (not "the rebels in
+                        # Nairobi signed ...", where they signed)
+                        bare = (tag == "NNS" or c.tag_ == "NNPS") and not any(d.dep_ in ("det", "poss") for d in c.children)
+                        of = of or next((g for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "from") for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")), None) if bare else of
                         # "a consortium led by Elbit Systems": the group as written, up to its leader
                         of = of or next((g for a in c.children if a.dep_ == "acl" and a.lemma_ == "lead" for b in a.children if b.dep_ == "agent" for g in b.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
                         if of is not None:
