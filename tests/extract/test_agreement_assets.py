@@ -139,6 +139,7 @@ SHAPES = [
     pytest.param("Tokyo praised the US-Japan security treaty on Monday.", "security", id="the-paired-sides-before-the-name-are-not-its-subject"),
     pytest.param("The Egypt-Jordan peace treaty was signed in 1994.", None, id="paired-sides-and-a-kind-word-leave-no-subject"),
     pytest.param("Everton signed Tom Hale on a five-year contract that includes a buy-out clause of 40 million pounds.", None, id="a-verb-inside-a-hyphenated-word-is-no-verb"),
+    pytest.param("Freedonia ratified the convention on Friday, allowing it to enter into force.", None, id="what-it-lets-the-agreement-itself-do"),
     pytest.param(
         "\"The deal opens a wide range of opportunities for both sides,\" said the French minister, praising the accord with Chile.",
         None,

@@ -297,6 +297,8 @@ class StatusReader(ArgumentReader):
                     term = Term("pending approval", s, e, "status.approval_required")  # "must still be ratified by parliament"
                 elif rule.value in FUTURE_BLIND and any(self._modal(v) for v in verbs):
                     continue  # "the agreement will be amended": a promise, not what the agreement is
+                if rule.id == "status.ratified_ordinal" and not self._ordinal_done(span):
+                    continue  # "hopes to become the first country to ratify it": not done
                 if rule.value == "in force" and self._takes_effect_later(verbs, tx):
                     continue  # "the accord, which takes effect in January": a start still ahead, not in force yet
                 if rule.value != "stalled" and any(self._denied(v) for v in verbs):
@@ -341,6 +343,14 @@ class StatusReader(ArgumentReader):
         direct += self._approval(ca, cb, heads)
         last = lambda found: max(found, key=lambda t: (t.start, -t.end)) if found else None  # noqa: E731
         return last(direct), last(anaphoric)
+
+    def _ordinal_done(self, span) -> bool:
+        """True for "became the 126th country to ratify ...", "is the first state to ratify ...": the
+        verb the ordinal's noun is said of is past or present, not wished or ahead ("hopes to become",
+        "will become", "is expected to be")."""
+        noun = next((t for t in span if t.pos_ == "NOUN"), None) if span is not None else None
+        verb = noun.head if noun is not None else None
+        return verb is not None and verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not self._modal(verb)
 
     def _takes_effect_later(self, verbs: list, tx: list[Timex]) -> bool:
         """True for a present-tense start dated after publication ("takes effect in January" in a
