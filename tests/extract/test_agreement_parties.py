@@ -431,6 +431,10 @@ def test_a_person_who_signs_a_contract_is_its_side(nlp, text, anchor, parties):
 
 TWO_SIDES = [
     pytest.param(
+        "Chilean Prime Minister Tom Hale met his Peruvian counterpart Ian Lund on Thursday. The two leaders signed three cooperation deals.",
+        "deals", ["Chilean", "Peruvian"], id="the-two-leaders-of-the-states-named",
+    ),
+    pytest.param(
         "Renault SA and Nissan Motor Co will share engine designs. Analysts praised the two companies' 1999 accord on joint purchasing.",
         "accord", ["Renault SA", "Nissan Motor Co"], id="the-two-companies-accord",
     ),

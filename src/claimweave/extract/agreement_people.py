@@ -219,10 +219,13 @@ class PeopleResolver:
 
     def _two_countries(self, token: Token) -> list[Party]:
         """"Indonesia dismissed a report that it would sign a pact with Australia. ... the security pact
-        both countries signed in 1995": with no pair written joined, "the two countries" are the two
+        both countries signed in 1995": with no pair written joined, "the two countries" (or their two
+        leaders, ministers, governments) are the two
         countries this sentence and the few before name (by name or nationality), when they name
         exactly two."""
-        if token.lemma_.lower() not in ("country", "nation"):
+        # ("Vietnamese Prime Minister X met his Bulgarian counterpart Y ... the two leaders signed":
+        # the leaders, ministers or governments of the two countries named)
+        if PAIR_NOUNS.get(token.lemma_.lower()) is not STATE_LABELS:
             return []
         first = token.sent.start
         for _ in range(_PAIR_WINDOW):
