@@ -544,6 +544,7 @@ def test_a_term_written_before_the_renewal_cue_is_the_agreements_own(nlp):
 RENEWAL_PERIODS = [
     pytest.param("The lease runs for 20 years with 10-year renewals for the tenant.", "lease", ("P20Y", "P10Y"), id="modifier-of-renewals"),
     pytest.param("The deal is for an initial six months with an option of a two year extension.", "deal", ("P6M", "P2Y"), id="after-the-option"),
+    pytest.param("Tom Hale signed a one-year extension to his contract on Monday.", "contract", (None, "P1Y"), id="an-extension-to-it"),
 ]
 
 
@@ -551,6 +552,11 @@ RENEWAL_PERIODS = [
 def test_renewal_periods(nlp, text, phrase, terms):
     found = named(nlp, text, phrase)
     assert (found.duration, found.renewal.period) == terms
+
+
+def test_an_option_for_one_more_year_is_a_renewal_option(nlp):
+    found = named(nlp, "Tom Hale signed a two-year contract with Everton on Monday, with an option for a third year.", "contract")
+    assert (found.duration, found.renewal.automatic, found.renewal.text) == ("P2Y", False, "option for a third year")
 
 
 def test_remaining_in_force_says_nothing_of_what_it_covers(nlp):
