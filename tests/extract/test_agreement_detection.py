@@ -12,6 +12,7 @@ NOT_AGREEMENTS = [
     pytest.param('Diplomats say the two governments are "moving closer" to an accord on fishing quotas.', id="closer-in-quotes"),
     pytest.param("Analysts expect that the negotiations would likely lead to a deal on lower tariffs.", id="would-lead-to"),
     pytest.param("The minister said that a regional agreement on water would be the best solution.", id="would-be-a-solution"),
+    pytest.param("The deal, which may be signed next week, gives Acme control of the port.", id="definite-with-its-making-ahead"),
     pytest.param("Each employee at the plant signs a personal contract with the owners.", id="each-signs-generic"),
     pytest.param("The bank is doing all it can so that a contract can be signed on supplies for next year.", id="so-that-can-be-signed"),
     pytest.param("The union says the memo reflected one official's view, not an agreement, and warned of a strike.", id="not-an-agreement"),
@@ -150,6 +151,11 @@ AGREEMENTS = [
     pytest.param("The deal signed in May was close to collapse.", "The deal", id="signed-deal-close-to-something-else"),
     pytest.param("Halvard urged Brevik to terminate a standstill agreement signed with the bank.", "a standstill agreement", id="urged-to-undo-presupposes-it"),
     pytest.param("Midfielder Tom Hale has signed a two-year contract extension with Everton.", "a two-year contract extension", id="contract-extension"),
+    pytest.param(
+        "The agreement, reached after 12 days of talks in Geneva, ends a decade of conflict between the two countries.",
+        "The agreement",
+        id="first-definite-mention-with-its-making-set-off",
+    ),
     pytest.param("The port operator won a 10-year lease renewal from the city in May.", "a 10-year lease renewal", id="lease-renewal"),
 ]
 

@@ -767,7 +767,13 @@ class AgreementExtractor:
             # (a plain past passive, no modal or negation)
             head = doc[d.kind_mention.head]
             verb = head.head
-            return (
+            # ("The agreement, reached after 12 days of talks, ends ...": a participle set off by commas)
+            participle = any(
+                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in cues.signed_verbs and c.i == head.i + 2 and doc[head.i + 1].text == ","
+                and not any(g.dep_ in ("aux", "auxpass", "neg") for g in c.children)
+                for c in head.children
+            )
+            return participle or (
                 head.dep_ == "nsubjpass" and verb.tag_ == "VBN" and verb.lemma_ in cues.signed_verbs
                 and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
                 and not any(c.dep_ in ("aux", "neg") for c in verb.children)
