@@ -39,6 +39,10 @@ SELLERS = [
         "an agreement", ["Acme Holdings", "Lukos"], id="owner-of-the-stake-bought",
     ),
     pytest.param(
+        "Freedonia leases the Karsa naval base from Ruritania under a 1903 agreement.",
+        "leases", ["Freedonia", "Ruritania"], id="leased-from-hung-on-what-is-leased",
+    ),
+    pytest.param(
         "A deal reached last month will allow Moldova to import gas from Romania next year.",
         "A deal", ["Moldova", "Romania"], id="imported-from",
     ),
