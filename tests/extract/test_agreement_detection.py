@@ -421,6 +421,19 @@ def test_a_list_of_agreements_set_off_by_commas_is_one_agreement_each(nlp):
     ]
 
 
+def test_agreements_joined_as_objects_of_one_signing_share_its_sides_and_date(nlp):
+    found = run(nlp, "Chile and Peru signed a trade agreement and a visa deal on Monday.")._.cw_agreements
+    assert [(a.text, [p.text for p in a.parties], a.signed) for a in found] == [
+        ("a trade agreement", ["Chile", "Peru"], ["2024-06-10"]),
+        ("a visa deal", ["Chile", "Peru"], ["2024-06-10"]),
+    ]
+
+
+def test_agreements_with_sides_of_their_own_keep_them(nlp):
+    found = run(nlp, "Chile signed a trade agreement with Peru and a visa deal with Bolivia on Monday.")._.cw_agreements
+    assert [sorted(p.text for p in a.parties) for a in found] == [["Chile", "Peru"], ["Bolivia", "Chile"]]
+
+
 @pytest.mark.parametrize(("text", "names"), LISTED)
 def test_each_listed_name_is_an_agreement(nlp, text, names):
     assert [a.text for a in run(nlp, text)._.cw_agreements] == names

@@ -602,7 +602,23 @@ class MentionFinder:
                     break
             cuts.append(cut)
         cuts.append(sent.end)
-        return list(zip(cuts, cuts[1:]))
+        regions = list(zip(cuts, cuts[1:]))
+        # "Chile and Peru signed a trade agreement and a visa deal on Monday": agreements joined as the
+        # objects of one verb share its clause (who signed, when, with whom)
+        for k, (prev, nxt) in enumerate(zip(groups, groups[1:])):
+            if self._coordinated(doc, prev[-1], nxt[0]):
+                start, end = regions[k][0], regions[k + 1][1]
+                regions[k] = regions[k + 1] = (start, end)
+        return regions
+
+    def _coordinated(self, doc: Doc, a: Mention, b: Mention) -> bool:
+        """True for two agreement names joined by "and" as the objects of one signing verb."""
+        first, second = doc[a.head], doc[b.head]
+        # (the parser at times hangs the second on the verb: "signed a trade agreement and a visa deal")
+        if second.dep_ != "conj" or second.head not in (first, first.head) or first.pos_ == "VERB" or first.dep_ != "dobj":
+            return False
+        between = doc[a.end : b.start]
+        return all(t.lower_ in ("and", ",") or t.dep_ in ("det", "amod", "compound", "nummod") for t in between) and first.head.lemma_ in self.vocab.cues.signed_verbs
 
     def is_anaphoric(self, sent: Span) -> bool:
         """True when a sentence without agreement names refers back to one ("it", "they", "those texts")."""
