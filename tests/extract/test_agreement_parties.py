@@ -435,6 +435,10 @@ def test_a_person_who_signs_a_contract_is_its_side(nlp, text, anchor, parties):
 
 TWO_SIDES = [
     pytest.param(
+        "The deal between the striking miners and the mine owners was signed on Friday.",
+        "deal", ["the striking miners", "the mine owners"], id="the-other-of-two-sides-between",
+    ),
+    pytest.param(
         "Chilean Prime Minister Tom Hale met his Peruvian counterpart Ian Lund on Thursday. The two leaders signed three cooperation deals.",
         "deals", ["Chilean", "Peruvian"], id="the-two-leaders-of-the-states-named",
     ),

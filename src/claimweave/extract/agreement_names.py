@@ -149,6 +149,11 @@ class NameFinder:
         return tok.dep_ == "nsubj" and verb.lemma_ == "agree" and any(c.dep_ == "xcomp" and c.lemma_ in verbs for c in verb.children)
 
     @staticmethod
+    def _side_like(tok, nouns: set[str]) -> bool:
+        """True for a name, or a noun that names a side ("the government", "the rebels")."""
+        return bool(tok.ent_type_) and tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or tok.lemma_.lower() in nouns or tok.lower_ in nouns
+
+    @staticmethod
     def _coordinated_with_org(tok) -> bool:
         """True for "Ratners and Weisfield's Inc.": a name in a coordination with an organisation is one too."""
         linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
@@ -211,6 +216,13 @@ class NameFinder:
             if verb is not None and verb.lemma_ in acting and head.dep_ == "nsubjpass":
                 preps += [c for c in verb.children if c.dep_ == "agent"]  # "The accord was signed by Sudan and the rebels"
             partners = list({g.i: g for c in preps for g in c.children if g.dep_ == "pobj"}.values())
+            # "between the Islamic courts and the government": the other of two sides between which an
+            # agreement is made is a side too, whatever noun names it
+            paired: set[int] = set()
+            for g in (g for c in preps if c.lower_ == "between" for g in c.children if g.dep_ == "pobj"):
+                two = [g, *g.conjuncts]
+                if len(two) == 2 and any(self._side_like(t, nouns | sides) for t in two):
+                    paired |= {t.i for t in two if t.pos_ == "NOUN" and any(d.dep_ in ("det", "amod", "compound") for d in t.children)}
             # "the Mexican government's contract with X", "the rebels' deal": whose agreement it is
             # (a state body or a group; "the company's pact" stands for the company the story is about)
             partners += [
@@ -248,7 +260,7 @@ class NameFinder:
                     if c.tag_ == "NNS" and any(d.dep_ in ("amod", "compound") and d.ent_type_ in ("NORP", "GPE") and any(x.dep_ == "conj" for x in d.children) for d in c.children):
                         continue  # "the Philippine and US governments": the two states are the sides
                     # "a contract with an option to extend": only a noun that can name a side is one
-                    if (any_noun and c.lemma_.lower() in sides) or named_side or not any_noun and c.lemma_.lower() in framed:
+                    if (any_noun and c.lemma_.lower() in sides) or named_side or not any_noun and c.lemma_.lower() in framed or c.i in paired:
                         s, e = (people.idx if by_people and not any_noun and not any(d.dep_ == "det" for d in c.children) else c.left_edge.idx), c.idx + len(c)
                         # "the main faction of the Sudan Liberation Movement": whose faction it is
                         of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP")), None)
