@@ -435,6 +435,10 @@ def test_a_person_who_signs_a_contract_is_its_side(nlp, text, anchor, parties):
 
 TWO_SIDES = [
     pytest.param(
+        "The Partnership and Cooperation Agreement between the EU and Russia was signed in 1997.",
+        "Agreement", ["EU", "Russia"], id="between-after-a-proper-name",
+    ),
+    pytest.param(
         "The deal between the striking miners and the mine owners was signed on Friday.",
         "deal", ["the striking miners", "the mine owners"], id="the-other-of-two-sides-between",
     ),

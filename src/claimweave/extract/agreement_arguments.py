@@ -63,8 +63,8 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             t = self.doc[i]
             if t.text[:1].isupper() and not t.is_sent_start:
                 end = i + 1
-            elif t.lower_ not in ("of", "on", "the", "and", "among", "for", "in", "between", "to", "-"):
-                break
+            elif t.lower_ not in ("of", "on", "the", "and", "among", "for", "in", "to", "-"):
+                break  # (not "between": "the Partnership Agreement between the EU and Russia" names its sides)
             i += 1
         return end
 
