@@ -141,6 +141,11 @@ SHAPES = [
     pytest.param("Everton signed Tom Hale on a five-year contract that includes a buy-out clause of 40 million pounds.", None, id="a-verb-inside-a-hyphenated-word-is-no-verb"),
     pytest.param("Freedonia ratified the convention on Friday, allowing it to enter into force.", None, id="what-it-lets-the-agreement-itself-do"),
     pytest.param(
+        "The 2004 agreement between Norway and Iceland allows them to fish in each other's waters.",
+        "them to fish in each other's waters",
+        id="what-it-lets-others-do",
+    ),
+    pytest.param(
         "\"The deal opens a wide range of opportunities for both sides,\" said the French minister, praising the accord with Chile.",
         None,
         id="an-outlook-is-no-asset",

@@ -43,6 +43,11 @@ SIGNED = [
         id="agreed-to-keep-an-older-one",
     ),
     pytest.param(
+        "The army and the rebels agreed on Wednesday to observe a new truce starting Thursday.",
+        ["2024-06-12"],
+        id="agreed-to-keep-a-new-one",
+    ),
+    pytest.param(
         "The army and the rebels agreed on Wednesday to a ceasefire.",
         ["2024-06-12"],
         id="agreed-to-one",

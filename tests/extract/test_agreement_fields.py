@@ -149,6 +149,8 @@ STATUS_VERBS = [
     pytest.param("Freedonia became the 126th country to ratify the Karsa Protocol on Friday.", "Karsa Protocol", "ratified", id="the-nth-country-to-ratify"),
     pytest.param("Freedonia is the first state to ratify the convention.", "convention", "ratified", id="is-the-first-to-ratify"),
     pytest.param("Freedonia hopes to become the first country to ratify the treaty.", "treaty", None, id="hopes-to-become-the-first-to-ratify"),
+    pytest.param("Freedonia was among the first countries to ratify the convention.", "convention", "ratified", id="among-the-first-to-ratify"),
+    pytest.param("Freedonia and Ruritania signed a border treaty in May. Parliament took the first step to ratify the treaty on Tuesday.", "border treaty", None, id="the-first-step-to-ratify"),
     pytest.param("Freedonia will become the 40th country to ratify the convention next week.", "convention", None, id="will-become-the-nth-to-ratify"),
     pytest.param("The army declared the ceasefire over on Monday.", "ceasefire", "cancelled", id="declared-over"),
     pytest.param("The rebels pulled out of the ceasefire agreement with the army.", "agreement", "cancelled", id="pulled-out-of"),
@@ -552,6 +554,11 @@ RENEWAL_PERIODS = [
 def test_renewal_periods(nlp, text, phrase, terms):
     found = named(nlp, text, phrase)
     assert (found.duration, found.renewal.period) == terms
+
+
+def test_a_deal_that_fell_through_has_no_end_date(nlp):
+    found = named(nlp, "Rosvik and Naftogaz signed a deal in March. The deal fell through last month when Naftogaz raised its price.", "deal")
+    assert (found.status, found.expires) == ("collapsed", None)
 
 
 def test_an_option_for_one_more_year_is_a_renewal_option(nlp):

@@ -39,6 +39,10 @@ SELLERS = [
         "an agreement", ["Acme Holdings", "Lukos"], id="owner-of-the-stake-bought",
     ),
     pytest.param(
+        "Israel ordered the withdrawal of troops from Gaza under the agreement.",
+        "agreement", ["Israel"], id="withdrawn-from-is-a-place",
+    ),
+    pytest.param(
         "Freedonia leases the Karsa naval base from Ruritania under a 1903 agreement.",
         "leases", ["Freedonia", "Ruritania"], id="leased-from-hung-on-what-is-leased",
     ),
@@ -406,6 +410,10 @@ CONTRACTED = [
         "agreement", ["Chevron", "the Angolan government"], id="a-state-body-written-with-its-adjective",
     ),
     pytest.param(
+        "Venezuelan President Tom Hale's oil contract with China was signed on Monday.",
+        "contract", ["China"], id="a-leaders-contract-is-not-his-own",
+    ),
+    pytest.param(
         "Tom Hale's contract with Everton runs until 2010.",
         "contract", ["Everton", "Tom Hale"], id="a-persons-own-contract",
     ),
@@ -434,6 +442,10 @@ def test_a_person_who_signs_a_contract_is_its_side(nlp, text, anchor, parties):
 
 
 TWO_SIDES = [
+    pytest.param(
+        "Sudanese rebel leader Tom Hale met Chadian rebel chief Ian Lund in Tripoli on Thursday. The two leaders signed a cooperation pact.",
+        "pact", [], id="two-rebel-leaders-are-not-their-states",
+    ),
     pytest.param(
         "The Partnership and Cooperation Agreement between the EU and Russia was signed in 1997.",
         "Agreement", ["EU", "Russia"], id="between-after-a-proper-name",

@@ -148,7 +148,7 @@ class VerbAssets:
         got = self._verb_object(inner, after, b, tx)
         if got is not None:
             return got
-        if subject.pos_ == "PRON":
+        if subject.lower_ == "it":
             return None  # "ratified the convention, allowing it to enter into force": what it lets the agreement do
         end = min(clause_end(inner, self.vocab.asset_words.subordinators), b)
         if end <= inner.i + 1 and not any(c.dep_ == "prep" for c in inner.children):

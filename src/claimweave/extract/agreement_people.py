@@ -30,6 +30,12 @@ PAIR_NOUNS = {
 }
 SIGNING_DEPS = ("nsubj", "nsubjpass")
 _PAIR_WINDOW = 5  # sentences before "the two countries" that may name the pair
+# words after a state's name or adjective that title one who acts for it ("Vietnamese Prime Minister",
+# "his Bulgarian counterpart")
+_STATE_TITLE_WORDS = frozenset((
+    "president", "prime", "premier", "minister", "chancellor", "king", "queen", "emir", "sultan", "foreign",
+    "defence", "defense", "trade", "finance", "counterpart", "government", "head", "vice", "deputy",
+))
 
 
 @lru_cache(maxsize=1)
@@ -232,9 +238,12 @@ class PeopleResolver:
             first = self.doc[first - 1].sent.start if first > 0 else first
         known = countries()
         named: dict[str, Span] = {}
+        people = token.lemma_.lower() in ("leader", "president", "premier", "minister")
         for e in self.doc.ents:
             if e.start < first or e.end > token.i or e.label_ not in STATE_LABELS:
                 continue
+            if people and (e.end >= len(self.doc) or self.doc[e.end].lower_ not in _STATE_TITLE_WORDS):
+                continue  # ("Sudanese rebel leader X": the leaders of two states are titled as such)
             country = affiliation_name(e.text)
             if country in known and (country not in named or e.text == country and named[country].text != country):
                 named[country] = e

@@ -39,7 +39,9 @@ class ClauseScope:
         verb = prep.head
         if mentions and any(verb.i == m.head for m in mentions) and verb.pos_ != "VERB" and verb.dep_ == "dobj":
             verb = verb.head  # "won a contract from the Air Force": the parser hangs "from" on the contract
-        elif verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj" and verb.head.lemma_ in self.vocab.cues.from_party_verbs:
+        elif verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj" and verb.head.lemma_ in self.vocab.cues.from_party_verbs and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in verb.children
+        ):
             verb = verb.head  # "leases the base from Cuba": the parser hangs "from" on what is leased
         if verb.lemma_ not in self.vocab.cues.from_party_verbs:
             return False

@@ -246,7 +246,9 @@ class SideShapes:
             if owner is not None and not self._described_player(owner):
                 # "Tom Hale's contract with Everton": a person's contract is his own ("X negotiated their
                 # contracts": someone else's, not the signer's)
-                party = self.people.person(owner, "party.contract_owner") if owner.ent_type_ == "PERSON" and ca <= owner.idx < cb else None
+                # (not one who acts for a state or a body: "President Chavez's oil contract with China")
+                own = owner.ent_type_ == "PERSON" and ca <= owner.idx < cb and self.people.person_party(owner) is None
+                party = self.people.person(owner, "party.contract_owner") if own else None
                 out += [party] if party is not None else []
                 continue
             signers = PeopleResolver.signers(head, signing & _SIGNING_ONESELF)

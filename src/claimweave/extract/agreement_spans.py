@@ -255,7 +255,14 @@ class ClauseReader(StatusReader):
             return False
         keeping = set(self.vocab.cues.existing_verbs) - {"renew", "extend", "prolong", "cover", "govern"}
         kept = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ in keeping]
-        return any(self.doc[m.head] in c.subtree for c in kept for m in mentions)
+        # (one that exists: named with "the", its own year or "existing"; not "a new truce")
+        existing = set(self.vocab.cues.existing_adjectives)
+        known = [
+            m for m in mentions
+            if not any(c.lower_ == "new" for c in self.doc[m.head].children)
+            and (m.definite or any(c.ent_type_ == "DATE" or c.lower_ in existing for c in self.doc[m.head].children))
+        ]
+        return any(self.doc[m.head] in c.subtree for c in kept for m in known)
 
     def agreed_on(self, verb) -> list[Term]:
         """The day an agreement told by a verb was made ("agreed last month to form X", "agreed on Tuesday

@@ -29,7 +29,8 @@ INCLUDING_VERBS = ("cover", "include", "comprise", "contain")  # a batch of text
 TIME_NOUNS = ("year", "month", "week", "day", "decade", "anniversary", "date")
 NEGATED_LEFT = re.compile(r"\b(?:not|never|no longer|n't)\s+(?:(?:yet|still|fully|entirely|been)\s+)*$", re.I)
 SIGNING_NOUNS = ("signature", "signing", "conclusion")  # "the signing of the accord" still ahead
-FRAME_PREPS = ("under", "by", "within")  # "under the terms", "within the framework": what an act follows
+FRAME_PREPS = ("under", "by", "within")
+RATIFIER_NOUNS = ("country", "nation", "state", "member", "government", "parliament", "legislature", "signatory", "republic", "kingdom")  # "under the terms", "within the framework": what an act follows
 
 
 def realized(verb) -> bool:
@@ -349,8 +350,13 @@ class StatusReader(ArgumentReader):
         verb the ordinal's noun is said of is past or present, not wished or ahead ("hopes to become",
         "will become", "is expected to be")."""
         noun = next((t for t in span if t.pos_ == "NOUN"), None) if span is not None else None
-        verb = noun.head if noun is not None else None
-        return verb is not None and verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not self._modal(verb)
+        # (a state or a body that ratifies, not "the first step to ratify the treaty")
+        if noun is None or noun.lemma_.lower() not in RATIFIER_NOUNS:
+            return False
+        verb = noun.head
+        if verb.dep_ == "prep" and verb.lower_ in ("among", "of"):
+            verb = verb.head  # "was among the first countries to ratify"
+        return verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not self._modal(verb)
 
     def _takes_effect_later(self, verbs: list, tx: list[Timex]) -> bool:
         """True for a present-tense start dated after publication ("takes effect in January" in a

@@ -198,8 +198,6 @@ class WantedReader:
         cues = self.vocab.cues
         if any(c.dep_ == "amod" and c.lower_ in cues.existing_adjectives for c in head.children):
             return True  # "the two companies' earlier accord", "the existing treaty"
-        if mention.rule.kind == "contract" and any(c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")) for c in head.children):
-            return True  # "Rehhagel's contract will be worth 800,000 euros a year": a person's contract is one he holds or gets
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in cues.existing_nouns:
             return True  # "a flagrant violation of the ceasefire", "the implementation of the accord"
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ("terms", "provisions"):
