@@ -140,6 +140,7 @@ SHAPES = [
     pytest.param("The Egypt-Jordan peace treaty was signed in 1994.", None, id="paired-sides-and-a-kind-word-leave-no-subject"),
     pytest.param("Everton signed Tom Hale on a five-year contract that includes a buy-out clause of 40 million pounds.", None, id="a-verb-inside-a-hyphenated-word-is-no-verb"),
     pytest.param("Freedonia ratified the convention on Friday, allowing it to enter into force.", None, id="what-it-lets-the-agreement-itself-do"),
+    pytest.param("The two sides signed an agreement on joint border patrols starting Monday.", "joint border patrols", id="a-participle-read-as-a-preposition-ends-it"),
     pytest.param(
         "The 2004 agreement between Norway and Iceland allows them to fish in each other's waters.",
         "them to fish in each other's waters",

@@ -97,7 +97,10 @@ class AssetReader(VerbAssets):
                 break  # 'the "guiding principles" on how to settle it', "a deal on how to": a clause begins
             if t.dep_ == "mark" or (t.dep_ == "advmod" and j + 1 < b and doc[j + 1].dep_ == "mark"):
                 break  # "patrols even though Lima has built ...": a clause of its own begins
-            if t.pos_ in ("VERB", "AUX") and not (verb_head and j == i) and not (t.tag_ in ("VBN", "VBG") and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN")):
+            # (a participle before a noun goes on, "the leasing company", "companies involving oil and gas";
+            # not one the parser reads as a preposition, "in Gaza starting Monday")
+            describing = t.tag_ in ("VBN", "VBG") and j + 1 < b and doc[j + 1].pos_ in ("NOUN", "PROPN") and t.dep_ != "prep"
+            if t.pos_ in ("VERB", "AUX") and not (verb_head and j == i) and not describing:
                 break
             if t.lower_ in ("and", "or") and not (j + 1 < b and doc[j + 1].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP")):
                 break
