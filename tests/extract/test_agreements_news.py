@@ -450,6 +450,11 @@ OTHER_SIDE = [
         ["the Mapuche Council", "Chilean"],
         id="passive-subject",
     ),
+    pytest.param(
+        "The government froze the 2005 agreement with the Mapuche Council last month.",
+        ["the Mapuche Council", "The government"],
+        id="a-government-named-by-no-state",
+    ),
 ]
 
 

@@ -136,6 +136,9 @@ class SignerReader:
                     party = self.people.named(subject, "party.other_side")
                 else:  # "the delegation addressed the agreement with X": the state the delegation acts for
                     party = self.people.body_party(subject, set(self.vocab.cues.state_body_nouns), "party.other_side_body")
+                    # ("The government froze the agreement with the rebels": a body the story names no state
+                    # for is the side as written)
+                    party = party or self.people.side(subject, SIDE_LABELS, "party.other_side_body", unnamed=True) if subject.lemma_.lower() in ("government", "authorities", "administration", "regime") else party
                 found += [party] if party is not None else []
         for p in found:
             # As the country: "Syrian" (the delegation's state) is not the "Syrian Democratic Forces" already found.
