@@ -188,6 +188,8 @@ def test_a_meeting_that_closed_with_an_agreement_made_it_that_day(nlp, text, sig
         pytest.param("The lease expires in 2030, but Tolmark wants it extended to 2050.", "2030", id="a-wished-extension-moves-nothing"),
         pytest.param("The lease expires in 2030; if it is extended to 2050, the port stays Norvian.", "2030", id="a-conditional-extension-moves-nothing"),
         pytest.param("The lease's expiry was pushed back to 2042.", "2042", id="pushed-back-to-is-no-dating-back"),
+        pytest.param("Ruritania's 99-year lease on the Karsa peninsula ran out in 1997.", "1997", id="ran-out-in"),
+        pytest.param("The 20-year lease on the Karsa port lapsed in 2004.", "2004", id="lapsed-in"),
     ],
 )
 def test_an_end_an_agreement_was_extended_to_replaces_the_first(nlp, text, expires):
