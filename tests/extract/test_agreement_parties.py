@@ -414,6 +414,18 @@ CONTRACTED = [
         "contract", ["China"], id="a-leaders-contract-is-not-his-own",
     ),
     pytest.param(
+        "Tom Hale joined Everton on a two-year contract from Hull City.",
+        "contract", ["Tom Hale", "Everton"], id="joined-a-club-on-a-contract",
+    ),
+    pytest.param(
+        "Tom Hale has signed for Everton on a three-year deal.",
+        "deal", ["Tom Hale", "Everton"], id="signed-for-a-club-on-a-deal",
+    ),
+    pytest.param(
+        "Everton have tied Tom Hale to a new five-year contract.",
+        "contract", ["Tom Hale", "Everton"], id="a-club-tied-him-to-a-contract",
+    ),
+    pytest.param(
         "Tom Hale's contract with Everton runs until 2010.",
         "contract", ["Everton", "Tom Hale"], id="a-persons-own-contract",
     ),

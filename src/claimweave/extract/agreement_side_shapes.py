@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from claimweave.extract.agreement_people import Party, PeopleResolver, countries
+from claimweave.extract.agreement_people import Party, PeopleResolver, countries, proper_noun_party
 from claimweave.extract.agreement_types import RUNS_AS_NOUN, Mention, Term
 from claimweave.extract.titles import affiliation_name
 
+_MOVE_VERBS = {"sign", "join", "rejoin", "re-join"}  # "signed for X on a contract", "joined X on a deal"
 _SIGNING_ONESELF = {"sign", "re-sign", "agree", "ink", "accept", "conclude", "seal", "clinch", "strike", "reach"}  # not "negotiate"
 
 
@@ -282,6 +283,35 @@ class SideShapes:
                 party = self.people.person(t, "party.contracted_person")
                 out += [party] if party is not None else []
                 out += self._employer_before(ent) if party is not None and not counterpart else []
+        return out
+
+    def _club_moves(self, mentions: list[Mention], ca: int, cb: int) -> list[Party]:
+        """"Hale has signed for Everton on a three-year deal", "Hale joined Everton on a two-year
+        contract", "Everton have tied Hale to a new contract": the player and the club a contract is
+        "on" or "to" are its sides, whatever the model took the club's name for."""
+        out: list[Party] = []
+        for m in mentions:
+            head = self.doc[m.head]
+            termed = m.rule.kind == "deal" and bool(re.search(r"\w-(?:year|season)\b", self.doc[m.start : m.end].text))
+            if head.pos_ == "VERB" or m.rule.kind != "contract" and not termed or head.dep_ != "pobj" or head.head.lower_ not in ("on", "to"):
+                continue
+            verb = head.head.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if head.head.lower_ == "on" and verb.lemma_ in _MOVE_VERBS:
+                player = subject
+                club = obj if verb.lemma_ != "sign" else next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"), None)
+            elif head.head.lower_ == "to" and verb.lemma_ in ("tie", "commit", "sign"):
+                player, club = obj, subject
+            else:
+                continue
+            if player is None or club is None or player.ent_type_ != "PERSON" or club.pos_ != "PROPN" or not (ca <= player.idx < cb and ca <= club.idx < cb):
+                continue
+            person = self.people.person(player, "party.club_move")
+            ent = self.people._ent(club)
+            entity = self.people.entity_at.get((ent.start_char, ent.end_char)) if ent is not None else None
+            team = Party(ent.start_char, ent.end_char, ent.text, entity.id if entity else None, "party.club_move") if ent is not None else proper_noun_party(club, "party.club_move")
+            out += [p for p in (person, team) if p is not None]
         return out
 
     def _employer_before(self, ent) -> list[Party]:

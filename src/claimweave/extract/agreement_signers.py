@@ -118,6 +118,7 @@ class SignerReader:
         found += [p for _, p in resolved]
         found += self._signed_players(mentions, ca, cb)
         found += self._contracted_people(mentions, ca, cb, signing)
+        found += self._club_moves(mentions, ca, cb)
         found += self._unilateral(mentions, ca, cb)
         found += self._paired_names(mentions)
         found += self._framed_pairs(mentions)
