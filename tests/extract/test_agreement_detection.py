@@ -156,6 +156,7 @@ AGREEMENTS = [
         "The agreement",
         id="first-definite-mention-with-its-making-set-off",
     ),
+    pytest.param("The contract, awarded without a tender, was criticised by the opposition.", "The contract", id="awarded-set-off"),
     pytest.param("The port operator won a 10-year lease renewal from the city in May.", "a 10-year lease renewal", id="lease-renewal"),
 ]
 
@@ -427,6 +428,16 @@ def test_agreements_joined_as_objects_of_one_signing_share_its_sides_and_date(nl
         ("a trade agreement", ["Chile", "Peru"], ["2024-06-10"]),
         ("a visa deal", ["Chile", "Peru"], ["2024-06-10"]),
     ]
+
+
+def test_a_clause_of_one_of_two_joined_agreements_is_its_own(nlp):
+    found = run(nlp, "Chile and Peru signed a trade agreement and a visa deal that expires in 2010.")._.cw_agreements
+    assert [(a.text, a.expires.value if a.expires else None) for a in found] == [("a trade agreement", None), ("a visa deal", "2010")]
+
+
+def test_objects_of_a_verb_that_makes_nothing_share_no_sides(nlp):
+    found = run(nlp, "The government took the deal and a loan agreement with the IMF to parliament on Tuesday.")._.cw_agreements
+    assert [p.text for p in found[0].parties] == ["The government"]
 
 
 def test_agreements_with_sides_of_their_own_keep_them(nlp):

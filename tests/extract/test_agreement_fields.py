@@ -151,6 +151,11 @@ STATUS_VERBS = [
     pytest.param("Freedonia hopes to become the first country to ratify the treaty.", "treaty", None, id="hopes-to-become-the-first-to-ratify"),
     pytest.param("Freedonia was among the first countries to ratify the convention.", "convention", "ratified", id="among-the-first-to-ratify"),
     pytest.param("Parliament voted 120-45 on Tuesday to ratify the border treaty with Peru.", "treaty", "ratified", id="voted-by-a-margin-on-a-day-to-ratify"),
+    pytest.param(
+        "Parliament voted on Tuesday on whether to ratify the border treaty with Peru, but the result will be announced next week.",
+        "treaty", None, id="voted-on-whether-to-ratify",
+    ),
+    pytest.param("Freedonia was one of the first countries to ratify the convention.", "convention", "ratified", id="one-of-the-first-to-ratify"),
     pytest.param("Freedonia and Ruritania signed a border treaty in May. Parliament took the first step to ratify the treaty on Tuesday.", "border treaty", None, id="the-first-step-to-ratify"),
     pytest.param("Freedonia will become the 40th country to ratify the convention next week.", "convention", None, id="will-become-the-nth-to-ratify"),
     pytest.param("The army declared the ceasefire over on Monday.", "ceasefire", "cancelled", id="declared-over"),

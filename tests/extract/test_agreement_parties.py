@@ -426,6 +426,26 @@ CONTRACTED = [
         "contract", ["Tom Hale", "Everton"], id="a-club-tied-him-to-a-contract",
     ),
     pytest.param(
+        "England captain Tom Hale's contract with Real Madrid runs until 2008.",
+        "contract", ["Real Madrid", "Tom Hale"], id="a-national-captains-contract-is-his-own",
+    ),
+    pytest.param(
+        "Everton manager Ian Lund has tied Tom Hale to a new three-year contract.",
+        "contract", [], id="a-manager-is-no-club",
+    ),
+    pytest.param(
+        "Iran ordered 30 jets from Airbus under the contract.",
+        "contract", ["Iran", "Airbus"], id="ordered-from-a-maker",
+    ),
+    pytest.param(
+        "The government criticised the airline's deal with Boeing on Monday.",
+        "deal", ["Boeing"], id="a-government-judging-anothers-deal-is-no-side",
+    ),
+    pytest.param(
+        "A trade deal between the EU and the rest of the world is unlikely this year.",
+        "deal", ["EU"], id="the-rest-of-the-world-is-no-side",
+    ),
+    pytest.param(
         "Tom Hale's contract with Everton runs until 2010.",
         "contract", ["Everton", "Tom Hale"], id="a-persons-own-contract",
     ),
@@ -454,6 +474,10 @@ def test_a_person_who_signs_a_contract_is_its_side(nlp, text, anchor, parties):
 
 
 TWO_SIDES = [
+    pytest.param(
+        "Chilean leader Tom Hale met Peruvian leader Ian Lund in Lima on Saturday. The two leaders signed an environment pact.",
+        "pact", ["Chilean", "Peruvian"], id="two-leaders-titled-leader",
+    ),
     pytest.param(
         "Sudanese rebel leader Tom Hale met Chadian rebel chief Ian Lund in Tripoli on Thursday. The two leaders signed a cooperation pact.",
         "pact", [], id="two-rebel-leaders-are-not-their-states",

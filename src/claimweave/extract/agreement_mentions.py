@@ -49,6 +49,9 @@ def sought_before(doc: Doc, mention: Mention, since: int) -> bool:
     )
 
 
+# verbs whose objects joined by "and" are agreements made together (not "took the deal and a loan to parliament")
+_SIGNING_VERBS = frozenset(("sign", "conclude", "ink", "seal", "clinch", "strike", "reach", "agree", "finalise", "finalize", "initial", "negotiate"))
+
 class MentionFinder:
     """Agreement names in a Doc: kind nouns from the vocabulary, "joined NATO", "leased X"."""
 
@@ -617,8 +620,10 @@ class MentionFinder:
         # (the parser at times hangs the second on the verb: "signed a trade agreement and a visa deal")
         if second.dep_ != "conj" or second.head not in (first, first.head) or first.pos_ == "VERB" or first.dep_ != "dobj":
             return False
+        if any(c.dep_ in ("relcl", "acl") for t in (first, second) for c in t.children):
+            return False  # "a trade agreement and a visa deal that expires in 2010": a clause of one of them
         between = doc[a.end : b.start]
-        return all(t.lower_ in ("and", ",") or t.dep_ in ("det", "amod", "compound", "nummod") for t in between) and first.head.lemma_ in self.vocab.cues.signed_verbs
+        return all(t.lower_ in ("and", ",") or t.dep_ in ("det", "amod", "compound", "nummod") for t in between) and first.head.lemma_ in _SIGNING_VERBS
 
     def is_anaphoric(self, sent: Span) -> bool:
         """True when a sentence without agreement names refers back to one ("it", "they", "those texts")."""

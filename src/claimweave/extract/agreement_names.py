@@ -222,7 +222,11 @@ class NameFinder:
             for g in (g for c in preps if c.lower_ == "between" for g in c.children if g.dep_ == "pobj"):
                 two = [g, *g.conjuncts]
                 if len(two) == 2 and any(self._side_like(t, nouns | sides) for t in two):
-                    paired |= {t.i for t in two if t.pos_ == "NOUN" and any(d.dep_ in ("det", "amod", "compound") for d in t.children)}
+                    # (not "between the EU and the rest of the world": a part of something)
+                    paired |= {
+                        t.i for t in two
+                        if t.pos_ == "NOUN" and any(d.dep_ in ("det", "amod", "compound") for d in t.children) and not any(d.dep_ == "prep" and d.lower_ == "of" for d in t.children)
+                    }
             # "the Mexican government's contract with X", "the rebels' deal": whose agreement it is
             # (a state body or a group; "the company's pact" stands for the company the story is about)
             partners += [

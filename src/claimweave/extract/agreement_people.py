@@ -30,11 +30,11 @@ PAIR_NOUNS = {
 }
 SIGNING_DEPS = ("nsubj", "nsubjpass")
 _PAIR_WINDOW = 5  # sentences before "the two countries" that may name the pair
-# words after a state's name or adjective that title one who acts for it ("Vietnamese Prime Minister",
-# "his Bulgarian counterpart")
-_STATE_TITLE_WORDS = frozenset((
-    "president", "prime", "premier", "minister", "chancellor", "king", "queen", "emir", "sultan", "foreign",
-    "defence", "defense", "trade", "finance", "counterpart", "government", "head", "vice", "deputy",
+# words after a state's name or adjective that make a leader one of a group within it ("Sudanese rebel
+# leader", "Kenyan opposition leader"), not of the state
+_NON_STATE_WORDS = frozenset((
+    "rebel", "rebels", "opposition", "militant", "militants", "separatist", "guerrilla", "guerrillas", "insurgent",
+    "party", "union", "militia", "tribal", "clan", "faction", "religious", "business", "student", "labour", "labor",
 ))
 
 
@@ -242,8 +242,8 @@ class PeopleResolver:
         for e in self.doc.ents:
             if e.start < first or e.end > token.i or e.label_ not in STATE_LABELS:
                 continue
-            if people and (e.end >= len(self.doc) or self.doc[e.end].lower_ not in _STATE_TITLE_WORDS):
-                continue  # ("Sudanese rebel leader X": the leaders of two states are titled as such)
+            if people and e.end < len(self.doc) and self.doc[e.end].lower_ in _NON_STATE_WORDS:
+                continue  # ("Sudanese rebel leader X": a leader of a group, not of the state)
             country = affiliation_name(e.text)
             if country in known and (country not in named or e.text == country and named[country].text != country):
                 named[country] = e

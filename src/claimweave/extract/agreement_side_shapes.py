@@ -12,6 +12,7 @@ from claimweave.extract.agreement_people import Party, PeopleResolver, countries
 from claimweave.extract.agreement_types import RUNS_AS_NOUN, Mention, Term
 from claimweave.extract.titles import affiliation_name
 
+_STATE_OFFICES = {"president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "governor", "mayor", "leader"}
 _MOVE_VERBS = {"sign", "join", "rejoin", "re-join"}  # "signed for X on a contract", "joined X on a deal"
 _SIGNING_ONESELF = {"sign", "re-sign", "agree", "ink", "accept", "conclude", "seal", "clinch", "strike", "reach"}  # not "negotiate"
 
@@ -247,8 +248,8 @@ class SideShapes:
             if owner is not None and not self._described_player(owner):
                 # "Tom Hale's contract with Everton": a person's contract is his own ("X negotiated their
                 # contracts": someone else's, not the signer's)
-                # (not one who acts for a state or a body: "President Chavez's oil contract with China")
-                own = owner.ent_type_ == "PERSON" and ca <= owner.idx < cb and self.people.person_party(owner) is None
+                # (not one who holds a state's office: "President Chavez's oil contract with China")
+                own = owner.ent_type_ == "PERSON" and ca <= owner.idx < cb and not self._state_office(owner)
                 party = self.people.person(owner, "party.contract_owner") if own else None
                 out += [party] if party is not None else []
                 continue
@@ -285,6 +286,11 @@ class SideShapes:
                 out += self._employer_before(ent) if party is not None and not counterpart else []
         return out
 
+    def _state_office(self, tok) -> bool:
+        """True for a person titled with a state office right before the name ("President Hugo Chavez")."""
+        ent = self.people._ent(tok)
+        return ent is not None and ent.start > 0 and self.doc[ent.start - 1].lower_ in _STATE_OFFICES
+
     def _club_moves(self, mentions: list[Mention], ca: int, cb: int) -> list[Party]:
         """"Hale has signed for Everton on a three-year deal", "Hale joined Everton on a two-year
         contract", "Everton have tied Hale to a new contract": the player and the club a contract is
@@ -307,8 +313,11 @@ class SideShapes:
                 continue
             if player is None or club is None or player.ent_type_ != "PERSON" or club.pos_ != "PROPN" or not (ca <= player.idx < cb and ca <= club.idx < cb):
                 continue
-            person = self.people.person(player, "party.club_move")
             ent = self.people._ent(club)
+            staff = set(self.vocab.cues.staff_nouns)
+            if ent is not None and (ent.label_ == "PERSON" and len(ent) > 1 or ent.start > 0 and self.doc[ent.start - 1].lemma_.lower() in staff):
+                continue  # "Everton manager David Moyes has tied X to a contract": a person, not the club
+            person = self.people.person(player, "party.club_move")
             entity = self.people.entity_at.get((ent.start_char, ent.end_char)) if ent is not None else None
             team = Party(ent.start_char, ent.end_char, ent.text, entity.id if entity else None, "party.club_move") if ent is not None else proper_noun_party(club, "party.club_move")
             out += [p for p in (person, team) if p is not None]

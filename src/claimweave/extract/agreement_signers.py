@@ -138,8 +138,9 @@ class SignerReader:
                 else:  # "the delegation addressed the agreement with X": the state the delegation acts for
                     party = self.people.body_party(subject, set(self.vocab.cues.state_body_nouns), "party.other_side_body")
                     # ("The government froze the agreement with the rebels": a body the story names no state
-                    # for is the side as written)
-                    party = party or self.people.side(subject, SIDE_LABELS, "party.other_side_body", unnamed=True) if subject.lemma_.lower() in ("government", "authorities", "administration", "regime") else party
+                    # for is the side as written, when it acts on its own agreement, not on another's deal)
+                    if party is None and self._acts_on_own(subject, mentions[0]):
+                        party = self.people.side(subject, SIDE_LABELS, "party.other_side_body", unnamed=True)
                 found += [party] if party is not None else []
         for p in found:
             # As the country: "Syrian" (the delegation's state) is not the "Syrian Democratic Forces" already found.
@@ -171,6 +172,20 @@ class SignerReader:
             # "Chelsea manager Jose Mourinho signed a new contract": a player's or coach's contract is his own
             out += [Term((p.text, p.entity_id), p.start, p.end, p.rule) for t in signers if (p := self._positioned(t)) is not None]
         return out
+
+    def _acts_on_own(self, subject, m: Mention) -> bool:
+        """True for "the government" freezing, ending, keeping or signing an agreement with no other
+        owner written on it ("The government froze the agreement with X", not "The government
+        criticised the airline's deal with X")."""
+        if subject.lower_ not in ("government", "authorities", "administration", "regime"):
+            return False
+        head = self.doc[m.head]
+        if any(c.dep_ == "poss" and c.lower_ not in ("its", "their") for c in head.children):
+            return False
+        cues = self.vocab.cues
+        acting = set(cues.undoing_verbs) | set(cues.existing_verbs) | set(cues.signed_verbs) | {"suspend", "freeze", "scrap", "cancel", "implement", "ratify", "approve"}
+        verb = verb_above(head)
+        return verb is not None and verb.lemma_ in acting and subject in verb.children
 
     def _positioned(self, tok) -> Party | None:
         """The person a signer token names when a position is written right before the name ("manager Jose Mourinho")."""

@@ -356,6 +356,8 @@ class StatusReader(ArgumentReader):
         verb = noun.head
         if verb.dep_ == "prep" and verb.lower_ in ("among", "of"):
             verb = verb.head  # "was among the first countries to ratify"
+            if verb.pos_ in ("NUM", "ADJ", "NOUN", "PRON"):
+                verb = verb.head  # "was one of the first countries to ratify"
         return verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not self._modal(verb)
 
     def _takes_effect_later(self, verbs: list, tx: list[Timex]) -> bool:

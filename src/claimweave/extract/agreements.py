@@ -80,7 +80,7 @@ class Draft:
 
 # participles that tell an agreement made ("The agreement, reached after 12 days of talks, ..."; not
 # "The deal, taken together with ...")
-MADE_PARTICIPLES = ("sign", "reach", "strike", "conclude", "seal", "ink", "clinch", "agree", "finalise", "finalize", "broker", "initial")
+MADE_PARTICIPLES = ("sign", "reach", "strike", "conclude", "seal", "ink", "clinch", "agree", "finalise", "finalize", "broker", "initial", "award", "grant", "negotiate", "win")
 
 # statuses read off a present-tense description ("has a contract until 2008", "which run until 2066")
 HOLDING_STATUSES = ("status.held", "status.under_contract")
