@@ -422,6 +422,10 @@ CONTRACTED = [
         "deal", ["Tom Hale", "Everton"], id="signed-for-a-club-on-a-deal",
     ),
     pytest.param(
+        "Striker Tom Hale has signed for Everton on a three-year deal.",
+        "deal", ["Tom Hale", "Everton"], id="a-title-the-model-took-into-the-name",
+    ),
+    pytest.param(
         "Everton have tied Tom Hale to a new five-year contract.",
         "contract", ["Tom Hale", "Everton"], id="a-club-tied-him-to-a-contract",
     ),

@@ -29,6 +29,8 @@ PAIR_NOUNS = {
     "side": STATE_LABELS + COMPANY_LABELS, "party": STATE_LABELS + COMPANY_LABELS,
 }
 SIGNING_DEPS = ("nsubj", "nsubjpass")
+# titles of players and staff the model may take into a person's name
+_PERSON_TITLES = frozenset(("striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "coach", "manager", "captain", "boss"))
 _PAIR_WINDOW = 5  # sentences before "the two countries" that may name the pair
 # words after a state's name or adjective that make a leader one of a group within it ("Sudanese rebel
 # leader", "Kenyan opposition leader"), not of the state
@@ -95,7 +97,11 @@ class PeopleResolver:
 
     def _party(self, ent: Span, rule: str) -> Party:
         entity = self.entity_at.get((ent.start_char, ent.end_char))
-        return Party(ent.start_char, ent.end_char, ent.text, entity.id if entity else None, rule)
+        name = ent
+        # ("Striker Tom Hale signed ...": the model may take a title opening the sentence into the name)
+        while ent.label_ == "PERSON" and len(name) > 1 and ((name[0].lower_,) in title_lexicon().heads or name[0].lower_ in _PERSON_TITLES):
+            name = name[1:]
+        return Party(name.start_char, name.end_char, name.text, entity.id if entity else None, rule)
 
     def _surface(self, start: int, end: int, affiliation: str) -> Party | None:
         """Where a role's affiliation is written inside the role's phrase ("Iraqi" in "Iraqi Deputy Prime Minister")."""
