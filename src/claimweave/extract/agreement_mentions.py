@@ -49,9 +49,6 @@ def sought_before(doc: Doc, mention: Mention, since: int) -> bool:
     )
 
 
-# verbs whose objects joined by "and" are agreements made together (not "took the deal and a loan to parliament")
-_SIGNING_VERBS = frozenset(("sign", "conclude", "ink", "seal", "clinch", "strike", "reach", "agree", "finalise", "finalize", "initial", "negotiate"))
-
 class MentionFinder:
     """Agreement names in a Doc: kind nouns from the vocabulary, "joined NATO", "leased X"."""
 
@@ -615,7 +612,8 @@ class MentionFinder:
         return regions
 
     def _coordinated(self, doc: Doc, a: Mention, b: Mention) -> bool:
-        """True for two agreement names joined by "and" as the objects of one signing verb."""
+        """True for two agreement names joined by "and" as the objects of one verb of making (not "took
+        the deal and a loan agreement to parliament")."""
         first, second = doc[a.head], doc[b.head]
         # (the parser at times hangs the second on the verb: "signed a trade agreement and a visa deal")
         if second.dep_ != "conj" or second.head not in (first, first.head) or first.pos_ == "VERB" or first.dep_ != "dobj":
@@ -623,7 +621,7 @@ class MentionFinder:
         if any(c.dep_ in ("relcl", "acl") for t in (first, second) for c in t.children):
             return False  # "a trade agreement and a visa deal that expires in 2010": a clause of one of them
         between = doc[a.end : b.start]
-        return all(t.lower_ in ("and", ",") or t.dep_ in ("det", "amod", "compound", "nummod") for t in between) and first.head.lemma_ in _SIGNING_VERBS
+        return all(t.lower_ in ("and", ",") or t.dep_ in ("det", "amod", "compound", "nummod") for t in between) and first.head.lemma_ in self.vocab.cues.making_verbs
 
     def is_anaphoric(self, sent: Span) -> bool:
         """True when a sentence without agreement names refers back to one ("it", "they", "those texts")."""

@@ -121,6 +121,7 @@ class Cues(_Rule):
     description: str
     signed_left: list[CueRule]
     signed_verbs: list[str]
+    making_verbs: list[str]  # verbs that make an agreement ("The accord, reached after talks", "signed A and B"), not idioms ("taken together")
     idiom_objects: list[str]  # "took effect": a signing verb in an idiom signs nothing
     latest_words: list[str]  # "the latest deal": the one whose making was just told
     same_day: str  # "signed the same evening": on the day the story last named

@@ -78,10 +78,6 @@ class Draft:
         self.keys |= keys
 
 
-# participles that tell an agreement made ("The agreement, reached after 12 days of talks, ..."; not
-# "The deal, taken together with ...")
-MADE_PARTICIPLES = ("sign", "reach", "strike", "conclude", "seal", "ink", "clinch", "agree", "finalise", "finalize", "broker", "initial", "award", "grant", "negotiate", "win")
-
 # statuses read off a present-tense description ("has a contract until 2008", "which run until 2066")
 HOLDING_STATUSES = ("status.held", "status.under_contract")
 
@@ -773,7 +769,7 @@ class AgreementExtractor:
             verb = head.head
             # ("The agreement, reached after 12 days of talks, ends ...": a participle set off by commas)
             participle = any(
-                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in MADE_PARTICIPLES and c.i == head.i + 2 and doc[head.i + 1].text == ","
+                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in cues.making_verbs and c.i == head.i + 2 and doc[head.i + 1].text == ","
                 and not any(g.dep_ in ("aux", "auxpass", "neg") for g in c.children)
                 for c in head.children
             )
