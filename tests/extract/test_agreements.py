@@ -159,6 +159,16 @@ PARTIES = [
         id="seller-and-buyer-not-a-country-named-later",
     ),
     pytest.param(
+        "Royal Dutch Shell said Monday it had reached agreement with Nigeria on gas prices. Under the deal, Nigeria will supply 5 million tonnes a year.",
+        {"parties": ["Royal Dutch Shell", "Nigeria"]},
+        id="the-deal-after-reached-agreement-with",
+    ),
+    pytest.param(
+        "The Socialists reached agreement with the Greens on Tuesday. The text speaks of going beyond the Treaty of Maastricht.",
+        {"parties": [], "signed": []},
+        id="a-treaty-called-by-its-name-is-not-the-one-just-agreed",
+    ),
+    pytest.param(
         "Ilse Brandt agreed to buy the Kessel brewery from the town. The deal was signed on Monday.",
         {"parties": ["Ilse Brandt"]},
         id="person-who-agrees-to-buy",

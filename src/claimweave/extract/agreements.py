@@ -408,7 +408,9 @@ class AgreementExtractor:
             return  # "We have an important agreement ...": one of the story's agreements, said vaguely
         draft = Draft(list(group), kind_mention, terms, si, keys=keys, years=years, words=words)
         if first.definite:
-            self._from_agreeing_sentence(doc, reader, draft, agreeing, si, first_named=not drafts)
+            if not reader.proper_name(first):
+                # (an agreement called by its own name, "the Treaty of Maastricht", is not the one just agreed)
+                self._from_agreeing_sentence(doc, reader, draft, agreeing, si, first_named=not drafts)
             if not draft.terms.signed and not first.plural and any(doc[i].lower_ in self.vocab.cues.latest_words for i in range(first.start, first.head)):
                 # "But Abe welcomed the latest deal": the making told since the last agreement named
                 since = drafts[-1].mentions[-1].end if drafts else 0
