@@ -669,9 +669,11 @@ class MentionFinder:
         for t in sent:
             # "X said it had reached agreement with Y on gas prices. Under the deal, ...": an agreement
             # told by a verb phrase, which a later "the deal" refers to
+            if t.lower_ not in ("agreement", "accord") or t.dep_ not in ("dobj", "pobj"):
+                continue
             verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "to" else t.head
             bare = not any(c.dep_ in ("det", "poss", "nummod") for c in t.children)
-            if t.lower_ in ("agreement", "accord") and bare and t.dep_ in ("dobj", "pobj") and verb.lemma_ in ("reach", "come") and verb.pos_ == "VERB":
+            if bare and verb.lemma_ in ("reach", "come") and verb.pos_ == "VERB":
                 if verb.tag_ in ("VBD", "VBN") and not self.wanted.hedged(verb) and not any(c.dep_ == "neg" for c in verb.children):
                     return verb.i
         # "Young's Market Co. said it will merge with a new corporation ... Under terms of the agreement":
