@@ -238,8 +238,7 @@ class SideShapes:
         out = []
         for m in mentions:
             head = self.doc[m.head]
-            termed = m.rule.kind == "deal" and bool(re.search(r"\w-(?:year|season)\b", self.doc[m.start : m.end].text))
-            if head.pos_ == "VERB" or m.rule.kind != "contract" and not termed:
+            if head.pos_ == "VERB" or not self._personal_kind(m):
                 continue
             # (the parser at times reads "runs" in "the 25-year-old's contract runs until 2008" as a noun
             # the possessor hangs on)
@@ -286,6 +285,10 @@ class SideShapes:
                 out += self._employer_before(ent) if party is not None and not counterpart else []
         return out
 
+    def _personal_kind(self, m: Mention) -> bool:
+        """True for the kinds a person holds: a contract, or a deal with a term ("a three-year deal")."""
+        return m.rule.kind == "contract" or m.rule.kind == "deal" and bool(re.search(r"\w-(?:year|season)\b", self.doc[m.start : m.end].text))
+
     def _state_office(self, tok) -> bool:
         """True for a person titled with a state office right before the name ("President Hugo Chavez")."""
         ent = self.people._ent(tok)
@@ -298,8 +301,7 @@ class SideShapes:
         out: list[Party] = []
         for m in mentions:
             head = self.doc[m.head]
-            termed = m.rule.kind == "deal" and bool(re.search(r"\w-(?:year|season)\b", self.doc[m.start : m.end].text))
-            if head.pos_ == "VERB" or m.rule.kind != "contract" and not termed or head.dep_ != "pobj" or head.head.lower_ not in ("on", "to"):
+            if head.pos_ == "VERB" or not self._personal_kind(m) or head.dep_ != "pobj" or head.head.lower_ not in ("on", "to"):
                 continue
             verb = head.head.head
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -318,8 +320,7 @@ class SideShapes:
             if ent is not None and (ent.label_ == "PERSON" and len(ent) > 1 or ent.start > 0 and self.doc[ent.start - 1].lemma_.lower() in staff):
                 continue  # "Everton manager David Moyes has tied X to a contract": a person, not the club
             person = self.people.person(player, "party.club_move")
-            entity = self.people.entity_at.get((ent.start_char, ent.end_char)) if ent is not None else None
-            team = Party(ent.start_char, ent.end_char, ent.text, entity.id if entity else None, "party.club_move") if ent is not None else proper_noun_party(club, "party.club_move")
+            team = self.people._party(ent, "party.club_move") if ent is not None else proper_noun_party(club, "party.club_move")
             out += [p for p in (person, team) if p is not None]
         return out
 
