@@ -672,3 +672,19 @@ ACTIVITIES = [
 @pytest.mark.parametrize(("text", "phrase", "asset"), ACTIVITIES)
 def test_a_general_kind_named_by_an_activity(nlp, text, phrase, asset):
     assert named(nlp, text, phrase).asset == asset
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param(
+            "Britain ratified the Treaty of Amsterdam and the Schengen Agreement on Friday.",
+            [["Britain"], ["Britain"]],
+            id="ratified-a-named-treaty-and-another",
+        ),
+        pytest.param("Serbia joined the Energy Charter Treaty and the Kyoto Protocol in 2005.", [["Serbia"], ["Serbia"]], id="joined-both"),
+        pytest.param("Chile signed a trade agreement and a visa deal on Monday.", [["Chile"], ["Chile"]], id="signed-both"),
+    ],
+)
+def test_agreements_joined_as_objects_of_one_joining_verb_share_its_sides(nlp, text, found):
+    assert [[p.text for p in a.parties] for a in run(nlp, text)] == found

@@ -1057,3 +1057,53 @@ def test_a_player_described_not_named_holds_the_contract(nlp, text, parties):
 )
 def test_who_it_is_that_signs(nlp, text, parties):
     assert sole_parties(nlp, text) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "parties"),
+    [
+        pytest.param("Portugal breached the Stability and Growth Pact last year.", "Pact", ["Portugal"], id="words-of-its-name"),
+        pytest.param("Serbia signed the Dayton Peace Accords in November.", "Accords", ["Serbia"], id="a-place-in-its-name"),
+        pytest.param("Ukraine signed the EU-Ukraine Association Agreement in June.", "Agreement", ["Ukraine", "EU"], id="but-names-paired-on-it-are-sides"),
+    ],
+)
+def test_the_words_of_an_agreements_proper_name_are_no_side(nlp, text, anchor, parties):
+    assert sorted(parties_of(nlp, text, anchor)) == sorted(parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "parties"),
+    [
+        pytest.param("The agency found Iran in breach of the Non-Proliferation Treaty on Monday.", "Treaty", ["Iran"], id="found-in-breach-of"),
+        pytest.param("Iran has long been in non-compliance with its Non-Proliferation Treaty, he said.", "Treaty", ["Iran"], id="been-in-non-compliance-with"),
+        pytest.param(
+            "The commission said Italy and Portugal were in breach of the Stability and Growth Pact.", "Pact", ["Italy", "Portugal"], id="both-of-two-in-breach",
+        ),
+        pytest.param("The IAEA report on Iran cited the Non-Proliferation Treaty.", "Treaty", [], id="not-names-merely-near-it"),
+    ],
+)
+def test_who_is_found_keeping_or_breaking_a_named_treaty_is_its_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Darfur rebels signed a peace deal with Khartoum on Friday.", ["Darfur rebels", "Khartoum"], id="rebels-named-by-their-region"),
+        pytest.param("Sierra Leone rebels signed the Lome Peace Accord with the government.", ["Sierra Leone rebels", "the government"], id="a-two-word-place"),
+        pytest.param("Chechen rebels signed a ceasefire with Moscow.", ["Chechen rebels", "Moscow"], id="as-by-their-people"),
+        pytest.param("Colombia's FARC rebels signed the peace deal in Havana.", ["FARC"], id="a-named-group-is-its-name"),
+        pytest.param("Kenyan officials signed the trade agreement with Uganda on Monday.", ["Kenyan", "Uganda"], id="not-officials-acting-for-a-state"),
+    ],
+)
+def test_a_group_named_by_its_place_is_a_side_as_written(nlp, text, parties):
+    assert sorted(sole_parties(nlp, text)) == sorted(parties)
+
+
+def test_those_made_to_renew_a_lease_hold_it(nlp):
+    text = (
+        "The cabinet on Thursday approved measures to force Okinawa landowners to renew US base leases.\n\n"
+        "Some 3,000 people have refused to renew leases which expire on May 14."
+    )
+    found = agreements(nlp, text)
+    assert [(a.text, [p.text for p in a.parties], a.expires and a.expires.value[4:]) for a in found] == [("US base leases", ["Okinawa landowners"], "-05-14")]

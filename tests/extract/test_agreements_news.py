@@ -239,7 +239,10 @@ def test_the_convention_is_a_short_reference_to_the_named_one(nlp):
 
 
 def test_a_treaty_known_by_its_name_has_no_parties_from_around_it(nlp):
+    # (the state found breaking it is bound by it, and so a side; the agency that finds it is not)
     text = "In September the International Atomic Energy Agency found Iran in non-compliance with the Non-Proliferation Treaty."
+    assert [p.text for p in only(nlp, text).parties] == ["Iran"]
+    text = "In September the International Atomic Energy Agency told Iran to respect the Non-Proliferation Treaty."
     assert only(nlp, text).parties == []
 
 

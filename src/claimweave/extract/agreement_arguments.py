@@ -141,6 +141,8 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         kinds = [self._chars(m.kind_start, m.head + 1 if self.doc[m.head].pos_ == "VERB" else m.end) for m in mentions]
         # "the Agreement on Trade Preferences Among Developing Countries": words of its own name
         kinds += [self._chars(m.kind_start, self._name_end(m)) for m in mentions if self.proper_name(m)]
+        # "the Stability and Growth Pact": the untagged words before the kind word of a proper name are more of it
+        named_own = [(self.doc[m.head].left_edge.idx, self.doc[m.kind_start].idx) for m in mentions if self.proper_name(m)]
         address: set[int] = set()
         blocked: set[int] = set()
         bodies = set(self.vocab.cues.institution_nouns) | set(self.vocab.cues.side_nouns)
@@ -188,6 +190,8 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             beneficiary = root.dep_ == "pobj" and root.head.lower_ == "for" and (root.ent_type_ == "ORG" or root.ent_type_ == "GPE" and affiliation_name(text) in countries()) and any(
                 root.head.head.i == m.head and self.doc[m.head].pos_ != "VERB" for m in mentions
             )
+            if eid is None and not paired and any(a <= s and e <= b for a, b in named_own):
+                continue
             if in_asset and not (target or owner or seller or paired or beneficiary):
                 if root.ent_type_ == "GPE":
                     address.add(k)  # ("the businesses of Hunter Inc. of Southport, Conn.": the state after it is a place too)

@@ -104,7 +104,7 @@ def restated_group(cues: Cues, doc: Doc, drafts: list[Draft], m: Mention, terms:
     """"X and Y need approval of trade deals they negotiated with Z. The report said the two nations
     have negotiated deals with Z that ...": a bare plural of the kind of the group named in the
     sentence before, with no dates and no sides of its own, is that group again. So is a bare
-    plural of the kind of the one plural group the story told before without sides ("to renew US
+    plural of the kind of the one plural group the story told before without named sides ("to renew US
     base leases ... landowners who refused to renew leases which expire in May"), when nothing sets
     it apart ("new leases") and no side of its own is named."""
     prev = drafts[-1] if drafts else None
@@ -117,7 +117,8 @@ def restated_group(cues: Cues, doc: Doc, drafts: list[Draft], m: Mention, terms:
     if any(t.lower_ in other for t in doc[m.start : m.kind_start]) or any(p.rule == "party.with" for p in terms.parties):
         return None
     groups = [d for d in drafts if d.kind_mention.plural and not d.collective and d.kind_mention.rule.kind == m.rule.kind]
-    if len(groups) != 1 or groups[0].terms.parties or not groups[0].kind_mention.bare:
+    # (the group's own sides may be unnamed holders too: "to force Okinawa landowners to renew US base leases")
+    if len(groups) != 1 or any(p.value[1] is not None for p in groups[0].terms.parties) or not groups[0].kind_mention.bare:
         return None
     # (unnamed holders, "landowners who refused to renew leases", tell whose the group is; a named
     # side, "AWB paid bribes to Baghdad to win wheat contracts", sets it apart)

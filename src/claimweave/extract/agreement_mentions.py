@@ -604,7 +604,7 @@ class MentionFinder:
         cuts.append(sent.end)
         regions = list(zip(cuts, cuts[1:]))
         # "Chile and Peru signed a trade agreement and a visa deal on Monday": agreements joined as the
-        # objects of one verb share its clause (who signed, when, with whom)
+        # objects of one verb of making or joining share its clause (who signed, when, with whom)
         for k, (prev, nxt) in enumerate(zip(groups, groups[1:])):
             if self._coordinated(doc, prev[-1], nxt[0]):
                 start, end = regions[k][0], regions[k + 1][1]
@@ -612,8 +612,9 @@ class MentionFinder:
         return regions
 
     def _coordinated(self, doc: Doc, a: Mention, b: Mention) -> bool:
-        """True for two agreement names joined by "and" as the objects of one verb of making (not "took
-        the deal and a loan agreement to parliament")."""
+        """True for two agreement names joined by "and" as the objects of one verb of making or joining
+        ("signed", "ratified the Treaty of Amsterdam and the Schengen Agreement"; not "took the deal and a
+        loan agreement to parliament")."""
         first, second = doc[a.head], doc[b.head]
         # (the parser at times hangs the second on the verb: "signed a trade agreement and a visa deal")
         if second.dep_ != "conj" or second.head not in (first, first.head) or first.pos_ == "VERB" or first.dep_ != "dobj":
@@ -621,7 +622,11 @@ class MentionFinder:
         if any(c.dep_ in ("relcl", "acl") for t in (first, second) for c in t.children):
             return False  # "a trade agreement and a visa deal that expires in 2010": a clause of one of them
         between = doc[a.end : b.start]
-        return all(t.lower_ in ("and", ",") or t.dep_ in ("det", "amod", "compound", "nummod") for t in between) and first.head.lemma_ in self.vocab.cues.making_verbs
+        # ("the Treaty of Amsterdam and the Schengen Agreement": the first's name goes on after "of")
+        named = {x.i for c in first.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == a.end for x in c.subtree}
+        return all(t.lower_ in ("and", ",") or t.dep_ in ("det", "amod", "compound", "nummod") or t.i in named for t in between) and (
+            first.head.lemma_ in self.vocab.cues.making_verbs or first.head.lemma_ in self.vocab.cues.joining_verbs
+        )
 
     def is_anaphoric(self, sent: Span) -> bool:
         """True when a sentence without agreement names refers back to one ("it", "they", "those texts")."""

@@ -167,6 +167,7 @@ class NameFinder:
         # ("landowners have refused to renew leases": who renews an agreement, or will not, holds it)
         holding = acting | set(self.vocab.cues.renewing_verbs)
         acting_people = set(self.vocab.cues.people_nouns)
+        groups_by_place = set(self.vocab.cues.place_group_nouns)
         for m in mentions:
             head = doc[m.head]
             verb = head if head.pos_ == "VERB" else self._governor(head)
@@ -176,7 +177,8 @@ class NameFinder:
             framing = frame.dep_ == "pobj" and frame.head.lower_ in ("under", "through")
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None and (verb.lemma_ in holding or framing) else []
             if not subjects and verb is not None and verb.lemma_ in holding and verb.dep_ == "xcomp" and head.dep_ == "dobj":
-                subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "X refused to renew the leases"
+                # "X refused to renew the leases" (but "forced landowners to renew the leases": the object renews)
+                subjects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i] or [c for c in verb.head.children if c.dep_ == "nsubj"]
             if not subjects and verb is not None and verb.lemma_ in acting and verb.tag_ == "VBG" and head.dep_ == "dobj":
                 # "Striking employees will return to work after reaching a deal": the one who reached it
                 up = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else (verb.head if verb.dep_ == "advcl" else None)
@@ -250,12 +252,15 @@ class NameFinder:
                     bare_plural = (any_noun or named_side and not framing) and tag == "NNS" and not any(d.dep_ in ("poss",) + (() if c.i in recipients else ("nummod",)) for d in c.children)
                     # "armed Palestinian factions signed a truce": a group named by its people
                     people = next((d for d in c.children if d.dep_ in ("amod", "compound") and d.ent_type_ == "NORP"), None)
-                    by_people = people is not None and c.lemma_.lower() in nouns
+                    # ("Darfur rebels signed a truce", "Okinawa landowners": a group named by where it is)
+                    placed = next((d for d in c.children if d.dep_ == "compound" and d.ent_type_ in ("GPE", "LOC") and d.i < c.i), None) if c.tag_ == "NNS" and c.lemma_.lower() in groups_by_place else None
+                    people = people or placed
+                    by_people = people is not None and (c.lemma_.lower() in nouns or placed is not None)
                     listed = named_side and c.dep_ == "conj"  # "the union and management"
                     if c.ent_type_ or c.pos_ != "NOUN" and not opening or not (bare_plural or by_people or listed or any(d.dep_ == "det" for d in c.children)):
                         continue
                     after = doc[c.i + 1] if c.i + 1 < len(doc) else None
-                    if any(d.dep_ in ("appos", "compound") and (d.ent_type_ in ("ORG", "GPE") or d.dep_ == "appos" and d.pos_ == "PROPN") for d in c.children) or (
+                    if any(d.dep_ in ("appos", "compound") and d != placed and (d.ent_type_ in ("ORG", "GPE") or d.dep_ == "appos" and d.pos_ == "PROPN") for d in c.children) or (
                         after is not None and after.pos_ == "PROPN" and after.ent_type_ in ("ORG", "GPE")
                     ):
                         continue  # "the Islamist movement Hamas", "the Fatah faction": the name is the party
@@ -265,7 +270,7 @@ class NameFinder:
                         continue  # "the Philippine and US governments": the two states are the sides
                     # "a contract with an option to extend": only a noun that can name a side is one
                     if (any_noun and c.lemma_.lower() in sides) or named_side or not any_noun and c.lemma_.lower() in framed or c.i in paired:
-                        s, e = (people.idx if by_people and not any_noun and not any(d.dep_ == "det" for d in c.children) else c.left_edge.idx), c.idx + len(c)
+                        s, e = (people.left_edge.idx if by_people and not any_noun and not any(d.dep_ == "det" for d in c.children) else c.left_edge.idx), c.idx + len(c)
                         # "the main faction of the Sudan Liberation Movement": whose faction it is
                         of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP")), None)
                         # "rebels in Darfur": a bare plural group named by where it is (not "the rebels in

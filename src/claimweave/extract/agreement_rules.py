@@ -195,6 +195,7 @@ class Cues(_Rule):
     event_nouns: list[str]  # "signed at the EU-Ukraine summit": a meeting whose sides an agreement signed at it has
     starting_verbs: list[str]  # "X and Y began the cease-fire": who starts an agreement is its side
     side_nouns: list[str]
+    place_group_nouns: list[str]  # "Darfur rebels", "Okinawa landowners": a group named by its place (the place is no side)
     route_nouns: list[str]
     joining_verbs: list[str]
     ask_for_verbs: list[str]

@@ -18,6 +18,8 @@ TIED_RULES = ("party.for", "party.paired_name", "party.framed_pair", "party.rout
 PERSON_RULES = ("party.signatory_person", "party.signed_person", "party.contracted_person", "party.contract_owner")
 _FORMER = ("former", "ex", "ex-", "then", "one-time", "onetime")  # "former Chelsea striker X": not his team now
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+# "in non-compliance with its NPT", "in breach of the Kyoto Protocol": a state held to what it keeps or breaks
+_HELD_TO = re.compile(r"\b(in)\s+(?:(?:material|serious|full|clear|flagrant)\s+)?(?:non-?\s?|non\s+-\s+)?(?:compliance|breach|violation|conformity)\s+(?:with|of)\s+(?:its|their|the)?\s*$", re.I)
 COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
 
 
@@ -76,6 +78,22 @@ class SignerReader:
             verb = verb.head  # "X is a member of Y and is also a signatory to Z"
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         return subjects + [g for c in subjects for g in c.conjuncts]
+
+    def _held_to(self, m: Mention) -> list:
+        """"found Iran in breach of the NPT", "Iran has been in non-compliance with its NPT": the one
+        found keeping or breaking an agreement (the object of a verb of finding, else the subject)."""
+        start = self.doc[m.start].idx
+        left = self.text[max(0, start - 60) : start]
+        held = _HELD_TO.search(left)
+        if held is None:
+            return []
+        at = self.doc.char_span(start - len(left) + held.start(1), start - len(left) + held.end(1))
+        if at is None:
+            return []
+        verb = at[0].head
+        found = [c for c in verb.children if c.dep_ == "dobj" and c.i < at[0].i]
+        found = found or [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+        return found + [g for c in found for g in c.conjuncts]
 
     def _represented(self, ca: int, cb: int, mentions: list[Mention], out: list[Term]) -> list[Term]:
         """Add the states and organisations that signatories act for and that "the two countries" restates."""
@@ -152,10 +170,10 @@ class SignerReader:
         if len(named) >= 2:
             out = [p for p in out if p in named or p.rule in TIED_RULES]
         if mentions and all(self.proper_name(m) for m in mentions):
-            # "found Iran in non-compliance with the Non-Proliferation Treaty": a treaty known by its name
-            # is mentioned for what it says; names around it are parties only when they sign or join it.
+            # "the IAEA report on the Non-Proliferation Treaty": a treaty known by its name is mentioned for
+            # what it says; names around it are parties only when they sign, join, keep or break it.
             joining = signing | set(self.vocab.cues.joining_verbs)
-            joined = [t for m in mentions for t in PeopleResolver.signers(self.doc[m.head], joining) + self._signatories(m)] + holders
+            joined = [t for m in mentions for t in PeopleResolver.signers(self.doc[m.head], joining) + self._signatories(m) + self._held_to(m)] + holders
             out = [p for p in out if p.rule not in UNTIED_RULES or any(p.start <= t.idx < p.end for t in joined)]
         if sum(p.rule in ("party.phrase", "party.paired_name") for p in out) >= 2:
             # "Singh seeks Japan's blessing for the India-US pact": its name says who made it
