@@ -245,3 +245,15 @@ GOODS_AND_FACILITIES = [
 @pytest.mark.parametrize(("text", "asset"), GOODS_AND_FACILITIES)
 def test_goods_and_facilities_named_before_the_kind(nlp, text, asset):
     assert only(nlp, text).asset == asset
+
+
+@pytest.mark.parametrize(
+    ("text", "asset"),
+    [
+        pytest.param("Italy and Libya signed a friendship treaty in Benghazi on Saturday.", "friendship", id="a-treaty-signed-in-a-city"),
+        pytest.param("A 2018 agreement awarded phosphate mining rights in Homs for 40 years.", "phosphate mining in Homs", id="but-rights-in-a-place"),
+        pytest.param("The firm holds a port lease in Tartus.", "port in Tartus", id="and-a-lease-in-a-place"),
+    ],
+)
+def test_where_an_agreement_was_signed_is_not_what_it_covers(nlp, text, asset):
+    assert only(nlp, text).asset == asset

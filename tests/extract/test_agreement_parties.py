@@ -1107,3 +1107,27 @@ def test_those_made_to_renew_a_lease_hold_it(nlp):
     )
     found = agreements(nlp, text)
     assert [(a.text, [p.text for p in a.parties], a.expires and a.expires.value[4:]) for a in found] == [("US base leases", ["Okinawa landowners"], "-05-14")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Vodafone signed a deal to sell its Japanese unit to SoftBank for 8.9 billion pounds.", ["Vodafone", "SoftBank"], id="sold-to-a-company"),
+        pytest.param("Washington signed a deal to sell 66 F-16 jets to Taiwan.", ["Washington", "Taiwan"], id="sold-to-a-state"),
+        pytest.param("Greece signed a deal to lease the port of Piraeus to China for 35 years.", ["Greece", "China"], id="leased-to-a-state"),
+        pytest.param("Israel signed an agreement to provide electricity to Gaza.", ["Israel"], id="not-a-place-served"),
+    ],
+)
+def test_whom_a_deal_sells_or_leases_to_is_a_side(nlp, text, parties):
+    assert sole_parties(nlp, text) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Gazprom signed a contract to supply gas to Ukraine until 2010.", ["Gazprom", "Ukraine"], id="an-untagged-name-opening-the-sentence"),
+        pytest.param("Naftogaz clinched a deal with Gazprom on Monday.", ["Naftogaz", "Gazprom"], id="clinched"),
+    ],
+)
+def test_a_proper_noun_opening_a_sentence_as_who_signed_is_a_side(nlp, text, parties):
+    assert sole_parties(nlp, text) == parties

@@ -32,6 +32,8 @@ _TOPIC_PREPS = {"on", "over", "for"}
 _SUBJECT_PREPS = {"on", "over"}
 _QUOTES = ('"', "\u201c", "\u201d", "``", "''")
 _LOCATIVE = {"in", "at", "near", "off", "around", "along", "outside"}
+# kinds whose rights lie in a place: "phosphate mining rights in Homs" covers phosphate mining in Homs
+_PLACED_KINDS = ("lease", "concession", "mining rights", "exploration rights", "basing agreement")
 
 
 class AssetReader(VerbAssets):
@@ -471,6 +473,8 @@ class AssetReader(VerbAssets):
         if prep.lower_ in _LOCATIVE and any(t.lower_ in self.vocab.asset_words.event_nouns for t in doc[np[0] : np[1]]):
             return None  # "signed the treaty at a ceremony in Moscow": where it was made, not what it covers
         np_s, np_e = self._chars(*np)
+        if compound is not None and prep.lower_ in _LOCATIVE and m.rule.kind not in _PLACED_KINDS:
+            return None  # "signed a friendship treaty in Benghazi": where it was made; its words say what it covers
         if compound is not None and prep.lower_ in _LOCATIVE:
             c_s, c_e = self._chars(*compound)
             value = f"{self.text[c_s:c_e]} {prep.text} {self.text[np_s:np_e]}"

@@ -52,6 +52,10 @@ class NameFinder:
             first = chain[0].i if chain and all(c.i + 1 == n.i for c, n in zip(chain, chain[1:] + [t])) else t.i
             # A quotation opening a sentence opens it too ("Instructions have been issued ...").
             opening = (doc[first].is_sent_start or first > 0 and doc[first - 1].is_sent_start and doc[first - 1].is_quote) and first == t.i and not known_name
+            # (but "Gazprom signed a contract ...": a proper noun opening a sentence as who signs is a name)
+            # (not a common noun for a side written capitalised: "Rebels in Karsa signed")
+            common = t.lower_ in self.vocab.cues.institution_nouns or t.lower_.removesuffix("s") in self.vocab.cues.side_nouns
+            opening = opening and not (t.tag_ == "NNP" and t.dep_ == "nsubj" and t.head.lemma_ in self.vocab.cues.signed_verbs and t.head.tag_ == "VBD" and not common)
             if opening or any(k.idx in taken for k in doc[first : t.i + 1]):
                 continue  # a lone capitalised word opening a sentence is as often a surname or a common word
             if t.lower_.endswith(DEMONYM_ENDINGS):

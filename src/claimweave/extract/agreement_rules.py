@@ -150,6 +150,7 @@ class Cues(_Rule):
     party_block_right: str
     org_words: list[str]
     from_party_verbs: list[str]
+    to_party_verbs: list[str]  # "a deal to sell its unit to X": whom one sells or leases to is a side, even a state
     agreeing_verbs: list[str]
     proposed_verbs: list[str]
     institution_nouns: list[str]

@@ -83,11 +83,23 @@ class ClauseScope:
         return any(noun.i in {t.i for t in self.doc[m.head].subtree} for m in mentions if self.doc[m.head].pos_ != "VERB")
 
     def _place_served(self, tok, purpose: set[int]) -> bool:
-        """True for a place named inside an agreement's purpose clause, other than one bought from."""
+        """True for a place named inside an agreement's purpose clause, other than one bought from or
+        sold to ("a deal to sell arms to Taiwan")."""
         root = tok
         while root.dep_ in ("compound", "amod") and root.head.i != root.i:
             root = root.head
-        return tok.i in purpose and tok.ent_type_ in ("GPE", "LOC") and not self._from_seller(root)
+        return tok.i in purpose and tok.ent_type_ in ("GPE", "LOC") and not self._from_seller(root) and not self._to_buyer(root)
+
+    def _to_buyer(self, root) -> bool:
+        """True for "to sell its unit to SoftBank", "to lease the port to Russia": whom one sells,
+        leases or transfers to."""
+        prep = root.head if root.dep_ in ("pobj", "dative") else None
+        if prep is None or prep.lower_ != "to":
+            return False
+        verb = prep.head
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+            verb = verb.head  # (the parser may hang "to" on what is sold)
+        return verb.lemma_ in self.vocab.cues.to_party_verbs
 
     def _purpose_clauses(self, mentions: list[Mention]) -> set[int]:
         """Tokens of the infinitives saying what an agreement is for ("a deal to provide X with Y"),
