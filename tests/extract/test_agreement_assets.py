@@ -257,3 +257,19 @@ def test_goods_and_facilities_named_before_the_kind(nlp, text, asset):
 )
 def test_where_an_agreement_was_signed_is_not_what_it_covers(nlp, text, asset):
     assert only(nlp, text).asset == asset
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "asset"),
+    [
+        pytest.param(
+            "Gazprom and CNPC signed a 30-year deal in May. Under the agreement, Gazprom will supply 38 billion cubic metres of gas a year to China.",
+            "deal", "38 billion cubic metres of gas", id="what-it-has-one-side-supply",
+        ),
+        pytest.param("Under the contract, Airbus will deliver 20 A320 jets to the airline by 2022.", "contract", "20 A320 jets", id="what-it-has-one-side-deliver"),
+        pytest.param("The contract was signed after Russia supplied weapons to Syria.", "contract", None, id="not-what-was-supplied-before-it"),
+    ],
+)
+def test_what_an_agreement_has_one_side_supply_is_what_it_covers(nlp, text, phrase, asset):
+    found = [a for a in run(nlp, text)._.cw_agreements if phrase in a.text]
+    assert [a.asset for a in found] == [asset]

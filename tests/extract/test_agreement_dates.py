@@ -194,3 +194,16 @@ def test_a_meeting_that_closed_with_an_agreement_made_it_that_day(nlp, text, sig
 )
 def test_an_end_an_agreement_was_extended_to_replaces_the_first(nlp, text, expires):
     assert only(nlp, text).expires.value == expires
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "automatic"),
+    [
+        pytest.param("The pact, first signed in 1994 and renewed every five years since, expires in 2024.", "P5Y", None, id="a-participle-on-its-name"),
+        pytest.param("The treaty has been renewed every five years since 1994.", "P5Y", None, id="the-verb-of-its-clause"),
+        pytest.param("The contract was renewed for another three years.", "P3Y", None, id="for-another-three-years"),
+    ],
+)
+def test_a_renewal_every_few_years_has_that_period(nlp, text, period, automatic):
+    renewal = only(nlp, text).renewal
+    assert (renewal.period, renewal.automatic) == (period, automatic)

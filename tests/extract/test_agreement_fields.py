@@ -688,3 +688,21 @@ def test_a_general_kind_named_by_an_activity(nlp, text, phrase, asset):
 )
 def test_agreements_joined_as_objects_of_one_joining_verb_share_its_sides(nlp, text, found):
     assert [[p.text for p in a.parties] for a in run(nlp, text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "status"),
+    [
+        pytest.param("The agreement still needs to be ratified by the parliaments of all member states.", "agreement", "pending approval", id="needs-to-be-ratified"),
+        pytest.param("The pact will need to be ratified by the Turkish parliament.", "pact", "pending approval", id="will-need-to-be-ratified"),
+        pytest.param("The deal still has to be approved by regulators.", "deal", "pending approval", id="has-to-be-approved"),
+        pytest.param("The deal remains to be approved by shareholders.", "deal", "pending approval", id="remains-to-be-approved"),
+        pytest.param("The accord, signed in May, is subject to ratification by both parliaments.", "accord", "pending approval", id="subject-to-ratification"),
+        pytest.param("The treaty was ratified by the Senate in 1999.", "treaty", "ratified", id="but-was-ratified"),
+        pytest.param("Peru and Chile signed a border treaty on Friday. Both parliaments must ratify the treaty.", "border treaty", "pending approval", id="must-ratify"),
+        pytest.param("The Senate must approve the deal before it takes effect.", "deal", "pending approval", id="must-approve"),
+        pytest.param("Parliament voted to ratify the treaty on Tuesday.", "treaty", "ratified", id="and-voted-to-ratify"),
+    ],
+)
+def test_an_approval_still_owed_is_pending(nlp, text, phrase, status):
+    assert named(nlp, text, phrase).status == status

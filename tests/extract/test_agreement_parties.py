@@ -1131,3 +1131,39 @@ def test_whom_a_deal_sells_or_leases_to_is_a_side(nlp, text, parties):
 )
 def test_a_proper_noun_opening_a_sentence_as_who_signed_is_a_side(nlp, text, parties):
     assert sole_parties(nlp, text) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Bayern Munich signed Brazilian defender Lucio on a four-year contract from Bayer Leverkusen.", ["Lucio", "Bayern Munich"], id="a-club-signs-a-player"),
+        pytest.param("Everton signed Tom Hale on a two-year deal on Monday.", ["Everton", "Tom Hale"], id="a-club-signs-a-named-player"),
+    ],
+)
+def test_the_club_that_signs_a_player_on_a_contract_is_its_side(nlp, text, parties):
+    assert sorted(sole_parties(nlp, text)) == sorted(parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("The union and the carmaker reached a tentative four-year labour contract late on Tuesday.", ["The union", "the carmaker"], id="a-body-joined-to-a-union"),
+        pytest.param("The rebels and the villagers agreed a truce.", ["The rebels", "the villagers"], id="a-group-joined-to-rebels"),
+        pytest.param("The union and its leaders signed the contract with the firm on Monday.", ["The union", "the firm"], id="not-people-acting-for-it"),
+        pytest.param("Iran and six world powers reached a nuclear deal in Vienna on Tuesday.", ["Iran", "six world powers"], id="a-counted-group-joined-to-a-state"),
+        pytest.param("China and 14 countries signed the trade pact on Sunday.", ["China", "14 countries"], id="a-number-of-countries"),
+    ],
+)
+def test_a_body_joined_to_a_side_noun_is_the_other_side(nlp, text, parties):
+    assert sole_parties(nlp, text) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Ford agreed to buy a 20 percent stake in Mazda in a deal worth 500 million dollars.", ["Ford", "Mazda"], id="a-stake-in-a-company"),
+        pytest.param("Shell signed a deal to buy a 30 percent interest in the field in Nigeria.", ["Shell"], id="not-a-country-the-stake-lies-in"),
+    ],
+)
+def test_the_company_a_stake_is_bought_in_is_a_side(nlp, text, parties):
+    assert sole_parties(nlp, text) == parties

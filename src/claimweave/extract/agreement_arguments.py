@@ -170,7 +170,9 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             company = span[-1].lower_ in self.vocab.cues.org_words
             in_asset = asset is not None and asset.start <= s and e <= asset.end
             # "to acquire 51% of Sansui Electric Co.", "shares of Erbamont N.V.": the company bought is a party.
-            target = in_asset and (root.ent_type_ == "ORG" or company) and bool(self.target_left.search(left))
+            # (a name the model took for a place is a company too, unless it is a country: "a 20 percent stake in Mazda")
+            held = root.ent_type_ == "ORG" or company or root.ent_type_ == "GPE" and affiliation_name(text) not in countries()
+            target = in_asset and held and bool(self.target_left.search(left))
             # "to purchase La Jolla Bancorp": a company that is itself what is bought is a party too.
             # (also one the asset ends with, after words describing it: "to acquire US shipping group APL Limited")
             bought = in_asset and (self._is_name(*self._token_range(asset)) or e == asset.end)

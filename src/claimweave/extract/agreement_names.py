@@ -15,6 +15,7 @@ DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
 ACTING_FOR = {"faction", "movement", "militia", "wing", "coalition", "forces", "party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority", "agency"}
 SIDE_LABELS = ("GPE", "NORP", "ORG")  # what a side written as a name or a body with one may be
 SIDES = ACTING_FOR | {"ministry", "side", "country", "state", "nation", "authorities", "administration"}
+_PERSON_ROLES = {"official", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "diplomat", "member", "spokesman", "chief", "head"}
 _GRANTING = {"award", "grant", "give", "hand", "present", "offer", "issue"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _OF_TAIL = re.compile(r"( of (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*) \(([A-Z]{3,})\)")
@@ -261,19 +262,25 @@ class NameFinder:
                     people = people or placed
                     by_people = people is not None and (c.lemma_.lower() in nouns or placed is not None)
                     listed = named_side and c.dep_ == "conj"  # "the union and management"
-                    if c.ent_type_ or c.pos_ != "NOUN" and not opening or not (bare_plural or by_people or listed or any(d.dep_ == "det" for d in c.children)):
+                    # ("The union and the carmaker reached a contract": a body joined to a side noun is the other side)
+                    # ("Iran and six world powers reached a deal": a counted group joined to a named side)
+                    paired_body = c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_.lower() not in _PERSON_ROLES and (
+                        c.head.lemma_.lower() in nouns | sides and c.lemma_.lower() not in acting_people and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+                        or c.head.ent_type_ in SIDE_LABELS and c.lemma_.lower() in sides and c.tag_ == "NNS" and any(d.dep_ == "nummod" for d in c.children)
+                    )
+                    if c.ent_type_ or c.pos_ != "NOUN" and not opening or not (bare_plural or by_people or listed or paired_body or any(d.dep_ == "det" for d in c.children)):
                         continue
                     after = doc[c.i + 1] if c.i + 1 < len(doc) else None
                     if any(d.dep_ in ("appos", "compound") and d != placed and (d.ent_type_ in ("ORG", "GPE") or d.dep_ == "appos" and d.pos_ == "PROPN") for d in c.children) or (
                         after is not None and after.pos_ == "PROPN" and after.ent_type_ in ("ORG", "GPE")
                     ):
                         continue  # "the Islamist movement Hamas", "the Fatah faction": the name is the party
-                    if any(d.lower_ in ("two", "both", "three", "all", "other") for d in c.children):
-                        continue  # "between the two concerns" restates parties named elsewhere
+                    if any(d.lower_ in ("two", "both", "three", "all", "other") for d in c.children) and not (paired_body and not any(d.dep_ == "det" for d in c.children)):
+                        continue  # "between the two concerns" restates parties named elsewhere (not "Israel and three Arab states")
                     if c.tag_ == "NNS" and any(d.dep_ in ("amod", "compound") and d.ent_type_ in ("NORP", "GPE") and any(x.dep_ == "conj" for x in d.children) for d in c.children):
                         continue  # "the Philippine and US governments": the two states are the sides
                     # "a contract with an option to extend": only a noun that can name a side is one
-                    if (any_noun and c.lemma_.lower() in sides) or named_side or not any_noun and c.lemma_.lower() in framed or c.i in paired:
+                    if (any_noun and c.lemma_.lower() in sides) or named_side or paired_body or not any_noun and c.lemma_.lower() in framed or c.i in paired:
                         s, e = (people.left_edge.idx if by_people and not any_noun and not any(d.dep_ == "det" for d in c.children) else c.left_edge.idx), c.idx + len(c)
                         # "the main faction of the Sudan Liberation Movement": whose faction it is
                         of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP")), None)

@@ -296,7 +296,8 @@ class SideShapes:
 
     def _club_moves(self, mentions: list[Mention], ca: int, cb: int) -> list[Party]:
         """"Hale has signed for Everton on a three-year deal", "Hale joined Everton on a two-year
-        contract", "Everton have tied Hale to a new contract": the player and the club a contract is
+        contract", "Everton have tied Hale to a new contract", "Everton signed Hale on a two-year
+        deal": the player and the club a contract is
         "on" or "to" are its sides, whatever the model took the club's name for."""
         out: list[Party] = []
         for m in mentions:
@@ -306,7 +307,9 @@ class SideShapes:
             verb = head.head.head
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if head.head.lower_ == "on" and verb.lemma_ in _MOVE_VERBS:
+            if head.head.lower_ == "on" and verb.lemma_ == "sign" and obj is not None and obj.ent_type_ == "PERSON" and subject is not None and subject.ent_type_ != "PERSON":
+                player, club = obj, subject  # "Bayern signed defender Lucio on a four-year contract": the club signs him
+            elif head.head.lower_ == "on" and verb.lemma_ in _MOVE_VERBS:
                 player = subject
                 club = obj if verb.lemma_ != "sign" else next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"), None)
             elif head.head.lower_ == "to" and verb.lemma_ in ("tie", "commit", "sign"):

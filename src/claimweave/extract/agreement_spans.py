@@ -138,25 +138,34 @@ class ClauseReader(StatusReader):
         next five years", "the contract was renewed"): an extension with its period is an agreed one,
         not automatic; a renewal told with no word on how or for how long has unknown terms."""
         heads = {m.head for m in mentions}
+        renewing = self.vocab.cues.renewing_verbs
         for h in heads:
             tok = self.doc[h]
-            if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.lemma_ not in self.vocab.cues.renewing_verbs:
+            # ("The pact, first signed in 1994 and renewed every five years since": a participle on its name)
+            described = next((v for c in tok.children if c.dep_ == "acl" for v in [c, *c.conjuncts] if v.lemma_ in renewing and v.tag_ in ("VBN", "VBD")), None)
+            if described is None and (tok.dep_ not in ("dobj", "nsubjpass") or tok.head.lemma_ not in renewing):
                 continue
-            verb = tok.head
+            verb = described if described is not None else tok.head
             if any(c.dep_ == "neg" for c in verb.children) or self._hypothetical(self.doc[verb.i].sent.start_char, verb.idx):
                 return None
             if verb.tag_ not in ("VBD", "VBN") and not (verb.dep_ == "xcomp" and verb.head.lemma_ in self.vocab.cues.deciding_verbs and verb.head.tag_ == "VBD"):
                 return None  # done, or agreed to ("agreed to extend"), not refused or sought ("refused to renew leases")
             end = verb.sent.end_char
+            # ("renewed every five years": a set, whose value is the period too)
             period = next((
                 t for t in tx
-                if t.type == "DURATION" and is_duration(t.value) and t.id not in used and verb.idx < t.start < end
-                and self.text[max(verb.idx, t.start - 12) : t.start].rstrip().endswith(("for", "for the next", "by", "for another", "for a further"))
+                if t.type in ("DURATION", "SET") and is_duration(t.value) and t.id not in used and verb.idx < t.start < end
+                and (
+                    self.text[max(verb.idx, t.start - 12) : t.start].rstrip().endswith(("for", "for the next", "by", "for another", "for a further"))
+                    or t.type == "SET" and t.text.lower().startswith("every") and not self.text[verb.idx + len(verb) : t.start].strip()
+                )
             ), None)
             s, e = verb.idx, verb.idx + len(verb)
             if period is not None:
                 used.add(period.id)
-                return Term((False, period.value), s, max(e, period.end), "renewal.extended")
+                # (an extension told with its period was agreed, not automatic; "renewed every five years"
+                # does not say which)
+                return Term((None if period.type == "SET" else False, period.value), s, max(e, period.end), "renewal.extended")
             return Term((None, None), s, e, "renewal.renewed")
         return None
 

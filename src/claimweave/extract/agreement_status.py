@@ -184,6 +184,16 @@ class StatusReader(ArgumentReader):
                 return True
         return False
 
+    @staticmethod
+    def _obliged(verb) -> bool:
+        """True for an approval still owed: "must be ratified", "needs to be ratified", "still has to be
+        approved", "remains to be ratified", "is expected to be ratified"."""
+        if any(c.lower_ == "must" and c.dep_ == "aux" for c in verb.children):
+            return True
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        owed = ("need", "have", "require", "remain", "expect", "due", "set", "schedule", "likely")
+        return to and verb.dep_ in ("xcomp", "ccomp") and (verb.head.lemma_ in owed or verb.head.lower_ in owed)
+
     def _expected_making(self, head) -> Term | None:
         """"a major contract (for Airbus planes) that Chirac is expected to clinch": a relative clause of a
         making that is scheduled (the parser may hang it on the last noun of the name's phrase)."""
@@ -294,7 +304,7 @@ class StatusReader(ArgumentReader):
                 if inside or not verbs:
                     direct.append(term)
                     continue
-                if rule.value in ("approved", "ratified") and any(c.lower_ == "must" and c.dep_ == "aux" for v in verbs for c in v.children):
+                if rule.value in ("approved", "ratified") and any(self._obliged(v) for v in verbs):
                     term = Term("pending approval", s, e, "status.approval_required")  # "must still be ratified by parliament"
                 elif rule.value in FUTURE_BLIND and any(self._modal(v) for v in verbs):
                     continue  # "the agreement will be amended": a promise, not what the agreement is
