@@ -127,3 +127,27 @@ UNSURE = [
 def test_unsure_references_give_no_party(nlp, text, kind_text, not_parties):
     got = parties_of(nlp, text, kind_text)
     assert not any(same_name(n, g) for n in not_parties for g in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "status", "signed"),
+    [
+        pytest.param(
+            "Acme Corp and Orvel Inc won approval on Tuesday for their merger. The deal would create a giant.",
+            ["Acme Corp", "Orvel Inc"], "approved", [], id="their-merger-approved",
+        ),
+        pytest.param(
+            "The takeover of Cadbury by Kraft was completed in February. The deal angered British unions.",
+            ["Cadbury", "Kraft"], None, ["2024-02"], id="the-takeover-of-a-company-completed",
+        ),
+    ],
+)
+def test_the_deal_after_a_companys_merger_or_takeover_is_that_deal(nlp, text, parties, status, signed):
+    found = run(nlp, text)._.cw_agreements
+    assert [([p.text for p in a.parties], a.status, a.signed) for a in found] == [(parties, status, signed)]
+
+
+def test_a_merger_only_considered_is_no_antecedent(nlp):
+    # (the sentence's subject opening it is still whom the deal is about: another rule)
+    found = run(nlp, "Acme Corp and Orvel Inc may reconsider their merger. The deal would create a giant.")._.cw_agreements
+    assert [([p.text for p in a.parties], a.status) for a in found] == [(["Acme Corp"], None)]

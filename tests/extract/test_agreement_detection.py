@@ -64,6 +64,8 @@ NOT_AGREEMENTS = [
     pytest.param("The firm said that without an accord on a new three-year contract it would halt deliveries to Minsk from Monday.", id="without-an-accord-on"),
     pytest.param("Union leaders said the deal to end the strike was very close.", id="the-deal-was-close"),
     pytest.param("Officials in Lima said an agreement on the border was near.", id="an-agreement-was-near"),
+    pytest.param("The win gave the team a new lease of life.", id="a-lease-of-life"),
+    pytest.param("The merger gave the brand a new lease on life.", id="a-lease-on-life"),
 ]
 
 

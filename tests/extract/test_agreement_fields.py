@@ -706,3 +706,15 @@ def test_agreements_joined_as_objects_of_one_joining_verb_share_its_sides(nlp, t
 )
 def test_an_approval_still_owed_is_pending(nlp, text, phrase, status):
     assert named(nlp, text, phrase).status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "status", "asset"),
+    [
+        pytest.param("The merger agreement was shelved in March amid opposition from regulators.", "merger agreement", "stalled", None, id="shelved"),
+        pytest.param("The peace deal remains in limbo after the president refused to sign it.", "peace deal", "stalled", None, id="in-limbo-is-no-place-it-covers"),
+    ],
+)
+def test_an_agreement_put_aside_is_stalled(nlp, text, phrase, status, asset):
+    found = named(nlp, text, phrase)
+    assert (found.status, found.asset) == (status, asset)

@@ -236,6 +236,8 @@ class AssetReader(VerbAssets):
                         continue
                     if any(c.dep_ == "advmod" and c.lower_ == "also" for c in t.children):
                         continue  # "the pact also covers investments": one more of the things it covers, not what it is about
+                    if t.lemma_ in ("remain", "stay") and any(c.dep_ == "nsubj" and c.i in in_phrase for c in t.children):
+                        continue  # "the peace deal remains in limbo": where the agreement itself stands, not troops it keeps somewhere
                     np = self._before_phrase(self._object_np(start, b, tx), in_phrase)
                     # A company is what a sale or an acquisition covers ("the acquisition of Weisfield's").
                     sold = t.lemma_ in self.vocab.cues.transfer_words and self._is_company(*np) if np is not None else False

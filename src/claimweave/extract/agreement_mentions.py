@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_side_shapes import HYPHENS, paired_sides
-from claimweave.extract.agreement_terms import companies_bought, how_many, spells
+from claimweave.extract.agreement_terms import companies_bought, how_many, spells, verb_above
 from claimweave.extract.agreement_types import RUNS_AS_NOUN, Mention, called_by_name
 from claimweave.extract.agreement_wanted import WantedReader, governing
 from claimweave.extract.common import analysed_text
@@ -28,6 +28,7 @@ def _as_a_name(t: Token) -> bool:
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
 PLURAL_HEADS_SINGULAR = {"rights"}
+_DEAL_NOUNS = {"merger", "takeover", "acquisition", "buyout"}  # a company deal told by its noun ("their merger")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
 NAME_LINKS = {"of", "on", "for", "and", "the", "to", "-"}
 
@@ -303,6 +304,8 @@ class MentionFinder:
             return None  # "whether X could finance such a deal": a deal of that kind, not one made
         if full == span.start and head.lower_ in ("accord", "agreement") and span.start > 0 and doc[span.start - 1].lower_ == "in":
             return None  # "in accord with the rules", "are in agreement that ...": idioms
+        if head.lower_ == "lease" and span.end + 1 < len(doc) and doc[span.end].lower_ in ("of", "on") and doc[span.end + 1].lower_ == "life":
+            return None  # "gave the team a new lease of life": an idiom
         if full == span.start and head.dep_ == "pobj" and head.head.i == span.start - 1 and head.head.lower_ in ("on", "of", "for", "about", "toward", "towards") and head.tag_ == "NN" and head.text.islower():
             return None  # "their position on truce", "the offer of cease-fire": the idea, not one agreement
         plural = head.tag_ in ("NNS", "NNPS") and head.lower_ not in PLURAL_HEADS_SINGULAR
@@ -640,6 +643,21 @@ class MentionFinder:
                     return True
         return False
 
+    def owned_deal(self, sent: Span) -> Token | None:
+        """The noun of a named company's deal told as done or going ahead ("Gaz de France and Suez won
+        approval for their merger", "The takeover of Cadbury by Kraft was completed"), or None."""
+        if not any(e.label_ == "ORG" for e in sent.ents):
+            return None
+        for t in sent:
+            if t.lemma_.lower() not in _DEAL_NOUNS or t.pos_ != "NOUN":
+                continue
+            owned = any(c.dep_ == "poss" and (c.lower_ in ("its", "their") or c.ent_type_ == "ORG") for c in t.children)
+            of_company = any(g.ent_type_ == "ORG" for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+            verb = verb_above(t)
+            if (owned or of_company) and verb is not None and verb.tag_ in ("VBD", "VBZ", "VBN") and not self.wanted.hedged(verb) and not any(c.dep_ == "neg" for c in verb.children):
+                return t
+        return None
+
     def _agreed_that(self, verb: Token) -> bool:
         """True for "X agreed that Y should ...", X a state, a body or those who act for one (not
         "analysts agreed"), and the clause naming no agreement of its own."""
@@ -700,6 +718,11 @@ class MentionFinder:
                 continue
             if any(any(c.dep_ == "poss" for c in g.head.head.children) for g in companies_bought(verb, self.vocab.cues.transfer_words)):
                 return verb.i
+        # "Gaz de France and Suez won approval for their merger", "The takeover of Cadbury by Kraft was
+        # completed": a named company's deal told by its noun, as done or going ahead
+        deal = self.owned_deal(sent)
+        if deal is not None:
+            return verb_above(deal).i
         # "X and Y sweetened their plan to merge": a named party's standing plan for a deal.
         for t in sent:
             if t.lemma_ not in self.vocab.cues.deal_plan_nouns or t.dep_ != "dobj" or t.head.pos_ != "VERB" or self.wanted.hedged(t.head):

@@ -39,7 +39,7 @@ from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_status import MAKING_LEMMAS
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
-from claimweave.extract.agreement_terms import alike, before, same_name, spells
+from claimweave.extract.agreement_terms import alike, before, same_name, spells, verb_above
 from claimweave.extract.common import analysed_text, context, ensure_extensions
 
 PARTY_LABELS = ("ORG", "PERSON")
@@ -694,6 +694,16 @@ class AgreementExtractor:
             # are the seller and buyer, not names the later sentence mentions for other reasons.
             draft.terms.parties = terms.parties
         verb = doc[source[3]]
+        deal = self.finder.owned_deal(doc[source[1] : source[2]])
+        if deal is not None and verb_above(deal) == verb and verb.lemma_ not in self.vocab.cues.deal_done_verbs:
+            # "X and Y won approval on Tuesday for their merger. The deal would ...": the day of what
+            # became of it is not the day it was made; what became of it is its status
+            draft.terms.status = draft.terms.status or terms.status or self._approval_won(verb)
+            if not draft.terms.asset and not any(c.dep_ == "prep" and c.lower_ == "of" for c in deal.children):
+                start, end = deal.left_edge.idx, deal.idx + len(deal)
+                draft.terms.asset = Term(doc.text[start:end], start, end, "asset.deal_noun")
+            draft.terms.parties = draft.terms.parties or terms.parties
+            return
         if not draft.terms.signed:
             # "The Maoists and the parties agreed last month to form an alliance ... Under the agreement":
             # the day it was agreed is the day it was made
@@ -710,6 +720,16 @@ class AgreementExtractor:
             rule = next((r for r in self.vocab.status if r.scope == "region" and r.regex.fullmatch(verb.text)), None)
             if rule is not None:
                 draft.terms.status = Term(rule.value, verb.idx, verb.idx + len(verb), rule.id)
+
+    @staticmethod
+    def _approval_won(verb) -> Term | None:
+        """"won European Union conditional approval for their merger": approved."""
+        if verb.lemma_ not in ("win", "receive", "get", "gain", "obtain", "secure"):
+            return None
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("approval", "clearance", "go-ahead")), None)
+        if noun is None or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        return Term("approved", verb.idx, noun.idx + len(noun), "status.approval_won")
 
     def _group_dates(self, doc: Doc, drafts: list[Draft]) -> None:
         """"X signed several deals on Tuesday. Y signed a memorandum on ...": an agreement singled out
