@@ -207,3 +207,17 @@ def test_an_end_an_agreement_was_extended_to_replaces_the_first(nlp, text, expir
 def test_a_renewal_every_few_years_has_that_period(nlp, text, period, automatic):
     renewal = only(nlp, text).renewal
     assert (renewal.period, renewal.automatic) == (period, automatic)
+
+
+@pytest.mark.parametrize(
+    ("text", "expires"),
+    [
+        pytest.param("The concession runs for 30 years from 2010.", "2040", id="for-years-from-a-year"),
+        pytest.param("The firm won a five-year contract starting in January 2008.", "2013-01", id="a-term-starting-in-a-month"),
+        pytest.param("The lease, signed in 2001, runs for 20 years from 2003.", "2023", id="from-its-start-not-its-signing"),
+        pytest.param("The lease was signed in 2001 for 20 years.", "2021", id="from-its-signing-when-no-start-is-written"),
+    ],
+)
+def test_a_term_runs_from_the_day_written_after_it(nlp, text, expires):
+    found = only(nlp, text)
+    assert (found.expires.value, found.expires.computed) == (expires, True)

@@ -543,3 +543,27 @@ def test_an_agreement_called_by_the_place_it_was_made_in_needs_no_antecedent(nlp
 )
 def test_a_definite_agreement_named_by_a_country_or_a_person_alone_still_needs_an_antecedent(nlp, text):
     assert run(nlp, text)._.cw_agreements == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "signed"),
+    [
+        pytest.param("Croatia became the 28th member of the European Union on July 1, 2013.", ["Croatia", "the European Union"], ["2013-07-01"], id="the-nth-member-of"),
+        pytest.param("China became a full member of the WTO in December 2001.", ["China", "WTO"], ["2001-12"], id="a-full-member-of"),
+    ],
+)
+def test_becoming_a_member_of_a_bloc_is_an_accession(nlp, text, parties, signed):
+    found = run(nlp, text)._.cw_agreements
+    assert [(a.kind, [p.text for p in a.parties], a.signed, a.status) for a in found] == [("accession", parties, signed, "joined")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The country hopes to become a member of the EU by 2030.", id="hopes-to-become"),
+        pytest.param("Smith became a member of the club in 1990.", id="a-member-of-a-club"),
+        pytest.param("Croatia will become the 28th member of the EU next July.", id="will-become"),
+    ],
+)
+def test_becoming_a_member_hoped_or_of_a_club_is_no_accession(nlp, text):
+    assert run(nlp, text)._.cw_agreements == []

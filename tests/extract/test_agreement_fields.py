@@ -718,3 +718,15 @@ def test_an_approval_still_owed_is_pending(nlp, text, phrase, status):
 def test_an_agreement_put_aside_is_stalled(nlp, text, phrase, status, asset):
     found = named(nlp, text, phrase)
     assert (found.status, found.asset) == (status, asset)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind"),
+    [
+        pytest.param("Rio Tinto signed a 20-year iron ore supply deal with Baosteel worth 9 billion dollars.", "deal", "deal", id="ore-supplied-is-trade"),
+        pytest.param("The company signed a deal on phosphate mining in Homs.", "deal", "mining rights", id="mining-is-mining-rights"),
+        pytest.param("The firm signed an agreement to develop the iron ore deposits in Guinea.", "agreement", "mining rights", id="ore-deposits-developed"),
+    ],
+)
+def test_a_deal_to_trade_ore_is_no_mining_right(nlp, text, phrase, kind):
+    assert named(nlp, text, phrase).kind == kind

@@ -211,7 +211,9 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             signed = any(span.start <= i < span.end for i in signer_tokens)
             # "its acquisition of Harrow Inc.": the company a purchase is of is bought, a side
             acquired = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in self.vocab.cues.transfer_words and (root.ent_type_ == "ORG" or company)
-            if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or signed or beneficiary or acquired or self._from_seller(root, mentions)):
+            # "became the 28th member of the European Union": the body joined is a side
+            joined = any(m.rule.id == "kind.accession_join" and m.start <= root.i < m.end for m in mentions)
+            if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or signed or beneficiary or acquired or joined or self._from_seller(root, mentions)):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 blocked.add(root.i)
                 continue

@@ -481,7 +481,8 @@ class MentionFinder:
         return title.text[:1].isupper() and title.pos_ in ("PROPN", "NOUN") and title.lower_ not in self.vocab.kind_words
 
     def _verb_mentions(self, doc: Doc, sent: Span) -> list[Mention]:
-        """Agreements named by a verb: accession ("formally joined NATO") and leases ("leased the port")."""
+        """Agreements named by a verb: accession ("formally joined NATO", "became the 28th member of the
+        EU") and leases ("leased the port")."""
         cues = self.vocab.cues
         out = []
         accession = self.vocab.kind_rule("kind.accession_join")
@@ -503,6 +504,12 @@ class MentionFinder:
                     if self.vocab.accession_orgs.match(obj_text) or (formal and obj.pos_ == "PROPN"):
                         out.append(Mention(min([tok.i] + formal), obj.i + 1, tok.i, tok.i, accession, False, False))
                         break  # one accession per verb
+            elif tok.lemma_ == "become" and tok.tag_ in ("VBD", "VBZ"):
+                # "Croatia became the 28th member of the European Union on July 1"
+                member = next((c for c in tok.children if c.dep_ == "attr" and c.lemma_.lower() == "member"), None)
+                orgs = [g for c in (member.children if member is not None else []) if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                if orgs and self.vocab.accession_orgs.match(analysed_text(doc)[orgs[0].left_edge.idx : orgs[0].idx + len(orgs[0])]):
+                    out.append(Mention(tok.i, orgs[0].i + 1, tok.i, tok.i, accession, False, False))
             elif tok.lemma_ in cues.lease_verbs and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
                 infinitive = tok.tag_ == "VB" and not any(c.lower_ in ("will", "shall") for c in tok.children)
                 # "forced to continue leasing land": an activity, not one lease (those are named by nouns)

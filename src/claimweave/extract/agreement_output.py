@@ -20,6 +20,7 @@ from claimweave.extract.entities import name_key
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_STARTING = re.compile(r"(?:\s+\w+){0,2}?,?\s+(?:from|starting|beginning|effective)(?:\s+(?:in|on|from))?\s+", re.I)
 
 if TYPE_CHECKING:
     from claimweave.extract.agreements import Draft
@@ -72,9 +73,17 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
     put("renewal", t.renewal)
     put("status", t.status)
     expires = None
+    # (a term runs from the day written right after it, when there is one, not from the signing)
+    start = _term_start(doc, t.duration) if t.duration is not None and is_duration(t.duration.value) and not _personal(doc, t.parties) else None
     if t.expires is not None:
         expires = Expiry(value=t.expires.value, computed=False)
         put("expires", t.expires)
+    elif start is not None:
+        # "the lease, signed in 2001, runs for 20 years from 2003": the term runs from the day written after it
+        value = add_duration(date=start.value, duration=t.duration.value)
+        if value is not None:
+            expires = Expiry(value=value, computed=True)
+            field_ev["expires"] = evidence(doc, t.duration.start, start.end, "expires.computed_from_start")
     elif (
         t.duration is not None and len(signed) == 1 and is_date(signed[0]) and is_duration(t.duration.value)
         and _told_together(doc, t.signed[0], t.duration) and not _personal(doc, t.parties)
@@ -136,6 +145,15 @@ def distinct_dates(values) -> list[str]:
     this year": the year is that day's, not a second signing; "signed in 2015 and 2017" keeps both)."""
     found = sorted(set(values))
     return [v for v in found if not any(w.startswith(v + "-") for w in found)]
+
+
+def _term_start(doc: Doc, duration: Term):
+    """The date a term is written to run from, right after it ("for 30 years from 2010", "a five-year
+    contract starting in January 2008"), as a time expression; None when none is."""
+    for tx in doc._.cw_timexes or []:
+        if tx.type == "DATE" and is_date(tx.value) and _STARTING.fullmatch(doc.text[duration.end : tx.start]):
+            return tx
+    return None
 
 
 def _told_together(doc: Doc, signed: Term, duration: Term) -> bool:
