@@ -273,3 +273,7 @@ def test_where_an_agreement_was_signed_is_not_what_it_covers(nlp, text, asset):
 def test_what_an_agreement_has_one_side_supply_is_what_it_covers(nlp, text, phrase, asset):
     found = [a for a in run(nlp, text)._.cw_agreements if phrase in a.text]
     assert [a.asset for a in found] == [asset]
+
+
+def test_what_one_side_supplies_another_with_is_what_is_supplied(nlp):
+    assert only(nlp, "Under the agreement, Iran will supply the plant with fuel.").asset == "fuel"

@@ -221,3 +221,18 @@ def test_a_renewal_every_few_years_has_that_period(nlp, text, period, automatic)
 def test_a_term_runs_from_the_day_written_after_it(nlp, text, expires):
     found = only(nlp, text)
     assert (found.expires.value, found.expires.computed) == (expires, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        pytest.param("The ceasefire expired at midnight on Friday.", "expires", "2024-06-14", id="expired-at-midnight-on-a-day"),
+        pytest.param("The deal expires at midnight on July 31.", "expires", "2024-07-31", id="expires-at-midnight-on-a-date"),
+        pytest.param("The union signed a new contract at midnight on Tuesday.", "signed", ["2024-06-11"], id="signed-at-midnight-on-a-day"),
+        pytest.param("The union reached a deal with the company shortly after midnight on Sunday.", "signed", ["2024-06-09"], id="reached-after-midnight-on-a-day"),
+    ],
+)
+def test_a_time_of_day_followed_by_its_day_is_dated_by_the_day(nlp, text, field, value):
+    found = only(nlp, text)
+    got = found.expires.value if field == "expires" else found.signed
+    assert got == value

@@ -730,3 +730,31 @@ def test_an_agreement_put_aside_is_stalled(nlp, text, phrase, status, asset):
 )
 def test_a_deal_to_trade_ore_is_no_mining_right(nlp, text, phrase, kind):
     assert named(nlp, text, phrase).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "status"),
+    [
+        pytest.param("The deal, which had to be approved by regulators in Brussels and Washington, was completed in March.", "deal", "approved", id="had-to-be-approved-was-done"),
+        pytest.param("The Kyoto Protocol entered into force in 2005. Activists said the United States must ratify the Kyoto Protocol.", "Kyoto", "in force", id="one-state-yet-to-ratify"),
+        pytest.param("The Senate must approve the deal before it takes effect.", "deal", "pending approval", id="must-approve-before-effect"),
+    ],
+)
+def test_an_approval_owed_or_met(nlp, text, phrase, status):
+    assert named(nlp, text, phrase).status == status
+
+
+def test_joined_agreements_each_with_its_own_side_stay_two(nlp):
+    found = run(nlp, "Israel has honoured the Camp David Accords and the peace treaty with Jordan.")
+    assert [(a.text, sorted(p.text for p in a.parties)) for a in found] == [
+        ("the Camp David Accords", ["Israel"]), ("the peace treaty", ["Israel", "Jordan"]),
+    ]
+
+
+def test_a_ceasefire_extended_to_a_region_is_no_renewal(nlp):
+    assert named(nlp, "A ceasefire extended to southern Lebanon on Monday is holding.", "ceasefire").renewal is None
+
+
+def test_sides_hung_on_the_first_of_two_joined_agreements_are_both_s(nlp):
+    text = "The seizure, which violates a previous truce and mutual recognition pact between the SICS and the government, comes days later."
+    assert [sorted(p.text for p in a.parties) for a in run(nlp, text)] == [["SICS", "the government"], ["SICS", "the government"]]

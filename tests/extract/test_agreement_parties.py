@@ -1075,7 +1075,7 @@ def test_the_words_of_an_agreements_proper_name_are_no_side(nlp, text, anchor, p
     ("text", "anchor", "parties"),
     [
         pytest.param("The agency found Iran in breach of the Non-Proliferation Treaty on Monday.", "Treaty", ["Iran"], id="found-in-breach-of"),
-        pytest.param("Iran has long been in non-compliance with its Non-Proliferation Treaty, he said.", "Treaty", ["Iran"], id="been-in-non-compliance-with"),
+        pytest.param("Iran has long been in non-compliance with the Non-Proliferation Treaty, he said.", "Treaty", ["Iran"], id="been-in-non-compliance-with"),
         pytest.param(
             "The commission said Italy and Portugal were in breach of the Stability and Growth Pact.", "Pact", ["Italy", "Portugal"], id="both-of-two-in-breach",
         ),
@@ -1166,4 +1166,21 @@ def test_a_body_joined_to_a_side_noun_is_the_other_side(nlp, text, parties):
     ],
 )
 def test_the_company_a_stake_is_bought_in_is_a_side(nlp, text, parties):
+    assert sole_parties(nlp, text) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("The United States signed an agreement with Cuba to transfer detainees to Afghanistan.", ["The United States", "Cuba"], id="a-destination-is-no-side"),
+        pytest.param("Nigeria signed a deal with Shell to sell gas to Ghana, Togo and Benin.", ["Nigeria", "Shell"], id="nor-buyers-beside-a-named-partner"),
+        pytest.param("Wenger signed Thierry Henry on a four-year contract in 1999.", ["Thierry Henry"], id="who-signs-a-player-may-be-his-manager"),
+        pytest.param("The government and the rest of the coalition agreed a budget deal on Sunday.", ["The government"], id="a-part-is-no-second-side"),
+        pytest.param("The union and the strike committee reached a deal with the hospital on Friday.", ["The union", "the hospital"], id="nor-one-beside-a-side-named-with"),
+        pytest.param(
+            "Under the accord between Khartoum and the SPLM, Darfur rebels were left out.", ["Khartoum", "SPLM"], id="nor-a-group-under-the-agreement",
+        ),
+    ],
+)
+def test_names_near_a_deal_that_are_no_sides(nlp, text, parties):
     assert sole_parties(nlp, text) == parties

@@ -361,14 +361,3 @@ def test_evidence_matches_the_common_helper(nlp):
     for timex in doc._.cw_timexes:
         assert timex.evidence == evidence(doc, timex.start, timex.end, timex.evidence.rule)
 
-
-@pytest.mark.parametrize(
-    ("sentence", "text", "value"),
-    [
-        pytest.param("The truce expired at midnight on Friday.", "midnight on Friday", "2025-08-08T24:00", id="midnight-on-a-weekday"),
-        pytest.param("The truce expired at noon Friday.", "noon Friday", "2025-08-08T12:00", id="noon-and-a-weekday"),
-        pytest.param("The truce expired at midnight.", "midnight", "2025-08-11T24:00", id="midnight-alone-is-of-the-day"),
-    ],
-)
-def test_noon_or_midnight_on_a_day_is_that_days(nlp, sentence, text, value):
-    assert only(nlp, sentence, text).value == value

@@ -306,7 +306,8 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         purpose = self._purpose_clauses(mentions)
         # "sign a deal to provide Gaza with electricity": a place the deal is for is no side of it
         # (but "an agreement to purchase a satellite from China": the seller is)
-        out = [p for p in out if p.rule not in UNTIED_RULES or not self._place_served(self.doc[self._token_at(p.start)], purpose)]
+        partnered = any(p.rule == "party.with" for p in out)
+        out = [p for p in out if p.rule not in UNTIED_RULES or not self._place_served(self.doc[self._token_at(p.start)], purpose, partnered)]
         # "The Arab League sent observers to monitor a fragile ceasefire", "a truce brokered by Qatar's
         # envoy": who brokers or watches over an agreement is not its side
         brokers = self._brokers(mentions) | self._made_under(mentions) | self._commenters(mentions) | self._approvers(mentions) | self._passed_over(mentions)

@@ -230,6 +230,10 @@ class AssetReader(VerbAssets):
                             start = i + 2
                         elif t.pos_ == "VERB" and (t.lemma_ in words or t.lower_ in words):
                             start = i + 1
+                            # "supply the plant with fuel": what is supplied comes after "with"
+                            supplied = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"), None)
+                            if t.lemma_ == "supply" and supplied is not None and supplied.i < b:
+                                start = supplied.left_edge.i
                     elif t.pos_ == "NOUN" and t.lemma_ in words and nxt is not None and nxt.lower_ in ("of", "to", "over"):
                         start = i + 2
                     if start is None or start >= b or start in in_phrase:

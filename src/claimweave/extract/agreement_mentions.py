@@ -631,6 +631,12 @@ class MentionFinder:
             return False
         if any(c.dep_ in ("relcl", "acl") for t in (first, second) for c in t.children):
             return False  # "a trade agreement and a visa deal that expires in 2010": a clause of one of them
+        if first.head.lemma_ not in self.vocab.cues.making_verbs and (
+            any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("with", "between") for c in second.children) or any(c.dep_ == "poss" for c in first.children)
+        ):
+            # "violated the NPT and its safeguards agreement with the IAEA": two agreements, each its own
+            # (but "violates a truce and recognition pact between X and Y": sides hung on the first are both's)
+            return False
         between = doc[a.end : b.start]
         # ("the Treaty of Amsterdam and the Schengen Agreement": the first's name goes on after "of")
         named = {x.i for c in first.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == a.end for x in c.subtree}

@@ -15,7 +15,6 @@ DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ial")
 ACTING_FOR = {"faction", "movement", "militia", "wing", "coalition", "forces", "party", "official", "officials", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "government", "delegation", "team", "authority", "agency"}
 SIDE_LABELS = ("GPE", "NORP", "ORG")  # what a side written as a name or a body with one may be
 SIDES = ACTING_FOR | {"ministry", "side", "country", "state", "nation", "authorities", "administration"}
-_PERSON_ROLES = {"official", "executive", "negotiator", "minister", "leader", "delegate", "representative", "envoy", "diplomat", "member", "spokesman", "chief", "head"}
 _GRANTING = {"award", "grant", "give", "hand", "present", "offer", "issue"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
 _OF_TAIL = re.compile(r"( of (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*) \(([A-Z]{3,})\)")
@@ -56,7 +55,9 @@ class NameFinder:
             # (but "Gazprom signed a contract ...": a proper noun opening a sentence as who signs is a name)
             # (not a common noun for a side written capitalised: "Rebels in Karsa signed")
             common = t.lower_ in self.vocab.cues.institution_nouns or t.lower_.removesuffix("s") in self.vocab.cues.side_nouns
-            opening = opening and not (t.tag_ == "NNP" and t.dep_ == "nsubj" and t.head.lemma_ in self.vocab.cues.signed_verbs and t.head.tag_ == "VBD" and not common)
+            # (nor who signs a person: "Wenger signed Thierry Henry on a contract" may be the manager)
+            hires = any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in t.head.children)
+            opening = opening and not (t.tag_ == "NNP" and t.dep_ == "nsubj" and t.head.lemma_ in self.vocab.cues.signed_verbs and t.head.tag_ == "VBD" and not common and not hires)
             if opening or any(k.idx in taken for k in doc[first : t.i + 1]):
                 continue  # a lone capitalised word opening a sentence is as often a surname or a common word
             if t.lower_.endswith(DEMONYM_ENDINGS):
@@ -173,6 +174,7 @@ class NameFinder:
         holding = acting | set(self.vocab.cues.renewing_verbs)
         acting_people = set(self.vocab.cues.people_nouns)
         groups_by_place = set(self.vocab.cues.place_group_nouns)
+        person_roles = set(self.vocab.cues.person_role_nouns)
         for m in mentions:
             head = doc[m.head]
             verb = head if head.pos_ == "VERB" else self._governor(head)
@@ -258,13 +260,17 @@ class NameFinder:
                     # "armed Palestinian factions signed a truce": a group named by its people
                     people = next((d for d in c.children if d.dep_ in ("amod", "compound") and d.ent_type_ == "NORP"), None)
                     # ("Darfur rebels signed a truce", "Okinawa landowners": a group named by where it is)
-                    placed = next((d for d in c.children if d.dep_ == "compound" and d.ent_type_ in ("GPE", "LOC") and d.i < c.i), None) if c.tag_ == "NNS" and c.lemma_.lower() in groups_by_place else None
+                    placed = next((d for d in c.children if d.dep_ == "compound" and d.ent_type_ in ("GPE", "LOC") and d.i < c.i), None) if c.tag_ == "NNS" and c.lemma_.lower() in groups_by_place and not framing else None
                     people = people or placed
                     by_people = people is not None and (c.lemma_.lower() in nouns or placed is not None)
                     listed = named_side and c.dep_ == "conj"  # "the union and management"
                     # ("The union and the carmaker reached a contract": a body joined to a side noun is the other side)
                     # ("Iran and six world powers reached a deal": a counted group joined to a named side)
-                    paired_body = c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_.lower() not in _PERSON_ROLES and (
+                    # (not a part, "the rest of the coalition", nor one acting under it or beside a side named
+                    # "with" it: "the union and the strike committee reached a deal with the hospital")
+                    paired_body = c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_.lower() not in person_roles and not framing and not preps and not any(
+                        d.dep_ == "prep" and d.lower_ == "of" for d in c.children
+                    ) and (
                         c.head.lemma_.lower() in nouns | sides and c.lemma_.lower() not in acting_people and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
                         or c.head.ent_type_ in SIDE_LABELS and c.lemma_.lower() in sides and c.tag_ == "NNS" and any(d.dep_ == "nummod" for d in c.children)
                     )

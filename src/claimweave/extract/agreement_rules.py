@@ -150,7 +150,7 @@ class Cues(_Rule):
     party_block_right: str
     org_words: list[str]
     from_party_verbs: list[str]
-    to_party_verbs: list[str]  # "a deal to sell its unit to X": whom one sells or leases to is a side, even a state
+    to_party_verbs: list[str]  # "a deal to sell its unit to X": whom one sells or leases to is a side, even a state (when no partner is named "with" it)
     agreeing_verbs: list[str]
     proposed_verbs: list[str]
     institution_nouns: list[str]
@@ -196,6 +196,7 @@ class Cues(_Rule):
     event_nouns: list[str]  # "signed at the EU-Ukraine summit": a meeting whose sides an agreement signed at it has
     starting_verbs: list[str]  # "X and Y began the cease-fire": who starts an agreement is its side
     side_nouns: list[str]
+    person_role_nouns: list[str]  # "the union and its leaders": people acting for a side, not a second side
     place_group_nouns: list[str]  # "Darfur rebels", "Okinawa landowners": a group named by its place (the place is no side)
     route_nouns: list[str]
     joining_verbs: list[str]

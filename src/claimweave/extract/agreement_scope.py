@@ -82,17 +82,20 @@ class ClauseScope:
             return False
         return any(noun.i in {t.i for t in self.doc[m.head].subtree} for m in mentions if self.doc[m.head].pos_ != "VERB")
 
-    def _place_served(self, tok, purpose: set[int]) -> bool:
-        """True for a place named inside an agreement's purpose clause, other than one bought from or
-        sold to ("a deal to sell arms to Taiwan")."""
+    def _place_served(self, tok, purpose: set[int], partnered: bool = False) -> bool:
+        """True for a place named inside an agreement's purpose clause, other than one bought from or,
+        when the agreement names no partner "with" it, sold to ("a deal to sell arms to Taiwan"; not
+        "a deal with Shell to sell gas to Ghana")."""
         root = tok
         while root.dep_ in ("compound", "amod") and root.head.i != root.i:
             root = root.head
-        return tok.i in purpose and tok.ent_type_ in ("GPE", "LOC") and not self._from_seller(root) and not self._to_buyer(root)
+        return tok.i in purpose and tok.ent_type_ in ("GPE", "LOC") and not self._from_seller(root) and (partnered or not self._to_buyer(root))
 
     def _to_buyer(self, root) -> bool:
-        """True for "to sell its unit to SoftBank", "to lease the port to Russia": whom one sells,
-        leases or transfers to."""
+        """True for "to sell its unit to SoftBank", "to lease the port to Russia": whom one sells or
+        leases to."""
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # ("to sell gas to Ghana, Togo and Benin")
         prep = root.head if root.dep_ in ("pobj", "dative") else None
         if prep is None or prep.lower_ != "to":
             return False

@@ -307,7 +307,7 @@ class SideShapes:
             verb = head.head.head
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if head.head.lower_ == "on" and verb.lemma_ == "sign" and obj is not None and obj.ent_type_ == "PERSON" and subject is not None and subject.ent_type_ != "PERSON":
+            if head.head.lower_ == "on" and verb.lemma_ == "sign" and obj is not None and obj.ent_type_ == "PERSON" and subject is not None and subject.ent_type_ in ("ORG", "GPE", "LOC", "FAC"):
                 player, club = obj, subject  # "Bayern signed defender Lucio on a four-year contract": the club signs him
             elif head.head.lower_ == "on" and verb.lemma_ in _MOVE_VERBS:
                 player = subject

@@ -81,7 +81,7 @@ class SignerReader:
 
     def _held_to(self, m: Mention) -> list:
         """"found Iran in breach of the NPT", "Iran has been in non-compliance with its NPT": the one
-        found keeping or breaking an agreement (the object of a verb of finding, else the subject)."""
+        found keeping or breaking an agreement (the object written before "in", else the subject)."""
         start = self.doc[m.start].idx
         left = self.text[max(0, start - 60) : start]
         held = _HELD_TO.search(left)

@@ -42,6 +42,8 @@ def _as_day(t: Timex) -> Timex:
     return t
 
 
+_DAY_NEXT = re.compile(r"\s*(?:,|on)?\s*")  # "midnight on Friday", "noon, Monday": a time, then its day
+
 # "for 2007-2011", "covering 2008 to 2012": a term given as its first and last years
 _RANGE = re.compile(r"\b(?P<first>(?:19|20)\d\d)\s*(?:-|\u2013)\s*(?P<last>(?:19|20)\d\d)\b")
 _YEAR_RANGE = re.compile(r"\s+(?:for|covering|running|from)\s+(?:the\s+(?:years|period)\s+)?(?P<first>(?:19|20)\d\d)\s*(?:-|\u2013|to)\s*(?P<last>(?:19|20)\d\d)\b")
@@ -142,7 +144,8 @@ class ClauseReader(StatusReader):
         for h in heads:
             tok = self.doc[h]
             # ("The pact, first signed in 1994 and renewed every five years since": a participle on its name)
-            described = next((v for c in tok.children if c.dep_ == "acl" for v in [c, *c.conjuncts] if v.lemma_ in renewing and v.tag_ in ("VBN", "VBD")), None)
+            # (a renewal, not a widening: "a ceasefire extended to southern Lebanon")
+            described = next((v for c in tok.children if c.dep_ == "acl" for v in [c, *c.conjuncts] if v.lemma_ in ("renew", "prolong") and v.tag_ in ("VBN", "VBD")), None)
             if described is None and (tok.dep_ not in ("dobj", "nsubjpass") or tok.head.lemma_ not in renewing):
                 continue
             verb = described if described is not None else tok.head
@@ -184,6 +187,8 @@ class ClauseReader(StatusReader):
         published = context(self.doc).published
         prev: Timex | None = None
         for t in tx:
+            if t.type == "TIME" and any(u.type == "DATE" and _DAY_NEXT.fullmatch(self.text[t.end : u.start]) for u in tx if u.start >= t.end):
+                continue  # "expired at midnight on Friday": the day written next is the date, not the time's
             t = _as_day(t)
             if t.type != "DATE" or t.id in used or not is_date(t.value):
                 continue

@@ -192,7 +192,8 @@ class StatusReader(ArgumentReader):
             return True
         to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         owed = ("need", "have", "require", "remain", "expect", "due", "set", "schedule", "likely")
-        return to and verb.dep_ in ("xcomp", "ccomp") and (verb.head.lemma_ in owed or verb.head.lower_ in owed)
+        # (not "had to be approved": a requirement met, told in the past)
+        return to and verb.dep_ in ("xcomp", "ccomp") and (verb.head.lemma_ in owed or verb.head.lower_ in owed) and verb.head.tag_ != "VBD"
 
     def _expected_making(self, head) -> Term | None:
         """"a major contract (for Airbus planes) that Chirac is expected to clinch": a relative clause of a
@@ -305,6 +306,8 @@ class StatusReader(ArgumentReader):
                     direct.append(term)
                     continue
                 if rule.value in ("approved", "ratified") and any(self._obliged(v) for v in verbs):
+                    if any(c.dep_ == "nsubj" and c.ent_type_ == "GPE" for v in verbs for c in v.children):
+                        continue  # "the United States must ratify the protocol": one state's act still owed, not the treaty's state
                     term = Term("pending approval", s, e, "status.approval_required")  # "must still be ratified by parliament"
                 elif rule.value in FUTURE_BLIND and any(self._modal(v) for v in verbs):
                     continue  # "the agreement will be amended": a promise, not what the agreement is
