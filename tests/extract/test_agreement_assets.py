@@ -253,6 +253,8 @@ def test_goods_and_facilities_named_before_the_kind(nlp, text, asset):
         pytest.param("Italy and Libya signed a friendship treaty in Benghazi on Saturday.", "friendship", id="a-treaty-signed-in-a-city"),
         pytest.param("A 2018 agreement awarded phosphate mining rights in Homs for 40 years.", "phosphate mining in Homs", id="but-rights-in-a-place"),
         pytest.param("The firm holds a port lease in Tartus.", "port in Tartus", id="and-a-lease-in-a-place"),
+        pytest.param("Iran and the EU reached a preliminary agreement on the nuclear issue in Paris.", "the nuclear issue", id="a-topic-then-where-it-was-reached"),
+        pytest.param("The two sides signed an agreement on investment in Iraq.", "investment in Iraq", id="but-a-place-the-topic-is-in"),
     ],
 )
 def test_where_an_agreement_was_signed_is_not_what_it_covers(nlp, text, asset):
@@ -277,3 +279,8 @@ def test_what_an_agreement_has_one_side_supply_is_what_it_covers(nlp, text, phra
 
 def test_what_one_side_supplies_another_with_is_what_is_supplied(nlp):
     assert only(nlp, "Under the agreement, Iran will supply the plant with fuel.").asset == "fuel"
+
+
+def test_a_place_what_it_covers_is_built_in_stays_in_it(nlp):
+    text = "The memorandum commits Airbus to exploring the feasibility of building an aircraft assembly plant in China."
+    assert only(nlp, text).asset == "an aircraft assembly plant in China"

@@ -95,6 +95,9 @@ class AssetReader(VerbAssets):
                 break  # "their relations at a summit meeting in Paris": where it was made, not what it covers
             if j > i and t.lower_ in ("dates", "date", "dating") and j + 1 < b and doc[j + 1].lower_ in ("back", "from") and not any(c.dep_ == "det" for c in t.children):
                 break  # "the agreement on water sharing dates back to 1944": the verb the tagger read as a noun
+            made_at = t.head.pos_ in ("NOUN", "PROPN") and t.head.lower_ in self.vocab.kind_heads or t.head.pos_ == "VERB" and t.head.lemma_ in self.vocab.cues.making_verbs
+            if j > i and t.dep_ == "prep" and t.lower_ in ("in", "at") and made_at and not i <= t.head.i < j and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") for g in t.children):
+                break  # "a preliminary agreement on the nuclear issue in Paris": where it was made, hung outside the phrase
             if t.tag_ in ("WRB", "WP", "WDT"):
                 break  # 'the "guiding principles" on how to settle it', "a deal on how to": a clause begins
             if t.dep_ == "mark" or (t.dep_ == "advmod" and j + 1 < b and doc[j + 1].dep_ == "mark"):
