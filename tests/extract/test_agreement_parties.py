@@ -1184,3 +1184,26 @@ def test_the_company_a_stake_is_bought_in_is_a_side(nlp, text, parties):
 )
 def test_names_near_a_deal_that_are_no_sides(nlp, text, parties):
     assert sole_parties(nlp, text) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param(
+            "Ukraine's Naftogaz has been negotiating with Gazprom for months. On Tuesday the two companies finally signed a new gas contract.",
+            ["Naftogaz", "Gazprom"], id="the-two-companies-just-named",
+        ),
+        pytest.param(
+            "Delegations from Armenia and Azerbaijan met in Washington. The sides initialled a peace deal on Friday.",
+            ["Armenia", "Azerbaijan"], id="the-sides-of-a-pair-just-named",
+        ),
+    ],
+)
+def test_the_two_companies_or_the_sides_are_the_pair_just_named(nlp, text, parties):
+    assert sole_parties(nlp, text) == parties
+
+
+def test_the_two_companies_are_not_two_of_three_named(nlp):
+    # (other rules may still take the three as the sides of the talks; no two of them are picked)
+    found = sole_parties(nlp, "Shell, BP and Total held talks in London. The two companies signed the deal on Monday.")
+    assert len(found) != 2

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from claimweave.extract.agreement_terms import verb_above
+from claimweave.extract.agreement_terms import same_name, verb_above
 from claimweave.extract.titles import affiliation_name, title_lexicon
 from claimweave.models import DocEntity, Role
 
@@ -210,7 +210,10 @@ class PeopleResolver:
         labels = PAIR_NOUNS.get(token.lemma_.lower())
         if labels is None or token.tag_ not in ("NNS", "NNPS"):
             return []
-        if not any(c.lower_ in ("two", "both") for c in token.children):
+        # ("Delegations from Armenia and Azerbaijan met ... The sides initialled a deal": "the sides"
+        # restates a pair just named joined, even without "two")
+        sides = token.lemma_.lower() in ("side", "party") and [c.lower_ for c in token.children if c.i < token.i] == ["the"]
+        if not any(c.lower_ in ("two", "both") for c in token.children) and not sides:
             return []
         # ("only two Arab countries, Egypt and Jordan, have ...": an indefinite "two countries" introduces
         # its own pair, named after it, and restates none)
@@ -227,7 +230,9 @@ class PeopleResolver:
             if first is None or second is None or others or affiliation_name(first.text) == affiliation_name(second.text):
                 continue
             return [first, second]
-        return self._written_pair(token, labels) or self._two_countries(token)
+        if sides:
+            return []  # (only a pair written joined, for a bare "the sides")
+        return self._written_pair(token, labels) or self._two_countries(token) or self._two_companies(token)
 
     def _two_countries(self, token: Token) -> list[Party]:
         """"Indonesia dismissed a report that it would sign a pact with Australia. ... the security pact
@@ -256,6 +261,26 @@ class PeopleResolver:
         if len(named) != 2:
             return []
         return [self._party(e, "party.pair") for e in sorted(named.values(), key=lambda e: e.start)]
+
+    def _two_companies(self, token: Token) -> list[Party]:
+        """"Naftogaz has been negotiating with Gazprom for months. On Tuesday the two companies signed a
+        contract": the two organisations this sentence and the one before name, when they name exactly two."""
+        if PAIR_NOUNS.get(token.lemma_.lower()) is not COMPANY_LABELS or not token.dep_.startswith("nsubj"):
+            return []  # (as who acts; "between the two concerns" is read with the sentence's other names)
+        first = self.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+        named: list[Span] = []
+        known = countries()
+        for e in self.doc.ents:
+            # (a company the model took for a place is one too, unless it is a country: "Gazprom")
+            if e.start < first or e.end > token.i or not (e.label_ == "ORG" or e.label_ == "GPE" and affiliation_name(e.text) not in known):
+                continue
+            if e.root.dep_ == "nsubj" and e.root.head.lemma_ in ("report", "say", "quote", "tell", "write"):
+                continue  # "..., the Wall Street Journal reported": a source, not one of the two
+            if not any(same_name(e.text, n.text) for n in named):
+                named.append(e)
+        if len(named) != 2:
+            return []
+        return [self._party(e, "party.pair") for e in named]
 
     def _written_pair(self, token: Token, labels: tuple[str, ...]) -> list[Party]:
         """"The Ministry of Health (MOH) and China Meteorological Administration (CMA) plan ... by the two
