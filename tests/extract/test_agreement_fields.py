@@ -702,6 +702,8 @@ def test_agreements_joined_as_objects_of_one_joining_verb_share_its_sides(nlp, t
         pytest.param("Peru and Chile signed a border treaty on Friday. Both parliaments must ratify the treaty.", "border treaty", "pending approval", id="must-ratify"),
         pytest.param("The Senate must approve the deal before it takes effect.", "deal", "pending approval", id="must-approve"),
         pytest.param("Parliament voted to ratify the treaty on Tuesday.", "treaty", "ratified", id="and-voted-to-ratify"),
+        pytest.param("The deal, which had to be approved by regulators in Brussels and Washington, was completed in March.", "deal", "approved", id="had-to-be-approved-was-done"),
+        pytest.param("The Kyoto Protocol entered into force in 2005. Activists said the United States must ratify the Kyoto Protocol.", "Kyoto", "in force", id="one-state-yet-to-ratify"),
     ],
 )
 def test_an_approval_still_owed_is_pending(nlp, text, phrase, status):
@@ -731,17 +733,6 @@ def test_an_agreement_put_aside_is_stalled(nlp, text, phrase, status, asset):
 def test_a_deal_to_trade_ore_is_no_mining_right(nlp, text, phrase, kind):
     assert named(nlp, text, phrase).kind == kind
 
-
-@pytest.mark.parametrize(
-    ("text", "phrase", "status"),
-    [
-        pytest.param("The deal, which had to be approved by regulators in Brussels and Washington, was completed in March.", "deal", "approved", id="had-to-be-approved-was-done"),
-        pytest.param("The Kyoto Protocol entered into force in 2005. Activists said the United States must ratify the Kyoto Protocol.", "Kyoto", "in force", id="one-state-yet-to-ratify"),
-        pytest.param("The Senate must approve the deal before it takes effect.", "deal", "pending approval", id="must-approve-before-effect"),
-    ],
-)
-def test_an_approval_owed_or_met(nlp, text, phrase, status):
-    assert named(nlp, text, phrase).status == status
 
 
 def test_joined_agreements_each_with_its_own_side_stay_two(nlp):
