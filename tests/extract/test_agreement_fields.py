@@ -734,7 +734,6 @@ def test_a_deal_to_trade_ore_is_no_mining_right(nlp, text, phrase, kind):
     assert named(nlp, text, phrase).kind == kind
 
 
-
 def test_joined_agreements_each_with_its_own_side_stay_two(nlp):
     found = run(nlp, "Israel has honoured the Camp David Accords and the peace treaty with Jordan.")
     assert [(a.text, sorted(p.text for p in a.parties)) for a in found] == [
