@@ -210,10 +210,7 @@ class PeopleResolver:
         labels = PAIR_NOUNS.get(token.lemma_.lower())
         if labels is None or token.tag_ not in ("NNS", "NNPS"):
             return []
-        # ("Delegations from Armenia and Azerbaijan met ... The sides initialled a deal": "the sides"
-        # restates a pair just named joined, even without "two")
-        sides = token.lemma_.lower() in ("side", "party") and [c.lower_ for c in token.children if c.i < token.i] == ["the"]
-        if not any(c.lower_ in ("two", "both") for c in token.children) and not sides:
+        if not any(c.lower_ in ("two", "both") for c in token.children):
             return []
         # ("only two Arab countries, Egypt and Jordan, have ...": an indefinite "two countries" introduces
         # its own pair, named after it, and restates none)
@@ -230,8 +227,6 @@ class PeopleResolver:
             if first is None or second is None or others or affiliation_name(first.text) == affiliation_name(second.text):
                 continue
             return [first, second]
-        if sides:
-            return []  # (only a pair written joined, for a bare "the sides")
         return self._written_pair(token, labels) or self._two_countries(token) or self._two_companies(token)
 
     def _two_countries(self, token: Token) -> list[Party]:
