@@ -251,7 +251,7 @@ def test_goods_and_facilities_named_before_the_kind(nlp, text, asset):
     ("text", "asset"),
     [
         pytest.param("Italy and Libya signed a friendship treaty in Benghazi on Saturday.", "friendship", id="a-treaty-signed-in-a-city"),
-        pytest.param("A 2018 agreement awarded phosphate mining rights in Homs for 40 years.", "phosphate mining in Homs", id="but-rights-in-a-place"),
+        pytest.param("A 2011 contract awarded copper mining rights in Katanga for 25 years.", "copper mining in Katanga", id="but-rights-in-a-place"),
         pytest.param("The firm holds a port lease in Tartus.", "port in Tartus", id="and-a-lease-in-a-place"),
         pytest.param("Iran and the EU reached a preliminary agreement on the nuclear issue in Paris.", "the nuclear issue", id="a-topic-then-where-it-was-reached"),
         pytest.param("The two sides signed an agreement on investment in Iraq.", "investment in Iraq", id="but-a-place-the-topic-is-in"),
