@@ -140,6 +140,19 @@ def test_unsure_references_give_no_party(nlp, text, kind_text, not_parties):
             "The takeover of Cadbury by Kraft was completed in February. The deal angered British unions.",
             ["Cadbury", "Kraft"], None, ["2024-02"], id="the-takeover-of-a-company-completed",
         ),
+        # who cleared the deal is no side of it
+        pytest.param(
+            "Acme Corp and Orvel Inc won approval from the European Commission on Tuesday for their merger. The deal would create a giant.",
+            ["Acme Corp", "Orvel Inc"], "approved", [], id="the-regulator-it-won-approval-from-is-no-side",
+        ),
+        pytest.param(
+            "The merger of Acme Corp and Orvel Inc was cleared by the Commission on Monday. The deal would create a giant.",
+            ["Acme Corp", "Orvel Inc"], "approved", [], id="a-merger-cleared-by-a-regulator",
+        ),
+        pytest.param(
+            "Regulators imposed conditions on Acme Corp's takeover of Orvel Inc on Monday. The deal is worth 3 billion dollars.",
+            ["Acme Corp", "Orvel Inc"], None, [], id="the-possessor-of-a-takeover-is-a-side",
+        ),
     ],
 )
 def test_the_deal_after_a_companys_merger_or_takeover_is_that_deal(nlp, text, parties, status, signed):
@@ -151,3 +164,9 @@ def test_a_merger_only_considered_is_no_antecedent(nlp):
     # (the sentence's subject opening it is still whom the deal is about: another rule)
     found = run(nlp, "Acme Corp and Orvel Inc may reconsider their merger. The deal would create a giant.")._.cw_agreements
     assert [([p.text for p in a.parties], a.status) for a in found] == [(["Acme Corp"], None)]
+
+
+def test_a_merger_approved_before_is_not_a_later_agreement_with_its_own_partner(nlp):
+    text = "Acme Corp and Orvel Inc won approval on Tuesday for their merger. The company later signed the agreement with Delta Ltd."
+    found = run(nlp, text)._.cw_agreements
+    assert [([p.text for p in a.parties], a.asset, a.status) for a in found] == [(["Delta Ltd."], None, None)]

@@ -28,7 +28,6 @@ def _as_a_name(t: Token) -> bool:
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
 PLURAL_HEADS_SINGULAR = {"rights"}
-_DEAL_NOUNS = {"merger", "takeover", "acquisition", "buyout"}  # a company deal told by its noun ("their merger")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
 NAME_LINKS = {"of", "on", "for", "and", "the", "to", "-"}
 
@@ -661,15 +660,34 @@ class MentionFinder:
         approval for their merger", "The takeover of Cadbury by Kraft was completed"), or None."""
         if not any(e.label_ == "ORG" for e in sent.ents):
             return None
+        nouns = set(self.vocab.cues.transfer_words) | {"merger"}
         for t in sent:
-            if t.lemma_.lower() not in _DEAL_NOUNS or t.pos_ != "NOUN":
+            if t.lemma_.lower() not in nouns or t.pos_ != "NOUN":
                 continue
             owned = any(c.dep_ == "poss" and (c.lower_ in ("its", "their") or c.ent_type_ == "ORG") for c in t.children)
             of_company = any(g.ent_type_ == "ORG" for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
             verb = verb_above(t)
-            if (owned or of_company) and verb is not None and verb.tag_ in ("VBD", "VBZ", "VBN") and not self.wanted.hedged(verb) and not any(c.dep_ == "neg" for c in verb.children):
+            if not (owned or of_company) or verb is None or verb.tag_ not in ("VBD", "VBZ", "VBN"):
+                continue
+            if not self.wanted.hedged(verb) and not any(c.dep_ == "neg" for c in verb.children):
                 return t
         return None
+
+    @staticmethod
+    def deal_owners(deal: Token) -> set[int]:
+        """Indices of the tokens naming whose deal a deal noun is: its possessor ("Kraft's takeover"),
+        the subject "their"/"its" stands for ("X and Y won approval for their merger"), and the companies
+        "of" and "by" name ("the takeover of Cadbury by Kraft"); not the regulator that cleared it."""
+        heads = []
+        for c in deal.children:
+            if c.dep_ == "poss":
+                if c.lower_ in ("its", "their"):
+                    heads += [s for v in (verb_above(deal),) if v is not None for s in v.children if s.dep_ == "nsubj"]
+                else:
+                    heads.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                heads += [g for g in c.children if g.dep_ == "pobj"]
+        return {x.i for h in heads for t in (h, *h.conjuncts) for x in t.subtree}
 
     def _agreed_that(self, verb: Token) -> bool:
         """True for "X agreed that Y should ...", X a state, a body or those who act for one (not

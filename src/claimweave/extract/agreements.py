@@ -696,13 +696,25 @@ class AgreementExtractor:
         verb = doc[source[3]]
         deal = self.finder.owned_deal(doc[source[1] : source[2]])
         if deal is not None and verb_above(deal) == verb and verb.lemma_ not in self.vocab.cues.deal_done_verbs:
+            if linked:
+                return  # "... won approval for their merger. The company signed the agreement with X": another deal
             # "X and Y won approval on Tuesday for their merger. The deal would ...": the day of what
             # became of it is not the day it was made; what became of it is its status
             draft.terms.status = draft.terms.status or terms.status or self._approval_won(verb)
             if not draft.terms.asset and not any(c.dep_ == "prep" and c.lower_ == "of" for c in deal.children):
                 start, end = deal.left_edge.idx, deal.idx + len(deal)
                 draft.terms.asset = Term(doc.text[start:end], start, end, "asset.deal_noun")
-            draft.terms.parties = draft.terms.parties or terms.parties
+            # (whose deal it is, not "won approval from the European Commission")
+            owners = self.finder.deal_owners(deal)
+            at = {doc[i].idx for i in owners}
+            named = [p for p in terms.parties if any(p.start <= x < p.end for x in at)]
+            # ("the merger of X and Y was cleared", "X's takeover": names the sentence's reading skips)
+            named += [
+                _entity_term(doc, e, "party.deal_owner") for e in doc.ents
+                if e.label_ == "ORG" and e.root.i in owners and not any(p.start < e.end_char and e.start_char < p.end for p in named)
+            ]
+            named.sort(key=lambda p: p.start)
+            draft.terms.parties = draft.terms.parties or named
             return
         if not draft.terms.signed:
             # "The Maoists and the parties agreed last month to form an alliance ... Under the agreement":
@@ -721,13 +733,19 @@ class AgreementExtractor:
             if rule is not None:
                 draft.terms.status = Term(rule.value, verb.idx, verb.idx + len(verb), rule.id)
 
-    @staticmethod
-    def _approval_won(verb) -> Term | None:
-        """"won European Union conditional approval for their merger": approved."""
-        if verb.lemma_ not in ("win", "receive", "get", "gain", "obtain", "secure"):
+    def _approval_won(self, verb) -> Term | None:
+        """"won European Union conditional approval for their merger", "was cleared by the
+        Commission": approved."""
+        cues = self.vocab.cues
+        if any(c.dep_ == "neg" for c in verb.children):
             return None
-        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("approval", "clearance", "go-ahead")), None)
-        if noun is None or any(c.dep_ == "neg" for c in verb.children):
+        if verb.tag_ == "VBN" and (verb.lemma_ in cues.approving_verbs or verb.lemma_ == "clear"):
+            if any(c.dep_ == "auxpass" for c in verb.children):
+                return Term("approved", verb.idx, verb.idx + len(verb), "status.approval_won")
+        if verb.lemma_ not in cues.approval_gained_verbs:
+            return None
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in {*cues.approval_nouns, "clearance", "go-ahead"}), None)
+        if noun is None:
             return None
         return Term("approved", verb.idx, noun.idx + len(noun), "status.approval_won")
 
