@@ -715,11 +715,24 @@ def test_an_approval_still_owed_is_pending(nlp, text, phrase, status):
     [
         pytest.param("The merger agreement was shelved in March amid opposition from regulators.", "merger agreement", "stalled", None, id="shelved"),
         pytest.param("The peace deal remains in limbo after the president refused to sign it.", "peace deal", "stalled", None, id="in-limbo-is-no-place-it-covers"),
+        pytest.param("The cabinet put the gas deal on hold in March.", "gas deal", "stalled", "gas", id="put-on-hold-is-no-topic"),
+        pytest.param("The gas deal, in limbo since March, covers the port.", "gas deal", "stalled", "the port", id="in-limbo-set-off-before-the-object"),
     ],
 )
 def test_an_agreement_put_aside_is_stalled(nlp, text, phrase, status, asset):
     found = named(nlp, text, phrase)
     assert (found.status, found.asset) == (status, asset)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The collapse of the migration deal left thousands of migrants in limbo.", id="the-object-left-in-limbo"),
+        pytest.param("The migration deal of 2016 put deportations on hold.", id="the-object-put-on-hold"),
+    ],
+)
+def test_what_an_agreement_leaves_in_limbo_is_not_its_state(nlp, text):
+    assert [a.status for a in run(nlp, text) if a.status is not None] == []
 
 
 @pytest.mark.parametrize(

@@ -468,6 +468,8 @@ class AssetReader(VerbAssets):
             return None  # "a peace deal inked between X and Y, which ended the war on the continent"
         if prep.lower_ == "to" and doc[m.head].lemma_ not in ("right", "access", "claim", "title"):
             return None  # "presented lease agreements to farmers": a recipient, not an asset
+        if any(r.regex.match(self.text, prep.idx) for r in self.vocab.status):
+            return None  # "put the deal on hold", "the deal in limbo": its state, not what it covers
         nxt = doc[e + 1]
         # "an accord on sharing water": a gerund after a topic preposition is what the accord covers, with
         # its particle and object ("agreements on setting up two joint ventures")

@@ -302,6 +302,8 @@ class StatusReader(ArgumentReader):
                         continue  # "will cut tariffs on the basis of a review of the deal": a step ahead, not its state
                 if not inside and not verbs and NEGATED_LEFT.search(self.text, max(ca, s - 24), s):
                     continue  # "is still not in force", "no longer in effect": denied
+                if not inside and not verbs and span is not None and heads and self._state_of_other(span[0], heads, anaphors):
+                    continue  # "the deal's collapse left migrants in limbo": the migrants' state, not the deal's
                 if inside or not verbs:
                     direct.append(term)
                     continue
@@ -357,6 +359,20 @@ class StatusReader(ArgumentReader):
         direct += self._approval(ca, cb, heads)
         last = lambda found: max(found, key=lambda t: (t.start, -t.end)) if found else None  # noqa: E731
         return last(direct), last(anaphoric)
+
+    @staticmethod
+    def _state_of_other(prep, heads: list, anaphors: set[str]) -> bool:
+        """True when a state told by a phrase ("in limbo", "on hold") is put on something else: the
+        object of its verb ("left migrants in limbo") or the noun it hangs on ("talks on hold")."""
+        if prep.pos_ != "ADP":
+            return False
+        owner = prep.head
+        if owner in heads:
+            return False
+        if owner.pos_ in ("NOUN", "PROPN"):
+            return True
+        # (not "The deal, in limbo since March, covers the port": a phrase before the object)
+        return any(c.dep_ == "dobj" and c.i < prep.i and c not in heads and c.lower_ not in anaphors for c in owner.children)
 
     def _ordinal_done(self, span) -> bool:
         """True for "became the 126th country to ratify ...", "is the first state to ratify ...": the
