@@ -224,6 +224,30 @@ def test_a_term_runs_from_the_day_written_after_it(nlp, text, expires):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Under the 2015 accord, Tehran agreed to freeze enrichment for 15 years from 2016.", id="a-duty-for-years-from-a-year"),
+        pytest.param("Under the 2015 accord, Tehran agreed to freeze enrichment for 15 years.", id="a-duty-for-years-from-the-signing"),
+        pytest.param("The loan agreement gives the borrower a grace period of two years starting in January 2027.", id="a-grace-period-is-part-of-the-term"),
+    ],
+)
+def test_how_long_a_duty_lasts_is_no_term_to_expire(nlp, text):
+    assert only(nlp, text).expires is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expires"),
+    [
+        pytest.param("The council signed a concession in 2010 that lets the firm run the ferry line for 25 years.", "2035", id="what-a-concession-lets-its-holder-do"),
+        pytest.param("A 2012 deal gave the company the right to exploit copper deposits for 30 years.", "2042", id="a-right-to-exploit"),
+    ],
+)
+def test_what_a_grant_lets_its_holder_do_runs_for_its_term(nlp, text, expires):
+    found = only(nlp, text)
+    assert (found.expires.value, found.expires.computed) == (expires, True)
+
+
+@pytest.mark.parametrize(
     ("text", "field", "value"),
     [
         pytest.param("The ceasefire expired at midnight on Friday.", "expires", "2024-06-14", id="expired-at-midnight-on-a-day"),

@@ -74,7 +74,9 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
     put("status", t.status)
     expires = None
     # (a term runs from the day written right after it, when there is one, not from the signing)
-    start = _term_start(doc, t.duration) if t.duration is not None and is_duration(t.duration.value) and not _personal(doc, t.parties) else None
+    # (an expiry is computed only from the agreement's own term, not from how long a duty it sets lasts)
+    own = t.duration is not None and is_duration(t.duration.value) and not _personal(doc, t.parties) and _own_term(doc, t.duration, vocab)
+    start = _term_start(doc, t.duration) if own else None
     if t.expires is not None:
         expires = Expiry(value=t.expires.value, computed=False)
         put("expires", t.expires)
@@ -85,8 +87,7 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
             expires = Expiry(value=value, computed=True)
             field_ev["expires"] = evidence(doc, t.duration.start, start.end, "expires.computed_from_start")
     elif (
-        t.duration is not None and len(signed) == 1 and is_date(signed[0]) and is_duration(t.duration.value)
-        and _told_together(doc, t.signed[0], t.duration) and not _personal(doc, t.parties)
+        own and len(signed) == 1 and is_date(signed[0]) and _told_together(doc, t.signed[0], t.duration)
         and t.signed[0].rule != "signed.name_year"  # (a name's year says when it was made, not when its term began)
     ):
         value = add_duration(date=signed[0], duration=t.duration.value)
@@ -154,6 +155,36 @@ def _term_start(doc: Doc, duration: Term):
         if tx.type == "DATE" and is_date(tx.value) and _STARTING.fullmatch(doc.text[duration.end : tx.start]):
             return tx
     return None
+
+
+_TERM_NOUNS = {"term", "tenure", "lifetime", "duration", "period", "life"}
+_TERM_VERBS = {"run", "last", "be", "remain", "stay", "extend", "renew", "prolong"}
+
+
+def _own_term(doc: Doc, duration: Term, vocab: Vocabulary) -> bool:
+    """True when a span of time is the agreement's own term, told of the agreement ("a 30-year
+    concession", "the lease runs for 20 years"), of its term ("a term of 30 years") or of a grant
+    ("granted rights for 40 years"); not of a duty it sets ("Iran agreed to cut enrichment for 15
+    years") or of a part of it ("a grace period of two years")."""
+    span = doc.char_span(duration.start, duration.end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    while word.dep_ == "pobj" and word.head.dep_ == "prep":
+        word = word.head.head
+    if word == span.root:
+        word = word.head
+    kinds = {w.split()[-1].lower() for k in vocab.kinds for w in k.terms}
+    cues = vocab.cues
+    verbs = _TERM_VERBS | set(cues.signed_verbs) | set(cues.grant_verbs) | set(cues.lease_verbs) | set(cues.renewing_verbs)
+    # (what a concession lets its holder do for its term: "operate and maintain the line for 25 years")
+    verbs |= {w for r in vocab.assets if r.id == "asset.use_object" for w in r.words if " " not in w}
+    if word.pos_ in ("VERB", "AUX"):
+        return word.lemma_ in verbs or word.lower_ in kinds
+    if word.lemma_.lower() in _TERM_NOUNS:
+        # (its own: "a term of 30 years"; a part: "a grace period", "a transition period")
+        return not any(c.dep_ in ("compound", "amod") and c.lemma_.lower() not in kinds for c in word.children)
+    return word.lower_ in kinds or word.lemma_.lower() in kinds
 
 
 def _told_together(doc: Doc, signed: Term, duration: Term) -> bool:
