@@ -563,7 +563,31 @@ def test_becoming_a_member_of_a_bloc_is_an_accession(nlp, text, parties, signed)
         pytest.param("The country hopes to become a member of the EU by 2030.", id="hopes-to-become"),
         pytest.param("Smith became a member of the club in 1990.", id="a-member-of-a-club"),
         pytest.param("Croatia will become the 28th member of the EU next July.", id="will-become"),
+        pytest.param("Brazil became a founding member of the WTO in 1995.", id="a-founding-member-joined-nothing"),
     ],
 )
 def test_becoming_a_member_hoped_or_of_a_club_is_no_accession(nlp, text):
     assert run(nlp, text)._.cw_agreements == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Slovakia joined NATO and the European Union in 2004.", id="joined-two-bodies"),
+        pytest.param("Slovakia became a member of NATO and the European Union in 2004.", id="a-member-of-two-bodies"),
+    ],
+)
+def test_joining_two_bodies_is_an_accession_to_each(nlp, text):
+    found = run(nlp, text)._.cw_agreements
+    assert [([p.text for p in a.parties], a.signed, a.status, a.asset) for a in found] == [
+        (["Slovakia", "NATO"], ["2004"], "joined", None),
+        (["Slovakia", "the European Union"], ["2004"], "joined", None),
+    ]
+
+
+def test_a_deal_signed_after_joining_a_bloc_is_an_agreement_of_its_own(nlp):
+    found = run(nlp, "Slovakia joined the European Union in 2004, and signed a fishing deal with Norway in 2006.")._.cw_agreements
+    assert [(a.kind, sorted(p.text for p in a.parties), a.signed) for a in found] == [
+        ("accession", ["Slovakia", "the European Union"], ["2004"]),
+        ("deal", ["Norway", "Slovakia"], ["2006"]),
+    ]

@@ -502,13 +502,18 @@ class MentionFinder:
                     obj_text = analysed_text(doc)[obj.left_edge.idx : obj.idx + len(obj)]
                     if self.vocab.accession_orgs.match(obj_text) or (formal and obj.pos_ == "PROPN"):
                         out.append(Mention(min([tok.i] + formal), obj.i + 1, tok.i, tok.i, accession, False, False))
-                        break  # one accession per verb
+                        out += self._joined_too(doc, obj, tok, accession)
+                        break  # one accession per verb (and one per body listed with it)
             elif tok.lemma_ == "become" and tok.tag_ in ("VBD", "VBZ"):
-                # "Croatia became the 28th member of the European Union on July 1"
+                # "Croatia became the 28th member of the European Union on July 1" (not "a founding member":
+                # who made the body joined nothing)
                 member = next((c for c in tok.children if c.dep_ == "attr" and c.lemma_.lower() == "member"), None)
+                if member is not None and any(c.lower_ in ("founding", "founder", "original", "charter") for c in member.children):
+                    continue
                 orgs = [g for c in (member.children if member is not None else []) if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
                 if orgs and self.vocab.accession_orgs.match(analysed_text(doc)[orgs[0].left_edge.idx : orgs[0].idx + len(orgs[0])]):
                     out.append(Mention(tok.i, orgs[0].i + 1, tok.i, tok.i, accession, False, False))
+                    out += self._joined_too(doc, orgs[0], tok, accession)
             elif tok.lemma_ in cues.lease_verbs and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
                 infinitive = tok.tag_ == "VB" and not any(c.lower_ in ("will", "shall") for c in tok.children)
                 # "forced to continue leasing land": an activity, not one lease (those are named by nouns)
@@ -516,6 +521,15 @@ class MentionFinder:
                 if infinitive or (tok.dep_ == "conj" and tok.head.tag_ == "VB"):
                     continue  # "talks to buy or lease the shipyard": a plan, not a lease
                 out.append(Mention(tok.i, tok.i + 1, tok.i, tok.i, lease, False, False))
+        return out
+
+    def _joined_too(self, doc: Doc, body: Token, verb: Token, accession) -> list[Mention]:
+        """"joined NATO and the European Union in 2004": each body listed after the first is an
+        accession of its own, named by its words."""
+        out = []
+        for other in body.conjuncts:
+            if other.i > body.i and self.vocab.accession_orgs.match(analysed_text(doc)[other.left_edge.idx : other.idx + len(other)]):
+                out.append(Mention(other.left_edge.i, other.i + 1, verb.i, other.left_edge.i, accession, False, False))
         return out
 
     # ------------------------------------------------------------------ groups and clauses
@@ -551,8 +565,13 @@ class MentionFinder:
             return False
         if any(t.lower_ in ("it", "they", "which", "who") for t in between):
             return False
-        # "a 2019 deal granted Stroytransgaz a 49-year lease"
-        return any(t.lemma_ in self.vocab.cues.grant_verbs and t.pos_ in ("VERB", "AUX") for t in between)
+        # "a 2019 deal granted Stroytransgaz a 49-year lease" (not "joined the EU in 2013 and signed a fishing
+        # deal with Norway": a second verb of the same subject, with an agreement of its own)
+        return any(
+            t.lemma_ in self.vocab.cues.grant_verbs and t.pos_ in ("VERB", "AUX")
+            and (t.dep_ != "conj" or any(c.dep_.startswith("nsubj") for c in t.children))
+            for t in between
+        )
 
     @staticmethod
     def _restates(doc: Doc, a: Mention, b: Mention) -> bool:
@@ -615,7 +634,8 @@ class MentionFinder:
         # "Chile and Peru signed a trade agreement and a visa deal on Monday": agreements joined as the
         # objects of one verb of making or joining share its clause (who signed, when, with whom)
         for k, (prev, nxt) in enumerate(zip(groups, groups[1:])):
-            if self._coordinated(doc, prev[-1], nxt[0]):
+            # ("joined NATO and the EU in 2004": one verb, an accession per body)
+            if self._coordinated(doc, prev[-1], nxt[0]) or prev[-1].rule == nxt[0].rule and prev[-1].head == nxt[0].head:
                 start, end = regions[k][0], regions[k + 1][1]
                 regions[k] = regions[k + 1] = (start, end)
         return regions

@@ -224,6 +224,7 @@ class AgreementExtractor:
             for group, (a, b) in zip(groups, self.finder.regions(doc, sent, groups)):
                 self._place(doc, reader, drafts, collective, agreeing, group, a, b, si, acronyms)
         self._group_dates(doc, drafts)
+        self._bodies_joined(doc, drafts)
         drafts = self._forward(doc, drafts)
         drafts = self._finish(doc, drafts, collective)
         self._negotiated(doc, reader, sentences, drafts)
@@ -748,6 +749,35 @@ class AgreementExtractor:
         if noun is None:
             return None
         return Term("approved", verb.idx, noun.idx + len(noun), "status.approval_won")
+
+    def _bodies_joined(self, doc: Doc, drafts: list[Draft]) -> None:
+        """"Poland and Hungary joined NATO and the EU in 2004": an accession to each body, made by the
+        same members on the same day, each with its own body as the other side."""
+        joins = [d for d in drafts if d.kind_mention.rule.id == "kind.accession_join"]
+        for first in joins:
+            verb = first.kind_mention.head
+            listed = [d for d in joins if d.kind_mention.head == verb]
+            if listed[0] is not first or len(listed) < 2:
+                continue
+            bodies = [self._joined_body(doc, d.kind_mention) for d in listed]
+            members = [p for p in first.terms.parties if not any(b.start < p.end and p.start < b.end for b in bodies)]
+            for d, body in zip(listed, bodies):
+                d.terms.parties = [*members, body]
+                d.terms.signed = d.terms.signed or first.terms.signed
+                d.terms.status = d.terms.status or first.terms.status
+                if d.terms.asset is not None and any(b.start < d.terms.asset.end and d.terms.asset.start < b.end for b in bodies):
+                    d.terms.asset = None  # (not "and the EU": the next body, not what is joined)
+
+    @staticmethod
+    def _joined_body(doc: Doc, m: Mention) -> Term:
+        """The body an accession mention names, its last words ("NATO" of "joined NATO")."""
+        span = doc[m.end - 1 : m.end]
+        ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+        if ent is not None:
+            return _entity_term(doc, ent, "party.joined_body")
+        start = doc[m.end - 1].left_edge.idx
+        end = doc[m.end - 1].idx + len(doc[m.end - 1])
+        return Term((doc.text[start:end], None), start, end, "party.joined_body")
 
     def _group_dates(self, doc: Doc, drafts: list[Draft]) -> None:
         """"X signed several deals on Tuesday. Y signed a memorandum on ...": an agreement singled out
