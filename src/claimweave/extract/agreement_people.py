@@ -32,6 +32,12 @@ SIGNING_DEPS = ("nsubj", "nsubjpass")
 # titles of players and staff the model may take into a person's name
 _PERSON_TITLES = frozenset(("striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "coach", "manager", "captain", "boss"))
 _PAIR_WINDOW = 5  # sentences before "the two countries" that may name the pair
+# (words of a public body's name: who rules on a deal between companies, not one of them)
+_PUBLIC_BODY_WORDS = frozenset((
+    "commission", "authority", "agency", "ministry", "department", "court", "tribunal", "regulator", "parliament",
+    "senate", "congress", "government", "council", "bureau", "office", "board",
+))
+_PLACE_PREPS = frozenset(("in", "at", "near", "from", "to", "across", "outside"))
 # words after a state's name or adjective that make a leader one of a group within it ("Sudanese rebel
 # leader", "Kenyan opposition leader"), not of the state
 _NON_STATE_WORDS = frozenset((
@@ -239,9 +245,7 @@ class PeopleResolver:
         # the leaders, ministers or governments of the two countries named)
         if PAIR_NOUNS.get(token.lemma_.lower()) is not STATE_LABELS:
             return []
-        first = token.sent.start
-        for _ in range(_PAIR_WINDOW):
-            first = self.doc[first - 1].sent.start if first > 0 else first
+        first = self._sentences_back(token, _PAIR_WINDOW)
         known = countries()
         named: dict[str, Span] = {}
         people = token.lemma_.lower() in ("leader", "president", "premier", "minister")
@@ -262,20 +266,33 @@ class PeopleResolver:
         contract": the two organisations this sentence and the one before name, when they name exactly two."""
         if PAIR_NOUNS.get(token.lemma_.lower()) is not COMPANY_LABELS or not token.dep_.startswith("nsubj"):
             return []  # (as who acts; "between the two concerns" is read with the sentence's other names)
-        first = self.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+        first = self._sentences_back(token, 1)
         named: list[Span] = []
         known = countries()
         for e in self.doc.ents:
-            # (a company the model took for a place is one too, unless it is a country: "Gazprom")
-            if e.start < first or e.end > token.i or not (e.label_ == "ORG" or e.label_ == "GPE" and affiliation_name(e.text) not in known):
+            # (a company the model took for a place is one too, unless it is a country, "Gazprom", or a
+            # place something happens in: "talks in Geneva")
+            place = e.label_ == "GPE" and (affiliation_name(e.text) in known or e.root.dep_ == "pobj" and e.root.head.lower_ in _PLACE_PREPS)
+            if e.start < first or e.end > token.i or e.label_ not in ("ORG", "GPE") or place:
                 continue
             if e.root.dep_ == "nsubj" and e.root.head.lemma_ in ("report", "say", "quote", "tell", "write"):
                 continue  # "..., the Wall Street Journal reported": a source, not one of the two
+            if any(t.lower_ in _PUBLIC_BODY_WORDS for t in e):
+                continue  # "won approval from the Competition Commission": who rules on the deal, no company
             if not any(same_name(e.text, n.text) for n in named):
                 named.append(e)
-        if len(named) != 2:
+        # ("Shell, BP and Total held talks": a name listed with them that the model missed counts too)
+        missed = {c.i for e in named for c in e.root.conjuncts if c.pos_ == "PROPN" and not c.ent_type_}
+        if len(named) + len(missed) != 2:
             return []
         return [self._party(e, "party.pair") for e in named]
+
+    def _sentences_back(self, token: Token, n: int) -> int:
+        """The first token of the sentence ``n`` sentences before the token's own."""
+        first = token.sent.start
+        for _ in range(n):
+            first = self.doc[first - 1].sent.start if first > 0 else first
+        return first
 
     def _written_pair(self, token: Token, labels: tuple[str, ...]) -> list[Party]:
         """"The Ministry of Health (MOH) and China Meteorological Administration (CMA) plan ... by the two
