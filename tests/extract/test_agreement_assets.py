@@ -255,6 +255,9 @@ def test_goods_and_facilities_named_before_the_kind(nlp, text, asset):
         pytest.param("The firm holds a port lease in Tartus.", "port in Tartus", id="and-a-lease-in-a-place"),
         pytest.param("Iran and the EU reached a preliminary agreement on the nuclear issue in Paris.", "the nuclear issue", id="a-topic-then-where-it-was-reached"),
         pytest.param("The two sides signed an agreement on investment in Iraq.", "investment in Iraq", id="but-a-place-the-topic-is-in"),
+        pytest.param("The two states reached an agreement on troop withdrawals in eastern Moldova.", "troop withdrawals in eastern Moldova", id="but-a-region-the-topic-is-in"),
+        pytest.param("The firms signed a deal on gas production in Qatar.", "gas production in Qatar", id="but-a-country-the-topic-is-in"),
+        pytest.param("The firms signed a deal on gas supplies in Vienna.", "gas supplies", id="a-city-it-was-signed-in"),
     ],
 )
 def test_where_an_agreement_was_signed_is_not_what_it_covers(nlp, text, asset):

@@ -11,6 +11,8 @@ from spacy.tokens import Doc
 
 from claimweave.extract.agreement_asset_shapes import clause_end, empty_asset, foreign_clauses, handed_over
 from claimweave.extract.agreement_asset_verbs import VerbAssets
+from claimweave.extract.agreement_people import countries
+from claimweave.extract.titles import affiliation_name
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_side_shapes import HYPHENS, paired_sides
 from claimweave.extract.agreement_terms import spells
@@ -71,6 +73,18 @@ class AssetReader(VerbAssets):
         closes = any(t.lower_ in ("and", "or") and t.dep_ == "cc" for t in doc[j + 1 : b])
         return closes and not any(t.lower_ in self.vocab.kind_heads for t in items) and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
 
+    @staticmethod
+    def _venue(place) -> bool:
+        """True for a place an agreement is made in: a city or a building ("in Paris", "at the Elysee"),
+        not a country or a region an agreement's topic lies in ("troop withdrawals in eastern Ukraine",
+        "gas production in Qatar")."""
+        if place.dep_ != "pobj" or place.ent_type_ not in ("GPE", "FAC"):
+            return False
+        if place.ent_type_ == "FAC":
+            return True
+        name = place.doc[place.left_edge.i : place.i + 1]
+        return affiliation_name(name.text) not in countries() and not any(c.dep_ in ("amod", "compound") and not c.ent_type_ for c in place.children)
+
     def _np(self, i: int, b: int, tx: list[Timex], verb_head: bool = False) -> tuple[int, int] | None:
         """The noun phrase starting at token i (stopping at times, clause words, verbs), as tokens;
         ``verb_head`` reads a first word tagged as a verb as a noun ("barriers to trade in goods")."""
@@ -96,7 +110,7 @@ class AssetReader(VerbAssets):
             if j > i and t.lower_ in ("dates", "date", "dating") and j + 1 < b and doc[j + 1].lower_ in ("back", "from") and not any(c.dep_ == "det" for c in t.children):
                 break  # "the agreement on water sharing dates back to 1944": the verb the tagger read as a noun
             made_at = t.head.pos_ in ("NOUN", "PROPN") and t.head.lower_ in self.vocab.kind_heads or t.head.pos_ == "VERB" and t.head.lemma_ in self.vocab.cues.making_verbs
-            if j > i and t.dep_ == "prep" and t.lower_ in ("in", "at") and made_at and not i <= t.head.i < j and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") for g in t.children):
+            if j > i and t.dep_ == "prep" and t.lower_ in ("in", "at") and made_at and not i <= t.head.i < j and any(self._venue(g) for g in t.children):
                 break  # "a preliminary agreement on the nuclear issue in Paris": where it was made, hung outside the phrase
             if t.tag_ in ("WRB", "WP", "WDT"):
                 break  # 'the "guiding principles" on how to settle it', "a deal on how to": a clause begins
