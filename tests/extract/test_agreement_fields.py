@@ -741,6 +741,9 @@ def test_what_an_agreement_leaves_in_limbo_is_not_its_state(nlp, text):
         pytest.param("Rio Tinto signed a 20-year iron ore supply deal with Baosteel worth 9 billion dollars.", "deal", "deal", id="ore-supplied-is-trade"),
         pytest.param("The company signed a deal on phosphate mining in Homs.", "deal", "mining rights", id="mining-is-mining-rights"),
         pytest.param("The firm signed an agreement to develop the iron ore deposits in Guinea.", "agreement", "mining rights", id="ore-deposits-developed"),
+        pytest.param("Kiruna Metals signed a deal to sell iron ore to Posco.", "deal", "deal", id="ore-sold"),
+        pytest.param("The miner signed a deal to supply iron ore from Canada to Japan for ten years.", "deal", "deal", id="ore-supplied-from-to"),
+        pytest.param("The miner signed an agreement to ship phosphate to Indian fertiliser makers.", "agreement", "agreement", id="phosphate-shipped"),
     ],
 )
 def test_a_deal_to_trade_ore_is_no_mining_right(nlp, text, phrase, kind):

@@ -157,6 +157,7 @@ def _term_start(doc: Doc, duration: Term):
     return None
 
 
+_TRADE_VERBS = {"supply", "sell", "resell", "ship", "deliver", "export", "import", "buy", "purchase", "transport", "trade", "send", "provide"}
 _TERM_NOUNS = {"term", "tenure", "lifetime", "duration", "period", "life"}
 _TERM_VERBS = {"run", "last", "be", "remain", "stay", "extend", "renew", "prolong"}
 
@@ -215,7 +216,12 @@ def _kind_of_asset(doc: Doc, vocab: Vocabulary, asset: Term):
     """The kind rule a general agreement takes from what it covers ("a deal on phosphate mining" ->
     mining rights), read outside company names ("a stake in Orvel Mining" is no mining deal)."""
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "PERSON")]
+    span = doc.char_span(asset.start, asset.end, alignment_mode="expand")
+    # ("to sell iron ore to Baosteel", "supply ore from Brazil to China": goods traded, not a right to mine them)
+    traded = span is not None and span.root.dep_ == "dobj" and span.root.head.lemma_ in _TRADE_VERBS
     for rule in vocab.kind_by_asset:
+        if traded and rule.id == "kind_by_asset.mining":
+            continue
         for m in rule.regex.finditer(asset.value):
             at = asset.start + m.start()
             if not any(s <= at < e for s, e in names):
