@@ -175,7 +175,7 @@ def _own_term(doc: Doc, duration: Term, vocab: Vocabulary) -> bool:
         word = word.head.head
     if word == span.root:
         word = word.head
-    kinds = {w.split()[-1].lower() for k in vocab.kinds for w in k.terms}
+    kinds = vocab.kind_heads
     cues = vocab.cues
     verbs = _TERM_VERBS | set(cues.signed_verbs) | set(cues.grant_verbs) | set(cues.lease_verbs) | set(cues.renewing_verbs)
     # (what a concession lets its holder do for its term: "operate and maintain the line for 25 years")

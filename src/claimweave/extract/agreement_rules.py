@@ -36,7 +36,7 @@ class StatusRule(_Rule):
 
     id: str
     status: str
-    pattern: str
+    pattern: str  # its <<BODIES>> stands for the names of the accession_orgs cue ("joined NATO")
     scope: Literal["phrase", "region"] = "region"
     # "the truce is holding": the cue counts only as a verb with no object, told as done or going on
     # (not "held talks", "held up", "will hold")
@@ -282,6 +282,13 @@ def _not_after(pattern: str, words: list[str]) -> str:
     return pattern.replace("<<LEAVING>>", "".join(f"(?<!{re.escape(w)} )" for w in words))
 
 
+def _with_bodies(pattern: str, accession_orgs: str) -> str:
+    """``pattern`` with its ``<<BODIES>>`` written as the names of the bodies states join (the
+    ``accession_orgs`` cue without its anchors and its leading "the")."""
+    bodies = accession_orgs.removeprefix("^").removesuffix("$").removeprefix(r"(?:the\s+)?")
+    return pattern.replace("<<BODIES>>", bodies)
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The packaged agreement vocabulary, validated and compiled (cached)."""
@@ -297,7 +304,7 @@ def vocabulary() -> Vocabulary:
         kinds=tuple(kinds),
         kind_words=frozenset(w for k in kinds for term in k.terms for w in term.split()),
         kind_heads=frozenset(term.split()[-1].lower() for k in kinds for term in k.terms),
-        status=tuple(Compiled(r.id, _rx(r.pattern), r.status, r.scope, r.intransitive) for r in status),
+        status=tuple(Compiled(r.id, _rx(_with_bodies(r.pattern, cues.accession_orgs)), r.status, r.scope, r.intransitive) for r in status),
         renewal=tuple(Compiled(r.id, _rx(r.pattern), (r.automatic, r.period)) for r in renewal),
         collective=tuple(Compiled(r.id, _rx(r.pattern)) for r in collective),
         kind_by_asset=tuple(Compiled(r.id, _rx(r.pattern), r.kind) for r in by_asset),
