@@ -128,6 +128,10 @@ class EntityRepairer:
         e = self._trim(doc, low, e)
         if e is None:
             return None
+        # "contracts granted Gazprom by Niyazov" tagged as one name: the passive's "by" ends it
+        agent = next((k for k in range(e.start + 1, e.end - 1) if doc[k].dep_ == "agent" and doc[k].text == "by"), None)
+        if agent is not None:
+            e.end = agent
         rules = self.rules
         first = low[e.start]
         if first in rules.event_prefixes and e.end - e.start > 1:
