@@ -78,6 +78,9 @@ def _topic_of(head, noun) -> bool:
     return False
 
 
+# words that make a present tense tell what goes on now or as a habit ("are held yearly under the treaty")
+_NOW_WORDS = frozenset(("now", "currently", "still", "yearly", "annually", "regularly", "routinely", "already", "daily", "monthly", "weekly"))
+
 class StatusReader(ArgumentReader):
     """Reads an agreement's status (and whether a cue is hypothetical or not done) from one Doc."""
 
@@ -357,6 +360,7 @@ class StatusReader(ArgumentReader):
                     # (not "under the terms of the truce, forces withdrew from X": the terms frame the act)
                     anaphoric.append(term)
         direct += self._approval(ca, cb, heads)
+        direct += self._done_under(heads)
         last = lambda found: max(found, key=lambda t: (t.start, -t.end)) if found else None  # noqa: E731
         return last(direct), last(anaphoric)
 
@@ -398,6 +402,29 @@ class StatusReader(ArgumentReader):
             return False
         spans = [(v.left_edge.idx, v.right_edge.idx + len(v.right_edge)) for v in verbs]
         return any(a <= t.start < b and after_publication(t.value, published) for t in tx for a, b in spans)
+
+    def _done_under(self, heads: list) -> list[Term]:
+        """In force: what is being done under the agreement now ("exercises are being held yearly under
+        the treaty", "the region, which is being returned under the accord"), a progressive or a present
+        with a word of now or of habit (not a term told in the present: "under the deal, X gets Y")."""
+        out = []
+        for head in heads:
+            prep = head.head if head.dep_ == "pobj" and head.head.lower_ == "under" else None
+            if prep is None:
+                # ("the accord between X and Y under which Z is being returned": the parser may hang it on Y)
+                relcls = [c for c in head.subtree if c.dep_ == "relcl"]
+                prep = next((p for c in relcls for p in c.children if p.dep_ == "prep" and p.lower_ == "under" and any(g.lower_ == "which" for g in p.children)), None)
+            verb = prep.head if prep is not None else None
+            if verb is None or verb.pos_ != "VERB" or self._modal(verb) or self._denied(verb):
+                continue
+            aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            now = any(a.lower_ in ("is", "are", "am") for a in aux) and (verb.tag_ == "VBG" or any(a.lower_ == "being" for a in aux))
+            habit = verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBN" and any(a.lower_ in ("is", "are") for a in aux)
+            habit = habit and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _NOW_WORDS for c in verb.children)
+            if now or habit:
+                first, last = min(prep, verb, key=lambda t: t.i), max(prep, verb, key=lambda t: t.i)
+                out.append(Term("in force", first.idx, last.idx + len(last), "status.done_under"))
+        return out
 
     def _approval(self, ca: int, cb: int, heads: list) -> list[Term]:
         """Statuses told by an approval noun of the agreement: "the cabinet's approval of the deal" and
