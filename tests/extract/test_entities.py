@@ -31,6 +31,9 @@ REPAIRS = [
     # a title is not part of the name
     ("Treasurer Peter Lindqvist voted for the motion on Friday.", "Peter Lindqvist", "PERSON"),
     ("Councillor Nadia Brandt voted against the plan.", "Nadia Brandt", "PERSON"),
+    # the words before a company's legal form, written alone, name that company
+    ("Italian chemicals group Vittorelli S.p.A. made an offer. Vittorelli currently owns 72% of the target.", "Vittorelli", "ORG"),
+    ("Italian chemicals group Castellani S.p.A. made an offer. Castellani currently owns 72% of the target.", "Castellani", "ORG"),
     # a name followed by a person's title is a person
     ("Murat Kaya, Turkish Foreign Minister, said the talks went well.", "Murat Kaya", "PERSON"),
 ]

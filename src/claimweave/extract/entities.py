@@ -62,6 +62,7 @@ class RepairRules(BaseModel):
     not_place_words: list[str]
     place_prepositions: list[str]
     event_prefixes: list[str]
+    legal_forms: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +113,7 @@ class EntityRepairer:
         ents += self._missing_facilities(doc, low, ents)
         ents += self._known_surnames(doc, low, ents)
         self._place_prepositions(doc, low, ents)
+        self._company_short_names(doc, ents)
         self._vote_labels(doc, ents)
         return ents
 
@@ -426,6 +428,22 @@ class EntityRepairer:
                 start -= 1
             found.append(Ent(start, i + 1, "PERSON", "entities.known_surname"))
         return found
+
+    def _company_short_names(self, doc: Doc, ents: list[Ent]) -> None:
+        """"Montedison S.p.A. ... Montedison currently owns": a name written as the words before a
+        company's legal form is that company, though the model tagged it a person or a place."""
+        forms = "|".join(re.escape(f) for f in sorted(self.rules.legal_forms, key=len, reverse=True))
+        legal = re.compile(rf"(?:,?\s+(?:{forms})(?![\w.]))+$", re.I)
+        stems = set()
+        for e in ents:
+            if e.label == "ORG":
+                text = doc[e.start : e.end].text
+                stem = legal.sub("", text)
+                if stem != text and stem:
+                    stems.add(name_key(stem))
+        for e in ents:
+            if e.label in ("PERSON", "GPE", "NORP") and name_key(doc[e.start : e.end].text) in stems:
+                e.label, e.rule = "ORG", "entities.company_short_name"
 
     def _vote_labels(self, doc: Doc, ents: list[Ent]) -> None:
         """One name, one label in a document: the majority label wins, a repair rule's label counts triple."""
