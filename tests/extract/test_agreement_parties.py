@@ -1197,6 +1197,10 @@ def test_names_near_a_deal_that_are_no_sides(nlp, text, parties):
             "Arvo Corp held talks in Geneva with Beta Group. The two companies signed a supply contract on Monday.",
             ["Arvo Corp", "Beta Group"], id="the-city-of-the-talks-is-no-company",
         ),
+        pytest.param(
+            "Arvo Corp owns 72 percent of Beta Group. The offer follows an agreement between the companies.",
+            ["Arvo Corp", "Beta Group"], id="between-the-companies-in-a-sentence-naming-none",
+        ),
     ],
 )
 def test_the_two_companies_or_the_sides_are_the_pair_just_named(nlp, text, parties):

@@ -216,7 +216,9 @@ class PeopleResolver:
         labels = PAIR_NOUNS.get(token.lemma_.lower())
         if labels is None or token.tag_ not in ("NNS", "NNPS"):
             return []
-        if not any(c.lower_ in ("two", "both") for c in token.children):
+        # ("an agreement between the companies": two, by "between")
+        between = token.dep_ == "pobj" and token.head.lower_ == "between" and any(c.lower_ == "the" for c in token.children)
+        if not between and not any(c.lower_ in ("two", "both") for c in token.children):
             return []
         # ("only two Arab countries, Egypt and Jordan, have ...": an indefinite "two countries" introduces
         # its own pair, named after it, and restates none)
@@ -264,16 +266,24 @@ class PeopleResolver:
     def _two_companies(self, token: Token) -> list[Party]:
         """"Naftogaz has been negotiating with Gazprom for months. On Tuesday the two companies signed a
         contract": the two organisations this sentence and the one before name, when they name exactly two."""
-        if PAIR_NOUNS.get(token.lemma_.lower()) is not COMPANY_LABELS or not token.dep_.startswith("nsubj"):
-            return []  # (as who acts; "between the two concerns" is read with the sentence's other names)
+        if PAIR_NOUNS.get(token.lemma_.lower()) is not COMPANY_LABELS:
+            return []
+        # (as who acts, or "between the companies" in a sentence naming none: "between the two concerns" in
+        # one that names others is read with its names)
+        between = token.dep_ == "pobj" and token.head.lower_ == "between" and not any(e.label_ == "ORG" for e in token.sent.ents)
+        if not token.dep_.startswith("nsubj") and not between:
+            return []
         first = self._sentences_back(token, 1)
         named: list[Span] = []
         known = countries()
         for e in self.doc.ents:
-            # (a company the model took for a place is one too, unless it is a country, "Gazprom", or a
-            # place something happens in: "talks in Geneva")
-            place = e.label_ == "GPE" and (affiliation_name(e.text) in known or e.root.dep_ == "pobj" and e.root.head.lower_ in _PLACE_PREPS)
-            if e.start < first or e.end > token.i or e.label_ not in ("ORG", "GPE") or place:
+            # (the entity component's label, which a name's other mentions decide: "Montedison" tagged
+            # as a person after "Montedison S.p.A."; a company the model took for a place is one too,
+            # unless it is a country, "Gazprom", or a place something happens in: "talks in Geneva")
+            entity = self.entity_at.get((e.start_char, e.end_char))
+            label = entity.label if entity is not None else e.label_
+            place = label == "GPE" and (affiliation_name(e.text) in known or e.root.dep_ == "pobj" and e.root.head.lower_ in _PLACE_PREPS)
+            if e.start < first or e.end > token.i or label not in ("ORG", "GPE") or place:
                 continue
             if e.root.dep_ == "nsubj" and e.root.head.lemma_ in ("report", "say", "quote", "tell", "write"):
                 continue  # "..., the Wall Street Journal reported": a source, not one of the two

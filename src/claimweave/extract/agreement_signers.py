@@ -111,6 +111,11 @@ class SignerReader:
             tokens = own + [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
             for t in tokens:
                 if t not in own and any(p.start <= t.idx < p.end for p in out):
+                    # "an agreement between the companies": the two the story just named, for the unnamed words
+                    restated = self.people.pair(t) if t.tag_ == "NNS" and all(p.value[1] is None for p in out if p.start <= t.idx < p.end) else []
+                    if len(restated) == 2:
+                        out = [p for p in out if not p.start <= t.idx < p.end]
+                        found += restated
                     continue  # "a treaty with the government": the side is written already; not its state again
                 if ca <= t.idx < cb:
                     # "Chinese President X and his Pakistani counterpart Pervez Musharraf": the counterpart acts
