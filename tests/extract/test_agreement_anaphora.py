@@ -170,3 +170,26 @@ def test_a_merger_approved_before_is_not_a_later_agreement_with_its_own_partner(
     text = "Acme Corp and Orvel Inc won approval on Tuesday for their merger. The company later signed the agreement with Delta Ltd."
     found = run(nlp, text)._.cw_agreements
     assert [([p.text for p in a.parties], a.asset, a.status) for a in found] == [(["Delta Ltd."], None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "asset"),
+    [
+        pytest.param(
+            "Acme Corp raised its offer for Orvel Inc to 50 dollars a share on Monday. The deal values Orvel Inc at 2 billion dollars.",
+            ["Acme Corp", "Orvel Inc"], "Orvel Inc", id="raised-its-offer-for-a-company",
+        ),
+        pytest.param(
+            "Acme Corp raised its price for the furniture maker Orvel Inc on Monday. Analysts said the deal was fair.",
+            ["Acme Corp", "Orvel Inc"], "Orvel Inc", id="its-price-for-a-company-described",
+        ),
+    ],
+)
+def test_the_deal_after_a_companys_bid_is_between_bidder_and_target(nlp, text, parties, asset):
+    found = run(nlp, text)._.cw_agreements
+    # (a bid raised is no signing: the day is not the deal's date)
+    assert [([p.text for p in a.parties], a.asset, a.signed) for a in found] == [(parties, asset, [])]
+
+
+def test_an_offer_for_talks_is_no_bid(nlp):
+    assert run(nlp, "The union raised its offer for talks with Acme Corp on Monday. The deal would end the strike.")._.cw_agreements == []

@@ -693,6 +693,20 @@ class MentionFinder:
                 return t
         return None
 
+    def bid_for(self, verb: Token) -> list[Token]:
+        """The tokens of the companies a verb's object bids for ("raised its offer for Beta Group", "its
+        price for the jeweler Weisfield's Inc."; not "an offer for talks with X", "the price of gas")."""
+        nouns = {*self.vocab.cues.deal_plan_nouns, "price"}
+        bids = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in nouns and any(d.dep_ == "poss" and d.lower_ in ("its", "their") for d in c.children)]
+        found = []
+        for bid in bids:
+            for p in (c for c in bid.children if c.dep_ == "prep" and c.lower_ == "for"):
+                target = next((g for g in p.children if g.dep_ == "pobj"), None)
+                # (the company bought, or the shares of it: not a company named further in, "talks with X")
+                named = [t for t in (target.subtree if target is not None else []) if t.ent_type_ == "ORG" and (t.head == target or t == target or t.dep_ in ("compound", "poss", "appos", "pobj") and t.head.head == target)]
+                found += [t for t in named if t.head.lower_ != "with"]
+        return found
+
     @staticmethod
     def deal_owners(deal: Token) -> set[int]:
         """Indices of the tokens naming whose deal a deal noun is: its possessor ("Kraft's takeover"),
@@ -774,11 +788,13 @@ class MentionFinder:
         deal = self.owned_deal(sent)
         if deal is not None:
             return verb_above(deal).i
-        # "X and Y sweetened their plan to merge": a named party's standing plan for a deal.
+        # "X and Y sweetened their plan to merge", "X raised its offer for Y": a named party's standing
+        # plan for a deal, or its bid for a named company
         for t in sent:
-            if t.lemma_ not in self.vocab.cues.deal_plan_nouns or t.dep_ != "dobj" or t.head.pos_ != "VERB" or self.wanted.hedged(t.head):
+            if t.lemma_ not in {*self.vocab.cues.deal_plan_nouns, "price"} or t.dep_ != "dobj" or t.head.pos_ != "VERB" or self.wanted.hedged(t.head):
                 continue
-            if not any(c.dep_ in ("acl", "xcomp", "relcl") and c.lemma_ in verbs for c in t.children):
+            planned = t.lemma_ != "price" and any(c.dep_ in ("acl", "xcomp", "relcl") and c.lemma_ in verbs for c in t.children)
+            if not planned and not self.bid_for(t.head):
                 continue
             if any(c.dep_ == "nsubj" and c.ent_type_ in ("ORG", "GPE") for c in t.head.children):
                 return t.head.i

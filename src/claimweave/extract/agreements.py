@@ -717,6 +717,19 @@ class AgreementExtractor:
             named.sort(key=lambda p: p.start)
             draft.terms.parties = draft.terms.parties or named
             return
+        targets = self.finder.bid_for(verb)
+        if targets:
+            # "X raised its offer for Y. The deal ...": the bidder and the company bid for are its sides; a
+            # bid is no signing, so the day is not its date
+            if not linked:
+                bidders = [s for c in verb.children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
+                owners = {x.i for t in [*bidders, *targets] for x in t.subtree}
+                sides = [_entity_term(doc, e, "party.bid") for e in doc.ents if e.label_ == "ORG" and e.root.i in owners and e.root.dep_ != "appos"]
+                draft.terms.parties = sides if len(sides) >= 2 else draft.terms.parties
+                bought = next((e for e in doc.ents if e.label_ == "ORG" and any(e.start <= t.i < e.end for t in targets)), None)
+                if not draft.terms.asset and bought is not None:
+                    draft.terms.asset = Term(bought.text, bought.start_char, bought.end_char, "asset.bid_target")
+            return
         if not draft.terms.signed:
             # "The Maoists and the parties agreed last month to form an alliance ... Under the agreement":
             # the day it was agreed is the day it was made
