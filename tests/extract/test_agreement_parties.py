@@ -1147,6 +1147,24 @@ def test_the_club_that_signs_a_player_on_a_contract_is_its_side(nlp, text, parti
 @pytest.mark.parametrize(
     ("text", "parties"),
     [
+        pytest.param(
+            "Scottish club Hearts have denied that their captain Tom Hale wants to leave. Hale's current contract runs until 2009.",
+            ["Hale", "Hearts"], id="the-one-club-the-story-names",
+        ),
+        # (two clubs named: a move between them, and no telling whose contract it is)
+        pytest.param(
+            "Striker Tom Hale left French club Nantes for Scottish club Hearts. Hale's new contract runs until 2009.",
+            ["Hale"], id="not-one-of-two-clubs",
+        ),
+    ],
+)
+def test_a_persons_contract_with_no_other_side_is_with_the_club_the_story_names(nlp, text, parties):
+    assert sole_parties(nlp, text) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
         pytest.param("The union and the carmaker reached a tentative four-year labour contract late on Tuesday.", ["The union", "the carmaker"], id="a-body-joined-to-a-union"),
         pytest.param("The rebels and the villagers agreed a truce.", ["The rebels", "the villagers"], id="a-group-joined-to-rebels"),
         pytest.param("The union and its leaders signed the contract with the firm on Monday.", ["The union", "the firm"], id="not-people-acting-for-it"),

@@ -33,7 +33,7 @@ from claimweave.extract.agreement_groups import counted_again, group_size, made_
 from claimweave.extract.agreement_output import entities_by_name, to_agreement
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
-from claimweave.extract.agreement_people import countries
+from claimweave.extract.agreement_people import Party, countries, proper_noun_party
 from claimweave.extract.agreement_conflicts import ConflictSides
 from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
@@ -41,6 +41,7 @@ from claimweave.extract.agreement_status import MAKING_LEMMAS
 from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import alike, before, same_name, spells, verb_above
 from claimweave.extract.common import analysed_text, context, ensure_extensions
+from claimweave.extract.entities import name_key
 
 PARTY_LABELS = ("ORG", "PERSON")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")  # what a sentence may end with
@@ -231,6 +232,7 @@ class AgreementExtractor:
         self._shared_counterpart(drafts)
         self._group_member(doc, drafts)
         self._same_agreement(drafts)
+        self._club_of_person(doc, drafts)
         named = entities_by_name(doc)
         doc._.cw_agreements = [to_agreement(doc, ctx.doc_id, d, self.vocab, named) for d in drafts]
         return doc
@@ -762,6 +764,27 @@ class AgreementExtractor:
         if noun is None:
             return None
         return Term("approved", verb.idx, noun.idx + len(noun), "status.approval_won")
+
+    @staticmethod
+    def _club_of_person(doc: Doc, drafts: list[Draft]) -> None:
+        """"Premier League club Tottenham ... The captain's current contract runs until 2008": a
+        contract or deal whose one side is a person is with the one club or team the story names (none
+        when it names two: a transfer between them)."""
+        clubs: dict[str, Party] = {}
+        for t in doc:
+            # (a name the tagger may take for a plural noun: "club Nantes")
+            if t.lower_ in ("club", "team") and t.dep_ in ("compound", "appos") and t.head.pos_ in ("PROPN", "NOUN") and t.head.text[:1].isupper():
+                club = proper_noun_party(t.head, "party.person_club")
+                clubs.setdefault(name_key(club.text), club)
+        if len(clubs) != 1:
+            return
+        club = next(iter(clubs.values()))
+        for d in drafts:
+            sides = d.terms.parties
+            if d.kind_mention.rule.kind not in ("contract", "deal") or len(sides) != 1 or same_name(sides[0].value[0], club.text):
+                continue
+            if doc.char_span(sides[0].start, sides[0].end, alignment_mode="expand").root.ent_type_ == "PERSON":
+                d.terms.parties = [*sides, Term((club.text, club.entity_id), club.start, club.end, club.rule)]
 
     def _bodies_joined(self, doc: Doc, drafts: list[Draft]) -> None:
         """"Poland and Hungary joined NATO and the EU in 2004": an accession to each body, made by the
