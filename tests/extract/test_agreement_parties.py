@@ -1244,3 +1244,16 @@ def test_the_two_companies_are_not_two_of_three_named(nlp):
 def test_the_two_companies_are_no_place_or_regulator(nlp, text, not_a_party):
     found = sole_parties(nlp, text)
     assert not any(not_a_party in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The port is run by Nordvik Ports Ltd, which operates it under a 30-year lease.", id="after-the-verb"),
+        pytest.param("The council chose Nordvik Ports Ltd, which will run the ferry line under a concession agreement signed on Monday.", id="an-object"),
+    ],
+)
+def test_the_company_a_relative_clause_acting_under_an_agreement_is_about_holds_it(nlp, text):
+    found = [a for a in agreements(nlp, text) if a.kind in ("lease", "concession")]
+    assert [[p.text for p in a.parties] for a in found] == [["Nordvik Ports Ltd"]]
+

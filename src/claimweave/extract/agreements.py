@@ -233,6 +233,7 @@ class AgreementExtractor:
         self._group_member(doc, drafts)
         self._same_agreement(drafts)
         self._club_of_person(doc, drafts)
+        self._holder_by_relative(doc, drafts)
         named = entities_by_name(doc)
         doc._.cw_agreements = [to_agreement(doc, ctx.doc_id, d, self.vocab, named) for d in drafts]
         return doc
@@ -764,6 +765,20 @@ class AgreementExtractor:
         if noun is None:
             return None
         return Term("approved", verb.idx, noun.idx + len(noun), "status.approval_won")
+
+    @staticmethod
+    def _holder_by_relative(doc: Doc, drafts: list[Draft]) -> None:
+        """"Nordvik Ports Ltd, which operates the terminal under a 30-year lease": the company a relative
+        clause acting under the agreement is about holds it."""
+        for d in drafts:
+            for m in d.mentions:
+                head = doc[m.head]
+                verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "under" else None
+                if verb is None or verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children):
+                    continue
+                holder = next((e for e in doc.ents if e.label_ in SIDE_LABELS and e.start <= verb.head.i < e.end), None)
+                if holder is not None and not any(p.start < holder.end_char and holder.start_char < p.end for p in d.terms.parties):
+                    d.terms.parties = [*d.terms.parties, _entity_term(doc, holder, "party.relative_holder")]
 
     @staticmethod
     def _club_of_person(doc: Doc, drafts: list[Draft]) -> None:
