@@ -171,3 +171,10 @@ def test_a_name_tagged_across_a_passive_by_ends_before_it(nlp):
     doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 1, 3], deps=["nsubj", "ROOT", "dobj", "agent", "pobj"], ents=["O", "O", "B-ORG", "I-ORG", "I-ORG"])
     found = EntityRepairer()(doc, {"ORG"})
     assert [(doc[e.start : e.end].text, e.label) for e in found] == [("Kiruna", "ORG")]
+
+
+def test_a_company_named_after_its_founder_leaves_his_surname_his(nlp):
+    found = entities(nlp, "Michael Bloomberg founded Bloomberg L.P. in 1981. Bloomberg, a former mayor, spoke on Monday.")
+    person = next(e for e in found if e.name == "Michael Bloomberg")
+    assert [m.text for m in person.mentions] == ["Michael Bloomberg", "Bloomberg"]
+

@@ -441,8 +441,11 @@ class EntityRepairer:
                 stem = legal.sub("", text)
                 if stem != text and stem:
                     stems.add(name_key(stem))
+        # (not a person's surname: "Michael Bloomberg founded Bloomberg L.P. ... Bloomberg said")
+        surnames = {name_key(doc[e.end - 1].text) for e in ents if e.label == "PERSON" and e.end - e.start > 1}
         for e in ents:
-            if e.label in ("PERSON", "GPE", "NORP") and name_key(doc[e.start : e.end].text) in stems:
+            key = name_key(doc[e.start : e.end].text)
+            if e.label in ("PERSON", "GPE", "NORP") and key in stems and key not in surnames:
                 e.label, e.rule = "ORG", "entities.company_short_name"
 
     def _vote_labels(self, doc: Doc, ents: list[Ent]) -> None:
