@@ -727,6 +727,17 @@ def test_what_is_being_done_under_an_agreement_says_it_is_in_force(nlp, text, ph
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Kenya is currently seeking a loan under a new deal being negotiated with the lenders.", id="sought-under-a-deal-being-negotiated"),
+        pytest.param("Cuts of 10 percent are being sought under the pact that negotiators hope to sign in December.", id="under-a-pact-hoped-for"),
+    ],
+)
+def test_what_is_sought_under_an_agreement_still_to_be_made_says_nothing_of_its_force(nlp, text):
+    assert [a.status for a in run(nlp, text) if a.status is not None] == []
+
+
+@pytest.mark.parametrize(
     ("text", "phrase", "status", "asset"),
     [
         pytest.param("The merger agreement was shelved in March amid opposition from regulators.", "merger agreement", "stalled", None, id="shelved"),

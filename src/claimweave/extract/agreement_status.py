@@ -417,6 +417,12 @@ class StatusReader(ArgumentReader):
             verb = prep.head if prep is not None else None
             if verb is None or verb.pos_ != "VERB" or self._modal(verb) or self._denied(verb):
                 continue
+            cues = self.vocab.cues
+            unmade = {*cues.sought_verbs, *cues.sought_unreal_verbs, "seek", "draft"}
+            # (not "seeking a loan under a new deal being negotiated", "cuts are being sought under the deal
+            # that negotiators hope to sign": what is sought under a deal still to be made)
+            if verb.lemma_ in unmade or any(c.dep_ in ("acl", "relcl") and (c.lemma_ in unmade or self._modal(c)) for c in head.children):
+                continue
             aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
             now = any(a.lower_ in ("is", "are", "am") for a in aux) and (verb.tag_ == "VBG" or any(a.lower_ == "being" for a in aux))
             habit = verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBN" and any(a.lower_ in ("is", "are") for a in aux)
