@@ -153,6 +153,19 @@ def test_unsure_references_give_no_party(nlp, text, kind_text, not_parties):
             "Regulators imposed conditions on Acme Corp's takeover of Orvel Inc on Monday. The deal is worth 3 billion dollars.",
             ["Acme Corp", "Orvel Inc"], None, [], id="the-possessor-of-a-takeover-is-a-side",
         ),
+        # (the later sentence naming nothing of its own, or a place of its own)
+        pytest.param(
+            "Veltro Chemicals and Sandhurst Polymers won approval from the European Commission on Tuesday for their merger. The deal was first announced in March.",
+            ["Veltro Chemicals", "Sandhurst Polymers"], "approved", [], id="the-regulator-is-no-side-of-a-deal-saying-nothing-more",
+        ),
+        pytest.param(
+            "Carrow Foods won approval from the Competition Commission for its acquisition of Dunmore Dairies. The deal would create Britain's largest dairy group.",
+            ["Carrow Foods", "Dunmore Dairies"], "approved", [], id="its-acquisition-of-a-company",
+        ),
+        pytest.param(
+            "Vantor Group won approval from shareholders for its merger with Celsan Holdings. The deal will close in July.",
+            ["Vantor Group", "Celsan Holdings"], "approved", [], id="its-merger-with-a-company",
+        ),
     ],
 )
 def test_the_deal_after_a_companys_merger_or_takeover_is_that_deal(nlp, text, parties, status, signed):

@@ -711,7 +711,8 @@ class MentionFinder:
     def deal_owners(deal: Token) -> set[int]:
         """Indices of the tokens naming whose deal a deal noun is: its possessor ("Kraft's takeover"),
         the subject "their"/"its" stands for ("X and Y won approval for their merger"), and the companies
-        "of" and "by" name ("the takeover of Cadbury by Kraft"); not the regulator that cleared it."""
+        "of", "by" and "with" name ("the takeover of Cadbury by Kraft", "its merger with Y"); not the
+        regulator that cleared it."""
         heads = []
         for c in deal.children:
             if c.dep_ == "poss":
@@ -719,7 +720,7 @@ class MentionFinder:
                     heads += [s for v in (verb_above(deal),) if v is not None for s in v.children if s.dep_ == "nsubj"]
                 else:
                     heads.append(c)
-            elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
+            elif c.dep_ == "prep" and c.lower_ in ("of", "by", "with"):
                 heads += [g for g in c.children if g.dep_ == "pobj"]
         return {x.i for h in heads for t in (h, *h.conjuncts) for x in t.subtree}
 

@@ -712,13 +712,16 @@ class AgreementExtractor:
             owners = self.finder.deal_owners(deal)
             at = {doc[i].idx for i in owners}
             named = [p for p in terms.parties if any(p.start <= x < p.end for x in at)]
-            # ("the merger of X and Y was cleared", "X's takeover": names the sentence's reading skips)
+            # ("the merger of X and Y was cleared", "X's takeover": names the sentence's reading skips, a
+            # company the model took for a person among them; a person may own a takeover too)
             named += [
                 _entity_term(doc, e, "party.deal_owner") for e in doc.ents
-                if e.label_ == "ORG" and e.root.i in owners and not any(p.start < e.end_char and e.start_char < p.end for p in named)
+                if e.label_ in ("ORG", "PERSON", "GPE") and e.root.i in owners and not any(p.start < e.end_char and e.start_char < p.end for p in named)
             ]
             named.sort(key=lambda p: p.start)
-            draft.terms.parties = draft.terms.parties or named
+            # (whose deal it is says more than the names the later sentence or the approving one gives:
+            # "The deal would create Britain's largest dairy group")
+            draft.terms.parties = named or draft.terms.parties
             return
         targets = self.finder.bid_for(verb)
         if targets:
