@@ -196,6 +196,14 @@ def test_a_merger_approved_before_is_not_a_later_agreement_with_its_own_partner(
             "Acme Corp raised its price for the furniture maker Orvel Inc on Monday. Analysts said the deal was fair.",
             ["Acme Corp", "Orvel Inc"], "Orvel Inc", id="its-price-for-a-company-described",
         ),
+        pytest.param(
+            "Unilever raised its offer for GSK's consumer health unit on Saturday. The deal was rejected by the board.",
+            ["Unilever", "GSK"], "GSK's consumer health unit", id="its-offer-for-a-companys-unit",
+        ),
+        pytest.param(
+            "Glencore raised its offer for Xstrata on Monday. The deal values Xstrata at 30 billion dollars.",
+            ["Glencore", "Xstrata"], "Xstrata", id="names-the-model-left-untagged-or-took-for-a-place",
+        ),
     ],
 )
 def test_the_deal_after_a_companys_bid_is_between_bidder_and_target(nlp, text, parties, asset):

@@ -11,12 +11,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from claimweave.extract.agreement_people import countries
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_side_shapes import HYPHENS, paired_sides
 from claimweave.extract.agreement_terms import companies_bought, how_many, spells, verb_above
 from claimweave.extract.agreement_types import RUNS_AS_NOUN, Mention, called_by_name
 from claimweave.extract.agreement_wanted import WantedReader, governing
 from claimweave.extract.common import analysed_text
+from claimweave.extract.titles import affiliation_name
 
 _NOUN_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj")  # a noun's places (a verb's "conj" has no article)
 def _as_a_name(t: Token) -> bool:
@@ -693,19 +695,30 @@ class MentionFinder:
                 return t
         return None
 
-    def bid_for(self, verb: Token) -> list[Token]:
-        """The tokens of the companies a verb's object bids for ("raised its offer for Beta Group", "its
-        price for the jeweler Weisfield's Inc."; not "an offer for talks with X", "the price of gas")."""
+    def bid_for(self, verb: Token) -> list[tuple[Token, list[Token]]]:
+        """What a verb's object bids for, each with the tokens of the company it is or is of: "raised its
+        offer for Beta Group" (Beta Group itself), "its offer for GSK's consumer health unit" (GSK's
+        unit); not "an offer for talks with X", "its price for gas"."""
         nouns = {*self.vocab.cues.deal_plan_nouns, "price"}
         bids = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in nouns and any(d.dep_ == "poss" and d.lower_ in ("its", "their") for d in c.children)]
         found = []
-        for bid in bids:
-            for p in (c for c in bid.children if c.dep_ == "prep" and c.lower_ == "for"):
-                target = next((g for g in p.children if g.dep_ == "pobj"), None)
-                # (the company bought, or the shares of it: not a company named further in, "talks with X")
-                named = [t for t in (target.subtree if target is not None else []) if t.ent_type_ == "ORG" and (t.head == target or t == target or t.dep_ in ("compound", "poss", "appos", "pobj") and t.head.head == target)]
-                found += [t for t in named if t.head.lower_ != "with"]
+        for p in (c for bid in bids for c in bid.children if c.dep_ == "prep" and c.lower_ == "for"):
+            for target in (g for g in p.children if g.dep_ == "pobj"):
+                # (the name, or the name set beside its description: "the jeweler Weisfield's Inc.")
+                # (a company the model took for a person or a place: "Xstrata")
+                name = target if self._company_like(target) else next((c for c in target.children if c.dep_ == "appos" and self._company_like(c)), None)
+                if name is not None:
+                    found.append((name, [name]))
+                    continue
+                owners = [c for c in target.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
+                if owners:
+                    found.append((target, owners))
         return found
+
+    @staticmethod
+    def _company_like(token: Token) -> bool:
+        """A name tagged as an organisation, or as a person or place that is no country."""
+        return token.ent_type_ == "ORG" or token.ent_type_ in ("PERSON", "GPE") and affiliation_name(token.text) not in countries()
 
     @staticmethod
     def deal_owners(deal: Token) -> set[int]:
@@ -797,6 +810,7 @@ class MentionFinder:
             planned = t.lemma_ != "price" and any(c.dep_ in ("acl", "xcomp", "relcl") and c.lemma_ in verbs for c in t.children)
             if not planned and not self.bid_for(t.head):
                 continue
-            if any(c.dep_ == "nsubj" and c.ent_type_ in ("ORG", "GPE") for c in t.head.children):
+            # (a bidder the model left untagged is a name too: "Glencore raised its offer for Xstrata")
+            if any(c.dep_ == "nsubj" and (c.ent_type_ in ("ORG", "GPE") or not planned and c.pos_ == "PROPN" and not c.ent_type_) for c in t.head.children):
                 return t.head.i
         return None

@@ -723,18 +723,19 @@ class AgreementExtractor:
             # "The deal would create Britain's largest dairy group")
             draft.terms.parties = named or draft.terms.parties
             return
-        targets = self.finder.bid_for(verb)
-        if targets:
-            # "X raised its offer for Y. The deal ...": the bidder and the company bid for are its sides; a
-            # bid is no signing, so the day is not its date
+        bids = self.finder.bid_for(verb)
+        if bids:
+            # "X raised its offer for Y. The deal ...": the bidder and the company bid for (or whose unit) are
+            # its sides, what is bid for what it covers; a bid is no signing, so the day is not its date
             if not linked:
                 bidders = [s for c in verb.children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
-                owners = {x.i for t in [*bidders, *targets] for x in t.subtree}
-                sides = [_entity_term(doc, e, "party.bid") for e in doc.ents if e.label_ == "ORG" and e.root.i in owners and e.root.dep_ != "appos"]
+                sides = [p for t in [*bidders, *(t for _, companies in bids for t in companies)] if (p := self._named_side(doc, t)) is not None]
                 draft.terms.parties = sides if len(sides) >= 2 else draft.terms.parties
-                bought = next((e for e in doc.ents if e.label_ == "ORG" and any(e.start <= t.i < e.end for t in targets)), None)
-                if not draft.terms.asset and bought is not None:
-                    draft.terms.asset = Term(bought.text, bought.start_char, bought.end_char, "asset.bid_target")
+                target, companies = bids[0]
+                if not draft.terms.asset:
+                    bought = next((e for e in doc.ents if e.start <= target.i < e.end), None) if companies == [target] else None
+                    start, end = (bought.start_char, bought.end_char) if bought is not None else (target.left_edge.idx, target.idx + len(target))
+                    draft.terms.asset = Term(doc.text[start:end], start, end, "asset.bid_target")
             return
         if not draft.terms.signed:
             # "The Maoists and the parties agreed last month to form an alliance ... Under the agreement":
@@ -768,6 +769,18 @@ class AgreementExtractor:
         if noun is None:
             return None
         return Term("approved", verb.idx, noun.idx + len(noun), "status.approval_won")
+
+    @staticmethod
+    def _named_side(doc: Doc, token) -> Term | None:
+        """The name a token is in, as a side: an entity tagged as an organisation, a person or a place,
+        or a proper noun the model left untagged ("Glencore raised its offer")."""
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            return _entity_term(doc, ent, "party.bid") if ent.label_ in ("ORG", "PERSON", "GPE") else None
+        if token.pos_ != "PROPN":
+            return None
+        p = proper_noun_party(token, "party.bid")
+        return Term((p.text, None), p.start, p.end, p.rule)
 
     @staticmethod
     def _holder_by_relative(doc: Doc, drafts: list[Draft]) -> None:
