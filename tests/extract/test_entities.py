@@ -34,6 +34,9 @@ REPAIRS = [
     # the words before a company's legal form, written alone, name that company
     ("Italian chemicals group Vittorelli S.p.A. made an offer. Vittorelli currently owns 72% of the target.", "Vittorelli", "ORG"),
     ("Italian chemicals group Castellani S.p.A. made an offer. Castellani currently owns 72% of the target.", "Castellani", "ORG"),
+    # a country the model took for a person keeps its first word (no title: "Sri")
+    ("Sri Lanka and the rebels signed a truce in 2002.", "Sri Lanka", "GPE"),
+    ("The firm signed a port deal with Sri Lanka on Monday.", "Sri Lanka", "GPE"),
     # a name followed by a person's title is a person
     ("Murat Kaya, Turkish Foreign Minister, said the talks went well.", "Murat Kaya", "PERSON"),
 ]

@@ -100,6 +100,7 @@ class EntityRepairer:
         self.particles = set(self.names.particles)
         self.royal = {words(w) for w in self.names.royal_titles}
         self.honorifics = {fold(h) for h in self.names.honorifics}
+        self.country_keys = {name_key(k) for k in self.titles.nationalities.values()}
 
     def __call__(self, doc: Doc, labels: set[str]) -> list[Ent]:
         low = folded_token_texts(doc)
@@ -135,6 +136,9 @@ class EntityRepairer:
         if agent is not None:
             e.end = agent
         rules = self.rules
+        if e.label in ("PERSON", "ORG") and name_key(doc[e.start : e.end].text) in self.country_keys:
+            e.label, e.rule = "GPE", "entities.country_name"
+            return e  # "Sri Lanka" tagged as a person: a country, whose first word is no title
         first = low[e.start]
         if first in rules.event_prefixes and e.end - e.start > 1:
             e.label, e.rule = "EVENT", "entities.operation_event"
@@ -458,7 +462,7 @@ class EntityRepairer:
             weight = 3 if e.rule not in ("spacy_ner", "entities.place_preposition") else 1
             votes.setdefault(key, {}).setdefault(e.label, 0)
             votes[key][e.label] += weight
-        countries = {name_key(k) for k in self.titles.nationalities.values()}
+        countries = self.country_keys
         for e in ents:
             if e.label not in VOTING_LABELS:
                 continue
