@@ -575,6 +575,7 @@ def test_becoming_a_member_hoped_or_of_a_club_is_no_accession(nlp, text):
     [
         pytest.param("Slovakia joined NATO and the European Union in 2004.", id="joined-two-bodies"),
         pytest.param("Slovakia became a member of NATO and the European Union in 2004.", id="a-member-of-two-bodies"),
+        pytest.param("Slovakia joined both NATO and the European Union in 2004.", id="joined-both"),
     ],
 )
 def test_joining_two_bodies_is_an_accession_to_each(nlp, text):
@@ -591,3 +592,12 @@ def test_a_deal_signed_after_joining_a_bloc_is_an_agreement_of_its_own(nlp):
         ("accession", ["Slovakia", "the European Union"], ["2004"]),
         ("deal", ["Norway", "Slovakia"], ["2006"]),
     ]
+
+
+def test_bodies_joined_in_different_years_each_have_their_year(nlp):
+    found = run(nlp, "Slovakia joined NATO in 2002 and the European Union in 2004.")._.cw_agreements
+    assert [([p.text for p in a.parties], a.signed, a.status) for a in found] == [
+        (["Slovakia", "NATO"], ["2002"], "joined"),
+        (["Slovakia", "the European Union"], ["2004"], "joined"),
+    ]
+

@@ -501,8 +501,7 @@ class MentionFinder:
                 for obj in objs:
                     if obj.ent_type_ in ("DATE", "TIME"):
                         continue  # "formally joined NATO on June 5": when, not what
-                    obj_text = analysed_text(doc)[obj.left_edge.idx : obj.idx + len(obj)]
-                    if self.vocab.accession_orgs.match(obj_text) or (formal and obj.pos_ == "PROPN"):
+                    if self._joinable(doc, obj) or (formal and obj.pos_ == "PROPN"):
                         out.append(Mention(min([tok.i] + formal), obj.i + 1, tok.i, tok.i, accession, False, False))
                         out += self._joined_too(doc, obj, tok, accession)
                         break  # one accession per verb (and one per body listed with it)
@@ -513,7 +512,7 @@ class MentionFinder:
                 if member is not None and any(c.lower_ in ("founding", "founder", "original", "charter") for c in member.children):
                     continue
                 orgs = [g for c in (member.children if member is not None else []) if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-                if orgs and self.vocab.accession_orgs.match(analysed_text(doc)[orgs[0].left_edge.idx : orgs[0].idx + len(orgs[0])]):
+                if orgs and self._joinable(doc, orgs[0]):
                     out.append(Mention(tok.i, orgs[0].i + 1, tok.i, tok.i, accession, False, False))
                     out += self._joined_too(doc, orgs[0], tok, accession)
             elif tok.lemma_ in cues.lease_verbs and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
@@ -525,12 +524,20 @@ class MentionFinder:
                 out.append(Mention(tok.i, tok.i + 1, tok.i, tok.i, lease, False, False))
         return out
 
+    def _joinable(self, doc: Doc, body: Token) -> bool:
+        """True for a body states join, as written ("the European Union"; "both" of "both the EU and
+        NATO" left out)."""
+        start = next(t for t in body.subtree if t.dep_ not in ("preconj", "cc"))
+        return bool(self.vocab.accession_orgs.match(analysed_text(doc)[start.idx : body.idx + len(body)]))
+
     def _joined_too(self, doc: Doc, body: Token, verb: Token, accession) -> list[Mention]:
         """"joined NATO and the European Union in 2004": each body listed after the first is an
-        accession of its own, named by its words."""
+        accession of its own, named by its words (with its own date when each has one)."""
         out = []
-        for other in body.conjuncts:
-            if other.i > body.i and self.vocab.accession_orgs.match(analysed_text(doc)[other.left_edge.idx : other.idx + len(other)]):
+        # (or "joined NATO in 1999 and the EU in 2004": the parser hangs the second on the verb)
+        gapped = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        for other in [*body.conjuncts, *gapped]:
+            if other.i > body.i and self._joinable(doc, other):
                 out.append(Mention(other.left_edge.i, other.i + 1, verb.i, other.left_edge.i, accession, False, False))
         return out
 

@@ -828,9 +828,12 @@ class AgreementExtractor:
                 continue
             bodies = [self._joined_body(doc, d.kind_mention) for d in listed]
             members = [p for p in first.terms.parties if not any(b.start < p.end and p.start < b.end for b in bodies)]
-            for d, body in zip(listed, bodies):
+            # ("joined NATO in 1999 and the EU in 2004": each its own date, written after it)
+            ends = [b.start for b in bodies[1:]] + [len(doc.text)]
+            dated = [[s for s in first.terms.signed if b.end <= s.start < nxt] for b, nxt in zip(bodies, ends)]
+            for k, (d, body) in enumerate(zip(listed, bodies)):
                 d.terms.parties = [*members, body]
-                d.terms.signed = d.terms.signed or first.terms.signed
+                d.terms.signed = dated[k] if all(dated) else d.terms.signed or first.terms.signed
                 d.terms.status = d.terms.status or first.terms.status
                 if d.terms.asset is not None and any(b.start < d.terms.asset.end and d.terms.asset.start < b.end for b in bodies):
                     d.terms.asset = None  # (not "and the EU": the next body, not what is joined)
