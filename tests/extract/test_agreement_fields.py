@@ -771,6 +771,8 @@ def test_what_an_agreement_leaves_in_limbo_is_not_its_state(nlp, text):
         pytest.param("Kiruna Metals signed a deal to sell iron ore to Posco.", "deal", "deal", id="ore-sold"),
         pytest.param("The miner signed a deal to supply iron ore from Canada to Japan for ten years.", "deal", "deal", id="ore-supplied-from-to"),
         pytest.param("The miner signed an agreement to ship phosphate to Indian fertiliser makers.", "agreement", "agreement", id="phosphate-shipped"),
+        pytest.param("The two states signed a deal on the sale of iron ore from the northern deposits.", "deal", "deal", id="the-sale-of-ore"),
+        pytest.param("Kiruna Metals signed a deal with Posco. The deal covers 30 million tonnes of iron ore a year.", "deal", "deal", id="tonnes-of-ore"),
     ],
 )
 def test_a_deal_to_trade_ore_is_no_mining_right(nlp, text, phrase, kind):

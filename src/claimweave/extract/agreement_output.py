@@ -158,6 +158,7 @@ def _term_start(doc: Doc, duration: Term):
 
 
 _TRADE_VERBS = {"supply", "sell", "resell", "ship", "deliver", "export", "import", "buy", "purchase", "transport", "trade", "send", "provide"}
+_VOLUME_UNITS = {"tonne", "ton", "barrel", "cargo", "shipment", "metre", "meter"}
 _TERM_NOUNS = {"term", "tenure", "lifetime", "duration", "period", "life"}
 _TERM_VERBS = {"run", "last", "be", "remain", "stay", "extend", "renew", "prolong"}
 
@@ -219,6 +220,8 @@ def _kind_of_asset(doc: Doc, vocab: Vocabulary, asset: Term):
     span = doc.char_span(asset.start, asset.end, alignment_mode="expand")
     # ("to sell iron ore to Baosteel", "supply ore from Brazil to China": goods traded, not a right to mine them)
     traded = span is not None and span.root.dep_ == "dobj" and span.root.head.lemma_ in _TRADE_VERBS
+    # ("the sale of iron ore", "30 million tonnes of iron ore a year": a trade, by its noun or its volume)
+    traded = traded or span is not None and any(t.lower_ in vocab.cues.route_nouns or t.lemma_.lower() in _VOLUME_UNITS for t in span)
     for rule in vocab.kind_by_asset:
         if traded and rule.id == "kind_by_asset.mining":
             continue
