@@ -105,6 +105,7 @@ class EntityRepairer:
     def __call__(self, doc: Doc, labels: set[str]) -> list[Ent]:
         low = folded_token_texts(doc)
         ents = [Ent(e.start, e.end, e.label_) for e in doc.ents if e.label_ in labels]
+        ents += self._split_at_verb(doc, ents)
         ents = [e for e in (self._repair(doc, low, e) for e in ents) if e is not None]
         ents += self._split_bracketed_acronym(doc, ents)
         ents += self._split_org_name(doc, low, ents)
@@ -161,6 +162,18 @@ class EntityRepairer:
         elif e.label in ("ORG", "PERSON", "NORP") and self._facility_before(low, e.start):
             e.label, e.rule = "GPE", "entities.port_of"
         return e
+
+    @staticmethod
+    def _split_at_verb(doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """'Suez won European Union' tagged as one name: the clause's verb, lowercase, ends the first
+        name and the words after it are a second one of the same label."""
+        found = []
+        for e in ents:
+            k = next((k for k in range(e.start + 1, e.end - 1) if doc[k].pos_ == "VERB" and doc[k].tag_ in ("VBD", "VBZ", "VBP") and doc[k].text.islower()), None)
+            if k is not None:
+                found.append(Ent(k + 1, e.end, e.label, "entities.verb_split"))
+                e.end, e.rule = k, "entities.verb_split"
+        return found
 
     def _split_bracketed_acronym(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """'the Alpine Farmers League (AFL' tagged as one span: the name, then its acronym."""
