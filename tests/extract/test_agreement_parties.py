@@ -1219,6 +1219,14 @@ def test_names_near_a_deal_that_are_no_sides(nlp, text, parties):
             "Arvo Corp owns 72 percent of Beta Group. The offer follows an agreement between the companies.",
             ["Arvo Corp", "Beta Group"], id="between-the-companies-in-a-sentence-naming-none",
         ),
+        pytest.param(
+            "Sony said on Monday it was in talks with Honda. The two companies signed a joint venture agreement in Tokyo on Friday.",
+            ["Sony", "Honda"], id="a-company-telling-of-its-own-talks",
+        ),
+        pytest.param(
+            "Arvo Corp held talks with Beta Group, the Wall Street Journal reported. The two companies signed a supply contract on Monday.",
+            ["Arvo Corp", "Beta Group"], id="not-the-paper-that-reported-them",
+        ),
     ],
 )
 def test_the_two_companies_or_the_sides_are_the_pair_just_named(nlp, text, parties):

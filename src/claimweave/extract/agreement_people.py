@@ -286,7 +286,11 @@ class PeopleResolver:
             if e.start < first or e.end > token.i or label not in ("ORG", "GPE") or place:
                 continue
             if e.root.dep_ == "nsubj" and e.root.head.lemma_ in ("report", "say", "quote", "tell", "write"):
-                continue  # "..., the Wall Street Journal reported": a source, not one of the two
+                # "..., the Wall Street Journal reported": a source, not one of the two (but "Sony said it
+                # was in talks with Honda": a company telling of its own act)
+                own = any(g.dep_.startswith("nsubj") and g.lower_ in ("it", "they", "we") for c in e.root.head.children if c.dep_ == "ccomp" for g in c.children)
+                if not own:
+                    continue
             if any(t.lower_ in _PUBLIC_BODY_WORDS for t in e):
                 continue  # "won approval from the Competition Commission": who rules on the deal, no company
             if not any(same_name(e.text, n.text) for n in named):
