@@ -258,6 +258,7 @@ def test_goods_and_facilities_named_before_the_kind(nlp, text, asset):
         pytest.param("The two states reached an agreement on troop withdrawals in eastern Moldova.", "troop withdrawals in eastern Moldova", id="but-a-region-the-topic-is-in"),
         pytest.param("The firms signed a deal on gas production in Qatar.", "gas production in Qatar", id="but-a-country-the-topic-is-in"),
         pytest.param("The firms signed a deal on gas supplies in Vienna.", "gas supplies", id="a-city-it-was-signed-in"),
+        pytest.param("The two sides reached a deal on water sharing early on Monday.", "water sharing", id="when-it-was-reached-is-no-part-of-it"),
     ],
 )
 def test_where_an_agreement_was_signed_is_not_what_it_covers(nlp, text, asset):

@@ -38,6 +38,9 @@ _LOCATIVE = {"in", "at", "near", "off", "around", "along", "outside"}
 _PLACED_KINDS = ("lease", "concession", "mining rights", "exploration rights", "basing agreement")
 
 
+# adverbs of when something was done, which end the phrase of what it covers ("late on Sunday")
+_WHEN_ADVERBS = frozenset(("late", "early", "earlier", "later", "yesterday", "today", "tonight", "overnight"))
+
 class AssetReader(VerbAssets):
     """Reads an agreement's asset from token ranges of one Doc."""
 
@@ -114,6 +117,8 @@ class AssetReader(VerbAssets):
                 break  # "a preliminary agreement on the nuclear issue in Paris": where it was made, hung outside the phrase
             if t.tag_ in ("WRB", "WP", "WDT"):
                 break  # 'the "guiding principles" on how to settle it', "a deal on how to": a clause begins
+            if j > i and t.pos_ == "ADV" and t.lower_ in _WHEN_ADVERBS:
+                break  # "reached an agreement on water sharing late on Sunday": when it was reached, not what it covers
             if t.dep_ == "mark" or (t.dep_ == "advmod" and j + 1 < b and doc[j + 1].dep_ == "mark"):
                 break  # "patrols even though Lima has built ...": a clause of its own begins
             # (a participle before a noun goes on, "the leasing company", "companies involving oil and gas";
