@@ -260,3 +260,18 @@ def test_a_time_of_day_followed_by_its_day_is_dated_by_the_day(nlp, text, field,
     found = only(nlp, text)
     got = found.expires.value if field == "expires" else found.signed
     assert got == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expires"),
+    [
+        pytest.param("The truce expires at the end of March, officials said.", "2025-03", id="a-month-already-past-this-year-is-next-years"),
+        pytest.param("The accord expires on March 3.", "2025-03-03", id="a-day-already-past-this-year"),
+        pytest.param("The accord expires in September.", "2024-09", id="a-month-still-ahead"),
+        pytest.param("The accord expired in March.", "2024-03", id="but-an-end-told-as-past"),
+    ],
+)
+def test_an_end_told_in_the_present_without_its_year_is_the_next_one(nlp, text, expires):
+    # (published 2024-06-14: the tests' publication date)
+    assert only(nlp, text).expires.value == expires
+

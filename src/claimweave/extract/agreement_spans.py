@@ -52,6 +52,10 @@ _YEAR_RANGE = re.compile(r"\s+(?:for|covering|running|from)\s+(?:the\s+(?:years|
 # Nouns for an agreement's own span of time ("the seven-year term", "its 25-year lifetime").
 _TERM_NOUNS = ("term", "lifetime", "lifespan", "duration")
 
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+# verbs of an end already past ("expired in March", "ended on Friday"): their dates are not moved ahead
+_PAST_END = re.compile(r"\b(?:expired|ended|lapsed|ran out|ceased|was due|were due|had been due)\b", re.I)
+
 class ClauseReader(StatusReader):
     """Reads Terms from token ranges of one Doc."""
 
@@ -227,7 +231,8 @@ class ClauseReader(StatusReader):
                 # ("was due to expire in 2017 but was extended to 2042": the end it was moved to)
                 moved = terms.expires is not None and _EXTENDED_TO.search(left) is not None and t.value > terms.expires.value and self._extension_done(t)
                 if terms.expires is None or moved:
-                    terms.expires = Term(t.value, t.start, t.end, "expires.extended" if moved else expires.id)
+                    value = self._coming_date(t, left)
+                    terms.expires = Term(value, t.start, t.end, "expires.extended" if moved else expires.id)
                     used.add(t.id)
                 continue
             elif prev is not None and self.vocab.signed_left[1].regex.match(self.text[prev.end : t.start]) and not _APPOSED.match(self.text[prev.end : t.end]):
@@ -564,6 +569,18 @@ class ClauseReader(StatusReader):
         if not_after(t.value, published):
             return t.value
         return f"{int(t.value[:4]) - 1:04d}{t.value[4:]}"
+
+    def _coming_date(self, t: Timex, left: str) -> str:
+        """An end told in the present or future without its year ("the truce expires at the end of March"
+        in a June story) is the next such month or day after publication, whatever the time component
+        resolved it to; one told in the past ("expired in March") keeps its value."""
+        published = context(self.doc).published
+        if published is None or re.search(r"\b\d{4}\b|'\d{2}\b", t.text) or not re.fullmatch(r"\d{4}(?:-\d{2}){1,2}", t.value):
+            return t.value
+        # (a month, or a month's day: not "Friday", which the time component dates by the tense)
+        if _PAST_END.search(left) or t.value >= published.isoformat()[: len(t.value)] or not _MONTH_NAME.search(t.text):
+            return t.value
+        return f"{int(t.value[:4]) + 1:04d}{t.value[4:]}"
 
     def _done_day(self, t: Timex) -> str:
         """A weekday on a signing told as done ("after reaching a deal Saturday") is the last such day up
