@@ -275,3 +275,8 @@ def test_an_end_told_in_the_present_without_its_year_is_the_next_one(nlp, text, 
     # (published 2024-06-14: the tests' publication date)
     assert only(nlp, text).expires.value == expires
 
+
+def test_a_term_of_years_and_a_half_runs_its_months_too(nlp):
+    found = only(nlp, "The club signed the defender to a two-and-a-half-year contract in January 2023.")
+    assert (found.duration, found.expires.value) == ("P2Y6M", "2025-07")
+

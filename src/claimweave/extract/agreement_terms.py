@@ -11,11 +11,13 @@ from claimweave.extract.titles import affiliation_name
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([YMWD])$")
+_YEARS_MONTHS = re.compile(r"^P(\d+)Y(\d+)M$")  # "a two-and-a-half-year contract": P2Y6M
 
 
 def is_duration(value: str | None) -> bool:
-    """True for a simple ISO 8601 duration of one unit (``P49Y``, ``P6M``, ``P2W``, ``P10D``)."""
-    return bool(value and _DURATION.match(value))
+    """True for a simple ISO 8601 duration of one unit (``P49Y``, ``P6M``, ``P2W``, ``P10D``), or of
+    years and months (``P2Y6M``)."""
+    return bool(value and (_DURATION.match(value) or _YEARS_MONTHS.match(value)))
 
 
 def is_date(value: str | None) -> bool:
@@ -28,6 +30,9 @@ def add_duration(*, date: str, duration: str) -> str | None:
 
     A year-only date plus months or days has no year-granular answer, so None is returned then.
     """
+    mixed = _YEARS_MONTHS.match(duration or "")
+    if mixed:
+        duration = f"P{int(mixed.group(1)) * 12 + int(mixed.group(2))}M"  # (months, at a month's granularity)
     d, p = _DATE.match(date or ""), _DURATION.match(duration or "")
     if not d or not p:
         return None
