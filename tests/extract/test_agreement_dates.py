@@ -280,3 +280,15 @@ def test_a_term_of_years_and_a_half_runs_its_months_too(nlp):
     found = only(nlp, "The club signed the defender to a two-and-a-half-year contract in January 2023.")
     assert (found.duration, found.expires.value) == ("P2Y6M", "2025-07")
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The peace treaty, signed in 1979, has held for more than four decades.", id="has-held-for"),
+        pytest.param("The truce, which held for three weeks, collapsed on Monday.", id="held-for"),
+        pytest.param("The ceasefire has been in effect for two months.", id="has-been-in-effect-for"),
+    ],
+)
+def test_how_long_an_agreement_has_lasted_so_far_is_no_term(nlp, text):
+    assert only(nlp, text).duration is None
+

@@ -106,6 +106,7 @@ STATUS_VERBS = [
     pytest.param("Iceland and Norway held talks on the fisheries pact signed in 2001.", "pact", None, id="held-talks-on-it"),
     pytest.param("Drills were held under a fisheries pact that Iceland signed with Norway.", "pact", None, id="held-under-it"),
     pytest.param("The deal between Acme and Borealis was held up by regulators.", "deal", None, id="held-up"),
+    pytest.param("The junta terminated the bauxite concession held by Axis Group on Monday.", "concession", "cancelled", id="held-by-its-holder"),
     pytest.param("The rebels called off a two-year ceasefire with the army in 2003.", "ceasefire", "cancelled", id="called-off"),
     pytest.param("Kazakhstan stopped applying the customs protocol with Russia in March.", "protocol", "suspended", id="stopped-applying"),
     pytest.param("Iceland signed a fisheries pact ratified by parliament in 2002.", "pact", "ratified", id="participle-ratified"),

@@ -570,6 +570,18 @@ class ClauseReader(StatusReader):
             return t.value
         return f"{int(t.value[:4]) - 1:04d}{t.value[4:]}"
 
+    def _elapsed(self, t: Timex) -> bool:
+        """True for a span of time an agreement has lasted so far: "for" after "held" ("the truce, which
+        held for three weeks") or after a perfect of lasting ("has been in effect for two months")."""
+        span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "for":
+            return False
+        verb = span.root.head.head
+        if verb.lemma_ in ("hold", "survive", "endure"):
+            return True
+        perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        return perfect and verb.lemma_ in ("be", "last", "remain", "stay", "run", "operate")
+
     def _coming_date(self, t: Timex, left: str) -> str:
         """An end told in the present or future without its year ("the truce expires at the end of March"
         in a June story) is the next such month or day after publication, whatever the time component
@@ -744,6 +756,8 @@ class ClauseReader(StatusReader):
             right = self.text[t.end : t.end + 12]
             if t.text.lower().endswith("old") or re.match(r"^-?old\b", right):
                 continue  # "an 8-month-old truce" is an age, not a term
+            if self._elapsed(t):
+                continue  # "the treaty has held for four decades": how long it has lasted so far, not its term
             in_phrase = any(ps <= t.start and t.end <= pe for ps, pe in phrases)
             if in_phrase:
                 return Term(t.value, t.start, t.end, "duration.modifier")

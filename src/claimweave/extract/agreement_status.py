@@ -122,9 +122,10 @@ class StatusReader(ArgumentReader):
 
     @classmethod
     def _intransitive(cls, verb) -> bool:
-        """True for a verb with no object, particle or passive, not in the future ("the truce held")."""
+        """True for a verb with no object, particle or passive, not in the future ("the truce held"; not
+        "the concession held by Axis Group", a participle with its agent)."""
         passive = verb.tag_ == "VBN" and any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in verb.children)
-        return not (cls._modal(verb) or passive) and not any(c.dep_ in ("dobj", "prt", "auxpass", "dative", "attr") for c in verb.children)
+        return not (cls._modal(verb) or passive) and not any(c.dep_ in ("dobj", "prt", "auxpass", "dative", "attr", "agent") for c in verb.children)
 
     def _relative_of(self, pronoun, heads) -> bool:
         """False for a relative "which"/"that" whose clause is about something other than an agreement
