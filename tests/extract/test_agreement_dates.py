@@ -292,3 +292,16 @@ def test_a_term_of_years_and_a_half_runs_its_months_too(nlp):
 def test_how_long_an_agreement_has_lasted_so_far_is_no_term(nlp, text):
     assert only(nlp, text).duration is None
 
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        pytest.param("Aramco signed a memorandum with Sinopec to build a refinery in Yanbu on Sunday.", ["2024-06-09"], id="a-weekday-after-the-purpose"),
+        pytest.param("The two firms signed an agreement to develop a gas field on Tuesday.", ["2024-06-11"], id="a-weekday-after-the-purposes-object"),
+        pytest.param("The two firms will sign an agreement to develop a gas field on Tuesday.", [], id="not-a-signing-ahead"),
+        pytest.param("The firms signed a deal to start deliveries on March 3.", [], id="not-a-date-of-the-purpose"),
+    ],
+)
+def test_a_weekday_at_the_end_of_what_an_agreement_was_signed_for_dates_the_signing(nlp, text, signed):
+    assert only(nlp, text).signed == signed
+

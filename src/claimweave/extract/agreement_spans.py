@@ -253,6 +253,8 @@ class ClauseReader(StatusReader):
                 rule = "signed.when_clause"
             elif mentions and (self._bare_date_of_signing(t, mentions) or self._between_subject_and_signing(t, mentions)):
                 rule = "signed.verb_date"
+            elif mentions and self._day_after_purpose(t, mentions):
+                rule = "signed.after_purpose"
             if rule is not None:
                 value = t.value
                 if rule != "signed.modifier":
@@ -604,6 +606,27 @@ class ClauseReader(StatusReader):
         while day > published:
             day -= dt.timedelta(days=7)
         return day.isoformat()
+
+    def _day_after_purpose(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True for a day written at the end of what an agreement was signed for ("signed a memorandum
+        with Sinopec to build a refinery in Yanbu on Sunday"): the parser hangs it on the purpose, but a
+        weekday dates the signing, not the building (a date, a month or a year may be the purpose's own:
+        "to start deliveries on March 3")."""
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value) or not (WEEKDAY.search(t.text) or t.text.lower() == "yesterday"):
+            return False
+        tok = self.doc[self._token_at(t.start)]
+        while tok.head != tok and t.start <= tok.head.idx < t.end:
+            tok = tok.head
+        purpose = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "on" else (tok.head if tok.dep_ == "npadvmod" else None)
+        if purpose is None or purpose.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children):
+            return False
+        verb = purpose.head
+        heads = {m.head for m in mentions}
+        # (the purpose of the signing verb or of the agreement's name: "a memorandum ... to build")
+        signing = verb if self._signs(verb) else self._governor(verb) if verb.i in heads else None
+        if signing is None or not self._signs(signing) or signing.tag_ not in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lower_ in MODALS for c in signing.children):
+            return False
+        return signing in {self._governor(self.doc[h]) for h in heads} or verb.i in heads
 
     def _bare_date_of_signing(self, t: Timex, mentions: list[Mention]) -> bool:
         """True for a date with no preposition that modifies the verb signing the agreement ("X and Y
