@@ -1265,3 +1265,14 @@ def test_the_company_a_relative_clause_acting_under_an_agreement_is_about_holds_
     found = [a for a in agreements(nlp, text) if a.kind in ("lease", "concession")]
     assert [[p.text for p in a.parties] for a in found] == [["Nordvik Ports Ltd"]]
 
+
+@pytest.mark.parametrize(
+    ("text", "not_a_party"),
+    [
+        pytest.param("Fiji and Tonga signed a security pact on Monday, angering Samoa.", "Samoa", id="angering"),
+        pytest.param("The defence pact between the Cook Islands and China has alarmed New Zealand.", "New Zealand", id="has-alarmed"),
+    ],
+)
+def test_whom_an_agreement_alarms_or_angers_is_no_side(nlp, text, not_a_party):
+    assert not_a_party not in sole_parties(nlp, text)
+
