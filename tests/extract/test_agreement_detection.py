@@ -601,3 +601,9 @@ def test_bodies_joined_in_different_years_each_have_their_year(nlp):
         (["Slovakia", "the European Union"], ["2004"], "joined"),
     ]
 
+
+def test_a_kind_word_the_tagger_read_as_a_verb_after_a_noun_with_its_article(nlp):
+    # ("The fisheries deal ...": the parser made "fisheries" the subject of a verb "deal")
+    found = run(nlp, "The fisheries deal between Chile and Peru was signed in 2010.")._.cw_agreements
+    assert [(a.text, [p.text for p in a.parties], a.signed) for a in found] == [("The fisheries deal", ["Chile", "Peru"], ["2010"])]
+

@@ -90,7 +90,12 @@ class MentionFinder:
         as its determiner), so that the readers after this one see the agreement it names."""
         for span in names:
             head = span[-1]
-            if head.pos_ == "VERB" and head.dep_ in _NOUN_DEPS and any(c.dep_ in ("det", "poss") for c in head.children):
+            # (or "The fisheries deal between X and Y was signed": the article on the noun before it, which
+            # the parser made its subject)
+            fronted = any(
+                c.dep_ == "nsubj" and c.i == head.i - 1 and c.tag_ in ("NN", "NNS") and any(d.dep_ in ("det", "poss") for d in c.children) for c in head.children
+            )
+            if head.pos_ == "VERB" and head.dep_ in _NOUN_DEPS and (fronted or any(c.dep_ in ("det", "poss") for c in head.children)):
                 head.pos_ = "NOUN"
                 head.tag_ = "NNS" if head.lower_.endswith("s") else "NN"
 
