@@ -1276,3 +1276,14 @@ def test_the_company_a_relative_clause_acting_under_an_agreement_is_about_holds_
 def test_whom_an_agreement_alarms_or_angers_is_no_side(nlp, text, not_a_party):
     assert not_a_party not in sole_parties(nlp, text)
 
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("An Israel-Hamas truce was extended by a day.", ["Israel", "Hamas"], id="a-state-and-a-name-the-model-left-untagged"),
+        pytest.param("A Rolls-Royce engine deal was signed on Monday.", [], id="not-a-company-name-with-a-hyphen"),
+    ],
+)
+def test_sides_written_joined_by_a_hyphen(nlp, text, parties):
+    assert sole_parties(nlp, text) == parties
+

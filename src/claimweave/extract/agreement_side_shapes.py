@@ -52,7 +52,9 @@ def paired_sides(tokens: list) -> list:
     be countries."""
     out = []
     for a, b in hyphen_pairs(tokens):
-        if not (_side_name(a) and _side_name(b)):
+        # (a state paired with a name the model left untagged: "an Israel-Hamas truce")
+        untagged = lambda t: t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper()  # noqa: E731
+        if not (_side_name(a) and _side_name(b)) and not (_state(a) and untagged(b) or _state(b) and untagged(a)):
             continue
         one_place = b.ent_type_ == "GPE" and b.ent_iob_ == "I"  # (the entity goes on from a through the hyphen)
         if one_place and not all(affiliation_name(t.text) in countries() for t in (a, b)):
