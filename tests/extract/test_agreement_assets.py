@@ -288,3 +288,15 @@ def test_what_one_side_supplies_another_with_is_what_is_supplied(nlp):
 def test_a_place_what_it_covers_is_built_in_stays_in_it(nlp):
     text = "The memorandum commits Airbus to exploring the feasibility of building an aircraft assembly plant in China."
     assert only(nlp, text).asset == "an aircraft assembly plant in China"
+
+
+@pytest.mark.parametrize(
+    ("text", "asset"),
+    [
+        pytest.param("The government and the rebels signed a peace accord in 2016, ending more than five decades of conflict.", "more than five decades of conflict", id="more-than-a-number"),
+        pytest.param("The airline signed a deal to buy more than 20 aircraft.", "more than 20 aircraft", id="more-than-a-count-of-goods"),
+    ],
+)
+def test_a_count_written_more_than_is_one_phrase(nlp, text, asset):
+    assert only(nlp, text).asset == asset
+

@@ -104,7 +104,9 @@ class AssetReader(VerbAssets):
                 quoted = not quoted  # 'an agreement on the "guiding principles"': a quoted name inside the phrase
                 j += 1
                 continue
-            if (t.is_punct and t.text not in ("-", "'", "\u2019", "&", "%", "$")) or t.lower_ in stop:
+            # ("more than five decades of conflict": a count, not a comparison that ends the phrase)
+            counted = t.lower_ == "than" and j > i and doc[j - 1].lower_ in ("more", "less", "fewer") and j + 1 < b and doc[j + 1].like_num
+            if (t.is_punct and t.text not in ("-", "'", "\u2019", "&", "%", "$")) or t.lower_ in stop and not counted:
                 break
             if t.lower_ == "in" and j + 1 < b and doc[j + 1].lower_ == "order":
                 break  # "to hold talks in order to ...": the purpose, not the phrase
