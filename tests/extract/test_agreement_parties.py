@@ -1287,3 +1287,9 @@ def test_whom_an_agreement_alarms_or_angers_is_no_side(nlp, text, not_a_party):
 def test_sides_written_joined_by_a_hyphen(nlp, text, parties):
     assert sole_parties(nlp, text) == parties
 
+
+def test_a_name_the_model_took_for_a_person_that_a_contract_is_granted_to_is_its_side(nlp):
+    found = agreements(nlp, "Gabon granted a 20-year contract to Perenco on Monday.")
+    # (a company, so its term gives an expiry as a company's contract does)
+    assert [([p.text for p in a.parties], a.expires.value if a.expires else None) for a in found] == [(["Gabon", "Perenco"], "2044-06-10")]
+

@@ -131,11 +131,18 @@ class NameFinder:
         return any(t.ent_type_ != "PERSON" for t in sides)
 
     def _with_of_agreement(self, ent) -> bool:
-        """True for a name the NER took for a person that an agreement is made "with" ("a contract with
-        Petrobras", "struck a deal with Kabila"): company or person, the other side."""
+        """True for a name the NER took for a person that an agreement is made "with" or granted "to" ("a
+        contract with Petrobras", "struck a deal with Kabila", "granted a contract to Perenco"): company or
+        person, the other side."""
         first = ent.root
         while first.dep_ == "conj":
             first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "to" and first.head.dep_ in ("dative", "prep"):
+            # ("granted a 20-year contract to Perenco": whom an agreement is granted to)
+            grant = first.head.head
+            return grant.pos_ == "VERB" and grant.lemma_ in self.vocab.cues.grant_verbs and any(
+                c.dep_ == "dobj" and c.lower_ in self.vocab.kind_heads for c in grant.children
+            )
         if first.dep_ != "pobj" or first.head.lower_ != "with":
             return False
         heads, up = self.vocab.kind_heads, first.head.head

@@ -138,7 +138,12 @@ def _names_restated(doc: Doc, draft: Draft) -> list:
 def _personal(doc: Doc, parties: list[Term]) -> bool:
     """True for a person's contract (a player's, a coach's): its years are seasons or years of
     service, so no expiry is computed from its signing day."""
-    return any(doc.char_span(p.start, p.end, alignment_mode="expand").root.ent_type_ == "PERSON" for p in parties)
+    # (not a name the model took for a person that the agreement is granted to: "granted a 20-year
+    # contract to Perenco", a company)
+    return any(
+        doc.char_span(p.start, p.end, alignment_mode="expand").root.ent_type_ == "PERSON" and not re.search(r"\bto\s+$", doc.text[max(0, p.start - 5) : p.start])
+        for p in parties
+    )
 
 
 def distinct_dates(values) -> list[str]:
