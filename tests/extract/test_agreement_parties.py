@@ -1293,3 +1293,7 @@ def test_a_name_the_model_took_for_a_person_that_a_contract_is_granted_to_is_its
     # (a company, so its term gives an expiry as a company's contract does)
     assert [([p.text for p in a.parties], a.expires.value if a.expires else None) for a in found] == [(["Gabon", "Perenco"], "2044-06-10")]
 
+
+def test_goods_the_model_took_for_a_name_are_no_side(nlp):
+    assert sole_parties(nlp, "Shell signed a 10-year contract to buy LNG from Oman on Monday.") == ["Shell", "Oman"]
+
