@@ -305,3 +305,8 @@ def test_how_long_an_agreement_has_lasted_so_far_is_no_term(nlp, text):
 def test_a_weekday_at_the_end_of_what_an_agreement_was_signed_for_dates_the_signing(nlp, text, signed):
     assert only(nlp, text).signed == signed
 
+
+def test_a_truce_of_hours_has_its_term_and_its_end(nlp):
+    found = only(nlp, "The two sides signed a 48-hour ceasefire on Monday.")
+    assert (found.duration, found.expires.value) == ("PT48H", "2024-06-12")
+

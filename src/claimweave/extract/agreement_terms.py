@@ -12,12 +12,13 @@ from claimweave.extract.titles import affiliation_name
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([YMWD])$")
 _YEARS_MONTHS = re.compile(r"^P(\d+)Y(\d+)M$")  # "a two-and-a-half-year contract": P2Y6M
+_HOURS = re.compile(r"^PT(\d+)H$")  # "a 72-hour truce": PT72H
 
 
 def is_duration(value: str | None) -> bool:
-    """True for a simple ISO 8601 duration of one unit (``P49Y``, ``P6M``, ``P2W``, ``P10D``), or of
-    years and months (``P2Y6M``)."""
-    return bool(value and (_DURATION.match(value) or _YEARS_MONTHS.match(value)))
+    """True for a simple ISO 8601 duration of one unit (``P49Y``, ``P6M``, ``P2W``, ``P10D``, ``PT72H``),
+    or of years and months (``P2Y6M``)."""
+    return bool(value and (_DURATION.match(value) or _YEARS_MONTHS.match(value) or _HOURS.match(value)))
 
 
 def is_date(value: str | None) -> bool:
@@ -33,6 +34,12 @@ def add_duration(*, date: str, duration: str) -> str | None:
     mixed = _YEARS_MONTHS.match(duration or "")
     if mixed:
         duration = f"P{int(mixed.group(1)) * 12 + int(mixed.group(2))}M"  # (months, at a month's granularity)
+    hours = _HOURS.match(duration or "")
+    if hours:
+        # (whole days only, at a day's granularity: a 72-hour truce signed on a day ends three days on)
+        if int(hours.group(1)) % 24:
+            return None
+        duration = f"P{int(hours.group(1)) // 24}D"
     d, p = _DATE.match(date or ""), _DURATION.match(duration or "")
     if not d or not p:
         return None
