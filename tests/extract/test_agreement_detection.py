@@ -607,3 +607,15 @@ def test_a_kind_word_the_tagger_read_as_a_verb_after_a_noun_with_its_article(nlp
     found = run(nlp, "The fisheries deal between Chile and Peru was signed in 2010.")._.cw_agreements
     assert [(a.text, [p.text for p in a.parties], a.signed) for a in found] == [("The fisheries deal", ["Chile", "Peru"], ["2010"])]
 
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        pytest.param("Ethiopia joined the BRICS bloc in January.", ["2024-01"], id="a-bloc-named-with-its-noun"),
+        pytest.param("Kazakhstan joined the OPEC+ group in 2016.", ["2016"], id="a-group-named-with-its-noun"),
+    ],
+)
+def test_joining_a_body_named_with_its_noun_is_an_accession(nlp, text, signed):
+    found = run(nlp, text)._.cw_agreements
+    assert [(a.kind, a.signed, a.status) for a in found] == [("accession", signed, "joined")]
+
