@@ -1297,3 +1297,14 @@ def test_a_name_the_model_took_for_a_person_that_a_contract_is_granted_to_is_its
 def test_goods_the_model_took_for_a_name_are_no_side(nlp):
     assert sole_parties(nlp, "Shell signed a 10-year contract to buy LNG from Oman on Monday.") == ["Shell", "Oman"]
 
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Manchester United extended Marcus Rashford's contract until 2028 on Wednesday.", ["Marcus Rashford", "Manchester United"], id="extended"),
+        pytest.param("Arsenal terminated Tom Hale's contract on Monday.", ["Tom Hale", "Arsenal"], id="terminated"),
+    ],
+)
+def test_who_extends_or_ends_a_persons_contract_is_its_other_side(nlp, text, parties):
+    assert sole_parties(nlp, text) == parties
+

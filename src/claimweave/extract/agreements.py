@@ -234,6 +234,7 @@ class AgreementExtractor:
         self._same_agreement(drafts)
         self._club_of_person(doc, drafts)
         self._holder_by_relative(doc, drafts)
+        self._extender_of_persons_contract(doc, drafts)
         named = entities_by_name(doc)
         doc._.cw_agreements = [to_agreement(doc, ctx.doc_id, d, self.vocab, named) for d in drafts]
         return doc
@@ -781,6 +782,21 @@ class AgreementExtractor:
             return None
         p = proper_noun_party(token, "party.bid")
         return Term((p.text, None), p.start, p.end, p.rule)
+
+    def _extender_of_persons_contract(self, doc: Doc, drafts: list[Draft]) -> None:
+        """"Manchester United extended Marcus Rashford's contract until 2028": who extends, renews or ends
+        a person's contract is its other side."""
+        verbs = {*self.vocab.cues.renewing_verbs, "terminate", "end", "cancel"}
+        for d in drafts:
+            for m in d.mentions:
+                head = doc[m.head]
+                owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"), None)
+                if owner is None or head.dep_ != "dobj" or head.head.lemma_ not in verbs:
+                    continue
+                subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                side = self._named_side(doc, subject) if subject is not None and (subject.ent_type_ in ("ORG", "GPE", "PERSON") or subject.pos_ == "PROPN") else None
+                if side is not None and not any(p.start < side.end and side.start < p.end for p in d.terms.parties):
+                    d.terms.parties = [*d.terms.parties, Term(side.value, side.start, side.end, "party.contract_extender")]
 
     @staticmethod
     def _holder_by_relative(doc: Doc, drafts: list[Draft]) -> None:
