@@ -148,11 +148,10 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         bodies = set(self.vocab.cues.institution_nouns) | set(self.vocab.cues.side_nouns)
         signing = set(self.vocab.cues.signed_verbs)
         signer_tokens = {t.i for m in mentions for t in PeopleResolver.signers(self.doc[m.head], signing) if self.doc[m.head].pos_ != "VERB"}
-        goods = {w for r in self.vocab.assets if r.type == "goods_compound" for w in r.words}
         for k, (s, e, text, eid) in enumerate(spans):
             if any(t.start < e and s < t.end for t in tx) or any(ks < e and s < ke for ks, ke in kinds):
                 continue  # "the Non-Proliferation Treaty" names the agreement, not a party
-            if text.lower() in goods:
+            if text.lower() in self.vocab.goods_words:
                 continue  # "a contract to buy LNG from Oman": goods the model took for a name, not a party
             span = self.doc.char_span(s, e, alignment_mode="expand")
             # (an address is not the first of two names: "In Moscow, Gazprom and Naftogaz signed" is no address)

@@ -48,8 +48,6 @@ class AssetReader(VerbAssets):
         self.doc, self.vocab, self.text = doc, vocab, analysed_text(doc)
         self.starts = [t.idx for t in doc]
         self._np_stop = frozenset(vocab.cues.np_stop_words) | vocab.asset_words.np_stop_words
-        # goods and facilities, nouns even where the tagger reads them as adjectives ("the phosphate concession")
-        self._goods = frozenset(w for r in vocab.assets if r.type == "goods_compound" for w in r.words)
 
     def _chars(self, start: int, end: int) -> tuple[int, int]:
         return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
@@ -429,7 +427,7 @@ class AssetReader(VerbAssets):
                 continue  # "a five-nation ceasefire", "a late-night truce": the hyphenated word is an adjective
             # A word tagged ADJ before a compound ("phosphate mining") is a noun unless it looks like an adjective.
             nounish_adj = t.pos_ == "ADJ" and doc[i + 1].dep_ == "compound" and not t.lower_.endswith(_ADJ_ENDINGS) and t.lower_ not in _LOOSE_ADJECTIVES
-            nounish_adj = nounish_adj or t.pos_ == "ADJ" and t.lower_ in self._goods
+            nounish_adj = nounish_adj or t.pos_ == "ADJ" and t.lower_ in self.vocab.goods_words
             if t.pos_ in ("NOUN", "PROPN") or nounish_adj:
                 if all(doc[j].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") for j in range(i, m.kind_start)):
                     # "real estate leases", "natural gas contracts": an adjective of the first noun belongs to it

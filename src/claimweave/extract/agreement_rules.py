@@ -266,6 +266,7 @@ class Vocabulary:
     party_block_right: re.Pattern
     kind_words: frozenset[str]  # every word of every kind name ("memorandum", "of", "understanding", ...)
     kind_heads: frozenset[str]  # the last word of every kind name ("understanding", "agreement", "rights", ...)
+    goods_words: frozenset[str]  # the goods an agreement trades in ("gas", "LNG", "wheat"), the goods_compound asset rule's words
 
     def kind_rule(self, rule_id: str) -> KindRule:
         return next(k for k in self.kinds if k.id == rule_id)
@@ -304,6 +305,7 @@ def vocabulary() -> Vocabulary:
         kinds=tuple(kinds),
         kind_words=frozenset(w for k in kinds for term in k.terms for w in term.split()),
         kind_heads=frozenset(term.split()[-1].lower() for k in kinds for term in k.terms),
+        goods_words=frozenset(w for r in assets if r.type == "goods_compound" for w in r.words),
         status=tuple(Compiled(r.id, _rx(_with_bodies(r.pattern, cues.accession_orgs)), r.status, r.scope, r.intransitive) for r in status),
         renewal=tuple(Compiled(r.id, _rx(r.pattern), (r.automatic, r.period)) for r in renewal),
         collective=tuple(Compiled(r.id, _rx(r.pattern)) for r in collective),
