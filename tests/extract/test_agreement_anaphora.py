@@ -214,3 +214,14 @@ def test_the_deal_after_a_companys_bid_is_between_bidder_and_target(nlp, text, p
 
 def test_an_offer_for_talks_is_no_bid(nlp):
     assert run(nlp, "The union raised its offer for talks with Acme Corp on Monday. The deal would end the strike.")._.cw_agreements == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Gazprom said on Tuesday it had signed a 20-year contract with Botas to supply gas.", ["Botas", "Gazprom"], id="a-name-the-model-left-untagged"),
+        pytest.param("Officials said it had signed a 20-year contract with Botas to supply gas.", ["Botas"], id="not-a-description"),
+    ],
+)
+def test_a_name_that_says_what_it_did_is_whom_it_means(nlp, text, parties):
+    assert [p.text for p in run(nlp, text)._.cw_agreements[0].parties] == parties

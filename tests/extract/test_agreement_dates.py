@@ -310,3 +310,15 @@ def test_a_truce_of_hours_has_its_term_and_its_end(nlp):
     found = only(nlp, "The two sides signed a 48-hour ceasefire on Monday.")
     assert (found.duration, found.expires.value) == ("PT48H", "2024-06-12")
 
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        pytest.param("Vattenfall said on Monday it signed a supply contract with Nordic Steel on Sunday.", ["2024-06-09"], id="the-signings-own-day"),
+        pytest.param("The ministry announced on Wednesday that it signed a lease with Baltic Ports in May.", ["2024-05"], id="announced-and-a-month"),
+        pytest.param("Vattenfall said on Monday it signed a supply contract with Nordic Steel.", ["2024-06-10"], id="the-only-day-given"),
+    ],
+)
+def test_the_day_a_signing_was_reported_is_not_its_day_when_it_has_its_own(nlp, text, signed):
+    assert only(nlp, text).signed == signed

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from claimweave.extract.agreement_people import Party
+from claimweave.extract.agreement_people import Party, proper_noun_party
 from claimweave.extract.agreement_rules import Cues
 from claimweave.extract.titles import affiliation_name
 from claimweave.models import DocEntity
@@ -33,6 +33,7 @@ class SignerResolver:
     def __init__(self, doc: Doc, entities: list[DocEntity], cues: Cues, *, window: int = 2) -> None:
         self.doc, self.window = doc, window
         self.pronouns = {p.lower() for p in cues.signer_pronouns}
+        self.speech_verbs = set(cues.party_speech_verbs)
         self.classes: dict[str, set[str]] = {}
         self.latest_only = {c.id for c in cues.description_classes if c.latest_only}
         self.members = {w.lower() for c in cues.description_classes for w in c.members}
@@ -79,6 +80,8 @@ class SignerResolver:
             ent = self._ent(cand)
             if ent is not None and ent.label_ == "PERSON":
                 continue  # "it" is never a person
+            if ent is None and self._says_it(cand, token):
+                return proper_noun_party(cand, "party.signer_anaphor")  # "Gazprom said it had signed" (a name the NER missed)
             if ent is None or ent.label_ not in NAMED_LABELS:
                 if cand.pos_ == "NOUN" and cand.tag_ != "NNS":
                     return self._description(cand)  # "the Czech company said it ...": whom that describes
@@ -87,6 +90,14 @@ class SignerResolver:
                 return None
             return self._party(ent, "party.signer_anaphor")
         return None
+
+    def _says_it(self, cand: Token, token: Token) -> bool:
+        """True for an untagged proper noun that says what "it" did in the clause it reports
+        ("Gazprom said it had signed ..."): "it" said of a name is a company or a body, never a person."""
+        verb = cand.head
+        if cand.pos_ != "PROPN" or cand.dep_ != "nsubj" or token.lower_ not in ("it", "its") or verb.lemma_ not in self.speech_verbs:
+            return False
+        return cand.lower_ not in self.agents and any(c.dep_ == "ccomp" and token in c.subtree for c in verb.children)
 
     def person(self, token: Token) -> Token | None:
         """"he"/"his": the named person who is the nearest earlier subject, following a chain of the same

@@ -521,7 +521,21 @@ class ClauseReader(StatusReader):
             return True  # "the accord (ABC) signed by X and Y in 1999"
         if target.dep_ == "amod" and target.head.i in heads and target.i > target.head.i:
             target = target.head.head  # "signed a contract worth 90 million dollars in July": the parser hangs the date on "worth"
+        if self._said_day(tok, target):
+            return False
         return self._signs(target) and (not mentions or target in governors)
+
+    def _said_day(self, tok, verb) -> bool:
+        """True for the day a report was made, which the parser hung on the signing it reports when the
+        signing has its own day ("X said on Monday it signed the contract on Sunday")."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.dep_ != "ccomp" or verb.head.lemma_ not in self.vocab.cues.party_speech_verbs or subject is None:
+            return False
+        if not verb.head.i < tok.i < subject.i:
+            return False
+        return any(
+            c.dep_ == "prep" and c.i > subject.i and any(g.ent_type_ == "DATE" for g in c.children if g.dep_ == "pobj") for c in verb.children
+        )
 
     def _between_subject_and_signing(self, t: Timex, mentions: list[Mention]) -> bool:
         """True for "X and Y on Sunday signed a deal", "X Sunday signed a deal": a date written between a
