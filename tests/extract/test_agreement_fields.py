@@ -794,3 +794,33 @@ def test_a_ceasefire_extended_to_a_region_is_no_renewal(nlp):
 def test_sides_hung_on_the_first_of_two_joined_agreements_are_both_s(nlp):
     text = "The seizure, which violates a previous truce and mutual recognition pact between the SICS and the government, comes days later."
     assert [sorted(p.text for p in a.parties) for a in run(nlp, text)] == [["SICS", "the government"], ["SICS", "the government"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param("The two companies ended their distribution agreement in March.", "cancelled", id="ended-their-agreement"),
+        pytest.param("The junta put an end to the ceasefire on Friday.", "cancelled", id="put-an-end-to"),
+        pytest.param("Acme said it had ended the supply contract with Beta Corp.", "cancelled", id="ended-it"),
+        pytest.param("The company will end its contract with Beta Corp next year.", None, id="not-an-end-ahead"),
+        pytest.param("The lease with Beta Corp ended in 2010.", None, id="not-an-expiry"),
+    ],
+)
+def test_an_agreement_someone_ended_is_cancelled(nlp, text, status):
+    assert [a.status for a in run(nlp, text)] == [status]
+
+
+def test_what_an_agreement_ended_is_no_end_of_its_own(nlp):
+    found = run(nlp, "The peace agreement between Peru and Ecuador ended the border war in 1998.")
+    assert [a.expires for a in found] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "status"),
+    [
+        pytest.param("Russia suspended its participation in the Conventional Armed Forces in Europe Treaty.", ["Russia"], "suspended", id="its-participation"),
+        pytest.param("Diplomats praised Japan's role in the Kyoto Protocol.", ["Japan"], None, id="a-states-role"),
+    ],
+)
+def test_whose_part_in_a_named_treaty_it_is_is_its_side(nlp, text, parties, status):
+    assert [([p.text for p in a.parties], a.status) for a in run(nlp, text)] == [(parties, status)]

@@ -41,6 +41,9 @@ class StatusRule(_Rule):
     # "the truce is holding": the cue counts only as a verb with no object, told as done or going on
     # (not "held talks", "held up", "will hold")
     intransitive: bool = False
+    # "ended their agreement": the cue counts only with the agreement as the verb's object (not "the
+    # deal ended the war", nor "the lease ended in 2010", which is an expiry)
+    object_only: bool = False
 
 
 class RenewalRule(_Rule):
@@ -239,6 +242,7 @@ class Compiled:
     value: object = None
     scope: str = "region"
     intransitive: bool = False
+    object_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -306,7 +310,7 @@ def vocabulary() -> Vocabulary:
         kind_words=frozenset(w for k in kinds for term in k.terms for w in term.split()),
         kind_heads=frozenset(term.split()[-1].lower() for k in kinds for term in k.terms),
         goods_words=frozenset(w for r in assets if r.type == "goods_compound" for w in r.words),
-        status=tuple(Compiled(r.id, _rx(_with_bodies(r.pattern, cues.accession_orgs)), r.status, r.scope, r.intransitive) for r in status),
+        status=tuple(Compiled(r.id, _rx(_with_bodies(r.pattern, cues.accession_orgs)), r.status, r.scope, r.intransitive, r.object_only) for r in status),
         renewal=tuple(Compiled(r.id, _rx(r.pattern), (r.automatic, r.period)) for r in renewal),
         collective=tuple(Compiled(r.id, _rx(r.pattern)) for r in collective),
         kind_by_asset=tuple(Compiled(r.id, _rx(r.pattern), r.kind) for r in by_asset),

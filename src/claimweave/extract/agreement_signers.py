@@ -95,6 +95,18 @@ class SignerReader:
         found = found or [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
         return found + [g for c in found for g in c.conjuncts]
 
+    def _taking_part(self, m: Mention) -> list:
+        """"Russia suspended its participation in the CFE Treaty", "Japan's role in the Kyoto Protocol":
+        the one whose part in the agreement it is (the owner written, else the subject of its verb)."""
+        head = m.top(self.doc)
+        noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "in" else None
+        if noun is None or noun.lemma_.lower() not in self.vocab.cues.participation_nouns:
+            return []
+        found = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if not found and noun.dep_ in ("dobj", "nsubjpass"):
+            found = [c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return found + [g for c in found for g in c.conjuncts]
+
     def _represented(self, ca: int, cb: int, mentions: list[Mention], out: list[Term]) -> list[Term]:
         """Add the states and organisations that signatories act for and that "the two countries" restates."""
         found, signers = [], []
@@ -178,7 +190,9 @@ class SignerReader:
             # "the IAEA report on the Non-Proliferation Treaty": a treaty known by its name is mentioned for
             # what it says; names around it are parties only when they sign, join, keep or break it.
             joining = signing | set(self.vocab.cues.joining_verbs)
-            joined = [t for m in mentions for t in PeopleResolver.signers(self.doc[m.head], joining) + self._signatories(m) + self._held_to(m)] + holders
+            joined = [
+                t for m in mentions for t in PeopleResolver.signers(self.doc[m.head], joining) + self._signatories(m) + self._held_to(m) + self._taking_part(m)
+            ] + holders
             out = [p for p in out if p.rule not in UNTIED_RULES or any(p.start <= t.idx < p.end for t in joined)]
         if sum(p.rule in ("party.phrase", "party.paired_name") for p in out) >= 2:
             # "Singh seeks Japan's blessing for the India-US pact": its name says who made it

@@ -753,8 +753,8 @@ class ClauseReader(StatusReader):
         """True when the verb before an expiry date ("expires in", "ends in") has the agreement as subject."""
         i = self._token_at(t.start)
         verb = self._governor(self.doc[i]) if i < len(self.doc) else None
-        if verb is None:
-            return False
+        if verb is None or any(c.dep_ == "dobj" for c in verb.children):
+            return False  # (and not "the peace agreement ended the war in 1995": it ended something else)
         heads = {m.head for m in mentions}
         # "which is set to expire in 2010", "that is due to expire at the end of the year": the verb the
         # infinitive hangs on takes the subject

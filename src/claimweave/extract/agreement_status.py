@@ -275,6 +275,7 @@ class StatusReader(ArgumentReader):
         """The last status cue about the agreement, and the last one about "it"/"ratification" (an anaphor)."""
         direct, anaphoric = [], []
         heads = [self.doc[m.head] for m in mentions]
+        tops = {m.top(self.doc): self.doc[m.head] for m in mentions}  # (the words a split name hangs on)
         anaphors = set(self.vocab.cues.status_anaphors) | set(self.vocab.cues.anaphor_nouns)
         for rule in self.vocab.status:
             for m in rule.regex.finditer(self.text, ca, cb):
@@ -296,6 +297,8 @@ class StatusReader(ArgumentReader):
                     verbs = [t for t in span if t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")]
                 if rule.intransitive and (inside or not verbs or not all(self._intransitive(v) for v in verbs)):
                     continue  # "boost its holding", "held talks on the truce", "the deal was held up"
+                if rule.object_only and (inside or not self._ended(verbs, heads, anaphors)):
+                    continue  # "the accord ended the war", "the lease ended in 2010", "at the end of the truce"
                 if heads and not inside and span is not None and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN"):
                     # "the WTO review noted ...": a status noun tells the agreement's state only when
                     # the agreement is what it is of ("a review of the deal", "the deal's suspension").
@@ -344,6 +347,11 @@ class StatusReader(ArgumentReader):
                         done_to = rule.value in PATIENT_STATUSES and any(c.dep_ == "dobj" for c in v.children)
                         args += [c for c in v.children if c.dep_ in ARG_DEPS and not (done_to and c.dep_ == "nsubj")]
                         args += [g for c in v.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+                        # "suspended its participation in the treaty": what the object takes part in
+                        args += [
+                            tops.get(h, h) for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in self.vocab.cues.participation_nouns
+                            for g in c.children if g.dep_ == "prep" and g.lower_ == "in" for h in g.children if h.dep_ == "pobj"
+                        ]
                         # "pulled out of the truce", "walked away from the deal": a two-word preposition
                         args += [
                             h for c in v.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("out", "away")
@@ -364,6 +372,20 @@ class StatusReader(ArgumentReader):
         direct += self._done_under(heads)
         last = lambda found: max(found, key=lambda t: (t.start, -t.end)) if found else None  # noqa: E731
         return last(direct), last(anaphoric)
+
+    def _ended(self, verbs: list, heads: list, anaphors: set[str]) -> bool:
+        """True for a verb of ending whose object is the agreement or "it" ("ended their agreement",
+        "put an end to the truce"), told as done."""
+        for verb in verbs:
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            # "put an end to the deal": the object of "to" on the noun or on the verb
+            ends = [c for c in objects if c.lower_ == "end"] + [verb]
+            objects += [g for e in ends for p in e.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+            if self._modal(verb) or self._denied(verb) or verb.tag_ in ("VB", "VBG") and verb.lower_ != "put":
+                continue
+            if any(o in heads or o.lower_ in anaphors and o.lower_ != "which" for o in objects):
+                return True
+        return False
 
     @staticmethod
     def _state_of_other(prep, heads: list, anaphors: set[str]) -> bool:

@@ -30,6 +30,18 @@ class Mention:
     bare: bool = False
     listed_by: int | None = None  # the head of the plural that lists this agreement by name
 
+    def top(self, doc):
+        """The phrase's token that hangs outside it: its head, or the word the parser made the head of a
+        name it split ("the Conventional Armed Forces in Europe Treaty" hung on "Forces")."""
+        tok = doc[self.head]
+        start, end = self.start, self.end
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None) if tok.ent_type_ else None
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)  # (the name the NER read whole)
+        while tok.head != tok and start <= tok.head.i < end:
+            tok = tok.head
+        return tok
+
 
 @dataclass
 class Term:
