@@ -340,6 +340,12 @@ COMPUTED = [
         "Acme signed a deal with Freedonia on Sunday to build a dam. Under the deal, the concession period will be 30 years.",
         None, id="term-told-apart-may-start-later",
     ),
+    pytest.param(
+        "Oman signed an agreement with Bharat Ports on Sunday to develop a port. It will run for 30 years, officials said.",
+        "2054-06-09", id="term-told-later-of-it",
+    ),
+    pytest.param("Acme signed a memorandum with Freedonia on Sunday. The memorandum is valid for 30 years.", "2054-06-09", id="term-told-later-of-the-agreement"),
+    pytest.param("Kiev and Moscow signed a 30-year gas deal on Sunday.", "2054-06-09", id="a-city-the-model-took-for-a-person"),
 ]
 
 

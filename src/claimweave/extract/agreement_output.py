@@ -12,11 +12,13 @@ from spacy.tokens import Doc
 
 from claimweave.extract.agreement_bilateral import bilateral_sides
 from claimweave.extract.agreement_host import host_state
+from claimweave.extract.agreement_people import countries
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import add_duration, is_date, is_duration
 from claimweave.extract.agreement_types import Term
 from claimweave.extract.common import evidence, shown_text, stable_id
 from claimweave.extract.entities import name_key
+from claimweave.extract.titles import affiliation_name
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -87,7 +89,7 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
             expires = Expiry(value=value, computed=True)
             field_ev["expires"] = evidence(doc, t.duration.start, start.end, "expires.computed_from_start")
     elif (
-        own and len(signed) == 1 and is_date(signed[0]) and _told_together(doc, t.signed[0], t.duration)
+        own and len(signed) == 1 and is_date(signed[0]) and _told_together(doc, t.signed[0], t.duration, vocab)
         and t.signed[0].rule != "signed.name_year"  # (a name's year says when it was made, not when its term began)
     ):
         value = add_duration(date=signed[0], duration=t.duration.value)
@@ -139,10 +141,15 @@ def _personal(doc: Doc, parties: list[Term]) -> bool:
     """True for a person's contract (a player's, a coach's): its years are seasons or years of
     service, so no expiry is computed from its signing day."""
     # (not a name the model took for a person that the agreement is granted to: "granted a 20-year
-    # contract to Perenco", a company)
+    # contract to Perenco", a company; nor one beside a state: "Kiev and Moscow signed a five-year gas
+    # deal", a player's contract is with a club, not with a state)
+    roots = [doc.char_span(p.start, p.end, alignment_mode="expand").root for p in parties]
+    if any(affiliation_name(p.value[0]) in countries() for p in parties):
+        return False
     return any(
-        doc.char_span(p.start, p.end, alignment_mode="expand").root.ent_type_ == "PERSON" and not re.search(r"\bto\s+$", doc.text[max(0, p.start - 5) : p.start])
-        for p in parties
+        root.ent_type_ == "PERSON" and not re.search(r"\bto\s+$", doc.text[max(0, p.start - 5) : p.start])
+        and not any(c.ent_type_ == "GPE" for c in root.conjuncts)
+        for root, p in zip(roots, parties)
     )
 
 
@@ -181,6 +188,8 @@ def _own_term(doc: Doc, duration: Term, vocab: Vocabulary) -> bool:
         word = word.head.head
     if word == span.root:
         word = word.head
+    while word.dep_ in ("compound", "amod") and word.head.pos_ in ("NOUN", "PROPN") and word.head.i > word.i:
+        word = word.head  # "a five-year gas deal": the term hangs on the noun before the agreement's
     kinds = vocab.kind_heads
     cues = vocab.cues
     verbs = _TERM_VERBS | set(cues.signed_verbs) | set(cues.grant_verbs) | set(cues.lease_verbs) | set(cues.renewing_verbs)
@@ -194,12 +203,27 @@ def _own_term(doc: Doc, duration: Term, vocab: Vocabulary) -> bool:
     return word.lower_ in kinds or word.lemma_.lower() in kinds
 
 
-def _told_together(doc: Doc, signed: Term, duration: Term) -> bool:
+def _told_together(doc: Doc, signed: Term, duration: Term, vocab: Vocabulary) -> bool:
     """True when a signing date and a term are told in one sentence ("signed in 2019, the lease runs for
-    45 years"): the term runs from the signing. A term told apart ("the concession period will be 30
-    years") may run from a later start (completion, an effective date), so no expiry is computed."""
+    45 years"), or the term is told later of the agreement itself ("It will run for 40 years", "The
+    deal is valid for five years"): the term runs from the signing. A term told apart of something
+    else ("the concession period will be 30 years") may run from a later start (completion, an
+    effective date), so no expiry is computed."""
     a, b = _sentence_start(doc, signed), _sentence_start(doc, duration)
-    return a is not None and a == b
+    if a is None or b is None:
+        return False
+    return a == b or b > a and _term_of_it(doc, duration, vocab)
+
+
+def _term_of_it(doc: Doc, duration: Term, vocab: Vocabulary) -> bool:
+    """True for a term hung on a verb of lasting whose subject is the agreement or "it" ("It will run
+    for 40 years", "The memorandum is valid for five years")."""
+    span = doc.char_span(duration.start, duration.end, alignment_mode="expand")
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+    if verb is None or verb.lemma_ not in _TERM_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lower_ == "it" or s.lemma_.lower() in vocab.kind_heads and not any(c.dep_ == "compound" for c in s.children) for s in subjects)
 
 
 def _sentence_start(doc: Doc, term: Term) -> int | None:
