@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.agreement_docs import agreements
+from tests.extract.agreement_docs import agreements, only
 
 
 def sole_parties(nlp, text: str) -> list[str]:
@@ -1308,3 +1308,29 @@ def test_goods_the_model_took_for_a_name_are_no_side(nlp):
 def test_who_extends_or_ends_a_persons_contract_is_its_other_side(nlp, text, parties):
     assert sole_parties(nlp, text) == parties
 
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "asset", "signed"),
+    [
+        pytest.param(
+            "Raytheon was awarded a 500-million-dollar contract by the US Army on Friday.",
+            ["Raytheon", "the US Army"], None, ["2024-06-14"], id="awarded-by",
+        ),
+        pytest.param(
+            "Boeing landed a contract from the US Air Force on Tuesday to build tanker aircraft.",
+            ["Boeing", "the US Air Force"], "tanker aircraft", ["2024-06-11"], id="landed-from",
+        ),
+        pytest.param(
+            "Siemens received a 300-million-euro contract from Deutsche Bahn on Friday to supply trains.",
+            ["Deutsche Bahn", "Siemens"], "trains", ["2024-06-14"], id="received-from",
+        ),
+        pytest.param(
+            "Halliburton won a 2-billion-dollar contract from the Iraqi oil ministry on Monday to repair oil fields.",
+            ["Halliburton", "Iraqi"], "oil fields", ["2024-06-10"], id="won-from-a-ministry",
+        ),
+    ],
+)
+def test_a_contract_won_or_awarded_is_between_the_winner_and_the_one_awarding_it(nlp, text, parties, asset, signed):
+    found = only(nlp, text)
+    assert (sorted(p.text for p in found.parties), found.asset, found.signed) == (sorted(parties), asset, signed)

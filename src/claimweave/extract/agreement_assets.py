@@ -276,6 +276,8 @@ class AssetReader(VerbAssets):
                 for t in doc[a:b]:
                     if t.lower_ in words and t.i > a and doc[t.i - 1].lower_ in ("was", "were", "been", "is", "are", "be", "being"):
                         subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+                        if any(c.dep_ == "dobj" and c.i in {m.head for m in mentions} for c in t.children):
+                            continue  # "Raytheon was awarded a contract": whom it was awarded to, not what it covers
                         if t.lower_ in self.vocab.asset_words.framed_passive_words and not self._framed_by(t, mentions):
                             continue  # "Order was restored after the truce was signed": not what it covers
                         if subj is not None and subj.left_edge.i >= a and not (set(range(subj.left_edge.i, subj.i + 1)) & in_phrase):

@@ -124,6 +124,7 @@ class Cues(_Rule):
     description: str
     signed_left: list[CueRule]
     signed_verbs: list[str]
+    winning_verbs: list[str]  # "secured a contract from the Army on Friday": the day it was won dates it
     making_verbs: list[str]  # verbs that make an agreement ("The accord, reached after talks", "signed A and B"), not idioms ("taken together")
     idiom_objects: list[str]  # "took effect": a signing verb in an idiom signs nothing
     latest_words: list[str]  # "the latest deal": the one whose making was just told

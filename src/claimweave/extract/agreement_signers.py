@@ -152,6 +152,7 @@ class SignerReader:
         out = [p for p in out if p.value[1] is not None or not any(p.start <= t.idx < p.end for t, _ in resolved)]
         found += [p for _, p in resolved]
         found += self._signed_players(mentions, ca, cb)
+        found += self._granted_sides(mentions, ca, cb)
         found += self._contracted_people(mentions, ca, cb, signing)
         found += self._club_moves(mentions, ca, cb)
         found += self._unilateral(mentions, ca, cb)
@@ -323,6 +324,29 @@ class SignerReader:
             if "with" in preps or transfer:
                 return True
         return False
+
+    def _granted_sides(self, mentions: list[Mention], ca: int, cb: int) -> list:
+        """"Raytheon was awarded a contract by the Army": the one awarded (the subject of a passive that
+        keeps the agreement as its object); "won a contract from the Iraqi oil ministry": the state a
+        body it was won from stands for (a named body is found as a name already)."""
+        cues = self.vocab.cues
+        bodies = set(cues.state_body_nouns)
+        out = []
+        for m in mentions:
+            head = self.doc[m.head]
+            if head.dep_ != "dobj" or head.head.pos_ != "VERB":
+                continue
+            verb = head.head
+            if verb.lemma_ in cues.grant_verbs and any(c.dep_ == "auxpass" for c in verb.children):
+                for who in (c for c in verb.children if c.dep_ == "nsubjpass" and ca <= c.idx < cb):
+                    party = self.people.named(who, "party.granted") or (proper_noun_party(who, "party.granted") if who.pos_ == "PROPN" and not who.ent_type_ else None)
+                    out += [party] if party is not None else []
+            if verb.lemma_ in cues.from_party_verbs:
+                froms = [g for h in (verb, head) for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+                for body in (g for g in froms if ca <= g.idx < cb and not g.ent_type_):
+                    party = self.people.body_party(body, bodies, "party.granted_by")
+                    out += [party] if party is not None else []
+        return out
 
     def _signed_players(self, mentions: list[Mention], ca: int, cb: int) -> list:
         """"Leeds signed the winger Ivo Mandic to a four-year deal": the person signed to a contract is its other side."""

@@ -466,8 +466,9 @@ class ClauseReader(StatusReader):
         return True
 
     def _signs(self, verb) -> bool:
-        """True for a verb of making an agreement, but not in an idiom ("took effect", "took place")."""
-        return verb.lemma_ in self.vocab.cues.signed_verbs and not any(
+        """True for a verb of making or winning an agreement, but not in an idiom ("took effect", "took place")."""
+        cues = self.vocab.cues
+        return (verb.lemma_ in cues.signed_verbs or verb.lemma_ in cues.winning_verbs) and not any(
             c.dep_ == "dobj" and c.lower_ in self.vocab.cues.idiom_objects for c in verb.children
         )
 
