@@ -1334,3 +1334,25 @@ def test_who_extends_or_ends_a_persons_contract_is_its_other_side(nlp, text, par
 def test_a_contract_won_or_awarded_is_between_the_winner_and_the_one_awarding_it(nlp, text, parties, asset, signed):
     found = only(nlp, text)
     assert (sorted(p.text for p in found.parties), found.asset, found.signed) == (sorted(parties), asset, signed)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Brazil's antitrust regulator cleared the 2-billion-dollar deal on Monday.", [], id="a-states-regulator"),
+        pytest.param("A Delhi court approved the contract with Bharti Enterprises on Monday.", ["Bharti Enterprises"], id="a-citys-court"),
+        pytest.param("Acme's board approved the contract with Bharti Enterprises on Monday.", ["Acme", "Bharti Enterprises"], id="not-a-companys-board"),
+    ],
+)
+def test_whose_regulator_or_court_rules_on_a_deal_is_no_side(nlp, text, parties):
+    assert sorted(p.text for p in only(nlp, text).parties) == parties
+
+
+def test_an_untagged_name_whose_own_deal_it_extends_is_a_side(nlp):
+    found = only(nlp, "Adidas has extended its sponsorship deal with Spanish club Real Sociedad until 2010.")
+    assert sorted(p.text for p in found.parties) == ["Adidas", "Real Sociedad"]
+
+
+def test_a_team_the_tagger_took_for_an_adjective_is_its_players_other_side(nlp):
+    found = only(nlp, "Arsenal striker Theo Banks signed a new five-year deal on Friday.")
+    assert sorted(p.text for p in found.parties) == ["Arsenal", "Theo Banks"]

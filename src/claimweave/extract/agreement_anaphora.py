@@ -92,12 +92,15 @@ class SignerResolver:
         return None
 
     def _says_it(self, cand: Token, token: Token) -> bool:
-        """True for an untagged proper noun that says what "it" did in the clause it reports
-        ("Gazprom said it had signed ..."): "it" said of a name is a company or a body, never a person."""
+        """True for an untagged proper noun that says what "it" did in the clause it reports ("Gazprom
+        said it had signed ...") or whose own object "its" is in ("Adidas has extended its sponsorship
+        deal"): "it" said of a name is a company or a body, never a person."""
         verb = cand.head
-        if cand.pos_ != "PROPN" or cand.dep_ != "nsubj" or token.lower_ not in ("it", "its") or verb.lemma_ not in self.speech_verbs:
+        if cand.pos_ != "PROPN" or cand.dep_ != "nsubj" or token.lower_ not in ("it", "its") or cand.lower_ in self.agents:
             return False
-        return cand.lower_ not in self.agents and any(c.dep_ == "ccomp" and token in c.subtree for c in verb.children)
+        if token.lower_ == "its" and token.dep_ == "poss" and token.head.dep_ == "dobj" and token.head.head == verb:
+            return True
+        return verb.lemma_ in self.speech_verbs and any(c.dep_ == "ccomp" and token in c.subtree for c in verb.children)
 
     def person(self, token: Token) -> Token | None:
         """"he"/"his": the named person who is the nearest earlier subject, following a chain of the same

@@ -148,10 +148,13 @@ class SideShapes:
         """Tokens of a body that ratifies or approves an agreement ("The Senate ratified the treaty",
         "shareholders approved the deal"): it decides on the agreement but is no side of it. A state
         that ratifies ("Chile ratified the convention") is one, and so is whose body it is ("Acme's
-        board approved the deal": Acme)."""
+        board approved the deal": Acme), but not whose regulator or court it is ("Brazil's antitrust
+        regulator cleared the deal")."""
         out: set[int] = set()
         for _, subject in self._subjects_acting_on(mentions, set(self.vocab.cues.approving_verbs)):
-            if not _state(subject):
+            if subject.lemma_.lower() in self.vocab.cues.ruling_body_nouns:
+                out |= {t.i for t in subject.subtree}  # (a regulator or a court rules on others' deals, its state's too)
+            elif not _state(subject):
                 out |= own_words(subject)
         return out
 

@@ -23,6 +23,16 @@ _HELD_TO = re.compile(r"\b(in)\s+(?:(?:material|serious|full|clear|flagrant)\s+)
 COORDINATED = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
 
 
+def _team_word(tok) -> bool:
+    """A word that may end a team's name before a position: a proper noun, or a capitalised word the
+    tagger took for an adjective or a noun ("Arsenal striker X") that is no nationality ("French")."""
+    if tok.ent_type_ in ("PERSON", "DATE"):
+        return False
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ in ("ADJ", "NOUN") and tok.is_title and not tok.ent_type_ and affiliation_name(tok.text) == tok.text
+
+
 class SignerReader:
     """Methods of ``ArgumentReader`` for sides implied by who signs, holds or joins an agreement (it
     provides ``doc``, ``text``, ``vocab``, ``people``, ``anaphora`` and the side-shape helpers)."""
@@ -250,7 +260,7 @@ class SignerReader:
                 k -= 1
             if k >= 0 and self.doc[k].tag_ == "POS":
                 k -= 1
-            if not seen or k < 0 or self.doc[k].pos_ != "PROPN" or self.doc[k].ent_type_ in ("PERSON", "DATE"):
+            if not seen or k < 0 or not _team_word(self.doc[k]):
                 continue
             # the team's name: the entity ending there, else the proper nouns ending there (the small NER
             # often tags half a team's name: "Denver" as a place, "Rockets" as nothing)
