@@ -1356,3 +1356,15 @@ def test_an_untagged_name_whose_own_deal_it_extends_is_a_side(nlp):
 def test_a_team_the_tagger_took_for_an_adjective_is_its_players_other_side(nlp):
     found = only(nlp, "Arsenal striker Theo Banks signed a new five-year deal on Friday.")
     assert sorted(p.text for p in found.parties) == ["Arsenal", "Theo Banks"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("The Czech parliament on Tuesday ratified a treaty with Germany on police cooperation.", ["Czech", "Germany"], id="a-parliament"),
+        pytest.param("Ukrainian lawmakers on Friday ratified an agreement with Russia on the fleet.", ["Russia", "Ukrainian"], id="lawmakers"),
+        pytest.param("The Senate ratified the treaty with Japan on Tuesday.", ["Japan"], id="not-a-body-of-no-state-written"),
+    ],
+)
+def test_the_state_whose_parliament_ratifies_a_treaty_with_another_is_its_other_side(nlp, text, parties):
+    assert sorted(p.text for p in only(nlp, text).parties) == parties

@@ -402,7 +402,8 @@ class AssetReader(VerbAssets):
             subject = next((c for c in reversed(list(verb.children)) if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
             if subject is not None:
                 named = subject.ent_type_ in ("PERSON", "ORG", "GPE")
-                return subject if named or subject.lemma_.lower() in self.vocab.cues.state_body_nouns else None
+                bodies = self.vocab.cues.state_body_nouns + self.vocab.cues.legislature_nouns
+                return subject if named or subject.lemma_.lower() in bodies else None
         return None
 
     def _token_range(self, term: Term) -> tuple[int, int]:

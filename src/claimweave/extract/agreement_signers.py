@@ -175,8 +175,12 @@ class SignerReader:
             # "Saddam ... rejected it following the cease-fire of the war with Iran": the other side of a
             # "with" is whoever the sentence is about.
             subject = self._subject_above(self.doc[mentions[0].head])
-            # ("The Senate ratified the treaty with Japan": a body deciding on it is no side)
-            if subject is not None and subject.i not in self._approvers(mentions):
+            # ("The Senate ratified the treaty with Japan": a body deciding on it is no side, but the
+            # state it is written of is: "The Czech parliament ratified a treaty with Germany")
+            if subject is not None and subject.i in self._approvers(mentions) and subject.lemma_.lower() not in self.vocab.cues.ruling_body_nouns:
+                party = self.people.body_party(subject, set(self.vocab.cues.legislature_nouns), "party.ratifier_state")
+                found += [party] if party is not None and not same_name(party.text, out[0].value[0]) else []
+            elif subject is not None and subject.i not in self._approvers(mentions):
                 if subject.ent_type_ == "PERSON":
                     party = self.people.person_party(subject)
                 elif subject.ent_type_ in ("ORG", "GPE"):
