@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.agreement_docs import analyse as run, only
+from tests.extract.agreement_docs import agreements, analyse as run, only
 
 
 PURPOSE = [
@@ -300,3 +300,19 @@ def test_a_place_what_it_covers_is_built_in_stays_in_it(nlp):
 def test_a_count_written_more_than_is_one_phrase(nlp, text, asset):
     assert only(nlp, text).asset == asset
 
+
+
+def test_what_an_agreement_bans_is_what_it_covers(nlp):
+    text = "The Chemical Weapons Convention, which entered into force in 1997, bans the production and stockpiling of chemical weapons."
+    assert [a.asset for a in agreements(nlp, text)] == ["the production and stockpiling of chemical weapons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asset"),
+    [
+        pytest.param("Vietnam and Laos signed a protocol in Vientiane on Tuesday on the demarcation of their border.", "the demarcation of their border", id="in-a-city-on-a-day"),
+        pytest.param("A 2011 contract awarded copper mining rights in Katanga for 25 years.", "copper mining in Katanga", id="not-rights-in-a-place"),
+    ],
+)
+def test_what_an_agreement_covers_is_read_past_where_and_when_it_was_signed(nlp, text, asset):
+    assert [a.asset for a in agreements(nlp, text)] == [asset]

@@ -322,3 +322,8 @@ def test_a_truce_of_hours_has_its_term_and_its_end(nlp):
 )
 def test_the_day_a_signing_was_reported_is_not_its_day_when_it_has_its_own(nlp, text, signed):
     assert only(nlp, text).signed == signed
+
+
+def test_a_signing_last_week_is_dated_by_its_week(nlp):
+    found = only(nlp, "The pact was signed in Moscow last week by Russia and Kyrgyzstan.")
+    assert found.signed == ["2024-W23"]

@@ -601,12 +601,22 @@ class AssetReader(VerbAssets):
                 e = self._name_list_end(obj) + 1
             elif t.lower_ in ("on", "in") and dated(e + 1):
                 e += 1
+            elif t.lower_ in ("in", "at") and (place := next((c for c in t.children if c.dep_ == "pobj"), None)) is not None and self._venue(place) and (
+                self._day_at(place.right_edge.i + 1, b, tx)
+            ):
+                e = place.right_edge.i + 1  # "a protocol in Vientiane on Tuesday on the border": where, when, then what
             elif dated(e):
                 while dated(e):
                     e += 1
             else:
                 break
         return e, e > start
+
+    def _day_at(self, i: int, b: int, tx: list[Timex]) -> bool:
+        """True for a date (not a span of time) written at token ``i``, or after "on"/"in" there."""
+        if i < b and self.doc[i].lower_ in ("on", "in"):
+            i += 1
+        return i < b and any(x.type == "DATE" and x.start <= self.doc[i].idx < x.end for x in tx)
 
     def _signing_participle(self, t, head: int) -> bool:
         """True for the participle of an agreement's signing after its name ("the accord reached between

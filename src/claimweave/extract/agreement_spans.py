@@ -15,7 +15,7 @@ import re
 
 from claimweave.extract.agreement_wanted import MODALS
 from claimweave.extract.agreement_status import SIGNING_LEMMAS, StatusReader, realized, signing_noun_of
-from claimweave.extract.agreement_terms import companies_bought, is_date, is_duration, not_after, verb_above
+from claimweave.extract.agreement_terms import companies_bought, is_date, is_duration, is_week, not_after, verb_above
 from claimweave.extract.agreement_types import Mention, Term, Terms
 from claimweave.extract.common import context
 from claimweave.models import Timex
@@ -194,7 +194,8 @@ class ClauseReader(StatusReader):
             if t.type == "TIME" and any(u.type == "DATE" and _DAY_NEXT.fullmatch(self.text[t.end : u.start]) for u in tx if u.start >= t.end):
                 continue  # "expired at midnight on Friday": the day written next is the date, not the time's
             t = _as_day(t)
-            if t.type != "DATE" or t.id in used or not is_date(t.value):
+            # (a week is a signing's date too: "signed last week"; never an end)
+            if t.type != "DATE" or t.id in used or not (is_date(t.value) or is_week(t.value)):
                 continue
             left = self.text[max(ca, t.start - 60) : t.start]
             in_phrase = any(ps <= t.start and t.end <= pe for ps, pe in phrases)
@@ -224,6 +225,8 @@ class ClauseReader(StatusReader):
             elif self._closing_date(t, mentions):
                 rule = "signed.closing"  # (before the expiry cues: "the talks ended on Friday with an agreement")
             elif expires := next((r for r in self.vocab.expires_left if r.regex.search(left)), None):
+                if is_week(t.value):
+                    continue
                 if expires.id == "expires.verb" and not self._expiry_verb_of(t, mentions):
                     continue  # "since the war ended in 1953": something else ended
                 if expires.id == "expires.until" and self._not_until(t):

@@ -10,6 +10,7 @@ from claimweave.extract.timex_calendar import parse_number
 from claimweave.extract.titles import affiliation_name
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([YMWD])$")
 _YEARS_MONTHS = re.compile(r"^P(\d+)Y(\d+)M$")  # "a two-and-a-half-year contract": P2Y6M
 _HOURS = re.compile(r"^PT(\d+)H$")  # "a 72-hour truce": PT72H
@@ -112,14 +113,33 @@ def spells(acronym: str, name: str) -> bool:
     return short.lower() in {i.lower() for i in initials}
 
 
+def is_week(value: str | None) -> bool:
+    """True for an ISO week value ("2006-W45": "last week")."""
+    return bool(value and _WEEK.match(value))
+
+
+def _week_of(value: str, published):
+    """A week value as the published date's own week (``published`` itself), so that a week compares
+    with a day as the week it falls in."""
+    week = _WEEK.match(value)
+    year, number = int(week.group(1)), int(week.group(2))
+    return (year, number), tuple(published.isocalendar())[:2]
+
+
 def not_after(value: str, published) -> bool:
-    """True when an ISO date value ("2006", "2006-05", "2006-05-14") is not later than ``published``
-    at its own precision (``published`` a date; False when it is None)."""
+    """True when an ISO date value ("2006", "2006-05", "2006-05-14", "2006-W45") is not later than
+    ``published`` at its own precision (``published`` a date; False when it is None)."""
+    if published is not None and is_week(value):
+        week, now = _week_of(value, published)
+        return week <= now
     return published is not None and value <= published.isoformat()[: len(value)]
 
 
 def before(value: str, published) -> bool:
     """True when an ISO date value is earlier than ``published`` at its own precision."""
+    if published is not None and is_week(value):
+        week, now = _week_of(value, published)
+        return week < now
     return published is not None and value < published.isoformat()[: len(value)]
 
 
