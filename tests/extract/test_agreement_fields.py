@@ -830,3 +830,32 @@ def test_what_an_agreement_ended_is_no_end_of_its_own(nlp):
 )
 def test_whose_part_in_a_named_treaty_it_is_is_its_side(nlp, text, parties, status):
     assert [([p.text for p in a.parties], a.status) for a in run(nlp, text)] == [(parties, status)]
+
+
+@pytest.mark.parametrize(
+    ("text", "signed", "status"),
+    [
+        pytest.param("Chevron won approval from the Nigerian government on Monday for its gas deal with Shell.", [], "approved", id="won-approval-for"),
+        pytest.param("EU regulators gave the green light on Tuesday to the merger deal between Acme and Beta.", [], "approved", id="gave-the-green-light-to"),
+        pytest.param("The government has frozen a 2004 contract with Siemens to build a power plant.", ["2004"], "suspended", id="has-frozen"),
+    ],
+)
+def test_an_approval_won_or_given_is_no_signing(nlp, text, signed, status):
+    assert [(a.signed, a.status) for a in run(nlp, text)] == [(signed, status)]
+
+
+@pytest.mark.parametrize(
+    ("text", "renewal"),
+    [
+        pytest.param("The lease with Acme is automatically renewable for periods of five years.", (True, "P5Y"), id="automatically-renewable"),
+        pytest.param("The concession with Acme expires in 2028 but can be extended by mutual agreement for another 10 years.", (False, "P10Y"), id="by-mutual-agreement"),
+    ],
+)
+def test_renewal_terms_told_with_an_adverb_or_a_manner(nlp, text, renewal):
+    found = run(nlp, text)
+    assert [(a.renewal.automatic, a.renewal.period) if a.renewal else None for a in found] == [renewal]
+
+
+def test_a_cessation_of_hostilities_agreement_is_a_ceasefire_between_its_sides(nlp):
+    text = "The LRA rebels attacked a town. The cessation of hostilities agreement between the government and the rebels was signed in August."
+    assert [(a.kind, sorted(p.text for p in a.parties)) for a in run(nlp, text)] == [("ceasefire", ["LRA", "the government"])]

@@ -310,6 +310,8 @@ class MentionFinder:
             return None  # "whether X could finance such a deal": a deal of that kind, not one made
         if full == span.start and head.lower_ in ("accord", "agreement") and span.start > 0 and doc[span.start - 1].lower_ == "in":
             return None  # "in accord with the rules", "are in agreement that ...": idioms
+        if head.lower_ in ("accord", "agreement") and full > 0 and doc[full - 1].lower_ == "by" and doc[full].lower_ in ("mutual", "common", "joint", "prior", "written"):
+            return None  # "can be extended by mutual agreement": how something is done, not an agreement
         if head.lower_ == "lease" and span.end + 1 < len(doc) and doc[span.end].lower_ in ("of", "on") and doc[span.end + 1].lower_ == "life":
             return None  # "gave the team a new lease of life": an idiom
         if full == span.start and head.dep_ == "pobj" and head.head.i == span.start - 1 and head.head.lower_ in ("on", "of", "for", "about", "toward", "towards") and head.tag_ == "NN" and head.text.islower():

@@ -289,7 +289,8 @@ class SignerReader:
         out = []
         for m in mentions:
             head = self.doc[m.head]
-            sides = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
+            # (and on the last word of a name of several: "the cessation of hostilities agreement between ...")
+            sides = [g for h in {head, self.doc[m.end - 1]} for c in h.children if c.dep_ == "prep" and c.lower_ in ("between", "with") for g in c.children if g.dep_ == "pobj"]
             sides += [g for t in sides for g in t.conjuncts]
             # "trade deals they have negotiated": a pronoun subject of a clause on the agreement
             clauses = [c for t in head.subtree if t.dep_ == "relcl" and t.lemma_ in verbs for c in t.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]

@@ -468,7 +468,9 @@ class StatusReader(ArgumentReader):
             gov = tok.head.head if tok.dep_ == "pobj" else tok.head
             # "approval of the deal", or "the deal won approval", "the deal was submitted for ratification"
             subject = tok.dep_ in ("dobj", "pobj") and any(c in heads for c in gov.children if c.dep_ in ("nsubj", "nsubjpass"))
-            if not (subject or any(h in tok.subtree for h in heads)):
+            # "won approval from the regulator for its deal": the parser may hang the "for" on the verb
+            purpose = tok.dep_ == "dobj" and any(g in heads for c in gov.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for g in c.children)
+            if not (subject or purpose or any(h in tok.subtree for h in heads)):
                 continue
             value = self._approval_value(tok)
             if value is not None:
