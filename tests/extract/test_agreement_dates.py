@@ -327,3 +327,7 @@ def test_the_day_a_signing_was_reported_is_not_its_day_when_it_has_its_own(nlp, 
 def test_a_signing_last_week_is_dated_by_its_week(nlp):
     found = only(nlp, "The pact was signed in Moscow last week by Russia and Kyrgyzstan.")
     assert found.signed == ["2024-W23"]
+
+
+def test_a_contract_worth_a_sum_over_years_runs_for_them(nlp):
+    assert only(nlp, "Acme signed a contract with Freedonia worth 88 million dollars over six years.").duration == "P6Y"

@@ -1368,3 +1368,21 @@ def test_a_team_the_tagger_took_for_an_adjective_is_its_players_other_side(nlp):
 )
 def test_the_state_whose_parliament_ratifies_a_treaty_with_another_is_its_other_side(nlp, text, parties):
     assert sorted(p.text for p in only(nlp, text).parties) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "asset"),
+    [
+        pytest.param(
+            "The deal, signed in 2004, gives Occidental exploration rights in the Sirte basin for 25 years.",
+            ["Occidental"], "exploration in the Sirte basin", id="a-name-on-the-rights",
+        ),
+        pytest.param(
+            "The 2004 agreement grants Occidental the right to explore the Sirte basin for 25 years.",
+            ["Occidental"], "the right to explore the Sirte basin", id="the-first-of-two-objects",
+        ),
+    ],
+)
+def test_whom_an_agreement_grants_something_is_its_side(nlp, text, parties, asset):
+    found = only(nlp, text)
+    assert ([p.text for p in found.parties], found.asset) == (parties, asset)

@@ -84,7 +84,8 @@ class VerbAssets:
     def _verb_object(self, v, after: int, b: int, tx: list[Timex]) -> tuple[int, int] | None:
         """A verb's object after token ``after`` as an asset, as tokens: its direct object, or what it
         supplies when that object is a name ("to provide Gaza with Egyptian electricity")."""
-        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        # (of two objects, the thing given, not whom it is given to: "grants Occidental the right to explore X")
+        obj = next((c for c in reversed(list(v.children)) if c.dep_ == "dobj"), None)
         if v.lemma_.lower() in self.vocab.asset_words.clause_verbs:
             got = self._clause_object(v, obj, after, b, tx)
             if got is not None:
@@ -112,7 +113,10 @@ class VerbAssets:
         verb = doc[e + 1]
         if verb.tag_ != "VB" or verb.head.i != e - 1:
             return np
-        return s, min(clause_end(verb, self.vocab.asset_words.subordinators), b)
+        end = min(clause_end(verb, self.vocab.asset_words.subordinators), b)
+        # (not its term or its date: "the right to explore the basin for 25 years")
+        when = next((i for i in range(e + 2, end) if doc[i].ent_type_ == "DATE" and doc[i - 1].pos_ == "ADP" and doc[i - 1].head in verb.subtree), None)
+        return s, (when - 1 if when is not None else end)
 
     def _identified(self, np: tuple[int, int], obj, b: int) -> tuple[int, int]:
         """A bare "the war" with the restrictive clause that says which one ("the war which pitted UNITA

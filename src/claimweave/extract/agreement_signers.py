@@ -349,6 +349,9 @@ class SignerReader:
         out = []
         for m in mentions:
             head = self.doc[m.head]
+            if head.dep_ == "nsubj" and head.head.lemma_ in cues.grant_verbs and head.head.pos_ == "VERB":
+                out += [p for t in self._grantees(head.head) if ca <= t.idx < cb and (p := self._grantee(t)) is not None]
+                continue
             if head.dep_ != "dobj" or head.head.pos_ != "VERB":
                 continue
             verb = head.head
@@ -362,6 +365,21 @@ class SignerReader:
                     party = self.people.body_party(body, bodies, "party.granted_by")
                     out += [party] if party is not None else []
         return out
+
+    def _grantees(self, verb) -> list:
+        """Whom an agreement that grants something grants it to: the indirect object ("gives Occidental
+        exploration rights", parsed as a dative, as the first of two objects or as a name on the object)."""
+        datives = [c for c in verb.children if c.dep_ == "dative"]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if datives or len(objects) >= 2:
+            return datives or objects[:-1]
+        grants = set(self.vocab.cues.grant_nouns)
+        return [c for o in objects if o.lemma_.lower() in grants for c in o.children if c.dep_ == "compound" and c.i == o.left_edge.i and c.ent_type_ in ("ORG", "GPE", "PERSON")]
+
+    def _grantee(self, t) -> Party | None:
+        if t.pos_ != "PROPN":
+            return None
+        return self.people.named(t, "party.granted") or proper_noun_party(t, "party.granted")
 
     def _signed_players(self, mentions: list[Mention], ca: int, cb: int) -> list:
         """"Leeds signed the winger Ivo Mandic to a four-year deal": the person signed to a contract is its other side."""
