@@ -1386,3 +1386,8 @@ def test_the_state_whose_parliament_ratifies_a_treaty_with_another_is_its_other_
 def test_whom_an_agreement_grants_something_is_its_side(nlp, text, parties, asset):
     found = only(nlp, text)
     assert ([p.text for p in found.parties], found.asset) == (parties, asset)
+
+
+def test_a_states_body_joined_to_a_group_named_after_the_state_is_a_side_of_its_own(nlp):
+    found = only(nlp, "Sudan's government and the Sudan People's Liberation Movement signed a peace agreement in 2005.")
+    assert sorted(p.text for p in found.parties) == ["Sudan", "the Sudan People's Liberation Movement"]

@@ -194,7 +194,8 @@ class SignerReader:
                 found += [party] if party is not None else []
         for p in found:
             # As the country: "Syrian" (the delegation's state) is not the "Syrian Democratic Forces" already found.
-            if not any(same_name(affiliation_name(p.text), q.value[0]) or q.start <= p.start and p.end <= q.end for q in out):
+            # (but "Sudan's government and the Sudan People's Liberation Movement signed": two sides, joined)
+            if not any((same_name(affiliation_name(p.text), q.value[0]) and not self._joined_to(p, q)) or q.start <= p.start and p.end <= q.end for q in out):
                 out.append(Term((p.text, p.entity_id), p.start, p.end, p.rule))
         # "X and Y reached an agreement for the acquisition of Y by Z": when the text says who made
         # it, the other names of the clause are not parties (unless tied to the agreement's name).
@@ -224,6 +225,14 @@ class SignerReader:
             # "Chelsea manager Jose Mourinho signed a new contract": a player's or coach's contract is his own
             out += [Term((p.text, p.entity_id), p.start, p.end, p.rule) for t in signers if (p := self._positioned(t)) is not None]
         return out
+
+    def _joined_to(self, p: Party, q: Term) -> bool:
+        """True when the body a party's name is written on is joined by "and" to the other party's name."""
+        span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            return False
+        body = span.root.head if span.root.dep_ in ("poss", "amod", "compound") else span.root
+        return any(q.start <= c.idx < q.end for c in body.conjuncts)
 
     def _acts_on_own(self, subject, m: Mention) -> bool:
         """True for "the government" freezing, ending, keeping or signing an agreement with no other
