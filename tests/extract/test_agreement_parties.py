@@ -1391,3 +1391,20 @@ def test_whom_an_agreement_grants_something_is_its_side(nlp, text, parties, asse
 def test_a_states_body_joined_to_a_group_named_after_the_state_is_a_side_of_its_own(nlp):
     found = only(nlp, "Sudan's government and the Sudan People's Liberation Movement signed a peace agreement in 2005.")
     assert sorted(p.text for p in found.parties) == ["Sudan", "the Sudan People's Liberation Movement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param(
+            "Chinese Premier Wen Jiabao held talks with Kenyan President Mwai Kibaki on Monday. The two sides signed agreements on energy cooperation.",
+            ["Chinese", "Kenyan"], id="leaders-of-two-states",
+        ),
+        pytest.param(
+            "Acme chief Tom Reed held talks with Kenyan officials in Nairobi on Monday. The two sides signed agreements on energy cooperation.",
+            [], id="not-with-a-company-named",
+        ),
+    ],
+)
+def test_the_two_sides_after_talks_between_two_states_leaders_are_the_states(nlp, text, parties):
+    assert sorted(p.text for p in only(nlp, text).parties) == parties

@@ -245,9 +245,14 @@ class PeopleResolver:
         exactly two."""
         # ("Vietnamese Prime Minister X met his Bulgarian counterpart Y ... the two leaders signed":
         # the leaders, ministers or governments of the two countries named)
-        if PAIR_NOUNS.get(token.lemma_.lower()) is not STATE_LABELS:
+        # ("Wen held talks with Kenyan President Kibaki. The two sides signed ...": sides too, when the
+        # sentences name states and no organisation)
+        sides = token.lemma_.lower() in ("side", "party")
+        if PAIR_NOUNS.get(token.lemma_.lower()) is not STATE_LABELS and not sides:
             return []
         first = self._sentences_back(token, _PAIR_WINDOW)
+        if sides and any(e.label_ == "ORG" and first <= e.start and e.end <= token.i for e in self.doc.ents):
+            return []
         known = countries()
         named: dict[str, Span] = {}
         people = token.lemma_.lower() in ("leader", "president", "premier", "minister")
