@@ -1408,3 +1408,15 @@ def test_a_states_body_joined_to_a_group_named_after_the_state_is_a_side_of_its_
 )
 def test_the_two_sides_after_talks_between_two_states_leaders_are_the_states(nlp, text, parties):
     assert sorted(p.text for p in only(nlp, text).parties) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Argentina's government on Friday rescinded the 30-year water concession held by Aguas del Plata.", ["Aguas del Plata", "Argentina"], id="held-by"),
+        pytest.param("The ministry approved a 25-year port concession awarded to Adriatic Gateway in 2004.", ["Adriatic Gateway"], id="awarded-to"),
+        pytest.param("A 40-year concession for the port was signed on Friday between Lagos state and a Chinese-led consortium.", ["Lagos"], id="a-state-by-its-name"),
+    ],
+)
+def test_who_holds_or_was_awarded_an_agreement_is_its_side(nlp, text, parties):
+    assert sorted(p.text for p in only(nlp, text).parties) == parties

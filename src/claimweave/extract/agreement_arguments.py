@@ -28,6 +28,7 @@ __all__ = ["SIDE_LABELS", "ArgumentReader"]
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _OUTLETS = {"agency", "newspaper", "daily", "paper", "television", "radio", "channel", "network", "station", "magazine", "weekly", "website"}
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
+_PLACE_KINDS = frozenset(("state", "province", "region", "county", "municipality", "prefecture", "district", "emirate"))
 
 
 class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetReader):
@@ -235,7 +236,9 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             qualifier = root
             while qualifier.dep_ == "compound" and qualifier.head.pos_ == "PROPN" and not qualifier.head.ent_type_ and qualifier.head.i > qualifier.i:
                 qualifier = qualifier.head
-            if (qualifier.dep_ == "compound" or qualifier.dep_ == "amod" and qualifier.pos_ == "PROPN" and qualifier.ent_type_ != "NORP") and qualifier.head.pos_ == "NOUN" and qualifier.head.lemma_ not in ACTING_FOR and not company and not paired and not seller and not (
+            # ("between Lagos state and a consortium": a place's name with its own kind of place is the place)
+            own_place = root.ent_type_ == "GPE" and qualifier.head.lower_ in _PLACE_KINDS
+            if (qualifier.dep_ == "compound" or qualifier.dep_ == "amod" and qualifier.pos_ == "PROPN" and qualifier.ent_type_ != "NORP") and qualifier.head.pos_ == "NOUN" and qualifier.head.lemma_ not in ACTING_FOR and not own_place and not company and not paired and not seller and not (
                 root.ent_type_ == "ORG" and qualifier.head.lemma_ in bodies and not any(c.pos_ == "PROPN" and c.i > qualifier.head.i for c in qualifier.head.children)
             ):
                 continue  # "Tartus dockworkers", "the LIN shares": a name qualifying a noun (but "Gazprom officials" act for it, "the X union" is X)

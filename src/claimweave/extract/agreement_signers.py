@@ -14,7 +14,7 @@ from claimweave.extract.agreement_types import Mention, Term
 from claimweave.extract.titles import affiliation_name
 
 UNTIED_RULES = ("party.clause", "party.name")
-TIED_RULES = ("party.for", "party.paired_name", "party.framed_pair", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
+TIED_RULES = ("party.holder", "party.for", "party.paired_name", "party.framed_pair", "party.route", "party.with", "party.phrase", "party.pair", "party.signatory_role", "party.signatory_country")
 PERSON_RULES = ("party.signatory_person", "party.signed_person", "party.contracted_person", "party.contract_owner")
 _FORMER = ("former", "ex", "ex-", "then", "one-time", "onetime")  # "former Chelsea striker X": not his team now
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
@@ -163,6 +163,7 @@ class SignerReader:
         found += [p for _, p in resolved]
         found += self._signed_players(mentions, ca, cb)
         found += self._granted_sides(mentions, ca, cb)
+        found += self._holders_written(mentions, ca, cb)
         found += self._contracted_people(mentions, ca, cb, signing)
         found += self._club_moves(mentions, ca, cb)
         found += self._unilateral(mentions, ca, cb)
@@ -373,6 +374,23 @@ class SignerReader:
                 for body in (g for g in froms if ca <= g.idx < cb and not g.ent_type_):
                     party = self.people.body_party(body, bodies, "party.granted_by")
                     out += [party] if party is not None else []
+        return out
+
+    def _holders_written(self, mentions: list[Mention], ca: int, cb: int) -> list:
+        """"the water concession held by Aguas del Plata", "a port concession awarded to Adriatic
+        Gateway": who holds an agreement or was awarded it, by a participle on its name."""
+        cues = self.vocab.cues
+        verbs = set(cues.grant_verbs) | {"hold"}
+        out = []
+        for m in mentions:
+            head = self.doc[m.head]
+            for part in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in verbs):
+                preps = ("by",) if part.lemma_ == "hold" else ("to",)
+                for who in (g for c in part.children if c.dep_ in ("agent", "prep") and c.lower_ in preps for g in c.children if g.dep_ == "pobj"):
+                    if ca <= who.idx < cb and who.pos_ == "PROPN":
+                        # (the name as the NER read it, whatever it took it for: "Adriatic Gateway" as a title)
+                        ent = self.people._ent(who) if who.ent_type_ and who.ent_type_ not in ("DATE", "MONEY", "NORP") else None
+                        out.append(Party(ent.start_char, ent.end_char, ent.text, None, "party.holder") if ent is not None else proper_noun_party(who, "party.holder"))
         return out
 
     def _grantees(self, verb) -> list:
