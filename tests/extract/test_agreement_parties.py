@@ -1420,3 +1420,14 @@ def test_the_two_sides_after_talks_between_two_states_leaders_are_the_states(nlp
 )
 def test_who_holds_or_was_awarded_an_agreement_is_its_side(nlp, text, parties):
     assert sorted(p.text for p in only(nlp, text).parties) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("BEIJING, June 11 (Xinhua) -- Kenya signed five agreements on trade with Egypt on Tuesday.", ["Egypt", "Kenya"], id="xinhua"),
+        pytest.param("MOSCOW (AFP) - Belarus signed a gas supply contract with Gazprom on Monday.", ["Belarus", "Gazprom"], id="afp"),
+    ],
+)
+def test_the_place_a_story_was_filed_from_is_no_side(nlp, text, parties):
+    assert sorted(p.text for p in only(nlp, text).parties) == parties

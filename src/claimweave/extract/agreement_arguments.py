@@ -19,7 +19,7 @@ from claimweave.extract.agreement_side_shapes import SideShapes, countries
 from claimweave.extract.agreement_signers import COORDINATED, UNTIED_RULES, SignerReader
 from claimweave.extract.agreement_terms import same_name
 from claimweave.extract.agreement_types import Mention, Term, called_by_name
-from claimweave.extract.common import token_texts
+from claimweave.extract.common import datelines, token_texts
 from claimweave.extract.titles import affiliation_name
 from claimweave.models import DocEntity, Role, Timex
 
@@ -137,6 +137,9 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         """Parties named in the clause: organisations, states and groups that are not places or sources."""
         out: list[Term] = []
         spans = sorted(self._names(ca, cb) + [x for x in self._institutions(mentions) if ca <= x[0] and x[1] <= cb])
+        # ("BEIJING, Nov. 14 (Xinhua) -- China and Kenya signed ...": where the story was filed from is no side)
+        filed = datelines(self.text)
+        spans = [x for x in spans if not any(ds <= x[0] and x[1] <= de for ds, de in filed)]
         # Names inside the agreement's own noun phrase ("the U.N.-Iraq accord", "Polly Peck's agreement").
         own = [(self.doc[m.head].left_edge.idx, self.doc[m.kind_start].idx) for m in mentions if self.doc[m.head].pos_ != "VERB"]
         kinds = [self._chars(m.kind_start, m.head + 1 if self.doc[m.head].pos_ == "VERB" else m.end) for m in mentions]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -137,3 +138,17 @@ def evidence(doc: Doc, start: int, end: int, rule: str) -> Evidence:
         rule=rule,
         line=ctx.line,
     )
+
+
+# A wire dateline at the start of a paragraph: "BEIJING, Nov. 14 (Xinhua) --", "MOSCOW (AFP) -",
+# "NAIROBI, Kenya, March 3 --": the place the story was filed from, in capitals, then a dash.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'\- ]{1,40}(?:,[ \t]*[A-Z][A-Za-z.' ]{1,30}){0,2}"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?[ \t]*(?:\([A-Za-z .&-]{2,30}\)[ \t]*)?(?:--|\u2014|\u2013|-)(?=[ \t])"
+)
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Character spans of wire datelines at paragraph starts ("BEIJING, Nov. 14 (Xinhua) --"): the
+    place a story was filed from is not an actor in it."""
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text) if any(c.isupper() for c in m.group()[:3])]
