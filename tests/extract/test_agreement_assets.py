@@ -316,3 +316,14 @@ def test_what_an_agreement_bans_is_what_it_covers(nlp):
 )
 def test_what_an_agreement_covers_is_read_past_where_and_when_it_was_signed(nlp, text, asset):
     assert [a.asset for a in agreements(nlp, text)] == [asset]
+
+
+@pytest.mark.parametrize(
+    ("text", "asset"),
+    [
+        pytest.param("China and Russia signed an agreement in Beijing on Monday on the eve of the summit.", None, id="on-the-eve-of"),
+        pytest.param("The EU and Morocco signed an agreement on Monday banning foreign trawlers from fishing near the coast.", None, id="banning-someone-from"),
+    ],
+)
+def test_when_and_whom_a_signing_binds_are_not_what_it_covers(nlp, text, asset):
+    assert [a.asset for a in agreements(nlp, text)] == [asset]

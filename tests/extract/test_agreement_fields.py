@@ -825,7 +825,8 @@ def test_what_an_agreement_ended_is_no_end_of_its_own(nlp):
     ("text", "parties", "status"),
     [
         pytest.param("Russia suspended its participation in the Conventional Armed Forces in Europe Treaty.", ["Russia"], "suspended", id="its-participation"),
-        pytest.param("Diplomats praised Japan's role in the Kyoto Protocol.", ["Japan"], None, id="a-states-role"),
+        pytest.param("Diplomats praised Japan's involvement in the Kyoto Protocol.", ["Japan"], None, id="a-states-involvement"),
+        pytest.param("Norway played a key role in the Oslo Accords.", [], None, id="not-a-brokers-role"),
     ],
 )
 def test_whose_part_in_a_named_treaty_it_is_is_its_side(nlp, text, parties, status):
@@ -859,3 +860,37 @@ def test_renewal_terms_told_with_an_adverb_or_a_manner(nlp, text, renewal):
 def test_a_cessation_of_hostilities_agreement_is_a_ceasefire_between_its_sides(nlp):
     text = "The LRA rebels attacked a town. The cessation of hostilities agreement between the government and the rebels was signed in August."
     assert [(a.kind, sorted(p.text for p in a.parties)) for a in run(nlp, text)] == [("ceasefire", ["LRA", "the government"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param("Under the deal signed on Monday with the unions, fuel prices will remain frozen until March.", None, id="prices-kept-frozen"),
+        pytest.param("The deal with Pyongyang signed on Monday releases 25 million dollars in frozen funds.", None, id="frozen-funds"),
+        pytest.param("The war began in 1998. A ceasefire agreement between Angola and the rebels ended it in 2002.", None, id="the-agreement-ended-it"),
+    ],
+)
+def test_what_is_frozen_or_ended_by_an_agreement_says_nothing_of_its_status(nlp, text, status):
+    assert [a.status for a in run(nlp, text)] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        pytest.param("The two sides agreed last week to sign a peace accord with the rebels.", [], id="agreed-to-sign"),
+        pytest.param("Pakistan received the first batch of F-16 jets on Monday under a 2005 contract with the US.", ["2005"], id="received-under"),
+        pytest.param("Qatar said on Monday it had signed a contract with ExxonMobil for 25 years.", ["2024-06-10"], id="said-and-a-term"),
+    ],
+)
+def test_a_day_on_another_act_is_not_the_signings(nlp, text, signed):
+    assert [a.signed for a in run(nlp, text)] == [signed]
+
+
+def test_a_previous_agreement_is_another_one(nlp):
+    found = run(nlp, "Russia and Ukraine signed a new gas deal on Wednesday. The previous deal ran for five years.")
+    assert [(a.text, a.duration, a.expires) for a in found] == [("a new gas deal", None, None), ("The previous deal", "P5Y", None)]
+
+
+def test_a_coachs_contract_with_a_national_team_has_no_computed_expiry(nlp):
+    found = run(nlp, "Guus Hiddink signed a two-year contract with Russia on Monday.")
+    assert [(a.duration, a.expires) for a in found] == [("P2Y", None)]

@@ -176,6 +176,10 @@ class VerbAssets:
                     continue  # "sets up a fund", not "set the stage"
                 if any(c.dep_ == "advmod" and c.lower_ == "also" for c in v.children):
                     continue  # "the pact also covers investments": one more of the things it covers
+                if v.lemma_.lower() in ("ban", "prohibit", "outlaw", "bar") and any(
+                    c.dep_ == "prep" and c.lower_ == "from" for t in [v, *(o for o in v.children if o.dep_ == "dobj")] for c in t.children
+                ):
+                    continue  # "banning foreign trawlers from fishing": whom the ban binds, not what it covers
                 on_name = v.head.i == head.i and (v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"))
                 effect = v.lemma_.lower() in self.vocab.asset_words.effect_verbs
                 # "a peace agreement inked between X and the rebels, which ended a civil war": a "which" clause

@@ -31,6 +31,7 @@ _LOOSE_ADJECTIVES = {
 _TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"}
 _FRAMING = {"under", "through", "via", "within", "in", "by", "per", "pursuant", "as", "with"}
 _TOPIC_PREPS = {"on", "over", "for"}
+_OCCASION_HEADS = frozenset(("eve", "occasion", "behalf", "sidelines", "margins", "day", "anniversary", "invitation", "start", "end", "close", "opening"))  # the time or the sake of a signing
 _SUBJECT_PREPS = {"on", "over"}
 _QUOTES = ('"', "\u201c", "\u201d", "``", "''")
 _LOCATIVE = {"in", "at", "near", "off", "around", "along", "outside"}
@@ -505,6 +506,8 @@ class AssetReader(VerbAssets):
             np = self._topic_restated(np, b, tx) or np
         if prep.lower_ in _LOCATIVE and any(t.lower_ in self.vocab.asset_words.event_nouns for t in doc[np[0] : np[1]]):
             return None  # "signed the treaty at a ceremony in Moscow": where it was made, not what it covers
+        if skipped and any(t.lemma_.lower() in _OCCASION_HEADS and t.head.i not in range(*np) for t in doc[np[0] : np[1]]):
+            return None  # "signed in Beijing on Monday on the eve of the summit", "on behalf of": when or for whom, not what
         np_s, np_e = self._chars(*np)
         if compound is not None and prep.lower_ in _LOCATIVE and m.rule.kind not in _PLACED_KINDS:
             return None  # "signed a friendship treaty in Benghazi": where it was made; its words say what it covers

@@ -12,13 +12,11 @@ from spacy.tokens import Doc
 
 from claimweave.extract.agreement_bilateral import bilateral_sides
 from claimweave.extract.agreement_host import host_state
-from claimweave.extract.agreement_people import countries
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import add_duration, is_date, is_duration
 from claimweave.extract.agreement_types import Term
 from claimweave.extract.common import evidence, shown_text, stable_id
 from claimweave.extract.entities import name_key
-from claimweave.extract.titles import affiliation_name
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -141,11 +139,9 @@ def _personal(doc: Doc, parties: list[Term]) -> bool:
     """True for a person's contract (a player's, a coach's): its years are seasons or years of
     service, so no expiry is computed from its signing day."""
     # (not a name the model took for a person that the agreement is granted to: "granted a 20-year
-    # contract to Perenco", a company; nor one beside a state: "Kiev and Moscow signed a five-year gas
-    # deal", a player's contract is with a club, not with a state)
+    # contract to Perenco", a company; nor one joined to a place: "Kiev and Moscow signed a five-year
+    # gas deal")
     roots = [doc.char_span(p.start, p.end, alignment_mode="expand").root for p in parties]
-    if any(affiliation_name(p.value[0]) in countries() for p in parties):
-        return False
     return any(
         root.ent_type_ == "PERSON" and not re.search(r"\bto\s+$", doc.text[max(0, p.start - 5) : p.start])
         and not any(c.ent_type_ == "GPE" for c in root.conjuncts)
@@ -171,6 +167,7 @@ def _term_start(doc: Doc, duration: Term):
 
 _TRADE_VERBS = {"supply", "sell", "resell", "ship", "deliver", "export", "import", "buy", "purchase", "transport", "trade", "send", "provide"}
 _VOLUME_UNITS = {"tonne", "ton", "barrel", "cargo", "shipment", "metre", "meter"}
+_OTHER_WORDS = {"previous", "old", "former", "earlier", "existing", "current", "original", "prior", "last", "outgoing", "first"}
 _TERM_NOUNS = {"term", "tenure", "lifetime", "duration", "period", "life"}
 _TERM_VERBS = {"run", "last", "be", "remain", "stay", "extend", "renew", "prolong"}
 
@@ -223,7 +220,9 @@ def _term_of_it(doc: Doc, duration: Term, vocab: Vocabulary) -> bool:
     if verb is None or verb.lemma_ not in _TERM_VERBS:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.lower_ == "it" or s.lemma_.lower() in vocab.kind_heads and not any(c.dep_ == "compound" for c in s.children) for s in subjects)
+    # (the agreement again, not another: "The previous deal ran for five years", "the deal it replaces")
+    other = lambda s: any(c.dep_ in ("compound", "relcl") or c.lower_ in _OTHER_WORDS for c in s.children)  # noqa: E731
+    return any(s.lower_ == "it" or s.lemma_.lower() in vocab.kind_heads and not other(s) for s in subjects)
 
 
 def _sentence_start(doc: Doc, term: Term) -> int | None:

@@ -196,6 +196,7 @@ class Cues(_Rule):
     judging_verbs: list[str]  # "Peru praised the pact": who judges an agreement is no side of it
     approving_verbs: list[str]  # "the Senate ratified the treaty": a body that approves is no side of it (a state is)
     framed_subject_nouns: list[str]  # "under a PSA, the consortium must ...": a company acting under it is a side
+    player_descriptors: list[str]  # "Veteran striker X": words before a position that name no team
     grant_nouns: list[str]  # "the deal gives Occidental exploration rights": a name on what is granted is its grantee
     legislature_nouns: list[str]  # "The Czech parliament ratified a treaty with Germany": the state it is written of is a side
     ruling_body_nouns: list[str]  # "Brazil's antitrust regulator cleared the deal": whose body it is is no side either

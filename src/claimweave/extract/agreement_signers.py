@@ -106,11 +106,12 @@ class SignerReader:
         return found + [g for c in found for g in c.conjuncts]
 
     def _taking_part(self, m: Mention) -> list:
-        """"Russia suspended its participation in the CFE Treaty", "Japan's role in the Kyoto Protocol":
-        the one whose part in the agreement it is (the owner written, else the subject of its verb)."""
+        """"Russia suspended its participation in the CFE Treaty", "Japan's involvement in the Kyoto
+        Protocol": the one who takes part in the agreement (the owner written, else the subject of its verb)."""
         head = m.top(self.doc)
         noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "in" else None
-        if noun is None or noun.lemma_.lower() not in self.vocab.cues.participation_nouns:
+        # (not a "role" or a "part": a broker plays one too, "Norway's role in the Oslo Accords")
+        if noun is None or noun.lemma_.lower() not in ("participation", "involvement", "membership"):
             return []
         found = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         if not found and noun.dep_ in ("dobj", "nsubjpass"):
@@ -274,7 +275,7 @@ class SignerReader:
                 k -= 1
             if k >= 0 and self.doc[k].tag_ == "POS":
                 k -= 1
-            if not seen or k < 0 or not _team_word(self.doc[k]):
+            if not seen or k < 0 or not _team_word(self.doc[k]) or self.doc[k].lower_ in self.vocab.cues.player_descriptors:
                 continue
             # the team's name: the entity ending there, else the proper nouns ending there (the small NER
             # often tags half a team's name: "Denver" as a place, "Rockets" as nothing)

@@ -28,6 +28,7 @@ SIGNING_SCENE_PREPS = {"between", "with", "by", "at", "in", "of", "during"}  # s
 _EXTENDED_TO = re.compile(r"\b(?:extended|prolonged|pushed back)\s+(?:\w+\s+){0,2}?(?:to|until|till|through)\s+$", re.I)
 _OF_DATE = re.compile(r"\s+of\s+")  # between an agreement's name and its date ("the Treaty of 1951")
 _DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+_SPAN_WORDS = frozenset(("year", "month", "week", "day", "decade", "weekend", "period", "time"))  # a date word that is no day
 # verbs telling a signing that took place ("attended the signing", "the signing took place on Monday")
 WITNESS_LEMMAS = ("attend", "witness", "hold", "mark", "celebrate", "host", "oversee", "preside", "follow", "take", "occur", "happen", "come")
 ADOPTING_LEMMAS = ("pass", "adopt")  # a summit or a parliament that passes agreements makes them
@@ -272,11 +273,15 @@ class ClauseReader(StatusReader):
 
     def _agreed_to_keep(self, t: Timex, mentions: list[Mention]) -> bool:
         """True for a date on "agree" whose infinitive keeps an agreement that exists ("agreed on
-        Wednesday to respect the ceasefire", "agreed to abide by the accord")."""
+        Wednesday to respect the ceasefire", "agreed to abide by the accord") or signs one later ("agreed
+        last week to sign a peace accord")."""
         tok = self.doc[self._token_at(t.start)]
         verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None or verb.lemma_ != "agree":
             return False
+        signing = set(self.vocab.cues.signed_verbs) - {"agree"}
+        if any(c.dep_ == "xcomp" and c.lemma_ in signing and self.doc[m.head] in c.subtree for c in verb.children for m in mentions):
+            return True  # "agreed last week to sign a peace accord": the signing is still ahead, not that day
         keeping = set(self.vocab.cues.existing_verbs) - {"renew", "extend", "prolong", "cover", "govern"}
         kept = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ in keeping]
         # (one that exists: named with "the", its own year or "existing"; not "a new truce")
@@ -471,7 +476,10 @@ class ClauseReader(StatusReader):
     def _signs(self, verb) -> bool:
         """True for a verb of making or winning an agreement, but not in an idiom ("took effect", "took place")."""
         cues = self.vocab.cues
-        return (verb.lemma_ in cues.signed_verbs or verb.lemma_ in cues.winning_verbs) and not any(
+        # (one wins an agreement as the verb's object: "secured a contract on Friday", not "secured the
+        # release of hostages under the truce")
+        won = verb.lemma_ in cues.winning_verbs and any(c.dep_ == "dobj" and c.lower_ in self.vocab.kind_words for c in verb.children)
+        return (verb.lemma_ in cues.signed_verbs or won) and not any(
             c.dep_ == "dobj" and c.lower_ in self.vocab.cues.idiom_objects for c in verb.children
         )
 
@@ -537,8 +545,11 @@ class ClauseReader(StatusReader):
             return False
         if not verb.head.i < tok.i < subject.i:
             return False
+        # (its own day or month: "on Sunday", "in May"; not a term or an end: "for 25 years", "until 2010")
         return any(
-            c.dep_ == "prep" and c.i > subject.i and any(g.ent_type_ == "DATE" for g in c.children if g.dep_ == "pobj") for c in verb.children
+            c.dep_ == "prep" and c.lower_ in ("on", "in") and c.i > subject.i
+            and any(g.ent_type_ == "DATE" and g.lemma_.lower() not in _SPAN_WORDS for g in c.children if g.dep_ == "pobj")
+            for c in verb.children
         )
 
     def _between_subject_and_signing(self, t: Timex, mentions: list[Mention]) -> bool:

@@ -307,6 +307,8 @@ class StatusReader(ArgumentReader):
                     verb = verb_above(span[0])
                     if span[0].dep_ == "pobj" and verb is not None and self._modal(verb):
                         continue  # "will cut tariffs on the basis of a review of the deal": a step ahead, not its state
+                if rule.value == "suspended" and not verbs and span is not None and span[0].lower_ in ("frozen", "freezing"):
+                    continue  # "frozen funds", "prices will remain frozen": a state of something else, not a verb of it
                 if not inside and not verbs and NEGATED_LEFT.search(self.text, max(ca, s - 24), s):
                     continue  # "is still not in force", "no longer in effect": denied
                 if not inside and not verbs and span is not None and heads and self._state_of_other(span[0], heads, anaphors):
@@ -383,6 +385,9 @@ class StatusReader(ArgumentReader):
             objects += [g for e in ends for p in e.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
             if self._modal(verb) or self._denied(verb) or verb.tag_ in ("VB", "VBG") and verb.lower_ != "put":
                 continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if any(s in heads or s.lemma_.lower() in self.vocab.kind_heads for s in subjects):
+                continue  # "A ceasefire signed in Lusaka ended it": the agreement ended something else
             if any(o in heads or o.lower_ in anaphors and o.lower_ != "which" for o in objects):
                 return True
         return False

@@ -47,6 +47,8 @@ PARTY_LABELS = ("ORG", "PERSON")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")  # what a sentence may end with
 OWN_STATUSES = ("status.approval_noun", "status.proposed_signing_noun")  # statuses of the agreements they name, never of a whole period
 ON_TOPIC = re.compile(r"\b(?:on|over|covering|concerning|regarding)\s+$", re.I)  # "the agreement on X", not "the contract of X"
+# adjectives that set an agreement before another ("the previous deal", "the old lease")
+_BEFORE_WORDS = frozenset(("previous", "former", "prior", "earlier", "old", "outgoing", "expired", "expiring"))
 
 
 @dataclass(eq=False)  # drafts are told apart by identity, not by equal fields
@@ -130,7 +132,7 @@ class AgreementExtractor:
             pick = candidates[0] if near else None
         if pick is None:
             return None
-        if self._newer(doc, mention, pick):
+        if self._newer(doc, mention, pick) or self._before_it(doc, mention, pick):
             return None
         words = self.finder.description_words(doc, mention)
         if reader.proper_name(mention) and len(words) >= 2 and pick.words and not (pick.words <= words or words <= pick.words):
@@ -165,6 +167,15 @@ class AgreementExtractor:
             return False
         years = {y for y in pick.years} | {s.value[:4] for s in pick.terms.signed}
         return bool(years) and all(y.isdigit() and int(y) < published.year - 1 for y in years)
+
+    @staticmethod
+    def _before_it(doc: Doc, mention: Mention, pick: Draft) -> bool:
+        """True for "the previous accord" after "signed a fisheries agreement": one said to come before
+        is another (unless the earlier one was called so too)."""
+        older = {c.lower_ for c in doc[mention.head].children if c.dep_ == "amod"} & _BEFORE_WORDS
+        # (but "the amended pact ... The previous BellSouth pact": the same one before it was amended)
+        amended = pick.terms.status is not None and pick.terms.status.value == "amended"
+        return bool(older) and not amended and not any(c.lower_ in older for m in pick.mentions for c in doc[m.head].children)
 
     @staticmethod
     def _salient_first(doc: Doc, reader, candidates: list[Draft]) -> list[Draft]:
