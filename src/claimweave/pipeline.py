@@ -18,6 +18,7 @@ from spacy.util import minibatch
 import claimweave.extract.agreements  # noqa: F401  (registers the factories)
 import claimweave.extract.claims  # noqa: F401
 import claimweave.extract.entities  # noqa: F401
+import claimweave.extract.lemmas  # noqa: F401
 import claimweave.extract.paragraphs  # noqa: F401
 import claimweave.extract.quotes  # noqa: F401
 import claimweave.extract.roles  # noqa: F401
@@ -97,6 +98,8 @@ def _load_pipeline(model: str, components: tuple[str, ...], prune: bool) -> Lang
             nlp.disable_pipe(name)
     if "parser" in nlp.pipe_names:  # enabled ones only
         nlp.add_pipe("claimweave_paragraphs", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("claimweave_lemmas", after="lemmatizer")
     for name in components:
         nlp.add_pipe(name)
     return nlp

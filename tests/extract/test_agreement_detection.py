@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.agreement_docs import analyse as run
+from tests.extract.agreement_docs import agreements, analyse as run
 
 
 NOT_AGREEMENTS = [
@@ -619,3 +619,19 @@ def test_joining_a_body_named_with_its_noun_is_an_accession(nlp, text, signed):
     found = run(nlp, text)._.cw_agreements
     assert [(a.kind, a.signed, a.status) for a in found] == [("accession", signed, "joined")]
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigeria hoped to sign a bilateral investment treaty with China soon.",
+        "The company is hoping to conclude a deal with Boeing next year.",
+        "Kenya hopes to sign a trade pact with Uganda by March.",
+    ],
+)
+def test_an_agreement_only_hoped_for_is_none(nlp, text):
+    assert agreements(nlp, text) == []
+
+
+def test_an_agreement_initialled_is_dated_by_its_initialling(nlp):
+    assert [a.signed for a in agreements(nlp, "Israel and Jordan initialled a new water agreement on Tuesday.")] == [["2024-06-11"]]
