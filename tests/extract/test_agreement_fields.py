@@ -894,3 +894,12 @@ def test_a_previous_agreement_is_another_one(nlp):
 def test_a_coachs_contract_with_a_national_team_has_no_computed_expiry(nlp):
     found = run(nlp, "Guus Hiddink signed a two-year contract with Russia on Monday.")
     assert [(a.duration, a.expires) for a in found] == [("P2Y", None)]
+
+
+def test_the_vote_that_ratified_a_treaty_keeps_it_ratified(nlp):
+    text = "Lithuania's parliament ratified a border treaty with Latvia on Tuesday. The treaty was approved by 112 deputies."
+    assert [a.status for a in run(nlp, text)] == ["ratified"]
+
+
+def test_a_contract_terminated_that_was_due_to_run_on_is_cancelled(nlp):
+    assert [a.status for a in run(nlp, "Chelsea terminated the striker's contract, which was due to run until June 2008.")] == ["cancelled"]

@@ -1436,3 +1436,8 @@ def test_the_place_a_story_was_filed_from_is_no_side(nlp, text, parties):
 def test_a_word_describing_a_player_is_no_team(nlp):
     found = only(nlp, "Veteran striker Alan Shearer signed a one-year contract extension on Friday.")
     assert [p.text for p in found.parties] == ["Alan Shearer"]
+
+
+def test_a_company_the_model_took_for_a_product_is_a_side(nlp):
+    found = only(nlp, "Russian firm Volgaprom and Dunagaz signed a supply contract on Monday.")
+    assert sorted(p.text for p in found.parties) == ["Dunagaz", "Volgaprom"]

@@ -36,6 +36,10 @@ class NameFinder:
             if ent.label_ == "PERSON" and (described or ent[-1].lower_ in org_words or self._coordinated_with_org(ent.root) or self._agrees_to_trade(ent.root) or self._short_org_name(ent.text) or self._side_between(ent) or self._seller_of_bought(ent.root) or self._with_of_agreement(ent)):
                 spans.append((ent.start_char, ent.end_char, ent.text, None))
                 taken.update(range(ent.start_char, ent.end_char))
+            elif ent.label_ in ("PRODUCT", "WORK_OF_ART", "FAC") and (described or self._coordinated_with_org(ent.root)):
+                # ("Russian firm Volgaprom and Dunagaz": a company the model took for a product)
+                spans.append((ent.start_char, ent.end_char, ent.text, None))
+                taken.update(range(ent.start_char, ent.end_char))
         for t in doc.char_span(ca, cb, alignment_mode="expand"):
             if t.idx in taken or t.ent_type_ or t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper():
                 continue

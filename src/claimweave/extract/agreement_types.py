@@ -90,7 +90,8 @@ class Terms:
         # for or to do ("signed an MoU to set up a consultation mechanism").
         if other.asset is not None and other.asset.rule in PHRASE_ASSETS and self.asset.rule not in PHRASE_ASSETS + OWN_ASSETS:
             self.asset = other.asset
-        if other.status is not None:
+        # (but "ratified a treaty. The treaty was approved by 112 deputies": the vote that ratified it)
+        if other.status is not None and not (other.status.value == "approved" and self.status is not None and self.status.value == "ratified"):
             self.status = other.status
         known = {s.value for s in self.signed}
         self.signed.extend(s for s in other.signed if s.value not in known)
