@@ -886,9 +886,11 @@ def test_a_day_on_another_act_is_not_the_signings(nlp, text, signed):
     assert [a.signed for a in run(nlp, text)] == [signed]
 
 
-def test_a_previous_agreement_is_another_one(nlp):
+def test_a_previous_agreement_is_another_one_between_the_same_sides(nlp):
     found = run(nlp, "Russia and Ukraine signed a new gas deal on Wednesday. The previous deal ran for five years.")
-    assert [(a.text, a.duration, a.expires) for a in found] == [("a new gas deal", None, None), ("The previous deal", "P5Y", None)]
+    assert [(a.text, [p.text for p in a.parties], a.duration, a.expires) for a in found] == [
+        ("a new gas deal", ["Russia", "Ukraine"], None, None), ("The previous deal", ["Russia", "Ukraine"], "P5Y", None),
+    ]
 
 
 def test_a_coachs_contract_with_a_national_team_has_no_computed_expiry(nlp):

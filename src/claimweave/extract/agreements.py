@@ -433,6 +433,11 @@ class AgreementExtractor:
                 draft.terms.signed = reader.dated_making(since, first.start)
             if not draft.terms.parties:
                 draft.terms.parties = self._previous_subject(doc, first)
+            if not draft.terms.parties and {c.lower_ for c in doc[first.head].children if c.dep_ == "amod"} & _BEFORE_WORDS:
+                # "Mauritania and the EU signed a fisheries agreement ... The previous accord expired": the
+                # one before it, between the same sides
+                later = next((d for d in reversed(drafts) if not d.collective and d.terms.parties), None)
+                draft.terms.parties = [Term(p.value, p.start, p.end, "party.previous") for p in later.terms.parties] if later is not None else []
             # "the port lease" with nothing earlier to refer to and nothing said about it (but "the
             # Tallinn Convention" is known by its name)
             # ("the NPT": a treaty's acronym is its name too)
