@@ -1441,3 +1441,16 @@ def test_a_word_describing_a_player_is_no_team(nlp):
 def test_a_company_the_model_took_for_a_product_is_a_side(nlp):
     found = only(nlp, "Russian firm Volgaprom and Dunagaz signed a supply contract on Monday.")
     assert sorted(p.text for p in found.parties) == ["Dunagaz", "Volgaprom"]
+
+
+def test_agreements_listed_after_what_was_signed_share_its_sides_and_day(nlp):
+    text = (
+        "China and Kazakhstan on Wednesday signed three cooperation documents -- an agreement on pipeline construction, "
+        "a protocol on railway transport and a memorandum on river water use -- during talks."
+    )
+    found = agreements(nlp, text)
+    assert [(a.kind, a.asset, sorted(p.text for p in a.parties), a.signed) for a in found] == [
+        ("agreement", "pipeline construction", ["China", "Kazakhstan"], ["2024-06-12"]),
+        ("protocol", "railway transport", ["China", "Kazakhstan"], ["2024-06-12"]),
+        ("MoU", "river water use", ["China", "Kazakhstan"], ["2024-06-12"]),
+    ]

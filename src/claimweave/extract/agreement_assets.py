@@ -129,6 +129,8 @@ class AssetReader(VerbAssets):
                 break
             if t.lower_ in ("and", "or") and not (j + 1 < b and doc[j + 1].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP")):
                 break
+            if t.lower_ in ("and", "or") and any(x.dep_ == "conj" and x.lower_ in self.vocab.kind_heads and x.i > j for x in doc[j + 1 : min(j + 5, b)]):
+                break  # "a protocol on railway transport and a memorandum on water use": the next agreement
             j += 1
             if t.pos_ not in ("ADP", "CCONJ", "DET", "PART"):
                 last = j

@@ -651,10 +651,22 @@ class MentionFinder:
         # objects of one verb of making or joining share its clause (who signed, when, with whom)
         for k, (prev, nxt) in enumerate(zip(groups, groups[1:])):
             # ("joined NATO and the EU in 2004": one verb, an accession per body)
-            if self._coordinated(doc, prev[-1], nxt[0]) or prev[-1].rule == nxt[0].rule and prev[-1].head == nxt[0].head:
+            if self._coordinated(doc, prev[-1], nxt[0]) or self._listed_together(doc, prev[-1], nxt[0]) or prev[-1].rule == nxt[0].rule and prev[-1].head == nxt[0].head:
                 start, end = regions[k][0], regions[k + 1][1]
                 regions[k] = regions[k + 1] = (start, end)
         return regions
+
+    def _listed_together(self, doc: Doc, a: Mention, b: Mention) -> bool:
+        """True for two agreements listed after what a verb of making made ("signed three documents -- an
+        agreement on X, a protocol on Y and a memorandum on Z"): the items of one list share its clause."""
+        def item(t):
+            while t.dep_ == "conj" and t.head != t:
+                t = t.head
+            return t
+        first, second = item(doc[a.head]), item(doc[b.head])
+        listed = first.dep_ == second.dep_ == "appos" and first.head == second.head and first.head.dep_ in ("dobj", "nsubjpass")
+        verbs = set(self.vocab.cues.making_verbs) | set(self.vocab.cues.joining_verbs)
+        return listed and first.head.head.lemma_ in verbs
 
     def _coordinated(self, doc: Doc, a: Mention, b: Mention) -> bool:
         """True for two agreement names joined by "and" as the objects of one verb of making or joining
