@@ -1454,3 +1454,15 @@ def test_agreements_listed_after_what_was_signed_share_its_sides_and_day(nlp):
         ("protocol", "railway transport", ["China", "Kazakhstan"], ["2024-06-12"]),
         ("MoU", "river water use", ["China", "Kazakhstan"], ["2024-06-12"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("India has signed a 1.2-billion-dollar deal with Russia for 40 fighter jets, defence ministry officials said Monday.", ["India", "Russia"], id="a-source"),
+        pytest.param("Gazprom officials said they had signed a contract with Naftogaz on Monday.", ["Gazprom", "Naftogaz"], id="officials-telling-their-own-act"),
+        pytest.param("Indian officials said they had signed a deal with Russia on Monday.", ["Indian", "Russia"], id="a-states-officials"),
+    ],
+)
+def test_the_body_of_officials_is_a_side_only_when_they_tell_its_own_act(nlp, text, parties):
+    assert sorted(p.text for p in only(nlp, text).parties) == parties

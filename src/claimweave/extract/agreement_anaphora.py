@@ -135,7 +135,7 @@ class SignerResolver:
             if self._far(t, token):
                 return []
             if t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and t.tag_ == "NNS" and not t.ent_type_ and (t.lemma_.lower() in self.agents or self._classes(t)):
-                return []  # (but "concessions", a thing, cannot be who negotiated)
+                return self._speakers_body(t, token)  # (but "concessions", a thing, cannot be who negotiated)
             if t.dep_ == "conj" or not self._named(t) or self._ent(t).root != t:
                 continue
             names = [t] + [c for c in t.conjuncts if c.i > t.i]
@@ -144,6 +144,18 @@ class SignerResolver:
             ents = [self._ent(c) for c in names]
             return [self._party(e, "party.signer_anaphor") for e in ents]
         return []
+
+    def _speakers_body(self, speakers: Token, token: Token) -> list[Party]:
+        """"Gazprom officials said they had signed ...": the body or state whose officials report what
+        "they" did (named on them), else nothing."""
+        verb = speakers.head
+        if verb.lemma_ not in self.speech_verbs or not any(c.dep_ == "ccomp" and token in c.subtree for c in verb.children):
+            return []
+        owner = next((c for c in speakers.children if c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE", "NORP"))), None)
+        if owner is None:
+            return []
+        ent = self._ent(owner)
+        return [self._party(ent, "party.signer_anaphor") if ent is not None else proper_noun_party(owner, "party.signer_anaphor")]
 
     def _earlier_subjects(self, token: Token):
         """Subjects before ``token``, nearest first, up to ``window`` sentences and one paragraph back."""

@@ -26,6 +26,7 @@ from claimweave.models import DocEntity, Role, Timex
 __all__ = ["SIDE_LABELS", "ArgumentReader"]
 
 _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
+_SOURCE_PEOPLE = {"official", "source", "spokesman", "spokeswoman", "spokesperson"}  # who speaks for a body
 _OUTLETS = {"agency", "newspaper", "daily", "paper", "television", "radio", "channel", "network", "station", "magazine", "weekly", "website"}
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 _PLACE_KINDS = frozenset(("state", "province", "region", "county", "municipality", "prefecture", "district", "emirate"))
@@ -253,6 +254,11 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                 continue  # "signed by officials from the X Ministry and the Y Agency": the bodies they come from are the sides
             # "the newspaper Folha reported", "the Interfax news agency reported"
             speaker = root.head if root.dep_ == "appos" or root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in _OUTLETS else root
+            if root.dep_ == "compound" and root.head.lemma_.lower() in _SOURCE_PEOPLE:
+                speaker = root.head  # "..., defence ministry officials said": the body of the sources
+                said = self.doc[speaker.i + 1] if speaker.i + 1 < len(self.doc) else speaker
+                if not speaker.dep_.startswith("nsubj") and said.lemma_ in self.vocab.cues.party_speech_verbs and not any(c.dep_.startswith("nsubj") for c in said.children):
+                    continue  # (the parser hung the sources on the sentence's last noun: "... fighter jets, defence ministry officials said")
             if speaker.lemma_.lower() in _OUTLETS and any(c.dep_ in ("acl", "relcl") and c.lemma_ in self.vocab.cues.party_speech_verbs for c in speaker.children):
                 continue  # ", the Interfax news agency reported": a source the parser hung on the clause
             if speaker.dep_ in ("dobj", "dative") and speaker.head.lemma_ in ("tell", "ask", "inform"):
