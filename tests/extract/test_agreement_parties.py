@@ -1459,7 +1459,7 @@ def test_agreements_listed_after_what_was_signed_share_its_sides_and_day(nlp):
 @pytest.mark.parametrize(
     ("text", "parties"),
     [
-        pytest.param("India has signed a 1.2-billion-dollar deal with Russia for 40 fighter jets, defence ministry officials said Monday.", ["India", "Russia"], id="a-source"),
+        pytest.param("India has signed a 1.2-billion-dollar deal with Russia for 40 Sukhoi fighter jets, defence ministry officials said Monday.", ["India", "Russia"], id="a-source"),
         pytest.param("Gazprom officials said they had signed a contract with Naftogaz on Monday.", ["Gazprom", "Naftogaz"], id="officials-telling-their-own-act"),
         pytest.param("Indian officials said they had signed a deal with Russia on Monday.", ["Indian", "Russia"], id="a-states-officials"),
     ],
