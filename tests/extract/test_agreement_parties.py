@@ -1466,3 +1466,11 @@ def test_agreements_listed_after_what_was_signed_share_its_sides_and_day(nlp):
 )
 def test_the_body_of_officials_is_a_side_only_when_they_tell_its_own_act(nlp, text, parties):
     assert sorted(p.text for p in only(nlp, text).parties) == parties
+
+
+def test_a_name_after_a_title_and_its_portfolio_is_a_person_not_a_side(nlp):
+    text = (
+        "Visiting Chinese Minister of Commerce Bo Hai met New Zealand Trade Minister Phil Grant here on Tuesday, "
+        "and the two ministers signed an agreement on inspection standards."
+    )
+    assert sorted(p.text for p in only(nlp, text).parties) == ["Chinese", "New Zealand"]

@@ -72,10 +72,26 @@ class NameFinder:
                 continue  # "President of the National Assembly": a title, not a name
             if t.dep_ == "pobj" and t.head.lower_ == "of" and (t.head.head.lower_,) in title_lexicon().heads:
                 continue  # "the Minister of Transport": the portfolio of a title, not a name
+            if self._after_title(first):
+                continue  # "Minister of Commerce Bo Hai": a person named after the title, not a body
             s, e = doc[first].idx, t.idx + len(t)
             spans.append((s, e, self.text[s:e], None))
         spans = [self._with_defined_tail(*x) for x in spans]
         return self._join_company_names(sorted(spans, key=lambda e: (e[0], e[1])), org_words)
+
+    def _after_title(self, first: int) -> bool:
+        """True for a name written right after a title and its portfolio ("Minister of Commerce Bo Hai",
+        "Trade Minister Bo Hai"): a person's name."""
+        heads = title_lexicon().heads
+        k = first - 1
+        while k >= 0 and first - k <= 5:
+            word = self.doc[k]
+            if (word.lower_,) in heads and word.is_title:
+                return True
+            if not (word.is_title or word.lower_ in ("of", "for", "and", "the")):
+                return False
+            k -= 1
+        return False
 
     def _with_defined_tail(self, s: int, e: int, text: str, eid: str | None) -> tuple[int, int, str, str | None]:
         """A name the NER cut before its "of" part, when the acronym after it spells the whole name
