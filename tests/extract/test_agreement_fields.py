@@ -905,3 +905,11 @@ def test_the_vote_that_ratified_a_treaty_keeps_it_ratified(nlp):
 
 def test_a_contract_terminated_that_was_due_to_run_on_is_cancelled(nlp):
     assert [a.status for a in run(nlp, "Chelsea terminated the striker's contract, which was due to run until June 2008.")] == ["cancelled"]
+
+
+def test_a_name_of_another_kind_saying_what_it_is_for_is_another_agreement(nlp):
+    text = (
+        "Belarus on Tuesday suspended a 1995 agreement allowing Russian military aircraft to use its airspace. "
+        "The current supply contract expires on December 31."
+    )
+    assert [(a.text, a.status) for a in run(nlp, text)] == [("a 1995 agreement", "suspended"), ("The current supply contract", "in force")]

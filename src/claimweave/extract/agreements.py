@@ -124,12 +124,16 @@ class AgreementExtractor:
         candidates = [d for d in reversed(drafts) if not (d.collective or d.tentative or d.kind_mention.plural)]
         candidates = self._salient_first(doc, reader, candidates)
         pick = next((d for d in candidates if d.kind_mention.rule.kind == mention.rule.kind), None)
-        if pick is None and candidates and mention.rule.generic:
+        # (not "suspended a 1995 agreement allowing overflights ... The current supply contract": a name
+        # of another kind saying what it is for, which the earlier one never said)
+        topic = {c.lower_ for c in doc[mention.head].children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        other = bool(topic) and bool(candidates) and bool(candidates[0].words) and not topic & candidates[0].words
+        if pick is None and candidates and mention.rule.generic and not other:
             pick = candidates[0]
         elif pick is None and candidates and candidates[0].kind_mention.rule.generic:
             # "A deal was signed in 2019. The lease runs ...": a specific name for a recent general one only.
             near = si - candidates[0].last_sentence <= self.pronoun_window
-            pick = candidates[0] if near else None
+            pick = candidates[0] if near and not other else None
         if pick is None:
             return None
         if self._newer(doc, mention, pick) or self._before_it(doc, mention, pick):
