@@ -1474,3 +1474,8 @@ def test_a_name_after_a_title_and_its_portfolio_is_a_person_not_a_side(nlp):
         "and the two ministers signed an agreement on inspection standards."
     )
     assert sorted(p.text for p in only(nlp, text).parties) == ["Chinese", "New Zealand"]
+
+
+def test_whom_a_company_agrees_to_merge_with_is_a_side_even_taken_for_a_person(nlp):
+    found = only(nlp, "Italy's Banca Meridiana agreed on Tuesday to merge with rival Credito Alpino in an all-share deal.")
+    assert sorted(p.text for p in found.parties) == ["Banca Meridiana", "Credito Alpino"]

@@ -176,9 +176,12 @@ class NameFinder:
         return any(len(o) > len(words) and o[: len(words)] == words for o in self.org_names)
 
     def _agrees_to_trade(self, tok) -> bool:
-        """True for the subject of "X agreed to sell/buy/merge": whoever agrees to a sale is a party, person-tagged or not."""
+        """True for the subject of "X agreed to sell/buy/merge": whoever agrees to a sale is a party, person-tagged or
+        not; so is whom it agrees to merge with ("agreed to merge with rival Credito Alpino")."""
         verb = tok.head
         verbs = self.vocab.cues.agreeing_verbs
+        if tok.dep_ == "pobj" and verb.lower_ == "with" and verb.head.lemma_ == "merge":
+            return verb.head.dep_ == "xcomp" and verb.head.head.lemma_ == "agree"
         return tok.dep_ == "nsubj" and verb.lemma_ == "agree" and any(c.dep_ == "xcomp" and c.lemma_ in verbs for c in verb.children)
 
     @staticmethod
