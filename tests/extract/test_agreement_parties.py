@@ -1479,3 +1479,14 @@ def test_a_name_after_a_title_and_its_portfolio_is_a_person_not_a_side(nlp):
 def test_whom_a_company_agrees_to_merge_with_is_a_side_even_taken_for_a_person(nlp):
     found = only(nlp, "Italy's Banca Meridiana agreed on Tuesday to merge with rival Credito Alpino in an all-share deal.")
     assert sorted(p.text for p in found.parties) == ["Banca Meridiana", "Credito Alpino"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Croatia's parliament on Wednesday ratified the Stabilisation and Association Agreement with the European Union.", ["Croatia", "the European Union"], id="a-named-treaty"),
+        pytest.param("The US Senate voted 85-12 on Thursday to approve the nuclear deal with India.", ["India", "US"], id="a-state-inside-the-bodys-name"),
+    ],
+)
+def test_the_state_of_a_ratifying_parliament_is_a_side_of_named_and_voted_agreements(nlp, text, parties):
+    assert sorted(p.text for p in only(nlp, text).parties) == parties

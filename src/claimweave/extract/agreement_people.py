@@ -205,6 +205,8 @@ class PeopleResolver:
             ent = self._ent(c)
             if ent is not None and ent.label_ in STATE_LABELS:
                 return ent
+            if ent is not None and affiliation_name(c.text) in countries():
+                return self.doc[c.i : c.i + 1]  # "The US Senate" read whole as one organisation
             if ent is None and c.pos_ in ("ADJ", "PROPN") and affiliation_name(c.text) != c.text:
                 return self.doc[c.i : c.i + 1]  # a nationality the NER missed ("the Icelandic government")
         return None

@@ -105,6 +105,17 @@ class SignerReader:
         found = found or [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
         return found + [g for c in found for g in c.conjuncts]
 
+    def _ratifier_states(self, mentions: list[Mention]) -> list:
+        """Tokens of the state a parliament that ratifies or approves a named treaty is written of
+        ("Croatia's parliament ratified the Stabilisation and Association Agreement with the EU")."""
+        nouns = set(self.vocab.cues.legislature_nouns)
+        out = []
+        for _, subject in self._subjects_acting_on(mentions, set(self.vocab.cues.approving_verbs)):
+            party = self.people.body_party(subject, nouns, "party.ratifier_state")
+            span = self.doc.char_span(party.start, party.end, alignment_mode="expand") if party is not None else None
+            out += list(span) if span is not None else []
+        return out
+
     def _taking_part(self, m: Mention) -> list:
         """"Russia suspended its participation in the CFE Treaty", "Japan's involvement in the Kyoto
         Protocol": the one who takes part in the agreement (the owner written, else the subject of its verb)."""
@@ -210,7 +221,7 @@ class SignerReader:
             joining = signing | set(self.vocab.cues.joining_verbs)
             joined = [
                 t for m in mentions for t in PeopleResolver.signers(self.doc[m.head], joining) + self._signatories(m) + self._held_to(m) + self._taking_part(m)
-            ] + holders
+            ] + holders + self._ratifier_states(mentions)
             out = [p for p in out if p.rule not in UNTIED_RULES or any(p.start <= t.idx < p.end for t in joined)]
         if sum(p.rule in ("party.phrase", "party.paired_name") for p in out) >= 2:
             # "Singh seeks Japan's blessing for the India-US pact": its name says who made it
