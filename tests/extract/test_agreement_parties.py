@@ -1490,3 +1490,14 @@ def test_whom_a_company_agrees_to_merge_with_is_a_side_even_taken_for_a_person(n
 )
 def test_the_state_of_a_ratifying_parliament_is_a_side_of_named_and_voted_agreements(nlp, text, parties):
     assert sorted(p.text for p in only(nlp, text).parties) == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese President Hu Jintao and Kenyan President Mwai Kibaki attended the signing of an agreement on trade.",
+        "Visiting Chinese Vice Premier Zhao Minghai and Kenyan President Mwai Kibaki on Friday witnessed the signing of 11 agreements on trade.",
+    ],
+)
+def test_the_states_of_the_leaders_who_witness_a_signing_are_its_sides(nlp, text):
+    assert sorted(p.text for p in only(nlp, text).parties) == ["Chinese", "Kenyan"]

@@ -176,6 +176,7 @@ class SignerReader:
         found += self._signed_players(mentions, ca, cb)
         found += self._granted_sides(mentions, ca, cb)
         found += self._holders_written(mentions, ca, cb)
+        found += self._witnesses(mentions, ca, cb)
         found += self._contracted_people(mentions, ca, cb, signing)
         found += self._club_moves(mentions, ca, cb)
         found += self._unilateral(mentions, ca, cb)
@@ -386,6 +387,27 @@ class SignerReader:
                 for body in (g for g in froms if ca <= g.idx < cb and not g.ent_type_):
                     party = self.people.body_party(body, bodies, "party.granted_by")
                     out += [party] if party is not None else []
+        return out
+
+    def _witnesses(self, mentions: list[Mention], ca: int, cb: int) -> list:
+        """"Vice Premier Zhao and Prime Minister Sok witnessed the signing of 11 agreements": the states
+        the leaders who witness or attend the signing act for."""
+        bodies = set(self.vocab.cues.state_body_nouns)
+        out = []
+        for m in mentions:
+            head = self.doc[m.head]
+            signing = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+            if signing is None or signing.lemma_.lower() not in ("signing", "signature") or signing.dep_ != "dobj":
+                continue
+            verb = signing.head
+            if verb.lemma_ not in ("witness", "attend", "oversee", "preside") or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "to") for c in verb.children):
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            # ("Visiting Chinese Vice Premier Zhao and ... witnessed": the parser read "Visiting" as the subject)
+            subjects = subjects or [o for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG" for o in c.children if o.dep_ == "dobj"]
+            for who in (s for c in subjects for s in (c, *c.conjuncts) if ca <= s.idx < cb):
+                party = self.people.person_party(who) or self.people.body_party(who, bodies, "party.witness") or self.people.named(who, "party.witness")
+                out += [party] if party is not None else []
         return out
 
     def _holders_written(self, mentions: list[Mention], ca: int, cb: int) -> list:
