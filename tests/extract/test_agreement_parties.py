@@ -1501,3 +1501,15 @@ def test_the_state_of_a_ratifying_parliament_is_a_side_of_named_and_voted_agreem
 )
 def test_the_states_of_the_leaders_who_witness_a_signing_are_its_sides(nlp, text):
     assert sorted(p.text for p in only(nlp, text).parties) == ["Chinese", "Kenyan"]
+
+
+def test_agreements_named_after_including_are_between_the_groups_sides(nlp):
+    text = (
+        "Indian Prime Minister Ravi Sharma and his Chinese counterpart sealed 13 agreements on Tuesday, including a pact "
+        "to reopen the Nathu La border pass and a protocol on sharing hydrological data."
+    )
+    assert [(a.text, sorted(p.text for p in a.parties), a.signed) for a in agreements(nlp, text)] == [
+        ("13 agreements", ["Chinese", "Indian"], ["2024-06-11"]),
+        ("a pact", ["Chinese", "Indian"], ["2024-06-11"]),
+        ("a protocol", ["Chinese", "Indian"], ["2024-06-11"]),
+    ]

@@ -246,6 +246,7 @@ class AgreementExtractor:
         self._negotiated(doc, reader, sentences, drafts)
         self._shared_counterpart(drafts)
         self._group_member(doc, drafts)
+        self._included_members(doc, drafts)
         self._same_agreement(drafts)
         self._club_of_person(doc, drafts)
         self._holder_by_relative(doc, drafts)
@@ -1076,6 +1077,30 @@ class AgreementExtractor:
             ), None)
             if group is not None:
                 d.terms.parties = [Term(p.value, p.start, p.end, "party.group_member") for p in group.terms.parties]
+
+    @staticmethod
+    def _included_members(doc: Doc, drafts: list[Draft]) -> None:
+        """"X and Y sealed 13 agreements on Tuesday, including a pact on A and a protocol on B": the
+        agreements named after "including" are between the group's sides and made on its day."""
+        for d in drafts:
+            item = doc[d.kind_mention.head]
+            joined = item.dep_ == "conj"
+            while item.dep_ == "conj" and item.head != item:
+                item = item.head
+            if joined and not (item.dep_ == "pobj" and item.head.lower_ in ("including", "like")):
+                # ("including a pact to reopen the pass and a protocol on X": the parser may join the
+                # second to a word of the first's clause)
+                item = next((a for a in item.ancestors if a.dep_ == "pobj" and a.head.lower_ in ("including", "like")), item)
+            if item.dep_ != "pobj" or item.head.lower_ not in ("including", "like"):
+                continue
+            anchor = item.head.head
+            group = next((g for g in drafts if g is not d and g.kind_mention.plural and doc[g.kind_mention.head] in (anchor, *anchor.children)), None)
+            if group is None:
+                continue
+            if all(p.rule in ("party.clause", "party.name") for p in d.terms.parties) and len(group.terms.parties) >= 2:
+                d.terms.parties = [Term(p.value, p.start, p.end, "party.group_member") for p in group.terms.parties]
+            if not d.terms.signed:
+                d.terms.signed = [Term(s.value, s.start, s.end, "signed.group") for s in group.terms.signed]
 
     @staticmethod
     def _same_agreement(drafts: list[Draft]) -> None:
