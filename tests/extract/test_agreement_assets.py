@@ -327,3 +327,14 @@ def test_what_an_agreement_covers_is_read_past_where_and_when_it_was_signed(nlp,
 )
 def test_when_and_whom_a_signing_binds_are_not_what_it_covers(nlp, text, asset):
     assert [a.asset for a in agreements(nlp, text)] == [asset]
+
+
+@pytest.mark.parametrize(
+    ("text", "asset"),
+    [
+        pytest.param("Egypt signed an agreement with Israel on Tuesday on the opening of the Rafah crossing.", "the opening of the Rafah crossing", id="an-opening"),
+        pytest.param("Poland signed an agreement with Lithuania on Monday banning imports of meat from Belarus.", "imports of meat", id="a-ban-on-goods-from"),
+    ],
+)
+def test_topics_headed_by_an_opening_and_bans_on_goods_from_a_place_are_assets(nlp, text, asset):
+    assert [a.asset for a in agreements(nlp, text)] == [asset]

@@ -913,3 +913,39 @@ def test_a_name_of_another_kind_saying_what_it_is_for_is_another_agreement(nlp):
         "The current supply contract expires on December 31."
     )
     assert [(a.text, a.status) for a in run(nlp, text)] == [("a 1995 agreement", "suspended"), ("The current supply contract", "in force")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Sri Lanka's government and the Tamil Tigers signed a ceasefire in 2002. The four-year-old truce collapsed in August.",
+            [("a ceasefire", "collapsed")], id="an-age-is-no-previous",
+        ),
+        pytest.param(
+            "Russia's lease on the Sevastopol base with Ukraine is due to run until 2017.", [("Russia's lease", "in force")], id="is-due-to-run",
+        ),
+        pytest.param(
+            "The two countries, which had hoped to sign the accord last year, signed it in Moscow on Monday.", [("the accord", None)], id="hoped-then-signed",
+        ),
+    ],
+)
+def test_review_shapes_keep_their_status(nlp, text, expected):
+    assert [(a.text, a.status) for a in run(nlp, text)] == expected
+
+
+def test_the_previous_agreement_named_after_one_takes_its_sides(nlp):
+    text = (
+        "Mauritania signed a fisheries agreement with the EU on Monday. Separately, Morocco signed a free trade deal with "
+        "the United States. The previous fisheries accord expired in July."
+    )
+    assert [sorted(p.text for p in a.parties) for a in run(nlp, text)][-1] == ["EU", "Mauritania"]
+
+
+def test_a_term_told_of_the_agreement_with_a_clause_on_it_runs_from_its_signing(nlp):
+    text = "Russia and Turkmenistan signed a gas deal on Monday. The deal, which covers 80 billion cubic metres a year, will run for 25 years."
+    assert [a.expires.value if a.expires else None for a in run(nlp, text)] == ["2049-06-10"]
+
+
+def test_a_value_with_decimals_over_years_gives_the_term(nlp):
+    assert [a.duration for a in run(nlp, "Acme signed a contract with the Pentagon worth 2.1 billion dollars over six years.")] == ["P6Y"]

@@ -1513,3 +1513,8 @@ def test_agreements_named_after_including_are_between_the_groups_sides(nlp):
         ("a pact", ["Chinese", "Indian"], ["2024-06-11"]),
         ("a protocol", ["Chinese", "Indian"], ["2024-06-11"]),
     ]
+
+
+def test_the_two_sides_after_talks_held_in_a_host_country_are_not_the_host(nlp):
+    text = "Sudanese government and southern rebel negotiators resumed talks in Naivasha, Kenya, on Monday. The two sides signed a deal on sharing oil wealth."
+    assert [p.text for p in only(nlp, text).parties] == []

@@ -177,7 +177,8 @@ class VerbAssets:
                 if any(c.dep_ == "advmod" and c.lower_ == "also" for c in v.children):
                     continue  # "the pact also covers investments": one more of the things it covers
                 if v.lemma_.lower() in ("ban", "prohibit", "outlaw", "bar") and any(
-                    c.dep_ == "prep" and c.lower_ == "from" for t in [v, *(o for o in v.children if o.dep_ == "dobj")] for c in t.children
+                    c.dep_ == "prep" and c.lower_ == "from" and any(g.tag_ == "VBG" for g in c.children)
+                    for t in [v, *(o for o in v.children if o.dep_ == "dobj")] for c in t.children
                 ):
                     continue  # "banning foreign trawlers from fishing": whom the ban binds, not what it covers
                 on_name = v.head.i == head.i and (v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"))

@@ -71,6 +71,10 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
     put("asset", t.asset)
     put("duration", t.duration)
     put("renewal", t.renewal)
+    if t.status is not None and t.status.rule.startswith("status.proposed_") and signed:
+        # ("which had hoped to sign the accord last year, signed it on Monday": made, not planned; but "a
+        # tentative truce agreed on Monday" is made and still a proposal)
+        t.status = None
     put("status", t.status)
     expires = None
     # (a term runs from the day written right after it, when there is one, not from the signing)
@@ -168,6 +172,7 @@ def _term_start(doc: Doc, duration: Term):
 _TRADE_VERBS = {"supply", "sell", "resell", "ship", "deliver", "export", "import", "buy", "purchase", "transport", "trade", "send", "provide"}
 _VOLUME_UNITS = {"tonne", "ton", "barrel", "cargo", "shipment", "metre", "meter"}
 _OTHER_WORDS = {"previous", "old", "former", "earlier", "existing", "current", "original", "prior", "last", "outgoing", "first"}
+_REPLACING = {"replace", "supersede", "succeed", "precede"}  # "the deal it replaces": another one
 _TERM_NOUNS = {"term", "tenure", "lifetime", "duration", "period", "life"}
 _TERM_VERBS = {"run", "last", "be", "remain", "stay", "extend", "renew", "prolong"}
 
@@ -221,7 +226,7 @@ def _term_of_it(doc: Doc, duration: Term, vocab: Vocabulary) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     # (the agreement again, not another: "The previous deal ran for five years", "the deal it replaces")
-    other = lambda s: any(c.dep_ in ("compound", "relcl") or c.lower_ in _OTHER_WORDS for c in s.children)  # noqa: E731
+    other = lambda s: any(c.dep_ == "compound" or c.lower_ in _OTHER_WORDS or c.dep_ == "relcl" and c.lemma_ in _REPLACING for c in s.children)  # noqa: E731
     return any(s.lower_ == "it" or s.lemma_.lower() in vocab.kind_heads and not other(s) for s in subjects)
 
 

@@ -263,12 +263,30 @@ class PeopleResolver:
                 continue
             if people and e.end < len(self.doc) and self.doc[e.end].lower_ in _NON_STATE_WORDS:
                 continue  # ("Sudanese rebel leader X": a leader of a group, not of the state)
+            if sides and not self._state_at_talks(e):
+                continue  # ("talks in Naivasha, Kenya", "under Tanzanian mediation": a host or a mediator)
             country = affiliation_name(e.text)
             if country in known and (country not in named or e.text == country and named[country].text != country):
                 named[country] = e
         if len(named) != 2:
             return []
         return [self._party(e, "party.pair") for e in sorted(named.values(), key=lambda e: e.start)]
+
+    @staticmethod
+    def _state_at_talks(e: Span) -> bool:
+        """True for a state named as one who talks: the nationality or name on a leader, an official or a
+        government ("Kenyan President Kibaki", "the Sudanese government"), or the state itself as a
+        subject or object ("China held talks with Kenya"); not a host or a mediator."""
+        root = e.root
+        if root.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") or root.dep_ == "pobj" and root.head.lower_ == "with":
+            return True
+        if root.dep_ not in ("amod", "compound", "poss"):
+            return False
+        noun = root.head
+        while noun.dep_ == "compound" and noun.head != noun:
+            noun = noun.head  # "Chinese Vice Premier Zhao": the person the title is on
+        acting = ("government", "delegation", "leader", "president", "premier", "minister", "official", "negotiator", "counterpart", "army")
+        return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in acting
 
     def _two_companies(self, token: Token) -> list[Party]:
         """"Naftogaz has been negotiating with Gazprom for months. On Tuesday the two companies signed a

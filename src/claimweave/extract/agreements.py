@@ -48,7 +48,17 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")  # what a sentence ma
 OWN_STATUSES = ("status.approval_noun", "status.proposed_signing_noun")  # statuses of the agreements they name, never of a whole period
 ON_TOPIC = re.compile(r"\b(?:on|over|covering|concerning|regarding)\s+$", re.I)  # "the agreement on X", not "the contract of X"
 # adjectives that set an agreement before another ("the previous deal", "the old lease")
-_BEFORE_WORDS = frozenset(("previous", "former", "prior", "earlier", "old", "outgoing", "expired", "expiring"))
+_BEFORE_WORDS = frozenset(("previous", "former", "prior", "earlier", "old", "outgoing"))
+
+
+
+def _before_words(doc: Doc, mention: Mention) -> set[str]:
+    """The adjectives that set an agreement before another ("the previous accord"); not an age
+    ("the four-year-old truce": the same one, told by its age)."""
+    return {
+        c.lower_ for c in doc[mention.head].children
+        if c.dep_ == "amod" and c.lower_ in _BEFORE_WORDS and not (c.i > 0 and doc[c.i - 1].text == "-")
+    }
 
 
 @dataclass(eq=False)  # drafts are told apart by identity, not by equal fields
@@ -176,7 +186,7 @@ class AgreementExtractor:
     def _before_it(doc: Doc, mention: Mention, pick: Draft) -> bool:
         """True for "the previous accord" after "signed a fisheries agreement": one said to come before
         is another (unless the earlier one was called so too)."""
-        older = {c.lower_ for c in doc[mention.head].children if c.dep_ == "amod"} & _BEFORE_WORDS
+        older = _before_words(doc, mention)
         # (but "the amended pact ... The previous BellSouth pact": the same one before it was amended)
         amended = pick.terms.status is not None and pick.terms.status.value == "amended"
         return bool(older) and not amended and not any(c.lower_ in older for m in pick.mentions for c in doc[m.head].children)
@@ -438,10 +448,12 @@ class AgreementExtractor:
                 draft.terms.signed = reader.dated_making(since, first.start)
             if not draft.terms.parties:
                 draft.terms.parties = self._previous_subject(doc, first)
-            if not draft.terms.parties and {c.lower_ for c in doc[first.head].children if c.dep_ == "amod"} & _BEFORE_WORDS:
+            if not draft.terms.parties and _before_words(doc, first):
                 # "Mauritania and the EU signed a fisheries agreement ... The previous accord expired": the
-                # one before it, between the same sides
-                later = next((d for d in reversed(drafts) if not d.collective and d.terms.parties), None)
+                # one before it, between the same sides (the one it is named after, when it says which)
+                sided = [d for d in reversed(drafts) if not d.collective and d.terms.parties]
+                topic = {w for w in words if w not in self.vocab.kind_words}
+                later = next((d for d in sided if topic & d.words), sided[0] if sided else None)
                 draft.terms.parties = [Term(p.value, p.start, p.end, "party.previous") for p in later.terms.parties] if later is not None else []
             # "the port lease" with nothing earlier to refer to and nothing said about it (but "the
             # Tallinn Convention" is known by its name)
