@@ -949,3 +949,18 @@ def test_a_term_told_of_the_agreement_with_a_clause_on_it_runs_from_its_signing(
 
 def test_a_value_with_decimals_over_years_gives_the_term(nlp):
     assert [a.duration for a in run(nlp, "Acme signed a contract with the Pentagon worth 2.1 billion dollars over six years.")] == ["P6Y"]
+
+
+def test_a_strikes_days_are_no_days_between_signings(nlp):
+    text = "Workers returned to work on Monday after the union and Tessaro signed a new contract ending a 10-day strike."
+    assert [a.signed for a in run(nlp, text)] == [[]]
+
+
+def test_what_was_done_to_an_amended_agreement_is_its_status(nlp):
+    text = "Chad's National Assembly ratified an amended oil convention with US company Sahara Petroleum on Tuesday."
+    assert [(a.status, sorted(p.text for p in a.parties)) for a in run(nlp, text)] == [("ratified", ["Chad", "Sahara Petroleum"])]
+
+
+def test_the_current_deal_after_a_new_extension_is_not_the_extension(nlp):
+    text = "Striker Juan Alves signed a two-year contract extension on Friday. His current deal expired at the end of the season."
+    assert [(a.text, a.status) for a in run(nlp, text)][0] == ("a two-year contract extension", None)

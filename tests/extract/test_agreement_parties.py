@@ -1518,3 +1518,8 @@ def test_agreements_named_after_including_are_between_the_groups_sides(nlp):
 def test_the_two_sides_after_talks_held_in_a_host_country_are_not_the_host(nlp):
     text = "Sudanese government and southern rebel negotiators resumed talks in Naivasha, Kenya, on Monday. The two sides signed a deal on sharing oil wealth."
     assert [p.text for p in only(nlp, text).parties] == []
+
+
+def test_a_company_after_a_word_for_its_trade_is_a_side_even_taken_for_a_person(nlp):
+    found = only(nlp, "Kyrgyzstan and Canadian miner Tien Shan Gold amended their 1994 agreement on Tuesday.")
+    assert sorted(p.text for p in found.parties) == ["Kyrgyzstan", "Tien Shan Gold"]

@@ -105,16 +105,21 @@ class SignerReader:
         found = found or [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
         return found + [g for c in found for g in c.conjuncts]
 
-    def _ratifier_states(self, mentions: list[Mention]) -> list:
-        """Tokens of the state a parliament that ratifies or approves a named treaty is written of
-        ("Croatia's parliament ratified the Stabilisation and Association Agreement with the EU")."""
+    def _ratifier_parties(self, mentions: list[Mention]) -> list[Party]:
+        """The state a parliament that ratifies or approves an agreement is written of ("Croatia's
+        parliament ratified the Stabilisation and Association Agreement with the EU", "Chad's National
+        Assembly ratified an oil convention with Sahara Petroleum"): a side of it."""
         nouns = set(self.vocab.cues.legislature_nouns)
         out = []
         for _, subject in self._subjects_acting_on(mentions, set(self.vocab.cues.approving_verbs)):
             party = self.people.body_party(subject, nouns, "party.ratifier_state")
-            span = self.doc.char_span(party.start, party.end, alignment_mode="expand") if party is not None else None
-            out += list(span) if span is not None else []
+            out += [party] if party is not None else []
         return out
+
+    def _ratifier_states(self, mentions: list[Mention]) -> list:
+        """Tokens of the states of ``_ratifier_parties``."""
+        spans = [self.doc.char_span(p.start, p.end, alignment_mode="expand") for p in self._ratifier_parties(mentions)]
+        return [t for span in spans if span is not None for t in span]
 
     def _taking_part(self, m: Mention) -> list:
         """"Russia suspended its participation in the CFE Treaty", "Japan's involvement in the Kyoto
@@ -177,6 +182,7 @@ class SignerReader:
         found += self._granted_sides(mentions, ca, cb)
         found += self._holders_written(mentions, ca, cb)
         found += self._witnesses(mentions, ca, cb)
+        found += [p for p in self._ratifier_parties(mentions) if ca <= p.start < cb]
         found += self._contracted_people(mentions, ca, cb, signing)
         found += self._club_moves(mentions, ca, cb)
         found += self._unilateral(mentions, ca, cb)

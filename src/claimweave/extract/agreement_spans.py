@@ -434,7 +434,8 @@ class ClauseReader(StatusReader):
             mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
             if mark is None:
                 continue
-            span = next((t for t in tx if t.type == "DURATION" and re.fullmatch(r"P\d+D", t.value or "") and not self.text[t.end : mark.idx].strip()), None)
+            # (the span written right before "after": "one day after"; not a span later in the sentence)
+            span = next((t for t in tx if t.type == "DURATION" and re.fullmatch(r"P\d+D", t.value or "") and t.end <= mark.idx and not self.text[t.end : mark.idx].strip()), None)
             day = self._last_day_before(span.start) if span is not None else None
             if day is None:
                 continue

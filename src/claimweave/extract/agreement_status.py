@@ -373,7 +373,9 @@ class StatusReader(ArgumentReader):
         direct += self._approval(ca, cb, heads)
         direct += self._done_under(heads)
         last = lambda found: max(found, key=lambda t: (t.start, -t.end)) if found else None  # noqa: E731
-        return last(direct), last(anaphoric)
+        # ("ratified an amended oil convention": what was done to it, not the word for its earlier change)
+        told = [t for t in direct if not (t.value == "amended" and any(ps <= t.start and t.end <= pe for ps, pe in phrases))]
+        return last(told or direct), last(anaphoric)
 
     def _ended(self, verbs: list, heads: list, anaphors: set[str]) -> bool:
         """True for a verb of ending whose object is the agreement or "it" ("ended their agreement",

@@ -187,6 +187,9 @@ class AgreementExtractor:
         """True for "the previous accord" after "signed a fisheries agreement": one said to come before
         is another (unless the earlier one was called so too)."""
         older = _before_words(doc, mention)
+        # ("signed a two-year contract extension ... His current deal expired": the one the new one follows)
+        renewed = any(c.lower_ == "new" for m in pick.mentions for c in doc[m.head].children) or doc[pick.kind_mention.head].lower_ in ("extension", "renewal")
+        older = older or ({c.lower_ for c in doc[mention.head].children if c.dep_ == "amod"} & {"current", "existing"} if renewed else set())
         # (but "the amended pact ... The previous BellSouth pact": the same one before it was amended)
         amended = pick.terms.status is not None and pick.terms.status.value == "amended"
         return bool(older) and not amended and not any(c.lower_ in older for m in pick.mentions for c in doc[m.head].children)
