@@ -61,7 +61,9 @@ class NameFinder:
             common = t.lower_ in self.vocab.cues.institution_nouns or t.lower_.removesuffix("s") in self.vocab.cues.side_nouns
             # (nor who signs a person: "Wenger signed Thierry Henry on a contract" may be the manager)
             hires = any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in t.head.children)
-            opening = opening and not (t.tag_ == "NNP" and t.dep_ == "nsubj" and t.head.lemma_ in self.vocab.cues.signed_verbs and t.head.tag_ == "VBD" and not common and not hires)
+            # (nor one that ends, renews or suspends an agreement: "Torino terminated the contract of X")
+            acting = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.undoing_verbs) | set(self.vocab.cues.renewing_verbs) | {"terminate", "cancel", "scrap", "suspend", "release"}
+            opening = opening and not (t.tag_ == "NNP" and t.dep_ == "nsubj" and t.head.lemma_ in acting and t.head.tag_ == "VBD" and not common and not hires)
             if opening or any(k.idx in taken for k in doc[first : t.i + 1]):
                 continue  # a lone capitalised word opening a sentence is as often a surname or a common word
             if t.lower_.endswith(DEMONYM_ENDINGS):

@@ -459,8 +459,16 @@ class SignerReader:
                     ent = self.people._ent(who)
                     if ent is not None and ca <= ent.start_char and ent.end_char <= cb:
                         out.append(Party(ent.start_char, ent.end_char, ent.text, None, "party.signed_person"))
-            prep = head.head if head.dep_ == "pobj" and head.head.lower_ in ("to", "on") else None
+            prep = head.head if head.dep_ == "pobj" and head.head.lower_ in ("to", "on", "from") else None
             verb = prep.head if prep is not None else None
+            if prep is not None and prep.lower_ == "from" and verb.lemma_ != "release":
+                continue
+            # "the contract of striker Marco Ruggeri": whose contract it is
+            for who in (g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+                person = who if who.ent_type_ == "PERSON" else next((c for c in who.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON"), None)
+                ent = self.people._ent(person) if person is not None else None
+                if ent is not None and ca <= ent.start_char and ent.end_char <= cb:
+                    out.append(Party(ent.start_char, ent.end_char, ent.text, None, "party.signed_person"))
             if verb is not None and verb.lemma_ == "agree":
                 # "the Indians agreed to terms with pitcher Paul Byrd on a two-year deal": the one agreed with
                 holders = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.lower_ == "terms"]
@@ -469,7 +477,8 @@ class SignerReader:
                     if ent is not None and ca <= ent.start_char and ent.end_char <= cb:
                         out.append(Party(ent.start_char, ent.end_char, ent.text, None, "party.signed_person"))
                 continue
-            if verb is None or verb.lemma_ not in ("sign", "re-sign") or verb.pos_ != "VERB":
+            # ("appointed German coach Klaus Berger on an 18-month contract", "released X from his contract")
+            if verb is None or verb.lemma_ not in ("sign", "re-sign", "appoint", "hire", "recruit", "engage", "release") or verb.pos_ != "VERB":
                 continue
             # "Owens was signed to a contract by the Cowboys"; "Signed to a contract by the Cowboys, Owens ...":
             # the person signed, and the team that signed him (the parser may hang "by" on the contract)
