@@ -964,3 +964,17 @@ def test_what_was_done_to_an_amended_agreement_is_its_status(nlp):
 def test_the_current_deal_after_a_new_extension_is_not_the_extension(nlp):
     text = "Striker Juan Alves signed a two-year contract extension on Friday. His current deal expired at the end of the season."
     assert [(a.text, a.status) for a in run(nlp, text)][0] == ("a two-year contract extension", None)
+
+
+def test_the_new_deal_after_the_current_one_is_the_new_one(nlp):
+    text = (
+        "Gary Whitlock has signed a two-year contract extension with Northfield United. Whitlock had been due to become a "
+        "free agent when his current deal expired. The new deal includes an option for a further year."
+    )
+    found = run(nlp, text)
+    assert [(a.text, a.renewal.period if a.renewal else None) for a in found][0] == ("a two-year contract extension", "P1Y")
+
+
+def test_a_term_written_on_a_later_name_is_no_topic_of_another_agreement(nlp):
+    text = "Kazakhstan signed a production sharing agreement with Borealis Petroleum on Tuesday. The 30-year agreement covers 1,200 square kilometres."
+    assert [(a.text, a.duration) for a in run(nlp, text)] == [("a production sharing agreement", "P30Y")]

@@ -132,11 +132,16 @@ class AgreementExtractor:
             ), None)
         # A singular name never refers back to a plural one ("The contracts" ... "the lease").
         candidates = [d for d in reversed(drafts) if not (d.collective or d.tentative or d.kind_mention.plural)]
+        if any(c.dep_ == "amod" and c.lower_ == "new" for c in doc[mention.head].children):
+            # ("his current deal expired ... The new deal includes an option": not the one it replaces)
+            candidates = [d for d in candidates if not _before_words(doc, d.kind_mention) and not any(
+                c.dep_ == "amod" and c.lower_ in ("current", "existing") for c in doc[d.kind_mention.head].children
+            )]
         candidates = self._salient_first(doc, reader, candidates)
         pick = next((d for d in candidates if d.kind_mention.rule.kind == mention.rule.kind), None)
         # (not "suspended a 1995 agreement allowing overflights ... The current supply contract": a name
         # of another kind saying what it is for, which the earlier one never said)
-        topic = {c.lower_ for c in doc[mention.head].children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        topic = {c.lower_ for c in doc[mention.head].children if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_}
         other = bool(topic) and bool(candidates) and bool(candidates[0].words) and not topic & candidates[0].words
         if pick is None and candidates and mention.rule.generic and not other:
             pick = candidates[0]
