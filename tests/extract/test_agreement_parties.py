@@ -1535,3 +1535,15 @@ def test_a_company_after_a_word_for_its_trade_is_a_side_even_taken_for_a_person(
 )
 def test_the_person_a_club_appoints_releases_or_ends_on_a_contract_is_its_side(nlp, text, parties):
     assert sorted(p.text for p in only(nlp, text).parties) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Nusantara Air signed a deal on Tuesday to buy 30 Boeing 737-900ER aircraft.", ["Boeing", "Nusantara Air"], id="the-maker-of-a-model"),
+        pytest.param("Al Noor Airways signed a contract for six Airbus A380 superjumbos on Monday.", ["Airbus", "Al Noor Airways"], id="a-counted-order"),
+        pytest.param("India signed a deal with Russia on Monday for 40 Sukhoi fighter jets.", ["India", "Russia"], id="not-when-its-seller-is-named"),
+    ],
+)
+def test_the_maker_of_what_a_deal_buys_is_its_seller(nlp, text, parties):
+    assert sorted(p.text for p in only(nlp, text).parties) == parties

@@ -103,7 +103,16 @@ class SideShapes:
         the owner or maker of what a buyer acquires sells it (whatever the NER took the name for), unless
         the text names whom it is bought from."""
         thing = tok.head
-        if tok.dep_ not in ("poss", "compound") or thing.pos_ != "NOUN" or thing.dep_ != "dobj" or tok.ent_type_ not in ("ORG", "PERSON"):
+        if tok.dep_ not in ("poss", "compound", "nmod") or tok.ent_type_ not in ("ORG", "PERSON"):
+            return False
+        while thing.dep_ in ("compound", "nmod") and thing.head.pos_ in ("NOUN", "PROPN") and thing.head.i > thing.i:
+            thing = thing.head  # "30 Boeing 737-900ER aircraft": the maker of a model of the goods
+        # ("a contract for six Airbus A380 superjumbos": a counted order of the maker's goods)
+        counted = any(c.dep_ == "nummod" for c in thing.children)
+        if counted and thing.dep_ == "pobj" and thing.head.lower_ == "for" and thing.head.head.lower_ in self.vocab.kind_heads:
+            # (unless the deal names whom it is with: "a deal with Russia for 40 Sukhoi jets")
+            return not any(c.dep_ == "prep" and c.lower_ == "with" for c in thing.head.head.children)
+        if thing.pos_ != "NOUN" or thing.dep_ != "dobj":
             return False
         verb = thing.head
         buying = set(self.vocab.cues.from_party_verbs) & set(self.vocab.cues.transfer_words)
