@@ -1547,3 +1547,20 @@ def test_the_person_a_club_appoints_releases_or_ends_on_a_contract_is_its_side(n
 )
 def test_the_maker_of_what_a_deal_buys_is_its_seller(nlp, text, parties):
     assert sorted(p.text for p in only(nlp, text).parties) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Fjordvik Yards won a contract to build four ships. The contract with Gulf Marine Transport was signed on Monday.",
+            [["Fjordvik Yards", "Gulf Marine Transport"]], id="the-other-side-named-next",
+        ),
+        pytest.param(
+            "Acme signed a contract with Beta Corp on Monday. The contract with Gamma Inc was signed last year.",
+            [["Acme", "Beta Corp"], ["Gamma Inc"]], id="not-one-with-its-own-side",
+        ),
+    ],
+)
+def test_the_agreement_named_next_with_its_other_side_is_the_same(nlp, text, expected):
+    assert [sorted(p.text for p in a.parties) for a in agreements(nlp, text)] == expected

@@ -167,7 +167,11 @@ class AgreementExtractor:
         if owner is not None and known and not any(same_name(owner, k) for k in known):
             return None  # "Peru ratified the pact; Colombia plans to sign its agreement": Colombia's own
         if names and known:
-            return pick if any(same_name(n, k) for n in names for k in known) else None
+            # ("Fjordvik Yards won a contract to build ships. The contract with Gulf Marine was signed on
+            # Monday": the one side known and the other named now, in the next sentence)
+            one_sided = len(known) == 1 and not any(p.rule in ("party.with", "party.phrase") for p in pick.terms.parties)
+            other_side = one_sided and pick.kind_mention.rule.kind == mention.rule.kind and si - pick.last_sentence <= 1
+            return pick if other_side or any(same_name(n, k) for n in names for k in known) else None
         # "RJR agreed to sell ... to Nestle. The accord helps RJR ...": an agreement reported by a verb
         # since the earlier one was last named, between other parties, is the one meant.
         source = next((x for x in reversed(agreeing) if pick.last_sentence < x[0] and si - 2 <= x[0] and x[3] < mention.start), None)
