@@ -1564,3 +1564,20 @@ def test_the_maker_of_what_a_deal_buys_is_its_seller(nlp, text, parties):
 )
 def test_the_agreement_named_next_with_its_other_side_is_the_same(nlp, text, expected):
     assert [sorted(p.text for p in a.parties) for a in agreements(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param(
+            "German sportswear maker Velox announced on Monday a six-year kit sponsorship deal worth 40 million euros with Portuguese champions Uniao Lisboa.",
+            ["Uniao Lisboa", "Velox"], id="with-after-its-value",
+        ),
+        pytest.param(
+            "Spanish club Deportivo Alcala have signed Argentine striker Diego Ferraro from Rosario Sur on a four-year contract, the club said on Tuesday.",
+            ["Deportivo Alcala", "Diego Ferraro"], id="on-a-contract-after-from",
+        ),
+    ],
+)
+def test_sides_written_past_a_value_or_a_former_club(nlp, text, parties):
+    assert sorted(p.text for p in agreements(nlp, text)[0].parties) == parties

@@ -168,6 +168,8 @@ class NameFinder:
         if first.dep_ != "pobj" or first.head.lower_ != "with":
             return False
         heads, up = self.vocab.kind_heads, first.head.head
+        while up.dep_ in ("npadvmod", "pobj", "nummod") and up.head.lower_ == "worth" or up.lower_ == "worth" and up.dep_ == "amod":
+            up = up.head  # "a deal worth 40 million euros with X": the parser hangs "with" on the value
         if up.pos_ == "NOUN":
             return up.lower_ in heads
         return up.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in heads for c in up.children)

@@ -183,4 +183,7 @@ class ClauseScope:
             ))
             if head.dep_ in ("dobj", "nsubjpass", "nsubj") or head.pos_ == "VERB":
                 owners.add(head.head.i if head.pos_ != "VERB" else head.i)
-        return prep.head.i in owners
+        at = prep.head
+        while at.dep_ in ("npadvmod", "pobj", "nummod") and at.head.lower_ == "worth" or at.lower_ == "worth" and at.dep_ == "amod":
+            at = at.head  # ("a deal worth 40 million euros with X": the value's "with" is the deal's)
+        return prep.head.i in owners or at.i in {self.doc[m.head].i for m in mentions}

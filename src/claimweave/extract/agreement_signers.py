@@ -362,6 +362,8 @@ class SignerReader:
         transfers = set(self.vocab.cues.transfer_words)
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i in heads):
             preps = [c.lower_ for c in obj.children if c.dep_ == "prep"]
+            # ("a deal worth 40 million euros with X": the parser hangs "with" on the value)
+            preps += [c.lower_ for w in obj.children if w.lower_ == "worth" for t in w.subtree for c in t.children if c.dep_ == "prep"]
             if "between" in preps:
                 continue
             transfer = any(c.dep_ == "acl" and c.lemma_ in transfers and any(a.lower_ == "to" for a in c.children) for c in obj.children)
@@ -461,6 +463,9 @@ class SignerReader:
                         out.append(Party(ent.start_char, ent.end_char, ent.text, None, "party.signed_person"))
             prep = head.head if head.dep_ == "pobj" and head.head.lower_ in ("to", "on", "from") else None
             verb = prep.head if prep is not None else None
+            # ("signed X from Rosario Sur on a four-year contract": the parser hangs "on" on the club left)
+            while verb is not None and verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep") and verb.head != verb:
+                verb = verb.head
             if prep is not None and prep.lower_ == "from" and verb.lemma_ != "release":
                 continue
             # "the contract of striker Marco Ruggeri": whose contract it is
