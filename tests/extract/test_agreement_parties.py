@@ -1581,3 +1581,8 @@ def test_the_agreement_named_next_with_its_other_side_is_the_same(nlp, text, exp
 )
 def test_sides_written_past_a_value_or_a_former_club(nlp, text, parties):
     assert sorted(p.text for p in agreements(nlp, text)[0].parties) == parties
+
+
+def test_the_place_goods_come_from_in_a_ban_is_no_side(nlp):
+    found = only(nlp, "Poland signed an agreement with Lithuania on Monday banning imports of meat from Belarus.")
+    assert sorted(p.text for p in found.parties) == ["Lithuania", "Poland"]

@@ -43,8 +43,8 @@ class ClauseScope:
             c.dep_ == "prep" and c.lower_ == "of" for c in verb.children
         ):
             verb = verb.head  # "leases the base from Cuba": the parser hangs "from" on what is leased
-        if verb.lemma_ not in self.vocab.cues.from_party_verbs:
-            return False
+        if verb.lemma_ not in self.vocab.cues.from_party_verbs or verb.pos_ != "VERB":
+            return False  # (not a noun: "banning imports of meat from Belarus" names where the goods come from)
         # (a participle set before the clause describes its subject's past: "Obtained from New Jersey, X signed")
         participle = verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("advcl", "acl") and verb.i < verb.head.i
         return mentions is None or not participle or any(verb.i in {t.i for t in self.doc[m.head].subtree} for m in mentions)
