@@ -1586,3 +1586,8 @@ def test_sides_written_past_a_value_or_a_former_club(nlp, text, parties):
 def test_the_place_goods_come_from_in_a_ban_is_no_side(nlp):
     found = only(nlp, "Poland signed an agreement with Lithuania on Monday banning imports of meat from Belarus.")
     assert sorted(p.text for p in found.parties) == ["Lithuania", "Poland"]
+
+
+def test_the_state_a_place_of_the_asset_lies_in_is_no_owner(nlp):
+    text = "China's Hualong Auto and Malaysian carmaker Perdana Motors on Tuesday signed a joint venture agreement to build a plant in Malaysia's northern Kedah state."
+    assert sorted(p.text for p in only(nlp, text).parties) == ["Hualong Auto", "Perdana Motors"]

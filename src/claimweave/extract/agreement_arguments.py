@@ -186,6 +186,8 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             target = target or bought and asset.rule in ("asset.use_object", "asset.noun_of") and self._is_company(span.start, span.end)
             # "sell National Aluminum's rolling division", "a base on Ukraine's peninsula": the owner is a party.
             owner = in_asset and root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.ent_type_ in ("ORG", "GPE")
+            # (not where what it covers stands: "a plant in Malaysia's northern Kedah state")
+            owner = owner and not (root.head.lower_ in _PLACE_KINDS and root.head.dep_ == "pobj" and root.head.head.lower_ in ("in", "at", "near"))
             # (also a company written after "of": "to acquire the consulting businesses of Hunter Inc.")
             # (of what a verb says is bought, not of a topic: "an agreement on the management of the Fund")
             owner = owner or in_asset and asset.rule in ("asset.agreed_object", "asset.use_object") and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" and (root.ent_type_ == "ORG" or company)
