@@ -978,3 +978,8 @@ def test_the_new_deal_after_the_current_one_is_the_new_one(nlp):
 def test_a_term_written_on_a_later_name_is_no_topic_of_another_agreement(nlp):
     text = "Kazakhstan signed a production sharing agreement with Borealis Petroleum on Tuesday. The 30-year agreement covers 1,200 square kilometres."
     assert [(a.text, a.duration) for a in run(nlp, text)] == [("a production sharing agreement", "P30Y")]
+
+
+def test_a_name_saying_what_a_deal_covers_is_the_same_deal(nlp):
+    found = run(nlp, "Iran and Turkey signed a gas deal in 1996. The supply contract runs for 25 years.")
+    assert [(a.text, a.duration) for a in found] == [("a gas deal", "P25Y")]

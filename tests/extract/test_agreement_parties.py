@@ -1591,3 +1591,23 @@ def test_the_place_goods_come_from_in_a_ban_is_no_side(nlp):
 def test_the_state_a_place_of_the_asset_lies_in_is_no_owner(nlp):
     text = "China's Hualong Auto and Malaysian carmaker Perdana Motors on Tuesday signed a joint venture agreement to build a plant in Malaysia's northern Kedah state."
     assert sorted(p.text for p in only(nlp, text).parties) == ["Hualong Auto", "Perdana Motors"]
+
+
+def test_a_body_approving_a_contract_between_two_companies_does_not_break_the_reading(nlp):
+    # (a name found twice, with and without an entity id, was compared by its id and raised a TypeError)
+    found = only(nlp, "Kazakhstan's parliament approved the contract between CNPC and PetroKazakhstan on Wednesday.")
+    assert sorted(p.text for p in found.parties) == ["CNPC", "PetroKazakhstan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "China and Brazil signed 10 agreements on Monday, including a contract between Petrobras and Sinopec.",
+            [["Brazil", "China"], []], id="a-member-with-its-own-sides",
+        ),
+        pytest.param("SR Technics won a contract for 12 Airbus A330s operated by Emirates.", [["Emirates", "SR Technics"]], id="a-contract-won-to-service-planes"),
+    ],
+)
+def test_third_review_shapes_keep_their_sides(nlp, text, expected):
+    assert [sorted(p.text for p in a.parties) for a in agreements(nlp, text)] == expected

@@ -137,7 +137,8 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
     def _parties(self, ca: int, cb: int, tx: list[Timex], asset: Term | None, mentions: list[Mention]) -> list[Term]:
         """Parties named in the clause: organisations, states and groups that are not places or sources."""
         out: list[Term] = []
-        spans = sorted(self._names(ca, cb) + [x for x in self._institutions(mentions) if ca <= x[0] and x[1] <= cb])
+        # (by place; a name found twice, with and without an entity id, must not be compared by its id)
+        spans = sorted(self._names(ca, cb) + [x for x in self._institutions(mentions) if ca <= x[0] and x[1] <= cb], key=lambda x: (x[0], x[1], x[2], x[3] or ""))
         # ("BEIJING, Nov. 14 (Xinhua) -- China and Kenya signed ...": where the story was filed from is no side)
         filed = datelines(self.text)
         spans = [x for x in spans if not any(ds <= x[0] and x[1] <= de for ds, de in filed)]

@@ -666,16 +666,7 @@ class MentionFinder:
         first, second = item(doc[a.head]), item(doc[b.head])
         verbs = set(self.vocab.cues.making_verbs) | set(self.vocab.cues.joining_verbs)
         listed = first.dep_ == second.dep_ == "appos" and first.head == second.head and first.head.dep_ in ("dobj", "nsubjpass")
-        if listed:
-            return first.head.head.lemma_ in verbs
-        # "sealed 13 agreements on Tuesday, including a pact on X and a protocol on Y": the members named
-        # after "including" share the group's clause
-        included = lambda t: t.dep_ == "pobj" and t.head.lower_ in ("including", "like")  # noqa: E731
-        if first == second:
-            return included(first)
-        group = doc[a.head]
-        made = group.dep_ == "dobj" and group.head.lemma_ in verbs
-        return made and included(second) and second.head.head in (group, group.head)
+        return listed and first.head.head.lemma_ in verbs
 
     def _coordinated(self, doc: Doc, a: Mention, b: Mention) -> bool:
         """True for two agreement names joined by "and" as the objects of one verb of making or joining

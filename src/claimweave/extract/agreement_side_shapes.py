@@ -110,8 +110,11 @@ class SideShapes:
         # ("a contract for six Airbus A380 superjumbos": a counted order of the maker's goods)
         counted = any(c.dep_ == "nummod" for c in thing.children)
         if counted and thing.dep_ == "pobj" and thing.head.lower_ == "for" and thing.head.head.lower_ in self.vocab.kind_heads:
-            # (unless the deal names whom it is with: "a deal with Russia for 40 Sukhoi jets")
-            return not any(c.dep_ == "prep" and c.lower_ == "with" for c in thing.head.head.children)
+            # (unless the deal names whom it is with, "a deal with Russia for 40 Sukhoi jets", or is won, not
+            # signed: "SR Technics won a contract for 12 Airbus A330s" to service them)
+            deal = thing.head.head
+            signed = deal.dep_ == "dobj" and deal.head.lemma_ in ("sign", "ink", "seal", "conclude", "finalize", "finalise", "place")
+            return signed and not any(c.dep_ == "prep" and c.lower_ == "with" for c in deal.children)
         if thing.pos_ != "NOUN" or thing.dep_ != "dobj":
             return False
         verb = thing.head

@@ -139,10 +139,12 @@ class AgreementExtractor:
             )]
         candidates = self._salient_first(doc, reader, candidates)
         pick = next((d for d in candidates if d.kind_mention.rule.kind == mention.rule.kind), None)
-        # (not "suspended a 1995 agreement allowing overflights ... The current supply contract": a name
-        # of another kind saying what it is for, which the earlier one never said)
+        # (not "suspended a 1995 agreement allowing overflights ... The current supply contract": the one
+        # in force now, named by what it is for, which the earlier one never said; but "signed a gas deal
+        # ... The supply contract runs for 25 years" is the same one)
         topic = {c.lower_ for c in doc[mention.head].children if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_}
-        other = bool(topic) and bool(candidates) and bool(candidates[0].words) and not topic & candidates[0].words
+        current = any(c.dep_ == "amod" and c.lower_ in ("current", "existing") for c in doc[mention.head].children)
+        other = current and bool(topic) and bool(candidates) and bool(candidates[0].words) and not topic & candidates[0].words
         if pick is None and candidates and mention.rule.generic and not other:
             pick = candidates[0]
         elif pick is None and candidates and candidates[0].kind_mention.rule.generic:
@@ -1121,7 +1123,9 @@ class AgreementExtractor:
             group = next((g for g in drafts if g is not d and g.kind_mention.plural and doc[g.kind_mention.head] in (anchor, *anchor.children)), None)
             if group is None:
                 continue
-            if all(p.rule in ("party.clause", "party.name") for p in d.terms.parties) and len(group.terms.parties) >= 2:
+            # (not one that names its own sides: "including a contract between Petrobras and Sinopec")
+            own = any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in doc[d.kind_mention.head].children)
+            if not own and all(p.rule in ("party.clause", "party.name") for p in d.terms.parties) and len(group.terms.parties) >= 2:
                 d.terms.parties = [Term(p.value, p.start, p.end, "party.group_member") for p in group.terms.parties]
             if not d.terms.signed:
                 d.terms.signed = [Term(s.value, s.start, s.end, "signed.group") for s in group.terms.signed]
