@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from claimweave.extract.agreement_side_shapes import countries
-from claimweave.extract.agreement_terms import spells
+from claimweave.extract.agreement_terms import past_value, spells
 from claimweave.extract.agreement_types import Mention
 from claimweave.extract.titles import title_lexicon
 
@@ -167,9 +167,7 @@ class NameFinder:
             )
         if first.dep_ != "pobj" or first.head.lower_ != "with":
             return False
-        heads, up = self.vocab.kind_heads, first.head.head
-        while up.dep_ in ("npadvmod", "pobj", "nummod") and up.head.lower_ == "worth" or up.lower_ == "worth" and up.dep_ == "amod":
-            up = up.head  # "a deal worth 40 million euros with X": the parser hangs "with" on the value
+        heads, up = self.vocab.kind_heads, past_value(first.head.head)
         if up.pos_ == "NOUN":
             return up.lower_ in heads
         return up.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in heads for c in up.children)

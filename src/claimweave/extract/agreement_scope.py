@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from claimweave.extract.agreement_names import SIDES
 from claimweave.extract.agreement_side_shapes import own_words
+from claimweave.extract.agreement_terms import past_value
 from claimweave.extract.agreement_types import Mention
 
 _ASIDE_PREPS = ("despite", "amid", "notwithstanding")  # circumstances of a clause, not its actors
@@ -183,7 +184,5 @@ class ClauseScope:
             ))
             if head.dep_ in ("dobj", "nsubjpass", "nsubj") or head.pos_ == "VERB":
                 owners.add(head.head.i if head.pos_ != "VERB" else head.i)
-        at = prep.head
-        while at.dep_ in ("npadvmod", "pobj", "nummod") and at.head.lower_ == "worth" or at.lower_ == "worth" and at.dep_ == "amod":
-            at = at.head  # ("a deal worth 40 million euros with X": the value's "with" is the deal's)
-        return prep.head.i in owners or at.i in {self.doc[m.head].i for m in mentions}
+        # ("a deal worth 40 million euros with X": the value's "with" is the deal's)
+        return prep.head.i in owners or past_value(prep.head).i in {m.head for m in mentions}

@@ -149,6 +149,14 @@ def alike(a: str, b: str) -> bool:
     return same_name(a, b) or same_name(a.rstrip("s"), b) or same_name(a, b.rstrip("s"))
 
 
+def past_value(token):
+    """The noun a deal's value hangs on, from a word of the value ("a deal worth 40 million euros with
+    X": the parser hangs "with" on "euros"); the token itself when it is no part of a value."""
+    while token.dep_ in ("npadvmod", "pobj", "nummod") and token.head.lower_ == "worth" or token.lower_ == "worth" and token.dep_ == "amod":
+        token = token.head
+    return token
+
+
 def verb_above(token):
     """The nearest verb (or auxiliary) above a token, not the token itself; None when there is none."""
     return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
