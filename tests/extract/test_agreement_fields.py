@@ -983,3 +983,8 @@ def test_a_term_written_on_a_later_name_is_no_topic_of_another_agreement(nlp):
 def test_a_name_saying_what_a_deal_covers_is_the_same_deal(nlp):
     found = run(nlp, "Iran and Turkey signed a gas deal in 1996. The supply contract runs for 25 years.")
     assert [(a.text, a.duration) for a in found] == [("a gas deal", "P25Y")]
+
+
+def test_a_later_name_the_earlier_ones_ends_in_is_the_same_agreement(nlp):
+    text = "Guinea on Monday revoked a bauxite mining concession held by Ukrainian group Rusal. The concession was granted for 25 years."
+    assert [(a.text, a.duration, a.status) for a in run(nlp, text)] == [("a bauxite mining concession", "P25Y", "cancelled")]

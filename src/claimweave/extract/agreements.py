@@ -138,7 +138,9 @@ class AgreementExtractor:
                 c.dep_ == "amod" and c.lower_ in ("current", "existing") for c in doc[d.kind_mention.head].children
             )]
         candidates = self._salient_first(doc, reader, candidates)
-        pick = next((d for d in candidates if d.kind_mention.rule.kind == mention.rule.kind), None)
+        # (of the same kind, or one whose name ends in this one's word: "a bauxite mining concession ... The
+        # concession")
+        pick = next((d for d in candidates if d.kind_mention.rule.kind == mention.rule.kind or doc[d.kind_mention.head].lower_ == doc[mention.head].lower_), None)
         # (not "suspended a 1995 agreement allowing overflights ... The current supply contract": the one
         # in force now, named by what it is for, which the earlier one never said; but "signed a gas deal
         # ... The supply contract runs for 25 years" is the same one)
