@@ -1611,3 +1611,14 @@ def test_a_body_approving_a_contract_between_two_companies_does_not_break_the_re
 )
 def test_third_review_shapes_keep_their_sides(nlp, text, expected):
     assert [sorted(p.text for p in a.parties) for a in agreements(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Emirates signed a contract for six Airbus A380s on Monday.", ["Airbus", "Emirates"], id="a-model-run-into-the-maker"),
+        pytest.param("Acme signed a contract with Route 66 Holdings on Monday.", ["Acme", "Route 66 Holdings"], id="not-a-number-inside-a-name"),
+    ],
+)
+def test_a_maker_is_named_without_the_model_the_tagger_ran_into_it(nlp, text, parties):
+    assert sorted(p.text for p in only(nlp, text).parties) == parties

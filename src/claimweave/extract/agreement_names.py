@@ -17,6 +17,7 @@ SIDE_LABELS = ("GPE", "NORP", "ORG")  # what a side written as a name or a body 
 SIDES = ACTING_FOR | {"ministry", "side", "country", "state", "nation", "authorities", "administration"}
 _GRANTING = {"award", "grant", "give", "hand", "present", "offer", "issue"}
 _NAME_GAP = re.compile(r" |\s*\([A-Z][\w .]{0,20}\)\s*")  # "Qatar Petroleum", "Saltway Holdings (Private) Limited"
+_MODEL = re.compile(r"(?=\S*[A-Za-z])[A-Z]{0,3}-?\d{2,4}(?:-?[A-Z0-9]{1,4})?s?")  # a model's designation: "A380s", "737-900ER", "F-16s"
 _OF_TAIL = re.compile(r"( of (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*) \(([A-Z]{3,})\)")
 
 
@@ -78,7 +79,7 @@ class NameFinder:
                 continue  # "Minister of Commerce Bo Hai": a person named after the title, not a body
             s, e = doc[first].idx, t.idx + len(t)
             spans.append((s, e, self.text[s:e], None))
-        spans = [self._with_defined_tail(*x) for x in spans]
+        spans = [self._without_model(*self._with_defined_tail(*x)) for x in spans]
         return self._join_company_names(sorted(spans, key=lambda e: (e[0], e[1])), org_words)
 
     def _after_title(self, first: int) -> bool:
@@ -94,6 +95,15 @@ class NameFinder:
                 return False
             k -= 1
         return False
+
+    def _without_model(self, s: int, e: int, text: str, eid: str | None) -> tuple[int, int, str, str | None]:
+        """A maker's name without the model the NER ran into it ("Airbus A380s", "Boeing 737-900ERs"):
+        the goods are what the deal buys, the maker is the side."""
+        words = text.split()
+        if len(words) < 2 or not _MODEL.fullmatch(words[-1]) or words[-2].lower() in ("of", "the", "and"):
+            return s, e, text, eid
+        keep = text[: text.rindex(words[-1])].rstrip()
+        return s, s + len(keep), keep, None
 
     def _with_defined_tail(self, s: int, e: int, text: str, eid: str | None) -> tuple[int, int, str, str | None]:
         """A name the NER cut before its "of" part, when the acronym after it spells the whole name
