@@ -100,6 +100,10 @@ class SignerResolver:
             return False
         if token.lower_ == "its" and token.dep_ == "poss" and token.head.dep_ == "dobj" and token.head.head == verb:
             return True
+        return self._reports(verb, token)
+
+    def _reports(self, verb: Token, token: Token) -> bool:
+        """True for a verb of saying whose reported clause holds ``token`` ("X said it had signed")."""
         return verb.lemma_ in self.speech_verbs and any(c.dep_ == "ccomp" and token in c.subtree for c in verb.children)
 
     def person(self, token: Token) -> Token | None:
@@ -149,7 +153,7 @@ class SignerResolver:
         """"Gazprom officials said they had signed ...": the body or state whose officials report what
         "they" did (named on them), else nothing."""
         verb = speakers.head
-        if verb.lemma_ not in self.speech_verbs or not any(c.dep_ == "ccomp" and token in c.subtree for c in verb.children):
+        if not self._reports(verb, token):
             return []
         owner = next((c for c in speakers.children if c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE", "NORP"))), None)
         if owner is None:
