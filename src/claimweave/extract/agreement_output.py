@@ -14,7 +14,7 @@ from claimweave.extract.agreement_bilateral import bilateral_sides
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import add_duration, is_date, is_duration
-from claimweave.extract.agreement_types import Term
+from claimweave.extract.agreement_types import BEFORE_WORDS, Term
 from claimweave.extract.common import evidence, shown_text, stable_id
 from claimweave.extract.entities import name_key
 from claimweave.models import Agreement, Argument, Expiry, Renewal
@@ -171,7 +171,8 @@ def _term_start(doc: Doc, duration: Term):
 
 _TRADE_VERBS = {"supply", "sell", "resell", "ship", "deliver", "export", "import", "buy", "purchase", "transport", "trade", "send", "provide"}
 _VOLUME_UNITS = {"tonne", "ton", "barrel", "cargo", "shipment", "metre", "meter"}
-_OTHER_WORDS = {"previous", "old", "former", "earlier", "existing", "current", "original", "prior", "last", "outgoing", "first"}
+# (an agreement set before another, or the one now in force: not the one just signed)
+_OTHER_WORDS = BEFORE_WORDS | {"existing", "current", "original", "last", "first"}
 _REPLACING = {"replace", "supersede", "succeed", "precede"}  # "the deal it replaces": another one
 _TERM_NOUNS = {"term", "tenure", "lifetime", "duration", "period", "life"}
 _TERM_VERBS = {"run", "last", "be", "remain", "stay", "extend", "renew", "prolong"}

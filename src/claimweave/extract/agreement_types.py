@@ -9,6 +9,8 @@ from claimweave.extract.agreement_rules import KindRule
 from claimweave.extract.agreement_terms import same_name
 
 
+# adjectives that set an agreement before another ("the previous deal", "the old lease")
+BEFORE_WORDS = frozenset(("previous", "former", "prior", "earlier", "old", "outgoing"))
 PHRASE_ASSETS = ("asset.kind_prep", "asset.kind_compound")
 # Assets read from a verb on the agreement's own name or signing ("a deal to build X", "an accord liberalising X").
 OWN_ASSETS = ("asset.purpose_object", "asset.participle_object")

@@ -38,7 +38,7 @@ from claimweave.extract.agreement_conflicts import ConflictSides
 from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_status import MAKING_LEMMAS
-from claimweave.extract.agreement_types import PHRASE_ASSETS, Mention, Term, Terms
+from claimweave.extract.agreement_types import BEFORE_WORDS, PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import alike, before, same_name, spells, verb_above
 from claimweave.extract.common import analysed_text, context, ensure_extensions
 from claimweave.extract.entities import name_key
@@ -47,8 +47,6 @@ PARTY_LABELS = ("ORG", "PERSON")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")  # what a sentence may end with
 OWN_STATUSES = ("status.approval_noun", "status.proposed_signing_noun")  # statuses of the agreements they name, never of a whole period
 ON_TOPIC = re.compile(r"\b(?:on|over|covering|concerning|regarding)\s+$", re.I)  # "the agreement on X", not "the contract of X"
-# adjectives that set an agreement before another ("the previous deal", "the old lease")
-_BEFORE_WORDS = frozenset(("previous", "former", "prior", "earlier", "old", "outgoing"))
 
 
 
@@ -57,7 +55,7 @@ def _before_words(doc: Doc, mention: Mention) -> set[str]:
     ("the four-year-old truce": the same one, told by its age)."""
     return {
         c.lower_ for c in doc[mention.head].children
-        if c.dep_ == "amod" and c.lower_ in _BEFORE_WORDS and not (c.i > 0 and doc[c.i - 1].text == "-")
+        if c.dep_ == "amod" and c.lower_ in BEFORE_WORDS and not (c.i > 0 and doc[c.i - 1].text == "-")
     }
 
 
