@@ -1604,7 +1604,7 @@ def test_a_body_approving_a_contract_between_two_companies_does_not_break_the_re
     [
         pytest.param(
             "China and Brazil signed 10 agreements on Monday, including a contract between Petrobras and Sinopec.",
-            [["Brazil", "China"], []], id="a-member-with-its-own-sides",
+            [["Brazil", "China"], ["Petrobras", "Sinopec"]], id="a-member-with-its-own-sides",
         ),
         pytest.param("SR Technics won a contract for 12 Airbus A330s operated by Emirates.", [["Emirates", "SR Technics"]], id="a-contract-won-to-service-planes"),
     ],
@@ -1622,3 +1622,37 @@ def test_third_review_shapes_keep_their_sides(nlp, text, expected):
 )
 def test_a_maker_is_named_without_the_model_the_tagger_ran_into_it(nlp, text, parties):
     assert sorted(p.text for p in only(nlp, text).parties) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Officials said a deal between Mahmoud Abbas and Ismail Haniyeh was signed on Monday.", ["Ismail Haniyeh", "Mahmoud Abbas"], id="two-people"),
+        pytest.param("The pact between Petrobras and Sinopec was signed on Monday.", ["Petrobras", "Sinopec"], id="two-companies-taken-for-people"),
+    ],
+)
+def test_every_name_between_gives_on_an_agreement_is_a_side(nlp, text, parties):
+    assert sorted(p.text for p in only(nlp, text).parties) == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese President Hu Jintao on Wednesday witnessed the signing of a deal between CNPC and Nigeria's NNPC on oil exploration.",
+        "China's President Hu Jintao and Nigerian President Olusegun Obasanjo witnessed the signing of a deal between CNPC and NNPC.",
+    ],
+)
+def test_leaders_witnessing_a_deal_that_names_its_sides_are_not_its_sides(nlp, text):
+    assert sorted(p.text for p in only(nlp, text).parties) == ["CNPC", "NNPC"]
+
+
+def test_a_deal_named_later_by_its_two_sides_is_the_earlier_one_between_them(nlp):
+    text = (
+        "Norvik Energy bought a 40 percent stake in the Kestrel refinery from Baltic Oil under an agreement signed in May. "
+        "On Friday Norvik finalised another deal, this time with the Latvian government, giving it a further 20 percent. "
+        "Since the deal between Baltic Oil and Norvik was signed, the refinery has had problems."
+    )
+    assert [(a.text, sorted(p.text for p in a.parties)) for a in agreements(nlp, text)] == [
+        ("an agreement", ["Baltic Oil", "Norvik Energy"]),
+        ("another deal", ["Latvian", "Norvik"]),
+    ]

@@ -150,14 +150,19 @@ class NameFinder:
             and len(words) == 1 and words[0][:1].isupper()
         )
 
-    @staticmethod
-    def _side_between(ent) -> bool:
+    def _side_between(self, ent) -> bool:
         """True for a one-word name the NER took for a person as a side of "between X and the rebels"
-        ("Khartoum"): a capital or a group, whose name is the side."""
+        ("Khartoum"): a capital or a group, whose name is the side. On an agreement's own noun every name
+        "between" gives is a side, person or company ("a deal between Abbas and Haniyeh", "the pact
+        between Petrobras and Sinopec")."""
         first = ent.root
         while first.dep_ == "conj":
             first = first.head
-        if len(ent) != 1 or first.dep_ != "pobj" or first.head.lower_ != "between":
+        if first.dep_ != "pobj" or first.head.lower_ != "between":
+            return False
+        if first.head.head.pos_ == "NOUN" and first.head.head.lower_ in self.vocab.kind_heads:
+            return True
+        if len(ent) != 1:
             return False
         sides = [first] + [c for c in first.subtree if c.dep_ == "conj" and c.head == first]
         return any(t.ent_type_ != "PERSON" for t in sides)

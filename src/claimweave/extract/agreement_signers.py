@@ -407,6 +407,8 @@ class SignerReader:
             signing = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
             if signing is None or signing.lemma_.lower() not in ("signing", "signature") or signing.dep_ != "dobj":
                 continue
+            if any(c.dep_ == "prep" and c.lower_ == "between" for c in head.children):
+                continue  # "witnessed the signing of a deal between CNPC and NNPC": the deal names its sides
             verb = signing.head
             if verb.lemma_ not in ("witness", "attend", "oversee", "preside") or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "to") for c in verb.children):
                 continue

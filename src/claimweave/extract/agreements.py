@@ -113,6 +113,9 @@ class AgreementExtractor:
         for ent in doc.ents:
             inside = mention.start <= ent.start < mention.kind_start
             after = ent.start >= mention.end and ent.start <= mention.end + 3 and doc[mention.end].lower_ in ("with", "between")
+            # ("the deal between Baltic Oil and Norvik": every name of the list is a side it gives)
+            listed = mention.end < len(doc) and doc[mention.end].lower_ == "between" and ent.root.dep_ == "conj" and ent.root.head.dep_ == "pobj" and ent.root.head.head.i == mention.end
+            after = after or listed
             if not (inside or after):
                 continue
             if ent.label_ in PARTY_LABELS or after or (ent.label_ in ("GPE", "NORP") and (ent.root.dep_ == "poss" or analysed_text(doc)[ent.end_char : ent.end_char + 1] == "-")):
@@ -173,6 +176,15 @@ class AgreementExtractor:
             # Monday": the one side known and the other named now, in the next sentence)
             one_sided = len(known) == 1 and not any(p.rule in ("party.with", "party.phrase") for p in pick.terms.parties)
             other_side = one_sided and pick.kind_mention.rule.kind == mention.rule.kind and si - pick.last_sentence <= 1
+            # ("Orlen bought the stake from Yukos under an agreement ... another deal, with the government ...
+            # the deal between Yukos and Orlen": the earlier one whose sides are all the names given)
+            def sides_all(d: Draft) -> bool:
+                return all(any(same_name(n, p.value[0]) for p in d.terms.parties) for n in names)
+
+            if len(names) >= 2 and not sides_all(pick):
+                full = next((d for d in candidates if d is not pick and sides_all(d)), None)
+                if full is not None:
+                    return full
             return pick if other_side or any(same_name(n, k) for n in names for k in known) else None
         # "RJR agreed to sell ... to Nestle. The accord helps RJR ...": an agreement reported by a verb
         # since the earlier one was last named, between other parties, is the one meant.
