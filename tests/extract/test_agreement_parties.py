@@ -1656,3 +1656,17 @@ def test_a_deal_named_later_by_its_two_sides_is_the_earlier_one_between_them(nlp
         ("an agreement", ["Baltic Oil", "Norvik Energy"]),
         ("another deal", ["Latvian", "Norvik"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Valencia sacked coach Ramon Ibarra on Monday. His contract ran until June 2008.", ["Ramon Ibarra", "Valencia"], id="sacked"),
+        pytest.param(
+            "Deportivo hired coach Miguel Soler on Friday, a day after Soler turned down Benfica. His contract runs for two years.",
+            ["Deportivo", "Miguel Soler"], id="hired",
+        ),
+    ],
+)
+def test_his_contract_after_a_club_hires_or_sacks_someone_is_between_them(nlp, text, parties):
+    assert sorted(p.text for p in only(nlp, text).parties) == parties

@@ -338,6 +338,16 @@ class SignerReader:
                 head_of = self.anaphora.person(owner) if owner is not None and t.lemma_.lower() in self.anaphora.agents else None
                 if head_of is not None and (party := self.people.person_party(head_of)) is not None:
                     out.append((t, Party(party.start, party.end, party.text, party.entity_id, "party.signer_body")))
+                elif t.head == head and t.dep_ == "poss" and t.lower_ in ("his", "her") and head.lemma_.lower() in ("contract", "deal") and not sides and (person is not None or self._employed(t)):
+                    # "Chelsea said Lampard will stay. His contract runs until 2009": a person's own contract is
+                    # between the person and whom he works for; "Valencia sacked coach X. His contract ...":
+                    # the one the club has just hired or sacked
+                    employed = self._employed(t)
+                    if employed:
+                        found = [self.people.person(employed[0], "party.contract_holder"), self.people.named(employed[1], "party.contract_holder") or proper_noun_party(employed[1], "party.contract_holder")]
+                    else:
+                        found = [self.people.person(person, "party.contract_holder"), self.people.person_party(person)]
+                    out += [(t, party) for party in found if party is not None]
                 elif person is not None:
                     # "he signed": the state or organisation the person acts for, else the person
                     party = self.people.person_party(person) or self.people.person(person, "party.signer_person")
@@ -352,6 +362,20 @@ class SignerReader:
                         party = Party(s_c, e_c, self.text[s_c:e_c], None, "party.this_time_with")
                     out += [(t, party)] if party is not None else []
         return out
+
+    def _employed(self, pronoun) -> tuple | None:
+        """"Valencia sacked coach Quique Flores on Monday. His contract ...": the person a club hires or
+        sacks in the sentence before (or this one), named after the word for his job, with the club."""
+        k = pronoun.sent.start
+        first = self.doc[k - 1].sent.start if k > 0 and "\n\n" not in self.text[self.doc[k - 1].sent.start_char : pronoun.sent.start_char] else k
+        for t in self.doc[first : pronoun.i]:
+            if t.dep_ != "dobj" or t.ent_type_ != "PERSON" or t.head.pos_ != "VERB":
+                continue
+            job = t.left_edge
+            subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if job.pos_ == "NOUN" and job.text.islower() and subject is not None and subject.pos_ == "PROPN" and subject.i < t.i:
+                return t, subject
+        return None
 
     def _announces_own(self, verb, mentions: list[Mention]) -> bool:
         """True when a speech verb's object is the agreement made "with" someone ("Netcom announced on
