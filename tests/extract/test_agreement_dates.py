@@ -331,3 +331,15 @@ def test_a_signing_last_week_is_dated_by_its_week(nlp):
 
 def test_a_contract_worth_a_sum_over_years_runs_for_them(nlp):
     assert only(nlp, "Acme signed a contract with Freedonia worth 88 million dollars over six years.").duration == "P6Y"
+
+
+def test_the_two_sides_signing_after_their_leaders_met_sign_on_that_day(nlp):
+    text = (
+        "MOSCOW, June 14 (AFP) - Russian President Vladimir Putin and his Kazakh counterpart Nursultan Nazarbayev "
+        "met in the Kremlin on Tuesday for talks on energy.\n\n"
+        "The two sides signed a 10-year agreement on oil transit, the Kremlin press service said."
+    )
+    found = only(nlp, text)
+    assert (sorted(p.text for p in found.parties), found.signed, found.expires and found.expires.value) == (
+        ["Kazakh", "Russian"], ["2024-06-11"], "2034-06-11",
+    )

@@ -1670,3 +1670,14 @@ def test_a_deal_named_later_by_its_two_sides_is_the_earlier_one_between_them(nlp
 )
 def test_his_contract_after_a_club_hires_or_sacks_someone_is_between_them(nlp, text, parties):
     assert sorted(p.text for p in only(nlp, text).parties) == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL, June 14 (AFP) - South Korea and Chile agreed Wednesday to widen their free trade pact, officials said.",
+        "JUBA, Sudan, June 14 (AFP) - Ugandan government negotiators and rebels agreed on Tuesday to extend their ceasefire by a month.",
+    ],
+)
+def test_no_reading_takes_the_dateline_for_a_side(nlp, text):
+    assert not any(p.text.isupper() or p.text == "Sudan" for p in only(nlp, text).parties)

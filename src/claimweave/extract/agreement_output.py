@@ -15,7 +15,7 @@ from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import add_duration, is_date, is_duration
 from claimweave.extract.agreement_types import BEFORE_WORDS, Term
-from claimweave.extract.common import evidence, shown_text, stable_id
+from claimweave.extract.common import analysed_text, datelines, evidence, shown_text, stable_id
 from claimweave.extract.entities import name_key
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
@@ -56,6 +56,10 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
         t.parties = t.parties + [host] if host is not None else t.parties
     if not t.parties and any(doc[i].lower_ in vocab.cues.bilateral_adjectives for m in draft.mentions for i in range(m.start, m.end)):
         t.parties = bilateral_sides(doc, first.start)
+    # ("SEOUL, Nov 15 (AFP) - South Korea and Chile agreed ...": where a story was filed from is no side,
+    # whichever reading found the name)
+    filed = datelines(analysed_text(doc))
+    t.parties = [p for p in t.parties if not any(ds <= p.start and p.end <= de for ds, de in filed)]
     parties = [
         Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1] or named.get(name_key(p.value[0])))
         for p in t.parties
@@ -215,7 +219,10 @@ def _told_together(doc: Doc, signed: Term, duration: Term, vocab: Vocabulary) ->
     a, b = _sentence_start(doc, signed), _sentence_start(doc, duration)
     if a is None or b is None:
         return False
-    return a == b or b > a and _term_of_it(doc, duration, vocab)
+    # ("X and Y met on Tuesday. The two sides signed a 15-year agreement": signed in the term's sentence,
+    # on the day of the one before)
+    dated_before = signed.rule == "signed.previous_occasion" and b > a and doc[b - 1].sent.start == a
+    return a == b or dated_before or b > a and _term_of_it(doc, duration, vocab)
 
 
 def _term_of_it(doc: Doc, duration: Term, vocab: Vocabulary) -> bool:

@@ -253,13 +253,19 @@ class PeopleResolver:
         if PAIR_NOUNS.get(token.lemma_.lower()) is not STATE_LABELS and not sides:
             return []
         first = self._sentences_back(token, _PAIR_WINDOW)
-        if sides and any(e.label_ == "ORG" and first <= e.start and e.end <= token.i for e in self.doc.ents):
-            return []
         known = countries()
+        # (a nationality the model took for an organisation is a state: "his Kazakh counterpart"; a seat
+        # of power met in is a place: "met in the Kremlin")
+        stately = [e for e in self.doc.ents if e.label_ in STATE_LABELS or e.label_ == "ORG" and affiliation_name(e.text) in known]
+        if sides and any(
+            e.label_ == "ORG" and first <= e.start and e.end <= token.i and e not in stately and not (e.root.dep_ == "pobj" and e.root.head.lower_ in ("in", "at"))
+            for e in self.doc.ents
+        ):
+            return []
         named: dict[str, Span] = {}
         people = token.lemma_.lower() in ("leader", "president", "premier", "minister")
-        for e in self.doc.ents:
-            if e.start < first or e.end > token.i or e.label_ not in STATE_LABELS:
+        for e in stately:
+            if e.start < first or e.end > token.i:
                 continue
             if people and e.end < len(self.doc) and self.doc[e.end].lower_ in _NON_STATE_WORDS:
                 continue  # ("Sudanese rebel leader X": a leader of a group, not of the state)

@@ -30,6 +30,7 @@ _OF_DATE = re.compile(r"\s+of\s+")  # between an agreement's name and its date (
 _DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 _SPAN_WORDS = frozenset(("year", "month", "week", "day", "decade", "weekend", "period", "time"))  # a date word that is no day
 # verbs telling a signing that took place ("attended the signing", "the signing took place on Monday")
+_PAIR_ACTORS = ("side", "leader", "country", "president", "premier", "minister", "government", "delegation")  # "the two sides"
 WITNESS_LEMMAS = ("attend", "witness", "hold", "mark", "celebrate", "host", "oversee", "preside", "follow", "take", "occur", "happen", "come")
 ADOPTING_LEMMAS = ("pass", "adopt")  # a summit or a parliament that passes agreements makes them
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -389,12 +390,15 @@ class ClauseReader(StatusReader):
             root = prev.root
             if root.tag_ != "VBD" or root.lemma_ in self.vocab.cues.party_speech_verbs or self._modal(root):
                 continue
-            if verb.dep_ == "ccomp" and verb.head.lemma_ in self.vocab.cues.party_speech_verbs:
-                continue  # "X said they reached an agreement": the report has its own time
+            if verb.dep_ == "ccomp" and verb.head.lemma_ in self.vocab.cues.party_speech_verbs and verb.head.i < verb.i:
+                continue  # "X said they reached an agreement": the report has its own time (not "..., X said")
             actor = next((c for c in root.children if c.dep_ == "nsubj"), None)
             # (a pronoun is the last sentence's actor only when that one is named: not "shares soared ... They ...")
             named = actor is not None and actor.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
-            if actor is None or not (subject.lower_ in ("they", "it") and named or subject.lemma_.lower() == actor.lemma_.lower()):
+            # ("Putin and his Kazakh counterpart met in the Kremlin on Tuesday. The two sides signed ...": the
+            # pair of those who met)
+            pair = subject.tag_ == "NNS" and subject.lemma_.lower() in _PAIR_ACTORS and any(c.lower_ in ("two", "both") for c in subject.children)
+            if actor is None or not (subject.lower_ in ("they", "it") and named or pair and named or subject.lemma_.lower() == actor.lemma_.lower()):
                 continue
             day = self._date_of_verb(root, prev)
             if day is not None:
