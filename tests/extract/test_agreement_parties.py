@@ -1681,3 +1681,12 @@ def test_his_contract_after_a_club_hires_or_sacks_someone_is_between_them(nlp, t
 )
 def test_no_reading_takes_the_dateline_for_a_side(nlp, text):
     assert not any(p.text.isupper() or p.text == "Sudan" for p in only(nlp, text).parties)
+
+
+def test_the_contract_after_a_lead_telling_a_trade_is_between_its_traders(nlp):
+    text = (
+        "Ulsan Marine Co. has won an order from Norwegian shipowner Fjellstad Shipping for four chemical tankers, "
+        "company officials said on Wednesday.\n\n"
+        "The contract, signed in Oslo on Monday, is worth about 150 million dollars."
+    )
+    assert sorted(p.text for p in only(nlp, text).parties) == ["Fjellstad Shipping", "Ulsan Marine Co."]

@@ -22,6 +22,7 @@ from claimweave.extract.titles import affiliation_name
 from claimweave.models import DocEntity
 
 _AT = ("at", "during")
+_WINNING = ("win", "secure", "land", "obtain", "receive")  # "won an order from X"
 _SIDELINES = ("sidelines", "sideline", "margins", "margin", "fringes", "fringe")
 _ADOPTING = {"pass", "adopt", "approve", "endorse", "sign", "conclude", "produce", "yield"}
 
@@ -58,7 +59,10 @@ class NegotiatingSides:
                     return [Party(p.start, p.end, p.text, p.entity_id, "party.negotiating") for p in restated]
             if len(sides) < 2:
                 continue
-            parties = [self.side(t) for t in sides]
+            # (a company the small model took for a person is a side of a trade: "won an order from Greek
+            # shipowner Kostamar Navigation")
+            traded = bool(self._trade(tok))
+            parties = [self.side(t) or (self.people.person(t, "party.negotiating") if traded and t.pos_ == "PROPN" else None) for t in sides]
             if all(p is not None for p in parties) and len({p.text.lower() for p in parties}) == len(parties):
                 return parties
         return []
@@ -156,6 +160,9 @@ class NegotiatingSides:
                 return self._members(between)
         if tok.pos_ not in ("VERB", "AUX"):
             return []
+        traded = self._trade(tok)
+        if traded:
+            return traded
         talk_nouns = [
             c for c in tok.children
             if c.lemma_.lower() in self.nouns and (c.dep_ == "dobj" or c.dep_ == "attr")
@@ -175,6 +182,18 @@ class NegotiatingSides:
             trades = [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in self.trades]
             withs += [g for v in trades for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "from", "with") for g in c.children if g.dep_ == "pobj"]
         return self._members(subjects) + self._members(withs)
+
+    def _trade(self, tok: Token) -> list[Token]:
+        """"X has won an order from Y for six ships", "X will supply gas to Y", "X bought the stake from Y":
+        who trades with whom (the seller or buyer by "from", "to" or "with", on the verb or its object)."""
+        if tok.lemma_.lower() not in self.trades | set(_WINNING) or any(c.dep_ == "neg" for c in tok.children):
+            return []
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1:
+            return []
+        holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+        others = [g for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in ("from", "to", "with") for g in c.children if g.dep_ == "pobj"]
+        return self._members(subjects) + self._members(others[:1]) if others else []
 
     @staticmethod
     def _members(tokens: list[Token]) -> list[Token]:
