@@ -343,3 +343,12 @@ def test_the_two_sides_signing_after_their_leaders_met_sign_on_that_day(nlp):
     assert (sorted(p.text for p in found.parties), found.signed, found.expires and found.expires.value) == (
         ["Kazakh", "Russian"], ["2024-06-11"], "2034-06-11",
     )
+
+
+def test_signed_the_same_day_is_the_day_last_named_not_the_publication(nlp):
+    text = (
+        "The authority signed the lease of the Delhi airport on April 4 with a consortium led by GMR Infrastructure, "
+        "which took over the running of the airport in May.\n\n"
+        "A similar agreement for the Mumbai airport was signed the same day with GVK Industries."
+    )
+    assert [a.signed for a in run(nlp, text)] == [["2024-04-04"], ["2024-04-04"]]

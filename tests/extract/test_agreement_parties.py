@@ -1690,3 +1690,13 @@ def test_the_contract_after_a_lead_telling_a_trade_is_between_its_traders(nlp):
         "The contract, signed in Oslo on Monday, is worth about 150 million dollars."
     )
     assert sorted(p.text for p in only(nlp, text).parties) == ["Fjellstad Shipping", "Ulsan Marine Co."]
+
+
+def test_an_acronym_in_brackets_after_a_side_is_that_side_again(nlp):
+    text = "The merger of Rheinwerk AG and Noordplast Kunststof (NPK) was blocked, saying the deal would have hurt buyers."
+    assert [p.text for p in only(nlp, text).parties] == ["Rheinwerk AG", "Noordplast Kunststof"]
+
+
+def test_a_city_whose_airport_is_leased_is_not_its_owner(nlp):
+    found = only(nlp, "The authority signed the lease of New Delhi's international airport with a consortium led by GMR Infrastructure on Monday.")
+    assert "New Delhi" not in [p.text for p in found.parties]

@@ -60,6 +60,8 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
     # whichever reading found the name)
     filed = datelines(analysed_text(doc))
     t.parties = [p for p in t.parties if not any(ds <= p.start and p.end <= de for ds, de in filed)]
+    # ("Dutch rival Verenigde Kunststof (VKN)": the acronym in brackets after a side is that side again)
+    t.parties = [p for p in t.parties if not any(_bracketed_after(doc, q, p) for q in t.parties)]
     parties = [
         Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1] or named.get(name_key(p.value[0])))
         for p in t.parties
@@ -141,6 +143,13 @@ def _names_restated(doc: Doc, draft: Draft) -> list:
         if all(t.is_title or t.like_num or t.is_punct or t.lower_ in ("the", "of", "and", "-") for t in span):
             out.append(span)
     return out
+
+
+def _bracketed_after(doc: Doc, name: Term, short: Term) -> bool:
+    """True for an acronym written in brackets right after a name: "Verenigde Kunststof (VKN)"."""
+    text = analysed_text(doc)
+    word = short.value[0]
+    return word.isupper() and len(word) <= 8 and text[name.end : short.start] == " (" and text[short.end : short.end + 1] == ")"
 
 
 def _personal(doc: Doc, parties: list[Term]) -> bool:

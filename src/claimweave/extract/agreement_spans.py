@@ -65,7 +65,9 @@ class ClauseReader(StatusReader):
         """The terms in tokens [a, b) for the agreement named by ``mentions`` (may be empty)."""
         ca, cb = self._chars(a, b)
         phrases = [self._chars(m.start, m.end) for m in mentions]
-        tx = [t for t in self.timexes if t.start >= ca and t.end <= cb]
+        # ("signed the same day": the day the story last named, read below, not the day the time component
+        # anchors it to)
+        tx = [t for t in self.timexes if t.start >= ca and t.end <= cb and not self.vocab.same_day.fullmatch(t.text)]
         used: set[str] = set()
         terms = Terms()
         terms.renewal = self._renewal(ca, cb, tx, used) or self._renewed(tx, used, mentions)
