@@ -635,3 +635,11 @@ def test_an_agreement_only_hoped_for_is_none(nlp, text):
 
 def test_an_agreement_initialled_is_dated_by_its_initialling(nlp):
     assert [a.signed for a in agreements(nlp, "Israel and Jordan initialled a new water agreement on Tuesday.")] == [["2024-06-11"]]
+
+
+def test_a_general_word_with_the_year_of_an_earlier_agreement_is_that_agreement(nlp):
+    text = (
+        "Officials said the rights were guaranteed by a 1929 agreement between Egypt and Britain and by a 1959 accord with Sudan. "
+        "Kenyan lawmakers have demanded that the 1929 deal be scrapped."
+    )
+    assert [(a.text, a.signed) for a in agreements(nlp, text)] == [("a 1929 agreement", ["1929"]), ("a 1959 accord", ["1959"])]

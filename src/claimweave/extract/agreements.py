@@ -126,10 +126,12 @@ class AgreementExtractor:
         """The earlier agreement a definite mention refers to, or None when it names a new one."""
         if terms.signed_in_phrase:
             # "the security pact both signed in 1995 ... The 1995 security pact was revoked": the same one
+            # (or named by a general word: "a 1929 agreement ... the 1929 deal")
             own = {t.value for t in terms.signed}
             return next((
                 d for d in reversed(drafts)
-                if d.kind_mention.rule.kind == mention.rule.kind and not (d.collective or d.kind_mention.plural) and own & {t.value for t in d.terms.signed}
+                if (d.kind_mention.rule.kind == mention.rule.kind or mention.rule.generic or d.kind_mention.rule.generic)
+                and not (d.collective or d.kind_mention.plural) and own & {t.value for t in d.terms.signed}
             ), None)
         # A singular name never refers back to a plural one ("The contracts" ... "the lease").
         candidates = [d for d in reversed(drafts) if not (d.collective or d.tentative or d.kind_mention.plural)]
