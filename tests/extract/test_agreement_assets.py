@@ -338,3 +338,11 @@ def test_when_and_whom_a_signing_binds_are_not_what_it_covers(nlp, text, asset):
 )
 def test_topics_headed_by_an_opening_and_bans_on_goods_from_a_place_are_assets(nlp, text, asset):
     assert [a.asset for a in agreements(nlp, text)] == [asset]
+
+
+def test_a_verb_of_use_with_its_particle_takes_no_asset(nlp):
+    text = (
+        "The minister said Russia's fleet should prepare to leave its base, since the lease agreement between the two "
+        "countries runs out in 2017.\n\nThe agreement is clear, he said."
+    )
+    assert [a.asset for a in agreements(nlp, text)] == [None]

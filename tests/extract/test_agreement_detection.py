@@ -643,3 +643,12 @@ def test_a_general_word_with_the_year_of_an_earlier_agreement_is_that_agreement(
         "Kenyan lawmakers have demanded that the 1929 deal be scrapped."
     )
     assert [(a.text, a.signed) for a in agreements(nlp, text)] == [("a 1929 agreement", ["1929"]), ("a 1959 accord", ["1959"])]
+
+
+def test_a_lease_told_by_its_verb_after_the_lease_was_named_is_that_lease(nlp):
+    text = (
+        "The minister said Russia must leave the port of Sevastopol, since the lease agreement between Russia and Ukraine "
+        "runs out in 2017.\n\nUnder a treaty signed in 1997, Russia leases naval facilities in Sevastopol for 20 years."
+    )
+    leases = [a for a in agreements(nlp, text) if a.kind == "lease"]
+    assert [(a.text, a.duration, a.asset) for a in leases] == [("the lease agreement", "P20Y", "naval facilities in Sevastopol")]

@@ -253,7 +253,8 @@ class AssetReader(VerbAssets):
                             continue  # "a buy-out clause": part of a hyphenated word, not the verb
                         if two in words or (nxt is not None and f"{t.lower_} {nxt.lower_}" in words):
                             start = i + 2
-                        elif t.pos_ == "VERB" and (t.lemma_ in words or t.lower_ in words):
+                        elif t.pos_ == "VERB" and (t.lemma_ in words or t.lower_ in words) and not (nxt is not None and (nxt.tag_ == "RP" or nxt.dep_ in ("prt", "advmod") and nxt.head.i == t.i)):
+                            # (not a verb with its particle: "the lease runs out in 2017")
                             start = i + 1
                             # "supply the plant with fuel": what is supplied comes after "with"
                             supplied = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"), None)

@@ -457,6 +457,14 @@ class AgreementExtractor:
                     target.terms.parties = self._reference_signers(doc, reader, group, terms)
                 target.take(group, terms, si, keys)
                 return
+        if first.rule.id == "kind.lease_verb":
+            # "the lease agreement between the two countries runs out in 2017 ... Russia leases naval
+            # facilities in Sevastopol for 20 years": the lease the story named, told by its verb
+            known = next((d for d in reversed(drafts) if d.kind_mention.rule.kind == "lease" and not (d.collective or d.kind_mention.plural)), None)
+            ours = [p.value[0] for p in terms.parties]
+            if known is not None and (not known.terms.parties or any(same_name(n, p.value[0]) for n in ours for p in known.terms.parties)):
+                known.take(group, terms, si, keys)
+                return
         if terms.anaphoric_status is not None:
             # "X has stalled ratification, tying it to an agreement ...": the status is the earlier one's.
             if recent is not None:
