@@ -727,6 +727,8 @@ def test_an_approval_still_owed_is_pending(nlp, text, phrase, status):
         pytest.param("Under the deal, the company gets 20 percent of the field.", "deal", None, id="a-term-told-in-the-present"),
         pytest.param("Under the deal, troops will withdraw by March.", "deal", None, id="a-term-ahead"),
         pytest.param("Prisoners were released under the deal in March.", "deal", None, id="done-under-it-once"),
+        pytest.param("Russia operates an air base at Kant under a 15-year agreement signed in 2003.", "agreement", "in force", id="done-now-under-one-made-then"),
+        pytest.param("Since June 2005 the network has been run by a state company under a five-year lease.", "lease", "in force", id="done-since-under-it"),
     ],
 )
 def test_what_is_being_done_under_an_agreement_says_it_is_in_force(nlp, text, phrase, status):

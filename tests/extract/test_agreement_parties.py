@@ -1700,3 +1700,8 @@ def test_an_acronym_in_brackets_after_a_side_is_that_side_again(nlp):
 def test_a_city_whose_airport_is_leased_is_not_its_owner(nlp):
     found = only(nlp, "The authority signed the lease of New Delhi's international airport with a consortium led by GMR Infrastructure on Monday.")
     assert "New Delhi" not in [p.text for p in found.parties]
+
+
+def test_a_sum_the_model_ran_into_a_name_is_no_part_of_the_side(nlp):
+    text = "Russia pays Kazakhstan 115 million dollars a year under a 20-year lease agreement signed in 1994."
+    assert sorted(p.text for p in only(nlp, text).parties) == ["Kazakhstan", "Russia"]

@@ -20,6 +20,7 @@ from claimweave.extract.entities import name_key
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_SUM = re.compile(r"\s+[\d.,]+\s*(?:million|billion|trillion|dollars?|euros?|yuan|yen|pounds?|rupees?|percent|%)\b.*$", re.S)
 _STARTING = re.compile(r"(?:\s+\w+){0,2}?,?\s+(?:from|starting|beginning|effective)(?:\s+(?:in|on|from))?\s+", re.I)
 
 if TYPE_CHECKING:
@@ -60,6 +61,8 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
     # whichever reading found the name)
     filed = datelines(analysed_text(doc))
     t.parties = [p for p in t.parties if not any(ds <= p.start and p.end <= de for ds, de in filed)]
+    # ("Russia pays Kazakhstan 115 million dollars a year": the model may run a sum into a name)
+    t.parties = [_without_sum(p) for p in t.parties]
     # ("Dutch rival Verenigde Kunststof (VKN)": the acronym in brackets after a side is that side again)
     t.parties = [p for p in t.parties if not any(_bracketed_after(doc, q, p) for q in t.parties)]
     parties = [
@@ -143,6 +146,15 @@ def _names_restated(doc: Doc, draft: Draft) -> list:
         if all(t.is_title or t.like_num or t.is_punct or t.lower_ in ("the", "of", "and", "-") for t in span):
             out.append(span)
     return out
+
+
+def _without_sum(party: Term) -> Term:
+    """A side's name without a sum of money the model ran into it ("Kazakhstan 115 million dollars")."""
+    name = party.value[0]
+    found = _SUM.search(name)
+    if found is None or found.start() == 0:
+        return party
+    return Term((name[: found.start()], None), party.start, party.start + found.start(), party.rule)
 
 
 def _bracketed_after(doc: Doc, name: Term, short: Term) -> bool:

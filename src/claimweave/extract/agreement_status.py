@@ -457,7 +457,16 @@ class StatusReader(ArgumentReader):
             now = any(a.lower_ in ("is", "are", "am") for a in aux) and (verb.tag_ == "VBG" or any(a.lower_ == "being" for a in aux))
             habit = verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBN" and any(a.lower_ in ("is", "are") for a in aux)
             habit = habit and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _NOW_WORDS for c in verb.children)
-            if now or habit:
+            # "Russia operates a base at Kant under a 15-year agreement signed in 2003": a present act under
+            # one made at a date told (so not the terms of a deal just told)
+            dated = any(
+                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in cues.signed_verbs and any(g.ent_type_ == "DATE" for g in c.subtree)
+                for c in head.children
+            )
+            present = verb.tag_ in ("VBZ", "VBP") and not aux and dated
+            # "Since June 2005 the network has been run by X under a five-year lease": going on since then
+            since = any(a.lower_ in ("has", "have") for a in aux) and any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
+            if now or habit or present or since:
                 first, last = min(prep, verb, key=lambda t: t.i), max(prep, verb, key=lambda t: t.i)
                 out.append(Term("in force", first.idx, last.idx + len(last), "status.done_under"))
         return out
