@@ -352,3 +352,17 @@ def test_signed_the_same_day_is_the_day_last_named_not_the_publication(nlp):
         "A similar agreement for the Mumbai airport was signed the same day with GVK Industries."
     )
     assert [a.signed for a in run(nlp, text)] == [["2024-04-04"], ["2024-04-04"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        pytest.param("The accord will give legal form to a power-sharing deal struck by the two sides after marathon talks on June 8.", ["2024-06-08"], id="after-talks-on-a-day"),
+        pytest.param(
+            "Premier Wen Jiabao held talks with his Thai counterpart here on Tuesday, after which the two sides signed a trade agreement.",
+            ["2024-06-11"], id="after-which",
+        ),
+    ],
+)
+def test_a_signing_after_a_meeting_is_dated_by_the_meeting(nlp, text, signed):
+    assert only(nlp, text).signed == signed

@@ -73,7 +73,10 @@ class ClauseReader(StatusReader):
         terms.renewal = self._renewal(ca, cb, tx, used) or self._renewed(tx, used, mentions)
         self._dates(a, b, ca, cb, tx, used, phrases, terms, mentions)
         if not terms.signed and mentions:
-            terms.signed = self._same_day(ca, cb, tx, mentions) or self._days_apart(tx, mentions) or self._signing_noun_day(mentions) or self._previous_occasion(mentions)
+            terms.signed = (
+                self._same_day(ca, cb, tx, mentions) or self._days_apart(tx, mentions) or self._signing_noun_day(mentions)
+                or self._previous_occasion(mentions) or self._occasion_day(mentions)
+            )
         terms.duration = self._duration(ca, tx, used, phrases)
         terms.status, terms.anaphoric_status = self._status(ca, cb, tx, phrases, mentions)
         terms.status = terms.status or self._proposed(mentions)
@@ -405,6 +408,34 @@ class ClauseReader(StatusReader):
             day = self._date_of_verb(root, prev)
             if day is not None:
                 return [Term(day[0], day[1].start, day[1].end, "signed.previous_occasion")]
+        return []
+
+    def _occasion_day(self, mentions: list[Mention]) -> list[Term]:
+        """"a deal struck by the two sides after marathon talks on November 8", "held talks here on Tuesday,
+        after which the two sides signed a number of documents": a signing told as coming after (or at) a
+        meeting is dated by the day of that meeting."""
+        doc = self.doc
+        events = set(self.vocab.cues.event_nouns) | set(self.vocab.cues.talk_nouns)
+        for m in mentions:
+            head = doc[m.head]
+            verbs = [head.head] if head.dep_ in ("dobj", "nsubjpass") else []
+            verbs += [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+            for verb in verbs:
+                if not self._signs(verb) or verb.tag_ not in ("VBD", "VBN") or self._modal(verb) or self._denied(verb):
+                    continue
+                for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("after", "following", "at", "during")):
+                    for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                        if noun.lower_ == "which" and verb.dep_ in ("advcl", "relcl"):
+                            owner = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb_above(verb.head)
+                        elif noun.lemma_.lower() in events:
+                            owner = noun
+                        else:
+                            continue
+                        # (also through a "here" the parser hung the day on: "held talks here on Tuesday")
+                        owners = [owner, *(c for c in owner.children if c.dep_ == "advmod" and c.lower_ in ("here", "there"))] if owner is not None else []
+                        day = next((d for o in owners if (d := self._date_of_verb(o, verb.sent)) is not None), None)
+                        if day is not None:
+                            return [Term(day[0], day[1].start, day[1].end, "signed.occasion")]
         return []
 
     def _date_of_verb(self, verb, sent) -> tuple[str, Timex] | None:
