@@ -143,6 +143,8 @@ def test_a_signing_days_apart_from_the_day_last_named(nlp, text, expected):
         pytest.param(["2005", "2005-11-09"], ["2005-11-09"], id="the-year-of-the-day-told-with-it"),
         pytest.param(["2015", "2017"], ["2015", "2017"], id="two-signings-kept"),
         pytest.param(["2006-03", "2005", "2006-03-01", "2006-03"], ["2005", "2006-03-01"], id="month-of-the-day-and-repeats"),
+        pytest.param(["2006-11-13", "2006-W46"], ["2006-11-13"], id="the-week-of-the-day"),
+        pytest.param(["2006-11-06", "2006-W46"], ["2006-11-06", "2006-W46"], id="another-week-kept"),
     ],
 )
 def test_a_signing_date_restated_less_precisely_is_one_date(values, dates):
@@ -365,4 +367,21 @@ def test_signed_the_same_day_is_the_day_last_named_not_the_publication(nlp):
     ],
 )
 def test_a_signing_after_a_meeting_is_dated_by_the_meeting(nlp, text, signed):
+    assert only(nlp, text).signed == signed
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        pytest.param(
+            "It first did business with the yard in 2004, when the two companies signed a contract for four tankers, the last of which was handed over in May.",
+            ["2004"], id="a-date-of-what-it-covers",
+        ),
+        pytest.param(
+            "A major dispute concerns a broad political treaty calling for border demarcation, which the two presidents signed last May.",
+            ["2024-05"], id="a-signing-clause-the-parser-hung-elsewhere",
+        ),
+    ],
+)
+def test_a_date_of_a_relative_clause_about_something_else_is_no_signing_date(nlp, text, signed):
     assert only(nlp, text).signed == signed

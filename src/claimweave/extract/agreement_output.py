@@ -6,6 +6,7 @@ and status, and the evidence of every field."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -182,7 +183,15 @@ def distinct_dates(values) -> list[str]:
     """Signing dates, sorted, without one that only restates another less precisely ("on November 9 of
     this year": the year is that day's, not a second signing; "signed in 2015 and 2017" keeps both)."""
     found = sorted(set(values))
-    return [v for v in found if not any(w.startswith(v + "-") for w in found)]
+    return [v for v in found if not any(w.startswith(v + "-") or _in_week(w, v) for w in found)]
+
+
+def _in_week(day: str, week: str) -> bool:
+    """True for a day inside an ISO week ("2006-11-13" in "2006-W46": "signed this week ... on Monday")."""
+    if not re.fullmatch(r"\d{4}-W\d\d", week) or not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+        return False
+    year, number, _ = date.fromisoformat(day).isocalendar()
+    return f"{year}-W{number:02d}" == week
 
 
 def _term_start(doc: Doc, duration: Term):

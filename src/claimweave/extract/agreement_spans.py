@@ -254,6 +254,8 @@ class ClauseReader(StatusReader):
             elif self.vocab.signed_left[0].regex.search(left):
                 if self._agreed_to_keep(t, mentions):
                     continue  # "agreed on Wednesday to respect a 2002 ceasefire": kept that day, made before
+                if self._told_of_other(t, mentions):
+                    continue  # "signed a contract for four tankers, the last of which was handed over in September"
                 rule = self.vocab.signed_left[0].id
             elif has_verb and self.vocab.signed_left[2].regex.search(left) and (
                 self._dates_signing(t, mentions) or (_LINE_START_IN.search(left) and self._signing_governor(mentions))
@@ -276,6 +278,18 @@ class ClauseReader(StatusReader):
                 terms.signed.append(Term(value, t.start, t.end, rule))
                 used.add(t.id)
                 prev = t
+
+    def _told_of_other(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True for a date hung on a relative clause of something else the agreement covers ("a contract
+        for four tankers, the last of which was handed over in September"): that thing's date."""
+        i = self._token_at(t.start)
+        verb = self._governor(self.doc[i]) if i < len(self.doc) else None
+        if verb is None or verb.dep_ != "relcl":
+            return False
+        if self._signs(verb) and not any(c.dep_ == "prt" for c in verb.children):
+            return False  # "a treaty calling for border demarcation, which the two presidents signed last May"
+        heads = {self.doc[m.head] for m in mentions}
+        return verb.head not in heads and not any(h in verb.subtree for h in heads) and self.doc[i] in verb.subtree
 
     def _agreed_to_keep(self, t: Timex, mentions: list[Mention]) -> bool:
         """True for a date on "agree" whose infinitive keeps an agreement that exists ("agreed on
