@@ -50,6 +50,8 @@ class WantedReader:
             if up.dep_ == "pobj" and up.head.lower_ == "without":
                 return True  # "without a deal", "without an accord on a new contract": one lacking
             up = up.head
+        if up.dep_ == "pcomp" and up.head.lower_ == "without" and up.tag_ == "VBG":
+            return True  # "ended the talks without agreeing on a ceasefire", "without signing a deal"
         if head.dep_ == "pobj" and head.head.lower_ in ("toward", "towards"):
             return True  # "progress toward a deal"
         if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.lemma_ == "replace" and head.head.head.tag_ in ("VB", "VBG"):
