@@ -654,3 +654,15 @@ def test_a_lease_told_by_its_verb_after_the_lease_was_named_is_that_lease(nlp):
     )
     leases = [a for a in agreements(nlp, text) if a.kind == "lease"]
     assert [(a.text, a.duration, a.asset) for a in leases] == [("the lease agreement", "P20Y", "naval facilities in Sevastopol")]
+
+
+def test_a_term_and_a_value_written_on_two_contracts_do_not_make_them_one(nlp):
+    text = (
+        "Mike Mussina agreed Monday to a two-year, 23-million-dollar contract to stay with the New York Yankees.\n\n"
+        "The 37-year-old went 15-7 this season.\n\n"
+        "Mussina had been in the final year of the six-year, 88.5-million-dollar contract he signed with New York in November 2000."
+    )
+    assert [(a.text, a.signed) for a in agreements(nlp, text)] == [
+        ("a two-year, 23-million-dollar contract", ["2024-06-10"]),
+        ("the six-year, 88.5-million-dollar contract", ["2000-11"]),
+    ]

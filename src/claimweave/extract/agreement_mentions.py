@@ -30,6 +30,7 @@ def _as_a_name(t: Token) -> bool:
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
 PLURAL_HEADS_SINGULAR = {"rights"}
+_MEASURES = ("MONEY", "DATE", "CARDINAL", "QUANTITY", "PERCENT", "TIME")  # a term or a value written on a name
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
 NAME_LINKS = {"of", "on", "for", "and", "the", "to", "-"}
 
@@ -170,6 +171,8 @@ class MentionFinder:
         for t in doc[mention.start : mention.end]:
             if t.is_punct or t.like_num or t.dep_ in ("det", "poss", "case", "nummod") or t.lower_ in DEFINITE:
                 continue
+            if t.ent_type_ in _MEASURES:
+                continue  # "a two-year, 23-million-dollar contract": a term and a value, not words of a name
             word = t.lower_
             if t.i == mention.head and mention.rule.generic:
                 word = "agreement"
