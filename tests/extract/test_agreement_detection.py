@@ -666,3 +666,17 @@ def test_a_term_and_a_value_written_on_two_contracts_do_not_make_them_one(nlp):
         ("a two-year, 23-million-dollar contract", ["2024-06-10"]),
         ("the six-year, 88.5-million-dollar contract", ["2000-11"]),
     ]
+
+
+def test_a_lease_told_again_with_its_named_sides_and_its_backstory_is_one_lease(nlp):
+    text = (
+        "The government has ordered a review of the lease under which a Dubai-owned firm operates the container terminal "
+        "at Mombasa port.\n\n"
+        "The minister said experts would examine the contract between the Kenya Ports Authority (KPA) and Mombasa "
+        "International Container Services (MICS).\n\n"
+        "MICS took over the terminal in 2001 under a 10-year lease."
+    )
+    found = agreements(nlp, text)
+    assert [(a.text, sorted(p.text for p in a.parties), a.duration) for a in found] == [
+        ("the lease", ["Mombasa International Container Services", "the Kenya Ports Authority"], "P10Y"),
+    ]

@@ -173,6 +173,8 @@ class AgreementExtractor:
         owner = self._possessive_owner(doc, mention)
         if owner is not None and known and not any(same_name(owner, k) for k in known):
             return None  # "Peru ratified the pact; Colombia plans to sign its agreement": Colombia's own
+        if names and known and all(_described_only(k) for k in known):
+            return pick  # "the lease under which a Hong Kong-owned firm operates X ... the contract between A and B"
         if names and known:
             # ("Fjordvik Yards won a contract to build ships. The contract with Gulf Marine was signed on
             # Monday": the one side known and the other named now, in the next sentence)
@@ -368,7 +370,7 @@ class AgreementExtractor:
         kind_mention = next((m for m in group if not m.rule.generic), first)
         if first.listed_by is not None:
             self._listed(doc, drafts, first, terms)
-        again = self._restated(doc, drafts, group, terms, si)
+        again = self._restated(doc, drafts, group, terms, si) or self._backstory(doc, drafts, group, terms)
         recent = drafts[-1] if drafts and si - drafts[-1].last_sentence <= self.pronoun_window else None
         if again is None and recent is not None and under_one(self.vocab.cues, doc, recent, first, terms):
             again = recent  # "X struck a deal with her ... He made the announcement under an agreement with her party"
@@ -456,6 +458,9 @@ class AgreementExtractor:
                 if not target.terms.parties:
                     target.terms.parties = self._reference_signers(doc, reader, group, terms)
                 target.take(group, terms, si, keys)
+                named = [p for p in target.terms.parties if not _described_only(p.value[0])]
+                if len(named) >= 2:
+                    target.terms.parties = named  # (the sides named now stand for "a Hong Kong-owned firm")
                 return
         if first.rule.id == "kind.lease_verb":
             # "the lease agreement between the two countries runs out in 2017 ... Russia leases naval
@@ -600,6 +605,26 @@ class AgreementExtractor:
             # agreement ... will sign an agreement with Y officials": the same sides, the next sentence)
             return None
         return same[0]
+
+    def _backstory(self, doc: Doc, drafts: list[Draft], group: list[Mention], terms: Terms) -> Draft | None:
+        """"a review of the lease under which X operates the container terminal ... X took over the terminal
+        in 2000 under a 10-year lease": in a story about one lease (or concession, or other specific kind),
+        an indefinite one of the same kind over the same thing is its story told again."""
+        m = group[0]
+        if len(group) != 1 or m.plural or m.rule.generic or doc[m.start].lower_ not in ("a", "an") or terms.asset is None:
+            return None
+        same = [d for d in drafts if d.kind_mention.rule.kind == m.rule.kind and not (d.collective or d.kind_mention.plural)]
+        if len(same) != 1 or len(same[0].mentions) < 2 or same[0].terms.asset is None:
+            return None
+        known = same[0]
+
+        def head(term: Term) -> str:
+            span = doc.char_span(term.start, term.end, alignment_mode="expand")
+            return span.root.lemma_.lower() if span is not None else ""
+
+        if head(terms.asset) != head(known.terms.asset) or self._other_sides(known.terms, terms):
+            return None
+        return known
 
     def _restated_words(self, doc: Doc, drafts: list[Draft], m: Mention, terms: Terms) -> Draft | None:
         """"a peace accord" after "a landmark peace deal": a general agreement noun with the words of the
@@ -1170,6 +1195,11 @@ class AgreementExtractor:
             ), None)
             if other is not None:
                 d.terms.parties = [Term(p.value, p.start, p.end, "party.same_agreement") for p in other.terms.parties]
+
+
+def _described_only(name: str) -> bool:
+    """True for a side written only as an indefinite description ("a Hong Kong-owned firm")."""
+    return bool(re.match(r"(?:a|an)\s", name))
 
 
 def _entity_term(doc: Doc, ent, rule: str) -> Term:
