@@ -680,3 +680,11 @@ def test_a_lease_told_again_with_its_named_sides_and_its_backstory_is_one_lease(
     assert [(a.text, sorted(p.text for p in a.parties), a.duration) for a in found] == [
         ("the lease", ["Mombasa International Container Services", "the Kenya Ports Authority"], "P10Y"),
     ]
+
+
+def test_a_reference_naming_another_pair_of_sides_is_another_agreement(nlp):
+    text = (
+        "The Japan-Thailand Economic Partnership Agreement was to have been signed in Tokyo in April.\n\n"
+        "Thailand's free trade agreement with Australia has boosted exports of Thai cars."
+    )
+    assert [sorted(p.text for p in a.parties) for a in agreements(nlp, text)] == [["Japan", "Thailand"], ["Australia", "Thailand"]]

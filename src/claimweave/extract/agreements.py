@@ -187,7 +187,9 @@ class AgreementExtractor:
 
             if len(names) >= 2 and not sides_all(pick):
                 full = next((d for d in candidates if d is not pick and sides_all(d)), None)
-                if full is not None:
+                if full is not None or len(known) >= 2:
+                    # (none: "the Japan-Thailand agreement ... Thailand's free trade agreement with Australia"
+                    # names another pair)
                     return full
             return pick if other_side or any(same_name(n, k) for n in names for k in known) else None
         # "RJR agreed to sell ... to Nestle. The accord helps RJR ...": an agreement reported by a verb
