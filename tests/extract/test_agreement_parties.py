@@ -1705,3 +1705,19 @@ def test_a_city_whose_airport_is_leased_is_not_its_owner(nlp):
 def test_a_sum_the_model_ran_into_a_name_is_no_part_of_the_side(nlp):
     text = "Russia pays Kazakhstan 115 million dollars a year under a 20-year lease agreement signed in 1994."
     assert sorted(p.text for p in only(nlp, text).parties) == ["Kazakhstan", "Russia"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was signed by Indian prime minister Jawaharlal Nehru and Pakistani president Ayub Khan in 1960.",
+        "The Indus Waters Treaty, signed in Karachi in 1960 by Indian prime minister Jawaharlal Nehru and Pakistani president Ayub Khan, governs six rivers.",
+    ],
+)
+def test_every_person_an_agent_phrase_names_signs_for_his_state(nlp, text):
+    assert sorted(p.text for p in only(nlp, text).parties) == ["Indian", "Pakistani"]
+
+
+def test_a_short_name_in_brackets_after_a_side_is_that_side_again(nlp):
+    text = "The lease for the aircraft was signed by the Russian Emergencies Ministry and the Indonesian Disasters Agency (Bakornas)."
+    assert [p.text for p in only(nlp, text).parties] == ["the Russian Emergencies Ministry", "the Indonesian Disasters Agency"]

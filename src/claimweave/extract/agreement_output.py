@@ -159,10 +159,12 @@ def _without_sum(party: Term) -> Term:
 
 
 def _bracketed_after(doc: Doc, name: Term, short: Term) -> bool:
-    """True for an acronym written in brackets right after a name: "Verenigde Kunststof (VKN)"."""
+    """True for a short name written in brackets right after a name: "Verenigde Kunststof (VKN)", "the
+    National Disasters Coordination Agency (Bakornas)"."""
     text = analysed_text(doc)
     word = short.value[0]
-    return word.isupper() and len(word) <= 8 and text[name.end : short.start] == " (" and text[short.end : short.end + 1] == ")"
+    short_form = word[:1].isupper() and " " not in word and len(word) <= 12
+    return short_form and text[name.end : short.start] == " (" and text[short.end : short.end + 1] == ")"
 
 
 def _personal(doc: Doc, parties: list[Term]) -> bool:

@@ -82,6 +82,14 @@ def proper_noun_party(token: Token, rule: str) -> Party:
     return Party(span.start_char, span.end_char, span.text, None, rule)
 
 
+def _agents(verb: Token) -> list[Token]:
+    """Who a passive verb says did it ("signed by X"), with every person named in the agent phrase
+    ("signed by Indian prime minister X and Pakistani president Y": the parser may hang the first person
+    inside the second one's titles)."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return agents + [t for g in agents for t in g.subtree if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "conj") and (t.head.pos_ == "NOUN" or t.head.ent_type_ == "PERSON") and t is not g]
+
+
 class PeopleResolver:
     """Maps people and "the two X" to the states or organisations they stand for, in one Doc."""
 
@@ -392,7 +400,7 @@ class PeopleResolver:
                 out += [c for c in subjects if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")]
                 # "the two sides, who signed a deal": the relative pronoun stands for the noun described
                 out += [verb.head for c in subjects if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"]
-                out += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                out += _agents(verb)
                 if subjects or verb.dep_ not in ("xcomp", "conj"):
                     break
                 verb = verb.head
@@ -412,7 +420,7 @@ class PeopleResolver:
         # A clause anywhere in the agreement's phrase: "a treaty calling for X, which the presidents signed".
         for clause in (t for t in head.subtree if t.dep_ in ("relcl", "acl") and t.lemma_ in verbs):
             out += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-            out += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            out += _agents(clause)
         # "X and Y said they reached an agreement": "they" are the speakers.
         for t in [t for t in out if t.lower_ in ("they", "we") and t.head.dep_ == "ccomp"]:
             out += [c for c in t.head.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
