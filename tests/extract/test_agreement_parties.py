@@ -1721,3 +1721,13 @@ def test_every_person_an_agent_phrase_names_signs_for_his_state(nlp, text):
 def test_a_short_name_in_brackets_after_a_side_is_that_side_again(nlp):
     text = "The lease for the aircraft was signed by the Russian Emergencies Ministry and the Indonesian Disasters Agency (Bakornas)."
     assert [p.text for p in only(nlp, text).parties] == ["the Russian Emergencies Ministry", "the Indonesian Disasters Agency"]
+
+
+def test_a_persons_contract_is_with_the_club_of_another_contract_of_the_story(nlp):
+    text = (
+        "Arsenal midfielder Tomas Rosicky has signed a one-year contract extension with Arsenal, the club said on Wednesday.\n\n"
+        "His previous contract was due to expire in June. Captain Thierry Henry signed a contract extension until 2010 in September."
+    )
+    assert [sorted(p.text for p in a.parties) for a in agreements(nlp, text)] == [
+        ["Arsenal", "Tomas Rosicky"], ["Arsenal", "Tomas Rosicky"], ["Arsenal", "Thierry Henry"],
+    ]

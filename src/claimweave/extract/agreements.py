@@ -919,14 +919,27 @@ class AgreementExtractor:
             if t.lower_ in ("club", "team") and t.dep_ in ("compound", "appos") and t.head.pos_ in ("PROPN", "NOUN") and t.head.text[:1].isupper():
                 club = proper_noun_party(t.head, "party.person_club")
                 clubs.setdefault(name_key(club.text), club)
+
+        def person(side: Term) -> bool:
+            return doc.char_span(side.start, side.end, alignment_mode="expand").root.ent_type_ == "PERSON"
+
+        personal = [d for d in drafts if d.kind_mention.rule.kind in ("contract", "deal")]
+        # ("Manchester United winger Ryan Giggs has signed a contract extension ... His previous contract":
+        # the club of a person's other contract told in the story)
+        for d in personal:
+            sides = d.terms.parties
+            if len(sides) == 2 and person(sides[0]) != person(sides[1]):
+                club = next(p for p in sides if not person(p))
+                if not any(same_name(club.value[0], c.text) for c in clubs.values()):
+                    clubs.setdefault(name_key(club.value[0]), Party(club.start, club.end, club.value[0], club.value[1], "party.person_club"))
         if len(clubs) != 1:
             return
         club = next(iter(clubs.values()))
-        for d in drafts:
+        for d in personal:
             sides = d.terms.parties
-            if d.kind_mention.rule.kind not in ("contract", "deal") or len(sides) != 1 or same_name(sides[0].value[0], club.text):
+            if len(sides) != 1 or same_name(sides[0].value[0], club.text):
                 continue
-            if doc.char_span(sides[0].start, sides[0].end, alignment_mode="expand").root.ent_type_ == "PERSON":
+            if person(sides[0]):
                 d.terms.parties = [*sides, Term((club.text, club.entity_id), club.start, club.end, club.rule)]
 
     def _bodies_joined(self, doc: Doc, drafts: list[Draft]) -> None:
