@@ -1731,3 +1731,12 @@ def test_a_persons_contract_is_with_the_club_of_another_contract_of_the_story(nl
     assert [sorted(p.text for p in a.parties) for a in agreements(nlp, text)] == [
         ["Arsenal", "Tomas Rosicky"], ["Arsenal", "Tomas Rosicky"], ["Arsenal", "Thierry Henry"],
     ]
+
+
+def test_its_purchase_a_regulator_approved_is_the_reporting_companys(nlp):
+    text = (
+        "Russian steelmaker Evraz Group said on Wednesday that the Competition Tribunal had approved its purchase of "
+        "Highveld Steel.\n\nUnder the sale agreement, signed in July, Evraz will pay about 678 million dollars."
+    )
+    parties = [p.text for a in agreements(nlp, text) for p in a.parties]
+    assert "Evraz Group" in parties and "Competition Tribunal" not in parties

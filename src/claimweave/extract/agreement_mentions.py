@@ -30,6 +30,7 @@ def _as_a_name(t: Token) -> bool:
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
 PLURAL_HEADS_SINGULAR = {"rights"}
+_RULING_VERBS = ("approve", "clear", "block", "reject", "authorise", "authorize", "endorse", "veto")  # a regulator's say on a deal
 _MEASURES = ("MONEY", "DATE", "CARDINAL", "QUANTITY", "PERCENT", "TIME")  # a term or a value written on a name
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
 NAME_LINKS = {"of", "on", "for", "and", "the", "to", "-"}
@@ -759,7 +760,12 @@ class MentionFinder:
         for c in deal.children:
             if c.dep_ == "poss":
                 if c.lower_ in ("its", "their"):
-                    heads += [s for v in (verb_above(deal),) if v is not None for s in v.children if s.dep_ == "nsubj"]
+                    verb = verb_above(deal)
+                    # ("X said the Competition Tribunal had approved its purchase of Y": the one who reports
+                    # it, not the regulator ruling on it)
+                    if verb is not None and verb.lemma_ in _RULING_VERBS and verb.dep_ == "ccomp":
+                        verb = verb.head
+                    heads += [s for s in (verb.children if verb is not None else ()) if s.dep_ == "nsubj"]
                 else:
                     heads.append(c)
             elif c.dep_ == "prep" and c.lower_ in ("of", "by", "with"):
