@@ -385,3 +385,22 @@ def test_a_signing_after_a_meeting_is_dated_by_the_meeting(nlp, text, signed):
 )
 def test_a_date_of_a_relative_clause_about_something_else_is_no_signing_date(nlp, text, signed):
     assert only(nlp, text).signed == signed
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        pytest.param("PDVSA signed agreements with Italy's Eni and France's Total on Tuesday settling a dispute.", ["2024-06-11"], id="after-the-with-list"),
+        pytest.param(
+            "Under the agreement on realigning US forces in Japan reached by Tokyo and Washington on May 1, 8,000 Marines will move.",
+            ["2024-05-01"], id="after-the-agent",
+        ),
+        pytest.param(
+            "The deal followed a memorandum of understanding signed by the Egyptian and Israeli governments in Cairo on June 30, 2005.",
+            ["2005-06-30"], id="after-the-place",
+        ),
+    ],
+)
+def test_a_day_written_after_the_signings_other_words_is_its_day(nlp, text, signed):
+    found = [a for a in run(nlp, text) if a.signed]
+    assert [a.signed for a in found] == [signed]

@@ -265,6 +265,8 @@ class ClauseReader(StatusReader):
                 rule = "signed.when_clause"
             elif mentions and (self._bare_date_of_signing(t, mentions) or self._between_subject_and_signing(t, mentions)):
                 rule = "signed.verb_date"
+            elif mentions and self._far_date_of_signing(t, mentions):
+                rule = "signed.far_date"
             elif mentions and self._day_after_purpose(t, mentions):
                 rule = "signed.after_purpose"
             if rule is not None:
@@ -708,6 +710,29 @@ class ClauseReader(StatusReader):
         if signing is None or not self._signs(signing) or signing.tag_ not in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lower_ in MODALS for c in signing.children):
             return False
         return signing in {self._governor(self.doc[h]) for h in heads} or verb.i in heads
+
+    def _far_date_of_signing(self, t: Timex, mentions: list[Mention]) -> bool:
+        """True for "on DATE" (or "in DATE") after the signing's other words, which the parser hung on one of
+        them: "signed agreements with Italy's Eni and France's Total on Tuesday", "the agreement on
+        realigning US forces reached by Tokyo and Washington on May 1", "signed his first contract with
+        the club, a three-year deal, in March": the nouns it hangs on lead up to a past signing of it."""
+        i = self._token_at(t.start)
+        if i >= len(self.doc):
+            return False
+        tok = self.doc[i]
+        while tok.head != tok and t.start <= tok.head.idx < t.end:
+            tok = tok.head
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "in") or not all(m.end <= tok.head.i for m in mentions):
+            return False  # (written after the agreement's name, not before it: "said on Monday it signed ...")
+        up = tok.head.head
+        while up.pos_ in ("NOUN", "PROPN", "ADP", "NUM") and up.dep_ in ("pobj", "conj", "appos", "prep", "dobj", "compound", "nummod") and up.head != up:
+            up = up.head
+        if up.pos_ != "VERB" or not self._signs(up) or up.tag_ not in ("VBD", "VBN") or self._modal(up) or self._denied(up):
+            return False
+        heads = {self.doc[m.head] for m in mentions}
+        governs = any(self._governor(h) == up for h in heads)
+        inside = up.dep_ in ("acl", "relcl") and any(up in h.subtree for h in heads)
+        return (governs or inside) and not_after(self._done_day(t), context(self.doc).published or dt.date.max)
 
     def _bare_date_of_signing(self, t: Timex, mentions: list[Mention]) -> bool:
         """True for a date with no preposition that modifies the verb signing the agreement ("X and Y
