@@ -1740,3 +1740,13 @@ def test_its_purchase_a_regulator_approved_is_the_reporting_companys(nlp):
     )
     parties = [p.text for a in agreements(nlp, text) for p in a.parties]
     assert "Evraz Group" in parties and "Competition Tribunal" not in parties
+
+
+def test_agreements_signed_together_with_another_share_its_sides(nlp):
+    text = (
+        "China and Vietnam signed a land border treaty in 1999 and an agreement on the delimitation of the Beibu Gulf "
+        "in December 2000, together with a fisheries agreement for the gulf."
+    )
+    assert [(sorted(p.text for p in a.parties), a.signed) for a in agreements(nlp, text)] == [
+        (["China", "Vietnam"], ["1999"]), (["China", "Vietnam"], ["2000-12"]), (["China", "Vietnam"], ["2000-12"]),
+    ]

@@ -289,6 +289,7 @@ class AgreementExtractor:
         self._shared_counterpart(drafts)
         self._group_member(doc, drafts)
         self._included_members(doc, drafts)
+        self._coordinated_objects(doc, drafts)
         self._same_agreement(drafts)
         self._club_of_person(doc, drafts)
         self._holder_by_relative(doc, drafts)
@@ -1191,6 +1192,36 @@ class AgreementExtractor:
                 d.terms.parties = [Term(p.value, p.start, p.end, "party.group_member") for p in group.terms.parties]
             if not d.terms.signed:
                 d.terms.signed = [Term(s.value, s.start, s.end, "signed.group") for s in group.terms.signed]
+
+    @staticmethod
+    def _coordinated_objects(doc: Doc, drafts: list[Draft]) -> None:
+        """"China and Vietnam signed a land border treaty in 1999 and an agreement on the Beibu Gulf in
+        December 2000": an agreement joined by "and" to another that one verb signs, naming no side of
+        its own, is between the same sides."""
+        heads = {d.kind_mention.head: d for d in drafts}
+        for d in drafts:
+            item = doc[d.kind_mention.head]
+            # (its own sides, "with X", but not "together with a fisheries agreement")
+            own = any(c.dep_ == "prep" and c.lower_ in ("between", "with") and not any(g.i in heads for g in c.children) for c in item.children)
+            together = item.dep_ == "pobj" and item.head.lower_ == "with" and any(c.lower_ == "together" for c in item.head.children)
+            if together and item.head.head.i in heads and not d.terms.parties:
+                # ("... in December 2000, together with a fisheries agreement for the gulf": made with it)
+                known = heads[item.head.head.i]
+                d.terms.parties = [Term(p.value, p.start, p.end, "party.coordinated") for p in known.terms.parties]
+                d.terms.signed = d.terms.signed or [Term(x.value, x.start, x.end, "signed.coordinated") for x in known.terms.signed]
+                continue
+            if d.terms.parties or item.dep_ != "conj" or own:
+                continue
+            first = item
+            while first.dep_ == "conj" and first.head != first:
+                first = first.head
+            if first.pos_ == "VERB":
+                # ("signed a treaty in 1999 and an agreement on X in 2000": the parser may join the second to the verb)
+                first = next((c for c in first.children if c.dep_ == "dobj" and c.i < item.i), first)
+            known = heads.get(first.i)
+            if known is None or known is d or first.dep_ not in ("dobj", "nsubjpass") or len(known.terms.parties) < 2:
+                continue
+            d.terms.parties = [Term(p.value, p.start, p.end, "party.coordinated") for p in known.terms.parties]
 
     @staticmethod
     def _same_agreement(drafts: list[Draft]) -> None:
