@@ -1750,3 +1750,8 @@ def test_agreements_signed_together_with_another_share_its_sides(nlp):
     assert [(sorted(p.text for p in a.parties), a.signed) for a in agreements(nlp, text)] == [
         (["China", "Vietnam"], ["1999"]), (["China", "Vietnam"], ["2000-12"]), (["China", "Vietnam"], ["2000-12"]),
     ]
+
+
+def test_a_statesmans_deal_is_his_states_not_his_own_contract(nlp):
+    found = only(nlp, "British Prime Minister Tony Blair defended his EU budget deal on Saturday.")
+    assert [p.text for p in found.parties] == ["British"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from claimweave.extract.agreement_names import SIDE_LABELS
-from claimweave.extract.agreement_people import Party, PeopleResolver, proper_noun_party
+from claimweave.extract.agreement_people import Party, PeopleResolver, countries, proper_noun_party
 from claimweave.extract.agreement_terms import same_name, verb_above
 from claimweave.extract.agreement_types import Mention, Term
 from claimweave.extract.titles import affiliation_name
@@ -338,7 +338,9 @@ class SignerReader:
                 head_of = self.anaphora.person(owner) if owner is not None and t.lemma_.lower() in self.anaphora.agents else None
                 if head_of is not None and (party := self.people.person_party(head_of)) is not None:
                     out.append((t, Party(party.start, party.end, party.text, party.entity_id, "party.signer_body")))
-                elif t.head == head and t.dep_ == "poss" and t.lower_ in ("his", "her") and head.lemma_.lower() in ("contract", "deal") and not sides and (person is not None or self._employed(t)):
+                elif t.head == head and t.dep_ == "poss" and t.lower_ in ("his", "her") and head.lemma_.lower() in ("contract", "deal") and not sides and (
+                    person is not None and not self._statesman(person) or self._employed(t)
+                ):
                     # "Chelsea said Lampard will stay. His contract runs until 2009": a person's own contract is
                     # between the person and whom he works for; "Valencia sacked coach X. His contract ...":
                     # the one the club has just hired or sacked
@@ -362,6 +364,12 @@ class SignerReader:
                         party = Party(s_c, e_c, self.text[s_c:e_c], None, "party.this_time_with")
                     out += [(t, party)] if party is not None else []
         return out
+
+    def _statesman(self, person) -> bool:
+        """True for a person who acts for a state ("British Prime Minister Tony Blair ... his EU budget
+        deal"): his deal is his state's, not his own contract."""
+        party = self.people.person_party(person)
+        return party is not None and affiliation_name(party.text) in countries()
 
     def _employed(self, pronoun) -> tuple | None:
         """"Valencia sacked coach Quique Flores on Monday. His contract ...": the person a club hires or
