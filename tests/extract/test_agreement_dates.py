@@ -404,3 +404,14 @@ def test_a_date_of_a_relative_clause_about_something_else_is_no_signing_date(nlp
 def test_a_day_written_after_the_signings_other_words_is_its_day(nlp, text, signed):
     found = [a for a in run(nlp, text) if a.signed]
     assert [a.signed for a in found] == [signed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agreement, signed in Brussels in July 2005, will run for four years from its entry into force.",
+        "The agreement, signed on Monday, runs for 12 years from the first commercial sale of the drug.",
+    ],
+)
+def test_a_term_running_from_another_start_than_the_signing_computes_no_expiry(nlp, text):
+    assert only(nlp, text).expires is None

@@ -21,6 +21,7 @@ from claimweave.extract.entities import name_key
 from claimweave.models import Agreement, Argument, Expiry, Renewal
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_OTHER_START = re.compile(r"\s+(?:from|after|starting (?:from|with))\s+(?:its|the|their|a|an)\s+(?![\d])[a-z]", re.I)
 _SUM = re.compile(r"\s+[\d.,]+\s*(?:million|billion|trillion|dollars?|euros?|yuan|yen|pounds?|rupees?|percent|%)\b.*$", re.S)
 _STARTING = re.compile(r"(?:\s+\w+){0,2}?,?\s+(?:from|starting|beginning|effective)(?:\s+(?:in|on|from))?\s+", re.I)
 
@@ -102,6 +103,8 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
             field_ev["expires"] = evidence(doc, t.duration.start, start.end, "expires.computed_from_start")
     elif (
         own and len(signed) == 1 and is_date(signed[0]) and _told_together(doc, t.signed[0], t.duration, vocab)
+        # (not a term running from another start than the signing: "for four years from its entry into force")
+        and not _OTHER_START.match(doc.text, t.duration.end)
         and t.signed[0].rule != "signed.name_year"  # (a name's year says when it was made, not when its term began)
     ):
         value = add_duration(date=signed[0], duration=t.duration.value)
