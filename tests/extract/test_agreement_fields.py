@@ -990,3 +990,8 @@ def test_a_name_saying_what_a_deal_covers_is_the_same_deal(nlp):
 def test_a_later_name_the_earlier_ones_ends_in_is_the_same_agreement(nlp):
     text = "Guinea on Monday revoked a bauxite mining concession held by Ukrainian group Rusal. The concession was granted for 25 years."
     assert [(a.text, a.duration, a.status) for a in run(nlp, text)] == [("a bauxite mining concession", "P25Y", "cancelled")]
+
+
+def test_a_contract_a_court_declared_void_is_cancelled_and_the_court_no_side(nlp):
+    found = named(nlp, "The Supreme Court in May 2003 declared void the 1997 concession contract under which PIATCO was to build the terminal.", "contract")
+    assert (found.status, [p.text for p in found.parties]) == ("cancelled", ["PIATCO"])

@@ -12,6 +12,8 @@ from claimweave.extract.agreement_people import Party, PeopleResolver, countries
 from claimweave.extract.agreement_types import RUNS_AS_NOUN, Mention, Term
 from claimweave.extract.titles import affiliation_name
 
+_COURTS = ("court", "tribunal", "judge")  # who rules on an agreement, whatever it does to it, and signs none
+
 _STATE_OFFICES = {"president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "governor", "mayor", "leader"}
 _MOVE_VERBS = {"sign", "join", "rejoin", "re-join"}  # "signed for X on a contract", "joined X on a deal"
 _SIGNING_ONESELF = {"sign", "re-sign", "agree", "ink", "accept", "conclude", "seal", "clinch", "strike", "reach"}  # not "negotiate"
@@ -168,6 +170,13 @@ class SideShapes:
                 out |= {t.i for t in subject.subtree}  # (a regulator or a court rules on others' deals, its state's too)
             elif not _state(subject):
                 out |= own_words(subject)
+        # ("The Supreme Court declared void the 1997 concession contract": a court or a regulator rules on
+        # an agreement, whatever it does to it; it is no side)
+        for m in mentions:
+            verb = next((a for a in self.doc[m.head].ancestors if a.pos_ == "VERB"), None)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+            if subject is not None and subject.lemma_.lower() in _COURTS:
+                out |= {t.i for t in subject.subtree}
         return out
 
     def _passed_over(self, mentions: list[Mention]) -> set[int]:

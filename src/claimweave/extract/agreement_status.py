@@ -349,6 +349,8 @@ class StatusReader(ArgumentReader):
                         done_to = rule.value in PATIENT_STATUSES and any(c.dep_ == "dobj" for c in v.children)
                         args += [c for c in v.children if c.dep_ in ARG_DEPS and not (done_to and c.dep_ == "nsubj")]
                         args += [g for c in v.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+                        # "declared void the 1997 contract": the parser may hang the object on the adjective
+                        args += [g for c in v.children if c.dep_ in ("ccomp", "oprd", "acomp") and c.pos_ == "ADJ" for g in c.children if g.dep_ in ("dobj", "nsubj")]
                         # "suspended its participation in the treaty": what the object takes part in
                         args += [
                             tops.get(h, h) for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in self.vocab.cues.participation_nouns
