@@ -186,8 +186,7 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             bought = in_asset and (self._is_name(*self._token_range(asset)) or e == asset.end)
             target = target or bought and asset.rule in ("asset.use_object", "asset.noun_of") and self._is_company(span.start, span.end)
             # "sell National Aluminum's rolling division", "a base on Ukraine's peninsula": the owner is a party.
-            # (a city is where the asset is, not who owns it: "the lease of New Delhi's international airport")
-            owner = in_asset and root.dep_ == "poss" and root.head.pos_ == "NOUN" and (root.ent_type_ == "ORG" or root.ent_type_ == "GPE" and affiliation_name(text) in countries())
+            owner = in_asset and root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.ent_type_ in ("ORG", "GPE")
             # (not where what it covers stands: "a plant in Malaysia's northern Kedah state")
             owner = owner and not (root.head.lower_ in _PLACE_KINDS and root.head.dep_ == "pobj" and root.head.head.lower_ in ("in", "at", "near"))
             # (also a company written after "of": "to acquire the consulting businesses of Hunter Inc.")

@@ -30,6 +30,7 @@ def _as_a_name(t: Token) -> bool:
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such", "both", "either"}
 PLURAL_HEADS_SINGULAR = {"rights"}
+_RULING_BODIES = ("tribunal", "court", "regulator", "watchdog", "commission", "authority", "agency", "judge")  # who rules on others' deals
 _RULING_VERBS = ("approve", "clear", "block", "reject", "authorise", "authorize", "endorse", "veto")  # a regulator's say on a deal
 _MEASURES = ("MONEY", "DATE", "CARDINAL", "QUANTITY", "PERCENT", "TIME")  # a term or a value written on a name
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
@@ -763,7 +764,8 @@ class MentionFinder:
                     verb = verb_above(deal)
                     # ("X said the Competition Tribunal had approved its purchase of Y": the one who reports
                     # it, not the regulator ruling on it)
-                    if verb is not None and verb.lemma_ in _RULING_VERBS and verb.dep_ == "ccomp":
+                    ruling = verb is not None and any(c.dep_ == "nsubj" and c.lemma_.lower() in _RULING_BODIES for c in verb.children)
+                    if verb is not None and verb.lemma_ in _RULING_VERBS and verb.dep_ == "ccomp" and ruling:
                         verb = verb.head
                     heads += [s for s in (verb.children if verb is not None else ()) if s.dep_ == "nsubj"]
                 else:

@@ -408,7 +408,7 @@ class PeopleResolver:
         # leaders who preside over a signing make the agreements (as their states)
         noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
         # (not where the agreement names its sides: "witnessed the signing of a deal between CNPC and NNPC")
-        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in head.children)
+        between = any(c.dep_ == "prep" and c.lower_ == "between" and any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_) for g in c.children) for c in head.children)
         if noun is not None and not between and noun.lemma_.lower() in ("signing", "signature") and noun.dep_ == "dobj" and noun.head.lemma_ in ("witness", "attend", "oversee", "watch"):
             out += [c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         # "Nkambule is on a one-year loan deal", "Mourinho is under contract with Chelsea": who is held

@@ -23,6 +23,7 @@ from claimweave.models import DocEntity
 
 _AT = ("at", "during")
 _WINNING = ("win", "secure", "land", "obtain", "receive")  # "won an order from X"
+_WON_DEALS = ("order", "contract", "deal", "agreement", "tender")  # what is won from someone
 _SIDELINES = ("sidelines", "sideline", "margins", "margin", "fringes", "fringe")
 _ADOPTING = {"pass", "adopt", "approve", "endorse", "sign", "conclude", "produce", "yield"}
 
@@ -184,9 +185,12 @@ class NegotiatingSides:
         return self._members(subjects) + self._members(withs)
 
     def _trade(self, tok: Token) -> list[Token]:
-        """"X has won an order from Y for six ships", "X will supply gas to Y", "X bought the stake from Y":
-        who trades with whom (the seller or buyer by "from", "to" or "with", on the verb or its object)."""
-        if tok.lemma_.lower() not in self.trades | set(_WINNING) or any(c.dep_ == "neg" for c in tok.children):
+        """"X has won an order from Y for six ships", "secured a contract from Y": who wins a deal from whom
+        (by "from", "to" or "with", on the verb or its object)."""
+        # (an order or a contract won, not any sale: "Iran sold oil to China last year. The nuclear agreement ...")
+        if tok.lemma_.lower() not in _WINNING or any(c.dep_ == "neg" for c in tok.children):
+            return []
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in _WON_DEALS for c in tok.children):
             return []
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if len(subjects) != 1:

@@ -33,6 +33,8 @@ def _team_word(tok) -> bool:
     return tok.pos_ in ("ADJ", "NOUN") and tok.is_title and not tok.ent_type_ and affiliation_name(tok.text) == tok.text
 
 
+_HIRING_FIRING = ("hire", "sack", "fire", "dismiss", "axe", "appoint", "name", "recruit", "sign", "release", "replace", "loan")  # a club's acts on its staff
+
 class SignerReader:
     """Methods of ``ArgumentReader`` for sides implied by who signs, holds or joins an agreement (it
     provides ``doc``, ``text``, ``vocab``, ``people``, ``anaphora`` and the side-shape helpers)."""
@@ -377,8 +379,8 @@ class SignerReader:
         k = pronoun.sent.start
         first = self.doc[k - 1].sent.start if k > 0 and "\n\n" not in self.text[self.doc[k - 1].sent.start_char : pronoun.sent.start_char] else k
         for t in self.doc[first : pronoun.i]:
-            if t.dep_ != "dobj" or t.ent_type_ != "PERSON" or t.head.pos_ != "VERB":
-                continue
+            if t.dep_ != "dobj" or t.ent_type_ != "PERSON" or t.head.pos_ != "VERB" or t.head.lemma_ not in _HIRING_FIRING:
+                continue  # (hired or sacked, not "Rooney fouled defender Carvalho")
             job = t.left_edge
             subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
             if job.pos_ == "NOUN" and job.text.islower() and subject is not None and subject.pos_ == "PROPN" and subject.i < t.i:
@@ -439,7 +441,7 @@ class SignerReader:
             signing = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
             if signing is None or signing.lemma_.lower() not in ("signing", "signature") or signing.dep_ != "dobj":
                 continue
-            if any(c.dep_ == "prep" and c.lower_ == "between" for c in head.children):
+            if any(c.dep_ == "prep" and c.lower_ == "between" and any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_) for g in c.children) for c in head.children):
                 continue  # "witnessed the signing of a deal between CNPC and NNPC": the deal names its sides
             verb = signing.head
             if verb.lemma_ not in ("witness", "attend", "oversee", "preside") or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "to") for c in verb.children):

@@ -30,6 +30,7 @@ _OF_DATE = re.compile(r"\s+of\s+")  # between an agreement's name and its date (
 _DAY_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 _SPAN_WORDS = frozenset(("year", "month", "week", "day", "decade", "weekend", "period", "time"))  # a date word that is no day
 # verbs telling a signing that took place ("attended the signing", "the signing took place on Monday")
+_MEETING_VERBS = ("meet", "talk", "confer", "gather", "visit", "host", "receive")  # "X and Y met on Tuesday"
 _PAIR_ACTORS = ("side", "leader", "country", "president", "premier", "minister", "government", "delegation")  # "the two sides"
 WITNESS_LEMMAS = ("attend", "witness", "hold", "mark", "celebrate", "host", "oversee", "preside", "follow", "take", "occur", "happen", "come")
 ADOPTING_LEMMAS = ("pass", "adopt")  # a summit or a parliament that passes agreements makes them
@@ -419,6 +420,9 @@ class ClauseReader(StatusReader):
             # ("Putin and his Kazakh counterpart met in the Kremlin on Tuesday. The two sides signed ...": the
             # pair of those who met)
             pair = subject.tag_ == "NNS" and subject.lemma_.lower() in _PAIR_ACTORS and any(c.lower_ in ("two", "both") for c in subject.children)
+            # (a meeting, not any act: "Russia cut gas supplies on January 1. The two countries signed ...")
+            talks = set(self.vocab.cues.talk_nouns) | set(self.vocab.cues.event_nouns)
+            pair = pair and (root.lemma_ in _MEETING_VERBS or any(c.dep_ == "dobj" and c.lemma_.lower() in talks for c in root.children))
             if actor is None or not (subject.lower_ in ("they", "it") and named or pair and named or subject.lemma_.lower() == actor.lemma_.lower()):
                 continue
             day = self._date_of_verb(root, prev)
@@ -440,6 +444,8 @@ class ClauseReader(StatusReader):
                 if not self._signs(verb) or verb.tag_ not in ("VBD", "VBN") or self._modal(verb) or self._denied(verb):
                     continue
                 for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("after", "following", "at", "during")):
+                    if any(c.dep_ in ("npadvmod", "advmod") for c in prep.children):
+                        continue  # "signed months after a conference in Oslo": another day
                     for noun in (g for g in prep.children if g.dep_ == "pobj"):
                         if noun.lower_ == "which" and verb.dep_ in ("advcl", "relcl"):
                             owner = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb_above(verb.head)
@@ -450,7 +456,9 @@ class ClauseReader(StatusReader):
                         # (also through a "here" the parser hung the day on: "held talks here on Tuesday")
                         owners = [owner, *(c for c in owner.children if c.dep_ == "advmod" and c.lower_ in ("here", "there"))] if owner is not None else []
                         day = next((d for o in owners if (d := self._date_of_verb(o, verb.sent)) is not None), None)
-                        if day is not None:
+                        # (a meeting "after" which it was signed dates it by its day only: "after talks in Dayton in
+                        # November 1995" were weeks before the signing in Paris)
+                        if day is not None and (prep.lower_ in ("at", "during") or noun.lower_ == "which" or re.fullmatch(r"\d{4}-\d\d-\d\d", day[0])):
                             return [Term(day[0], day[1].start, day[1].end, "signed.occasion")]
         return []
 
@@ -725,7 +733,11 @@ class ClauseReader(StatusReader):
         if tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "in") or not all(m.end <= tok.head.i for m in mentions):
             return False  # (written after the agreement's name, not before it: "said on Monday it signed ...")
         up = tok.head.head
+        # (through the names of its sides, its agent or its place, not through what it is about: "a deal with
+        # the IMF on debt relief for the drought in 2005")
         while up.pos_ in ("NOUN", "PROPN", "ADP", "NUM") and up.dep_ in ("pobj", "conj", "appos", "prep", "dobj", "compound", "nummod") and up.head != up:
+            if up.pos_ == "ADP" and up.lower_ not in ("with", "by", "in", "at"):
+                return False
             up = up.head
         if up.pos_ != "VERB" or not self._signs(up) or up.tag_ not in ("VBD", "VBN") or self._modal(up) or self._denied(up):
             return False

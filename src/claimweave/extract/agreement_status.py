@@ -465,7 +465,9 @@ class StatusReader(ArgumentReader):
                 c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in cues.signed_verbs and any(g.ent_type_ == "DATE" for g in c.subtree)
                 for c in head.children
             )
-            present = verb.tag_ in ("VBZ", "VBP") and not aux and dated
+            # (not "no longer operates the radar under the 1994 agreement")
+            ended = any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in verb.children)
+            present = verb.tag_ in ("VBZ", "VBP") and not aux and dated and not ended
             # "Since June 2005 the network has been run by X under a five-year lease": going on since then
             since = any(a.lower_ in ("has", "have") for a in aux) and any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
             if now or habit or present or since:

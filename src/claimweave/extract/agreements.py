@@ -42,6 +42,7 @@ from claimweave.extract.agreement_types import BEFORE_WORDS, PHRASE_ASSETS, Ment
 from claimweave.extract.agreement_terms import alike, before, same_name, spells, verb_above
 from claimweave.extract.common import analysed_text, context, ensure_extensions
 from claimweave.extract.entities import name_key
+from claimweave.extract.titles import affiliation_name
 
 PARTY_LABELS = ("ORG", "PERSON")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")  # what a sentence may end with
@@ -128,10 +129,19 @@ class AgreementExtractor:
             # "the security pact both signed in 1995 ... The 1995 security pact was revoked": the same one
             # (or named by a general word: "a 1929 agreement ... the 1929 deal")
             own = {t.value for t in terms.signed}
+
+            def alike(d: Draft) -> bool:
+                # (a general word only for one of the same sides and subject: not "a 2006 gas deal with
+                # Russia ... the 2006 accord on troop withdrawal reached with Moscow")
+                if d.kind_mention.rule.kind == mention.rule.kind:
+                    return True
+                if not (mention.rule.generic or d.kind_mention.rule.generic) or self._other_sides(d.terms, terms):
+                    return False
+                return not (terms.asset is not None and d.terms.asset is not None and not _alike_assets(terms.asset.value, d.terms.asset.value))
+
             return next((
                 d for d in reversed(drafts)
-                if (d.kind_mention.rule.kind == mention.rule.kind or mention.rule.generic or d.kind_mention.rule.generic)
-                and not (d.collective or d.kind_mention.plural) and own & {t.value for t in d.terms.signed}
+                if alike(d) and not (d.collective or d.kind_mention.plural) and own & {t.value for t in d.terms.signed}
             ), None)
         # A singular name never refers back to a plural one ("The contracts" ... "the lease").
         candidates = [d for d in reversed(drafts) if not (d.collective or d.tentative or d.kind_mention.plural)]
@@ -174,7 +184,10 @@ class AgreementExtractor:
         if owner is not None and known and not any(same_name(owner, k) for k in known):
             return None  # "Peru ratified the pact; Colombia plans to sign its agreement": Colombia's own
         if names and known and all(_described_only(k) for k in known):
-            return pick  # "the lease under which a Hong Kong-owned firm operates X ... the contract between A and B"
+            # "the lease under which a Hong Kong-owned firm operates X ... the contract between A and B" (the
+            # next sentence, and not about something else: "... The contract on oil storage in Trincomalee")
+            other_asset = terms.asset is not None and pick.terms.asset is not None and not _alike_assets(terms.asset.value, pick.terms.asset.value)
+            return pick if si - pick.last_sentence <= 1 and not other_asset else None
         if names and known:
             # ("Fjordvik Yards won a contract to build ships. The contract with Gulf Marine was signed on
             # Monday": the one side known and the other named now, in the next sentence)
@@ -187,7 +200,8 @@ class AgreementExtractor:
 
             if len(names) >= 2 and not sides_all(pick):
                 full = next((d for d in candidates if d is not pick and sides_all(d)), None)
-                if full is not None or len(known) >= 2:
+                states = all(affiliation_name(n) in countries() for n in names)
+                if full is not None or len(known) >= 2 and states:
                     # (none: "the Japan-Thailand agreement ... Thailand's free trade agreement with Australia"
                     # names another pair)
                     return full
@@ -470,7 +484,9 @@ class AgreementExtractor:
             # facilities in Sevastopol for 20 years": the lease the story named, told by its verb
             known = next((d for d in reversed(drafts) if d.kind_mention.rule.kind == "lease" and not (d.collective or d.kind_mention.plural)), None)
             ours = [p.value[0] for p in terms.parties]
-            if known is not None and (not known.terms.parties or any(same_name(n, p.value[0]) for n in ours for p in known.terms.parties)):
+            # (of the same thing: not "the lease on the Manas base ... the US Navy leases two tankers")
+            other_asset = known is not None and known.terms.asset is not None and terms.asset is not None and not _alike_assets(known.terms.asset.value, terms.asset.value)
+            if known is not None and not other_asset and (not known.terms.parties or any(same_name(n, p.value[0]) for n in ours for p in known.terms.parties)):
                 known.take(group, terms, si, keys)
                 return
         if terms.anaphoric_status is not None:
@@ -627,7 +643,12 @@ class AgreementExtractor:
 
         if head(terms.asset) != head(known.terms.asset) or self._other_sides(known.terms, terms):
             return None
-        return known
+        # (told by one of its sides: "MICS took over the terminal in 2001 under a 10-year lease"; not "a Dubai
+        # company signed a 20-year lease on the airport's cargo terminal")
+        verb = verb_above(doc[m.head])
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        told_by_side = subject is not None and any(same_name(doc[subject.left_edge.i : subject.i + 1].text, p.value[0]) for p in known.terms.parties)
+        return known if told_by_side else None
 
     def _restated_words(self, doc: Doc, drafts: list[Draft], m: Mention, terms: Terms) -> Draft | None:
         """"a peace accord" after "a landmark peace deal": a general agreement noun with the words of the
@@ -926,13 +947,19 @@ class AgreementExtractor:
 
         personal = [d for d in drafts if d.kind_mention.rule.kind in ("contract", "deal")]
         # ("Manchester United winger Ryan Giggs has signed a contract extension ... His previous contract":
-        # the club of a person's other contract told in the story)
+        # the club of the same person's other contract told in the story)
         for d in personal:
             sides = d.terms.parties
-            if len(sides) == 2 and person(sides[0]) != person(sides[1]):
-                club = next(p for p in sides if not person(p))
-                if not any(same_name(club.value[0], c.text) for c in clubs.values()):
-                    clubs.setdefault(name_key(club.value[0]), Party(club.start, club.end, club.value[0], club.value[1], "party.person_club"))
+            if len(sides) != 1 or not person(sides[0]):
+                continue
+            others = [
+                next(p for p in o.terms.parties if not person(p)) for o in personal
+                if o is not d and len(o.terms.parties) == 2 and person(o.terms.parties[0]) != person(o.terms.parties[1])
+                and any(person(p) and same_name(p.value[0], sides[0].value[0]) for p in o.terms.parties)
+            ]
+            if len({name_key(c.value[0]) for c in others}) == 1:
+                club = others[0]
+                d.terms.parties = [*sides, Term(club.value, club.start, club.end, "party.person_club")]
         if len(clubs) != 1:
             return
         club = next(iter(clubs.values()))
@@ -1243,9 +1270,19 @@ class AgreementExtractor:
                 d.terms.parties = [Term(p.value, p.start, p.end, "party.same_agreement") for p in other.terms.parties]
 
 
+def _alike_assets(a: str, b: str) -> bool:
+    """True when two assets share most of their content words ("the container terminal at Dar es Salaam
+    port" and "the terminal"), one inside the other or half of them shared."""
+    wa, wb = ({w for w in re.findall(r"[a-z][\w-]+", x.lower()) if w not in _LIGHT_WORDS} for x in (a, b))
+    return bool(wa and wb) and (wa <= wb or wb <= wa or len(wa & wb) * 2 >= len(wa | wb))
+
+
+_LIGHT_WORDS = frozenset(("the", "a", "an", "of", "on", "in", "at", "for", "and", "to", "its", "their", "his", "her"))
+
+
 def _described_only(name: str) -> bool:
     """True for a side written only as an indefinite description ("a Hong Kong-owned firm")."""
-    return bool(re.match(r"(?:a|an)\s", name))
+    return bool(re.match(r"(?:a|an)\s", name, re.I))
 
 
 def _entity_term(doc: Doc, ent, rule: str) -> Term:
