@@ -514,7 +514,7 @@ class AgreementExtractor:
                 sided = [d for d in reversed(drafts) if not d.collective and d.terms.parties]
                 topic = {w for w in words if w not in self.vocab.kind_words}
                 later = next((d for d in sided if topic & d.words), sided[0] if sided else None)
-                draft.terms.parties = [Term(p.value, p.start, p.end, "party.previous") for p in later.terms.parties] if later is not None else []
+                draft.terms.parties = _sides_of(later, "party.previous") if later is not None else []
             # "the port lease" with nothing earlier to refer to and nothing said about it (but "the
             # Tallinn Convention" is known by its name)
             # ("the NPT": a treaty's acronym is its name too)
@@ -1140,14 +1140,14 @@ class AgreementExtractor:
                 heads = [h for m in d.mentions for h in (m.head, m.listed_by) if h is not None]
                 pair = next((p for h in heads if (p := sides.at_event(doc[h]))), [])
                 if pair and all(any(same_name(t.value[0], p.text) for p in pair) for t in d.terms.parties):
-                    d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
+                    d.terms.parties = _as_terms(pair)
         conflicts = ConflictSides(sides, conflicts=set(cues.conflict_nouns), ending=set(cues.ending_verbs))
         for d in drafts:
             # "the accords which ended the war which pitted X against Y": the war's sides, when what the
             # clause found is none or only some of them
             pair = next((p for m in d.mentions if (p := conflicts.ended(doc[m.head]))), [])
             if pair and all(any(same_name(t.value[0], p.text) for p in pair) for t in d.terms.parties):
-                d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
+                d.terms.parties = _as_terms(pair)
         for d in drafts:
             if d.terms.parties or d.collective or not d.kind_mention.definite or all(reader.proper_name(m) for m in d.mentions):
                 continue
@@ -1155,7 +1155,7 @@ class AgreementExtractor:
             for k in range(d.first_sentence, max(-1, d.first_sentence - 1 - self.sides_window), -1):
                 pair = sides.pair(sentences[k])
                 if pair:
-                    d.terms.parties = [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in pair]
+                    d.terms.parties = _as_terms(pair)
                     break
 
     def _shared_counterpart(self, drafts: list[Draft]) -> None:
@@ -1192,7 +1192,7 @@ class AgreementExtractor:
                 if g.kind_mention.plural and len(g.terms.parties) >= 2 and 0 < d.first_sentence - g.last_sentence <= self.sides_window
             ), None)
             if group is not None:
-                d.terms.parties = [Term(p.value, p.start, p.end, "party.group_member") for p in group.terms.parties]
+                d.terms.parties = _sides_of(group, "party.group_member")
 
     @staticmethod
     def _included_members(doc: Doc, drafts: list[Draft]) -> None:
@@ -1216,7 +1216,7 @@ class AgreementExtractor:
             # (not one that names its own sides: "including a contract between Petrobras and Sinopec")
             own = any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in doc[d.kind_mention.head].children)
             if not own and all(p.rule in ("party.clause", "party.name") for p in d.terms.parties) and len(group.terms.parties) >= 2:
-                d.terms.parties = [Term(p.value, p.start, p.end, "party.group_member") for p in group.terms.parties]
+                d.terms.parties = _sides_of(group, "party.group_member")
             if not d.terms.signed:
                 d.terms.signed = [Term(s.value, s.start, s.end, "signed.group") for s in group.terms.signed]
 
@@ -1234,7 +1234,7 @@ class AgreementExtractor:
             if together and item.head.head.i in heads and not d.terms.parties:
                 # ("... in December 2000, together with a fisheries agreement for the gulf": made with it)
                 known = heads[item.head.head.i]
-                d.terms.parties = [Term(p.value, p.start, p.end, "party.coordinated") for p in known.terms.parties]
+                d.terms.parties = _sides_of(known, "party.coordinated")
                 d.terms.signed = d.terms.signed or [Term(x.value, x.start, x.end, "signed.coordinated") for x in known.terms.signed]
                 continue
             if d.terms.parties or item.dep_ != "conj" or own:
@@ -1248,7 +1248,7 @@ class AgreementExtractor:
             known = heads.get(first.i)
             if known is None or known is d or first.dep_ not in ("dobj", "nsubjpass") or len(known.terms.parties) < 2:
                 continue
-            d.terms.parties = [Term(p.value, p.start, p.end, "party.coordinated") for p in known.terms.parties]
+            d.terms.parties = _sides_of(known, "party.coordinated")
 
     @staticmethod
     def _same_agreement(drafts: list[Draft]) -> None:
@@ -1267,7 +1267,17 @@ class AgreementExtractor:
                 and e.words and (e.words <= d.words or d.words <= e.words)
             ), None)
             if other is not None:
-                d.terms.parties = [Term(p.value, p.start, p.end, "party.same_agreement") for p in other.terms.parties]
+                d.terms.parties = _sides_of(other, "party.same_agreement")
+
+
+def _sides_of(draft: Draft, rule: str) -> list[Term]:
+    """Another agreement's sides, as the sides of this one found by ``rule``."""
+    return [Term(p.value, p.start, p.end, rule) for p in draft.terms.parties]
+
+
+def _as_terms(parties: list[Party]) -> list[Term]:
+    """Sides found as parties (by the people and sides readers), as the terms of a draft."""
+    return [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in parties]
 
 
 def _alike_assets(a: str, b: str) -> bool:
