@@ -6,7 +6,6 @@ and status, and the evidence of every field."""
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -14,7 +13,7 @@ from spacy.tokens import Doc
 from claimweave.extract.agreement_bilateral import bilateral_sides
 from claimweave.extract.agreement_host import host_state
 from claimweave.extract.agreement_rules import Vocabulary
-from claimweave.extract.agreement_terms import add_duration, is_date, is_duration
+from claimweave.extract.agreement_terms import add_duration, in_week, is_date, is_duration
 from claimweave.extract.agreement_types import BEFORE_WORDS, Term
 from claimweave.extract.common import analysed_text, datelines, evidence, shown_text, stable_id
 from claimweave.extract.entities import name_key
@@ -188,15 +187,7 @@ def distinct_dates(values) -> list[str]:
     """Signing dates, sorted, without one that only restates another less precisely ("on November 9 of
     this year": the year is that day's, not a second signing; "signed in 2015 and 2017" keeps both)."""
     found = sorted(set(values))
-    return [v for v in found if not any(w.startswith(v + "-") or _in_week(w, v) for w in found)]
-
-
-def _in_week(day: str, week: str) -> bool:
-    """True for a day inside an ISO week ("2006-11-13" in "2006-W46": "signed this week ... on Monday")."""
-    if not re.fullmatch(r"\d{4}-W\d\d", week) or not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
-        return False
-    year, number, _ = date.fromisoformat(day).isocalendar()
-    return f"{year}-W{number:02d}" == week
+    return [v for v in found if not any(w.startswith(v + "-") or in_week(w, v) for w in found)]
 
 
 def _term_start(doc: Doc, duration: Term):

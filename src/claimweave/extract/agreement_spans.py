@@ -325,9 +325,7 @@ class ClauseReader(StatusReader):
         for t in map(_as_day, self.timexes):
             if t.type != "DATE" or not is_date(t.value) or not (verb.sent.start_char <= t.start < verb.sent.end_char):
                 continue
-            tok = self.doc[self._token_at(t.start)]
-            while tok.head != tok and t.start <= tok.head.idx < t.end:
-                tok = tok.head
+            tok = self._timex_root(t)
             attached = tok.head == verb and tok.dep_ == "npadvmod" or tok.dep_ == "pobj" and tok.head.lower_ in ("on", "in") and tok.head.head == verb
             value = self._done_day(t)
             if attached and not_after(value, published):
@@ -469,9 +467,7 @@ class ClauseReader(StatusReader):
         for t in map(_as_day, self.timexes):
             if t.type != "DATE" or not is_date(t.value) or not (sent.start_char <= t.start < sent.end_char):
                 continue
-            tok = self.doc[self._token_at(t.start)]
-            while tok.head != tok and t.start <= tok.head.idx < t.end:
-                tok = tok.head
+            tok = self._timex_root(t)
             attached = tok.head == verb and tok.dep_ == "npadvmod" or tok.dep_ == "pobj" and tok.head.lower_ in ("on", "in") and tok.head.head == verb
             value = self._done_day(t)
             if attached and published is not None and not_after(value, published):
@@ -635,9 +631,7 @@ class ClauseReader(StatusReader):
             # "Back in 2014 a deal handed X a lease": a time fronted before the deal is its own; after a
             # verb it is the verb's ("rejected on Wednesday a US-brokered agreement")
             return i < 2 or self.doc[i - 2].pos_ not in ("VERB", "AUX")
-        tok = self.doc[i]
-        while tok.head != tok and t.start <= tok.head.idx < t.end:
-            tok = tok.head
+        tok = self._timex_root(t)
         return ps <= tok.head.idx < pe
 
     def _ahead(self, t: Timex, phrases, mentions: list[Mention]) -> bool:
@@ -705,9 +699,7 @@ class ClauseReader(StatusReader):
         "to start deliveries on March 3")."""
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value) or not (WEEKDAY.search(t.text) or t.text.lower() == "yesterday"):
             return False
-        tok = self.doc[self._token_at(t.start)]
-        while tok.head != tok and t.start <= tok.head.idx < t.end:
-            tok = tok.head
+        tok = self._timex_root(t)
         purpose = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "on" else (tok.head if tok.dep_ == "npadvmod" else None)
         if purpose is None or purpose.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children):
             return False
@@ -719,6 +711,13 @@ class ClauseReader(StatusReader):
             return False
         return signing in {self._governor(self.doc[h]) for h in heads} or verb.i in heads
 
+    def _timex_root(self, t: Timex):
+        """The token a time expression hangs on the sentence by (its own root, not beyond it)."""
+        tok = self.doc[self._token_at(t.start)]
+        while tok.head != tok and t.start <= tok.head.idx < t.end:
+            tok = tok.head
+        return tok
+
     def _far_date_of_signing(self, t: Timex, mentions: list[Mention]) -> bool:
         """True for "on DATE" (or "in DATE") after the signing's other words, which the parser hung on one of
         them: "signed agreements with Italy's Eni and France's Total on Tuesday", "the agreement on
@@ -727,9 +726,7 @@ class ClauseReader(StatusReader):
         i = self._token_at(t.start)
         if i >= len(self.doc):
             return False
-        tok = self.doc[i]
-        while tok.head != tok and t.start <= tok.head.idx < t.end:
-            tok = tok.head
+        tok = self._timex_root(t)
         if tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "in") or not all(m.end <= tok.head.i for m in mentions):
             return False  # (written after the agreement's name, not before it: "said on Monday it signed ...")
         up = tok.head.head
@@ -779,9 +776,7 @@ class ClauseReader(StatusReader):
         if i >= len(self.doc) or not mentions:
             return False
         governors = {self._governor(self.doc[m.head]) for m in mentions}
-        tok = self.doc[i]
-        while tok.head != tok and t.start <= tok.head.idx < t.end:
-            tok = tok.head
+        tok = self._timex_root(t)
         return any(
             c.dep_ == "relcl" and c in governors and self._signs(c) and c.tag_ == "VBD"
             and any(w.dep_ == "advmod" and w.lower_ == "when" for w in c.children)
@@ -809,9 +804,7 @@ class ClauseReader(StatusReader):
         i = self._token_at(t.start)
         if i >= len(self.doc):
             return False
-        tok = self.doc[i]
-        while tok.head != tok and t.start <= tok.head.idx < t.end:
-            tok = tok.head  # to the root of the time expression
+        tok = self._timex_root(t)
         prep = tok.head if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "in") else tok
         verb = prep.head if prep.dep_ in ("prep", "npadvmod") else None
         while verb is not None and verb.dep_ == "advmod" and verb.pos_ == "ADV" and verb.head != verb:

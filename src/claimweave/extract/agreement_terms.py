@@ -4,6 +4,7 @@ counting words, comparing names, and finding the verb a word belongs to."""
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 
 from claimweave.extract.timex_calendar import parse_number
@@ -62,8 +63,6 @@ def add_duration(*, date: str, duration: str) -> str | None:
     else:
         if day is None:
             return None
-        import datetime as dt
-
         result = dt.date(year, month, day) + dt.timedelta(days=n * (7 if unit == "W" else 1))
         return result.isoformat()
     if month is None:
@@ -126,6 +125,14 @@ def _week_of(value: str, published):
     return (year, number), tuple(published.isocalendar())[:2]
 
 
+def in_week(day: str, week: str) -> bool:
+    """True for a day inside an ISO week ("2006-11-13" in "2006-W46": "signed this week ... on Monday")."""
+    if not is_week(week) or not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+        return False
+    told, own = _week_of(week, dt.date.fromisoformat(day))
+    return told == own
+
+
 def not_after(value: str, published) -> bool:
     """True when an ISO date value ("2006", "2006-05", "2006-05-14", "2006-W45") is not later than
     ``published`` at its own precision (``published`` a date; False when it is None)."""
@@ -147,6 +154,16 @@ def alike(a: str, b: str) -> bool:
     """True for two names of one side, a plural for its members too ("the Socialists" and "the
     Socialist Party")."""
     return same_name(a, b) or same_name(a.rstrip("s"), b) or same_name(a, b.rstrip("s"))
+
+
+def alike_assets(a: str, b: str) -> bool:
+    """True when two assets share most of their content words ("the container terminal at Dar es Salaam
+    port" and "the terminal"), one inside the other or half of them shared."""
+    wa, wb = ({w for w in re.findall(r"[a-z][\w-]+", x.lower()) if w not in _LIGHT_WORDS} for x in (a, b))
+    return bool(wa and wb) and (wa <= wb or wb <= wa or len(wa & wb) * 2 >= len(wa | wb))
+
+
+_LIGHT_WORDS = frozenset(("the", "a", "an", "of", "on", "in", "at", "for", "and", "to", "its", "their", "his", "her"))
 
 
 def past_value(token):

@@ -39,13 +39,14 @@ from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_status import MAKING_LEMMAS
 from claimweave.extract.agreement_types import BEFORE_WORDS, PHRASE_ASSETS, Mention, Term, Terms
-from claimweave.extract.agreement_terms import alike, before, same_name, spells, verb_above
+from claimweave.extract.agreement_terms import alike, alike_assets, before, same_name, spells, verb_above
 from claimweave.extract.common import analysed_text, context, ensure_extensions
 from claimweave.extract.entities import name_key
 from claimweave.extract.titles import affiliation_name
 
 PARTY_LABELS = ("ORG", "PERSON")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]$")  # what a sentence may end with
+CURRENT_WORDS = ("current", "existing")  # "his current deal": the one now, which a new one replaces
 OWN_STATUSES = ("status.approval_noun", "status.proposed_signing_noun")  # statuses of the agreements they name, never of a whole period
 ON_TOPIC = re.compile(r"\b(?:on|over|covering|concerning|regarding)\s+$", re.I)  # "the agreement on X", not "the contract of X"
 
@@ -137,7 +138,7 @@ class AgreementExtractor:
                     return True
                 if not (mention.rule.generic or d.kind_mention.rule.generic) or self._other_sides(d.terms, terms):
                     return False
-                return not (terms.asset is not None and d.terms.asset is not None and not _alike_assets(terms.asset.value, d.terms.asset.value))
+                return not (terms.asset is not None and d.terms.asset is not None and not alike_assets(terms.asset.value, d.terms.asset.value))
 
             return next((
                 d for d in reversed(drafts)
@@ -147,9 +148,7 @@ class AgreementExtractor:
         candidates = [d for d in reversed(drafts) if not (d.collective or d.tentative or d.kind_mention.plural)]
         if any(c.dep_ == "amod" and c.lower_ == "new" for c in doc[mention.head].children):
             # ("his current deal expired ... The new deal includes an option": not the one it replaces)
-            candidates = [d for d in candidates if not _before_words(doc, d.kind_mention) and not any(
-                c.dep_ == "amod" and c.lower_ in ("current", "existing") for c in doc[d.kind_mention.head].children
-            )]
+            candidates = [d for d in candidates if not _before_words(doc, d.kind_mention) and not _current(doc, d.kind_mention)]
         candidates = self._salient_first(doc, reader, candidates)
         # (of the same kind, or one whose name ends in this one's word: "a bauxite mining concession ... The
         # concession")
@@ -158,8 +157,7 @@ class AgreementExtractor:
         # in force now, named by what it is for, which the earlier one never said; but "signed a gas deal
         # ... The supply contract runs for 25 years" is the same one)
         topic = {c.lower_ for c in doc[mention.head].children if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_}
-        current = any(c.dep_ == "amod" and c.lower_ in ("current", "existing") for c in doc[mention.head].children)
-        other = current and bool(topic) and bool(candidates) and bool(candidates[0].words) and not topic & candidates[0].words
+        other = _current(doc, mention) and bool(topic) and bool(candidates) and bool(candidates[0].words) and not topic & candidates[0].words
         if pick is None and candidates and mention.rule.generic and not other:
             pick = candidates[0]
         elif pick is None and candidates and candidates[0].kind_mention.rule.generic:
@@ -186,7 +184,7 @@ class AgreementExtractor:
         if names and known and all(_described_only(k) for k in known):
             # "the lease under which a Hong Kong-owned firm operates X ... the contract between A and B" (the
             # next sentence, and not about something else: "... The contract on oil storage in Trincomalee")
-            other_asset = terms.asset is not None and pick.terms.asset is not None and not _alike_assets(terms.asset.value, pick.terms.asset.value)
+            other_asset = terms.asset is not None and pick.terms.asset is not None and not alike_assets(terms.asset.value, pick.terms.asset.value)
             return pick if si - pick.last_sentence <= 1 and not other_asset else None
         if names and known:
             # ("Fjordvik Yards won a contract to build ships. The contract with Gulf Marine was signed on
@@ -232,7 +230,7 @@ class AgreementExtractor:
         older = _before_words(doc, mention)
         # ("signed a two-year contract extension ... His current deal expired": the one the new one follows)
         renewed = any(c.lower_ == "new" for m in pick.mentions for c in doc[m.head].children) or doc[pick.kind_mention.head].lower_ in ("extension", "renewal")
-        older = older or ({c.lower_ for c in doc[mention.head].children if c.dep_ == "amod"} & {"current", "existing"} if renewed else set())
+        older = older or ({c.lower_ for c in doc[mention.head].children if c.dep_ == "amod"} & set(CURRENT_WORDS) if renewed else set())
         # (but "the amended pact ... The previous BellSouth pact": the same one before it was amended)
         amended = pick.terms.status is not None and pick.terms.status.value == "amended"
         return bool(older) and not amended and not any(c.lower_ in older for m in pick.mentions for c in doc[m.head].children)
@@ -485,7 +483,7 @@ class AgreementExtractor:
             known = next((d for d in reversed(drafts) if d.kind_mention.rule.kind == "lease" and not (d.collective or d.kind_mention.plural)), None)
             ours = [p.value[0] for p in terms.parties]
             # (of the same thing: not "the lease on the Manas base ... the US Navy leases two tankers")
-            other_asset = known is not None and known.terms.asset is not None and terms.asset is not None and not _alike_assets(known.terms.asset.value, terms.asset.value)
+            other_asset = known is not None and known.terms.asset is not None and terms.asset is not None and not alike_assets(known.terms.asset.value, terms.asset.value)
             if known is not None and not other_asset and (not known.terms.parties or any(same_name(n, p.value[0]) for n in ours for p in known.terms.parties)):
                 known.take(group, terms, si, keys)
                 return
@@ -1018,7 +1016,7 @@ class AgreementExtractor:
                 if d.kind_mention.plural and d.terms.signed and 0 < draft.first_sentence - d.last_sentence <= self.pronoun_window + 1
             ), None)
             if group is not None:
-                draft.terms.signed = [Term(s.value, s.start, s.end, "signed.group") for s in group.terms.signed]
+                draft.terms.signed = _relabelled(group.terms.signed, "signed.group")
 
     @staticmethod
     def _forward(doc: Doc, drafts: list[Draft]) -> list[Draft]:
@@ -1218,7 +1216,7 @@ class AgreementExtractor:
             if not own and all(p.rule in ("party.clause", "party.name") for p in d.terms.parties) and len(group.terms.parties) >= 2:
                 d.terms.parties = _sides_of(group, "party.group_member")
             if not d.terms.signed:
-                d.terms.signed = [Term(s.value, s.start, s.end, "signed.group") for s in group.terms.signed]
+                d.terms.signed = _relabelled(group.terms.signed, "signed.group")
 
     @staticmethod
     def _coordinated_objects(doc: Doc, drafts: list[Draft]) -> None:
@@ -1235,7 +1233,7 @@ class AgreementExtractor:
                 # ("... in December 2000, together with a fisheries agreement for the gulf": made with it)
                 known = heads[item.head.head.i]
                 d.terms.parties = _sides_of(known, "party.coordinated")
-                d.terms.signed = d.terms.signed or [Term(x.value, x.start, x.end, "signed.coordinated") for x in known.terms.signed]
+                d.terms.signed = d.terms.signed or _relabelled(known.terms.signed, "signed.coordinated")
                 continue
             if d.terms.parties or item.dep_ != "conj" or own:
                 continue
@@ -1272,22 +1270,22 @@ class AgreementExtractor:
 
 def _sides_of(draft: Draft, rule: str) -> list[Term]:
     """Another agreement's sides, as the sides of this one found by ``rule``."""
-    return [Term(p.value, p.start, p.end, rule) for p in draft.terms.parties]
+    return _relabelled(draft.terms.parties, rule)
+
+
+def _relabelled(terms: list[Term], rule: str) -> list[Term]:
+    """Terms read for another agreement, as this one's found by ``rule``."""
+    return [Term(t.value, t.start, t.end, rule) for t in terms]
+
+
+def _current(doc: Doc, mention: Mention) -> bool:
+    """True for an agreement said to be the one now ("his current deal", "the existing contract")."""
+    return any(c.dep_ == "amod" and c.lower_ in CURRENT_WORDS for c in doc[mention.head].children)
 
 
 def _as_terms(parties: list[Party]) -> list[Term]:
     """Sides found as parties (by the people and sides readers), as the terms of a draft."""
     return [Term((p.text, p.entity_id), p.start, p.end, p.rule) for p in parties]
-
-
-def _alike_assets(a: str, b: str) -> bool:
-    """True when two assets share most of their content words ("the container terminal at Dar es Salaam
-    port" and "the terminal"), one inside the other or half of them shared."""
-    wa, wb = ({w for w in re.findall(r"[a-z][\w-]+", x.lower()) if w not in _LIGHT_WORDS} for x in (a, b))
-    return bool(wa and wb) and (wa <= wb or wb <= wa or len(wa & wb) * 2 >= len(wa | wb))
-
-
-_LIGHT_WORDS = frozenset(("the", "a", "an", "of", "on", "in", "at", "for", "and", "to", "its", "their", "his", "her"))
 
 
 def _described_only(name: str) -> bool:
