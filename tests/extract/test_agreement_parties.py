@@ -1751,3 +1751,24 @@ def test_agreements_signed_together_with_another_share_its_sides(nlp):
 def test_a_statesmans_deal_is_his_states_not_his_own_contract(nlp):
     found = only(nlp, "British Prime Minister Tony Blair defended his EU budget deal on Saturday.")
     assert [p.text for p in found.parties] == ["British"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Chile and Argentina signed a gas supply treaty on Monday. The treaty supplements a 1998 energy protocol.", id="supplements",
+        ),
+        pytest.param(
+            "Chile and Argentina signed a fishing accord on Monday. It replaces a 1991 fisheries agreement with Argentina.", id="it-replaces",
+        ),
+    ],
+)
+def test_an_agreement_a_later_one_replaces_is_between_the_same_sides(nlp, text):
+    earlier = agreements(nlp, text)[-1]
+    assert sorted(p.text for p in earlier.parties) == ["Argentina", "Chile"]
+
+
+def test_an_agreement_a_later_one_replaces_keeps_other_sides_of_its_own(nlp):
+    text = "Chile and Argentina signed a fishing accord on Monday. It replaces a 1991 fisheries agreement with Peru."
+    assert [p.text for p in agreements(nlp, text)[-1].parties] == ["Peru"]

@@ -303,6 +303,7 @@ class AgreementExtractor:
         self._included_members(doc, drafts)
         self._coordinated_objects(doc, drafts)
         self._same_agreement(drafts)
+        self._succeeded(doc, drafts)
         self._club_of_person(doc, drafts)
         self._holder_by_relative(doc, drafts)
         self._extender_of_persons_contract(doc, drafts)
@@ -1266,6 +1267,39 @@ class AgreementExtractor:
             ), None)
             if other is not None:
                 d.terms.parties = _sides_of(other, "party.same_agreement")
+
+
+    def _succeeded(self, doc: Doc, drafts: list[Draft]) -> None:
+        """"The treaty supplements a 1985 border treaty", "It replaces a 1995 security agreement": an
+        earlier agreement that a later one replaces, amends or follows, told with none or only some of
+        the later one's sides, is between the same sides."""
+        heads = {m.head: d for d in drafts for m in d.mentions}
+        for d in drafts:
+            for m in d.mentions:
+                obj = doc[m.head]
+                verb = obj.head
+                if obj.dep_ != "dobj" or verb.lemma_ not in _SUCCEEDING or verb.pos_ != "VERB":
+                    continue
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subject is None:
+                    continue
+                later = heads.get(subject.i)
+                if later is None and subject.lower_ in ("it", "this"):
+                    # (the agreement the sentences just before told, the one "it" stands for)
+                    told = [e for e in drafts if e is not d and any(x.end <= subject.i for x in e.mentions)]
+                    later = max(told, key=lambda e: max(x.end for x in e.mentions if x.end <= subject.i), default=None)
+                    if later is not None and subject.sent.start - max(x.end for x in later.mentions if x.end <= subject.i) > 80:
+                        later = None
+                if later is None or later is d or len(later.terms.parties) < 2 or len(d.terms.parties) >= len(later.terms.parties):
+                    continue
+                sides = [p.value[0] for p in later.terms.parties]
+                if all(any(same_name(p.value[0], s) for s in sides) for p in d.terms.parties):
+                    d.terms.parties = _sides_of(later, "party.succeeded")
+                break
+
+
+# what a later agreement does to an earlier one between the same sides
+_SUCCEEDING = ("replace", "supersede", "supplement", "succeed", "follow", "amend", "update")
 
 
 def _sides_of(draft: Draft, rule: str) -> list[Term]:
