@@ -1772,3 +1772,26 @@ def test_an_agreement_a_later_one_replaces_is_between_the_same_sides(nlp, text):
 def test_an_agreement_a_later_one_replaces_keeps_other_sides_of_its_own(nlp):
     text = "Chile and Argentina signed a fishing accord on Monday. It replaces a 1991 fisheries agreement with Peru."
     assert [p.text for p in agreements(nlp, text)[-1].parties] == ["Peru"]
+
+
+LEAD_STATE = (
+    "LIMA, March 3 (AFP) - Peru on Tuesday rejected a request by Bolivia to reopen talks on their border.\n\n"
+    "Foreign Minister Rosa Vidal said the frontier was settled by a 1929 treaty with Chile, which still holds."
+)
+
+
+def test_an_agreement_with_one_state_told_is_the_story_states_with_it(nlp):
+    assert [p.text for p in only(nlp, LEAD_STATE).parties] == ["Chile", "Peru"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(LEAD_STATE.replace("Peru on Tuesday", "Peru and Ecuador on Tuesday"), id="two-states-lead"),
+        pytest.param(LEAD_STATE.replace("Peru on Tuesday", "Lima on Tuesday"), id="a-capital-leads"),
+        pytest.param(LEAD_STATE.replace("a 1929 treaty", "treaties"), id="several-agreements"),
+        pytest.param(LEAD_STATE.replace("a 1929 treaty with Chile", "the Treaty of Lima"), id="a-named-treaty"),
+    ],
+)
+def test_no_story_state_is_added_where_it_is_unsure(nlp, text):
+    assert "Peru" not in [p.text for a in agreements(nlp, text) for p in a.parties]

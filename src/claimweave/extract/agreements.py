@@ -304,6 +304,7 @@ class AgreementExtractor:
         self._coordinated_objects(doc, drafts)
         self._same_agreement(drafts)
         self._succeeded(doc, drafts)
+        self._lead_state(doc, reader, sentences, drafts)
         self._club_of_person(doc, drafts)
         self._holder_by_relative(doc, drafts)
         self._extender_of_persons_contract(doc, drafts)
@@ -1296,6 +1297,38 @@ class AgreementExtractor:
                 if all(any(same_name(p.value[0], s) for s in sides) for p in d.terms.parties):
                     d.terms.parties = _sides_of(later, "party.succeeded")
                 break
+
+
+    @staticmethod
+    def _lead_state(doc: Doc, reader, sentences: list, drafts: list[Draft]) -> None:
+        """"Egypt on Wednesday rejected calls to revise ... guaranteed by a 1959 accord with Sudan": an
+        agreement between states told with one state only is the story's own state's with it, the state
+        its first sentence is about (its subject), when that is another one."""
+        lead = next((s for s in sentences if s.root.pos_ in ("VERB", "AUX") and len(s) >= 8), None)
+        if lead is None:
+            return
+        subject = next((c for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or any(c.dep_ == "conj" for c in subject.children):
+            return  # ("Chile and Peru signed ...": two states, neither the story's alone)
+        words = {subject.i} | {c.i for c in subject.children if c.dep_ in ("compound", "poss")}
+        # (a country by name, not a capital standing for it nor the dateline's city)
+        # (or a country's name the model left untagged: "Peru on Tuesday rejected ...")
+        states = [e for e in lead.ents if e.label_ == "GPE" and e.root.i in words and affiliation_name(e.text) in countries()]
+        states = states or [doc[i : i + 1] for i in sorted(words) if not doc[i].ent_type_ and affiliation_name(doc[i].text) in countries()]
+        if len(states) != 1:
+            return
+        state = states[0]
+        for d in drafts:
+            if len(d.terms.parties) != 1 or d.collective or d.kind_mention.plural or d.kind_mention.rule.kind == "accession":
+                continue  # (not "treaties signed in 2015 and 2017": with whom each is, is not said)
+            if any(reader.proper_name(m) for m in d.mentions):
+                continue  # (a treaty known by its name is signed by the states its story names)
+            side = d.terms.parties[0]
+            span = doc.char_span(side.start, side.end, alignment_mode="expand")
+            if span is None or affiliation_name(side.value[0]) not in countries() or not any(e.label_ == "GPE" for e in span.ents):
+                continue
+            if not same_name(side.value[0], state.text) and not (side.start <= state.start_char < side.end):
+                d.terms.parties.append(_entity_term(doc, state, "party.lead_state"))
 
 
 # what a later agreement does to an earlier one between the same sides
