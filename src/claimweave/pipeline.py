@@ -109,13 +109,20 @@ class TokenizerRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str
     abbreviations: list[str]
+    hyphened_verbs: list[str]
+    hyphened_verbs_description: str
 
 
 def add_abbreviations(nlp: Language) -> None:
     """Keep the company-name abbreviations the model's tokenizer splits ("Bancorp.") whole, as its own
     exceptions keep "Corp." (list in patterns/tokenizer.json)."""
-    for word in patterns.load("tokenizer.json", TokenizerRules).abbreviations:
+    rules = patterns.load("tokenizer.json", TokenizerRules)
+    for word in rules.abbreviations:
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    # ("re-signed" whole: split at its hyphen, "re" is read as the verb)
+    for word in rules.hyphened_verbs:
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def model_version(model: str = DEFAULT_MODEL) -> str:

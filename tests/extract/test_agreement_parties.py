@@ -1795,3 +1795,35 @@ def test_an_agreement_with_one_state_told_is_the_story_states_with_it(nlp):
 )
 def test_no_story_state_is_added_where_it_is_unsure(nlp, text):
     assert "Peru" not in [p.text for a in agreements(nlp, text) for p in a.parties]
+
+
+def test_a_player_re_signed_to_a_deal_is_its_side(nlp):
+    found = only(nlp, "The Jets re-signed guard Tom Haley to a three-year, 4 million dollar deal on Monday.")
+    assert [p.text for p in found.parties] == ["Jets", "Tom Haley"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "QUITO, May 2 (AFP) - Ecuador has ordered an inquiry into oil deals made by the last government, the energy minister "
+            "said on Monday.\n\nOfficials are also examining a concession held by the driller Occidental Petroleum.",
+            id="a-concession-under-a-lead-said-after-a-dateline",
+        ),
+        pytest.param(
+            "QUITO, May 2 (AFP) - Ecuador's inquiry into oil deals made by the last government is nearly over, the energy minister "
+            "said on Monday.\n\nOfficials are also examining a concession held by the driller Occidental Petroleum.",
+            id="whose-inquiry",
+        ),
+    ],
+)
+def test_a_concession_of_a_company_in_a_story_about_a_state_is_that_states_grant(nlp, text):
+    assert sorted(p.text for p in only(nlp, text).parties) == ["Ecuador", "Occidental Petroleum"]
+
+
+def test_a_company_deal_in_a_story_about_a_state_is_not_the_states(nlp):
+    text = (
+        "QUITO, May 2 (AFP) - Ecuador has ordered an inquiry into oil deals made by the last government, the energy minister "
+        "said on Monday.\n\nSeparately, Occidental Petroleum said it had signed a supply contract with a refiner in Texas."
+    )
+    assert "Ecuador" not in [p.text for a in agreements(nlp, text) for p in a.parties]

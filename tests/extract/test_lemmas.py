@@ -11,3 +11,10 @@ def test_the_forms_of_hope_are_lemmatised_as_hope(nlp):
 def test_other_verbs_keep_the_models_lemmas(nlp):
     doc = nlp("The rebels hopped across the border and scrapped the truce.")
     assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["hop", "scrap"]
+
+
+def test_re_signed_is_one_verb_with_its_lemma(nlp):
+    doc = nlp("The Jets re-signed guard Tom Haley. Re-signing him was easy, and they re-sign players often.")
+    assert [(t.text, t.lemma_, t.pos_) for t in doc if t.lower_.startswith("re-sign")] == [
+        ("re-signed", "re-sign", "VERB"), ("Re-signing", "re-sign", "VERB"), ("re-sign", "re-sign", "VERB"),
+    ]

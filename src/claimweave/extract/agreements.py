@@ -40,7 +40,7 @@ from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_status import MAKING_LEMMAS
 from claimweave.extract.agreement_types import BEFORE_WORDS, PHRASE_ASSETS, Mention, Term, Terms
 from claimweave.extract.agreement_terms import alike, alike_assets, before, same_name, spells, verb_above
-from claimweave.extract.common import analysed_text, context, ensure_extensions
+from claimweave.extract.common import analysed_text, context, datelines, ensure_extensions
 from claimweave.extract.entities import name_key
 from claimweave.extract.titles import affiliation_name
 
@@ -1299,17 +1299,36 @@ class AgreementExtractor:
                 break
 
 
-    @staticmethod
-    def _lead_state(doc: Doc, reader, sentences: list, drafts: list[Draft]) -> None:
+    def _lead_state(self, doc: Doc, reader, sentences: list, drafts: list[Draft]) -> None:
         """"Egypt on Wednesday rejected calls to revise ... guaranteed by a 1959 accord with Sudan": an
         agreement between states told with one state only is the story's own state's with it, the state
         its first sentence is about (its subject), when that is another one."""
-        lead = next((s for s in sentences if s.root.pos_ in ("VERB", "AUX") and len(s) >= 8), None)
+        def main_verb(sent):
+            # (the parser may cut a dateline off as a sentence of its own, inside the one read here)
+            return next((t for t in [sent.root, *sent] if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"), None)
+
+        lead = next((s for s in sentences if len(s) >= 8 and main_verb(s) is not None), None)
         if lead is None:
             return
-        subject = next((c for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        speech = set(self.vocab.cues.party_speech_verbs)
+        verb = main_verb(lead)
+        # ("X has begun a review of ..., an official said": what is said first, its sayer after it)
+        said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+        if said is not None and verb.lemma_ in speech:
+            verb = said
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or any(c.dep_ == "conj" for c in subject.children):
             return  # ("Chile and Peru signed ...": two states, neither the story's alone)
+        filed = datelines(analysed_text(doc))
+        if any(a <= subject.idx < b for a, b in filed):
+            # ("MONROVIA, Nov 15 (AFP) - Liberia has begun ...": the parser may take the dateline's city for
+            # the subject; the name right after the dateline is it, hung on the verb or on that city)
+            end = next(b for a, b in filed if a <= subject.idx < b)
+            after = next((t for t in lead if t.idx >= end and not t.is_space), None)
+            hung = after is not None and (after.head in (verb, subject) or after.dep_ == "poss" and after.head.head in (verb, subject))
+            subject = after if hung else None
+            if subject is None or any(c.dep_ == "conj" for c in subject.children):
+                return
         words = {subject.i} | {c.i for c in subject.children if c.dep_ in ("compound", "poss")}
         # (a country by name, not a capital standing for it nor the dateline's city)
         # (or a country's name the model left untagged: "Peru on Tuesday rejected ...")
@@ -1325,12 +1344,17 @@ class AgreementExtractor:
                 continue  # (a treaty known by its name is signed by the states its story names)
             side = d.terms.parties[0]
             span = doc.char_span(side.start, side.end, alignment_mode="expand")
-            if span is None or affiliation_name(side.value[0]) not in countries() or not any(e.label_ == "GPE" for e in span.ents):
+            state_side = span is not None and affiliation_name(side.value[0]) in countries() and any(e.label_ == "GPE" for e in span.ents)
+            # ("The government is reviewing a concession held by Firestone": a state's grant to a company)
+            granted = span is not None and d.kind_mention.rule.kind in _STATE_GRANTS and any(e.label_ == "ORG" for e in span.ents)
+            if not (state_side or granted):
                 continue
             if not same_name(side.value[0], state.text) and not (side.start <= state.start_char < side.end):
                 d.terms.parties.append(_entity_term(doc, state, "party.lead_state"))
 
 
+# agreements a state grants a company (a concession, a lease, mining or exploration rights)
+_STATE_GRANTS = ("concession", "lease", "mining", "exploration", "rights")
 # what a later agreement does to an earlier one between the same sides
 _SUCCEEDING = ("replace", "supersede", "supplement", "succeed", "follow", "amend", "update")
 
