@@ -579,6 +579,18 @@ def test_an_option_for_one_more_year_is_a_renewal_option(nlp):
     assert (found.duration, found.renewal.automatic, found.renewal.text) == ("P2Y", False, "option for a third year")
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        pytest.param("Qantas signed a 12-year service contract with Thales on Monday, with an option for the airline to extend it for a further four years.", "P4Y", id="an-option-for-someone-to-extend"),
+        pytest.param("Atos won a six-year contract on Monday that comes with an option for three more years.", "P3Y", id="an-option-for-more-years"),
+    ],
+)
+def test_options_written_with_their_holder_or_as_more_years_are_renewal_options(nlp, text, period):
+    found = named(nlp, text, "contract")
+    assert (found.renewal.automatic, found.renewal.period) == (False, period)
+
+
 def test_remaining_in_force_says_nothing_of_what_it_covers(nlp):
     found = named(nlp, "The agreement will remain in force for ten years.", "agreement")
     assert (found.asset, found.status, found.duration) == (None, "in force", "P10Y")
