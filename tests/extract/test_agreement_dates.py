@@ -415,3 +415,9 @@ def test_a_day_written_after_the_signings_other_words_is_its_day(nlp, text, sign
 )
 def test_a_term_running_from_another_start_than_the_signing_computes_no_expiry(nlp, text):
     assert only(nlp, text).expires is None
+
+
+def test_a_companys_short_name_taken_for_a_person_has_no_personal_contract(nlp):
+    text = "Xansa Plc said on Monday its profit rose. Xansa's eight-year contract to run the payroll of the Home Office, signed in 2001, is under review."
+    found = only(nlp, text)
+    assert (found.expires.value, found.expires.computed) == ("2009", True)

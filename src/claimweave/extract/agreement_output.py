@@ -169,6 +169,10 @@ def _bracketed_after(doc: Doc, name: Term, short: Term) -> bool:
     return short_form and text[name.end : short.start] == " (" and text[short.end : short.end + 1] == ")"
 
 
+# the words that end a company's full name ("Capita Group Plc", "Ericsson AB")
+_COMPANY_SUFFIX = r"(?:Plc|PLC|plc|Inc|Corp|Corporation|Ltd|Limited|Group|Co|AG|SA|NV|AB|ASA|SpA|GmbH|LLC)\b"
+
+
 def _personal(doc: Doc, parties: list[Term]) -> bool:
     """True for a person's contract (a player's, a coach's): its years are seasons or years of
     service, so no expiry is computed from its signing day."""
@@ -176,9 +180,16 @@ def _personal(doc: Doc, parties: list[Term]) -> bool:
     # contract to Perenco", a company; nor one joined to a place: "Kiev and Moscow signed a five-year
     # gas deal")
     roots = [doc.char_span(p.start, p.end, alignment_mode="expand").root for p in parties]
+    # (nor a company's short name the model took for a person, "Capita" of "Capita Group Plc")
+    text = analysed_text(doc)
+
+    def company(name: str) -> bool:
+        return re.search(rf"\b{re.escape(name)}(?:\s+[A-Z]\w*)?\s+{_COMPANY_SUFFIX}", text) is not None
+
     return any(
         root.ent_type_ == "PERSON" and not re.search(r"\bto\s+$", doc.text[max(0, p.start - 5) : p.start])
         and not any(c.ent_type_ == "GPE" for c in root.conjuncts)
+        and not company(p.value[0])
         for root, p in zip(roots, parties)
     )
 
