@@ -688,3 +688,8 @@ def test_a_reference_naming_another_pair_of_sides_is_another_agreement(nlp):
         "Thailand's free trade agreement with Australia has boosted exports of Thai cars."
     )
     assert [sorted(p.text for p in a.parties) for a in agreements(nlp, text)] == [["Japan", "Thailand"], ["Australia", "Thailand"]]
+
+
+def test_an_agreement_talks_seek_to_renew_is_one_there_is(nlp):
+    found = agreements(nlp, "Acme and Borel remain far apart in talks to renew a licensing agreement that expires in April.")
+    assert [(a.text, a.expires.value) for a in found] == [("a licensing agreement", "2025-04")]
