@@ -1827,3 +1827,18 @@ def test_a_company_deal_in_a_story_about_a_state_is_not_the_states(nlp):
         "said on Monday.\n\nSeparately, Occidental Petroleum said it had signed a supply contract with a refiner in Texas."
     )
     assert "Ecuador" not in [p.text for a in agreements(nlp, text) for p in a.parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Petrobras said on Monday it would honour its supply contract with Bolivia.", ["Petrobras", "Bolivia"], id="it-of-a-name-taken-for-a-person"),
+        pytest.param(
+            "COLOMBO, Nov 15 (AFP) - Sri Lanka's government said on Wednesday it remained committed to a 2002 ceasefire with the Tigers.",
+            ["Sri Lanka", "Tigers"],
+            id="the-speaker-past-the-dateline",
+        ),
+    ],
+)
+def test_an_agreement_a_speaker_tells_of_itself_with_one_side_is_the_speakers(nlp, text, parties):
+    assert [p.text for p in only(nlp, text).parties] == parties

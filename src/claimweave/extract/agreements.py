@@ -305,6 +305,7 @@ class AgreementExtractor:
         self._same_agreement(drafts)
         self._succeeded(doc, drafts)
         self._lead_state(doc, reader, sentences, drafts)
+        self._speaker_side(doc, drafts)
         self._club_of_person(doc, drafts)
         self._holder_by_relative(doc, drafts)
         self._extender_of_persons_contract(doc, drafts)
@@ -1299,6 +1300,33 @@ class AgreementExtractor:
                 break
 
 
+    def _speaker_side(self, doc: Doc, drafts: list[Draft]) -> None:
+        """"Petrobras said it would honour its supply contract with Bolivia", "Corus said its board backed
+        the deal agreed with Tata Steel": an agreement told with one side only, in what a named company or
+        state says of itself ("it", "its"), is the speaker's with that side."""
+        speech = set(self.vocab.cues.party_speech_verbs)
+        for d in drafts:
+            if len(d.terms.parties) != 1 or d.terms.parties[0].rule not in ("party.with", "party.clause") or d.collective:
+                continue
+            head = doc[d.kind_mention.head]
+            if not any(c.dep_ == "prep" and c.lower_ == "with" for t in [head, *head.children] for c in t.children) and d.terms.parties[0].rule != "party.with":
+                continue  # (the other side told by "with": "the deal agreed last month with Tata Steel")
+            said = next((a for a in head.ancestors if a.dep_ == "ccomp" and a.head.lemma_ in speech), None)
+            if said is None:
+                continue
+            speaker = next((c for c in said.head.children if c.dep_ == "nsubj"), None)
+            speaker = _past_dateline(doc, said.head, speaker) if speaker is not None else None
+            # (of itself: "it" or "its" in what is said, before the agreement)
+            own = any(t.lower_ in ("it", "its") and t.i < head.i for t in said.subtree)
+            party = self._subject_party(doc, speaker, untagged=True) if speaker is not None and own else None
+            if party is None and speaker is not None and own and speaker.pos_ == "PROPN" and any(t.lower_ == "it" for t in said.subtree):
+                # ("Petrobras said it would ...": "it" says the name the model took for a person is none)
+                first = min([speaker.i] + [c.i for c in speaker.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                start, end = doc[first].idx, speaker.idx + len(speaker)
+                party = Term((analysed_text(doc)[start:end], None), start, end, "party.speaker")
+            if party is not None and not any(same_name(party.value[0], p.value[0]) for p in d.terms.parties):
+                d.terms.parties.insert(0, Term(party.value, party.start, party.end, "party.speaker"))
+
     def _lead_state(self, doc: Doc, reader, sentences: list, drafts: list[Draft]) -> None:
         """"Egypt on Wednesday rejected calls to revise ... guaranteed by a 1959 accord with Sudan": an
         agreement between states told with one state only is the story's own state's with it, the state
@@ -1319,16 +1347,9 @@ class AgreementExtractor:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or any(c.dep_ == "conj" for c in subject.children):
             return  # ("Chile and Peru signed ...": two states, neither the story's alone)
-        filed = datelines(analysed_text(doc))
-        if any(a <= subject.idx < b for a, b in filed):
-            # ("MONROVIA, Nov 15 (AFP) - Liberia has begun ...": the parser may take the dateline's city for
-            # the subject; the name right after the dateline is it, hung on the verb or on that city)
-            end = next(b for a, b in filed if a <= subject.idx < b)
-            after = next((t for t in lead if t.idx >= end and not t.is_space), None)
-            hung = after is not None and (after.head in (verb, subject) or after.dep_ == "poss" and after.head.head in (verb, subject))
-            subject = after if hung else None
-            if subject is None or any(c.dep_ == "conj" for c in subject.children):
-                return
+        subject = _past_dateline(doc, verb, subject)
+        if subject is None or any(c.dep_ == "conj" for c in subject.children):
+            return
         words = {subject.i} | {c.i for c in subject.children if c.dep_ in ("compound", "poss")}
         # (a country by name, not a capital standing for it nor the dateline's city)
         # (or a country's name the model left untagged: "Peru on Tuesday rejected ...")
@@ -1357,6 +1378,23 @@ class AgreementExtractor:
 _STATE_GRANTS = ("concession", "lease", "mining", "exploration", "rights")
 # what a later agreement does to an earlier one between the same sides
 _SUCCEEDING = ("replace", "supersede", "supplement", "succeed", "follow", "amend", "update")
+
+
+def _past_dateline(doc: Doc, verb, subject):
+    """The subject of a story's verb, past its dateline: "MONROVIA, Nov 15 (AFP) - Liberia has begun ...",
+    where the parser may take the dateline's city for the subject, is about the name right after the
+    dateline (when it hangs on the verb or on that city); None when nothing follows it there."""
+    filed = datelines(analysed_text(doc))
+    end = next((b for a, b in filed if a <= subject.idx < b), None)
+    if end is None:
+        return subject
+    after = next((t for t in subject.sent if t.idx >= end and not t.is_space), None)
+    # (the phrase it opens: "Liberia's review", "Sri Lanka's government")
+    for _ in range(3):
+        if after is None or after.head in (verb, subject):
+            return after
+        after = after.head if after.dep_ in ("compound", "poss") else None
+    return None
 
 
 def _sides_of(draft: Draft, rule: str) -> list[Term]:
