@@ -1214,3 +1214,51 @@ def test_the_reviewed_false_sides_stay_out(nlp, text, absent):
 def test_an_act_no_longer_done_under_an_agreement_says_nothing_of_its_force(nlp):
     found = only(nlp, "Russia no longer operates the Skrunda radar under the 1994 agreement signed with Latvia.", dt.date(2006, 11, 15))
     assert found.status is None
+
+
+# misfires a review of this session's rules found (fourteenth session), kept mended
+SESSION_REVIEWED = [
+    pytest.param(
+        "AMMAN, Nov 15 (AFP) - Syria on Wednesday condemned an air raid on Gaza. Iraq, which signed a trade treaty in 1998, also condemned the raid.",
+        "a trade treaty", ["Iraq"], id="a-third-state-that-signed-one",
+    ),
+    pytest.param(
+        "LIMA, Nov 15 (AFP) - Chile will seek to extend its trade pact with Canada, the minister said. Peru signed a similar agreement in April.",
+        "a similar agreement", ["Peru"], id="a-similar-one-of-another-state",
+    ),
+    pytest.param(
+        "LUANDA, Nov 15 (Reuters) - Angola on Wednesday suspended the mining licence of a Canadian company. First Quantum, which holds a "
+        "copper concession in Zambia, said it was studying the decision.",
+        "a copper concession", ["First Quantum"], id="a-grant-in-another-state",
+    ),
+    pytest.param(
+        "HARARE, Nov 15 (AFP) - Zimbabwe and China signed a power deal on Wednesday. It follows a similar agreement signed in March.",
+        "a similar agreement", [], id="follows-a-similar-one",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "parties"), SESSION_REVIEWED)
+def test_the_sessions_reviewed_side_misfires_stay_mended(nlp, text, mention, parties):
+    found = next(a for a in run(nlp, text, dt.date(2006, 11, 15)) if a.text == mention)
+    assert [p.text for p in found.parties] == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Telenor signed a deal with Orascom on Wednesday to buy a stake in its unit, with an option for the group to extend its stake to 51 percent.", id="an-option-to-extend-a-stake"),
+        pytest.param("Qantas signed a 10-year deal with Boeing on Wednesday, with an option for the airline to extend its order by another 12 aircraft.", id="an-option-to-extend-an-order"),
+    ],
+)
+def test_an_option_to_extend_something_else_is_no_renewal(nlp, text):
+    assert all(a.renewal is None for a in run(nlp, text, dt.date(2006, 11, 15)))
+
+
+def test_a_surname_inside_a_companys_name_leaves_a_players_contract_personal(nlp):
+    text = "Defender Wood signed a three-year contract with Aberdeen on Wednesday. Club sponsor John Wood Group has agreed to pay part of his salary."
+    assert [a.expires for a in run(nlp, text, dt.date(2006, 11, 15)) if a.text == "a three-year contract"] == [None]
+
+
+def test_an_agreement_extended_to_a_new_party_is_sought_not_renewed(nlp):
+    assert run(nlp, "Japan plans to extend a new yen loan agreement to Vietnam next year, the foreign ministry said.", dt.date(2006, 11, 15)) == []

@@ -13,8 +13,8 @@ def test_other_verbs_keep_the_models_lemmas(nlp):
     assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["hop", "scrap"]
 
 
-def test_re_signed_is_one_verb_with_its_lemma(nlp):
+def test_re_signed_is_one_verb_read_as_signing(nlp):
     doc = nlp("The Jets re-signed guard Tom Haley. Re-signing him was easy, and they re-sign players often.")
     assert [(t.text, t.lemma_, t.pos_) for t in doc if t.lower_.startswith("re-sign")] == [
-        ("re-signed", "re-sign", "VERB"), ("Re-signing", "re-sign", "VERB"), ("re-sign", "re-sign", "VERB"),
+        ("re-signed", "sign", "VERB"), ("Re-signing", "sign", "VERB"), ("re-sign", "sign", "VERB"),
     ]

@@ -184,7 +184,11 @@ def _personal(doc: Doc, parties: list[Term]) -> bool:
     text = analysed_text(doc)
 
     def company(name: str) -> bool:
-        return re.search(rf"\b{re.escape(name)}(?:\s+[A-Z]\w*)?\s+{_COMPANY_SUFFIX}", text) is not None
+        # (the name opening the company's, not a surname inside another: "John Wood Group")
+        return any(
+            not re.search(r"[A-Z][\w.'-]*\s+$", text[max(0, m.start() - 30) : m.start()])
+            for m in re.finditer(rf"\b{re.escape(name)}(?:\s+[A-Z]\w*)?\s+{_COMPANY_SUFFIX}", text)
+        )
 
     return any(
         root.ent_type_ == "PERSON" and not re.search(r"\bto\s+$", doc.text[max(0, p.start - 5) : p.start])

@@ -83,7 +83,11 @@ class WantedReader:
             return False
         if gov.lemma_ in cues.undoing_verbs:
             return False  # "a suit that seeks to nullify a standstill agreement", "urged X to terminate a deal": only one made can be undone
-        if gov.lemma_ in cues.renewing_verbs and head.dep_ == "dobj":
+        # (not "plans to extend a new loan agreement to Vietnam": one granted, not one renewed)
+        granted = any(c.dep_ == "amod" and c.lower_ in ("new", "proposed") for c in head.children) or any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in gov.children
+        )
+        if gov.lemma_ in cues.renewing_verbs and head.dep_ == "dobj" and not granted:
             return False  # "talks to renew a licensing agreement that expires in April": only one there is can be renewed
         aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
         if any(c.dep_ == "neg" for c in gov.children) and gov.lemma_ not in cues.existing_verbs + cues.undoing_verbs + cues.jeopardising_verbs:

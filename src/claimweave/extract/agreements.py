@@ -1282,6 +1282,8 @@ class AgreementExtractor:
                 verb = obj.head
                 if obj.dep_ != "dobj" or verb.lemma_ not in _SUCCEEDING or verb.pos_ != "VERB":
                     continue
+                if any(c.dep_ == "amod" and c.lower_ in _LIKE_WORDS for c in obj.children):
+                    continue  # ("It follows a similar agreement signed in March": one made by others)
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 if subject is None:
                     continue
@@ -1358,17 +1360,31 @@ class AgreementExtractor:
         if len(states) != 1:
             return
         state = states[0]
+        signing = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.making_verbs)
         for d in drafts:
             if len(d.terms.parties) != 1 or d.collective or d.kind_mention.plural or d.kind_mention.rule.kind == "accession":
                 continue  # (not "treaties signed in 2015 and 2017": with whom each is, is not said)
             if any(reader.proper_name(m) for m in d.mentions):
                 continue  # (a treaty known by its name is signed by the states its story names)
+            head = doc[d.kind_mention.head]
+            if any(c.dep_ == "amod" and c.lower_ in _LIKE_WORDS for c in head.children):
+                continue  # ("Peru signed a similar agreement in April": another state's own, with another)
+            if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in signing:
+                continue  # ("Jordan, which signed a peace treaty in 1994": its signer told, the other side not)
             side = d.terms.parties[0]
             span = doc.char_span(side.start, side.end, alignment_mode="expand")
             state_side = span is not None and affiliation_name(side.value[0]) in countries() and any(e.label_ == "GPE" for e in span.ents)
             # ("The government is reviewing a concession held by Firestone": a state's grant to a company)
             granted = span is not None and d.kind_mention.rule.kind in _STATE_GRANTS and any(e.label_ == "ORG" for e in span.ents)
             if not (state_side or granted):
+                continue
+            # ("First Quantum, which holds a copper concession in Zambia": a grant of another state)
+            # (a place it lies in, not a maker's nationality: "held by US tyre maker Firestone")
+            places = [
+                t for t in (*head.subtree, *head.head.subtree)
+                if t.ent_type_ == "GPE" and t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "off") and affiliation_name(t.text) in countries()
+            ]
+            if granted and any(not same_name(t.text, state.text) for t in places):
                 continue
             if not same_name(side.value[0], state.text) and not (side.start <= state.start_char < side.end):
                 d.terms.parties.append(_entity_term(doc, state, "party.lead_state"))
@@ -1378,6 +1394,8 @@ class AgreementExtractor:
 _STATE_GRANTS = ("concession", "lease", "mining", "exploration", "rights")
 # what a later agreement does to an earlier one between the same sides
 _SUCCEEDING = ("replace", "supersede", "supplement", "succeed", "follow", "amend", "update")
+# words that make an agreement another one like it ("a similar pact"), made by others
+_LIKE_WORDS = ("similar", "comparable", "like")
 
 
 def _past_dateline(doc: Doc, verb, subject):
