@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimweave.extract.agreement_people import capital_of
 from tests.extract.agreement_docs import agreements, only
 
 
@@ -1842,3 +1843,19 @@ def test_a_company_deal_in_a_story_about_a_state_is_not_the_states(nlp):
 )
 def test_an_agreement_a_speaker_tells_of_itself_with_one_side_is_the_speakers(nlp, text, parties):
     assert [p.text for p in only(nlp, text).parties] == parties
+
+
+def test_a_capital_standing_for_a_side_is_that_side_again(nlp):
+    text = (
+        "Chile's foreign minister on Wednesday defended a trade treaty signed with Argentina this week, rejecting criticism "
+        "that it would stop Santiago from protecting its farmers."
+    )
+    assert sorted(p.text for p in only(nlp, text).parties) == ["Argentina", "Chile"]
+
+
+@pytest.mark.parametrize(
+    ("city", "state", "same"),
+    [("Washington", "the United States", True), ("Kiev", "Ukraine", True), ("Moscow", "Russian", True), ("Khartoum", "the main faction of the Sudan Liberation Movement", False)],
+)
+def test_capitals_stand_for_their_states_only(city, state, same):
+    assert capital_of(city, state) is same

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from claimweave.extract.agreement_bilateral import bilateral_sides
 from claimweave.extract.agreement_host import host_state
+from claimweave.extract.agreement_people import capital_of
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import add_duration, in_week, is_date, is_duration
 from claimweave.extract.agreement_types import BEFORE_WORDS, Term
@@ -66,6 +67,8 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
     t.parties = [_without_sum(p) for p in t.parties]
     # ("Dutch rival Verenigde Kunststof (VKN)": the acronym in brackets after a side is that side again)
     t.parties = [p for p in t.parties if not any(_bracketed_after(doc, q, p) for q in t.parties)]
+    # ("Indonesia and Australia ... Jakarta": a capital standing for a state named as a side is that side again)
+    t.parties = [p for p in t.parties if not any(q is not p and capital_of(p.value[0], q.value[0]) for q in t.parties)]
     parties = [
         Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1] or named.get(name_key(p.value[0])))
         for p in t.parties

@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
+
+from claimweave import patterns
 
 from claimweave.extract.agreement_terms import same_name, verb_above
 from claimweave.extract.titles import affiliation_name, title_lexicon
@@ -44,6 +47,27 @@ _NON_STATE_WORDS = frozenset((
     "rebel", "rebels", "opposition", "militant", "militants", "separatist", "guerrilla", "guerrillas", "insurgent",
     "party", "union", "militia", "tribal", "clan", "faction", "religious", "business", "student", "labour", "labor",
 ))
+
+
+class CapitalTable(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str
+    capitals: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital cities and the countries they stand for ("Washington" -> United States), from
+    ``patterns/places/capitals.json``."""
+    return patterns.load("places/capitals.json", CapitalTable).capitals
+
+
+def capital_of(city: str, state: str) -> bool:
+    """True when a side written as a city ("Jakarta") is the capital of a state named as another side
+    ("Indonesia", "Indonesian"): the same side twice."""
+    # (the state itself, not a group named after it: "the main faction of the Sudan Liberation Movement")
+    country = capitals().get(city.strip())
+    return country is not None and affiliation_name(state) == country
 
 
 @lru_cache(maxsize=1)
