@@ -346,3 +346,15 @@ def test_a_verb_of_use_with_its_particle_takes_no_asset(nlp):
         "countries runs out in 2017.\n\nThe agreement is clear, he said."
     )
     assert [a.asset for a in agreements(nlp, text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "asset"),
+    [
+        pytest.param("Dock workers accepted a two-year pay deal on Wednesday, lifting the threat of strikes over Christmas.", None, id="the-threat-of-strikes"),
+        pytest.param("Keita signed a four-year contract extension with Lens on Tuesday, ending months of speculation over his future.", None, id="speculation"),
+        pytest.param("Peru and Ecuador signed a peace accord on Monday, ending a long dispute over the border.", "a long dispute over the border", id="a-peace-accords-dispute"),
+    ],
+)
+def test_a_strike_or_speculation_a_deal_ends_is_not_what_it_covers(nlp, text, asset):
+    assert [a.asset for a in agreements(nlp, text)] == [asset]

@@ -1216,7 +1216,7 @@ def test_an_act_no_longer_done_under_an_agreement_says_nothing_of_its_force(nlp)
     assert found.status is None
 
 
-# misfires a review of this session's rules found (fourteenth session), kept mended
+# misfires a review of the thirteenth session's rules found, kept mended
 SESSION_REVIEWED = [
     pytest.param(
         "AMMAN, Nov 15 (AFP) - Syria on Wednesday condemned an air raid on Gaza. Iraq, which signed a trade treaty in 1998, also condemned the raid.",

@@ -192,9 +192,22 @@ class VerbAssets:
                 # (not a verb of outlook: "the deal opens a wide range of opportunities")
                 of_subject = head.dep_ == "nsubj" and v.i == head.head.i and effect and v.lemma_.lower() not in self.vocab.asset_words.outlook_verbs
                 np = self._verb_object(v, m.end, b, tx) if on_name or on_signing or of_subject else None
+                if np is not None and self._settled_dispute(v, m):
+                    continue  # "a pay deal ending a six-week strike", "ending months of speculation": what it settled
                 if np is not None:
                     return self._chars(*np)
         return None
+
+    def _settled_dispute(self, v, m: Mention) -> bool:
+        """True for a strike, a dispute or speculation an agreement (not a truce or peace accord, whose
+        war is what it covers) ends: the occasion of the deal, not what it is about."""
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return False
+        # ("months of speculation", "the threat of strikes": what the span is of)
+        words = {obj.lemma_.lower(), *(g.lemma_.lower() for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")}
+        peace = m.rule.kind == "ceasefire" or any(t.lower_ in ("peace", "truce", "ceasefire", "armistice") for t in self.doc[m.start : m.end])
+        return bool(words & self.vocab.asset_words.dispute_nouns) and not peace
 
     @staticmethod
     def _on_signing_sides(v, head) -> bool:

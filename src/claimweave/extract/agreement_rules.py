@@ -83,6 +83,7 @@ class AssetWords(_Rule):
     activity_heads: frozenset[str] = frozenset()
     payment_words: frozenset[str] = frozenset()  # "worth $2 billion in cash": how it is paid, no asset
     violence_nouns: frozenset[str] = frozenset()  # with the cues' conflict nouns: what a truce comes after
+    dispute_nouns: frozenset[str] = frozenset()  # "a pay deal ending a six-week strike": what it settled, no asset
     truce_making_verbs: frozenset[str] = frozenset()  # "declared a ceasefire after X": X is what it ended
     framed_passive_words: frozenset[str] = frozenset()  # passive verbs whose subject counts only "under" the agreement
     facility_heads: frozenset[str] = frozenset()  # "Rafah Crossing" is a place even when the model tags it a person
