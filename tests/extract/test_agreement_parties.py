@@ -1859,3 +1859,24 @@ def test_a_capital_standing_for_a_side_is_that_side_again(nlp):
 )
 def test_capitals_stand_for_their_states_only(city, state, same):
     assert capital_of(city, state) is same
+
+
+COMPANY_LEAD = (
+    "LONDON, Nov 15 (Reuters) - Singapore Airlines ordered 12 Airbus jets on Wednesday.\n\n"
+    "The airline has a maintenance contract with SR Technics that runs until 2010."
+)
+
+
+def test_a_deal_told_only_with_a_company_in_a_story_about_another_is_the_story_companys(nlp):
+    assert [p.text for p in only(nlp, COMPANY_LEAD).parties] == ["Singapore Airlines", "SR Technics"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(COMPANY_LEAD.replace("The airline has a maintenance contract", "Rival Virgin signed a maintenance contract"), id="another-company-signed-it"),
+        pytest.param(COMPANY_LEAD.replace("The airline has a maintenance contract", "Virgin has a similar contract"), id="a-similar-one"),
+    ],
+)
+def test_no_story_company_is_added_to_another_companys_deal(nlp, text):
+    assert "Singapore Airlines" not in [p.text for a in agreements(nlp, text) for p in a.parties]

@@ -1357,6 +1357,11 @@ class AgreementExtractor:
         # (or a country's name the model left untagged: "Peru on Tuesday rejected ...")
         states = [e for e in lead.ents if e.label_ == "GPE" and e.root.i in words and affiliation_name(e.text) in countries()]
         states = states or [doc[i : i + 1] for i in sorted(words) if not doc[i].ent_type_ and affiliation_name(doc[i].text) in countries()]
+        # ("Singapore Airlines ordered 20 Boeing jets ... a service agreement with Rolls-Royce": a story about a
+        # company, whose one-sided deals "with" another company are its own)
+        companies = [e for e in lead.ents if e.label_ == "ORG" and e.root.i in words] if not states else []
+        if len(companies) == 1:
+            self._lead_company(doc, reader, companies[0], drafts)
         if len(states) != 1:
             return
         state = states[0]
@@ -1388,6 +1393,28 @@ class AgreementExtractor:
                 continue
             if not same_name(side.value[0], state.text) and not (side.start <= state.start_char < side.end):
                 d.terms.parties.append(_entity_term(doc, state, "party.lead_state"))
+
+
+    @staticmethod
+    def _lead_company(doc: Doc, reader, company, drafts: list[Draft]) -> None:
+        """The company a story is about, as the other side of an agreement told only "with" a company."""
+        for d in drafts:
+            if len(d.terms.parties) != 1 or d.collective or d.kind_mention.plural or d.terms.parties[0].rule != "party.with":
+                continue
+            if any(reader.proper_name(m) for m in d.mentions):
+                continue
+            head = doc[d.kind_mention.head]
+            if any(c.dep_ == "amod" and c.lower_ in _LIKE_WORDS for c in head.children):
+                continue  # ("Rival Acme has a similar deal with Google")
+            signer = next((c for c in head.head.children if c.dep_ == "nsubj"), None) if head.dep_ == "dobj" else None
+            if signer is not None and signer.pos_ == "PROPN" and not same_name(signer.text, company.text):
+                continue  # ("Yahoo signed a search deal with Microsoft" in a story about Google: Yahoo's)
+            side = d.terms.parties[0]
+            span = doc.char_span(side.start, side.end, alignment_mode="expand")
+            if span is None or not any(e.label_ == "ORG" for e in span.ents):
+                continue
+            if not same_name(side.value[0], company.text) and not (side.start <= company.start_char < side.end):
+                d.terms.parties.insert(0, _entity_term(doc, company, "party.lead_company"))
 
 
 # agreements a state grants a company (a concession, a lease, mining or exploration rights)
