@@ -1876,6 +1876,7 @@ def test_a_deal_told_only_with_a_company_in_a_story_about_another_is_the_story_c
     [
         pytest.param(COMPANY_LEAD.replace("The airline has a maintenance contract", "Rival Virgin signed a maintenance contract"), id="another-company-signed-it"),
         pytest.param(COMPANY_LEAD.replace("The airline has a maintenance contract", "Virgin has a similar contract"), id="a-similar-one"),
+        pytest.param(COMPANY_LEAD.replace("The airline has", "Virgin has"), id="another-company-has-it"),
     ],
 )
 def test_no_story_company_is_added_to_another_companys_deal(nlp, text):

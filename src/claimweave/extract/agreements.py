@@ -304,7 +304,7 @@ class AgreementExtractor:
         self._coordinated_objects(doc, drafts)
         self._same_agreement(drafts)
         self._succeeded(doc, drafts)
-        self._lead_state(doc, reader, sentences, drafts)
+        self._story_sides(doc, reader, sentences, drafts)
         self._speaker_side(doc, drafts)
         self._club_of_person(doc, drafts)
         self._holder_by_relative(doc, drafts)
@@ -1329,62 +1329,62 @@ class AgreementExtractor:
             if party is not None and not any(same_name(party.value[0], p.value[0]) for p in d.terms.parties):
                 d.terms.parties.insert(0, Term(party.value, party.start, party.end, "party.speaker"))
 
-    def _lead_state(self, doc: Doc, reader, sentences: list, drafts: list[Draft]) -> None:
-        """"Egypt on Wednesday rejected calls to revise ... guaranteed by a 1959 accord with Sudan": an
-        agreement between states told with one state only is the story's own state's with it, the state
-        its first sentence is about (its subject), when that is another one."""
+    def _story_sides(self, doc: Doc, reader, sentences: list, drafts: list[Draft]) -> None:
+        """An agreement told with one side only, in a story about a state or a company (the one its first
+        sentence is about), is that state's or company's with it (see ``_lead_state``, ``_lead_company``)."""
+        subject = self._story_subject(doc, sentences)
+        if subject is None:
+            return
+        lead = subject.sent
+        words = {subject.i} | {c.i for c in subject.children if c.dep_ in ("compound", "poss")}
+        # (a country by name, not a capital standing for it nor the dateline's city; or a country's name
+        # the model left untagged: "Peru on Tuesday rejected ...")
+        states = [e for e in lead.ents if e.label_ == "GPE" and e.root.i in words and affiliation_name(e.text) in countries()]
+        states = states or [doc[i : i + 1] for i in sorted(words) if not doc[i].ent_type_ and affiliation_name(doc[i].text) in countries()]
+        companies = [e for e in lead.ents if e.label_ == "ORG" and e.root.i in words]
+        if len(states) == 1:
+            self._lead_state(doc, reader, states[0], drafts)
+        elif not states and len(companies) == 1:
+            self._lead_company(doc, reader, companies[0], drafts)
+
+    def _story_subject(self, doc: Doc, sentences: list):
+        """The subject of the story's first sentence (of what it says, before "..., an official said"),
+        past its dateline; None when it has none or two ("Chile and Peru signed ...")."""
         def main_verb(sent):
             # (the parser may cut a dateline off as a sentence of its own, inside the one read here)
             return next((t for t in [sent.root, *sent] if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"), None)
 
         lead = next((s for s in sentences if len(s) >= 8 and main_verb(s) is not None), None)
         if lead is None:
-            return
-        speech = set(self.vocab.cues.party_speech_verbs)
+            return None
         verb = main_verb(lead)
         # ("X has begun a review of ..., an official said": what is said first, its sayer after it)
         said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
-        if said is not None and verb.lemma_ in speech:
+        if said is not None and verb.lemma_ in self.vocab.cues.party_speech_verbs:
             verb = said
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _past_dateline(doc, verb, subject) if subject is not None else None
         if subject is None or any(c.dep_ == "conj" for c in subject.children):
-            return  # ("Chile and Peru signed ...": two states, neither the story's alone)
-        subject = _past_dateline(doc, verb, subject)
-        if subject is None or any(c.dep_ == "conj" for c in subject.children):
-            return
-        words = {subject.i} | {c.i for c in subject.children if c.dep_ in ("compound", "poss")}
-        # (a country by name, not a capital standing for it nor the dateline's city)
-        # (or a country's name the model left untagged: "Peru on Tuesday rejected ...")
-        states = [e for e in lead.ents if e.label_ == "GPE" and e.root.i in words and affiliation_name(e.text) in countries()]
-        states = states or [doc[i : i + 1] for i in sorted(words) if not doc[i].ent_type_ and affiliation_name(doc[i].text) in countries()]
-        # ("Singapore Airlines ordered 20 Boeing jets ... a service agreement with Rolls-Royce": a story about a
-        # company, whose one-sided deals "with" another company are its own)
-        companies = [e for e in lead.ents if e.label_ == "ORG" and e.root.i in words] if not states else []
-        if len(companies) == 1:
-            self._lead_company(doc, reader, companies[0], drafts)
-        if len(states) != 1:
-            return
-        state = states[0]
-        signing = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.making_verbs)
-        for d in drafts:
-            if len(d.terms.parties) != 1 or d.collective or d.kind_mention.plural or d.kind_mention.rule.kind == "accession":
-                continue  # (not "treaties signed in 2015 and 2017": with whom each is, is not said)
-            if any(reader.proper_name(m) for m in d.mentions):
-                continue  # (a treaty known by its name is signed by the states its story names)
+            return None
+        return subject
+
+    def _lead_state(self, doc: Doc, reader, state, drafts: list[Draft]) -> None:
+        """"Egypt on Wednesday rejected calls to revise ... guaranteed by a 1959 accord with Sudan": an
+        agreement between states told with one state only is the story's state's with it; so is a
+        concession, lease or rights grant of a company ("The government is reviewing a concession held by
+        Firestone")."""
+        for d in self._one_sided(doc, reader, drafts):
+            if d.kind_mention.rule.kind == "accession":
+                continue
             head = doc[d.kind_mention.head]
-            if any(c.dep_ == "amod" and c.lower_ in _LIKE_WORDS for c in head.children):
-                continue  # ("Peru signed a similar agreement in April": another state's own, with another)
-            if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in signing:
-                continue  # ("Jordan, which signed a peace treaty in 1994": its signer told, the other side not)
             side = d.terms.parties[0]
             span = doc.char_span(side.start, side.end, alignment_mode="expand")
             state_side = span is not None and affiliation_name(side.value[0]) in countries() and any(e.label_ == "GPE" for e in span.ents)
-            # ("The government is reviewing a concession held by Firestone": a state's grant to a company)
             granted = span is not None and d.kind_mention.rule.kind in _STATE_GRANTS and any(e.label_ == "ORG" for e in span.ents)
             if not (state_side or granted):
                 continue
-            # ("First Quantum, which holds a copper concession in Zambia": a grant of another state)
-            # (a place it lies in, not a maker's nationality: "held by US tyre maker Firestone")
+            # ("First Quantum, which holds a copper concession in Zambia": a grant of another state; but
+            # "held by US tyre maker Firestone" names a maker's nationality, not where it lies)
             places = [
                 t for t in (*head.subtree, *head.head.subtree)
                 if t.ent_type_ == "GPE" and t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "off") and affiliation_name(t.text) in countries()
@@ -1394,27 +1394,47 @@ class AgreementExtractor:
             if not same_name(side.value[0], state.text) and not (side.start <= state.start_char < side.end):
                 d.terms.parties.append(_entity_term(doc, state, "party.lead_state"))
 
-
-    @staticmethod
-    def _lead_company(doc: Doc, reader, company, drafts: list[Draft]) -> None:
-        """The company a story is about, as the other side of an agreement told only "with" a company."""
-        for d in drafts:
-            if len(d.terms.parties) != 1 or d.collective or d.kind_mention.plural or d.terms.parties[0].rule != "party.with":
-                continue
-            if any(reader.proper_name(m) for m in d.mentions):
-                continue
-            head = doc[d.kind_mention.head]
-            if any(c.dep_ == "amod" and c.lower_ in _LIKE_WORDS for c in head.children):
-                continue  # ("Rival Acme has a similar deal with Google")
-            signer = next((c for c in head.head.children if c.dep_ == "nsubj"), None) if head.dep_ == "dobj" else None
-            if signer is not None and signer.pos_ == "PROPN" and not same_name(signer.text, company.text):
-                continue  # ("Yahoo signed a search deal with Microsoft" in a story about Google: Yahoo's)
+    def _lead_company(self, doc: Doc, reader, company, drafts: list[Draft]) -> None:
+        """"Singapore Airlines ordered 20 Boeing jets ... a service agreement with Rolls-Royce": an
+        agreement told only "with" a company, in a story about another company, is that company's too."""
+        for d in self._one_sided(doc, reader, drafts, owner=company):
             side = d.terms.parties[0]
             span = doc.char_span(side.start, side.end, alignment_mode="expand")
-            if span is None or not any(e.label_ == "ORG" for e in span.ents):
+            if side.rule != "party.with" or span is None or not any(e.label_ == "ORG" for e in span.ents):
                 continue
             if not same_name(side.value[0], company.text) and not (side.start <= company.start_char < side.end):
                 d.terms.parties.insert(0, _entity_term(doc, company, "party.lead_company"))
+
+    def _one_sided(self, doc: Doc, reader, drafts: list[Draft], owner=None) -> list[Draft]:
+        """The singular agreements told with one side, not by a proper name, whose other side is not
+        said to be someone else's: not "a similar agreement", nor one its one side is told signing
+        ("Jordan, which signed a peace treaty in 1994": with whom is not said), unless the signer may be
+        ``owner``, the story's company ("It also signed a service agreement with Rolls-Royce")."""
+        signing = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.making_verbs)
+        out = []
+        for d in drafts:
+            # (not "treaties signed in 2015 and 2017": with whom each is, is not said; and a treaty known by
+            # its name is signed by the states its story names)
+            if len(d.terms.parties) != 1 or d.collective or d.kind_mention.plural or any(reader.proper_name(m) for m in d.mentions):
+                continue
+            head = doc[d.kind_mention.head]
+            if any(c.dep_ == "amod" and c.lower_ in _LIKE_WORDS for c in head.children):
+                continue
+            # (for a story's company, any verb whose subject is another name: "Virgin has a contract with X")
+            if head.dep_ in ("dobj", "nsubjpass") and (owner is not None or head.head.lemma_ in signing) and not self._signed_by(head.head, owner):
+                continue
+            out.append(d)
+        return out
+
+    @staticmethod
+    def _signed_by(verb, owner) -> bool:
+        """True when the subject of the verb an agreement is the object of may be ``owner`` (the story's
+        company): the company itself, "it" or a description ("The airline signed ..."), not another name
+        ("Yahoo signed a deal", "Virgin has a contract")."""
+        if owner is None:
+            return False
+        signer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return signer is None or signer.pos_ != "PROPN" or same_name(signer.text, owner.text)
 
 
 # agreements a state grants a company (a concession, a lease, mining or exploration rights)
