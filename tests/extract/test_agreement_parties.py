@@ -1881,3 +1881,12 @@ def test_a_deal_told_only_with_a_company_in_a_story_about_another_is_the_story_c
 )
 def test_no_story_company_is_added_to_another_companys_deal(nlp, text):
     assert "Singapore Airlines" not in [p.text for a in agreements(nlp, text) for p in a.parties]
+
+
+def test_the_kingdom_in_a_story_filed_from_its_capital_is_its_state(nlp):
+    text = (
+        "AMMAN, Nov 15 (AFP) - Jordan and Iraq will cut tariffs under a trade agreement, the ministry said.\n\n"
+        "The kingdom has signed a string of trade accords in recent years."
+    )
+    found = next(a for a in agreements(nlp, text) if a.text == "trade accords")
+    assert [(p.text, text[p.start : p.end]) for p in found.parties] == [("Jordan", "Jordan")]

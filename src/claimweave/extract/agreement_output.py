@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from claimweave.extract.agreement_bilateral import bilateral_sides
 from claimweave.extract.agreement_host import host_state
-from claimweave.extract.agreement_people import capital_of
+from claimweave.extract.agreement_people import capital_of, capitals
 from claimweave.extract.agreement_rules import Vocabulary
 from claimweave.extract.agreement_terms import add_duration, in_week, is_date, is_duration
 from claimweave.extract.agreement_types import BEFORE_WORDS, Term
@@ -69,6 +69,8 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
     t.parties = [p for p in t.parties if not any(_bracketed_after(doc, q, p) for q in t.parties)]
     # ("Indonesia and Australia ... Jakarta": a capital standing for a state named as a side is that side again)
     t.parties = [p for p in t.parties if not any(q is not p and capital_of(p.value[0], q.value[0]) for q in t.parties)]
+    # ("RABAT, Nov 15 (AFP) - ... The kingdom has signed a string of trade accords": the state filed from)
+    t.parties = [_home_state(doc, filed, p) or p for p in t.parties]
     parties = [
         Argument(text=p.value[0], start=p.start, end=p.end, entity_id=p.value[1] or named.get(name_key(p.value[0])))
         for p in t.parties
@@ -170,6 +172,25 @@ def _bracketed_after(doc: Doc, name: Term, short: Term) -> bool:
     word = short.value[0]
     short_form = word[:1].isupper() and " " not in word and len(word) <= 12
     return short_form and text[name.end : short.start] == " (" and text[short.end : short.end + 1] == ")"
+
+
+# a state written only by what it is ("the kingdom"), in a story filed from its capital
+_HOME_WORDS = re.compile(r"(?:the|The) (?:kingdom|sultanate|emirate|island nation|island state|republic|country)")
+
+
+def _home_state(doc: Doc, filed: list[tuple[int, int]], party: Term) -> Term | None:
+    """"RABAT, Nov 15 (AFP) - ... The kingdom has signed": a side written as "the kingdom" or "the
+    country", in a story filed from a capital, is the capital's state, where the story names it (its
+    first mention there is the side's span)."""
+    if not _HOME_WORDS.fullmatch(party.value[0]) or not filed:
+        return None
+    text = analysed_text(doc)
+    city = re.match(r"\s*([A-Z][A-Z.' -]+?)\s*(?:,|\(|--|-)", text[filed[0][0] : filed[0][1]])
+    country = capitals().get(city.group(1).strip().title()) if city else None
+    found = re.search(rf"\b{re.escape(country)}\b", text) if country else None
+    if found is None:
+        return None
+    return Term((country, None), found.start(), found.end(), party.rule)
 
 
 # the words that end a company's full name ("Capita Group Plc", "Ericsson AB")
