@@ -1890,3 +1890,11 @@ def test_the_kingdom_in_a_story_filed_from_its_capital_is_its_state(nlp):
     )
     found = next(a for a in agreements(nlp, text) if a.text == "trade accords")
     assert [(p.text, text[p.start : p.end]) for p in found.parties] == [("Jordan", "Jordan")]
+
+
+def test_the_country_in_a_story_filed_from_a_capital_may_be_another_state(nlp):
+    text = (
+        "WASHINGTON, Nov 15 (AFP) - The United States urged Iraq to pass an oil law, officials said.\n\n"
+        "The country signed a string of oil contracts in recent years."
+    )
+    assert "United States" not in [p.text for a in agreements(nlp, text) for p in a.parties]

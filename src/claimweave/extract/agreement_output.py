@@ -174,13 +174,14 @@ def _bracketed_after(doc: Doc, name: Term, short: Term) -> bool:
     return short_form and text[name.end : short.start] == " (" and text[short.end : short.end + 1] == ")"
 
 
-# a state written only by what it is ("the kingdom"), in a story filed from its capital
-_HOME_WORDS = re.compile(r"(?:the|The) (?:kingdom|sultanate|emirate|island nation|island state|republic|country)")
+# a state written only by what it is ("the kingdom"), in a story filed from its capital (not "the
+# country", which a story filed from Washington may say of any state)
+_HOME_WORDS = re.compile(r"(?:the|The) (?:kingdom|sultanate|emirate|island nation|island state)")
 
 
 def _home_state(doc: Doc, filed: list[tuple[int, int]], party: Term) -> Term | None:
     """"RABAT, Nov 15 (AFP) - ... The kingdom has signed": a side written as "the kingdom" or "the
-    country", in a story filed from a capital, is the capital's state, where the story names it (its
+    sultanate", in a story filed from a capital, is the capital's state, where the story names it (its
     first mention there is the side's span)."""
     if not _HOME_WORDS.fullmatch(party.value[0]) or not filed:
         return None
