@@ -1262,3 +1262,44 @@ def test_a_surname_inside_a_companys_name_leaves_a_players_contract_personal(nlp
 
 def test_an_agreement_extended_to_a_new_party_is_sought_not_renewed(nlp):
     assert run(nlp, "Japan plans to extend a new yen loan agreement to Vietnam next year, the foreign ministry said.", dt.date(2006, 11, 15)) == []
+
+
+# misfires the second review of the thirteenth session's rules found, kept mended
+@pytest.mark.parametrize(
+    ("text", "mention", "parties"),
+    [
+        pytest.param("President Hugo Chavez said it was time to review the oil contract with Exxon Mobil.", "the oil contract", ["Exxon Mobil"], id="a-dummy-it"),
+        pytest.param(
+            "Moody's said on Monday it could downgrade Ukraine's credit rating if the gas supply deal with Gazprom collapsed.",
+            "the gas supply deal", ["Gazprom"], id="another-verb-between",
+        ),
+        pytest.param(
+            "SINGAPORE, Nov 15 (Reuters) - Singapore Airlines ordered 20 Boeing 787 jets on Wednesday. The order follows a service "
+            "agreement with Rolls-Royce announced by Qantas last month.",
+            "a service agreement", ["Rolls-Royce"], id="made-by-another-company",
+        ),
+        pytest.param(
+            "BOGOTA, Nov 15 (AFP) - Colombia's Congress on Wednesday began debating the free trade pact. The trade agreement with the "
+            "United States was signed in Washington in February.",
+            "The trade agreement", ["the United States", "Colombia"], id="signed-with-no-signer-told",
+        ),
+        pytest.param(
+            "Berlin's city government signed an agreement with Germany on Monday to take over the city's Tempelhof airport.",
+            "an agreement", ["Berlin", "Germany"], id="a-citys-own-government",
+        ),
+    ],
+)
+def test_the_second_reviews_side_misfires_stay_mended(nlp, text, mention, parties):
+    found = next(a for a in run(nlp, text, dt.date(2006, 11, 15)) if a.text == mention)
+    assert [p.text for p in found.parties] == parties
+
+
+def test_an_option_to_extend_the_contract_by_a_year_is_a_renewal_option(nlp):
+    text = "Chelsea signed Silva to a four-year contract with an option for the club to extend the contract by a further year."
+    found = next(a for a in run(nlp, text, dt.date(2006, 11, 15)) if a.text == "a four-year contract")
+    assert found.renewal is not None and found.renewal.automatic is False
+
+
+def test_a_dispute_over_something_a_deal_ends_says_what_it_covers(nlp):
+    text = "India and Bangladesh signed a water-sharing agreement on Monday, ending a 20-year dispute over the Ganges river waters."
+    assert [a.asset for a in run(nlp, text, dt.date(2006, 11, 15))] == ["a 20-year dispute over the Ganges river waters"]

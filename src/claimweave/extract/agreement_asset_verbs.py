@@ -14,6 +14,10 @@ from claimweave.models import Timex
 RIGHT_NOUNS = ("right", "permission", "authority", "licence", "license", "power", "option", "freedom")
 
 
+# disputes whose "over X" names what the agreement settling them covers
+_QUARREL_NOUNS = frozenset(("dispute", "row", "standoff", "stand-off", "stalemate", "deadlock", "impasse", "wrangling", "quarrel"))
+
+
 class VerbAssets:
     """The verb-based asset readers of ``AssetReader`` (needs ``doc``, ``vocab``, ``_chars``, ``_np``,
     ``_object_np`` and ``_is_name`` from it)."""
@@ -207,7 +211,9 @@ class VerbAssets:
         # ("months of speculation", "the threat of strikes": what the span is of)
         words = {obj.lemma_.lower(), *(g.lemma_.lower() for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")}
         peace = m.rule.kind == "ceasefire" or any(t.lower_ in ("peace", "truce", "ceasefire", "armistice") for t in self.doc[m.start : m.end])
-        return bool(words & self.vocab.asset_words.dispute_nouns) and not peace
+        # ("ending a 20-year dispute over the Ganges waters": a dispute says what it was over)
+        over = obj.lemma_.lower() in _QUARREL_NOUNS and any(c.dep_ == "prep" and c.lower_ in ("over", "about", "on") for c in obj.children)
+        return bool(words & self.vocab.asset_words.dispute_nouns) and not peace and not over
 
     @staticmethod
     def _on_signing_sides(v, head) -> bool:

@@ -68,7 +68,11 @@ def to_agreement(doc: Doc, doc_id: str, draft: Draft, vocab: Vocabulary, named: 
     # ("Dutch rival Verenigde Kunststof (VKN)": the acronym in brackets after a side is that side again)
     t.parties = [p for p in t.parties if not any(_bracketed_after(doc, q, p) for q in t.parties)]
     # ("Indonesia and Australia ... Jakarta": a capital standing for a state named as a side is that side again)
-    t.parties = [p for p in t.parties if not any(q is not p and capital_of(p.value[0], q.value[0]) for q in t.parties)]
+    # (not a city's own government: "Berlin's city government signed an agreement with Germany")
+    t.parties = [
+        p for p in t.parties
+        if not any(q is not p and capital_of(p.value[0], q.value[0]) for q in t.parties) or _CITY_BODY.match(analysed_text(doc), p.end)
+    ]
     # ("RABAT, Nov 15 (AFP) - ... The kingdom has signed a string of trade accords": the state filed from)
     t.parties = [_home_state(doc, filed, p) or p for p in t.parties]
     parties = [
@@ -174,6 +178,8 @@ def _bracketed_after(doc: Doc, name: Term, short: Term) -> bool:
     return short_form and text[name.end : short.start] == " (" and text[short.end : short.end + 1] == ")"
 
 
+# a city's own bodies after its name ("Berlin's city government", "Moscow city hall", "the Moscow mayor")
+_CITY_BODY = re.compile(r"(?:'s)?\s+(?:city|municipal|metropolitan|mayor|town)\b")
 # a state written only by what it is ("the kingdom"), in a story filed from its capital (not "the
 # country", which a story filed from Washington may say of any state)
 _HOME_WORDS = re.compile(r"(?:the|The) (?:kingdom|sultanate|emirate|island nation|island state)")

@@ -59,6 +59,16 @@ _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
 # verbs of an end already past ("expired in March", "ended on Friday"): their dates are not moved ahead
 _PAST_END = re.compile(r"\b(?:expired|ended|lapsed|ran out|ceased|was due|were due|had been due)\b", re.I)
 
+# "an option for the airline to extend ...": a renewal option only when what is extended is the agreement
+# ("it", "the lease", "his contract", "his stay") or a term follows ("for a further five years", "by two years")
+_HOLDER_OPTION = re.compile(r"option (?:for|of) \S+(?: \S+)? to (?:renew|extend)", re.I)
+_EXTENDED_TERM = re.compile(
+    r"\s+(?:(?:it|them)\b|(?:the|his|her|its|their)\s+(?:[\w-]+(?:'s)?\s+)?"
+    r"(?:lease|contract|deal|agreement|accord|pact|concession|licen[cs]e|term|stay|occupancy|loan|arrangement)s?\b|(?:for|by)\s)",
+    re.I,
+)
+
+
 class ClauseReader(StatusReader):
     """Reads Terms from token ranges of one Doc."""
 
@@ -116,6 +126,8 @@ class ClauseReader(StatusReader):
                 lo, hi = sent.start_char, sent.end_char
             for m in rule.regex.finditer(self.text, lo, hi):
                 s, e = m.start(), m.end()
+                if _HOLDER_OPTION.fullmatch(m.group()) and not _EXTENDED_TERM.match(self.text, e):
+                    continue  # "an option for the group to extend its stake": something else extended
                 if fixed is None and self._hypothetical(ca, s):
                     continue  # (an option is told as one: "if the club exercises its option for ...")
                 near = [

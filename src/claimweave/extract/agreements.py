@@ -1314,14 +1314,18 @@ class AgreementExtractor:
             if not any(c.dep_ == "prep" and c.lower_ == "with" for t in [head, *head.children] for c in t.children) and d.terms.parties[0].rule != "party.with":
                 continue  # (the other side told by "with": "the deal agreed last month with Tata Steel")
             said = next((a for a in head.ancestors if a.dep_ == "ccomp" and a.head.lemma_ in speech), None)
-            if said is None:
+            if said is None or said.lemma_ == "be":
+                continue  # (not "said it was time to review the contract with X": "it" is no one)
+            # (what the speaker itself does to the agreement, no other verb between: not "it could downgrade
+            # the rating if the deal with X collapsed")
+            if any(a.pos_ in ("VERB", "AUX") for a in head.ancestors if a.i != said.i and said in a.ancestors):
                 continue
             speaker = next((c for c in said.head.children if c.dep_ == "nsubj"), None)
             speaker = _past_dateline(doc, said.head, speaker) if speaker is not None else None
             # (of itself: "it" or "its" in what is said, before the agreement)
             own = any(t.lower_ in ("it", "its") and t.i < head.i for t in said.subtree)
             party = self._subject_party(doc, speaker, untagged=True) if speaker is not None and own else None
-            if party is None and speaker is not None and own and speaker.pos_ == "PROPN" and any(t.lower_ == "it" for t in said.subtree):
+            if party is None and speaker is not None and own and speaker.pos_ == "PROPN" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in said.children):
                 # ("Petrobras said it would ...": "it" says the name the model took for a person is none)
                 first = min([speaker.i] + [c.i for c in speaker.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
                 start, end = doc[first].idx, speaker.idx + len(speaker)
@@ -1402,6 +1406,8 @@ class AgreementExtractor:
             span = doc.char_span(side.start, side.end, alignment_mode="expand")
             if side.rule != "party.with" or span is None or not any(e.label_ == "ORG" for e in span.ents):
                 continue
+            if not self._of_company(doc, d.kind_mention, company):
+                continue
             if not same_name(side.value[0], company.text) and not (side.start <= company.start_char < side.end):
                 d.terms.parties.insert(0, _entity_term(doc, company, "party.lead_company"))
 
@@ -1420,11 +1426,28 @@ class AgreementExtractor:
             head = doc[d.kind_mention.head]
             if any(c.dep_ == "amod" and c.lower_ in _LIKE_WORDS for c in head.children):
                 continue
-            # (for a story's company, any verb whose subject is another name: "Virgin has a contract with X")
-            if head.dep_ in ("dobj", "nsubjpass") and (owner is not None or head.head.lemma_ in signing) and not self._signed_by(head.head, owner):
+            # (for a story's company, any verb whose subject is another name: "Virgin has a contract with X";
+            # but "The trade agreement with the United States was signed in February" tells no signer)
+            verb = head.head
+            told_signer = head.dep_ == "dobj" or head.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children)
+            if told_signer and (owner is not None or verb.lemma_ in signing) and not self._signed_by(verb, owner):
                 continue
             out.append(d)
         return out
+
+    @staticmethod
+    def _of_company(doc: Doc, mention: Mention, company) -> bool:
+        """True when an agreement's sentence, before it, names the story's company or refers to it ("it",
+        "its", "the airline"), and no one else is told making it ("announced by Qantas")."""
+        head = doc[mention.head]
+        sent = head.sent
+        before = doc[sent.start : mention.start]
+        told = any(same_name(e.text, company.text) for e in before.ents if e.label_ == "ORG") or any(
+            t.lower_ in ("it", "its", "they", "their") or t.lower_ in _COMPANY_WORDS and t.i > 0 and doc[t.i - 1].lower_ == "the"
+            for t in before
+        )
+        agent = any(c.dep_ == "agent" and any(g.pos_ == "PROPN" for g in c.subtree) for t in (head, *head.children) for c in t.children)
+        return told and not agent
 
     @staticmethod
     def _signed_by(verb, owner) -> bool:
@@ -1441,6 +1464,8 @@ class AgreementExtractor:
 _STATE_GRANTS = ("concession", "lease", "mining", "exploration", "rights")
 # what a later agreement does to an earlier one between the same sides
 _SUCCEEDING = ("replace", "supersede", "supplement", "succeed", "follow", "amend", "update")
+# what a story calls the company it is about ("the airline has a contract with X")
+_COMPANY_WORDS = ("company", "group", "firm", "airline", "carrier", "league", "club", "bank", "maker", "operator", "insurer")
 # words that make an agreement another one like it ("a similar pact"), made by others
 _LIKE_WORDS = ("similar", "comparable", "like")
 
