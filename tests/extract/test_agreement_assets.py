@@ -193,6 +193,11 @@ NAMED_OBJECTS = [
     ),
     pytest.param("Slovakia signed a contract for Hungary on Monday.", None, id="a-state-a-contract-is-for-is-a-party"),
     pytest.param("Tolmark signed a deal with Vessia to supply Ghana.", None, id="a-state-supplied-is-no-asset"),
+    pytest.param(
+        "The deal, signed by officials of the two sides, sets up the Regional Fund for Clean Water.",
+        "the Regional Fund for Clean Water",
+        id="a-body-it-creates-with-its-whole-name",
+    ),
 ]
 
 

@@ -115,6 +115,14 @@ EVENTS = [
         "Ministers met in Geneva on Monday. A shipping accord was signed at the meeting.",
         "A shipping accord", [], id="meeting-without-sides",
     ),
+    pytest.param(
+        "Agreements on water sharing were reached at a meeting of Ruritania, the Arab League and the Sudanese government on Monday.",
+        "Agreements", ["Ruritania", "the Arab League", "the Sudanese government"], id="reached-at-a-meeting-of-a-list",
+    ),
+    pytest.param(
+        "Japan's water agreement with Peru was criticised at a meeting of the Arab League and the African Union on Monday.",
+        "water agreement", ["Japan", "Peru"], id="criticised-at-a-meeting-is-no-side",
+    ),
 ]
 
 
@@ -1005,6 +1013,7 @@ def test_a_title_written_after_a_name_is_no_side(nlp):
     text = "The deal, signed between Spanish minister Ana Lopez and Kemal Dervis, the UN Development Program (UNDP) Administrator, sets up a new fund."
     parties = parties_of(nlp, text, "The deal")
     assert "the UN Development Program" in parties and "Administrator" not in parties
+
 
 
 

@@ -407,6 +407,8 @@ def test_add_duration(date, duration, expected):
         ("Russia's", "Russia", True),
         ("Iraq", "Iran", False),
         ("the Syrian Democratic Forces", "Syrian Democratic Forces", True),
+        ("UNDP", "the UN Development Program", True),
+        ("UNDP", "the UN Fund", False),
     ],
 )
 def test_same_name(a, b, expected):

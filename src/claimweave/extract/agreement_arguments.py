@@ -29,6 +29,8 @@ _POSSESSIVE_THEN = re.compile(r"^['\u2019]s?\s")
 _SOURCE_PEOPLE = {"official", "source", "spokesman", "spokeswoman", "spokesperson"}  # who speaks for a body
 _OUTLETS = {"agency", "newspaper", "daily", "paper", "television", "radio", "channel", "network", "station", "magazine", "weekly", "website"}
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
+# "reached at the joint meeting of the UN, the AU and ...": whom a meeting is of, before a name
+_MEETING_OF = re.compile(r"\b(?:at|during|in)\s+(?:the|a|an|their|its)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+)\s+(?:of|between)\s+(?:the\s+)?$")
 _PLACE_KINDS = frozenset(("state", "province", "region", "county", "municipality", "prefecture", "district", "emirate"))
 
 
@@ -134,6 +136,20 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                             out.update(x.i for x in t.subtree if x.dep_ in ("compound", "poss") or x == t)
         return out
 
+    def _convened(self, left: str, root, mentions: list[Mention]) -> bool:
+        """True for a name a meeting is of, the meeting an agreement was reached or signed at
+        ("agreements were reached at the joint meeting of the UN, the AU and the Sudanese government")."""
+        met = _MEETING_OF.search(left)
+        if met is None or met.group("noun") not in self.vocab.asset_words.event_nouns or root.dep_ != "pobj":
+            return False
+        meeting = root.head.head
+        place = meeting.head if meeting.dep_ == "pobj" else None
+        making = set(self.vocab.cues.signed_verbs) | set(self.vocab.cues.reach_verbs)
+        if place is None or place.lower_ not in ("at", "during", "in") or place.head.lemma_ not in making:
+            return False
+        verb = place.head
+        return any(self.doc[m.head].head.i == verb.i or m.head == verb.i for m in mentions)
+
     def _parties(self, ca: int, cb: int, tx: list[Timex], asset: Term | None, mentions: list[Mention]) -> list[Term]:
         """Parties named in the clause: organisations, states and groups that are not places or sources."""
         out: list[Term] = []
@@ -223,7 +239,8 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             acquired = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in self.vocab.cues.transfer_words and (root.ent_type_ == "ORG" or company)
             # "became the 28th member of the European Union": the body joined is a side
             joined = any(m.rule.id == "kind.accession_join" and m.start <= root.i < m.end for m in mentions)
-            if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or signed or beneficiary or acquired or joined or self._from_seller(root, mentions)):
+            convened = self._convened(left, root, mentions)
+            if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or signed or beneficiary or acquired or joined or convened or self._from_seller(root, mentions)):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 blocked.add(root.i)
                 continue
@@ -237,7 +254,12 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             demonym_pair = root.ent_type_ == "NORP" and (
                 root.dep_ == "conj" and root.head.ent_type_ in ("NORP", "GPE") or any(c.dep_ == "conj" and c.ent_type_ in ("NORP", "GPE") for c in root.children)
             ) and self._qualifies_a_side(root)
-            if root.pos_ not in ("PROPN", "NOUN") and not demonym_pair:
+            # "with the UN, the AU and the Sudanese government": a demonym on a state body, further on in a
+            # list of sides
+            listed_body = root.ent_type_ == "NORP" and root.dep_ == "amod" and root.head.i == span.end and root.head.lemma_.lower() in self.vocab.cues.state_body_nouns and (
+                bool(out) and out[-1].rule == "party.with" and bool(COORDINATED.fullmatch(self.text[out[-1].end : s]))
+            )
+            if root.pos_ not in ("PROPN", "NOUN") and not demonym_pair and not listed_body:
                 continue
             # "54 F-4E Phantom aircraft": a model name qualifies a noun through the unnamed words after it
             qualifier = root
@@ -311,7 +333,7 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             else:
                 # "between Mexico, Canada and the United States": every name of the list after it
                 listed = bool(out) and out[-1].rule == "party.with" and bool(COORDINATED.fullmatch(self.text[out[-1].end : s]))
-                tied = listed or _WITH.search(left) and (not mentions or self._with_agreement(span, mentions))
+                tied = listed or convened or _WITH.search(left) and (not mentions or self._with_agreement(span, mentions))
                 # "the agreement says people can travel between Gaza and the West Bank": a "between" far
                 # from the agreement's name is about something else.
                 rule = "party.with" if tied else ("party.clause" if eid else "party.name")

@@ -100,12 +100,21 @@ class VerbAssets:
         if np is not None and self._is_name(*np):
             given = next((c for t in (v, obj) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
             what = next((c for c in given.children if c.dep_ == "pobj"), None) if given is not None else None
-            if what is None and v.lemma_.lower() in self.vocab.asset_words.named_object_verbs:
-                return np  # "an agreement to reopen Rafah Crossing": the place or firm itself is what it covers
+            words = self.vocab.asset_words
+            if what is None and v.lemma_.lower() in words.named_object_verbs | words.creation_verbs:
+                # "an agreement to reopen Rafah Crossing": the place or firm itself is what it covers; "the
+                # deal sets up the UN Fund": so is the body it creates
+                return self._whole_name(np, b)
             np = self._object_np(what.left_edge.i, b, tx) if what is not None else None
         if np is None or self._is_name(*np):
             return None
-        return self._right_to(self._identified(np, obj, b), b)
+        return self._right_to(self._identified(self._whole_name(np, b), obj, b), b)
+
+    def _whole_name(self, np: tuple[int, int], b: int) -> tuple[int, int]:
+        """A phrase that ends inside a name carried to the name's end ("sets up the Regional Fund for
+        Clean Water", not "the Regional Fund")."""
+        ends = [x.end for x in self.doc.ents if np[0] <= x.start < np[1] < x.end <= b]
+        return (np[0], max(ends)) if ends else np
 
     def _right_to(self, np: tuple[int, int], b: int) -> tuple[int, int]:
         """A right or permission with the infinitive that says what it allows ("gives Libya the right to

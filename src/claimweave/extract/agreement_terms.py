@@ -103,12 +103,14 @@ def same_name(a: str, b: str) -> bool:
 def spells(acronym: str, name: str) -> bool:
     """True when ``acronym`` is written with the initials of ``name``: of all its words or of its
     capitalised ones ("LTTE" and "the Liberation Tigers of Tamil Eelam", "MOU" and "Memorandum of
-    Understanding")."""
+    Understanding", "UNDP" and "the UN Development Program")."""
     short = acronym.removeprefix("the ").replace(".", "").replace("-", "").replace("&", "")
     words = [w for w in name.split() if w.lower() not in ("the", "a", "an")]
     if len(short) < 2 or not short.isupper() or not words:
         return False
-    initials = {"".join(w[0] for w in words), "".join(w[0] for w in words if w[:1].isupper())}
+    # (an acronym inside the name is written whole: "UNDP" and "the UN Development Program")
+    whole = "".join(w if len(w) > 1 and w.isupper() else w[0] for w in words if w[:1].isupper())
+    initials = {"".join(w[0] for w in words), "".join(w[0] for w in words if w[:1].isupper()), whole}
     return short.lower() in {i.lower() for i in initials}
 
 
