@@ -518,6 +518,13 @@ TWO_SIDES = [
 ]
 
 
+def test_a_bare_government_of_the_one_state_named_is_that_state(nlp):
+    text = "Ministers discussed the strategy Pakistan was following in its tribal belt, where the government signed a peace deal with pro-Taliban militants in September."
+    assert parties_of(nlp, text, "a peace deal") == ["Pakistan", "pro-Taliban militants"]
+    # (a government a deal is made with is another side)
+    assert parties_of(nlp, "Israel signed a deal with the government in September.", "a deal") == ["Israel", "the government"]
+
+
 @pytest.mark.parametrize(("text", "anchor", "parties"), TWO_SIDES)
 def test_the_two_countries_whose_agreement_it_is(nlp, text, anchor, parties):
     assert parties_of(nlp, text, anchor) == parties

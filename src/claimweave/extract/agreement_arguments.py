@@ -34,6 +34,18 @@ _MEETING_OF = re.compile(r"\b(?:at|during|in)\s+(?:the|a|an|their|its)\s+(?:[\w-
 _PLACE_KINDS = frozenset(("state", "province", "region", "county", "municipality", "prefecture", "district", "emirate"))
 
 
+def _one_state_once(parties: list[Term]) -> list[Term]:
+    """Parties with a bare "the government" left out when the clause names one state and ties neither
+    to the agreement by "with"/"between": "the strategy Pakistan follows in its tribal belt, where the
+    government signed a peace deal with militants" is Pakistan's deal, told twice. (A government a deal
+    is made "with" is another side: "Israel signed a deal with the government".)"""
+    governments = [p for p in parties if p.value[0].lower() in ("the government", "the authorities") and p.rule in UNTIED_RULES]
+    states = [p for p in parties if affiliation_name(p.value[0]) in countries() and p.rule in UNTIED_RULES]
+    if len(governments) != 1 or len(states) != 1 or sum(1 for p in parties if affiliation_name(p.value[0]) in countries()) != 1:
+        return parties
+    return [p for p in parties if p is not governments[0]]
+
+
 class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetReader):
     """Reads an agreement's asset and parties from token ranges of one Doc."""
 
@@ -367,4 +379,4 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             # "Israel objected to Hamas standing, arguing that the Oslo accords bar violent parties": names
             # of the clauses above the agreement's own are about something else.
             out = [p for p in out if p.rule not in UNTIED_RULES or self._token_at(p.start) in region]
-        return self._represented(ca, cb, mentions, out)
+        return _one_state_once(self._represented(ca, cb, mentions, out))
