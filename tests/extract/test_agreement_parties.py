@@ -1855,10 +1855,17 @@ def test_a_company_deal_in_a_story_about_a_state_is_not_the_states(nlp):
             ["Sri Lanka", "Tigers"],
             id="the-speaker-past-the-dateline",
         ),
+        pytest.param("Iran says it abides by the Non-Proliferation Treaty.", ["Iran"], id="it-abides-by-a-treaty"),
+        pytest.param("Peru said on Monday it had ratified the Kyoto Protocol.", ["Peru"], id="it-ratified-a-treaty"),
     ],
 )
 def test_an_agreement_a_speaker_tells_of_itself_with_one_side_is_the_speakers(nlp, text, parties):
     assert [p.text for p in only(nlp, text).parties] == parties
+
+
+def test_it_in_what_a_speaker_says_is_bound_only_by_its_own_verb(nlp):
+    # ("it" is no side of a treaty it only mentions)
+    assert [p.text for p in only(nlp, "Iran said it was time to review the Non-Proliferation Treaty.").parties] == []
 
 
 def test_a_capital_standing_for_a_side_is_that_side_again(nlp):

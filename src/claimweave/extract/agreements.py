@@ -1308,10 +1308,14 @@ class AgreementExtractor:
         state says of itself ("it", "its"), is the speaker's with that side."""
         speech = set(self.vocab.cues.party_speech_verbs)
         for d in drafts:
-            if len(d.terms.parties) != 1 or d.terms.parties[0].rule not in ("party.with", "party.clause") or d.collective:
-                continue
             head = doc[d.kind_mention.head]
-            if not any(c.dep_ == "prep" and c.lower_ == "with" for t in [head, *head.children] for c in t.children) and d.terms.parties[0].rule != "party.with":
+            if d.collective:
+                continue
+            # "Iran says it abides by the treaty": what the speaker does to an agreement as one bound by it
+            bound = not d.terms.parties and self._kept_by_pronoun(head)
+            if not bound and (len(d.terms.parties) != 1 or d.terms.parties[0].rule not in ("party.with", "party.clause")):
+                continue
+            if not bound and not any(c.dep_ == "prep" and c.lower_ == "with" for t in [head, *head.children] for c in t.children) and d.terms.parties[0].rule != "party.with":
                 continue  # (the other side told by "with": "the deal agreed last month with Tata Steel")
             said = next((a for a in head.ancestors if a.dep_ == "ccomp" and a.head.lemma_ in speech), None)
             if said is None or said.lemma_ == "be":
@@ -1332,6 +1336,16 @@ class AgreementExtractor:
                 party = Term((analysed_text(doc)[start:end], None), start, end, "party.speaker")
             if party is not None and not any(same_name(party.value[0], p.value[0]) for p in d.terms.parties):
                 d.terms.parties.insert(0, Term(party.value, party.start, party.end, "party.speaker"))
+
+    def _kept_by_pronoun(self, head) -> bool:
+        """True for an agreement that "it" ratifies, joins, honours, abides by or breaches ("it abides by
+        the treaty", "it did not breach the contract"): the pronoun is bound by it."""
+        verb = head.head
+        if head.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+            verb = verb.head
+        elif head.dep_ != "dobj":
+            return False
+        return verb.pos_ == "VERB" and verb.lemma_ in self.vocab.cues.joining_verbs and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
 
     def _story_sides(self, doc: Doc, reader, sentences: list, drafts: list[Draft]) -> None:
         """An agreement told with one side only, in a story about a state or a company (the one its first
