@@ -1863,6 +1863,11 @@ def test_an_agreement_a_speaker_tells_of_itself_with_one_side_is_the_speakers(nl
     assert [p.text for p in only(nlp, text).parties] == parties
 
 
+def test_he_is_the_name_the_parser_made_the_root_of_the_sentence_before(nlp):
+    text = "John Smith, 29, played in 16 Tests up until 2004. In 2003 he signed a contract with Worcestershire."
+    assert sorted(p.text for p in only(nlp, text).parties) == ["John Smith", "Worcestershire"]
+
+
 def test_it_in_what_a_speaker_says_is_bound_only_by_its_own_verb(nlp):
     # ("it" is no side of a treaty it only mentions)
     assert [p.text for p in only(nlp, "Iran said it was time to review the Non-Proliferation Treaty.").parties] == []

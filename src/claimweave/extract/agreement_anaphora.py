@@ -120,7 +120,8 @@ class SignerResolver:
                 continue
             if self._far(t, last):
                 return None
-            if t.dep_ not in SUBJECT_DEPS or t.pos_ == "PRON":
+            # ("Hayward, 29, played in 16 Tests": the parser may make the name opening the sentence its root)
+            if t.dep_ not in SUBJECT_DEPS and not (t.dep_ == "ROOT" and t.pos_ == "PROPN") or t.pos_ == "PRON":
                 continue
             ent = self._ent(t)
             if ent is not None and ent.label_ == "PERSON":
