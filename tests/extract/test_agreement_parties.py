@@ -1868,6 +1868,21 @@ def test_he_is_the_name_the_parser_made_the_root_of_the_sentence_before(nlp):
     assert sorted(p.text for p in only(nlp, text).parties) == ["John Smith", "Worcestershire"]
 
 
+@pytest.mark.parametrize(
+    ("between", "parties"),
+    [
+        pytest.param("", ["Turkish", "Israel"], id="the-one-pair-of-the-story"),
+        pytest.param("Turkey and Greece signed a border accord in 1998. ", ["Turkish"], id="two-pairs-leave-it-one-sided"),
+    ],
+)
+def test_a_one_sided_agreement_in_a_story_of_one_pair_of_states_is_theirs(nlp, between, parties):
+    text = (
+        f"Turkey and Israel signed two defence pacts in 1996. {between}"
+        "The Turkish parliament last Friday approved a free trade agreement signed last year."
+    )
+    assert parties_of(nlp, text, "a free trade agreement") == parties
+
+
 def test_it_in_what_a_speaker_says_is_bound_only_by_its_own_verb(nlp):
     # ("it" is no side of a treaty it only mentions)
     assert [p.text for p in only(nlp, "Iran said it was time to review the Non-Proliferation Treaty.").parties] == []

@@ -2,7 +2,9 @@
 relations of two states ("a shift in Chile-Peru relations", "ties between Chile and Peru"), "a
 review of existing bilateral agreements" is of those two states. The pair is the nearest one
 written before the agreement's mention, as two countries of the nationality lexicon joined by a
-hyphen or dash ("Chile-Peru") or by "between ... and ..."; with no such pair the sides stay empty."""
+hyphen or dash ("Chile-Peru") or by "between ... and ..."; with no such pair the sides stay empty.
+An agreement told with one state alone, in a story whose agreements with two sides are all between
+that state and one other, is with that other state too (``pair_counterpart``)."""
 
 from __future__ import annotations
 
@@ -50,3 +52,24 @@ def _paired(doc: Doc, first: Span, second: Span) -> bool:
     if gap in _DASHES:
         return True
     return gap.strip().lower() == "and" and first.start > 0 and doc[first.start - 1].lower_ == "between"
+
+
+def pair_counterpart(sides: list[Term], others: list[list[Term]]) -> Term | None:
+    """The other state of an agreement told with one state alone (``sides``), when every agreement of
+    the story with two or more states among its sides (``others``) is between that state and the same
+    second one: "Turkey and Israel signed two pacts in 1996 ... The Turkish parliament approved a free
+    trade agreement signed last year" is Israel's too. None when the story's agreements name other
+    pairs, or none."""
+    states = countries()
+    if len(sides) != 1 or affiliation_name(sides[0].value[0]) not in states:
+        return None
+    own = affiliation_name(sides[0].value[0])
+    pairs = []
+    for parties in others:
+        named = {affiliation_name(p.value[0]): p for p in parties if affiliation_name(p.value[0]) in states}
+        if len(named) >= 2:
+            pairs.append(named)
+    if not pairs or any(len(named) != 2 or own not in named or set(named) != set(pairs[0]) for named in pairs):
+        return None
+    other = next(p for name, p in pairs[0].items() if name != own)
+    return Term(other.value, other.start, other.end, "party.story_pair")

@@ -33,12 +33,13 @@ from claimweave.extract.agreement_groups import counted_again, group_size, made_
 from claimweave.extract.agreement_output import entities_by_name, to_agreement
 from claimweave.extract.agreement_rules import Vocabulary, vocabulary
 from claimweave.extract.agreement_arguments import SIDE_LABELS
+from claimweave.extract.agreement_bilateral import pair_counterpart
 from claimweave.extract.agreement_people import Party, countries, proper_noun_party
 from claimweave.extract.agreement_conflicts import ConflictSides
 from claimweave.extract.agreement_sides import NegotiatingSides
 from claimweave.extract.agreement_spans import ClauseReader
 from claimweave.extract.agreement_status import MAKING_LEMMAS
-from claimweave.extract.agreement_types import BEFORE_WORDS, PHRASE_ASSETS, Mention, Term, Terms
+from claimweave.extract.agreement_types import BEFORE_WORDS, PHRASE_ASSETS, Mention, Term, Terms, called_by_name
 from claimweave.extract.agreement_terms import alike, alike_assets, before, same_name, spells, verb_above
 from claimweave.extract.common import analysed_text, context, datelines, ensure_extensions
 from claimweave.extract.entities import name_key
@@ -306,6 +307,7 @@ class AgreementExtractor:
         self._succeeded(doc, drafts)
         self._story_sides(doc, reader, sentences, drafts)
         self._speaker_side(doc, drafts)
+        self._story_pair(doc, drafts)
         self._club_of_person(doc, drafts)
         self._holder_by_relative(doc, drafts)
         self._extender_of_persons_contract(doc, drafts)
@@ -1346,6 +1348,23 @@ class AgreementExtractor:
         elif head.dep_ != "dobj":
             return False
         return verb.pos_ == "VERB" and verb.lemma_ in self.vocab.cues.joining_verbs and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
+
+    def _story_pair(self, doc: Doc, drafts: list[Draft]) -> None:
+        """An agreement told with one state alone in a story whose agreements are all between that
+        state and one other is theirs (see ``pair_counterpart``); not an
+        accession, a group, or one called by its own name ("Israel has honoured the Camp David Accords
+        and the peace treaty with Jordan": the accords have sides of their own)."""
+        for d in drafts:
+            m = d.kind_mention
+            if d.collective or m.plural or m.rule.kind == "accession" or called_by_name(doc, m, self.vocab.kind_words):
+                continue
+            others = [o.terms.parties for o in drafts if o is not d]
+            joined = {t.i for t in doc[m.head].conjuncts}
+            if any(o.kind_mention.head in joined for o in drafts if o is not d and len(o.terms.parties) >= 2):
+                continue  # (coordinated with another told with its sides: its own sides are the ones written)
+            other = pair_counterpart(d.terms.parties, others)
+            if other is not None:
+                d.terms.parties.append(other)
 
     def _story_sides(self, doc: Doc, reader, sentences: list, drafts: list[Draft]) -> None:
         """An agreement told with one side only, in a story about a state or a company (the one its first
