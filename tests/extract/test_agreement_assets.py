@@ -174,6 +174,11 @@ FRAMED = [
         None,
         id="an-event-held-under-a-treaty-is-no-asset",
     ),
+    pytest.param(
+        "Nokia signed a deal with Vodafone under which it will supply mobile handsets to the operator.",
+        "mobile handsets",
+        id="under-which-hung-on-the-side-named",
+    ),
 ]
 
 

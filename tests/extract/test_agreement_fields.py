@@ -794,6 +794,7 @@ def test_what_an_agreement_leaves_in_limbo_is_not_its_state(nlp, text):
         pytest.param("The miner signed an agreement to ship phosphate to Indian fertiliser makers.", "agreement", "agreement", id="phosphate-shipped"),
         pytest.param("The two states signed a deal on the sale of iron ore from the northern deposits.", "deal", "deal", id="the-sale-of-ore"),
         pytest.param("Kiruna Metals signed a deal with Posco. The deal covers 30 million tonnes of iron ore a year.", "deal", "deal", id="tonnes-of-ore"),
+        pytest.param("Peru signed a deal with China on cooperation in the fields of mining and energy.", "deal", "deal", id="cooperation-in-mining"),
     ],
 )
 def test_a_deal_to_trade_ore_is_no_mining_right(nlp, text, phrase, kind):

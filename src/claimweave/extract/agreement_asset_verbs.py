@@ -246,6 +246,10 @@ class VerbAssets:
                 continue
             # (a clause after the object of the signing is at times hung on the verb: "signed a deal whereby ...")
             signing = [c for c in head.head.children if c.dep_ == "advcl"] if head.dep_ == "dobj" else []
+            # (or on the side named after it: "signed a deal with Vodafone under which it will supply ...")
+            holders = [head, head.head] if head.dep_ == "dobj" else [head]
+            sides = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between") for g in c.children if g.dep_ == "pobj"]
+            signing += [c for g in sides for c in g.children if c.dep_ == "relcl"]
             for v in (c for c in [*head.children, *signing] if c.dep_ in ("relcl", "acl", "advcl") and m.end <= c.i < b):
                 framed = any(
                     c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" and g.lower_ == "which" for g in c.children)

@@ -247,6 +247,7 @@ def _term_start(doc: Doc, duration: Term):
 
 _TRADE_VERBS = {"supply", "sell", "resell", "ship", "deliver", "export", "import", "buy", "purchase", "transport", "trade", "send", "provide"}
 _VOLUME_UNITS = {"tonne", "ton", "barrel", "cargo", "shipment", "metre", "meter"}
+_COOPERATION_HEADS = frozenset(("cooperation", "co-operation", "relations", "ties", "partnership", "collaboration"))
 # (an agreement set before another, or the one now in force: not the one just signed)
 _OTHER_WORDS = BEFORE_WORDS | {"existing", "current", "original", "last", "first"}
 _REPLACING = {"replace", "supersede", "succeed", "precede"}  # "the deal it replaces": another one
@@ -335,6 +336,8 @@ def _kind_of_asset(doc: Doc, vocab: Vocabulary, asset: Term):
     traded = span is not None and span.root.dep_ == "dobj" and span.root.head.lemma_ in _TRADE_VERBS
     # ("the sale of iron ore", "30 million tonnes of iron ore a year": a trade, by its noun or its volume)
     traded = traded or span is not None and any(t.lower_ in vocab.cues.route_nouns or t.lemma_.lower() in _VOLUME_UNITS for t in span)
+    if span is not None and span.root.lemma_.lower() in _COOPERATION_HEADS:
+        return None  # ("cooperation in the fields of energy and mining": a cooperation agreement, no mining right)
     for rule in vocab.kind_by_asset:
         if traded and rule.id == "kind_by_asset.mining":
             continue
