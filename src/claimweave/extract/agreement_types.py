@@ -115,3 +115,9 @@ def called_by_name(doc, mention: Mention, kind_words: frozenset[str]) -> bool:
     named = [t for t in doc[mention.start : mention.end] if t.text[:1].isupper() and t.lower_ not in kind_words and t.pos_ != "DET"]
     after = [t for t in doc[mention.end : mention.end + 3] if t.lower_ != "the"][:2]
     return bool(named) or len(after) == 2 and after[0].lower_ in ("of", "on") and after[1].text[:1].isupper()
+
+
+def entity_term(doc, ent, rule: str) -> Term:
+    """A named-entity span as a party term, with the id of the document entity it is a mention of."""
+    entity = next((e for e in doc._.cw_entities or [] for m in e.mentions if (m.start, m.end) == (ent.start_char, ent.end_char)), None)
+    return Term((ent.text, entity.id if entity else None), ent.start_char, ent.end_char, rule)
