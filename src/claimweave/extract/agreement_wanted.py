@@ -98,7 +98,8 @@ class WantedReader:
             return False  # "by having a memorandum signed that commits X": the having is the signing, done
         if "to" in aux and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in gov.head.children):
             return True  # "has yet to offer him a contract", "the deal has yet to be signed"
-        if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in gov.children):
+        # ("if we are going to do a deal": the mark on the verb the infinitive completes)
+        if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for v in [gov] + ([gov.head] if gov.dep_ == "xcomp" else []) for c in v.children):
             return True  # "unless a deal is reached", "so that a contract can be signed"
         if gov.tag_ in ("VBZ", "VBP") and any(c.dep_ == "nsubj" and any(d.lower_ in ("each", "every") for d in c.children) for c in gov.children):
             return True  # "each worker signs an individual contract": what is done as a rule, not one agreement
