@@ -18,6 +18,7 @@ NOT_AGREEMENTS = [
     pytest.param("The union says the memo reflected one official's view, not an agreement, and warned of a strike.", id="not-an-agreement"),
     pytest.param("Kiev warns that unless a deal is reached on prices with Moscow, deliveries will suffer.", id="unless-reached"),
     pytest.param('"If we are going to do a deal on the budget, it is now," the minister said.', id="if-going-to-do"),
+    pytest.param("Boeing is competing for a 40 billion dollar tanker contract with the Air Force.", id="competing-for"),
     pytest.param("The EU launched talks with Ankara over the country's accession last year.", id="talks-over-possessed-accession"),
     pytest.param("Officials from Chile and Peru are working to finalize a trade deal before the summit.", id="to-finalize"),
     pytest.param("The leaders discussed the possibility of establishing a free trade agreement among member states.", id="possibility-of-establishing"),
