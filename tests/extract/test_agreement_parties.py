@@ -120,6 +120,10 @@ EVENTS = [
         "Agreements", ["Ruritania", "the Arab League", "the Sudanese government"], id="reached-at-a-meeting-of-a-list",
     ),
     pytest.param(
+        "At the joint meeting of Peru, the Arab League and the Sudanese government on Monday, agreements were reached on water sharing.",
+        "agreements", ["Peru", "the Arab League", "the Sudanese government"], id="a-meeting-of-a-list-opening-the-sentence",
+    ),
+    pytest.param(
         "Japan's water agreement with Peru was criticised at a meeting of the Arab League and the African Union on Monday.",
         "water agreement", ["Japan", "Peru"], id="criticised-at-a-meeting-is-no-side",
     ),

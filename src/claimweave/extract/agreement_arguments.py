@@ -30,7 +30,7 @@ _SOURCE_PEOPLE = {"official", "source", "spokesman", "spokeswoman", "spokesperso
 _OUTLETS = {"agency", "newspaper", "daily", "paper", "television", "radio", "channel", "network", "station", "magazine", "weekly", "website"}
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 # "reached at the joint meeting of the UN, the AU and ...": whom a meeting is of, before a name
-_MEETING_OF = re.compile(r"\b(?:at|during|in)\s+(?:the|a|an|their|its)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+)\s+(?:of|between)\s+(?:the\s+)?$")
+_MEETING_OF = re.compile(r"\b(?:at|during|in)\s+(?:the|a|an|their|its)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+)\s+(?:of|between)\s+(?:the\s+)?$", re.I)
 _PLACE_KINDS = frozenset(("state", "province", "region", "county", "municipality", "prefecture", "district", "emirate"))
 
 
@@ -152,7 +152,7 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         """True for a name a meeting is of, the meeting an agreement was reached or signed at
         ("agreements were reached at the joint meeting of the UN, the AU and the Sudanese government")."""
         met = _MEETING_OF.search(left)
-        if met is None or met.group("noun") not in self.vocab.asset_words.event_nouns or root.dep_ != "pobj":
+        if met is None or met.group("noun").lower() not in self.vocab.asset_words.event_nouns or root.dep_ != "pobj":
             return False
         meeting = root.head.head
         place = meeting.head if meeting.dep_ == "pobj" else None
