@@ -419,6 +419,14 @@ def test_an_agreement_that_another_is_about_is_its_topic_not_one_more(nlp, text,
     assert [(a.kind, a.text, a.asset) for a in run(nlp, text)._.cw_agreements] == found
 
 
+def test_a_bare_agreement_after_is_is_a_consensus_not_the_treaty_named_before(nlp):
+    text = (
+        "Delegates held the second meeting of the parties to the Kyoto Protocol. "
+        "Another key outcome expected of the conference is agreement on how to manage the new climate fund."
+    )
+    assert [(a.text, a.asset) for a in agreements(nlp, text)] == [("the Kyoto Protocol", None)]
+
+
 def test_a_list_of_agreements_set_off_by_commas_is_one_agreement_each(nlp):
     # (the parser hangs the second item on the first as an apposition, as if it restated it)
     text = "Chile and Peru signed an agreement on trade, a treaty on extradition and a memorandum on health."

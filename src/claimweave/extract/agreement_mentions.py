@@ -330,7 +330,9 @@ class MentionFinder:
         if not plural and any(t.lower_ == "some" for t in det):
             return None  # "talks can lead to some cease-fire": no one agreement in particular
         definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in det)
-        attr = head.dep_ == "attr"
+        # (an attribute with its article names an agreement, "the result is an accord on X"; a bare singular
+        # after "is" is a consensus: "the outcome is agreement on how to manage the fund")
+        attr = head.dep_ == "attr" and (bool(det) or plural)
         # A possessor does not make a mention refer back ("support for Ukraine's accession"), nor does
         # the possessor's own article ("talks over the country's accession").
         made = any(c.dep_ in ("acl", "relcl") and c.lemma_ in self.vocab.cues.signed_verbs for c in head.children)
