@@ -1867,6 +1867,11 @@ def test_an_agreement_a_speaker_tells_of_itself_with_one_side_is_the_speakers(nl
     assert [p.text for p in only(nlp, text).parties] == parties
 
 
+def test_who_signs_after_a_verb_is_its_subject(nlp):
+    text = "Prime Minister John Smith won the vote after signing a deal with the Greens."
+    assert sorted(p.text for p in only(nlp, text).parties) == ["Greens", "John Smith"]
+
+
 def test_he_is_the_name_the_parser_made_the_root_of_the_sentence_before(nlp):
     text = "John Smith, 29, played in 16 Tests up until 2004. In 2003 he signed a contract with Worcestershire."
     assert sorted(p.text for p in only(nlp, text).parties) == ["John Smith", "Worcestershire"]

@@ -425,9 +425,12 @@ class PeopleResolver:
                 # "the two sides, who signed a deal": the relative pronoun stands for the noun described
                 out += [verb.head for c in subjects if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"]
                 out += _agents(verb)
-                if subjects or verb.dep_ not in ("xcomp", "conj"):
+                # "X propped up the government after reaching a deal": a gerund after "after" or "by" is
+                # done by the subject of the verb it hangs on
+                gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("after", "before", "by", "upon")
+                if subjects or verb.dep_ not in ("xcomp", "conj") and not gerund:
                     break
-                verb = verb.head
+                verb = verb.head.head if gerund else verb.head
         # "Prime Minister X and his visiting counterpart Y witnessed the signing of three deals": the
         # leaders who preside over a signing make the agreements (as their states)
         noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
