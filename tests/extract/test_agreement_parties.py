@@ -1867,6 +1867,21 @@ def test_an_agreement_a_speaker_tells_of_itself_with_one_side_is_the_speakers(nl
     assert [p.text for p in only(nlp, text).parties] == parties
 
 
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param(
+            "The ruling by the US Department of Commerce on the trade agreement orders the United States to cut duties.",
+            ["the United States"],
+            id="a-states-department-beside-the-state",
+        ),
+        pytest.param("The US Department of Commerce signed an agreement with Mexico on Monday.", ["The US Department of Commerce", "Mexico"], id="a-department-alone-stays"),
+    ],
+)
+def test_a_states_department_beside_the_state_is_the_state_again(nlp, text, parties):
+    assert [p.text for p in only(nlp, text).parties] == parties
+
+
 def test_who_signs_after_a_verb_is_its_subject(nlp):
     text = "Prime Minister John Smith won the vote after signing a deal with the Greens."
     assert sorted(p.text for p in only(nlp, text).parties) == ["Greens", "John Smith"]

@@ -31,14 +31,19 @@ _OUTLETS = {"agency", "newspaper", "daily", "paper", "television", "radio", "cha
 _WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.I)
 # "reached at the joint meeting of the UN, the AU and ...": whom a meeting is of, before a name
 _MEETING_OF = re.compile(r"\b(?:at|during|in)\s+(?:the|a|an|their|its)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+)\s+(?:of|between)\s+(?:the\s+)?$", re.I)
+_STATE_DEPARTMENT = re.compile(r"\b(?:Department|Ministry|Dept\.)\b")
 _PLACE_KINDS = frozenset(("state", "province", "region", "county", "municipality", "prefecture", "district", "emirate"))
 
 
 def _one_state_once(parties: list[Term]) -> list[Term]:
-    """Parties with a bare "the government" left out when the clause names one state and ties neither
-    to the agreement by "with"/"between": "the strategy Pakistan follows in its tribal belt, where the
-    government signed a peace deal with militants" is Pakistan's deal, told twice. (A government a deal
-    is made "with" is another side: "Israel signed a deal with the government".)"""
+    """Parties with a state's department left out beside the state ("the US Department of Commerce"
+    and "the United States"), and a bare "the government" when the clause names one state and ties
+    neither to the agreement by "with"/"between": "the strategy Pakistan follows in its tribal belt,
+    where the government signed a peace deal with militants" is Pakistan's deal, told twice. (A
+    government a deal is made "with" is another side: "Israel signed a deal with the government".)"""
+    named = {affiliation_name(p.value[0]) for p in parties} & countries()
+    # "the US Department of Commerce ... ordering the United States to": a state's department beside the state
+    parties = [p for p in parties if not (_STATE_DEPARTMENT.search(p.value[0]) and {affiliation_name(w) for w in p.value[0].split()} & named)]
     governments = [p for p in parties if p.value[0].lower() in ("the government", "the authorities") and p.rule in UNTIED_RULES]
     states = [p for p in parties if affiliation_name(p.value[0]) in countries() and p.rule in UNTIED_RULES]
     if len(governments) != 1 or len(states) != 1 or sum(1 for p in parties if affiliation_name(p.value[0]) in countries()) != 1:
