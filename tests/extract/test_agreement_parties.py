@@ -1882,6 +1882,40 @@ def test_a_states_department_beside_the_state_is_the_state_again(nlp, text, part
     assert [p.text for p in only(nlp, text).parties] == parties
 
 
+@pytest.mark.parametrize(
+    ("text", "anchor", "parties"),
+    [
+        pytest.param(
+            "BEIRUT - The government signed a deal on Monday allowing Syria to station troops near the border, officials said.",
+            "a deal", ["The government", "Syria"], id="the-government-lets-another-state",
+        ),
+        pytest.param(
+            "KHARTOUM - The government signed a peace deal with eastern rebels on Saturday, Eritrea's information minister said.",
+            "a peace deal", ["The government", "eastern rebels", "Eritrea"], id="a-speakers-state-is-not-the-government",
+        ),
+        pytest.param(
+            "Ethiopia and Eritrea signed a border agreement at a meeting of the African Union in Addis Ababa on Monday.",
+            "a border agreement", ["Ethiopia", "Eritrea"], id="the-body-a-meeting-is-of-is-no-side",
+        ),
+        pytest.param(
+            "WASHINGTON - The United States says it will not ratify the Comprehensive Nuclear Test Ban Treaty.",
+            "Treaty", [], id="it-will-not-ratify",
+        ),
+        pytest.param(
+            "JAKARTA - Indonesia and Australia signed a security treaty on Monday. Indonesia also signed a peace agreement "
+            "last year, ending three decades of war in Aceh.",
+            "a peace agreement", ["Indonesia"], id="a-peace-deal-is-not-the-storys-pair",
+        ),
+        pytest.param(
+            "TOKYO - Japan and South Korea signed a fisheries agreement on Monday. Japan also ratified a convention on nuclear terrorism last week.",
+            "a convention", ["Japan"], id="a-convention-is-not-the-storys-pair",
+        ),
+    ],
+)
+def test_a_state_named_beside_a_government_a_meeting_or_a_pair_is_not_always_its_side(nlp, text, anchor, parties):
+    assert parties_of(nlp, text, anchor) == parties
+
+
 def test_who_signs_after_a_verb_is_its_subject(nlp):
     text = "Prime Minister John Smith won the vote after signing a deal with the Greens."
     assert sorted(p.text for p in only(nlp, text).parties) == ["Greens", "John Smith"]

@@ -35,18 +35,25 @@ _STATE_DEPARTMENT = re.compile(r"\b(?:Department|Ministry|Dept\.)\b")
 _PLACE_KINDS = frozenset(("state", "province", "region", "county", "municipality", "prefecture", "district", "emirate"))
 
 
-def _one_state_once(parties: list[Term]) -> list[Term]:
+def _one_state_once(doc, parties: list[Term]) -> list[Term]:
     """Parties with a state's department left out beside the state ("the US Department of Commerce"
-    and "the United States"), and a bare "the government" when the clause names one state and ties
-    neither to the agreement by "with"/"between": "the strategy Pakistan follows in its tribal belt,
-    where the government signed a peace deal with militants" is Pakistan's deal, told twice. (A
-    government a deal is made "with" is another side: "Israel signed a deal with the government".)"""
+    and "the United States"), and a bare "the government" when the one state its sentence names is the
+    subject of a clause the government's signing is told inside: "the strategy Pakistan follows in its
+    tribal belt, where the government signed a peace deal with militants" is Pakistan's deal, told
+    twice. (Not a state the government's deal is about, "the government signed a deal allowing Syria to
+    station troops", nor a speaker's, "Eritrea's minister said", nor a side "with" it.)"""
     named = {affiliation_name(p.value[0]) for p in parties} & countries()
     # "the US Department of Commerce ... ordering the United States to": a state's department beside the state
     parties = [p for p in parties if not (_STATE_DEPARTMENT.search(p.value[0]) and {affiliation_name(w) for w in p.value[0].split()} & named)]
     governments = [p for p in parties if p.value[0].lower() in ("the government", "the authorities") and p.rule in UNTIED_RULES]
     states = [p for p in parties if affiliation_name(p.value[0]) in countries() and p.rule in UNTIED_RULES]
     if len(governments) != 1 or len(states) != 1 or sum(1 for p in parties if affiliation_name(p.value[0]) in countries()) != 1:
+        return parties
+    gov, state = (doc.char_span(p.start, p.end, alignment_mode="expand") for p in (governments[0], states[0]))
+    if gov is None or state is None or state.root.dep_ != "nsubj":
+        return parties
+    outer, inner = state.root.head, gov.root.head
+    if gov.root.i not in {t.i for t in outer.subtree} or state.root.i in {t.i for t in inner.subtree}:
         return parties
     return [p for p in parties if p is not governments[0]]
 
@@ -153,11 +160,12 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
                             out.update(x.i for x in t.subtree if x.dep_ in ("compound", "poss") or x == t)
         return out
 
-    def _convened(self, left: str, root, mentions: list[Mention]) -> bool:
-        """True for a name a meeting is of, the meeting an agreement was reached or signed at
-        ("agreements were reached at the joint meeting of the UN, the AU and the Sudanese government")."""
+    def _convened(self, left: str, after: str, root, mentions: list[Mention]) -> bool:
+        """True for the first of the names a meeting is of, the meeting an agreement was reached or
+        signed at ("agreements were reached at the joint meeting of the UN, the AU and the Sudanese
+        government"); not one body that hosts it ("signed at a meeting of the African Union")."""
         met = _MEETING_OF.search(left)
-        if met is None or met.group("noun").lower() not in self.vocab.asset_words.event_nouns or root.dep_ != "pobj":
+        if met is None or not re.match(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and\b)", after) or met.group("noun").lower() not in self.vocab.asset_words.event_nouns or root.dep_ != "pobj":
             return False
         meeting = root.head.head
         place = meeting.head if meeting.dep_ == "pobj" else None
@@ -256,7 +264,7 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             acquired = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in self.vocab.cues.transfer_words and (root.ent_type_ == "ORG" or company)
             # "became the 28th member of the European Union": the body joined is a side
             joined = any(m.rule.id == "kind.accession_join" and m.start <= root.i < m.end for m in mentions)
-            convened = self._convened(left, root, mentions)
+            convened = self._convened(left, self.text[e : e + 40], root, mentions)
             if self.vocab.party_block.search(left) and not (target or owner or seller or acting or doer or route or signed or beneficiary or acquired or joined or convened or self._from_seller(root, mentions)):
                 address.add(k)  # "in Aurora, Colo.": the state after a place is a place too
                 blocked.add(root.i)
@@ -384,4 +392,4 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
             # "Israel objected to Hamas standing, arguing that the Oslo accords bar violent parties": names
             # of the clauses above the agreement's own are about something else.
             out = [p for p in out if p.rule not in UNTIED_RULES or self._token_at(p.start) in region]
-        return _one_state_once(self._represented(ca, cb, mentions, out))
+        return _one_state_once(self.doc, self._represented(ca, cb, mentions, out))

@@ -326,7 +326,8 @@ class SignerReader:
             # "trade deals they have negotiated": a pronoun subject of a clause on the agreement
             clauses = [c for t in head.subtree if t.dep_ == "relcl" and t.lemma_ in verbs for c in t.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]
             # "Its agreement with Y": whose agreement it is
-            owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"] if head.pos_ != "VERB" else []
+            # ("David Beckham, whose contract expires in June": whose it is)
+            owners = [c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PRON" or c.tag_ == "WP$")] if head.pos_ != "VERB" else []
             # "his involvement in a contract": who takes part in it
             taking_part = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "in" else None
             if taking_part is not None and taking_part.lemma_.lower() in self.vocab.cues.participation_nouns:
@@ -334,13 +335,13 @@ class SignerReader:
             for t in PeopleResolver.signers(head, verbs) + sides + clauses + owners:
                 if not ca <= t.idx < cb:
                     continue
-                person = self.anaphora.person(t)
+                person = self.anaphora.person(t) or _whose_person(t)
                 # "TRIS president X said his agency would sign": the body the person heads
                 owner = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None) if t.pos_ == "NOUN" and not t.ent_type_ else None
                 head_of = self.anaphora.person(owner) if owner is not None and t.lemma_.lower() in self.anaphora.agents else None
                 if head_of is not None and (party := self.people.person_party(head_of)) is not None:
                     out.append((t, Party(party.start, party.end, party.text, party.entity_id, "party.signer_body")))
-                elif t.head == head and t.dep_ == "poss" and t.lower_ in ("his", "her") and head.lemma_.lower() in ("contract", "deal") and not sides and (
+                elif t.head == head and t.dep_ == "poss" and t.lower_ in ("his", "her", "whose") and head.lemma_.lower() in ("contract", "deal") and not sides and (
                     person is not None and not self._statesman(person) or self._employed(t)
                 ):
                     # "Chelsea said Lampard will stay. His contract runs until 2009": a person's own contract is
@@ -559,3 +560,11 @@ class SignerReader:
             if COORDINATED.fullmatch(self.text[sides[-1].end : p.start]):
                 sides.append(p)
         return sides
+
+
+def _whose_person(token):
+    """The person a "whose" clause describes ("David Beckham, whose contract expires in June"), or None."""
+    if token.tag_ != "WP$" or token.head.head.dep_ != "relcl":
+        return None
+    noun = token.head.head.head
+    return noun if noun.ent_type_ == "PERSON" else None

@@ -60,7 +60,10 @@ class StorySides:
             party = self._subject_party(doc, speaker, untagged=True) if speaker is not None and own else None
             if party is None and speaker is not None and own and speaker.pos_ == "PROPN" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in said.children):
                 # ("Petrobras said it would ...": "it" says the name the model took for a person is none)
-                first = min([speaker.i] + [c.i for c in speaker.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                # (its own words only, not a dateline the parser ran into it: "PYONGYANG - North Korea")
+                first = speaker.i
+                while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head == speaker:
+                    first -= 1
                 start, end = doc[first].idx, speaker.idx + len(speaker)
                 party = Term((analysed_text(doc)[start:end], None), start, end, "party.speaker")
             if party is not None and not any(same_name(party.value[0], p.value[0]) for p in d.terms.parties):
@@ -74,17 +77,21 @@ class StorySides:
             verb = verb.head
         elif head.dep_ != "dobj":
             return False
-        return verb.pos_ == "VERB" and verb.lemma_ in self.vocab.cues.joining_verbs and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
+        # (not "it will not ratify the treaty", "it will never return to the treaty")
+        denied = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+        return verb.pos_ == "VERB" and not denied and verb.lemma_ in self.vocab.cues.joining_verbs and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
 
     def _story_pair(self, doc: Doc, drafts: list[Draft]) -> None:
         """An agreement told with one state alone in a story whose agreements are all between that
         state and one other is theirs (see ``pair_counterpart``); not an
-        accession, a group, or one called by its own name ("Israel has honoured the Camp David Accords
+        accession, a truce, a peace deal or a convention, a group, or one called by its own name ("Israel has honoured the Camp David Accords
         and the peace treaty with Jordan": the accords have sides of their own)."""
         for d in drafts:
             m = d.kind_mention
-            if d.collective or m.plural or m.rule.kind == "accession" or called_by_name(doc, m, self.vocab.kind_words):
+            if d.collective or m.plural or m.rule.kind in ("accession", "ceasefire") or called_by_name(doc, m, self.vocab.kind_words):
                 continue
+            if any(t.lower_ in ("peace", "convention", "conventions", "charter") for t in doc[m.start : m.end]):
+                continue  # (a peace deal is with the other side of a war; a convention has many sides)
             others = [o.terms.parties for o in drafts if o is not d]
             joined = {t.i for t in doc[m.head].conjuncts}
             if any(o.kind_mention.head in joined for o in drafts if o is not d and len(o.terms.parties) >= 2):
