@@ -1916,6 +1916,11 @@ def test_a_state_named_beside_a_government_a_meeting_or_a_pair_is_not_always_its
     assert parties_of(nlp, text, anchor) == parties
 
 
+def test_whose_contract_is_the_persons_the_clause_describes(nlp):
+    text = "Chelsea said on Monday that striker Didier Drogba, whose contract runs until 2010, would stay."
+    assert "Didier Drogba" in [p.text for p in only(nlp, text).parties]
+
+
 def test_who_signs_after_a_verb_is_its_subject(nlp):
     text = "Prime Minister John Smith won the vote after signing a deal with the Greens."
     assert sorted(p.text for p in only(nlp, text).parties) == ["Greens", "John Smith"]
