@@ -211,6 +211,11 @@ def test_a_name_is_what_an_agreement_covers(nlp, text, asset):
     assert only(nlp, text).asset == asset
 
 
+def test_an_agreement_that_sets_up_a_named_body_is_told_though_no_side_is_named(nlp):
+    found = only(nlp, "The agreement sets up the UN Peacebuilding Fund for Sierra Leone and Burundi, diplomats said.")
+    assert found.asset.startswith("the UN Peacebuilding Fund") and found.parties == []
+
+
 def test_the_agreements_own_acronym_is_not_its_subject(nlp):
     text = (
         "Ministers called for the Baltic Free Trade Agreement (BFTA) to take effect by March. "

@@ -1055,6 +1055,9 @@ class AgreementExtractor(LinkedSides, StorySides):
             # "the agreement on the management of the Fund": a name that says what it covers is specific
             asset = d.terms.asset
             named_asset = asset is not None and asset.rule == "asset.kind_prep" and bool(ON_TOPIC.search(text, max(0, asset.start - 12), asset.start))
+            # "The agreement sets up the UN Peacebuilding Fund": the body it creates is said of it
+            head = doc[d.kind_mention.head]
+            named_asset = named_asset or asset is not None and asset.rule == "asset.participle_object" and head.dep_ == "nsubj" and head.head.lemma_ in self.vocab.asset_words.creation_verbs
             return bool(d.terms.parties or d.terms.has_terms() or len(d.mentions) > 1 or named_asset or made_told(d))
 
         cues = self.vocab.cues
