@@ -165,7 +165,7 @@ class ArgumentReader(SignerReader, ClauseScope, NameFinder, SideShapes, AssetRea
         signed at ("agreements were reached at the joint meeting of the UN, the AU and the Sudanese
         government"); not one body that hosts it ("signed at a meeting of the African Union")."""
         met = _MEETING_OF.search(left)
-        if met is None or not re.match(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|and\b)", after) or met.group("noun").lower() not in self.vocab.asset_words.event_nouns or root.dep_ != "pobj":
+        if met is None or not COORDINATED.match(after) or met.group("noun").lower() not in self.vocab.asset_words.event_nouns or root.dep_ != "pobj":
             return False
         meeting = root.head.head
         place = meeting.head if meeting.dep_ == "pobj" else None
